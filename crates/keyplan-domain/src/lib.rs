@@ -1,0 +1,19 @@
+//! keyplan's domain: the key-account plan as pure data and rules, without I/O.
+//!
+//! Everything here is validated once at the edge (`*Input::validate`) and then
+//! trusted; storage and the web layer only move these types around.
+#![forbid(unsafe_code)]
+
+pub mod acceptance;
+pub mod account;
+pub mod contact;
+pub mod ids;
+pub mod permissions;
+pub mod plan;
+pub mod role;
+pub mod tree;
+pub mod validate;
+
+pub use ids::*;
+pub use role::Role;
+pub use validate::{FieldError, Validation};

@@ -1,0 +1,199 @@
+//! Field validation shared by the HTML forms, the JSON API and the CLI.
+//! Errors name the field the way the API names it.
+
+use serde::Serialize;
+use time::Date;
+use time::macros::format_description;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { field: field.into(), message: message.into() }
+    }
+}
+
+impl std::fmt::Display for FieldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+impl std::error::Error for FieldError {}
+
+/// Collects every field error of one form so the user sees them all at once.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Validation {
+    pub errors: Vec<FieldError>,
+}
+
+impl Validation {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records the error of `result`, if any, and returns its value.
+    pub fn check<T>(&mut self, result: Result<T, FieldError>) -> Option<T> {
+        match result {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.errors.push(e);
+                None
+            }
+        }
+    }
+
+    pub fn push(&mut self, field: &str, message: impl Into<String>) {
+        self.errors.push(FieldError::new(field, message));
+    }
+
+    pub fn is_ok(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// The first error, or the value built by `f` when there is none.
+    pub fn finish<T>(self, f: impl FnOnce() -> T) -> Result<T, Vec<FieldError>> {
+        if self.errors.is_empty() { Ok(f()) } else { Err(self.errors) }
+    }
+}
+
+/// A required single-line text: trimmed, not empty, at most `max` characters.
+pub fn required(field: &str, value: &str, max: usize) -> Result<String, FieldError> {
+    let v = value.trim();
+    if v.is_empty() {
+        return Err(FieldError::new(field, "must not be empty"));
+    }
+    length(field, v, max)?;
+    Ok(v.to_string())
+}
+
+/// An optional text: empty means absent.
+pub fn optional(field: &str, value: Option<&str>, max: usize) -> Result<Option<String>, FieldError> {
+    match value.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(v) => {
+            length(field, v, max)?;
+            Ok(Some(v.to_string()))
+        }
+    }
+}
+
+fn length(field: &str, v: &str, max: usize) -> Result<(), FieldError> {
+    if v.chars().count() > max {
+        return Err(FieldError::new(field, format!("must be at most {max} characters")));
+    }
+    if v.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
+        return Err(FieldError::new(field, "must not contain control characters"));
+    }
+    Ok(())
+}
+
+/// An optional calendar date written `YYYY-MM-DD`.
+pub fn optional_date(field: &str, value: Option<&str>) -> Result<Option<Date>, FieldError> {
+    match value.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(v) => parse_date(field, v).map(Some),
+    }
+}
+
+pub fn parse_date(field: &str, v: &str) -> Result<Date, FieldError> {
+    Date::parse(v.trim(), format_description!("[year]-[month]-[day]"))
+        .map_err(|_| FieldError::new(field, "must be a date written YYYY-MM-DD"))
+}
+
+pub fn format_date(d: Date) -> String {
+    d.format(format_description!("[year]-[month]-[day]")).unwrap_or_default()
+}
+
+/// An optional amount: empty means absent; must be a finite number not below zero.
+pub fn optional_amount(field: &str, value: Option<&str>) -> Result<Option<f64>, FieldError> {
+    match optional_number(field, value)? {
+        Some(n) if n < 0.0 => Err(FieldError::new(field, "must not be negative")),
+        other => Ok(other),
+    }
+}
+
+/// An optional number; accepts `1234.5`, `1,234.5` and `1 234,5` is refused as ambiguous.
+pub fn optional_number(field: &str, value: Option<&str>) -> Result<Option<f64>, FieldError> {
+    match value.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(v) => {
+            let cleaned: String = v.chars().filter(|c| *c != '_' && *c != ' ').collect();
+            let cleaned = if cleaned.contains('.') { cleaned.replace(',', "") } else { cleaned };
+            match cleaned.parse::<f64>() {
+                Ok(n) if n.is_finite() => Ok(Some(n)),
+                _ => Err(FieldError::new(field, "must be a number")),
+            }
+        }
+    }
+}
+
+/// Checks a number that arrived as JSON.
+pub fn finite(field: &str, value: Option<f64>, non_negative: bool) -> Result<Option<f64>, FieldError> {
+    match value {
+        Some(n) if !n.is_finite() => Err(FieldError::new(field, "must be a number")),
+        Some(n) if non_negative && n < 0.0 => Err(FieldError::new(field, "must not be negative")),
+        other => Ok(other),
+    }
+}
+
+/// A plausible e-mail address (we do not send mail to it here; it is the sign-in name).
+pub fn email(field: &str, value: &str) -> Result<String, FieldError> {
+    let v = value.trim().to_lowercase();
+    let ok = v.len() <= 254
+        && v.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
+        })
+        && !v.chars().any(|c| c.is_whitespace() || c.is_control());
+    if ok { Ok(v) } else { Err(FieldError::new(field, "must be an e-mail address like name@example.com")) }
+}
+
+/// Passwords: long enough to resist guessing, short enough to hash cheaply.
+pub fn password(field: &str, value: &str) -> Result<String, FieldError> {
+    let n = value.chars().count();
+    if n < 8 {
+        return Err(FieldError::new(field, "must be at least 8 characters"));
+    }
+    if n > 256 {
+        return Err(FieldError::new(field, "must be at most 256 characters"));
+    }
+    Ok(value.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn required_trims_and_rejects_empty() {
+        assert_eq!(required("name", "  Acme ", 10).unwrap(), "Acme");
+        assert_eq!(required("name", "   ", 10).unwrap_err().field, "name");
+        assert!(required("name", "abcdefghijk", 10).is_err());
+        assert!(required("name", "a\u{0}b", 10).is_err());
+    }
+
+    #[test]
+    fn dates_and_numbers() {
+        assert_eq!(optional_date("due_date", Some("")).unwrap(), None);
+        assert!(optional_date("due_date", Some("2026-02-30")).is_err());
+        assert_eq!(format_date(parse_date("d", "2026-03-01").unwrap()), "2026-03-01");
+        assert_eq!(optional_amount("revenue", Some("1,250,000.5")).unwrap(), Some(1_250_000.5));
+        assert_eq!(optional_amount("revenue", Some("1 000")).unwrap(), Some(1000.0));
+        assert!(optional_amount("revenue", Some("-1")).is_err());
+        assert!(optional_number("target", Some("lots")).is_err());
+        assert!(finite("target", Some(f64::NAN), false).is_err());
+    }
+
+    #[test]
+    fn emails_and_passwords() {
+        assert_eq!(email("email", " Anna@Example.COM ").unwrap(), "anna@example.com");
+        assert!(email("email", "anna").is_err());
+        assert!(email("email", "anna@example").is_err());
+        assert!(password("password", "short").is_err());
+        assert!(password("password", "long enough").is_ok());
+    }
+}

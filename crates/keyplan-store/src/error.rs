@@ -1,0 +1,43 @@
+use keyplan_domain::FieldError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("not found")]
+    NotFound,
+    /// The row changed since the caller read it; nothing was written.
+    #[error("this record was changed by someone else (now at version {current})")]
+    Conflict { current: i64 },
+    /// A reference or uniqueness rule failed; the field says which input caused it.
+    #[error("{0}")]
+    Invalid(FieldError),
+    #[error("{0}")]
+    Config(String),
+    #[error("database error: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error("migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+impl StoreError {
+    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
+        StoreError::Invalid(FieldError::new(field, message))
+    }
+
+    /// True when a unique constraint rejected the write.
+    pub fn is_unique_violation(&self) -> bool {
+        matches!(self, StoreError::Db(sqlx::Error::Database(e)) if e.is_unique_violation())
+    }
+}
+
+/// Turns "no row" into [`StoreError::NotFound`].
+pub(crate) trait OptionalExt<T> {
+    fn found(self) -> StoreResult<T>;
+}
+
+impl<T> OptionalExt<T> for Option<T> {
+    fn found(self) -> StoreResult<T> {
+        self.ok_or(StoreError::NotFound)
+    }
+}

@@ -1,0 +1,217 @@
+//! keyplan's storage: one [`Store`] over SQLite (embedded, the default) or
+//! PostgreSQL (for larger deployments), chosen from the database URL.
+//!
+//! Every query is written once, with `$n` placeholders that both databases
+//! understand, and runs on whichever pool the store holds (see [`on_pool!`]).
+//! Every method that reads or writes organisation data takes the caller's
+//! [`OrgId`] and filters on it.
+#![forbid(unsafe_code)]
+
+mod accounts;
+mod contacts;
+mod error;
+mod nodes;
+mod plans;
+mod rows;
+mod users;
+
+use std::str::FromStr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{PgPool, SqlitePool};
+
+pub use accounts::{AccountFilter, AccountSummary, TeamMember};
+pub use error::{StoreError, StoreResult};
+pub use nodes::{MyCommitment, NodeWrite};
+pub use rows::{Account, Contact, Organisation, Plan, PlanSummary, SessionUser, User};
+pub use users::NewUser;
+
+pub(crate) enum Pool {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// The database, shared by all requests (cheap to clone).
+#[derive(Clone)]
+pub struct Store {
+    pool: Arc<Pool>,
+    queries: Arc<AtomicU64>,
+}
+
+/// Which database a store talks to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Runs `$body` with `$p` bound to the pool, whichever database it is, and counts
+/// the statement (the count lets tests prove a page needs a fixed number of queries).
+macro_rules! on_pool {
+    ($store:expr, $p:ident => $body:expr) => {{
+        $store.count_query();
+        match &*$store.pool {
+            $crate::Pool::Sqlite($p) => $body,
+            $crate::Pool::Postgres($p) => $body,
+        }
+    }};
+}
+pub(crate) use on_pool;
+
+/// A write transaction on either database.
+pub(crate) enum Tx {
+    Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>),
+    Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
+}
+
+/// Runs `$body` with `$c` bound to the transaction's connection.
+macro_rules! on_tx {
+    ($store:expr, $tx:expr, $c:ident => $body:expr) => {{
+        $store.count_query();
+        match &mut $tx {
+            $crate::Tx::Sqlite(t) => {
+                let $c = &mut **t;
+                $body
+            }
+            $crate::Tx::Postgres(t) => {
+                let $c = &mut **t;
+                $body
+            }
+        }
+    }};
+}
+pub(crate) use on_tx;
+
+impl Tx {
+    pub(crate) async fn commit(self) -> StoreResult<()> {
+        match self {
+            Tx::Sqlite(t) => t.commit().await?,
+            Tx::Postgres(t) => t.commit().await?,
+        }
+        Ok(())
+    }
+}
+
+impl Store {
+    /// Connects to `url` (`sqlite://FILE`, `sqlite::memory:` or `postgres://...`).
+    /// SQLite files are created when missing.
+    pub async fn connect(url: &str) -> StoreResult<Store> {
+        let pool = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let opts = PgConnectOptions::from_str(url).map_err(|e| StoreError::Config(format!("invalid PostgreSQL URL: {e}")))?;
+            let pool = PgPoolOptions::new()
+                .max_connections(16)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect_with(opts)
+                .await
+                .map_err(|e| StoreError::Config(format!("cannot connect to PostgreSQL: {e}")))?;
+            Pool::Postgres(pool)
+        } else if url.starts_with("sqlite:") {
+            let memory = url.contains(":memory:") || url.contains("mode=memory");
+            let opts = SqliteConnectOptions::from_str(url)
+                .map_err(|e| StoreError::Config(format!("invalid SQLite URL: {e}")))?
+                .create_if_missing(true)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(5))
+                .synchronous(SqliteSynchronous::Normal);
+            let opts = if memory { opts } else { opts.journal_mode(SqliteJournalMode::Wal) };
+            let pool = SqlitePoolOptions::new()
+                // An in-memory database lives in one connection.
+                .max_connections(if memory { 1 } else { 8 })
+                .min_connections(if memory { 1 } else { 0 })
+                .idle_timeout(if memory { None } else { Some(Duration::from_secs(600)) })
+                .max_lifetime(if memory { None } else { Some(Duration::from_secs(3600)) })
+                .acquire_timeout(Duration::from_secs(10))
+                .connect_with(opts)
+                .await
+                .map_err(|e| StoreError::Config(format!("cannot open SQLite database: {e}")))?;
+            Pool::Sqlite(pool)
+        } else {
+            return Err(StoreError::Config(format!(
+                "unsupported database URL {:?}: use sqlite://FILE or postgres://...",
+                redact(url)
+            )));
+        };
+        Ok(Store { pool: Arc::new(pool), queries: Arc::new(AtomicU64::new(0)) })
+    }
+
+    /// Brings the schema up to date. Safe to run on every start.
+    pub async fn migrate(&self) -> StoreResult<()> {
+        match &*self.pool {
+            Pool::Sqlite(p) => sqlx::migrate!("../../migrations/sqlite").run(p).await?,
+            Pool::Postgres(p) => sqlx::migrate!("../../migrations/postgres").run(p).await?,
+        }
+        Ok(())
+    }
+
+    pub fn backend(&self) -> Backend {
+        match &*self.pool {
+            Pool::Sqlite(_) => Backend::Sqlite,
+            Pool::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    /// Checks that the database answers (for `/healthz`).
+    pub async fn ping(&self) -> StoreResult<()> {
+        on_pool!(self, p => sqlx::query("SELECT 1").execute(p).await.map(|r| r.rows_affected()))?;
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        match &*self.pool {
+            Pool::Sqlite(p) => p.close().await,
+            Pool::Postgres(p) => p.close().await,
+        }
+    }
+
+    /// Statements run so far through this store (all clones share the counter).
+    pub fn query_count(&self) -> u64 {
+        self.queries.load(Ordering::Relaxed)
+    }
+
+    pub(crate) fn count_query(&self) {
+        self.queries.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Starts a write transaction. On SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`) so that two writers never deadlock on an upgrade.
+    pub(crate) async fn begin(&self) -> StoreResult<Tx> {
+        self.count_query();
+        Ok(match &*self.pool {
+            Pool::Sqlite(p) => Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
+            Pool::Postgres(p) => Tx::Postgres(p.begin().await?),
+        })
+    }
+}
+
+/// Hides a password in a database URL before it is shown anywhere.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let creds = &url[scheme + 3..at];
+            match creds.split_once(':') {
+                Some((user, _)) => format!("{}://{}:***@{}", &url[..scheme], user, &url[at + 1..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+pub(crate) fn now() -> time::OffsetDateTime {
+    let now = time::OffsetDateTime::now_utc();
+    // Microseconds: what PostgreSQL keeps, so both databases hand back the same value.
+    now.replace_nanosecond(now.nanosecond() / 1000 * 1000).unwrap_or(now)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn redacts_passwords() {
+        assert_eq!(super::redact("postgres://app:secret@db:5432/kp"), "postgres://app:***@db:5432/kp");
+        assert_eq!(super::redact("sqlite://keyplan.db"), "sqlite://keyplan.db");
+    }
+}

@@ -1,0 +1,66 @@
+//! Plans.
+
+use keyplan_domain::plan::PlanData;
+use keyplan_domain::{AccountId, OrgId, PlanId, UserId};
+
+use crate::error::OptionalExt;
+use crate::rows::{Plan, PlanSummary};
+use crate::{Store, StoreError, StoreResult, now, on_pool};
+
+const RETURNING: &str = "RETURNING id, org_id, account_id, title, template, status, period_start, period_end, version, created_by, created_at, updated_at, updated_by";
+
+const SUMMARY: &str = "SELECT p.id, p.org_id, p.account_id, p.title, p.template, p.status, p.period_start, p.period_end, p.version, \
+    p.created_by, p.created_at, p.updated_at, p.updated_by, a.name AS account_name, \
+    (SELECT COUNT(*) FROM nodes n WHERE n.plan_id = p.id AND n.kind = 'commitment') AS commitments, \
+    (SELECT COUNT(*) FROM nodes n WHERE n.plan_id = p.id AND n.kind = 'commitment' AND n.acceptance = 'accepted') AS commitments_accepted, \
+    (SELECT COUNT(*) FROM nodes n WHERE n.plan_id = p.id AND n.kind = 'commitment' AND n.acceptance = 'accepted' AND n.status = 'done') AS commitments_done \
+    FROM plans p JOIN accounts a ON a.id = p.account_id";
+
+impl Store {
+    pub async fn plans_of_account(&self, org: OrgId, account: AccountId) -> StoreResult<Vec<PlanSummary>> {
+        let sql = sqlx::AssertSqlSafe(format!("{SUMMARY} WHERE p.org_id = $1 AND p.account_id = $2 ORDER BY p.period_start DESC, p.id DESC"));
+        Ok(on_pool!(self, p => sqlx::query_as(sql).bind(org).bind(account).fetch_all(p).await)?)
+    }
+
+    /// Plans of the organisation that are not archived, for overviews.
+    pub async fn open_plans(&self, org: OrgId) -> StoreResult<Vec<PlanSummary>> {
+        let sql = sqlx::AssertSqlSafe(format!("{SUMMARY} WHERE p.org_id = $1 AND p.status <> 'archived' ORDER BY LOWER(a.name), p.id"));
+        Ok(on_pool!(self, p => sqlx::query_as(sql).bind(org).fetch_all(p).await)?)
+    }
+
+    pub async fn plan(&self, org: OrgId, id: PlanId) -> StoreResult<Plan> {
+        const SQL: &str = "SELECT id, org_id, account_id, title, template, status, period_start, period_end, version, created_by, created_at, \
+                           updated_at, updated_by FROM plans WHERE org_id = $1 AND id = $2";
+        on_pool!(self, p => sqlx::query_as(SQL).bind(org).bind(id).fetch_optional(p).await)?.found()
+    }
+
+    pub async fn create_plan(&self, org: OrgId, account: AccountId, data: &PlanData, template: &str, actor: UserId) -> StoreResult<Plan> {
+        self.account(org, account).await?;
+        let sql = sqlx::AssertSqlSafe(format!(
+            "INSERT INTO plans (org_id, account_id, title, template, status, period_start, period_end, created_by, created_at, updated_at, updated_by) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $8) {RETURNING}"
+        ));
+        Ok(on_pool!(self, p => sqlx::query_as(sql)
+            .bind(org).bind(account).bind(&data.title).bind(template).bind(data.status.as_str()).bind(data.period_start).bind(data.period_end)
+            .bind(actor).bind(now()).fetch_one(p).await)?)
+    }
+
+    pub async fn update_plan(&self, org: OrgId, id: PlanId, version: i64, data: &PlanData, actor: UserId) -> StoreResult<Plan> {
+        let sql = sqlx::AssertSqlSafe(format!(
+            "UPDATE plans SET title = $1, status = $2, period_start = $3, period_end = $4, version = version + 1, updated_at = $5, updated_by = $6 \
+             WHERE org_id = $7 AND id = $8 AND version = $9 {RETURNING}"
+        ));
+        let updated: Option<Plan> = on_pool!(self, p => sqlx::query_as(sql)
+            .bind(&data.title).bind(data.status.as_str()).bind(data.period_start).bind(data.period_end).bind(now()).bind(actor)
+            .bind(org).bind(id).bind(version).fetch_optional(p).await)?;
+        match updated {
+            Some(p) => Ok(p),
+            None => Err(StoreError::Conflict { current: self.plan(org, id).await?.version }),
+        }
+    }
+
+    pub async fn delete_plan(&self, org: OrgId, id: PlanId) -> StoreResult<()> {
+        let n = on_pool!(self, p => sqlx::query("DELETE FROM plans WHERE org_id = $1 AND id = $2").bind(org).bind(id).execute(p).await.map(|r| r.rows_affected()))?;
+        if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+    }
+}
