@@ -1,1 +1,331 @@
-fn main() {}
+//! The `keyplan` binary: one program to serve the web application, migrate the
+//! database, manage users and tokens, and export plans.
+#![forbid(unsafe_code)]
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use keyplan_domain::{PlanId, Role, validate};
+use keyplan_store::{NewUser, Store};
+use keyplan_web::{Application, Config};
+
+#[derive(Parser)]
+#[command(name = "keyplan", version, about = "Key-account plans that stay short, focused and alive.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args, Clone, Default)]
+struct DbArg {
+    /// Database URL: sqlite://FILE (default sqlite://keyplan.db) or postgres://USER@HOST/DB. Also KEYPLAN_DB.
+    #[arg(long, value_name = "URL")]
+    db: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web application (migrates the database first).
+    Serve {
+        #[command(flatten)]
+        db: DbArg,
+        /// Address to listen on (default 127.0.0.1:8080). Also KEYPLAN_BIND.
+        #[arg(long, value_name = "ADDR")]
+        bind: Option<String>,
+        /// Fill an empty database with a demo organisation and print how to sign in.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Bring the database schema up to date.
+    Migrate {
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// Manage users.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Manage API tokens.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+    /// Export data.
+    Export {
+        #[command(subcommand)]
+        command: ExportCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Add a user. The password is read from standard input (one line) when it is
+    /// not a terminal, otherwise prompted for.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_enum)]
+        role: RoleArg,
+        /// Organisation (created if missing; the default organisation when omitted).
+        #[arg(long)]
+        org: Option<String>,
+        #[command(flatten)]
+        db: DbArg,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Create an API token for a user; the token is printed as the last line.
+    Create {
+        #[arg(long)]
+        email: String,
+        /// A label to recognise the token by.
+        #[arg(long, default_value = "command line")]
+        name: String,
+        #[command(flatten)]
+        db: DbArg,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportCommand {
+    /// Export one plan to standard output.
+    Plan {
+        id: i64,
+        #[arg(long, value_enum, default_value = "md")]
+        format: ExportFormat,
+        #[command(flatten)]
+        db: DbArg,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RoleArg {
+    Admin,
+    Manager,
+    Kam,
+    Member,
+    Viewer,
+}
+
+impl From<RoleArg> for Role {
+    fn from(r: RoleArg) -> Role {
+        match r {
+            RoleArg::Admin => Role::Admin,
+            RoleArg::Manager => Role::Manager,
+            RoleArg::Kam => Role::Kam,
+            RoleArg::Member => Role::Member,
+            RoleArg::Viewer => Role::Viewer,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Md,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if matches!(e.kind(), clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion | clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand) => {
+            let _ = e.print();
+            return if e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+        Err(e) => {
+            // One line: clap's first line, which names the problem.
+            let text = e.render().to_string();
+            let first = text.lines().next().unwrap_or("invalid arguments").trim_start_matches("error: ");
+            eprintln!("keyplan: {first} (see keyplan --help)");
+            return ExitCode::from(2);
+        }
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("keyplan: cannot start: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("keyplan: {}", one_line(&e));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The error and its causes on one line, without repeating a cause that the
+/// message already contains.
+fn one_line(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if out.contains(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out.replace('\n', " ")
+}
+
+/// Defaults, then `keyplan.toml` (or the file in KEYPLAN_CONFIG), then KEYPLAN_* variables, then flags.
+fn config(db: &DbArg, bind: Option<&String>, demo: bool) -> anyhow::Result<Config> {
+    let file = std::env::var("KEYPLAN_CONFIG").unwrap_or_else(|_| "keyplan.toml".into());
+    let mut figment = Figment::from(Serialized::defaults(Config::default())).merge(Toml::file(file)).merge(Env::prefixed("KEYPLAN_"));
+    if let Some(url) = &db.db {
+        figment = figment.merge(("db", url));
+    }
+    if let Some(b) = bind {
+        figment = figment.merge(("bind", b));
+    }
+    if demo {
+        figment = figment.merge(("demo", true));
+    }
+    figment.extract().context("reading the configuration")
+}
+
+async fn open(db: &DbArg) -> anyhow::Result<Store> {
+    let cfg = config(db, None, false)?;
+    let store = Store::connect(&cfg.database_url).await?;
+    store.migrate().await?;
+    Ok(store)
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Serve { db, bind, demo } => serve(config(&db, bind.as_ref(), demo)?).await,
+        Command::Migrate { db } => {
+            let cfg = config(&db, None, false)?;
+            let store = Store::connect(&cfg.database_url).await?;
+            store.migrate().await?;
+            println!("Database is up to date ({}).", keyplan_store::redact(&cfg.database_url));
+            Ok(())
+        }
+        Command::User { command: UserCommand::Add { email, name, role, org, db } } => {
+            let email = validate::email("email", &email)?;
+            let name = validate::required("name", &name, 200)?;
+            let password = validate::password("password", &read_password()?)?;
+            let store = open(&db).await?;
+            let org = match org {
+                Some(o) => store.ensure_org(&validate::required("org", &o, 200)?).await?,
+                None => store.default_org().await?,
+            };
+            let hash = keyplan_web::auth::hash_password(password).await?;
+            let user = store.create_user(org.id, NewUser { email: &email, name: &name, role: role.into(), password_hash: &hash }).await?;
+            println!("Added {} <{}> as {} in {} (user id {}).", user.name, user.email, user.role(), org.name, user.id);
+            Ok(())
+        }
+        Command::Token { command: TokenCommand::Create { email, name, db } } => {
+            let store = open(&db).await?;
+            let email = email.trim().to_lowercase();
+            let user = store.user_by_email(&email).await?.with_context(|| format!("no user with e-mail {email}"))?;
+            if !user.active {
+                bail!("{email} cannot sign in (deactivated)");
+            }
+            let token = keyplan_web::auth::new_api_token();
+            store.create_api_token(user.id, &name, &keyplan_web::auth::token_hash(&token)).await?;
+            eprintln!("API token for {} — shown once, store it now:", user.email);
+            println!("{token}");
+            Ok(())
+        }
+        Command::Export { command: ExportCommand::Plan { id, format, db } } => {
+            let store = open(&db).await?;
+            let plan = PlanId::new(id);
+            let org = store.plan_org(plan).await.map_err(|e| match e {
+                keyplan_store::StoreError::NotFound => anyhow::anyhow!("no plan with id {id}"),
+                e => e.into(),
+            })?;
+            let bundle = keyplan_web::service::plan_bundle_for(&store, org, None, plan).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            let text = match format {
+                ExportFormat::Md => keyplan_web::export::markdown(&bundle),
+                ExportFormat::Json => serde_json::to_string_pretty(&keyplan_web::export::json(&bundle))? + "\n",
+            };
+            std::io::stdout().write_all(text.as_bytes())?;
+            Ok(())
+        }
+    }
+}
+
+fn read_password() -> anyhow::Result<String> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        eprint!("Password for the new user (at least 8 characters, shown as you type): ");
+        std::io::stderr().flush()?;
+    }
+    let mut line = String::new();
+    stdin.lock().read_line(&mut line).context("reading the password from standard input")?;
+    let password = line.trim_end_matches(['\r', '\n']).to_string();
+    if password.is_empty() {
+        bail!("no password given on standard input");
+    }
+    Ok(password)
+}
+
+async fn serve(cfg: Config) -> anyhow::Result<()> {
+    init_logging();
+    let demo = cfg.demo;
+    let db = keyplan_store::redact(&cfg.database_url);
+    let app = Application::build(cfg).await?;
+    let port = app.port();
+    let store = app.store();
+    tracing::info!(port, database = %db, "keyplan listening");
+    println!("keyplan is running at http://127.0.0.1:{port}/  (database: {db})");
+    if demo {
+        println!("Demo sign-in (password \"{}\"):", keyplan_web::demo::DEMO_PASSWORD);
+        for (email, who) in keyplan_web::demo::DEMO_SIGN_INS {
+            println!("  {email:<36} {who}");
+        }
+    } else if store.count_users().await? == 0 {
+        println!("No users yet: add one with  keyplan user add --email you@example.com --name \"Your Name\" --role admin");
+    }
+    app.run_until_stopped(shutdown_signal()).await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Completes on Ctrl-C or SIGTERM; the server then finishes in-flight requests.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutting down: finishing in-flight requests");
+}
+
+/// Structured logs: JSON lines when KEYPLAN_LOG_FORMAT=json, readable text otherwise.
+/// The level comes from RUST_LOG (default: info).
+fn init_logging() {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    let json = std::env::var("KEYPLAN_LOG_FORMAT").is_ok_and(|v| v == "json");
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_ansi(std::io::stderr().is_terminal());
+    let _ = if json { builder.json().try_init() } else { builder.try_init() };
+}

@@ -54,7 +54,7 @@ pub struct AccountData {
 }
 
 /// Raw account fields as text; empty strings mean "not given".
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub struct AccountInput {
     pub name: String,

@@ -108,7 +108,7 @@ pub struct ContactData {
     pub phone: Option<String>,
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub struct ContactInput {
     pub name: String,

@@ -57,7 +57,7 @@ pub struct PlanData {
     pub period_end: Date,
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub struct PlanInput {
     pub title: String,

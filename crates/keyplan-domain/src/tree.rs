@@ -188,7 +188,7 @@ pub struct NodeContent {
 }
 
 /// Raw node fields from a form or a JSON body (numbers and dates as text).
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub struct NodeInput {
     pub title: String,

@@ -201,10 +201,43 @@ pub fn redact(url: &str) -> String {
     }
 }
 
-pub(crate) fn now() -> time::OffsetDateTime {
+pub(crate) fn now() -> Ts {
     let now = time::OffsetDateTime::now_utc();
     // Microseconds: what PostgreSQL keeps, so both databases hand back the same value.
-    now.replace_nanosecond(now.nanosecond() / 1000 * 1000).unwrap_or(now)
+    Ts(now.replace_nanosecond(now.nanosecond() / 1000 * 1000).unwrap_or(now))
+}
+
+/// A timestamp as a query parameter. SQLite keeps timestamps as text and compares
+/// them as text, so this writes them in UTC with a fixed width
+/// (`2026-03-15T09:30:00.250000Z`); sqlx's own text keeps the caller's offset and
+/// drops trailing zeros (`…:00Z` sorts after `…:00.5Z`). PostgreSQL gets the value as is.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Ts(pub(crate) time::OffsetDateTime);
+
+impl sqlx::Type<sqlx::Sqlite> for Ts {
+    fn type_info() -> sqlx::sqlite::SqliteTypeInfo {
+        <time::OffsetDateTime as sqlx::Type<sqlx::Sqlite>>::type_info()
+    }
+}
+
+impl<'q> sqlx::Encode<'q, sqlx::Sqlite> for Ts {
+    fn encode_by_ref(&self, buf: &mut <sqlx::Sqlite as sqlx::Database>::ArgumentBuffer) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
+        let format = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:6]Z");
+        let text = self.0.to_offset(time::UtcOffset::UTC).format(&format)?;
+        <String as sqlx::Encode<'q, sqlx::Sqlite>>::encode(text, buf)
+    }
+}
+
+impl sqlx::Type<sqlx::Postgres> for Ts {
+    fn type_info() -> sqlx::postgres::PgTypeInfo {
+        <time::OffsetDateTime as sqlx::Type<sqlx::Postgres>>::type_info()
+    }
+}
+
+impl<'q> sqlx::Encode<'q, sqlx::Postgres> for Ts {
+    fn encode_by_ref(&self, buf: &mut <sqlx::Postgres as sqlx::Database>::ArgumentBuffer) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
+        <time::OffsetDateTime as sqlx::Encode<'q, sqlx::Postgres>>::encode_by_ref(&self.0, buf)
+    }
 }
 
 #[cfg(test)]

@@ -149,7 +149,11 @@ impl Store {
         kind.check_parent(parent_kind).map_err(StoreError::Invalid)?;
         self.check_node_refs(org, plan_row.account_id, w).await?;
         let mut tx = self.begin().await?;
-        let (next,): (i64,) = on_tx!(self, tx, c => sqlx::query_as(
+        // Lock the plan row before reading the siblings' last position, so that concurrent
+        // inserts into one plan take turns (on SQLite, BEGIN IMMEDIATE already does this).
+        on_tx!(self, tx, c => sqlx::query("UPDATE plans SET version = version WHERE id = $1")
+            .bind(plan).execute(c).await.map(|r| r.rows_affected()))?;
+        let (next,): (i32,) = on_tx!(self, tx, c => sqlx::query_as(
             "SELECT COALESCE(MAX(position), 0) + 1 FROM nodes WHERE plan_id = $1 AND ((parent_id IS NULL AND $2 = 0) OR parent_id = $2)")
             .bind(plan).bind(parent.map(NodeId::get).unwrap_or(0)).fetch_one(c).await)?;
         let sql = sqlx::AssertSqlSafe(format!(
@@ -159,7 +163,7 @@ impl Store {
              $23, $23, $24) RETURNING {COLUMNS}"
         ));
         let row: NodeRow = on_tx!(self, tx, c => sqlx::query_as(sql)
-            .bind(org).bind(plan).bind(parent).bind(kind.as_str()).bind(next as i32).bind(&w.title).bind(&w.notes).bind(&w.metric)
+            .bind(org).bind(plan).bind(parent).bind(kind.as_str()).bind(next).bind(&w.title).bind(&w.notes).bind(&w.metric)
             .bind(w.baseline).bind(w.target).bind(&w.unit).bind(w.target_date).bind(w.owner_id).bind(w.contact_id).bind(w.author_id)
             .bind(w.start_date).bind(w.due_date).bind(&w.done_criterion).bind(w.status.map(|s| s.as_str()))
             .bind(w.acceptance.map(|a| a.as_str())).bind(&w.decline_reason).bind(w.proposed_due_date).bind(now()).bind(actor)

@@ -28,6 +28,13 @@ impl Store {
         Ok(on_pool!(self, p => sqlx::query_as(sql).bind(org).fetch_all(p).await)?)
     }
 
+    /// The organisation a plan belongs to. Unscoped: for the command line, which
+    /// runs with direct access to the database, never for web requests.
+    pub async fn plan_org(&self, id: PlanId) -> StoreResult<OrgId> {
+        let row: Option<(OrgId,)> = on_pool!(self, p => sqlx::query_as("SELECT org_id FROM plans WHERE id = $1").bind(id).fetch_optional(p).await)?;
+        row.map(|r| r.0).found()
+    }
+
     pub async fn plan(&self, org: OrgId, id: PlanId) -> StoreResult<Plan> {
         const SQL: &str = "SELECT id, org_id, account_id, title, template, status, period_start, period_end, version, created_by, created_at, \
                            updated_at, updated_by FROM plans WHERE org_id = $1 AND id = $2";

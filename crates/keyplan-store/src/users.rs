@@ -5,7 +5,7 @@ use time::OffsetDateTime;
 
 use crate::error::OptionalExt;
 use crate::rows::{Organisation, SessionUser, User};
-use crate::{Store, StoreError, StoreResult, now, on_pool};
+use crate::{Store, StoreError, StoreResult, Ts, now, on_pool};
 
 pub struct NewUser<'a> {
     pub email: &'a str,
@@ -123,7 +123,7 @@ impl Store {
 
     pub async fn create_session(&self, user: UserId, token_hash: &str, csrf_token: &str, expires_at: OffsetDateTime) -> StoreResult<()> {
         on_pool!(self, p => sqlx::query("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
-            .bind(token_hash).bind(user).bind(csrf_token).bind(now()).bind(expires_at).execute(p).await.map(|r| r.rows_affected()))?;
+            .bind(token_hash).bind(user).bind(csrf_token).bind(now()).bind(Ts(expires_at)).execute(p).await.map(|r| r.rows_affected()))?;
         Ok(())
     }
 
@@ -147,7 +147,7 @@ impl Store {
 
     /// Removes expired sessions and old sign-in attempts.
     pub async fn purge_expired(&self) -> StoreResult<()> {
-        let cutoff = now() - time::Duration::days(1);
+        let cutoff = Ts(now().0 - time::Duration::days(1));
         on_pool!(self, p => sqlx::query("DELETE FROM sessions WHERE expires_at < $1").bind(now()).execute(p).await.map(|r| r.rows_affected()))?;
         on_pool!(self, p => sqlx::query("DELETE FROM login_attempts WHERE at < $1").bind(cutoff).execute(p).await.map(|r| r.rows_affected()))?;
         Ok(())
@@ -182,10 +182,10 @@ impl Store {
     pub async fn recent_failures(&self, email: &str, ip: &str, since: OffsetDateTime) -> StoreResult<(i64, i64)> {
         let (by_email,): (i64,) = on_pool!(self, p => sqlx::query_as(
             "SELECT COUNT(*) FROM login_attempts WHERE email = $1 AND at > $2 AND NOT succeeded")
-            .bind(email).bind(since).fetch_one(p).await)?;
+            .bind(email).bind(Ts(since)).fetch_one(p).await)?;
         let (by_ip,): (i64,) = on_pool!(self, p => sqlx::query_as(
             "SELECT COUNT(*) FROM login_attempts WHERE ip = $1 AND at > $2 AND NOT succeeded")
-            .bind(ip).bind(since).fetch_one(p).await)?;
+            .bind(ip).bind(Ts(since)).fetch_one(p).await)?;
         Ok((by_email, by_ip))
     }
 }

@@ -1,1 +1,96 @@
+//! keyplan's web application: server-rendered pages, the JSON API under
+//! `/api/v1`, sign-in and sessions. [`Application::build`] binds the listener
+//! first, so tests can start the real server on port 0 and ask for its port.
 #![forbid(unsafe_code)]
+
+pub mod api;
+pub mod auth;
+mod config;
+pub mod demo;
+mod error;
+pub mod export;
+mod middleware;
+mod pages;
+pub mod service;
+mod state;
+mod views;
+
+use std::future::Future;
+use std::net::SocketAddr;
+
+use anyhow::Context;
+use axum::Router;
+use axum::routing::get;
+use keyplan_store::Store;
+use tokio::net::TcpListener;
+
+pub use config::Config;
+pub use error::{ApiError, AppError};
+pub use state::AppState;
+
+/// A configured, bound, not yet serving keyplan.
+pub struct Application {
+    listener: TcpListener,
+    state: AppState,
+}
+
+impl Application {
+    /// Connects to the database, runs migrations, loads demo data when asked,
+    /// and binds the address (`127.0.0.1:0` picks a free port).
+    pub async fn build(config: Config) -> anyhow::Result<Application> {
+        let store = Store::connect(&config.database_url).await.context("opening the database")?;
+        store.migrate().await.context("migrating the database")?;
+        if config.demo {
+            demo::load_if_empty(&store).await.context("loading demo data")?;
+        }
+        let listener = TcpListener::bind(&config.bind).await.with_context(|| format!("binding {}", config.bind))?;
+        Ok(Application { listener, state: AppState::new(store, config) })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.listener.local_addr().map(|a| a.port()).unwrap_or(0)
+    }
+
+    pub fn store(&self) -> Store {
+        self.state.store.clone()
+    }
+
+    pub fn router(&self) -> Router {
+        router(self.state.clone())
+    }
+
+    /// Serves until `shutdown` completes, then finishes in-flight requests.
+    pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        let app = router(self.state.clone()).into_make_service_with_connect_info::<SocketAddr>();
+        let purge_store = self.state.store.clone();
+        let purger = tokio::spawn(async move {
+            let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+            loop {
+                tick.tick().await;
+                if let Err(e) = purge_store.purge_expired().await {
+                    tracing::warn!(error = %e, "purging expired sessions failed");
+                }
+            }
+        });
+        let result = axum::serve(self.listener, app).with_graceful_shutdown(shutdown).await;
+        purger.abort();
+        self.state.store.close().await;
+        result
+    }
+}
+
+/// The whole application's routes.
+pub fn router(state: AppState) -> Router {
+    let routes = Router::new()
+        .route("/healthz", get(health))
+        .merge(pages::router())
+        .nest("/api/v1", api::router())
+        .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::authenticate))
+        .with_state(state);
+    middleware::with_common_layers(routes)
+}
+
+async fn health(axum::extract::State(state): axum::extract::State<AppState>) -> Result<&'static str, AppError> {
+    state.store.ping().await.map_err(|e| AppError::Internal(anyhow::anyhow!("database unreachable: {e}")))?;
+    Ok("ok")
+}

@@ -1,0 +1,56 @@
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use keyplan_domain::contact::ContactInput;
+use keyplan_domain::{AccountId, ContactId};
+
+use super::dto::{ContactDto, ContactWrite};
+use super::{JsonObject, path_id};
+use crate::auth::ApiUser;
+use crate::{ApiError, AppState, service};
+
+const FIELDS: &[&str] = &[
+    "name", "title", "business_unit", "reports_to_id", "buying_role", "influence", "attitude", "relationship_owner_id", "objective",
+    "last_contact_date", "email", "phone",
+];
+
+/// The account's contacts (its buying centre).
+#[utoipa::path(get, path = "/api/v1/accounts/{id}/contacts", tag = "contacts", params(("id" = i64, Path)), responses((status = 200, body = [ContactDto])))]
+pub async fn list(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<Json<Vec<ContactDto>>, ApiError> {
+    let id = AccountId::new(path_id(&id)?);
+    state.store.account(auth.org(), id).await?;
+    let contacts = state.store.contacts(auth.org(), id).await?;
+    Ok(Json(contacts.iter().map(ContactDto::from).collect()))
+}
+
+#[utoipa::path(post, path = "/api/v1/accounts/{id}/contacts", tag = "contacts", params(("id" = i64, Path)), request_body = ContactWrite,
+    responses((status = 201, body = ContactDto), (status = 422, body = super::dto::ErrorBody)))]
+pub async fn create(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>, body: JsonObject) -> Result<(StatusCode, Json<ContactDto>), ApiError> {
+    let id = AccountId::new(path_id(&id)?);
+    let input: ContactInput = body.merge_into(&ContactInput::default(), FIELDS, &[])?;
+    let contact = service::create_contact(&state.store, &auth, id, &input).await?;
+    Ok((StatusCode::CREATED, Json(ContactDto::from(&contact))))
+}
+
+#[utoipa::path(get, path = "/api/v1/contacts/{id}", tag = "contacts", params(("id" = i64, Path)), responses((status = 200, body = ContactDto), (status = 404, body = super::dto::ErrorBody)))]
+pub async fn get(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<Json<ContactDto>, ApiError> {
+    let contact = state.store.contact(auth.org(), ContactId::new(path_id(&id)?)).await?;
+    Ok(Json(ContactDto::from(&contact)))
+}
+
+#[utoipa::path(patch, path = "/api/v1/contacts/{id}", tag = "contacts", params(("id" = i64, Path)), request_body = ContactWrite,
+    responses((status = 200, body = ContactDto), (status = 409, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
+pub async fn update(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>, body: JsonObject) -> Result<Json<ContactDto>, ApiError> {
+    let id = ContactId::new(path_id(&id)?);
+    let current = state.store.contact(auth.org(), id).await?;
+    let version = body.version()?;
+    let input = body.merge_into(&service::contact_to_input(&current), FIELDS, &["version"])?;
+    let contact = service::update_contact(&state.store, &auth, id, version, &input).await?;
+    Ok(Json(ContactDto::from(&contact)))
+}
+
+#[utoipa::path(delete, path = "/api/v1/contacts/{id}", tag = "contacts", params(("id" = i64, Path)), responses((status = 204), (status = 404, body = super::dto::ErrorBody)))]
+pub async fn delete(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
+    service::delete_contact(&state.store, &auth, ContactId::new(path_id(&id)?)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

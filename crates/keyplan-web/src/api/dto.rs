@@ -1,0 +1,447 @@
+//! The JSON shapes of the API. Kept apart from the domain and the store so the
+//! published format changes only on purpose.
+
+use keyplan_domain::tree::{Node, NodeKind, TreeNode, TreeSummary};
+use keyplan_store::{Account, Contact, MyCommitment, Plan, PlanSummary, TeamMember, User};
+use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
+use utoipa::ToSchema;
+
+#[derive(Serialize, ToSchema)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ErrorDetail {
+    /// `invalid`, `not_found`, `unauthorized`, `forbidden`, `conflict`, `invalid_state`, `bad_request`, `too_many_requests`, `internal`.
+    pub code: String,
+    pub message: String,
+    /// The input field at fault, for `invalid`.
+    pub field: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct OrgDto {
+    pub id: i64,
+    pub name: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct MeDto {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    /// `admin`, `manager`, `kam`, `member` or `viewer`.
+    pub role: String,
+    pub organisation: OrgDto,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct UserDto {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub role: String,
+    pub active: bool,
+}
+
+impl From<&User> for UserDto {
+    fn from(u: &User) -> Self {
+        UserDto { id: u.id.get(), email: u.email.clone(), name: u.name.clone(), role: u.role_text.clone(), active: u.active }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AccountDto {
+    pub id: i64,
+    pub name: String,
+    pub industry: Option<String>,
+    pub region: Option<String>,
+    pub parent_id: Option<i64>,
+    pub crm_id: Option<String>,
+    /// Our current yearly revenue with the customer.
+    pub current_revenue: Option<f64>,
+    /// The customer's total yearly spend in our categories.
+    pub total_spend: Option<f64>,
+    /// Estimated yearly potential.
+    pub potential: Option<f64>,
+    /// `growing`, `stable` or `declining`.
+    pub growth_trend: Option<String>,
+    pub owner_id: Option<i64>,
+    /// current_revenue / total_spend, 0..1.
+    pub share_of_wallet: Option<f64>,
+    /// potential - current_revenue.
+    pub growth_potential: Option<f64>,
+    pub version: i64,
+    pub updated_at: OffsetDateTime,
+}
+
+impl From<&Account> for AccountDto {
+    fn from(a: &Account) -> Self {
+        AccountDto {
+            id: a.id.get(),
+            name: a.name.clone(),
+            industry: a.industry.clone(),
+            region: a.region.clone(),
+            parent_id: a.parent_id.map(|i| i.get()),
+            crm_id: a.crm_id.clone(),
+            current_revenue: a.current_revenue,
+            total_spend: a.total_spend,
+            potential: a.potential,
+            growth_trend: a.growth_trend_text.clone(),
+            owner_id: a.owner_id.map(|i| i.get()),
+            share_of_wallet: a.share_of_wallet(),
+            growth_potential: a.growth_potential(),
+            version: a.version,
+            updated_at: a.updated_at,
+        }
+    }
+}
+
+/// Fields accepted by `POST /accounts` and `PATCH /accounts/{id}` (PATCH also needs `version`).
+#[derive(Deserialize, ToSchema)]
+#[allow(dead_code)]
+pub struct AccountWrite {
+    pub name: Option<String>,
+    pub industry: Option<String>,
+    pub region: Option<String>,
+    pub parent_id: Option<i64>,
+    pub crm_id: Option<String>,
+    pub current_revenue: Option<f64>,
+    pub total_spend: Option<f64>,
+    pub potential: Option<f64>,
+    pub growth_trend: Option<String>,
+    pub owner_id: Option<i64>,
+    pub version: Option<i64>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TeamMemberDto {
+    pub user_id: i64,
+    pub name: String,
+    pub email: String,
+    pub function: String,
+}
+
+impl From<&TeamMember> for TeamMemberDto {
+    fn from(t: &TeamMember) -> Self {
+        TeamMemberDto { user_id: t.user_id.get(), name: t.name.clone(), email: t.email.clone(), function: t.function.clone() }
+    }
+}
+
+#[derive(Deserialize, ToSchema)]
+#[allow(dead_code)]
+pub struct TeamWrite {
+    /// The member's function on the team, e.g. "Service", "Management sponsor".
+    pub function: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ContactDto {
+    pub id: i64,
+    pub account_id: i64,
+    pub name: String,
+    pub title: Option<String>,
+    pub business_unit: Option<String>,
+    pub reports_to_id: Option<i64>,
+    /// `decision_maker`, `economic_buyer`, `user`, `technical`, `influencer`, `gatekeeper` or `coach`.
+    pub buying_role: Option<String>,
+    /// 1 (little) to 5 (decisive).
+    pub influence: Option<i16>,
+    /// `supporter`, `neutral`, `sceptic` or `opponent`.
+    pub attitude: Option<String>,
+    pub relationship_owner_id: Option<i64>,
+    pub objective: Option<String>,
+    pub last_contact_date: Option<Date>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub version: i64,
+}
+
+impl From<&Contact> for ContactDto {
+    fn from(c: &Contact) -> Self {
+        ContactDto {
+            id: c.id.get(),
+            account_id: c.account_id.get(),
+            name: c.name.clone(),
+            title: c.title.clone(),
+            business_unit: c.business_unit.clone(),
+            reports_to_id: c.reports_to_id.map(|i| i.get()),
+            buying_role: c.buying_role_text.clone(),
+            influence: c.influence,
+            attitude: c.attitude_text.clone(),
+            relationship_owner_id: c.relationship_owner_id.map(|i| i.get()),
+            objective: c.objective.clone(),
+            last_contact_date: c.last_contact_date,
+            email: c.email.clone(),
+            phone: c.phone.clone(),
+            version: c.version,
+        }
+    }
+}
+
+#[derive(Deserialize, ToSchema)]
+#[allow(dead_code)]
+pub struct ContactWrite {
+    pub name: Option<String>,
+    pub title: Option<String>,
+    pub business_unit: Option<String>,
+    pub reports_to_id: Option<i64>,
+    pub buying_role: Option<String>,
+    pub influence: Option<i16>,
+    pub attitude: Option<String>,
+    pub relationship_owner_id: Option<i64>,
+    pub objective: Option<String>,
+    pub last_contact_date: Option<Date>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub version: Option<i64>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PlanListItem {
+    pub id: i64,
+    pub account_id: i64,
+    pub account_name: String,
+    pub title: String,
+    pub template: String,
+    pub status: String,
+    pub period_start: Date,
+    pub period_end: Date,
+    pub commitments: i64,
+    pub commitments_accepted: i64,
+    pub commitments_done: i64,
+    pub version: i64,
+}
+
+impl From<&PlanSummary> for PlanListItem {
+    fn from(s: &PlanSummary) -> Self {
+        let p = &s.plan;
+        PlanListItem {
+            id: p.id.get(),
+            account_id: p.account_id.get(),
+            account_name: s.account_name.clone(),
+            title: p.title.clone(),
+            template: p.template.clone(),
+            status: p.status_text.clone(),
+            period_start: p.period_start,
+            period_end: p.period_end,
+            commitments: s.commitments,
+            commitments_accepted: s.commitments_accepted,
+            commitments_done: s.commitments_done,
+            version: p.version,
+        }
+    }
+}
+
+/// A whole plan with its constraint tree.
+#[derive(Serialize, ToSchema)]
+pub struct PlanDto {
+    pub id: i64,
+    pub account_id: i64,
+    pub title: String,
+    pub template: String,
+    /// `draft`, `active`, `in_review`, `approved` or `archived`.
+    pub status: String,
+    pub period_start: Date,
+    pub period_end: Date,
+    pub version: i64,
+    pub updated_at: OffsetDateTime,
+    /// How much of the tree is resolved.
+    #[schema(value_type = Object)]
+    pub summary: TreeSummary,
+    /// The goals, each with its factors, conditions, obstacles and commitments nested as `children`.
+    pub tree: Vec<NodeDto>,
+}
+
+impl PlanDto {
+    pub fn new(p: &Plan, tree: &[TreeNode], summary: &TreeSummary) -> Self {
+        PlanDto {
+            id: p.id.get(),
+            account_id: p.account_id.get(),
+            title: p.title.clone(),
+            template: p.template.clone(),
+            status: p.status_text.clone(),
+            period_start: p.period_start,
+            period_end: p.period_end,
+            version: p.version,
+            updated_at: p.updated_at,
+            summary: summary.clone(),
+            tree: tree.iter().map(NodeDto::from_tree).collect(),
+        }
+    }
+}
+
+#[derive(Deserialize, ToSchema)]
+#[allow(dead_code)]
+pub struct PlanWrite {
+    pub title: Option<String>,
+    pub status: Option<String>,
+    pub period_start: Option<Date>,
+    pub period_end: Option<Date>,
+    /// Only `one_page_constraint` for now.
+    pub template: Option<String>,
+    pub version: Option<i64>,
+}
+
+/// One node of the constraint tree.
+#[derive(Serialize, ToSchema)]
+pub struct NodeDto {
+    pub id: i64,
+    /// `goal`, `csf`, `condition`, `obstacle` or `commitment`.
+    pub kind: String,
+    pub version: i64,
+    pub parent_id: Option<i64>,
+    pub position: i32,
+    pub title: String,
+    pub notes: Option<String>,
+    /// Rolled up from the commitments: `resolved`, `on_track`, `at_risk`, `off_track` or `open`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub health: Option<String>,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub goal: Option<GoalFieldsDto>,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub commitment: Option<CommitmentFieldsDto>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(no_recursion)]
+    pub children: Option<Vec<NodeDto>>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct GoalFieldsDto {
+    pub metric: Option<String>,
+    pub baseline: Option<f64>,
+    pub target: Option<f64>,
+    pub unit: Option<String>,
+    pub target_date: Option<Date>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CommitmentFieldsDto {
+    pub owner_id: Option<i64>,
+    pub contact_id: Option<i64>,
+    pub author_id: Option<i64>,
+    pub start_date: Option<Date>,
+    pub due_date: Option<Date>,
+    pub done_criterion: Option<String>,
+    /// `open`, `in_progress`, `done` or `missed`.
+    pub status: Option<String>,
+    /// `proposed`, `accepted`, `declined` or `date_proposed`.
+    pub acceptance: Option<String>,
+    pub decline_reason: Option<String>,
+    pub proposed_due_date: Option<Date>,
+}
+
+impl NodeDto {
+    pub fn from_node(n: &Node) -> Self {
+        NodeDto {
+            id: n.id.get(),
+            kind: n.kind.as_str().into(),
+            version: n.version,
+            parent_id: n.parent_id.map(|i| i.get()),
+            position: n.position,
+            title: n.title.clone(),
+            notes: n.notes.clone(),
+            health: None,
+            goal: (n.kind == NodeKind::Goal).then(|| GoalFieldsDto {
+                metric: n.metric.clone(),
+                baseline: n.baseline,
+                target: n.target,
+                unit: n.unit.clone(),
+                target_date: n.target_date,
+            }),
+            commitment: (n.kind == NodeKind::Commitment).then(|| CommitmentFieldsDto {
+                owner_id: n.owner_id.map(|i| i.get()),
+                contact_id: n.contact_id.map(|i| i.get()),
+                author_id: n.author_id.map(|i| i.get()),
+                start_date: n.start_date,
+                due_date: n.due_date,
+                done_criterion: n.done_criterion.clone(),
+                status: n.status.map(|s| s.as_str().into()),
+                acceptance: n.acceptance.map(|a| a.as_str().into()),
+                decline_reason: n.decline_reason.clone(),
+                proposed_due_date: n.proposed_due_date,
+            }),
+            children: None,
+        }
+    }
+
+    pub fn from_tree(t: &TreeNode) -> Self {
+        let mut dto = NodeDto::from_node(&t.node);
+        dto.health = Some(t.health.as_str().into());
+        dto.children = Some(t.children.iter().map(NodeDto::from_tree).collect());
+        dto
+    }
+}
+
+/// Body of `POST /plans/{id}/nodes` and `PATCH /nodes/{id}` (PATCH: no `kind`/`parent_id`, needs `version`).
+#[derive(Deserialize, ToSchema)]
+#[allow(dead_code)]
+pub struct NodeWriteDto {
+    /// `goal`, `csf`, `condition`, `obstacle` or `commitment`.
+    pub kind: Option<String>,
+    /// The node this one hangs under: csf under goal, condition under csf, obstacle under condition, commitment under obstacle (or goal).
+    pub parent_id: Option<i64>,
+    pub title: Option<String>,
+    pub notes: Option<String>,
+    pub metric: Option<String>,
+    pub baseline: Option<f64>,
+    pub target: Option<f64>,
+    pub unit: Option<String>,
+    pub target_date: Option<Date>,
+    pub owner_id: Option<i64>,
+    pub contact_id: Option<i64>,
+    pub start_date: Option<Date>,
+    pub due_date: Option<Date>,
+    pub done_criterion: Option<String>,
+    pub status: Option<String>,
+    pub version: Option<i64>,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[allow(dead_code)]
+pub struct MoveDto {
+    /// `up` or `down`.
+    pub direction: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[allow(dead_code)]
+pub struct DeclineDto {
+    pub reason: String,
+    pub version: Option<i64>,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[allow(dead_code)]
+pub struct ProposeDateDto {
+    pub due_date: Date,
+    pub version: Option<i64>,
+}
+
+/// A commitment in the caller's own list.
+#[derive(Serialize, ToSchema)]
+pub struct MyCommitmentDto {
+    #[serde(flatten)]
+    pub node: NodeDto,
+    pub plan_id: i64,
+    pub plan_title: String,
+    pub account_id: i64,
+    pub account_name: String,
+    /// `owner` (the caller must accept, decline or re-date it, or report progress) or `author` (a new date waits for the caller).
+    pub role: String,
+}
+
+impl MyCommitmentDto {
+    pub fn new(c: &MyCommitment, me: keyplan_domain::UserId) -> Self {
+        MyCommitmentDto {
+            node: NodeDto::from_node(&c.node),
+            plan_id: c.node.plan_id.get(),
+            plan_title: c.plan_title.clone(),
+            account_id: c.account_id.get(),
+            account_name: c.account_name.clone(),
+            role: if c.node.owner_id == Some(me) { "owner".into() } else { "author".into() },
+        }
+    }
+}

@@ -1,0 +1,173 @@
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use keyplan_domain::acceptance::Response;
+use keyplan_domain::plan::{PlanInput, TEMPLATE_ONE_PAGE};
+use keyplan_domain::tree::{NodeInput, NodeKind};
+use keyplan_domain::{AccountId, NodeId, PlanId};
+
+use super::dto::{DeclineDto, MoveDto, MyCommitmentDto, NodeDto, NodeWriteDto, PlanDto, PlanListItem, PlanWrite, ProposeDateDto};
+use super::{JsonObject, path_id};
+use crate::auth::ApiUser;
+use crate::{ApiError, AppError, AppState, service};
+
+const PLAN_FIELDS: &[&str] = &["title", "status", "period_start", "period_end"];
+const NODE_FIELDS: &[&str] = &[
+    "title", "notes", "metric", "baseline", "target", "unit", "target_date", "owner_id", "contact_id", "start_date", "due_date",
+    "done_criterion", "status",
+];
+
+/// The account's plans, newest period first.
+#[utoipa::path(get, path = "/api/v1/accounts/{id}/plans", tag = "plans", params(("id" = i64, Path)), responses((status = 200, body = [PlanListItem])))]
+pub async fn list(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<Json<Vec<PlanListItem>>, ApiError> {
+    let id = AccountId::new(path_id(&id)?);
+    state.store.account(auth.org(), id).await?;
+    let plans = state.store.plans_of_account(auth.org(), id).await?;
+    Ok(Json(plans.iter().map(PlanListItem::from).collect()))
+}
+
+/// Creates a plan; the period defaults to twelve months from today.
+#[utoipa::path(post, path = "/api/v1/accounts/{id}/plans", tag = "plans", params(("id" = i64, Path)), request_body = PlanWrite,
+    responses((status = 201, body = PlanDto), (status = 422, body = super::dto::ErrorBody)))]
+pub async fn create(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>, body: JsonObject) -> Result<(StatusCode, Json<PlanDto>), ApiError> {
+    let id = AccountId::new(path_id(&id)?);
+    let template = body.str_field("template")?.unwrap_or_else(|| TEMPLATE_ONE_PAGE.to_string());
+    let input: PlanInput = body.merge_into(&PlanInput::default(), PLAN_FIELDS, &["template"])?;
+    let plan = service::create_plan(&state.store, &auth, id, &input, &template).await?;
+    Ok((StatusCode::CREATED, Json(PlanDto::new(&plan, &[], &Default::default()))))
+}
+
+/// The whole plan with its nested tree and roll-up.
+#[utoipa::path(get, path = "/api/v1/plans/{id}", tag = "plans", params(("id" = i64, Path)), responses((status = 200, body = PlanDto), (status = 404, body = super::dto::ErrorBody)))]
+pub async fn get(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<Json<PlanDto>, ApiError> {
+    let b = service::plan_bundle(&state.store, &auth, PlanId::new(path_id(&id)?)).await?;
+    Ok(Json(PlanDto::new(&b.plan, &b.tree, &b.summary)))
+}
+
+#[utoipa::path(patch, path = "/api/v1/plans/{id}", tag = "plans", params(("id" = i64, Path)), request_body = PlanWrite,
+    responses((status = 200, body = PlanDto), (status = 409, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
+pub async fn update(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>, body: JsonObject) -> Result<Json<PlanDto>, ApiError> {
+    let id = PlanId::new(path_id(&id)?);
+    let current = state.store.plan(auth.org(), id).await?;
+    let version = body.version()?;
+    let input = body.merge_into(&service::plan_to_input(&current), PLAN_FIELDS, &["version"])?;
+    service::update_plan(&state.store, &auth, id, version, &input).await?;
+    let b = service::plan_bundle(&state.store, &auth, id).await?;
+    Ok(Json(PlanDto::new(&b.plan, &b.tree, &b.summary)))
+}
+
+#[utoipa::path(delete, path = "/api/v1/plans/{id}", tag = "plans", params(("id" = i64, Path)), responses((status = 204), (status = 404, body = super::dto::ErrorBody)))]
+pub async fn delete(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
+    service::delete_plan(&state.store, &auth, PlanId::new(path_id(&id)?)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Adds a node to the plan's tree, at the end of its siblings.
+#[utoipa::path(post, path = "/api/v1/plans/{id}/nodes", tag = "plans", params(("id" = i64, Path)), request_body = NodeWriteDto,
+    responses((status = 201, body = NodeDto), (status = 422, body = super::dto::ErrorBody)))]
+pub async fn create_node(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>, body: JsonObject) -> Result<(StatusCode, Json<NodeDto>), ApiError> {
+    let plan = PlanId::new(path_id(&id)?);
+    let kind_text = body.str_field("kind")?.unwrap_or_default();
+    let kind = NodeKind::parse(kind_text.trim()).ok_or_else(|| AppError::field("kind", "must be goal, csf, condition, obstacle or commitment"))?;
+    let parent = body.id_field("parent_id")?.map(NodeId::new);
+    let input: NodeInput = body.merge_into(&NodeInput::default(), NODE_FIELDS, &["kind", "parent_id"])?;
+    let node = service::create_node(&state.store, &auth, plan, kind, parent, &input).await?;
+    Ok((StatusCode::CREATED, Json(NodeDto::from_node(&node))))
+}
+
+#[utoipa::path(get, path = "/api/v1/nodes/{id}", tag = "plans", params(("id" = i64, Path)), responses((status = 200, body = NodeDto), (status = 404, body = super::dto::ErrorBody)))]
+pub async fn get_node(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<Json<NodeDto>, ApiError> {
+    let node = state.store.node(auth.org(), NodeId::new(path_id(&id)?)).await?;
+    Ok(Json(NodeDto::from_node(&node)))
+}
+
+/// Edits a node. Changing a commitment's owner, date or promise asks the owner to accept it again.
+#[utoipa::path(patch, path = "/api/v1/nodes/{id}", tag = "plans", params(("id" = i64, Path)), request_body = NodeWriteDto,
+    responses((status = 200, body = NodeDto), (status = 409, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
+pub async fn update_node(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>, body: JsonObject) -> Result<Json<NodeDto>, ApiError> {
+    let id = NodeId::new(path_id(&id)?);
+    let current = state.store.node(auth.org(), id).await?;
+    let version = body.version()?;
+    for fixed in ["kind", "parent_id"] {
+        if body.0.contains_key(fixed) {
+            return Err(AppError::field(fixed, "cannot be changed; delete the node and add it where it belongs").into());
+        }
+    }
+    let input = body.merge_into(&service::node_to_input(&current), NODE_FIELDS, &["version"])?;
+    let node = service::update_node(&state.store, &auth, id, version, &input).await?;
+    Ok(Json(NodeDto::from_node(&node)))
+}
+
+/// Deletes the node and everything under it.
+#[utoipa::path(delete, path = "/api/v1/nodes/{id}", tag = "plans", params(("id" = i64, Path)), responses((status = 204), (status = 404, body = super::dto::ErrorBody)))]
+pub async fn delete_node(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
+    service::delete_node(&state.store, &auth, NodeId::new(path_id(&id)?)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Moves the node one place up or down among its siblings.
+#[utoipa::path(post, path = "/api/v1/nodes/{id}/move", tag = "plans", params(("id" = i64, Path)), request_body = MoveDto, responses((status = 200, body = PlanDto)))]
+pub async fn move_node(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>, body: JsonObject) -> Result<Json<PlanDto>, ApiError> {
+    let id = NodeId::new(path_id(&id)?);
+    let up = match body.str_field("direction")?.as_deref() {
+        Some("up") => true,
+        Some("down") => false,
+        _ => return Err(AppError::field("direction", "must be up or down").into()),
+    };
+    let node = service::move_node(&state.store, &auth, id, up).await?;
+    let b = service::plan_bundle(&state.store, &auth, node.plan_id).await?;
+    Ok(Json(PlanDto::new(&b.plan, &b.tree, &b.summary)))
+}
+
+async fn answer(state: &AppState, auth: &crate::auth::Auth, id: &str, body: Option<&JsonObject>, response: Response) -> Result<Json<NodeDto>, ApiError> {
+    let id = NodeId::new(path_id(id)?);
+    let version = match body {
+        Some(b) => b.optional_version()?,
+        None => None,
+    };
+    let node = service::respond(&state.store, auth, id, version, response).await?;
+    Ok(Json(NodeDto::from_node(&node)))
+}
+
+/// The owner accepts the commitment.
+#[utoipa::path(post, path = "/api/v1/commitments/{id}/accept", tag = "commitments", params(("id" = i64, Path)),
+    responses((status = 200, body = NodeDto), (status = 403, body = super::dto::ErrorBody), (status = 409, body = super::dto::ErrorBody)))]
+pub async fn accept(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<Json<NodeDto>, ApiError> {
+    answer(&state, &auth, &id, None, Response::Accept).await
+}
+
+/// The owner declines the commitment, with a reason.
+#[utoipa::path(post, path = "/api/v1/commitments/{id}/decline", tag = "commitments", params(("id" = i64, Path)), request_body = DeclineDto,
+    responses((status = 200, body = NodeDto), (status = 422, body = super::dto::ErrorBody)))]
+pub async fn decline(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>, body: JsonObject) -> Result<Json<NodeDto>, ApiError> {
+    let reason = body.str_field("reason")?.unwrap_or_default();
+    answer(&state, &auth, &id, Some(&body), Response::Decline { reason }).await
+}
+
+/// The owner proposes another due date, which the author then accepts or rejects.
+#[utoipa::path(post, path = "/api/v1/commitments/{id}/propose-date", tag = "commitments", params(("id" = i64, Path)), request_body = ProposeDateDto,
+    responses((status = 200, body = NodeDto), (status = 422, body = super::dto::ErrorBody)))]
+pub async fn propose_date(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>, body: JsonObject) -> Result<Json<NodeDto>, ApiError> {
+    let raw = body.str_field("due_date")?.ok_or_else(|| AppError::field("due_date", "is required (YYYY-MM-DD)"))?;
+    let due_date = keyplan_domain::validate::parse_date("due_date", &raw).map_err(|f| AppError::Validation(vec![f]))?;
+    answer(&state, &auth, &id, Some(&body), Response::ProposeDate { due_date }).await
+}
+
+/// The author accepts the owner's proposed date.
+#[utoipa::path(post, path = "/api/v1/commitments/{id}/accept-date", tag = "commitments", params(("id" = i64, Path)), responses((status = 200, body = NodeDto)))]
+pub async fn accept_date(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<Json<NodeDto>, ApiError> {
+    answer(&state, &auth, &id, None, Response::AcceptProposedDate).await
+}
+
+/// The author rejects the owner's proposed date; the commitment is proposed again with its original date.
+#[utoipa::path(post, path = "/api/v1/commitments/{id}/reject-date", tag = "commitments", params(("id" = i64, Path)), responses((status = 200, body = NodeDto)))]
+pub async fn reject_date(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<Json<NodeDto>, ApiError> {
+    answer(&state, &auth, &id, None, Response::RejectProposedDate).await
+}
+
+/// Commitments assigned to the caller across all plans, and date proposals waiting for the caller as author.
+#[utoipa::path(get, path = "/api/v1/me/commitments", tag = "commitments", responses((status = 200, body = [MyCommitmentDto])))]
+pub async fn my_commitments(State(state): State<AppState>, ApiUser(auth): ApiUser) -> Result<Json<Vec<MyCommitmentDto>>, ApiError> {
+    let list = state.store.my_commitments(auth.org(), auth.id()).await?;
+    Ok(Json(list.iter().map(|c| MyCommitmentDto::new(c, auth.id())).collect()))
+}

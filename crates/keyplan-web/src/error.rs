@@ -1,0 +1,178 @@
+//! One error type for the whole application. Pages render it as HTML, the API as
+//! `{"error": {"code", "message", "field"}}`. Internal errors are logged with
+//! their cause and shown to the user only as "something went wrong".
+
+use askama::Template;
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use keyplan_domain::FieldError;
+use keyplan_domain::acceptance::AcceptanceError;
+use keyplan_store::StoreError;
+use serde_json::json;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    #[error("sign in first")]
+    Unauthorized,
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("{0}")]
+    BadRequest(String),
+    /// Input that does not pass validation; every field that failed.
+    #[error("invalid input")]
+    Validation(Vec<FieldError>),
+    /// The edit was based on an old version; nothing was stored.
+    #[error("changed by someone else")]
+    Conflict { current_version: i64 },
+    /// The request does not fit the record's current state (e.g. accepting twice).
+    #[error("{0}")]
+    State(String),
+    #[error("{0}")]
+    TooManyRequests(String),
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl AppError {
+    pub fn field(field: &str, message: impl Into<String>) -> Self {
+        AppError::Validation(vec![FieldError::new(field, message)])
+    }
+
+    pub fn forbidden() -> Self {
+        AppError::Forbidden("You do not have permission to do this.".into())
+    }
+
+    fn status(&self) -> StatusCode {
+        match self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Unauthorized => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Conflict { .. } | AppError::State(_) => StatusCode::CONFLICT,
+            AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn code(&self) -> &'static str {
+        match self {
+            AppError::NotFound => "not_found",
+            AppError::Unauthorized => "unauthorized",
+            AppError::Forbidden(_) => "forbidden",
+            AppError::BadRequest(_) => "bad_request",
+            AppError::Validation(_) => "invalid",
+            AppError::Conflict { .. } => "conflict",
+            AppError::State(_) => "invalid_state",
+            AppError::TooManyRequests(_) => "too_many_requests",
+            AppError::Internal(_) => "internal",
+        }
+    }
+
+    /// What the user is told.
+    fn message(&self) -> String {
+        match self {
+            AppError::NotFound => "Not found.".into(),
+            AppError::Unauthorized => "Sign in first (session cookie or Authorization: Bearer TOKEN).".into(),
+            AppError::Forbidden(m) | AppError::BadRequest(m) | AppError::State(m) | AppError::TooManyRequests(m) => m.clone(),
+            AppError::Validation(errors) => errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; "),
+            AppError::Conflict { current_version } => format!(
+                "This record was changed by someone else (it is now at version {current_version}). Nothing was stored; reload it and apply your change again."
+            ),
+            AppError::Internal(_) => "Something went wrong on our side. It has been logged; please try again.".into(),
+        }
+    }
+
+    fn log(&self) {
+        if let AppError::Internal(e) = self {
+            tracing::error!(error = ?e, "internal error");
+        }
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound => AppError::NotFound,
+            StoreError::Conflict { current } => AppError::Conflict { current_version: current },
+            StoreError::Invalid(f) => AppError::Validation(vec![f]),
+            other => AppError::Internal(anyhow::Error::new(other)),
+        }
+    }
+}
+
+impl From<AcceptanceError> for AppError {
+    fn from(e: AcceptanceError) -> Self {
+        match e {
+            AcceptanceError::Invalid(f) => AppError::Validation(vec![f]),
+            AcceptanceError::NotOwner | AcceptanceError::NotAuthor => AppError::Forbidden(e.to_string()),
+            AcceptanceError::WrongState(_) => AppError::State(e.to_string()),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    status: u16,
+    title: &'static str,
+    message: String,
+}
+
+/// Pages: an HTML error page.
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        self.log();
+        let status = self.status();
+        if matches!(self, AppError::Unauthorized) {
+            return axum::response::Redirect::to("/login").into_response();
+        }
+        let title = match status {
+            StatusCode::NOT_FOUND => "Not found",
+            StatusCode::FORBIDDEN => "Not allowed",
+            StatusCode::CONFLICT => "Changed by someone else",
+            StatusCode::UNPROCESSABLE_ENTITY | StatusCode::BAD_REQUEST => "Please check your input",
+            StatusCode::TOO_MANY_REQUESTS => "Too many attempts",
+            _ => "Something went wrong",
+        };
+        let page = ErrorPage { status: status.as_u16(), title, message: self.message() };
+        match page.render() {
+            Ok(html) => (status, Html(html)).into_response(),
+            Err(_) => (status, self.message()).into_response(),
+        }
+    }
+}
+
+/// The API's rendering of [`AppError`].
+#[derive(Debug)]
+pub struct ApiError(pub AppError);
+
+impl<E: Into<AppError>> From<E> for ApiError {
+    fn from(e: E) -> Self {
+        ApiError(e.into())
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let e = self.0;
+        e.log();
+        let field = match &e {
+            AppError::Validation(errors) => errors.first().map(|f| f.field.clone()),
+            _ => None,
+        };
+        let mut body = json!({ "error": { "code": e.code(), "message": e.message(), "field": field } });
+        if let AppError::Validation(errors) = &e
+            && errors.len() > 1
+        {
+            body["error"]["fields"] = json!(errors);
+        }
+        if let AppError::Conflict { current_version } = &e {
+            body["error"]["current_version"] = json!(current_version);
+        }
+        (e.status(), Json(body)).into_response()
+    }
+}

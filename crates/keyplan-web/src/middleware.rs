@@ -1,0 +1,134 @@
+//! Authentication, CSRF protection and the layers every response passes through.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::auth::{self, Auth, Via};
+use crate::{ApiError, AppError, AppState};
+
+const MAX_BODY: usize = 2 * 1024 * 1024;
+
+/// Finds the caller (session cookie or bearer token) and rejects state-changing
+/// requests that lack the session's CSRF token.
+pub async fn authenticate(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let is_api = req.uri().path().starts_with("/api/");
+    let bearer = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+        .map(|t| t.trim().to_string());
+    let session = auth::cookie(req.headers(), auth::SESSION_COOKIE).map(str::to_string);
+
+    let found = match (&bearer, &session) {
+        (Some(token), _) => match state.store.token_user(&auth::token_hash(token)).await {
+            Ok(Some(u)) => Some(Auth { user: Arc::new(u), via: Via::Token }),
+            Ok(None) => return ApiError(AppError::Unauthorized).into_response_with_message("The API token is not valid."),
+            Err(e) => return fail(is_api, e.into()),
+        },
+        (None, Some(token)) => match state.store.session_user(&auth::token_hash(token)).await {
+            Ok(Some(u)) => Some(Auth { user: Arc::new(u), via: Via::Session }),
+            Ok(None) => None,
+            Err(e) => return fail(is_api, e.into()),
+        },
+        (None, None) => None,
+    };
+
+    let mut req = req;
+    let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    if unsafe_method {
+        if is_api {
+            if let Some(a) = &found
+                && a.via == Via::Session
+            {
+                let sent = req.headers().get(auth::CSRF_HEADER).and_then(|v| v.to_str().ok()).unwrap_or("");
+                if !auth::same_secret(sent, a.csrf()) {
+                    return ApiError(AppError::Forbidden(format!(
+                        "Missing or wrong {} header (needed when the API is called with the session cookie).",
+                        auth::CSRF_HEADER
+                    )))
+                    .into_response();
+                }
+            }
+        } else {
+            let (parts, body) = req.into_parts();
+            let bytes = match axum::body::to_bytes(body, MAX_BODY).await {
+                Ok(b) => b,
+                Err(_) => return AppError::BadRequest("The form is too large.".into()).into_response(),
+            };
+            let form: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
+            let sent = form.iter().find(|(k, _)| k == auth::CSRF_FIELD).map(|(_, v)| v.as_str()).unwrap_or("");
+            let expected = if parts.uri.path() == "/login" {
+                auth::cookie(&parts.headers, auth::LOGIN_CSRF_COOKIE).unwrap_or("").to_string()
+            } else {
+                found.as_ref().map(|a| a.csrf().to_string()).unwrap_or_default()
+            };
+            if expected.is_empty() && found.is_none() && parts.uri.path() != "/login" {
+                // Not signed in (or the session ended): go and sign in.
+                return axum::response::Redirect::to("/login").into_response();
+            }
+            if expected.is_empty() || !auth::same_secret(sent, &expected) {
+                return AppError::Forbidden(
+                    "This form has expired or did not come from keyplan. Go back, reload the page and try again.".into(),
+                )
+                .into_response();
+            }
+            req = Request::from_parts(parts, Body::from(bytes));
+        }
+    }
+    if let Some(a) = found {
+        tracing::Span::current().record("user_id", a.id().get());
+        req.extensions_mut().insert(a);
+    }
+    next.run(req).await
+}
+
+fn fail(is_api: bool, e: AppError) -> Response {
+    if is_api { ApiError(e).into_response() } else { e.into_response() }
+}
+
+impl ApiError {
+    fn into_response_with_message(self, message: &str) -> Response {
+        let mut r = self.into_response();
+        if let Ok(v) = HeaderValue::from_str(&format!("Bearer error=\"invalid_token\", error_description=\"{message}\"")) {
+            r.headers_mut().insert(header::WWW_AUTHENTICATE, v);
+        }
+        r
+    }
+}
+
+/// Tracing, body limit, timeout and security headers, around every route.
+pub fn with_common_layers(router: axum::Router) -> axum::Router {
+    router
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; style-src-attr 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'",
+            ),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY))
+        .layer(TraceLayer::new_for_http().make_span_with(MakeSpan))
+}
+
+/// One span per request, with the fields the logs are searched by.
+#[derive(Clone, Copy)]
+pub struct MakeSpan;
+
+impl<B> tower_http::trace::MakeSpan<B> for MakeSpan {
+    fn make_span(&mut self, req: &axum::http::Request<B>) -> tracing::Span {
+        tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), user_id = tracing::field::Empty)
+    }
+}

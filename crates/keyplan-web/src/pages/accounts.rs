@@ -1,0 +1,363 @@
+//! The accounts list and the account page: key figures, contacts, team, plans.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use keyplan_domain::account::{AccountInput, GrowthTrend};
+use keyplan_domain::contact::{Attitude, BuyingRole, ContactInput};
+use keyplan_domain::permissions;
+use keyplan_domain::plan::PlanInput;
+use keyplan_domain::{AccountId, UserId};
+use keyplan_store::{AccountFilter, TeamMember};
+use serde::Deserialize;
+
+use super::{Chrome, form_version, path_id, redirect_with, render};
+use crate::auth::{Auth, PageUser};
+use crate::views::{self, FormView, Opt};
+use crate::{AppError, AppState, service};
+
+pub struct AccountRow {
+    pub id: i64,
+    pub name: String,
+    pub industry: String,
+    pub region: String,
+    pub owner: String,
+    pub revenue: String,
+    pub potential: String,
+    pub growth: String,
+    pub share: String,
+    pub share_pct: u8,
+    pub trend: &'static str,
+    pub trend_label: &'static str,
+    pub plans: i64,
+    pub plan_id: Option<i64>,
+}
+
+#[derive(Template)]
+#[template(path = "accounts.html")]
+struct AccountsPage {
+    chrome: Chrome,
+    rows: Vec<AccountRow>,
+    q: String,
+    total: i64,
+    can_create: bool,
+    form: FormView,
+    users: Vec<Opt>,
+    trends: Vec<Opt>,
+}
+
+#[derive(Deserialize)]
+pub struct ListQuery {
+    #[serde(default)]
+    q: String,
+}
+
+pub async fn list(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap, Query(q): Query<ListQuery>) -> Result<Response, AppError> {
+    accounts_page(&state, &auth, &headers, &q.q, FormView::default(), StatusCode::OK).await
+}
+
+async fn accounts_page(state: &AppState, auth: &Auth, headers: &HeaderMap, q: &str, form: FormView, status: StatusCode) -> Result<Response, AppError> {
+    let org = state.store.org(auth.org()).await?;
+    let filter = AccountFilter { search: Some(q.to_string()), limit: 1000, ..Default::default() };
+    let accounts = state.store.list_accounts(auth.org(), &filter).await?;
+    let total = state.store.count_accounts(auth.org()).await?;
+    let users = state.store.list_users(auth.org()).await?;
+    let rows = accounts
+        .iter()
+        .map(|s| {
+            let a = &s.account;
+            let trend = a.growth_trend();
+            AccountRow {
+                id: a.id.get(),
+                name: a.name.clone(),
+                industry: a.industry.clone().unwrap_or_default(),
+                region: a.region.clone().unwrap_or_default(),
+                owner: s.owner_name.clone().unwrap_or_default(),
+                revenue: views::opt_money(a.current_revenue, &org.currency),
+                potential: views::opt_money(a.potential, &org.currency),
+                growth: views::opt_money(a.growth_potential(), &org.currency),
+                share: views::pct(a.share_of_wallet()),
+                share_pct: a.share_of_wallet().map(|s| (s * 100.0).round() as u8).unwrap_or(0),
+                trend: trend.map(GrowthTrend::as_str).unwrap_or(""),
+                trend_label: trend.map(GrowthTrend::label).unwrap_or(""),
+                plans: s.plan_count,
+                plan_id: s.active_plan_id,
+            }
+        })
+        .collect();
+    let chrome = Chrome::new(auth, "accounts", headers);
+    let had_flash = chrome.flash.is_some();
+    let page = AccountsPage {
+        chrome,
+        rows,
+        q: q.to_string(),
+        total,
+        can_create: permissions::can_create_account(auth.actor()),
+        form,
+        users: users.iter().filter(|u| u.active).map(|u| Opt::new(u.id, &u.name)).collect(),
+        trends: GrowthTrend::ALL.iter().map(|t| Opt::new(t.as_str(), t.label())).collect(),
+    };
+    Ok(render(status, &page, had_flash))
+}
+
+pub async fn create(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap, Form(input): Form<AccountInput>) -> Result<Response, AppError> {
+    match service::create_account(&state.store, &auth, &input).await {
+        Ok(a) => Ok(redirect_with(&format!("/accounts/{}", a.id), &format!("Account “{}” created.", a.name))),
+        Err(AppError::Validation(errors)) => {
+            let form = FormView::from_input(&input, 0).with_errors(&errors);
+            accounts_page(&state, &auth, &headers, "", form, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+// --- the account page --------------------------------------------------------------------
+
+pub struct ContactRow {
+    pub id: i64,
+    pub name: String,
+    pub title: String,
+    pub business_unit: String,
+    pub role: &'static str,
+    pub role_label: &'static str,
+    pub influence: i16,
+    pub attitude: &'static str,
+    pub attitude_label: &'static str,
+    pub owner: String,
+    pub reports_to: String,
+    pub objective: String,
+}
+
+pub struct PlanRow {
+    pub id: i64,
+    pub title: String,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub period: String,
+    pub commitments: i64,
+    pub accepted: i64,
+    pub done: i64,
+}
+
+#[derive(Default)]
+pub struct AccountForms {
+    pub edit: Option<FormView>,
+    pub contact: FormView,
+    pub plan: FormView,
+    pub team: FormView,
+}
+
+#[derive(Template)]
+#[template(path = "account.html")]
+struct AccountPage {
+    chrome: Chrome,
+    id: i64,
+    name: String,
+    subtitle: String,
+    parent: Option<(i64, String)>,
+    crm_id: String,
+    owner: String,
+    revenue: String,
+    total_spend: String,
+    potential: String,
+    growth: String,
+    share: String,
+    share_pct: u8,
+    trend: &'static str,
+    trend_label: &'static str,
+    contacts: Vec<ContactRow>,
+    team: Vec<TeamMember>,
+    plans: Vec<PlanRow>,
+    can_edit_account: bool,
+    can_edit_plans: bool,
+    forms: AccountForms,
+    users: Vec<Opt>,
+    accounts: Vec<Opt>,
+    contact_opts: Vec<Opt>,
+    roles: Vec<Opt>,
+    attitudes: Vec<Opt>,
+    trends: Vec<Opt>,
+}
+
+pub async fn show(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap, Path(id): Path<String>) -> Result<Response, AppError> {
+    let id = AccountId::new(path_id(&id)?);
+    account_page(&state, &auth, &headers, id, AccountForms::default(), StatusCode::OK).await
+}
+
+pub async fn account_page(state: &AppState, auth: &Auth, headers: &HeaderMap, id: AccountId, forms: AccountForms, status: StatusCode) -> Result<Response, AppError> {
+    let org = auth.org();
+    let a = state.store.account(org, id).await?;
+    let currency = state.store.org(org).await?.currency;
+    let team = state.store.team(org, id).await?;
+    let contacts = state.store.contacts(org, id).await?;
+    let plans = state.store.plans_of_account(org, id).await?;
+    let users = state.store.list_users(org).await?;
+    let all_accounts = state.store.list_accounts(org, &AccountFilter { limit: 1000, ..Default::default() }).await?;
+    let access = keyplan_domain::permissions::AccountAccess { owner_id: a.owner_id, team: team.iter().map(|t| t.user_id).collect() };
+    let user_name = |id: Option<UserId>| id.and_then(|id| users.iter().find(|u| u.id == id)).map(|u| u.name.clone()).unwrap_or_default();
+    let contact_rows = contacts
+        .iter()
+        .map(|c| ContactRow {
+            id: c.id.get(),
+            name: c.name.clone(),
+            title: c.title.clone().unwrap_or_default(),
+            business_unit: c.business_unit.clone().unwrap_or_default(),
+            role: c.buying_role().map(BuyingRole::as_str).unwrap_or(""),
+            role_label: c.buying_role().map(BuyingRole::label).unwrap_or(""),
+            influence: c.influence.unwrap_or(0),
+            attitude: c.attitude().map(Attitude::as_str).unwrap_or(""),
+            attitude_label: c.attitude().map(Attitude::label).unwrap_or(""),
+            owner: user_name(c.relationship_owner_id),
+            reports_to: c.reports_to_id.and_then(|r| contacts.iter().find(|x| x.id == r)).map(|x| x.name.clone()).unwrap_or_default(),
+            objective: c.objective.clone().unwrap_or_default(),
+        })
+        .collect();
+    let plan_rows = plans
+        .iter()
+        .map(|s| PlanRow {
+            id: s.plan.id.get(),
+            title: s.plan.title.clone(),
+            status: s.plan.status().as_str(),
+            status_label: s.plan.status().label(),
+            period: format!("{} – {}", views::date(s.plan.period_start), views::date(s.plan.period_end)),
+            commitments: s.commitments,
+            accepted: s.commitments_accepted,
+            done: s.commitments_done,
+        })
+        .collect();
+    let mut forms = forms;
+    if forms.edit.is_none() {
+        forms.edit = Some(FormView::from_input(&service::account_to_input(&a), a.version));
+    }
+    if forms.plan.values.is_empty() {
+        forms.plan.values.insert("title".into(), format!("{} account plan {}", a.name, service::today().year()));
+    }
+    let chrome = Chrome::new(auth, "accounts", headers);
+    let had_flash = chrome.flash.is_some();
+    let trend = a.growth_trend();
+    let subtitle = [a.industry.clone(), a.region.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+    let page = AccountPage {
+        chrome,
+        id: a.id.get(),
+        name: a.name.clone(),
+        subtitle,
+        parent: a.parent_id.and_then(|p| all_accounts.iter().find(|x| x.account.id == p)).map(|p| (p.account.id.get(), p.account.name.clone())),
+        crm_id: a.crm_id.clone().unwrap_or_default(),
+        owner: user_name(a.owner_id),
+        revenue: views::opt_money(a.current_revenue, &currency),
+        total_spend: views::opt_money(a.total_spend, &currency),
+        potential: views::opt_money(a.potential, &currency),
+        growth: views::opt_money(a.growth_potential(), &currency),
+        share: views::pct(a.share_of_wallet()),
+        share_pct: a.share_of_wallet().map(|s| (s * 100.0).round() as u8).unwrap_or(0),
+        trend: trend.map(GrowthTrend::as_str).unwrap_or(""),
+        trend_label: trend.map(GrowthTrend::label).unwrap_or(""),
+        contacts: contact_rows,
+        team,
+        plans: plan_rows,
+        can_edit_account: permissions::can_edit_account(auth.actor(), &access),
+        can_edit_plans: permissions::can_edit_plans(auth.actor(), &access),
+        forms,
+        users: users.iter().filter(|u| u.active).map(|u| Opt::new(u.id, &u.name)).collect(),
+        accounts: all_accounts.iter().filter(|x| x.account.id != a.id).map(|x| Opt::new(x.account.id, &x.account.name)).collect(),
+        contact_opts: contacts.iter().map(|c| Opt::new(c.id, &c.name)).collect(),
+        roles: BuyingRole::ALL.iter().map(|r| Opt::new(r.as_str(), r.label())).collect(),
+        attitudes: Attitude::ALL.iter().map(|r| Opt::new(r.as_str(), r.label())).collect(),
+        trends: GrowthTrend::ALL.iter().map(|t| Opt::new(t.as_str(), t.label())).collect(),
+    };
+    Ok(render(status, &page, had_flash))
+}
+
+#[derive(Deserialize)]
+pub struct AccountForm {
+    #[serde(default)]
+    version: String,
+    #[serde(flatten)]
+    input: AccountInput,
+}
+
+pub async fn update(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap, Path(id): Path<String>, Form(form): Form<AccountForm>) -> Result<Response, AppError> {
+    let id = AccountId::new(path_id(&id)?);
+    let version = form_version(&form.version)?;
+    match service::update_account(&state.store, &auth, id, version, &form.input).await {
+        Ok(a) => Ok(redirect_with(&format!("/accounts/{}", a.id), "Account saved.")),
+        Err(AppError::Validation(errors)) => {
+            let edit = FormView::from_input(&form.input, version).with_errors(&errors);
+            account_page(&state, &auth, &headers, id, AccountForms { edit: Some(edit), ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(AppError::Conflict { current_version }) => {
+            let stored = state.store.account(auth.org(), id).await?;
+            let mut edit = FormView::from_input(&form.input, current_version);
+            edit.conflict = views::conflict_lines(&service::account_to_input(&stored), &form.input);
+            edit.open = true;
+            account_page(&state, &auth, &headers, id, AccountForms { edit: Some(edit), ..Default::default() }, StatusCode::CONFLICT).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn delete(State(state): State<AppState>, PageUser(auth): PageUser, Path(id): Path<String>) -> Result<Response, AppError> {
+    let id = AccountId::new(path_id(&id)?);
+    let a = state.store.account(auth.org(), id).await?;
+    service::delete_account(&state.store, &auth, id).await?;
+    Ok(redirect_with("/accounts", &format!("Account “{}” deleted.", a.name)))
+}
+
+#[derive(Deserialize)]
+pub struct TeamForm {
+    #[serde(default)]
+    user_id: String,
+    #[serde(default)]
+    function: String,
+}
+
+pub async fn add_team_member(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap, Path(id): Path<String>, Form(form): Form<TeamForm>) -> Result<Response, AppError> {
+    let id = AccountId::new(path_id(&id)?);
+    let access = service::access(&state.store, &auth, id).await?;
+    service::require(permissions::can_edit_account(auth.actor(), &access))?;
+    let mut v = keyplan_domain::Validation::new();
+    let user = match form.user_id.trim().parse::<i64>() {
+        Ok(n) if n > 0 => Some(UserId::new(n)),
+        _ => {
+            v.push("user_id", "choose a colleague");
+            None
+        }
+    };
+    let function = v.check(keyplan_domain::validate::required("function", &form.function, 120));
+    let result = match (user, function) {
+        (Some(u), Some(f)) if v.is_ok() => state.store.set_team_member(auth.org(), id, u, &f).await.map_err(AppError::from),
+        _ => Err(AppError::Validation(v.errors)),
+    };
+    match result {
+        Ok(()) => Ok(redirect_with(&format!("/accounts/{id}#team"), "Team updated.")),
+        Err(AppError::Validation(errors)) => {
+            let mut team = FormView::default().with_errors(&errors);
+            team.values.insert("user_id".into(), form.user_id.clone());
+            team.values.insert("function".into(), form.function.clone());
+            account_page(&state, &auth, &headers, id, AccountForms { team, ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn remove_team_member(State(state): State<AppState>, PageUser(auth): PageUser, Path((id, user_id)): Path<(String, String)>) -> Result<Response, AppError> {
+    let id = AccountId::new(path_id(&id)?);
+    let access = service::access(&state.store, &auth, id).await?;
+    service::require(permissions::can_edit_account(auth.actor(), &access))?;
+    state.store.remove_team_member(auth.org(), id, UserId::new(path_id(&user_id)?)).await?;
+    Ok(redirect_with(&format!("/accounts/{id}#team"), "Removed from the team."))
+}
+
+/// Re-renders the account page with the new-contact form showing its problems.
+pub async fn contact_form_error(state: &AppState, auth: &Auth, headers: &HeaderMap, id: AccountId, input: &ContactInput, errors: &[keyplan_domain::FieldError]) -> Result<Response, AppError> {
+    let contact = FormView::from_input(input, 0).with_errors(errors);
+    account_page(state, auth, headers, id, AccountForms { contact, ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
+}
+
+/// Re-renders the account page with the new-plan form showing its problems.
+pub async fn plan_form_error(state: &AppState, auth: &Auth, headers: &HeaderMap, id: AccountId, input: &PlanInput, errors: &[keyplan_domain::FieldError]) -> Result<Response, AppError> {
+    let plan = FormView::from_input(input, 0).with_errors(errors);
+    account_page(state, auth, headers, id, AccountForms { plan, ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
+}

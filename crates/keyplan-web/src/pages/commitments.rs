@@ -1,0 +1,161 @@
+//! "My commitments": what is assigned to me across all plans, with accept,
+//! decline and propose-date; and new dates waiting for me as the author.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use keyplan_domain::NodeId;
+use keyplan_domain::acceptance::Response as Answer;
+use keyplan_domain::tree::{Acceptance, CommitmentStatus};
+use serde::Deserialize;
+
+use super::{Chrome, path_id, redirect_with, render};
+use crate::auth::{Auth, PageUser};
+use crate::views::{self, FormView};
+use crate::{AppError, AppState, service};
+
+pub struct Item {
+    pub id: i64,
+    pub version: i64,
+    pub title: String,
+    pub plan_id: i64,
+    pub plan_title: String,
+    pub account_name: String,
+    pub author: String,
+    pub owner: String,
+    pub due: String,
+    pub due_iso: String,
+    pub proposed_due: String,
+    pub done_criterion: String,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub decline_reason: String,
+    pub overdue: bool,
+    pub form: FormView,
+}
+
+#[derive(Template)]
+#[template(path = "my_commitments.html")]
+struct MinePage {
+    chrome: Chrome,
+    to_answer: Vec<Item>,
+    dates_to_answer: Vec<Item>,
+    waiting_for_author: Vec<Item>,
+    accepted: Vec<Item>,
+    closed: Vec<Item>,
+    declined: Vec<Item>,
+    statuses: Vec<views::Opt>,
+}
+
+pub async fn mine(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap) -> Result<Response, AppError> {
+    mine_page(&state, &auth, &headers, None, StatusCode::OK).await
+}
+
+async fn mine_page(state: &AppState, auth: &Auth, headers: &HeaderMap, failed: Option<(i64, FormView)>, status: StatusCode) -> Result<Response, AppError> {
+    let list = state.store.my_commitments(auth.org(), auth.id()).await?;
+    let today = service::today();
+    let mut page = MinePage {
+        chrome: Chrome::new(auth, "mine", headers),
+        to_answer: vec![],
+        dates_to_answer: vec![],
+        waiting_for_author: vec![],
+        accepted: vec![],
+        closed: vec![],
+        declined: vec![],
+        statuses: CommitmentStatus::ALL.iter().map(|s| views::Opt::new(s.as_str(), s.label())).collect(),
+    };
+    let mut failed = failed;
+    for c in list {
+        let n = &c.node;
+        let form = match &failed {
+            Some((id, _)) if *id == n.id.get() => failed.take().map(|(_, f)| f).unwrap_or_default(),
+            _ => FormView::default(),
+        };
+        let item = Item {
+            id: n.id.get(),
+            version: n.version,
+            title: n.title.clone(),
+            plan_id: n.plan_id.get(),
+            plan_title: c.plan_title.clone(),
+            account_name: c.account_name.clone(),
+            author: c.author_name.clone().unwrap_or_default(),
+            owner: c.owner_name.clone().unwrap_or_default(),
+            due: views::opt_date(n.due_date),
+            due_iso: n.due_date.map(keyplan_domain::validate::format_date).unwrap_or_default(),
+            proposed_due: views::opt_date(n.proposed_due_date),
+            done_criterion: n.done_criterion.clone().unwrap_or_default(),
+            status: n.status.map(CommitmentStatus::as_str).unwrap_or("open"),
+            status_label: n.status.map(CommitmentStatus::label).unwrap_or("Open"),
+            decline_reason: n.decline_reason.clone().unwrap_or_default(),
+            overdue: n.is_overdue(today),
+            form,
+        };
+        let mine = n.owner_id == Some(auth.id());
+        match n.acceptance.unwrap_or(Acceptance::Proposed) {
+            Acceptance::DateProposed if n.author_id == Some(auth.id()) && !mine => page.dates_to_answer.push(item),
+            Acceptance::DateProposed => page.waiting_for_author.push(item),
+            Acceptance::Proposed => page.to_answer.push(item),
+            Acceptance::Declined => page.declined.push(item),
+            Acceptance::Accepted if n.status.is_some_and(CommitmentStatus::is_closed) => page.closed.push(item),
+            Acceptance::Accepted => page.accepted.push(item),
+        }
+    }
+    let had_flash = page.chrome.flash.is_some();
+    Ok(render(status, &page, had_flash))
+}
+
+#[derive(Deserialize)]
+pub struct RespondForm {
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    reason: String,
+    #[serde(default)]
+    due_date: String,
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    version: String,
+    /// Where to go afterwards (the plan page or my list).
+    #[serde(default)]
+    back: String,
+}
+
+pub async fn respond(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap, Path(id): Path<String>, Form(form): Form<RespondForm>) -> Result<Response, AppError> {
+    let id = NodeId::new(path_id(&id)?);
+    let version = form.version.trim().parse::<i64>().ok();
+    let back = if form.back.starts_with("/plans/") { form.back.clone() } else { "/me/commitments".to_string() };
+    let result = match form.action.as_str() {
+        "accept" => service::respond(&state.store, &auth, id, version, Answer::Accept).await.map(|_| "Accepted. It is now part of the plan."),
+        "decline" => service::respond(&state.store, &auth, id, version, Answer::Decline { reason: form.reason.clone() }).await.map(|_| "Declined. The author has been told why."),
+        "propose_date" => match keyplan_domain::validate::parse_date("due_date", &form.due_date) {
+            Ok(d) => service::respond(&state.store, &auth, id, version, Answer::ProposeDate { due_date: d }).await.map(|_| "New date proposed to the author."),
+            Err(f) => Err(AppError::Validation(vec![f])),
+        },
+        "accept_date" => service::respond(&state.store, &auth, id, version, Answer::AcceptProposedDate).await.map(|_| "New date accepted."),
+        "reject_date" => service::respond(&state.store, &auth, id, version, Answer::RejectProposedDate).await.map(|_| "Date rejected; the owner is asked again."),
+        "status" => set_status(&state, &auth, id, version, &form.status).await.map(|_| "Status updated."),
+        _ => Err(AppError::BadRequest("Unknown answer.".into())),
+    };
+    match result {
+        Ok(message) => Ok(redirect_with(&back, message)),
+        Err(AppError::Validation(errors)) => {
+            let mut f = FormView::default().with_errors(&errors);
+            f.values.insert("action".into(), form.action.clone());
+            f.values.insert("reason".into(), form.reason.clone());
+            f.values.insert("due_date".into(), form.due_date.clone());
+            mine_page(&state, &auth, &headers, Some((id.get(), f)), StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+async fn set_status(state: &AppState, auth: &Auth, id: NodeId, version: Option<i64>, status: &str) -> Result<(), AppError> {
+    let node = state.store.node(auth.org(), id).await?;
+    let mut input = service::node_to_input(&node);
+    input.status = status.to_string();
+    service::update_node(&state.store, auth, id, version.unwrap_or(node.version), &input).await?;
+    Ok(())
+}

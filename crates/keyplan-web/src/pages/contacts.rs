@@ -1,0 +1,101 @@
+//! Adding and editing the people at the customer.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use keyplan_domain::contact::{Attitude, BuyingRole, ContactInput};
+use keyplan_domain::{AccountId, ContactId};
+use serde::Deserialize;
+
+use super::{Chrome, form_version, path_id, redirect_with, render};
+use crate::auth::{Auth, PageUser};
+use crate::views::{self, FormView, Opt};
+use crate::{AppError, AppState, service};
+
+pub async fn create(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap, Path(id): Path<String>, Form(input): Form<ContactInput>) -> Result<Response, AppError> {
+    let id = AccountId::new(path_id(&id)?);
+    match service::create_contact(&state.store, &auth, id, &input).await {
+        Ok(c) => Ok(redirect_with(&format!("/accounts/{id}#contacts"), &format!("{} added.", c.name))),
+        Err(AppError::Validation(errors)) => super::accounts::contact_form_error(&state, &auth, &headers, id, &input, &errors).await,
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "contact.html")]
+struct ContactPage {
+    chrome: Chrome,
+    id: i64,
+    name: String,
+    account_id: i64,
+    account_name: String,
+    form: FormView,
+    can_edit: bool,
+    users: Vec<Opt>,
+    contact_opts: Vec<Opt>,
+    roles: Vec<Opt>,
+    attitudes: Vec<Opt>,
+}
+
+pub async fn show(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap, Path(id): Path<String>) -> Result<Response, AppError> {
+    let id = ContactId::new(path_id(&id)?);
+    contact_page(&state, &auth, &headers, id, None, StatusCode::OK).await
+}
+
+async fn contact_page(state: &AppState, auth: &Auth, headers: &HeaderMap, id: ContactId, form: Option<FormView>, status: StatusCode) -> Result<Response, AppError> {
+    let c = state.store.contact(auth.org(), id).await?;
+    let account = state.store.account(auth.org(), c.account_id).await?;
+    let contacts = state.store.contacts(auth.org(), c.account_id).await?;
+    let users = state.store.list_users(auth.org()).await?;
+    let access = service::access(&state.store, auth, c.account_id).await?;
+    let chrome = Chrome::new(auth, "accounts", headers);
+    let had_flash = chrome.flash.is_some();
+    let page = ContactPage {
+        chrome,
+        id: c.id.get(),
+        name: c.name.clone(),
+        account_id: account.id.get(),
+        account_name: account.name.clone(),
+        form: form.unwrap_or_else(|| FormView::from_input(&service::contact_to_input(&c), c.version)),
+        can_edit: keyplan_domain::permissions::can_edit_plans(auth.actor(), &access),
+        users: users.iter().filter(|u| u.active).map(|u| Opt::new(u.id, &u.name)).collect(),
+        contact_opts: contacts.iter().filter(|x| x.id != c.id).map(|x| Opt::new(x.id, &x.name)).collect(),
+        roles: BuyingRole::ALL.iter().map(|r| Opt::new(r.as_str(), r.label())).collect(),
+        attitudes: Attitude::ALL.iter().map(|r| Opt::new(r.as_str(), r.label())).collect(),
+    };
+    Ok(render(status, &page, had_flash))
+}
+
+#[derive(Deserialize)]
+pub struct ContactForm {
+    #[serde(default)]
+    version: String,
+    #[serde(flatten)]
+    input: ContactInput,
+}
+
+pub async fn update(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap, Path(id): Path<String>, Form(form): Form<ContactForm>) -> Result<Response, AppError> {
+    let id = ContactId::new(path_id(&id)?);
+    let version = form_version(&form.version)?;
+    match service::update_contact(&state.store, &auth, id, version, &form.input).await {
+        Ok(c) => Ok(redirect_with(&format!("/accounts/{}#contacts", c.account_id), &format!("{} saved.", c.name))),
+        Err(AppError::Validation(errors)) => {
+            let f = FormView::from_input(&form.input, version).with_errors(&errors);
+            contact_page(&state, &auth, &headers, id, Some(f), StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(AppError::Conflict { current_version }) => {
+            let stored = state.store.contact(auth.org(), id).await?;
+            let mut f = FormView::from_input(&form.input, current_version);
+            f.conflict = views::conflict_lines(&service::contact_to_input(&stored), &form.input);
+            contact_page(&state, &auth, &headers, id, Some(f), StatusCode::CONFLICT).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn delete(State(state): State<AppState>, PageUser(auth): PageUser, Path(id): Path<String>) -> Result<Response, AppError> {
+    let c = service::delete_contact(&state.store, &auth, ContactId::new(path_id(&id)?)).await?;
+    Ok(redirect_with(&format!("/accounts/{}#contacts", c.account_id), &format!("{} removed.", c.name)))
+}

@@ -1,0 +1,117 @@
+//! Server-rendered pages. Every page works without JavaScript; forms post back
+//! and redirect (or re-render with the problems marked next to the fields).
+
+mod accounts;
+mod admin;
+mod commitments;
+mod contacts;
+mod login;
+mod plans;
+
+use askama::Template;
+use axum::Router;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+
+use crate::auth::{self, Auth};
+use crate::{AppError, AppState};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(|| async { Redirect::to("/accounts") }))
+        .route("/login", get(login::show).post(login::submit))
+        .route("/logout", post(login::logout))
+        .route("/accounts", get(accounts::list).post(accounts::create))
+        .route("/accounts/{id}", get(accounts::show).post(accounts::update))
+        .route("/accounts/{id}/delete", post(accounts::delete))
+        .route("/accounts/{id}/team", post(accounts::add_team_member))
+        .route("/accounts/{id}/team/{user_id}/remove", post(accounts::remove_team_member))
+        .route("/accounts/{id}/contacts", post(contacts::create))
+        .route("/accounts/{id}/plans", post(plans::create))
+        .route("/contacts/{id}", get(contacts::show).post(contacts::update))
+        .route("/contacts/{id}/delete", post(contacts::delete))
+        .route("/plans/{id}", get(plans::show).post(plans::update))
+        .route("/plans/{id}/delete", post(plans::delete))
+        .route("/plans/{id}/nodes", post(plans::add_node))
+        .route("/nodes/{id}", post(plans::edit_node))
+        .route("/nodes/{id}/delete", post(plans::delete_node))
+        .route("/nodes/{id}/move", post(plans::move_node))
+        .route("/commitments/{id}/respond", post(commitments::respond))
+        .route("/me/commitments", get(commitments::mine))
+        .route("/admin/users", get(admin::users).post(admin::add_user))
+        .route("/admin/users/{id}", post(admin::update_user))
+        .route("/admin/users/{id}/password", post(admin::reset_password))
+        .route("/static/app.css", get(|| asset(include_str!("../../static/app.css"), "text/css; charset=utf-8")))
+        .route("/static/app.js", get(|| asset(include_str!("../../static/app.js"), "text/javascript; charset=utf-8")))
+        .route("/favicon.svg", get(|| asset(include_str!("../../static/favicon.svg"), "image/svg+xml")))
+        .fallback(|| async { AppError::NotFound })
+}
+
+async fn asset(body: &'static str, content_type: &'static str) -> Response {
+    ([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "public, max-age=3600")], body).into_response()
+}
+
+/// What every signed-in page shows around its content.
+pub struct Chrome {
+    pub user_name: String,
+    pub user_initials: String,
+    pub org_name: String,
+    pub role_label: &'static str,
+    pub is_admin: bool,
+    pub csrf: String,
+    /// Which navigation entry is current.
+    pub nav: &'static str,
+    pub flash: Option<String>,
+}
+
+impl Chrome {
+    pub fn new(auth: &Auth, nav: &'static str, headers: &HeaderMap) -> Self {
+        Chrome {
+            user_name: auth.name().to_string(),
+            user_initials: auth.user.user.initials(),
+            org_name: auth.user.org_name.clone(),
+            role_label: auth.role().label(),
+            is_admin: auth.role() == keyplan_domain::Role::Admin,
+            csrf: auth.csrf().to_string(),
+            nav,
+            flash: auth::cookie(headers, FLASH_COOKIE).and_then(|v| serde_urlencoded::from_str::<Vec<(String, String)>>(&format!("m={v}")).ok()).and_then(|mut v| v.pop()).map(|(_, m)| m).filter(|m| !m.is_empty()),
+        }
+    }
+}
+
+const FLASH_COOKIE: &str = "kp_flash";
+
+/// Renders a page; a flash message shown on it is cleared.
+pub fn render<T: Template>(status: StatusCode, page: &T, had_flash: bool) -> Response {
+    match page.render() {
+        Ok(html) => {
+            let mut r = (status, Html(html)).into_response();
+            if had_flash {
+                r.headers_mut().append(header::SET_COOKIE, HeaderValue::from_static("kp_flash=; Path=/; Max-Age=0; SameSite=Lax"));
+            }
+            r.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            r
+        }
+        Err(e) => AppError::Internal(anyhow::anyhow!("rendering failed: {e}")).into_response(),
+    }
+}
+
+/// Redirects after a successful post, with a message for the next page.
+pub fn redirect_with(to: &str, message: &str) -> Response {
+    let mut r = Redirect::to(to).into_response();
+    if let Ok(v) = HeaderValue::from_str(&format!("{FLASH_COOKIE}={}; Path=/; Max-Age=60; SameSite=Lax; HttpOnly", auth::urlencode(message))) {
+        r.headers_mut().append(header::SET_COOKIE, v);
+    }
+    r
+}
+
+/// A path id; anything that is not a positive number is simply not found.
+pub fn path_id(raw: &str) -> Result<i64, AppError> {
+    raw.parse::<i64>().ok().filter(|n| *n > 0).ok_or(AppError::NotFound)
+}
+
+/// The `version` field of a form.
+pub fn form_version(raw: &str) -> Result<i64, AppError> {
+    raw.trim().parse::<i64>().map_err(|_| AppError::BadRequest("The form is missing its version; reload the page and try again.".into()))
+}

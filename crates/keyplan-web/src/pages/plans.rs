@@ -1,0 +1,366 @@
+//! The plan page: the whole constraint tree on one screen, with forms to add,
+//! edit, delete and reorder every node.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use keyplan_domain::plan::{PlanInput, PlanStatus, TEMPLATE_ONE_PAGE};
+use keyplan_domain::tree::{Acceptance, CommitmentStatus, NodeInput, NodeKind, TreeNode};
+use keyplan_domain::{AccountId, NodeId, PlanId, UserId};
+use serde::Deserialize;
+
+use super::{Chrome, form_version, path_id, redirect_with, render};
+use crate::auth::{Auth, PageUser};
+use crate::service::{self, PlanBundle};
+use crate::views::{self, FormView, Opt};
+use crate::{AppError, AppState};
+
+/// One node as the page shows it.
+pub struct NodeView {
+    pub id: i64,
+    pub kind: &'static str,
+    pub kind_label: &'static str,
+    pub title: String,
+    pub notes: String,
+    pub health: &'static str,
+    pub health_label: &'static str,
+    pub measure: String,
+    pub owner: String,
+    pub owner_initials: String,
+    pub contact: String,
+    pub due: String,
+    pub done_criterion: String,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub acceptance: &'static str,
+    pub acceptance_label: &'static str,
+    pub accepted: bool,
+    pub decline_reason: String,
+    pub proposed_due: String,
+    pub overdue: bool,
+    pub mine_to_answer: bool,
+    pub version: i64,
+    pub first: bool,
+    pub last: bool,
+    pub edit: FormView,
+    pub add: FormView,
+    pub children: Vec<NodeView>,
+}
+
+impl NodeView {
+    pub fn is_commitment(&self) -> bool {
+        self.kind == "commitment"
+    }
+    /// Commitments hanging directly under a goal (not under an obstacle).
+    pub fn direct_commitments(&self) -> Vec<&NodeView> {
+        self.children.iter().filter(|c| c.is_commitment()).collect()
+    }
+    pub fn factors(&self) -> Vec<&NodeView> {
+        self.children.iter().filter(|c| !c.is_commitment()).collect()
+    }
+}
+
+#[derive(Default)]
+pub struct PlanForms {
+    pub edit: Option<(NodeId, FormView)>,
+    /// The add form under this parent (`None`: a new goal).
+    pub add: Option<(Option<NodeId>, FormView)>,
+    pub plan: Option<FormView>,
+}
+
+#[derive(Template)]
+#[template(path = "plan.html")]
+struct PlanPage {
+    chrome: Chrome,
+    id: i64,
+    title: String,
+    account_id: i64,
+    account_name: String,
+    status: &'static str,
+    status_label: &'static str,
+    period: String,
+    months: i32,
+    goals: Vec<NodeView>,
+    s: keyplan_domain::tree::TreeSummary,
+    can_edit: bool,
+    plan_form: FormView,
+    add_goal: FormView,
+    users: Vec<Opt>,
+    contacts: Vec<Opt>,
+    statuses: Vec<Opt>,
+    plan_statuses: Vec<Opt>,
+    unaccepted: Vec<String>,
+}
+
+pub async fn show(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap, Path(id): Path<String>) -> Result<Response, AppError> {
+    let id = PlanId::new(path_id(&id)?);
+    plan_page(&state, &auth, &headers, id, PlanForms::default(), StatusCode::OK).await
+}
+
+pub async fn plan_page(state: &AppState, auth: &Auth, headers: &HeaderMap, id: PlanId, mut forms: PlanForms, status: StatusCode) -> Result<Response, AppError> {
+    let b = service::plan_bundle(&state.store, auth, id).await?;
+    let count = b.tree.len();
+    let goals: Vec<NodeView> = b.tree.iter().enumerate().map(|(i, t)| node_view(&b, auth.id(), t, i == 0, i + 1 == count, &mut forms)).collect();
+    let unaccepted = collect_unaccepted(&b);
+    let chrome = Chrome::new(auth, "accounts", headers);
+    let had_flash = chrome.flash.is_some();
+    let plan_status = b.plan.status();
+    let add_goal = match forms.add.take() {
+        Some((None, f)) => f,
+        _ => FormView::default(),
+    };
+    let page = PlanPage {
+        chrome,
+        id: b.plan.id.get(),
+        title: b.plan.title.clone(),
+        account_id: b.account.id.get(),
+        account_name: b.account.name.clone(),
+        status: plan_status.as_str(),
+        status_label: plan_status.label(),
+        period: format!("{} – {}", views::date(b.plan.period_start), views::date(b.plan.period_end)),
+        months: keyplan_domain::plan::period_months(b.plan.period_start, b.plan.period_end),
+        goals,
+        s: b.summary.clone(),
+        can_edit: b.can_edit,
+        plan_form: forms.plan.take().unwrap_or_else(|| FormView::from_input(&service::plan_to_input(&b.plan), b.plan.version)),
+        add_goal,
+        users: b.users.iter().filter(|u| u.active).map(|u| Opt::new(u.id, &u.name)).collect(),
+        contacts: b.contacts.iter().map(|c| Opt::new(c.id, &c.name)).collect(),
+        statuses: CommitmentStatus::ALL.iter().map(|s| Opt::new(s.as_str(), s.label())).collect(),
+        plan_statuses: PlanStatus::ALL.iter().map(|s| Opt::new(s.as_str(), s.label())).collect(),
+        unaccepted,
+    };
+    Ok(render(status, &page, had_flash))
+}
+
+fn collect_unaccepted(b: &PlanBundle) -> Vec<String> {
+    fn walk(b: &PlanBundle, t: &TreeNode, out: &mut Vec<String>) {
+        let n = &t.node;
+        if n.kind == NodeKind::Commitment && n.acceptance != Some(Acceptance::Accepted) {
+            let who = b.user_name(n.owner_id).unwrap_or("someone");
+            out.push(match n.acceptance {
+                Some(Acceptance::Declined) => format!("{who} declined “{}”", n.title),
+                Some(Acceptance::DateProposed) => format!("{who} proposed another date for “{}”", n.title),
+                _ => format!("“{}” waits for {who}", n.title),
+            });
+        }
+        for c in &t.children {
+            walk(b, c, out);
+        }
+    }
+    let mut out = Vec::new();
+    for t in &b.tree {
+        walk(b, t, &mut out);
+    }
+    out
+}
+
+fn node_view(b: &PlanBundle, me: UserId, t: &TreeNode, first: bool, last: bool, forms: &mut PlanForms) -> NodeView {
+    let n = &t.node;
+    let edit = match &forms.edit {
+        Some((id, _)) if *id == n.id => forms.edit.take().map(|(_, f)| f).unwrap_or_default(),
+        _ => FormView::from_input(&service::node_to_input(n), n.version),
+    };
+    let add = match &forms.add {
+        Some((Some(parent), _)) if *parent == n.id => forms.add.take().map(|(_, f)| f).unwrap_or_default(),
+        _ => {
+            let mut f = FormView::default();
+            if n.kind == NodeKind::Obstacle || n.kind == NodeKind::Goal {
+                f.values.insert("owner_id".into(), me.to_string());
+            }
+            f
+        }
+    };
+    let count = t.children.len();
+    let children = t.children.iter().enumerate().map(|(i, c)| node_view(b, me, c, i == 0, i + 1 == count, forms)).collect();
+    let measure = if n.kind == NodeKind::Goal { goal_measure(n) } else { String::new() };
+    let owner = b.user_name(n.owner_id).unwrap_or_default().to_string();
+    let acceptance = n.acceptance.unwrap_or(Acceptance::Proposed);
+    NodeView {
+        id: n.id.get(),
+        kind: n.kind.as_str(),
+        kind_label: n.kind.label(),
+        title: n.title.clone(),
+        notes: n.notes.clone().unwrap_or_default(),
+        health: t.health.as_str(),
+        health_label: t.health.label(),
+        measure,
+        owner_initials: owner.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect(),
+        owner,
+        contact: b.contact_name(n.contact_id).unwrap_or_default().to_string(),
+        due: views::opt_date(n.due_date),
+        done_criterion: n.done_criterion.clone().unwrap_or_default(),
+        status: n.status.map(CommitmentStatus::as_str).unwrap_or("open"),
+        status_label: n.status.map(CommitmentStatus::label).unwrap_or("Open"),
+        acceptance: acceptance.as_str(),
+        acceptance_label: acceptance.label(),
+        accepted: acceptance == Acceptance::Accepted,
+        decline_reason: n.decline_reason.clone().unwrap_or_default(),
+        proposed_due: views::opt_date(n.proposed_due_date),
+        overdue: t.overdue,
+        mine_to_answer: n.kind == NodeKind::Commitment
+            && ((n.owner_id == Some(me) && matches!(acceptance, Acceptance::Proposed))
+                || (n.author_id == Some(me) && acceptance == Acceptance::DateProposed)),
+        version: n.version,
+        first,
+        last,
+        edit,
+        add,
+        children,
+    }
+}
+
+/// "Revenue 1,800,000 → 2,400,000 EUR by 31 Dec 2026".
+fn goal_measure(n: &keyplan_domain::tree::Node) -> String {
+    let mut parts = Vec::new();
+    if let Some(m) = &n.metric {
+        parts.push(m.clone());
+    }
+    match (n.baseline, n.target) {
+        (Some(b), Some(t)) => parts.push(format!("{} → {}", views::figure(b), views::figure(t))),
+        (None, Some(t)) => parts.push(format!("→ {}", views::figure(t))),
+        (Some(b), None) => parts.push(format!("from {}", views::figure(b))),
+        _ => {}
+    }
+    if let Some(u) = &n.unit {
+        parts.push(u.clone());
+    }
+    if let Some(d) = n.target_date {
+        parts.push(format!("by {}", views::date(d)));
+    }
+    parts.join(" ")
+}
+
+// --- plan-level forms --------------------------------------------------------------------
+
+#[derive(Deserialize)]
+pub struct NewPlanForm {
+    #[serde(default)]
+    template: String,
+    #[serde(flatten)]
+    input: PlanInput,
+}
+
+pub async fn create(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap, Path(id): Path<String>, Form(form): Form<NewPlanForm>) -> Result<Response, AppError> {
+    let id = AccountId::new(path_id(&id)?);
+    let template = if form.template.is_empty() { TEMPLATE_ONE_PAGE } else { form.template.as_str() };
+    match service::create_plan(&state.store, &auth, id, &form.input, template).await {
+        Ok(p) => Ok(redirect_with(&format!("/plans/{}", p.id), "Plan created. Start with the account sales goal.")),
+        Err(AppError::Validation(errors)) => super::accounts::plan_form_error(&state, &auth, &headers, id, &form.input, &errors).await,
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct PlanForm {
+    #[serde(default)]
+    version: String,
+    #[serde(flatten)]
+    input: PlanInput,
+}
+
+pub async fn update(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap, Path(id): Path<String>, Form(form): Form<PlanForm>) -> Result<Response, AppError> {
+    let id = PlanId::new(path_id(&id)?);
+    let version = form_version(&form.version)?;
+    match service::update_plan(&state.store, &auth, id, version, &form.input).await {
+        Ok(p) => Ok(redirect_with(&format!("/plans/{}", p.id), "Plan saved.")),
+        Err(AppError::Validation(errors)) => {
+            let f = FormView::from_input(&form.input, version).with_errors(&errors);
+            plan_page(&state, &auth, &headers, id, PlanForms { plan: Some(f), ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(AppError::Conflict { current_version }) => {
+            let stored = state.store.plan(auth.org(), id).await?;
+            let mut f = FormView::from_input(&form.input, current_version);
+            f.conflict = views::conflict_lines(&service::plan_to_input(&stored), &form.input);
+            f.open = true;
+            plan_page(&state, &auth, &headers, id, PlanForms { plan: Some(f), ..Default::default() }, StatusCode::CONFLICT).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn delete(State(state): State<AppState>, PageUser(auth): PageUser, Path(id): Path<String>) -> Result<Response, AppError> {
+    let p = service::delete_plan(&state.store, &auth, PlanId::new(path_id(&id)?)).await?;
+    Ok(redirect_with(&format!("/accounts/{}", p.account_id), &format!("Plan “{}” deleted.", p.title)))
+}
+
+// --- node forms --------------------------------------------------------------------------
+
+#[derive(Deserialize)]
+pub struct AddNodeForm {
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    parent_id: String,
+    #[serde(flatten)]
+    input: NodeInput,
+}
+
+pub async fn add_node(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap, Path(id): Path<String>, Form(form): Form<AddNodeForm>) -> Result<Response, AppError> {
+    let plan = PlanId::new(path_id(&id)?);
+    let kind = NodeKind::parse(form.kind.trim()).ok_or_else(|| AppError::BadRequest("Unknown kind of item.".into()))?;
+    let parent = match form.parent_id.trim() {
+        "" => None,
+        p => Some(NodeId::new(path_id(p).map_err(|_| AppError::BadRequest("Unknown parent.".into()))?)),
+    };
+    match service::create_node(&state.store, &auth, plan, kind, parent, &form.input).await {
+        Ok(n) => Ok(redirect_with(&format!("/plans/{plan}#node-{}", n.id), &format!("{} added.", kind.label()))),
+        Err(AppError::Validation(errors)) => {
+            let f = FormView::from_input(&form.input, 0).with_errors(&errors);
+            plan_page(&state, &auth, &headers, plan, PlanForms { add: Some((parent, f)), ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct EditNodeForm {
+    #[serde(default)]
+    version: String,
+    #[serde(flatten)]
+    input: NodeInput,
+}
+
+pub async fn edit_node(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap, Path(id): Path<String>, Form(form): Form<EditNodeForm>) -> Result<Response, AppError> {
+    let id = NodeId::new(path_id(&id)?);
+    let version = form_version(&form.version)?;
+    let current = state.store.node(auth.org(), id).await?;
+    let mut input = form.input;
+    if current.kind == NodeKind::Commitment && input.status.is_empty() {
+        input.status = current.status.map(|s| s.as_str().to_string()).unwrap_or_default();
+    }
+    match service::update_node(&state.store, &auth, id, version, &input).await {
+        Ok(n) => Ok(redirect_with(&format!("/plans/{}#node-{}", n.plan_id, n.id), "Saved.")),
+        Err(AppError::Validation(errors)) => {
+            let f = FormView::from_input(&input, version).with_errors(&errors);
+            plan_page(&state, &auth, &headers, current.plan_id, PlanForms { edit: Some((id, f)), ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(AppError::Conflict { current_version }) => {
+            let stored = state.store.node(auth.org(), id).await?;
+            let mut f = FormView::from_input(&input, current_version);
+            f.conflict = views::conflict_lines(&service::node_to_input(&stored), &input);
+            f.open = true;
+            plan_page(&state, &auth, &headers, current.plan_id, PlanForms { edit: Some((id, f)), ..Default::default() }, StatusCode::CONFLICT).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn delete_node(State(state): State<AppState>, PageUser(auth): PageUser, Path(id): Path<String>) -> Result<Response, AppError> {
+    let n = service::delete_node(&state.store, &auth, NodeId::new(path_id(&id)?)).await?;
+    Ok(redirect_with(&format!("/plans/{}", n.plan_id), &format!("{} “{}” deleted.", n.kind.label(), n.title)))
+}
+
+#[derive(Deserialize)]
+pub struct MoveForm {
+    #[serde(default)]
+    direction: String,
+}
+
+pub async fn move_node(State(state): State<AppState>, PageUser(auth): PageUser, Path(id): Path<String>, Form(form): Form<MoveForm>) -> Result<Response, AppError> {
+    let up = form.direction == "up";
+    let n = service::move_node(&state.store, &auth, NodeId::new(path_id(&id)?), up).await?;
+    Ok(axum::response::IntoResponse::into_response(axum::response::Redirect::to(&format!("/plans/{}#node-{}", n.plan_id, n.id))))
+}

@@ -1,0 +1,17 @@
+use std::sync::Arc;
+
+use keyplan_store::Store;
+
+use crate::Config;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub config: Arc<Config>,
+}
+
+impl AppState {
+    pub fn new(store: Store, config: Config) -> Self {
+        AppState { store, config: Arc::new(config) }
+    }
+}

@@ -1,0 +1,196 @@
+//! Formatting for pages: numbers, money, dates, and forms that remember what
+//! was typed.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use time::Date;
+
+/// A form's values and errors, keyed by field name.
+#[derive(Clone, Debug, Default)]
+pub struct FormView {
+    pub values: HashMap<String, String>,
+    pub errors: HashMap<String, String>,
+    /// Open the form (its `<details>`) when the page loads: it has something to show.
+    pub open: bool,
+    /// Set when the edit was based on an old version: what is stored now.
+    pub conflict: Vec<ConflictLine>,
+    /// The version the form edits.
+    pub version: i64,
+}
+
+#[derive(Clone, Debug)]
+pub struct ConflictLine {
+    pub field: String,
+    pub stored: String,
+    pub yours: String,
+}
+
+impl FormView {
+    /// A form filled from an input struct (all string fields).
+    pub fn from_input<T: Serialize>(input: &T, version: i64) -> Self {
+        let mut values = HashMap::new();
+        if let Ok(serde_json::Value::Object(map)) = serde_json::to_value(input) {
+            for (k, v) in map {
+                if let serde_json::Value::String(s) = v {
+                    values.insert(k, s);
+                }
+            }
+        }
+        FormView { values, version, ..Default::default() }
+    }
+
+    pub fn with_errors(mut self, errors: &[keyplan_domain::FieldError]) -> Self {
+        for e in errors {
+            self.errors.entry(e.field.clone()).or_insert_with(|| e.message.clone());
+        }
+        self.open = true;
+        self
+    }
+
+    pub fn v(&self, field: &str) -> &str {
+        self.values.get(field).map(String::as_str).unwrap_or("")
+    }
+
+    pub fn is(&self, field: &str, value: &str) -> bool {
+        self.v(field) == value
+    }
+
+    pub fn e(&self, field: &str) -> Option<&str> {
+        self.errors.get(field).map(String::as_str)
+    }
+
+    /// Errors for fields the form has no input for (shown at the top).
+    pub fn other_errors(&self, shown: &str) -> Vec<String> {
+        let shown: Vec<&str> = shown.split(',').collect();
+        let mut v: Vec<String> = self.errors.iter().filter(|(k, _)| !shown.contains(&k.as_str())).map(|(k, m)| format!("{k}: {m}")).collect();
+        v.sort();
+        v
+    }
+
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+}
+
+/// Compares what the user typed with what is stored now, field by field.
+pub fn conflict_lines<T: Serialize>(stored: &T, typed: &T) -> Vec<ConflictLine> {
+    let (Ok(serde_json::Value::Object(a)), Ok(serde_json::Value::Object(b))) = (serde_json::to_value(stored), serde_json::to_value(typed)) else {
+        return Vec::new();
+    };
+    let mut lines: Vec<ConflictLine> = a
+        .iter()
+        .filter_map(|(k, v)| {
+            let yours = b.get(k)?;
+            (v != yours).then(|| ConflictLine {
+                field: k.replace('_', " "),
+                stored: v.as_str().unwrap_or_default().to_string(),
+                yours: yours.as_str().unwrap_or_default().to_string(),
+            })
+        })
+        .collect();
+    lines.sort_by(|x, y| x.field.cmp(&y.field));
+    lines
+}
+
+/// `1234567.8` -> `1,234,568`.
+pub fn thousands(n: f64) -> String {
+    let neg = n < 0.0;
+    let digits = format!("{:.0}", n.abs());
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if neg { format!("-{out}") } else { out }
+}
+
+/// Short money for figures: `2.4m`, `850k`, `900`.
+pub fn short_money(n: f64, currency: &str) -> String {
+    let sym = match currency {
+        "EUR" => "€",
+        "USD" => "$",
+        "GBP" => "£",
+        "CHF" => "CHF ",
+        other => other,
+    };
+    let a = n.abs();
+    let body = if a >= 1_000_000.0 {
+        format!("{:.1}m", n / 1_000_000.0).replace(".0m", "m")
+    } else if a >= 10_000.0 {
+        format!("{:.0}k", n / 1_000.0)
+    } else {
+        thousands(n)
+    };
+    format!("{sym}{body}")
+}
+
+pub fn opt_money(n: Option<f64>, currency: &str) -> String {
+    n.map(|n| short_money(n, currency)).unwrap_or_else(|| "—".into())
+}
+
+pub fn pct(share: Option<f64>) -> String {
+    share.map(|s| format!("{:.0}%", s * 100.0)).unwrap_or_else(|| "—".into())
+}
+
+/// A number as written in a measurable goal: no needless decimals.
+pub fn figure(n: f64) -> String {
+    if n.fract() == 0.0 { thousands(n) } else { format!("{n}") }
+}
+
+/// `2026-03-05` -> `5 Mar 2026`.
+pub fn date(d: Date) -> String {
+    format!("{} {} {}", d.day(), keyplan_domain::plan::month_name(d.month()), d.year())
+}
+
+pub fn opt_date(d: Option<Date>) -> String {
+    d.map(date).unwrap_or_default()
+}
+
+/// Select options as (value, label) pairs.
+#[derive(Clone, Debug)]
+pub struct Opt {
+    pub value: String,
+    pub label: String,
+}
+
+impl Opt {
+    pub fn new(value: impl ToString, label: impl Into<String>) -> Self {
+        Opt { value: value.to_string(), label: label.into() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn formats() {
+        assert_eq!(thousands(1234567.8), "1,234,568");
+        assert_eq!(thousands(-999.0), "-999");
+        assert_eq!(short_money(2_400_000.0, "EUR"), "€2.4m");
+        assert_eq!(short_money(3_000_000.0, "EUR"), "€3m");
+        assert_eq!(short_money(850_000.0, "USD"), "$850k");
+        assert_eq!(pct(Some(0.256)), "26%");
+        assert_eq!(date(date!(2026 - 03 - 05)), "5 Mar 2026");
+        assert_eq!(figure(12.5), "12.5");
+    }
+
+    #[test]
+    fn forms_remember_and_compare() {
+        #[derive(Serialize)]
+        struct In {
+            name: String,
+            region: String,
+        }
+        let f = FormView::from_input(&In { name: "Acme".into(), region: String::new() }, 3)
+            .with_errors(&[keyplan_domain::FieldError::new("name", "too long")]);
+        assert_eq!((f.v("name"), f.e("name"), f.open, f.version), ("Acme", Some("too long"), true, 3));
+        let lines = conflict_lines(&In { name: "Acme Ltd".into(), region: "EU".into() }, &In { name: "Acme".into(), region: "EU".into() });
+        assert_eq!(lines.len(), 1);
+        assert_eq!((lines[0].stored.as_str(), lines[0].yours.as_str()), ("Acme Ltd", "Acme"));
+    }
+}
