@@ -104,7 +104,10 @@ pub fn respond(state: &AcceptanceState, actor: Actor, response: Response) -> Res
                 return Err(AcceptanceError::NotOwner);
             }
             if state.due_date == Some(due_date) {
-                return Err(AcceptanceError::Invalid(FieldError::new("due_date", "is the date already planned; accept the commitment instead")));
+                return Err(AcceptanceError::Invalid(FieldError::new(
+                    "due_date",
+                    "is the date already planned; accept the commitment instead",
+                )));
             }
             next.acceptance = Acceptance::DateProposed;
             next.proposed_due_date = Some(due_date);
@@ -195,7 +198,10 @@ mod tests {
         assert_eq!(s.acceptance, Acceptance::DateProposed);
         assert_eq!(respond(&s, by(OWNER), Response::AcceptProposedDate).unwrap_err(), AcceptanceError::NotAuthor);
         let accepted = respond(&s, by(KAM), Response::AcceptProposedDate).unwrap();
-        assert_eq!((accepted.acceptance, accepted.due_date, accepted.proposed_due_date), (Acceptance::Accepted, Some(date!(2026 - 04 - 30)), None));
+        assert_eq!(
+            (accepted.acceptance, accepted.due_date, accepted.proposed_due_date),
+            (Acceptance::Accepted, Some(date!(2026 - 04 - 30)), None)
+        );
         let rejected = respond(&s, by(KAM), Response::RejectProposedDate).unwrap();
         assert_eq!((rejected.acceptance, rejected.due_date), (Acceptance::Proposed, Some(date!(2026 - 03 - 31))));
         let manager = Actor { user_id: OTHER, may_act_for_author: true };

@@ -139,12 +139,9 @@ pub fn growth_potential(current: Option<f64>, potential: Option<f64>) -> Option<
 pub(crate) fn optional_id(field: &str, value: &str) -> Result<Option<i64>, FieldError> {
     match value.trim() {
         "" => Ok(None),
-        s => s
-            .parse::<i64>()
-            .ok()
-            .filter(|n| *n > 0)
-            .map(Some)
-            .ok_or_else(|| FieldError::new(field, "must be the id of an existing record")),
+        s => {
+            s.parse::<i64>().ok().filter(|n| *n > 0).map(Some).ok_or_else(|| FieldError::new(field, "must be the id of an existing record"))
+        }
     }
 }
 
@@ -161,12 +158,7 @@ mod tests {
 
     #[test]
     fn revenue_cannot_exceed_total_spend() {
-        let input = AccountInput {
-            name: "Acme".into(),
-            current_revenue: "200".into(),
-            total_spend: "100".into(),
-            ..Default::default()
-        };
+        let input = AccountInput { name: "Acme".into(), current_revenue: "200".into(), total_spend: "100".into(), ..Default::default() };
         assert_eq!(input.validate().unwrap_err()[0].field, "total_spend");
     }
 

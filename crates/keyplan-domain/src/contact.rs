@@ -133,7 +133,12 @@ impl ContactInput {
         let business_unit = v.check(validate::optional("business_unit", Some(&self.business_unit), 200));
         let reports_to_id = v.check(optional_id("reports_to_id", &self.reports_to_id));
         let relationship_owner_id = v.check(optional_id("relationship_owner_id", &self.relationship_owner_id));
-        let buying_role = v.check(enum_field("buying_role", &self.buying_role, BuyingRole::parse, "decision_maker, economic_buyer, user, technical, influencer, gatekeeper or coach"));
+        let buying_role = v.check(enum_field(
+            "buying_role",
+            &self.buying_role,
+            BuyingRole::parse,
+            "decision_maker, economic_buyer, user, technical, influencer, gatekeeper or coach",
+        ));
         let attitude = v.check(enum_field("attitude", &self.attitude, Attitude::parse, "supporter, neutral, sceptic or opponent"));
         let influence = v.check(influence(&self.influence));
         let objective = v.check(validate::optional("objective", Some(&self.objective), 1000));

@@ -164,14 +164,9 @@ mod tests {
 
     #[test]
     fn period_must_move_forward() {
-        let e = PlanInput {
-            title: "x".into(),
-            period_start: "2026-05-01".into(),
-            period_end: "2026-04-01".into(),
-            ..Default::default()
-        }
-        .validate(date!(2026 - 01 - 01))
-        .unwrap_err();
+        let e = PlanInput { title: "x".into(), period_start: "2026-05-01".into(), period_end: "2026-04-01".into(), ..Default::default() }
+            .validate(date!(2026 - 01 - 01))
+            .unwrap_err();
         assert_eq!(e[0].field, "period_end");
         let e = PlanInput { title: "x".into(), status: "done".into(), ..Default::default() }.validate(date!(2026 - 01 - 01)).unwrap_err();
         assert_eq!(e[0].field, "status");

@@ -406,16 +406,9 @@ pub fn build_tree(mut nodes: Vec<Node>, today: Date) -> (Vec<TreeNode>, TreeSumm
     }
     let mut summary = TreeSummary::default();
     let roots = by_parent.remove(&None).unwrap_or_default();
-    let tree: Vec<TreeNode> = roots
-        .into_iter()
-        .filter(|n| n.kind == NodeKind::Goal)
-        .map(|n| assemble(n, &mut by_parent, today, &mut summary, 0))
-        .collect();
-    summary.percent_resolved = if summary.obstacles == 0 {
-        0
-    } else {
-        ((summary.obstacles_overcome * 100) / summary.obstacles) as u8
-    };
+    let tree: Vec<TreeNode> =
+        roots.into_iter().filter(|n| n.kind == NodeKind::Goal).map(|n| assemble(n, &mut by_parent, today, &mut summary, 0)).collect();
+    summary.percent_resolved = (summary.obstacles_overcome * 100).checked_div(summary.obstacles).unwrap_or(0) as u8;
     (tree, summary)
 }
 
@@ -502,7 +495,8 @@ fn parent_health(children: &[TreeNode]) -> Health {
     if children.is_empty() {
         return Health::Open;
     }
-    let relevant: Vec<&TreeNode> = children.iter().filter(|c| c.node.kind != NodeKind::Commitment || c.node.is_accepted_commitment()).collect();
+    let relevant: Vec<&TreeNode> =
+        children.iter().filter(|c| c.node.kind != NodeKind::Commitment || c.node.is_accepted_commitment()).collect();
     if !relevant.is_empty() && relevant.iter().all(|c| c.health == Health::Resolved) {
         return Health::Resolved;
     }
@@ -593,10 +587,7 @@ mod tests {
         nodes.push(commitment(12, 5, Acceptance::Accepted, CommitmentStatus::Done));
         let (tree, summary) = build_tree(nodes, TODAY);
         assert_eq!(tree[0].health, Health::Resolved);
-        assert_eq!(
-            (summary.conditions_met, summary.factors_secured, summary.percent_resolved, summary.commitments_done),
-            (1, 1, 100, 2)
-        );
+        assert_eq!((summary.conditions_met, summary.factors_secured, summary.percent_resolved, summary.commitments_done), (1, 1, 100, 2));
     }
 
     #[test]
@@ -671,9 +662,10 @@ mod tests {
 
     #[test]
     fn node_input_validates_per_kind() {
-        let goal = NodeInput { title: "Grow to 2.4m".into(), target: "2400000".into(), baseline: "1,800,000.0".into(), ..Default::default() }
-            .validate(NodeKind::Goal)
-            .unwrap();
+        let goal =
+            NodeInput { title: "Grow to 2.4m".into(), target: "2400000".into(), baseline: "1,800,000.0".into(), ..Default::default() }
+                .validate(NodeKind::Goal)
+                .unwrap();
         assert_eq!((goal.goal.baseline, goal.goal.target), (Some(1_800_000.0), Some(2_400_000.0)));
         let errs = NodeInput { title: "Run trial".into(), due_date: "soon".into(), ..Default::default() }
             .validate(NodeKind::Commitment)

@@ -145,9 +145,8 @@ pub fn finite(field: &str, value: Option<f64>, non_negative: bool) -> Result<Opt
 pub fn email(field: &str, value: &str) -> Result<String, FieldError> {
     let v = value.trim().to_lowercase();
     let ok = v.len() <= 254
-        && v.split_once('@').is_some_and(|(local, domain)| {
-            !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
-        })
+        && v.split_once('@')
+            .is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.'))
         && !v.chars().any(|c| c.is_whitespace() || c.is_control());
     if ok { Ok(v) } else { Err(FieldError::new(field, "must be an e-mail address like name@example.com")) }
 }

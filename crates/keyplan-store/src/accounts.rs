@@ -47,21 +47,35 @@ impl Store {
             (SELECT MAX(p.id) FROM plans p WHERE p.account_id = a.id AND p.status <> 'archived') AS active_plan_id \
             FROM accounts a LEFT JOIN users u ON u.id = a.owner_id \
             WHERE a.org_id = $1 \
-              AND ($2 = '' OR LOWER(a.name) LIKE $2 OR LOWER(COALESCE(a.industry, '')) LIKE $2 \
-                   OR LOWER(COALESCE(a.region, '')) LIKE $2 OR LOWER(COALESCE(a.crm_id, '')) LIKE $2) \
+              AND ($2 = '' OR LOWER(a.name) LIKE $2 ESCAPE '\\' OR LOWER(COALESCE(a.industry, '')) LIKE $2 ESCAPE '\\' \
+                   OR LOWER(COALESCE(a.region, '')) LIKE $2 ESCAPE '\\' OR LOWER(COALESCE(a.crm_id, '')) LIKE $2 ESCAPE '\\') \
               AND ($3 = 0 OR a.owner_id = $3) \
             ORDER BY LOWER(a.name), a.id LIMIT $4 OFFSET $5";
         let pattern = match filter.search.as_deref().map(str::trim) {
             None | Some("") => String::new(),
-            Some(s) => format!("%{}%", s.to_lowercase().replace('\\', "").replace('%', "").replace('_', "")),
+            Some(s) => {
+                // LIKE wildcards typed by the user are searched for literally.
+                let text: String = s.to_lowercase().chars().filter(|c| !c.is_control()).collect();
+                format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"))
+            }
         };
         let owner = filter.owner.map(UserId::get).unwrap_or(0);
         let limit = if filter.limit <= 0 { 500 } else { filter.limit.min(1000) };
-        Ok(on_pool!(self, p => sqlx::query_as(SQL).bind(org).bind(&pattern).bind(owner).bind(limit).bind(filter.offset.max(0)).fetch_all(p).await)?)
+        Ok(
+            on_pool!(self, p => sqlx::query_as(SQL).bind(org).bind(&pattern).bind(owner).bind(limit).bind(filter.offset.max(0)).fetch_all(p).await)?,
+        )
+    }
+
+    /// Every account's id and name, for pickers.
+    pub async fn account_names(&self, org: OrgId) -> StoreResult<Vec<(AccountId, String)>> {
+        Ok(
+            on_pool!(self, p => sqlx::query_as("SELECT id, name FROM accounts WHERE org_id = $1 ORDER BY LOWER(name), id").bind(org).fetch_all(p).await)?,
+        )
     }
 
     pub async fn count_accounts(&self, org: OrgId) -> StoreResult<i64> {
-        let (n,): (i64,) = on_pool!(self, p => sqlx::query_as("SELECT COUNT(*) FROM accounts WHERE org_id = $1").bind(org).fetch_one(p).await)?;
+        let (n,): (i64,) =
+            on_pool!(self, p => sqlx::query_as("SELECT COUNT(*) FROM accounts WHERE org_id = $1").bind(org).fetch_one(p).await)?;
         Ok(n)
     }
 

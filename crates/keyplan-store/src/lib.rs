@@ -130,10 +130,7 @@ impl Store {
                 .map_err(|e| StoreError::Config(format!("cannot open SQLite database: {e}")))?;
             Pool::Sqlite(pool)
         } else {
-            return Err(StoreError::Config(format!(
-                "unsupported database URL {:?}: use sqlite://FILE or postgres://...",
-                redact(url)
-            )));
+            return Err(StoreError::Config(format!("unsupported database URL {:?}: use sqlite://FILE or postgres://...", redact(url))));
         };
         Ok(Store { pool: Arc::new(pool), queries: Arc::new(AtomicU64::new(0)) })
     }
@@ -221,7 +218,10 @@ impl sqlx::Type<sqlx::Sqlite> for Ts {
 }
 
 impl<'q> sqlx::Encode<'q, sqlx::Sqlite> for Ts {
-    fn encode_by_ref(&self, buf: &mut <sqlx::Sqlite as sqlx::Database>::ArgumentBuffer) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
+    fn encode_by_ref(
+        &self,
+        buf: &mut <sqlx::Sqlite as sqlx::Database>::ArgumentBuffer,
+    ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
         let format = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:6]Z");
         let text = self.0.to_offset(time::UtcOffset::UTC).format(&format)?;
         <String as sqlx::Encode<'q, sqlx::Sqlite>>::encode(text, buf)
@@ -235,7 +235,10 @@ impl sqlx::Type<sqlx::Postgres> for Ts {
 }
 
 impl<'q> sqlx::Encode<'q, sqlx::Postgres> for Ts {
-    fn encode_by_ref(&self, buf: &mut <sqlx::Postgres as sqlx::Database>::ArgumentBuffer) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
+    fn encode_by_ref(
+        &self,
+        buf: &mut <sqlx::Postgres as sqlx::Database>::ArgumentBuffer,
+    ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
         <time::OffsetDateTime as sqlx::Encode<'q, sqlx::Postgres>>::encode_by_ref(&self.0, buf)
     }
 }

@@ -131,7 +131,15 @@ impl Store {
 
     /// Adds a node at the end of its siblings. The parent must be in the same plan
     /// and of a kind this node may hang under.
-    pub async fn create_node(&self, org: OrgId, plan: PlanId, kind: NodeKind, parent: Option<NodeId>, w: &NodeWrite, actor: UserId) -> StoreResult<Node> {
+    pub async fn create_node(
+        &self,
+        org: OrgId,
+        plan: PlanId,
+        kind: NodeKind,
+        parent: Option<NodeId>,
+        w: &NodeWrite,
+        actor: UserId,
+    ) -> StoreResult<Node> {
         let plan_row = self.plan(org, plan).await?;
         let parent_kind = match parent {
             None => None,

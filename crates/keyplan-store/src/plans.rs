@@ -18,7 +18,8 @@ const SUMMARY: &str = "SELECT p.id, p.org_id, p.account_id, p.title, p.template,
 
 impl Store {
     pub async fn plans_of_account(&self, org: OrgId, account: AccountId) -> StoreResult<Vec<PlanSummary>> {
-        let sql = sqlx::AssertSqlSafe(format!("{SUMMARY} WHERE p.org_id = $1 AND p.account_id = $2 ORDER BY p.period_start DESC, p.id DESC"));
+        let sql =
+            sqlx::AssertSqlSafe(format!("{SUMMARY} WHERE p.org_id = $1 AND p.account_id = $2 ORDER BY p.period_start DESC, p.id DESC"));
         Ok(on_pool!(self, p => sqlx::query_as(sql).bind(org).bind(account).fetch_all(p).await)?)
     }
 
@@ -31,7 +32,8 @@ impl Store {
     /// The organisation a plan belongs to. Unscoped: for the command line, which
     /// runs with direct access to the database, never for web requests.
     pub async fn plan_org(&self, id: PlanId) -> StoreResult<OrgId> {
-        let row: Option<(OrgId,)> = on_pool!(self, p => sqlx::query_as("SELECT org_id FROM plans WHERE id = $1").bind(id).fetch_optional(p).await)?;
+        let row: Option<(OrgId,)> =
+            on_pool!(self, p => sqlx::query_as("SELECT org_id FROM plans WHERE id = $1").bind(id).fetch_optional(p).await)?;
         row.map(|r| r.0).found()
     }
 

@@ -16,11 +16,14 @@ pub struct NewUser<'a> {
 
 impl Store {
     pub async fn org_by_name(&self, name: &str) -> StoreResult<Option<Organisation>> {
-        Ok(on_pool!(self, p => sqlx::query_as("SELECT id, name, currency FROM organisations WHERE name = $1").bind(name).fetch_optional(p).await)?)
+        Ok(
+            on_pool!(self, p => sqlx::query_as("SELECT id, name, currency FROM organisations WHERE name = $1").bind(name).fetch_optional(p).await)?,
+        )
     }
 
     pub async fn org(&self, id: OrgId) -> StoreResult<Organisation> {
-        on_pool!(self, p => sqlx::query_as("SELECT id, name, currency FROM organisations WHERE id = $1").bind(id).fetch_optional(p).await)?.found()
+        on_pool!(self, p => sqlx::query_as("SELECT id, name, currency FROM organisations WHERE id = $1").bind(id).fetch_optional(p).await)?
+            .found()
     }
 
     /// The organisation called `name`, created when missing.
@@ -30,7 +33,8 @@ impl Store {
         }
         let created: StoreResult<Organisation> = on_pool!(self, p => sqlx::query_as(
             "INSERT INTO organisations (name, created_at) VALUES ($1, $2) RETURNING id, name, currency")
-            .bind(name).bind(now()).fetch_one(p).await).map_err(StoreError::from);
+            .bind(name).bind(now()).fetch_one(p).await)
+        .map_err(StoreError::from);
         match created {
             Err(e) if e.is_unique_violation() => self.org_by_name(name).await?.found(),
             other => other,
@@ -39,8 +43,7 @@ impl Store {
 
     /// The organisation used when none is named: the first one, or a new one.
     pub async fn default_org(&self) -> StoreResult<Organisation> {
-        let first: Option<Organisation> =
-            on_pool!(self, p => sqlx::query_as("SELECT id, name, currency FROM organisations ORDER BY id LIMIT 1").fetch_optional(p).await)?;
+        let first: Option<Organisation> = on_pool!(self, p => sqlx::query_as("SELECT id, name, currency FROM organisations ORDER BY id LIMIT 1").fetch_optional(p).await)?;
         match first {
             Some(org) => Ok(org),
             None => self.ensure_org("My company").await,

@@ -37,39 +37,18 @@ const TODAY: Date = date!(2026 - 03 - 15);
 const PASSWORD_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA";
 
 fn account_input(name: &str) -> AccountData {
-    AccountInput {
-        name: name.into(),
-        ..Default::default()
-    }
-    .validate()
-    .expect("valid account")
+    AccountInput { name: name.into(), ..Default::default() }.validate().expect("valid account")
 }
 
 fn contact_input(name: &str) -> ContactData {
-    ContactInput {
-        name: name.into(),
-        ..Default::default()
-    }
-    .validate()
-    .expect("valid contact")
+    ContactInput { name: name.into(), ..Default::default() }.validate().expect("valid contact")
 }
 
 fn plan_input(title: &str) -> PlanData {
-    PlanInput {
-        title: title.into(),
-        ..Default::default()
-    }
-    .validate(TODAY)
-    .expect("valid plan")
+    PlanInput { title: title.into(), ..Default::default() }.validate(TODAY).expect("valid plan")
 }
 
-fn commitment(
-    title: &str,
-    owner: UserId,
-    author: UserId,
-    acceptance: Acceptance,
-    due: Option<Date>,
-) -> NodeWrite {
+fn commitment(title: &str, owner: UserId, author: UserId, acceptance: Acceptance, due: Option<Date>) -> NodeWrite {
     NodeWrite {
         owner_id: Some(owner),
         author_id: Some(author),
@@ -83,52 +62,21 @@ fn commitment(
 /// A user called `name` with the e-mail `first.last@example.com`.
 async fn user(store: &Store, org: OrgId, name: &str, role: Role) -> User {
     let email = format!("{}@example.com", name.to_lowercase().replace(' ', "."));
-    let new = NewUser {
-        email: &email,
-        name,
-        role,
-        password_hash: PASSWORD_HASH,
-    };
+    let new = NewUser { email: &email, name, role, password_hash: PASSWORD_HASH };
     store.create_user(org, new).await.expect("create user")
 }
 
 async fn account(store: &Store, org: OrgId, name: &str, owner: &User) -> Account {
-    let data = AccountData {
-        owner_id: Some(owner.id),
-        ..account_input(name)
-    };
-    store
-        .create_account(org, &data, owner.id)
-        .await
-        .expect("create account")
+    let data = AccountData { owner_id: Some(owner.id), ..account_input(name) };
+    store.create_account(org, &data, owner.id).await.expect("create account")
 }
 
 async fn plan(store: &Store, org: OrgId, account: &Account, title: &str, actor: &User) -> Plan {
-    store
-        .create_plan(
-            org,
-            account.id,
-            &plan_input(title),
-            TEMPLATE_ONE_PAGE,
-            actor.id,
-        )
-        .await
-        .expect("create plan")
+    store.create_plan(org, account.id, &plan_input(title), TEMPLATE_ONE_PAGE, actor.id).await.expect("create plan")
 }
 
-async fn node(
-    store: &Store,
-    org: OrgId,
-    plan: PlanId,
-    kind: NodeKind,
-    parent: Option<&Node>,
-    w: NodeWrite,
-    actor: &User,
-) -> Node {
-    store
-        .create_node(org, plan, kind, parent.map(|p| p.id), &w, actor.id)
-        .await
-        .expect("create node")
+async fn node(store: &Store, org: OrgId, plan: PlanId, kind: NodeKind, parent: Option<&Node>, w: NodeWrite, actor: &User) -> Node {
+    store.create_node(org, plan, kind, parent.map(|p| p.id), &w, actor.id).await.expect("create node")
 }
 
 /// Two organisations: Acme (Ann the KAM, Ben a team member, account Northwind
@@ -155,17 +103,7 @@ async fn world(store: &Store) -> World {
     let plan = plan(store, acme, &acct, "FY26 Northwind", &ann).await;
     let globex_acct = account(store, globex, "Globex Customer", &gus).await;
     let globex_plan = self::plan(store, globex, &globex_acct, "FY26 Globex", &gus).await;
-    World {
-        acme,
-        ann,
-        ben,
-        acct,
-        plan,
-        globex,
-        gus,
-        globex_acct,
-        globex_plan,
-    }
+    World { acme, ann, ben, acct, plan, globex, gus, globex_acct, globex_plan }
 }
 
 fn ids(nodes: &[Node]) -> Vec<NodeId> {
@@ -174,13 +112,7 @@ fn ids(nodes: &[Node]) -> Vec<NodeId> {
 
 /// The children of `parent` in display order.
 async fn children(store: &Store, org: OrgId, plan: PlanId, parent: &Node) -> Vec<NodeId> {
-    let mut kids: Vec<Node> = store
-        .nodes(org, plan)
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|n| n.parent_id == Some(parent.id))
-        .collect();
+    let mut kids: Vec<Node> = store.nodes(org, plan).await.unwrap().into_iter().filter(|n| n.parent_id == Some(parent.id)).collect();
     kids.sort_by_key(|n| (n.position, n.id));
     ids(&kids)
 }
@@ -189,10 +121,7 @@ async fn children(store: &Store, org: OrgId, plan: PlanId, parent: &Node) -> Vec
 
 async fn migrations_and_ping(store: &Store) {
     let org = store.default_org().await.unwrap();
-    assert_eq!(
-        (org.name.as_str(), org.currency.as_str()),
-        ("My company", "EUR")
-    );
+    assert_eq!((org.name.as_str(), org.currency.as_str()), ("My company", "EUR"));
     // The harness migrated once already; running again changes nothing and keeps data.
     store.migrate().await.expect("second migrate");
     store.migrate().await.expect("third migrate");
@@ -212,10 +141,7 @@ async fn orgs_and_users(store: &Store) {
     assert_eq!(store.ensure_org("Acme Sales").await.unwrap().id, acme.id);
     let globex = store.ensure_org("Globex").await.unwrap();
     assert_ne!(globex.id, acme.id);
-    assert_eq!(
-        store.org_by_name("Globex").await.unwrap().map(|o| o.id),
-        Some(globex.id)
-    );
+    assert_eq!(store.org_by_name("Globex").await.unwrap().map(|o| o.id), Some(globex.id));
     assert!(store.org_by_name("Initech").await.unwrap().is_none());
     assert_not_found(store.org(OrgId::new(globex.id.get() + 1000)).await);
 
@@ -223,124 +149,48 @@ async fn orgs_and_users(store: &Store) {
     let ann = user(store, acme.id, "Ann Baker", Role::Kam).await;
     let gus = user(store, globex.id, "Gus Dunn", Role::Manager).await;
     assert_eq!(
-        (
-            ann.org_id,
-            ann.email.as_str(),
-            ann.role(),
-            ann.active,
-            ann.version
-        ),
+        (ann.org_id, ann.email.as_str(), ann.role(), ann.active, ann.version),
         (acme.id, "ann.baker@example.com", Role::Kam, true, 1)
     );
 
     // E-mails are unique across all organisations (they are the sign-in name).
-    let dup = NewUser {
-        email: "ann.baker@example.com",
-        name: "Other Ann",
-        role: Role::Member,
-        password_hash: "x",
-    };
+    let dup = NewUser { email: "ann.baker@example.com", name: "Other Ann", role: Role::Member, password_hash: "x" };
     assert_invalid(store.create_user(globex.id, dup).await, "email");
     assert_eq!(store.count_users().await.unwrap(), 3);
 
     let names = |users: Vec<User>| users.into_iter().map(|u| u.name).collect::<Vec<_>>();
-    assert_eq!(
-        names(store.list_users(acme.id).await.unwrap()),
-        ["Ann Baker", "Zoe Adams"]
-    );
-    assert_eq!(
-        names(store.list_users(globex.id).await.unwrap()),
-        ["Gus Dunn"]
-    );
+    assert_eq!(names(store.list_users(acme.id).await.unwrap()), ["Ann Baker", "Zoe Adams"]);
+    assert_eq!(names(store.list_users(globex.id).await.unwrap()), ["Gus Dunn"]);
     assert_not_found(store.user(globex.id, ann.id).await);
-    let (found, hash) = store
-        .user_for_login("ann.baker@example.com")
-        .await
-        .unwrap()
-        .expect("sign-in user");
+    let (found, hash) = store.user_for_login("ann.baker@example.com").await.unwrap().expect("sign-in user");
     assert_eq!((found.id, hash.as_str()), (ann.id, PASSWORD_HASH));
-    assert_eq!(
-        store
-            .user_by_email("gus.dunn@example.com")
-            .await
-            .unwrap()
-            .map(|u| u.id),
-        Some(gus.id)
-    );
-    assert!(
-        store
-            .user_by_email("nobody@example.com")
-            .await
-            .unwrap()
-            .is_none()
-    );
+    assert_eq!(store.user_by_email("gus.dunn@example.com").await.unwrap().map(|u| u.id), Some(gus.id));
+    assert!(store.user_by_email("nobody@example.com").await.unwrap().is_none());
 
-    let ann2 = store
-        .update_user(acme.id, ann.id, 1, "Ann Baker-Smith", Role::Manager, true)
-        .await
-        .unwrap();
-    assert_eq!(
-        (
-            ann2.version,
-            ann2.name.as_str(),
-            ann2.role(),
-            ann2.created_at
-        ),
-        (2, "Ann Baker-Smith", Role::Manager, ann.created_at)
-    );
+    let ann2 = store.update_user(acme.id, ann.id, 1, "Ann Baker-Smith", Role::Manager, true).await.unwrap();
+    assert_eq!((ann2.version, ann2.name.as_str(), ann2.role(), ann2.created_at), (2, "Ann Baker-Smith", Role::Manager, ann.created_at));
     // A stale version changes nothing.
-    assert_conflict(
-        store
-            .update_user(acme.id, ann.id, 1, "Stale", Role::Viewer, false)
-            .await,
-        2,
-    );
+    assert_conflict(store.update_user(acme.id, ann.id, 1, "Stale", Role::Viewer, false).await, 2);
     assert_same(&store.user(acme.id, ann.id).await.unwrap(), &ann2);
     // Another organisation cannot even see the user.
-    assert_not_found(
-        store
-            .update_user(globex.id, ann.id, 2, "Hijacked", Role::Admin, true)
-            .await,
-    );
+    assert_not_found(store.update_user(globex.id, ann.id, 2, "Hijacked", Role::Admin, true).await);
     assert_same(&store.user(acme.id, ann.id).await.unwrap(), &ann2);
 
     // Deactivating a user signs them out everywhere, and only them.
     let expires = OffsetDateTime::now_utc() + Duration::hours(8);
-    store
-        .create_session(ann.id, "ann-1", "csrf-a1", expires)
-        .await
-        .unwrap();
-    store
-        .create_session(ann.id, "ann-2", "csrf-a2", expires)
-        .await
-        .unwrap();
-    store
-        .create_session(zoe.id, "zoe-1", "csrf-z1", expires)
-        .await
-        .unwrap();
+    store.create_session(ann.id, "ann-1", "csrf-a1", expires).await.unwrap();
+    store.create_session(ann.id, "ann-2", "csrf-a2", expires).await.unwrap();
+    store.create_session(zoe.id, "zoe-1", "csrf-z1", expires).await.unwrap();
     assert!(store.session_user("ann-1").await.unwrap().is_some());
-    let off = store
-        .update_user(acme.id, ann.id, 2, &ann2.name, Role::Manager, false)
-        .await
-        .unwrap();
+    let off = store.update_user(acme.id, ann.id, 2, &ann2.name, Role::Manager, false).await.unwrap();
     assert!(!off.active);
     assert!(store.session_user("ann-1").await.unwrap().is_none());
     // The sessions are gone, not merely hidden: reactivating does not bring them back.
-    let on = store
-        .update_user(acme.id, ann.id, off.version, &off.name, Role::Manager, true)
-        .await
-        .unwrap();
+    let on = store.update_user(acme.id, ann.id, off.version, &off.name, Role::Manager, true).await.unwrap();
     assert_eq!((on.active, on.version), (true, 4));
     assert!(store.session_user("ann-1").await.unwrap().is_none());
     assert!(store.session_user("ann-2").await.unwrap().is_none());
-    assert_eq!(
-        store
-            .session_user("zoe-1")
-            .await
-            .unwrap()
-            .map(|s| s.user.id),
-        Some(zoe.id)
-    );
+    assert_eq!(store.session_user("zoe-1").await.unwrap().map(|s| s.user.id), Some(zoe.id));
 }
 
 // --- 3. sessions, API tokens, sign-in attempts -----------------------------------------------
@@ -350,71 +200,28 @@ async fn sessions_tokens_and_login_attempts(store: &Store) {
     let ann = user(store, org.id, "Ann Baker", Role::Kam).await;
     let now = OffsetDateTime::now_utc();
 
-    store
-        .create_session(ann.id, "live", "csrf-live", now + Duration::hours(12))
-        .await
-        .unwrap();
-    let s = store
-        .session_user("live")
-        .await
-        .unwrap()
-        .expect("live session");
-    assert_eq!(
-        (s.user.id, s.user.email.as_str(), s.org_name.as_str()),
-        (ann.id, "ann.baker@example.com", "Acme Sales")
-    );
+    store.create_session(ann.id, "live", "csrf-live", now + Duration::hours(12)).await.unwrap();
+    let s = store.session_user("live").await.unwrap().expect("live session");
+    assert_eq!((s.user.id, s.user.email.as_str(), s.org_name.as_str()), (ann.id, "ann.baker@example.com", "Acme Sales"));
     assert_eq!(s.csrf_token.as_deref(), Some("csrf-live"));
-    store
-        .create_session(ann.id, "expired", "csrf-old", now - Duration::minutes(1))
-        .await
-        .unwrap();
+    store.create_session(ann.id, "expired", "csrf-old", now - Duration::minutes(1)).await.unwrap();
     assert!(store.session_user("expired").await.unwrap().is_none());
     assert!(store.session_user("unknown").await.unwrap().is_none());
     store.delete_session("live").await.unwrap();
     assert!(store.session_user("live").await.unwrap().is_none());
     // Purging removes the expired row, so its token hash can be used again.
     store.purge_expired().await.unwrap();
-    store
-        .create_session(ann.id, "expired", "csrf-new", now + Duration::hours(1))
-        .await
-        .expect("purged token hash is free");
-    assert_eq!(
-        store
-            .session_user("expired")
-            .await
-            .unwrap()
-            .and_then(|s| s.csrf_token)
-            .as_deref(),
-        Some("csrf-new")
-    );
+    store.create_session(ann.id, "expired", "csrf-new", now + Duration::hours(1)).await.expect("purged token hash is free");
+    assert_eq!(store.session_user("expired").await.unwrap().and_then(|s| s.csrf_token).as_deref(), Some("csrf-new"));
 
-    let token = store
-        .create_api_token(ann.id, "CRM sync", "token-hash")
-        .await
-        .unwrap();
+    let token = store.create_api_token(ann.id, "CRM sync", "token-hash").await.unwrap();
     assert!(token.get() > 0);
-    let t = store
-        .token_user("token-hash")
-        .await
-        .unwrap()
-        .expect("token user");
-    assert_eq!(
-        (t.user.id, t.org_name.as_str(), t.csrf_token),
-        (ann.id, "Acme Sales", None)
-    );
+    let t = store.token_user("token-hash").await.unwrap().expect("token user");
+    assert_eq!((t.user.id, t.org_name.as_str(), t.csrf_token), (ann.id, "Acme Sales", None));
     assert!(store.token_user("other-hash").await.unwrap().is_none());
-    assert!(
-        store.token_user("live").await.unwrap().is_none(),
-        "a session is not an API token"
-    );
-    store
-        .update_user(org.id, ann.id, ann.version, &ann.name, ann.role(), false)
-        .await
-        .unwrap();
-    assert!(
-        store.token_user("token-hash").await.unwrap().is_none(),
-        "tokens of inactive users stop working"
-    );
+    assert!(store.token_user("live").await.unwrap().is_none(), "a session is not an API token");
+    store.update_user(org.id, ann.id, ann.version, &ann.name, ann.role(), false).await.unwrap();
+    assert!(store.token_user("token-hash").await.unwrap().is_none(), "tokens of inactive users stop working");
 
     let since = OffsetDateTime::now_utc() - Duration::minutes(15);
     for (email, ip, succeeded) in [
@@ -424,40 +231,13 @@ async fn sessions_tokens_and_login_attempts(store: &Store) {
         ("bob@example.com", "10.0.0.1", false),
         ("ann@example.com", "10.0.0.1", true),
     ] {
-        store
-            .record_login_attempt(email, ip, succeeded)
-            .await
-            .unwrap();
+        store.record_login_attempt(email, ip, succeeded).await.unwrap();
     }
-    assert_eq!(
-        store
-            .recent_failures("ann@example.com", "10.0.0.1", since)
-            .await
-            .unwrap(),
-        (3, 3)
-    );
-    assert_eq!(
-        store
-            .recent_failures("bob@example.com", "10.0.0.2", since)
-            .await
-            .unwrap(),
-        (1, 1)
-    );
-    assert_eq!(
-        store
-            .recent_failures("cy@example.com", "10.9.9.9", since)
-            .await
-            .unwrap(),
-        (0, 0)
-    );
+    assert_eq!(store.recent_failures("ann@example.com", "10.0.0.1", since).await.unwrap(), (3, 3));
+    assert_eq!(store.recent_failures("bob@example.com", "10.0.0.2", since).await.unwrap(), (1, 1));
+    assert_eq!(store.recent_failures("cy@example.com", "10.9.9.9", since).await.unwrap(), (0, 0));
     let later = OffsetDateTime::now_utc() + Duration::minutes(1);
-    assert_eq!(
-        store
-            .recent_failures("ann@example.com", "10.0.0.1", later)
-            .await
-            .unwrap(),
-        (0, 0)
-    );
+    assert_eq!(store.recent_failures("ann@example.com", "10.0.0.1", later).await.unwrap(), (0, 0));
 }
 
 /// Expiry and "since" are instants: neither the offset a caller uses nor
@@ -470,70 +250,22 @@ async fn timestamps_compare_as_instants(store: &Store) {
     let delhi = UtcOffset::from_hms(5, 30, 0).unwrap();
 
     let valid = (now + Duration::minutes(30)).to_offset(new_york);
-    store
-        .create_session(ann.id, "valid-in-new-york-time", "c1", valid)
-        .await
-        .unwrap();
-    assert!(
-        store
-            .session_user("valid-in-new-york-time")
-            .await
-            .unwrap()
-            .is_some()
-    );
+    store.create_session(ann.id, "valid-in-new-york-time", "c1", valid).await.unwrap();
+    assert!(store.session_user("valid-in-new-york-time").await.unwrap().is_some());
     let expired = (now - Duration::minutes(30)).to_offset(delhi);
-    store
-        .create_session(ann.id, "expired-in-delhi-time", "c2", expired)
-        .await
-        .unwrap();
-    assert!(
-        store
-            .session_user("expired-in-delhi-time")
-            .await
-            .unwrap()
-            .is_none()
-    );
+    store.create_session(ann.id, "expired-in-delhi-time", "c2", expired).await.unwrap();
+    assert!(store.session_user("expired-in-delhi-time").await.unwrap().is_none());
     // Expired at the start of the current second (at most a second ago).
-    store
-        .create_session(
-            ann.id,
-            "just-expired",
-            "c3",
-            now.replace_nanosecond(0).unwrap(),
-        )
-        .await
-        .unwrap();
+    store.create_session(ann.id, "just-expired", "c3", now.replace_nanosecond(0).unwrap()).await.unwrap();
     assert!(store.session_user("just-expired").await.unwrap().is_none());
 
     let start_of_second = OffsetDateTime::now_utc().replace_nanosecond(0).unwrap();
-    store
-        .record_login_attempt("ann@example.com", "10.0.0.1", false)
-        .await
-        .unwrap();
-    assert_eq!(
-        store
-            .recent_failures("ann@example.com", "10.0.0.1", start_of_second)
-            .await
-            .unwrap(),
-        (1, 1)
-    );
+    store.record_login_attempt("ann@example.com", "10.0.0.1", false).await.unwrap();
+    assert_eq!(store.recent_failures("ann@example.com", "10.0.0.1", start_of_second).await.unwrap(), (1, 1));
     let a_minute_ago_in_delhi = (OffsetDateTime::now_utc() - Duration::minutes(1)).to_offset(delhi);
-    assert_eq!(
-        store
-            .recent_failures("ann@example.com", "10.0.0.1", a_minute_ago_in_delhi)
-            .await
-            .unwrap(),
-        (1, 1)
-    );
-    let in_a_minute_in_new_york =
-        (OffsetDateTime::now_utc() + Duration::minutes(1)).to_offset(new_york);
-    assert_eq!(
-        store
-            .recent_failures("ann@example.com", "10.0.0.1", in_a_minute_in_new_york)
-            .await
-            .unwrap(),
-        (0, 0)
-    );
+    assert_eq!(store.recent_failures("ann@example.com", "10.0.0.1", a_minute_ago_in_delhi).await.unwrap(), (1, 1));
+    let in_a_minute_in_new_york = (OffsetDateTime::now_utc() + Duration::minutes(1)).to_offset(new_york);
+    assert_eq!(store.recent_failures("ann@example.com", "10.0.0.1", in_a_minute_in_new_york).await.unwrap(), (0, 0));
 }
 
 // --- 4. accounts and their teams ---------------------------------------------------------------
@@ -558,49 +290,23 @@ async fn accounts_and_team(store: &Store) {
     };
     let nw = store.create_account(acme, &data, ann.id).await.unwrap();
     assert_eq!(
-        (
-            nw.org_id,
-            nw.name.as_str(),
-            nw.version,
-            nw.owner_id,
-            nw.updated_by
-        ),
+        (nw.org_id, nw.name.as_str(), nw.version, nw.owner_id, nw.updated_by),
         (acme, "Northwind Traders", 1, Some(ann.id), Some(ann.id))
     );
-    assert_eq!(
-        (nw.current_revenue, nw.total_spend, nw.potential),
-        (data.current_revenue, data.total_spend, data.potential)
-    );
-    assert_eq!(
-        (nw.growth_trend(), nw.crm_id.as_deref(), nw.parent_id),
-        (Some(GrowthTrend::Growing), Some("CRM-0042"), None)
-    );
+    assert_eq!((nw.current_revenue, nw.total_spend, nw.potential), (data.current_revenue, data.total_spend, data.potential));
+    assert_eq!((nw.growth_trend(), nw.crm_id.as_deref(), nw.parent_id), (Some(GrowthTrend::Growing), Some("CRM-0042"), None));
     assert_same(&store.account(acme, nw.id).await.unwrap(), &nw);
 
     // The owner joins the team as key account manager.
     let team = store.team(acme, nw.id).await.unwrap();
     assert_eq!(team.len(), 1);
-    assert_eq!(
-        (
-            team[0].user_id,
-            team[0].name.as_str(),
-            team[0].function.as_str()
-        ),
-        (ann.id, "Ann Baker", "Key account manager")
-    );
+    assert_eq!((team[0].user_id, team[0].name.as_str(), team[0].function.as_str()), (ann.id, "Ann Baker", "Key account manager"));
     let access = store.account_access(acme, nw.id).await.unwrap();
     assert_eq!((access.owner_id, access.team), (Some(ann.id), vec![ann.id]));
 
-    let contoso = AccountData {
-        industry: Some("Retail".into()),
-        ..account_input("contoso ltd")
-    };
+    let contoso = AccountData { industry: Some("Retail".into()), ..account_input("contoso ltd") };
     let contoso = store.create_account(acme, &contoso, ben.id).await.unwrap();
-    let fabrikam = AccountData {
-        region: Some("Nordics".into()),
-        parent_id: Some(nw.id),
-        ..account_input("Fabrikam")
-    };
+    let fabrikam = AccountData { region: Some("Nordics".into()), parent_id: Some(nw.id), ..account_input("Fabrikam") };
     let fabrikam = store.create_account(acme, &fabrikam, ann.id).await.unwrap();
     assert_eq!(fabrikam.parent_id, Some(nw.id));
     assert!(store.team(acme, contoso.id).await.unwrap().is_empty());
@@ -611,54 +317,18 @@ async fn accounts_and_team(store: &Store) {
     // Plans counted per account: archived plans do not count.
     let p1 = plan(store, acme, &nw, "FY25", &ann).await;
     let p2 = plan(store, acme, &nw, "FY26", &ann).await;
-    let archived = PlanData {
-        status: PlanStatus::Archived,
-        ..plan_input("FY24")
-    };
-    store
-        .create_plan(acme, nw.id, &archived, TEMPLATE_ONE_PAGE, ann.id)
-        .await
-        .unwrap();
+    let archived = PlanData { status: PlanStatus::Archived, ..plan_input("FY24") };
+    store.create_plan(acme, nw.id, &archived, TEMPLATE_ONE_PAGE, ann.id).await.unwrap();
 
     let list = |search: &str, owner: Option<UserId>, limit: i64, offset: i64| {
-        let filter = AccountFilter {
-            search: Some(search.to_string()),
-            owner,
-            limit,
-            offset,
-        };
-        async move {
-            store
-                .list_accounts(acme, &filter)
-                .await
-                .unwrap()
-                .into_iter()
-                .map(|s| s.account.name)
-                .collect::<Vec<_>>()
-        }
+        let filter = AccountFilter { search: Some(search.to_string()), owner, limit, offset };
+        async move { store.list_accounts(acme, &filter).await.unwrap().into_iter().map(|s| s.account.name).collect::<Vec<_>>() }
     };
-    let all = store
-        .list_accounts(acme, &AccountFilter::default())
-        .await
-        .unwrap();
-    let summary: Vec<_> = all
-        .iter()
-        .map(|s| {
-            (
-                s.account.name.as_str(),
-                s.owner_name.as_deref(),
-                s.plan_count,
-                s.active_plan_id,
-            )
-        })
-        .collect();
+    let all = store.list_accounts(acme, &AccountFilter::default()).await.unwrap();
+    let summary: Vec<_> = all.iter().map(|s| (s.account.name.as_str(), s.owner_name.as_deref(), s.plan_count, s.active_plan_id)).collect();
     assert_eq!(
         summary,
-        [
-            ("contoso ltd", None, 0, None),
-            ("Fabrikam", None, 0, None),
-            ("Northwind Traders", Some("Ann Baker"), 2, Some(p2.id.get()))
-        ]
+        [("contoso ltd", None, 0, None), ("Fabrikam", None, 0, None), ("Northwind Traders", Some("Ann Baker"), 2, Some(p2.id.get()))]
     );
     assert!(p1.id < p2.id);
     assert_eq!(list("NORTH", None, 0, 0).await, ["Northwind Traders"]);
@@ -668,13 +338,7 @@ async fn accounts_and_team(store: &Store) {
     assert_eq!(list("japan", None, 0, 0).await, Vec::<String>::new());
     assert_eq!(list("", Some(ann.id), 0, 0).await, ["Northwind Traders"]);
     assert_eq!(list("", None, 1, 1).await, ["Fabrikam"]);
-    assert_eq!(
-        (
-            store.count_accounts(acme).await.unwrap(),
-            store.count_accounts(globex).await.unwrap()
-        ),
-        (3, 1)
-    );
+    assert_eq!((store.count_accounts(acme).await.unwrap(), store.count_accounts(globex).await.unwrap()), (3, 1));
 
     // Updates name the version they are based on.
     let changed = AccountData {
@@ -683,86 +347,31 @@ async fn accounts_and_team(store: &Store) {
         growth_trend: Some(GrowthTrend::Stable),
         ..data.clone()
     };
-    let nw2 = store
-        .update_account(acme, nw.id, 1, &changed, ben.id)
-        .await
-        .unwrap();
+    let nw2 = store.update_account(acme, nw.id, 1, &changed, ben.id).await.unwrap();
     assert_eq!(
-        (
-            nw2.version,
-            nw2.name.as_str(),
-            nw2.potential,
-            nw2.growth_trend()
-        ),
-        (
-            2,
-            "Northwind Traders AG",
-            Some(750_000.5),
-            Some(GrowthTrend::Stable)
-        )
+        (nw2.version, nw2.name.as_str(), nw2.potential, nw2.growth_trend()),
+        (2, "Northwind Traders AG", Some(750_000.5), Some(GrowthTrend::Stable))
     );
-    assert_eq!(
-        (nw2.updated_by, nw2.created_at, nw2.current_revenue),
-        (Some(ben.id), nw.created_at, data.current_revenue)
-    );
+    assert_eq!((nw2.updated_by, nw2.created_at, nw2.current_revenue), (Some(ben.id), nw.created_at, data.current_revenue));
     assert!(nw2.updated_at >= nw.updated_at);
-    assert_conflict(
-        store
-            .update_account(acme, nw.id, 1, &account_input("Stale"), ann.id)
-            .await,
-        2,
-    );
+    assert_conflict(store.update_account(acme, nw.id, 1, &account_input("Stale"), ann.id).await, 2);
     assert_same(&store.account(acme, nw.id).await.unwrap(), &nw2);
 
     // References must point into the organisation.
-    let foreign_parent = AccountData {
-        parent_id: Some(globex_nw.id),
-        ..changed.clone()
-    };
-    assert_invalid(
-        store
-            .update_account(acme, nw.id, 2, &foreign_parent, ann.id)
-            .await,
-        "parent_id",
-    );
-    assert_invalid(
-        store.create_account(acme, &foreign_parent, ann.id).await,
-        "parent_id",
-    );
-    let own_parent = AccountData {
-        parent_id: Some(nw.id),
-        ..changed.clone()
-    };
-    assert_invalid(
-        store
-            .update_account(acme, nw.id, 2, &own_parent, ann.id)
-            .await,
-        "parent_id",
-    );
-    let foreign_owner = AccountData {
-        owner_id: Some(gus.id),
-        ..changed.clone()
-    };
-    assert_invalid(
-        store
-            .update_account(acme, nw.id, 2, &foreign_owner, ann.id)
-            .await,
-        "owner_id",
-    );
-    assert_invalid(
-        store.create_account(acme, &foreign_owner, ann.id).await,
-        "owner_id",
-    );
+    let foreign_parent = AccountData { parent_id: Some(globex_nw.id), ..changed.clone() };
+    assert_invalid(store.update_account(acme, nw.id, 2, &foreign_parent, ann.id).await, "parent_id");
+    assert_invalid(store.create_account(acme, &foreign_parent, ann.id).await, "parent_id");
+    let own_parent = AccountData { parent_id: Some(nw.id), ..changed.clone() };
+    assert_invalid(store.update_account(acme, nw.id, 2, &own_parent, ann.id).await, "parent_id");
+    let foreign_owner = AccountData { owner_id: Some(gus.id), ..changed.clone() };
+    assert_invalid(store.update_account(acme, nw.id, 2, &foreign_owner, ann.id).await, "owner_id");
+    assert_invalid(store.create_account(acme, &foreign_owner, ann.id).await, "owner_id");
     assert_same(&store.account(acme, nw.id).await.unwrap(), &nw2);
     assert_eq!(store.count_accounts(acme).await.unwrap(), 3);
 
     // Another organisation gets "not found" for everything.
     assert_not_found(store.account(globex, nw.id).await);
-    assert_not_found(
-        store
-            .update_account(globex, nw.id, 2, &account_input("Hijacked"), gus.id)
-            .await,
-    );
+    assert_not_found(store.update_account(globex, nw.id, 2, &account_input("Hijacked"), gus.id).await);
     assert_not_found(store.delete_account(globex, nw.id).await);
     assert_not_found(store.account_access(globex, nw.id).await);
     assert_not_found(store.set_team_member(globex, nw.id, gus.id, "Spy").await);
@@ -770,60 +379,27 @@ async fn accounts_and_team(store: &Store) {
     assert_same(&store.account(acme, nw.id).await.unwrap(), &nw2);
 
     // Team: add, change the function, remove.
-    store
-        .set_team_member(acme, nw.id, ben.id, "Service lead")
-        .await
-        .unwrap();
-    store
-        .set_team_member(acme, nw.id, ben.id, "Delivery lead")
-        .await
-        .unwrap();
-    let team: Vec<_> = store
-        .team(acme, nw.id)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|m| (m.user_id, m.function))
-        .collect();
-    assert_eq!(
-        team,
-        [
-            (ann.id, "Key account manager".to_string()),
-            (ben.id, "Delivery lead".to_string())
-        ]
-    );
+    store.set_team_member(acme, nw.id, ben.id, "Service lead").await.unwrap();
+    store.set_team_member(acme, nw.id, ben.id, "Delivery lead").await.unwrap();
+    let team: Vec<_> = store.team(acme, nw.id).await.unwrap().into_iter().map(|m| (m.user_id, m.function)).collect();
+    assert_eq!(team, [(ann.id, "Key account manager".to_string()), (ben.id, "Delivery lead".to_string())]);
     let mut access = store.account_access(acme, nw.id).await.unwrap();
     access.team.sort();
-    assert_eq!(
-        (access.owner_id, access.team),
-        (Some(ann.id), vec![ann.id, ben.id])
-    );
-    assert_invalid(
-        store.set_team_member(acme, nw.id, gus.id, "Spy").await,
-        "user_id",
-    );
+    assert_eq!((access.owner_id, access.team), (Some(ann.id), vec![ann.id, ben.id]));
+    assert_invalid(store.set_team_member(acme, nw.id, gus.id, "Spy").await, "user_id");
     assert_not_found(store.remove_team_member(globex, nw.id, ben.id).await);
     store.remove_team_member(acme, nw.id, ben.id).await.unwrap();
     assert_not_found(store.remove_team_member(acme, nw.id, ben.id).await);
-    assert_eq!(
-        store.account_access(acme, nw.id).await.unwrap().team,
-        vec![ann.id]
-    );
+    assert_eq!(store.account_access(acme, nw.id).await.unwrap().team, vec![ann.id]);
 
     // Deleting an account takes its plans and team along and unlinks its children.
     store.delete_account(acme, nw.id).await.unwrap();
     assert_not_found(store.account(acme, nw.id).await);
     assert_not_found(store.plan(acme, p1.id).await);
     assert!(store.team(acme, nw.id).await.unwrap().is_empty());
-    assert_eq!(
-        store.account(acme, fabrikam.id).await.unwrap().parent_id,
-        None
-    );
+    assert_eq!(store.account(acme, fabrikam.id).await.unwrap().parent_id, None);
     assert_not_found(store.delete_account(acme, nw.id).await);
-    assert_eq!(
-        store.account(globex, globex_nw.id).await.unwrap().name,
-        "Northwind Japan"
-    );
+    assert_eq!(store.account(globex, globex_nw.id).await.unwrap().name, "Northwind Japan");
 }
 
 // --- 5. contacts -------------------------------------------------------------------------------
@@ -846,34 +422,14 @@ async fn contacts(store: &Store) {
         phone: Some("+49 30 1234".into()),
         ..contact_input("Dana Ruiz")
     };
-    let dana = store
-        .create_contact(acme, w.acct.id, &ceo, ann.id)
-        .await
-        .unwrap();
+    let dana = store.create_contact(acme, w.acct.id, &ceo, ann.id).await.unwrap();
+    assert_eq!((dana.org_id, dana.account_id, dana.version, dana.updated_by), (acme, w.acct.id, 1, Some(ann.id)));
+    assert_eq!((dana.influence, dana.last_contact_date), (Some(5), Some(date!(2024 - 02 - 29))));
     assert_eq!(
-        (dana.org_id, dana.account_id, dana.version, dana.updated_by),
-        (acme, w.acct.id, 1, Some(ann.id))
+        (dana.buying_role(), dana.attitude(), dana.relationship_owner_id),
+        (Some(BuyingRole::DecisionMaker), Some(Attitude::Sceptic), Some(ann.id))
     );
-    assert_eq!(
-        (dana.influence, dana.last_contact_date),
-        (Some(5), Some(date!(2024 - 02 - 29)))
-    );
-    assert_eq!(
-        (
-            dana.buying_role(),
-            dana.attitude(),
-            dana.relationship_owner_id
-        ),
-        (
-            Some(BuyingRole::DecisionMaker),
-            Some(Attitude::Sceptic),
-            Some(ann.id)
-        )
-    );
-    assert_eq!(
-        (dana.title.as_deref(), dana.phone.as_deref()),
-        (Some("CEO"), Some("+49 30 1234"))
-    );
+    assert_eq!((dana.title.as_deref(), dana.phone.as_deref()), (Some("CEO"), Some("+49 30 1234")));
     assert_same(&store.contact(acme, dana.id).await.unwrap(), &dana);
 
     let reports = |boss| ContactData {
@@ -882,117 +438,35 @@ async fn contacts(store: &Store) {
         last_contact_date: Some(date!(1999 - 12 - 31)),
         ..contact_input("eli Park")
     };
-    let eli = store
-        .create_contact(acme, w.acct.id, &reports(dana.id), ben.id)
-        .await
-        .unwrap();
-    assert_eq!(
-        (eli.reports_to_id, eli.influence, eli.last_contact_date),
-        (Some(dana.id), Some(1), Some(date!(1999 - 12 - 31)))
-    );
-    let gil = ContactData {
-        reports_to_id: Some(eli.id),
-        ..contact_input("Gil Moss")
-    };
-    let gil = store
-        .create_contact(acme, w.acct.id, &gil, ann.id)
-        .await
-        .unwrap();
-    let names: Vec<_> = store
-        .contacts(acme, w.acct.id)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|c| c.name)
-        .collect();
+    let eli = store.create_contact(acme, w.acct.id, &reports(dana.id), ben.id).await.unwrap();
+    assert_eq!((eli.reports_to_id, eli.influence, eli.last_contact_date), (Some(dana.id), Some(1), Some(date!(1999 - 12 - 31))));
+    let gil = ContactData { reports_to_id: Some(eli.id), ..contact_input("Gil Moss") };
+    let gil = store.create_contact(acme, w.acct.id, &gil, ann.id).await.unwrap();
+    let names: Vec<_> = store.contacts(acme, w.acct.id).await.unwrap().into_iter().map(|c| c.name).collect();
     assert_eq!(names, ["Dana Ruiz", "eli Park", "Gil Moss"]);
 
     // Reporting lines stay within the account and never loop.
-    let fay = store
-        .create_contact(acme, contoso.id, &contact_input("Fay Lee"), ann.id)
-        .await
-        .unwrap();
-    assert_invalid(
-        store
-            .create_contact(acme, w.acct.id, &reports(fay.id), ann.id)
-            .await,
-        "reports_to_id",
-    );
-    assert_invalid(
-        store
-            .update_contact(acme, eli.id, 1, &reports(fay.id), ann.id)
-            .await,
-        "reports_to_id",
-    );
-    let self_boss = ContactData {
-        reports_to_id: Some(dana.id),
-        ..ceo.clone()
-    };
-    assert_invalid(
-        store
-            .update_contact(acme, dana.id, 1, &self_boss, ann.id)
-            .await,
-        "reports_to_id",
-    );
-    let loop_2 = ContactData {
-        reports_to_id: Some(eli.id),
-        ..ceo.clone()
-    };
-    assert_invalid(
-        store
-            .update_contact(acme, dana.id, 1, &loop_2, ann.id)
-            .await,
-        "reports_to_id",
-    );
-    let loop_3 = ContactData {
-        reports_to_id: Some(gil.id),
-        ..ceo.clone()
-    };
-    assert_invalid(
-        store
-            .update_contact(acme, dana.id, 1, &loop_3, ann.id)
-            .await,
-        "reports_to_id",
-    );
-    let foreign_owner = ContactData {
-        relationship_owner_id: Some(w.gus.id),
-        ..ceo.clone()
-    };
-    assert_invalid(
-        store
-            .create_contact(acme, w.acct.id, &foreign_owner, ann.id)
-            .await,
-        "relationship_owner_id",
-    );
-    assert_invalid(
-        store
-            .update_contact(acme, dana.id, 1, &foreign_owner, ann.id)
-            .await,
-        "relationship_owner_id",
-    );
+    let fay = store.create_contact(acme, contoso.id, &contact_input("Fay Lee"), ann.id).await.unwrap();
+    assert_invalid(store.create_contact(acme, w.acct.id, &reports(fay.id), ann.id).await, "reports_to_id");
+    assert_invalid(store.update_contact(acme, eli.id, 1, &reports(fay.id), ann.id).await, "reports_to_id");
+    let self_boss = ContactData { reports_to_id: Some(dana.id), ..ceo.clone() };
+    assert_invalid(store.update_contact(acme, dana.id, 1, &self_boss, ann.id).await, "reports_to_id");
+    let loop_2 = ContactData { reports_to_id: Some(eli.id), ..ceo.clone() };
+    assert_invalid(store.update_contact(acme, dana.id, 1, &loop_2, ann.id).await, "reports_to_id");
+    let loop_3 = ContactData { reports_to_id: Some(gil.id), ..ceo.clone() };
+    assert_invalid(store.update_contact(acme, dana.id, 1, &loop_3, ann.id).await, "reports_to_id");
+    let foreign_owner = ContactData { relationship_owner_id: Some(w.gus.id), ..ceo.clone() };
+    assert_invalid(store.create_contact(acme, w.acct.id, &foreign_owner, ann.id).await, "relationship_owner_id");
+    assert_invalid(store.update_contact(acme, dana.id, 1, &foreign_owner, ann.id).await, "relationship_owner_id");
     assert_same(&store.contact(acme, dana.id).await.unwrap(), &dana);
     assert_eq!(store.contacts(acme, w.acct.id).await.unwrap().len(), 3);
 
     // Another organisation sees none of it.
-    assert_not_found(
-        store
-            .create_contact(w.globex, w.acct.id, &contact_input("Spy"), w.gus.id)
-            .await,
-    );
+    assert_not_found(store.create_contact(w.globex, w.acct.id, &contact_input("Spy"), w.gus.id).await);
     assert_not_found(store.contact(w.globex, dana.id).await);
-    assert_not_found(
-        store
-            .update_contact(w.globex, dana.id, 1, &contact_input("Hijacked"), w.gus.id)
-            .await,
-    );
+    assert_not_found(store.update_contact(w.globex, dana.id, 1, &contact_input("Hijacked"), w.gus.id).await);
     assert_not_found(store.delete_contact(w.globex, dana.id).await);
-    assert!(
-        store
-            .contacts(w.globex, w.acct.id)
-            .await
-            .unwrap()
-            .is_empty()
-    );
+    assert!(store.contacts(w.globex, w.acct.id).await.unwrap().is_empty());
 
     let met_again = ContactData {
         influence: Some(3),
@@ -1000,69 +474,30 @@ async fn contacts(store: &Store) {
         last_contact_date: Some(date!(2026 - 01 - 31)),
         ..ceo.clone()
     };
-    let dana2 = store
-        .update_contact(acme, dana.id, 1, &met_again, ben.id)
-        .await
-        .unwrap();
+    let dana2 = store.update_contact(acme, dana.id, 1, &met_again, ben.id).await.unwrap();
     assert_eq!(
-        (
-            dana2.version,
-            dana2.influence,
-            dana2.attitude(),
-            dana2.last_contact_date
-        ),
-        (
-            2,
-            Some(3),
-            Some(Attitude::Supporter),
-            Some(date!(2026 - 01 - 31))
-        )
+        (dana2.version, dana2.influence, dana2.attitude(), dana2.last_contact_date),
+        (2, Some(3), Some(Attitude::Supporter), Some(date!(2026 - 01 - 31)))
     );
     assert_eq!(dana2.updated_by, Some(ben.id));
-    assert_conflict(
-        store.update_contact(acme, dana.id, 1, &ceo, ann.id).await,
-        2,
-    );
+    assert_conflict(store.update_contact(acme, dana.id, 1, &ceo, ann.id).await, 2);
     assert_same(&store.contact(acme, dana.id).await.unwrap(), &dana2);
     // Moving Dana under Gil is fine once Eli no longer reports to her.
-    store
-        .update_contact(acme, eli.id, 1, &contact_input("eli Park"), ann.id)
-        .await
-        .unwrap();
-    let dana3 = store
-        .update_contact(acme, dana.id, 2, &loop_3, ann.id)
-        .await
-        .unwrap();
+    store.update_contact(acme, eli.id, 1, &contact_input("eli Park"), ann.id).await.unwrap();
+    let dana3 = store.update_contact(acme, dana.id, 2, &loop_3, ann.id).await.unwrap();
     assert_eq!(dana3.reports_to_id, Some(gil.id));
     // Clearing optional fields stores NULLs.
-    let dana4 = store
-        .update_contact(acme, dana.id, 3, &contact_input("Dana Ruiz"), ann.id)
-        .await
-        .unwrap();
-    assert_eq!(
-        (
-            dana4.influence,
-            dana4.last_contact_date,
-            dana4.title,
-            dana4.reports_to_id
-        ),
-        (None, None, None, None)
-    );
+    let dana4 = store.update_contact(acme, dana.id, 3, &contact_input("Dana Ruiz"), ann.id).await.unwrap();
+    assert_eq!((dana4.influence, dana4.last_contact_date, dana4.title, dana4.reports_to_id), (None, None, None, None));
 
     store.delete_contact(acme, gil.id).await.unwrap();
     assert_not_found(store.contact(acme, gil.id).await);
     assert_not_found(store.delete_contact(acme, gil.id).await);
     assert_eq!(store.contacts(acme, w.acct.id).await.unwrap().len(), 2);
     // Deleting a boss unlinks the reports.
-    let hal = store
-        .create_contact(acme, w.acct.id, &reports(dana.id), ann.id)
-        .await
-        .unwrap();
+    let hal = store.create_contact(acme, w.acct.id, &reports(dana.id), ann.id).await.unwrap();
     store.delete_contact(acme, dana.id).await.unwrap();
-    assert_eq!(
-        store.contact(acme, hal.id).await.unwrap().reports_to_id,
-        None
-    );
+    assert_eq!(store.contact(acme, hal.id).await.unwrap().reports_to_id, None);
 }
 
 // --- 6. plans ----------------------------------------------------------------------------------
@@ -1072,31 +507,11 @@ async fn plans(store: &Store) {
     let (acme, ann, ben) = (w.acme, &w.ann, &w.ben);
 
     let data = plan_input("FY26 Northwind");
-    assert_eq!(
-        (data.period_start, data.period_end, data.status),
-        (TODAY, date!(2027 - 03 - 14), PlanStatus::Draft)
-    );
-    let p = store
-        .create_plan(acme, w.acct.id, &data, TEMPLATE_ONE_PAGE, ben.id)
-        .await
-        .unwrap();
-    assert_eq!(
-        (
-            p.org_id,
-            p.account_id,
-            p.title.as_str(),
-            p.template.as_str()
-        ),
-        (acme, w.acct.id, "FY26 Northwind", TEMPLATE_ONE_PAGE)
-    );
-    assert_eq!(
-        (p.status(), p.period_start, p.period_end, p.version),
-        (PlanStatus::Draft, TODAY, date!(2027 - 03 - 14), 1)
-    );
-    assert_eq!(
-        (p.created_by, p.updated_by, p.created_at),
-        (Some(ben.id), Some(ben.id), p.updated_at)
-    );
+    assert_eq!((data.period_start, data.period_end, data.status), (TODAY, date!(2027 - 03 - 14), PlanStatus::Draft));
+    let p = store.create_plan(acme, w.acct.id, &data, TEMPLATE_ONE_PAGE, ben.id).await.unwrap();
+    assert_eq!((p.org_id, p.account_id, p.title.as_str(), p.template.as_str()), (acme, w.acct.id, "FY26 Northwind", TEMPLATE_ONE_PAGE));
+    assert_eq!((p.status(), p.period_start, p.period_end, p.version), (PlanStatus::Draft, TODAY, date!(2027 - 03 - 14), 1));
+    assert_eq!((p.created_by, p.updated_by, p.created_at), (Some(ben.id), Some(ben.id), p.updated_at));
     assert_same(&store.plan(acme, p.id).await.unwrap(), &p);
 
     let final_data = PlanData {
@@ -1105,130 +520,45 @@ async fn plans(store: &Store) {
         period_start: date!(2026 - 04 - 01),
         period_end: date!(2027 - 03 - 31),
     };
-    let p2 = store
-        .update_plan(acme, p.id, 1, &final_data, ann.id)
-        .await
-        .unwrap();
+    let p2 = store.update_plan(acme, p.id, 1, &final_data, ann.id).await.unwrap();
     assert_eq!(
-        (
-            p2.version,
-            p2.title.as_str(),
-            p2.status(),
-            p2.period_start,
-            p2.period_end
-        ),
-        (
-            2,
-            "FY26 Northwind (final)",
-            PlanStatus::Active,
-            date!(2026 - 04 - 01),
-            date!(2027 - 03 - 31)
-        )
+        (p2.version, p2.title.as_str(), p2.status(), p2.period_start, p2.period_end),
+        (2, "FY26 Northwind (final)", PlanStatus::Active, date!(2026 - 04 - 01), date!(2027 - 03 - 31))
     );
-    assert_eq!(
-        (p2.created_by, p2.updated_by, p2.template.as_str()),
-        (Some(ben.id), Some(ann.id), TEMPLATE_ONE_PAGE)
-    );
+    assert_eq!((p2.created_by, p2.updated_by, p2.template.as_str()), (Some(ben.id), Some(ann.id), TEMPLATE_ONE_PAGE));
     assert_conflict(store.update_plan(acme, p.id, 1, &data, ann.id).await, 2);
     assert_same(&store.plan(acme, p.id).await.unwrap(), &p2);
 
     assert_not_found(store.plan(w.globex, p.id).await);
     assert_not_found(store.update_plan(w.globex, p.id, 2, &data, w.gus.id).await);
     assert_not_found(store.delete_plan(w.globex, p.id).await);
-    assert_not_found(
-        store
-            .create_plan(w.globex, w.acct.id, &data, TEMPLATE_ONE_PAGE, w.gus.id)
-            .await,
-    );
+    assert_not_found(store.create_plan(w.globex, w.acct.id, &data, TEMPLATE_ONE_PAGE, w.gus.id).await);
     assert_same(&store.plan(acme, p.id).await.unwrap(), &p2);
 
     // Commitment counts: all, accepted, accepted and done.
-    let goal = node(
-        store,
-        acme,
-        p.id,
-        NodeKind::Goal,
-        None,
-        NodeWrite::titled("Grow"),
-        ann,
-    )
-    .await;
-    node(
-        store,
-        acme,
-        p.id,
-        NodeKind::Csf,
-        Some(&goal),
-        NodeWrite::titled("Not a commitment"),
-        ann,
-    )
-    .await;
-    let done = NodeWrite {
-        status: Some(CommitmentStatus::Done),
-        ..commitment("Done", ben.id, ann.id, Acceptance::Accepted, None)
-    };
+    let goal = node(store, acme, p.id, NodeKind::Goal, None, NodeWrite::titled("Grow"), ann).await;
+    node(store, acme, p.id, NodeKind::Csf, Some(&goal), NodeWrite::titled("Not a commitment"), ann).await;
+    let done = NodeWrite { status: Some(CommitmentStatus::Done), ..commitment("Done", ben.id, ann.id, Acceptance::Accepted, None) };
     for cw in [
         done,
         commitment("Accepted", ben.id, ann.id, Acceptance::Accepted, None),
         commitment("Proposed", ben.id, ann.id, Acceptance::Proposed, None),
         commitment("Declined", ben.id, ann.id, Acceptance::Declined, None),
     ] {
-        node(
-            store,
-            acme,
-            p.id,
-            NodeKind::Commitment,
-            Some(&goal),
-            cw,
-            ann,
-        )
-        .await;
+        node(store, acme, p.id, NodeKind::Commitment, Some(&goal), cw, ann).await;
     }
-    let old = PlanData {
-        period_start: date!(2025 - 01 - 01),
-        period_end: date!(2025 - 12 - 31),
-        ..plan_input("FY25 Northwind")
-    };
-    let old = store
-        .create_plan(acme, w.acct.id, &old, TEMPLATE_ONE_PAGE, ann.id)
-        .await
-        .unwrap();
+    let old = PlanData { period_start: date!(2025 - 01 - 01), period_end: date!(2025 - 12 - 31), ..plan_input("FY25 Northwind") };
+    let old = store.create_plan(acme, w.acct.id, &old, TEMPLATE_ONE_PAGE, ann.id).await.unwrap();
     // `world` made "FY26 Northwind" starting TODAY; "final" starts later, the old one earlier.
     let summaries = store.plans_of_account(acme, w.acct.id).await.unwrap();
-    let rows: Vec<_> = summaries
-        .iter()
-        .map(|s| {
-            (
-                s.plan.id,
-                s.account_name.as_str(),
-                s.commitments,
-                s.commitments_accepted,
-                s.commitments_done,
-            )
-        })
-        .collect();
+    let rows: Vec<_> =
+        summaries.iter().map(|s| (s.plan.id, s.account_name.as_str(), s.commitments, s.commitments_accepted, s.commitments_done)).collect();
     assert_eq!(
         rows,
-        [
-            (p.id, "Northwind Traders", 4, 2, 1),
-            (w.plan.id, "Northwind Traders", 0, 0, 0),
-            (old.id, "Northwind Traders", 0, 0, 0)
-        ]
+        [(p.id, "Northwind Traders", 4, 2, 1), (w.plan.id, "Northwind Traders", 0, 0, 0), (old.id, "Northwind Traders", 0, 0, 0)]
     );
-    assert!(
-        store
-            .plans_of_account(w.globex, w.acct.id)
-            .await
-            .unwrap()
-            .is_empty()
-    );
-    let open: Vec<_> = store
-        .open_plans(acme)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|s| s.plan.id)
-        .collect();
+    assert!(store.plans_of_account(w.globex, w.acct.id).await.unwrap().is_empty());
+    let open: Vec<_> = store.open_plans(acme).await.unwrap().into_iter().map(|s| s.plan.id).collect();
     assert_eq!(open, {
         let mut ids = vec![w.plan.id, p.id, old.id];
         ids.sort();
@@ -1241,18 +571,9 @@ async fn plans(store: &Store) {
     assert_not_found(store.node(acme, goal.id).await);
     assert!(store.nodes(acme, p.id).await.unwrap().is_empty());
     assert_not_found(store.delete_plan(acme, p.id).await);
-    let left: Vec<_> = store
-        .plans_of_account(acme, w.acct.id)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|s| s.plan.id)
-        .collect();
+    let left: Vec<_> = store.plans_of_account(acme, w.acct.id).await.unwrap().into_iter().map(|s| s.plan.id).collect();
     assert_eq!(left, [w.plan.id, old.id]);
-    assert_same(
-        &store.plan(w.globex, w.globex_plan.id).await.unwrap(),
-        &w.globex_plan,
-    );
+    assert_same(&store.plan(w.globex, w.globex_plan.id).await.unwrap(), &w.globex_plan);
 }
 
 // --- 7. the constraint tree --------------------------------------------------------------------
@@ -1260,10 +581,7 @@ async fn plans(store: &Store) {
 async fn constraint_tree(store: &Store) {
     let w = world(store).await;
     let (acme, ann, ben, plan) = (w.acme, &w.ann, &w.ben, w.plan.id);
-    let dana = store
-        .create_contact(acme, w.acct.id, &contact_input("Dana Ruiz"), ann.id)
-        .await
-        .unwrap();
+    let dana = store.create_contact(acme, w.acct.id, &contact_input("Dana Ruiz"), ann.id).await.unwrap();
 
     let goal_w = NodeWrite {
         notes: Some("Two lines\nand ✓ unicode".into()),
@@ -1275,96 +593,25 @@ async fn constraint_tree(store: &Store) {
         ..NodeWrite::titled("Grow Northwind to €1.2M")
     };
     let goal = node(store, acme, plan, NodeKind::Goal, None, goal_w.clone(), ann).await;
-    assert_eq!(
-        NodeWrite::from_node(&goal),
-        goal_w,
-        "every field round-trips exactly"
-    );
-    assert_eq!(
-        (
-            goal.kind,
-            goal.plan_id,
-            goal.parent_id,
-            goal.position,
-            goal.version
-        ),
-        (NodeKind::Goal, plan, None, 1, 1)
-    );
-    let extremes = NodeWrite {
-        baseline: Some(-f64::MIN_POSITIVE),
-        target: Some(f64::MAX),
-        ..NodeWrite::titled("Extremes")
-    };
-    let extreme = node(
-        store,
-        acme,
-        plan,
-        NodeKind::Goal,
-        None,
-        extremes.clone(),
-        ann,
-    )
-    .await;
-    assert_eq!(
-        NodeWrite::from_node(&store.node(acme, extreme.id).await.unwrap()),
-        extremes
-    );
+    assert_eq!(NodeWrite::from_node(&goal), goal_w, "every field round-trips exactly");
+    assert_eq!((goal.kind, goal.plan_id, goal.parent_id, goal.position, goal.version), (NodeKind::Goal, plan, None, 1, 1));
+    let extremes = NodeWrite { baseline: Some(-f64::MIN_POSITIVE), target: Some(f64::MAX), ..NodeWrite::titled("Extremes") };
+    let extreme = node(store, acme, plan, NodeKind::Goal, None, extremes.clone(), ann).await;
+    assert_eq!(NodeWrite::from_node(&store.node(acme, extreme.id).await.unwrap()), extremes);
     store.delete_node(acme, extreme.id).await.unwrap();
 
-    let csf = node(
-        store,
-        acme,
-        plan,
-        NodeKind::Csf,
-        Some(&goal),
-        NodeWrite::titled("Preferred supplier"),
-        ann,
-    )
-    .await;
-    let cond = node(
-        store,
-        acme,
-        plan,
-        NodeKind::Condition,
-        Some(&csf),
-        NodeWrite::titled("Procurement trusts us"),
-        ann,
-    )
-    .await;
-    let obstacle = node(
-        store,
-        acme,
-        plan,
-        NodeKind::Obstacle,
-        Some(&cond),
-        NodeWrite::titled("Late deliveries in 2025"),
-        ann,
-    )
-    .await;
+    let csf = node(store, acme, plan, NodeKind::Csf, Some(&goal), NodeWrite::titled("Preferred supplier"), ann).await;
+    let cond = node(store, acme, plan, NodeKind::Condition, Some(&csf), NodeWrite::titled("Procurement trusts us"), ann).await;
+    let obstacle = node(store, acme, plan, NodeKind::Obstacle, Some(&cond), NodeWrite::titled("Late deliveries in 2025"), ann).await;
     let commit_w = NodeWrite {
         contact_id: Some(dana.id),
         start_date: Some(date!(2026 - 04 - 01)),
         done_criterion: Some("Workshop minutes signed".into()),
         proposed_due_date: Some(date!(2026 - 07 - 15)),
         decline_reason: Some("kept for the record".into()),
-        ..commitment(
-            "Run a delivery workshop",
-            ben.id,
-            ann.id,
-            Acceptance::Accepted,
-            Some(date!(2026 - 06 - 30)),
-        )
+        ..commitment("Run a delivery workshop", ben.id, ann.id, Acceptance::Accepted, Some(date!(2026 - 06 - 30)))
     };
-    let commit = node(
-        store,
-        acme,
-        plan,
-        NodeKind::Commitment,
-        Some(&obstacle),
-        commit_w.clone(),
-        ann,
-    )
-    .await;
+    let commit = node(store, acme, plan, NodeKind::Commitment, Some(&obstacle), commit_w.clone(), ann).await;
     assert_eq!(NodeWrite::from_node(&commit), commit_w);
     assert_eq!((commit.parent_id, commit.position), (Some(obstacle.id), 1));
     let direct = node(
@@ -1373,13 +620,7 @@ async fn constraint_tree(store: &Store) {
         plan,
         NodeKind::Commitment,
         Some(&goal),
-        commitment(
-            "Quarterly review",
-            ann.id,
-            ann.id,
-            Acceptance::Proposed,
-            None,
-        ),
+        commitment("Quarterly review", ann.id, ann.id, Acceptance::Proposed, None),
         ann,
     )
     .await;
@@ -1389,145 +630,44 @@ async fn constraint_tree(store: &Store) {
     let stored = store.nodes(acme, plan).await.unwrap();
     assert_eq!(stored.len(), created.len());
     for n in created {
-        assert_eq!(
-            stored.iter().find(|s| s.id == n.id),
-            Some(n),
-            "stored node {} differs",
-            n.title
-        );
+        assert_eq!(stored.iter().find(|s| s.id == n.id), Some(n), "stored node {} differs", n.title);
     }
     let (tree, summary) = build_tree(stored, TODAY);
     assert_eq!(tree.len(), 1);
     let root = &tree[0];
     assert_eq!(root.node.id, goal.id);
-    assert_eq!(
-        root.children.iter().map(|c| c.node.id).collect::<Vec<_>>(),
-        [csf.id, direct.id]
-    );
+    assert_eq!(root.children.iter().map(|c| c.node.id).collect::<Vec<_>>(), [csf.id, direct.id]);
     let leaf = &root.children[0].children[0].children[0].children[0];
     assert_eq!(leaf.node, commit);
     assert!(leaf.children.is_empty());
-    assert_eq!(
-        (
-            summary.goals,
-            summary.factors,
-            summary.conditions,
-            summary.obstacles
-        ),
-        (1, 1, 1, 1)
-    );
-    assert_eq!(
-        (
-            summary.commitments,
-            summary.commitments_accepted,
-            summary.commitments_unaccepted
-        ),
-        (2, 1, 1)
-    );
+    assert_eq!((summary.goals, summary.factors, summary.conditions, summary.obstacles), (1, 1, 1, 1));
+    assert_eq!((summary.commitments, summary.commitments_accepted, summary.commitments_unaccepted), (2, 1, 1));
 
     // Parents must be of the right kind and in the same plan.
     let titled = NodeWrite::titled("Misplaced");
-    let create = |kind, parent: Option<NodeId>, w: NodeWrite| async move {
-        store
-            .create_node(acme, plan, kind, parent, &w, ann.id)
-            .await
-    };
-    assert_invalid(
-        create(NodeKind::Goal, Some(goal.id), titled.clone()).await,
-        "parent_id",
-    );
-    assert_invalid(
-        create(NodeKind::Csf, None, titled.clone()).await,
-        "parent_id",
-    );
-    assert_invalid(
-        create(NodeKind::Condition, Some(goal.id), titled.clone()).await,
-        "parent_id",
-    );
-    assert_invalid(
-        create(NodeKind::Obstacle, Some(csf.id), titled.clone()).await,
-        "parent_id",
-    );
-    assert_invalid(
-        create(NodeKind::Commitment, Some(cond.id), titled.clone()).await,
-        "parent_id",
-    );
-    assert_invalid(
-        create(NodeKind::Csf, Some(NodeId::new(999_999)), titled.clone()).await,
-        "parent_id",
-    );
+    let create = |kind, parent: Option<NodeId>, w: NodeWrite| async move { store.create_node(acme, plan, kind, parent, &w, ann.id).await };
+    assert_invalid(create(NodeKind::Goal, Some(goal.id), titled.clone()).await, "parent_id");
+    assert_invalid(create(NodeKind::Csf, None, titled.clone()).await, "parent_id");
+    assert_invalid(create(NodeKind::Condition, Some(goal.id), titled.clone()).await, "parent_id");
+    assert_invalid(create(NodeKind::Obstacle, Some(csf.id), titled.clone()).await, "parent_id");
+    assert_invalid(create(NodeKind::Commitment, Some(cond.id), titled.clone()).await, "parent_id");
+    assert_invalid(create(NodeKind::Csf, Some(NodeId::new(999_999)), titled.clone()).await, "parent_id");
     let other_plan = self::plan(store, acme, &w.acct, "Another plan", ann).await;
-    assert_invalid(
-        store
-            .create_node(
-                acme,
-                other_plan.id,
-                NodeKind::Csf,
-                Some(goal.id),
-                &titled,
-                ann.id,
-            )
-            .await,
-        "parent_id",
-    );
+    assert_invalid(store.create_node(acme, other_plan.id, NodeKind::Csf, Some(goal.id), &titled, ann.id).await, "parent_id");
 
     // People must belong here: the contact to the plan's account, the owner to the organisation.
     let contoso = account(store, acme, "Contoso", ann).await;
-    let fay = store
-        .create_contact(acme, contoso.id, &contact_input("Fay Lee"), ann.id)
-        .await
-        .unwrap();
-    let wrong_contact = NodeWrite {
-        contact_id: Some(fay.id),
-        ..commit_w.clone()
-    };
-    assert_invalid(
-        create(
-            NodeKind::Commitment,
-            Some(obstacle.id),
-            wrong_contact.clone(),
-        )
-        .await,
-        "contact_id",
-    );
-    let foreign_owner = NodeWrite {
-        owner_id: Some(w.gus.id),
-        ..commit_w.clone()
-    };
-    assert_invalid(
-        create(
-            NodeKind::Commitment,
-            Some(obstacle.id),
-            foreign_owner.clone(),
-        )
-        .await,
-        "owner_id",
-    );
+    let fay = store.create_contact(acme, contoso.id, &contact_input("Fay Lee"), ann.id).await.unwrap();
+    let wrong_contact = NodeWrite { contact_id: Some(fay.id), ..commit_w.clone() };
+    assert_invalid(create(NodeKind::Commitment, Some(obstacle.id), wrong_contact.clone()).await, "contact_id");
+    let foreign_owner = NodeWrite { owner_id: Some(w.gus.id), ..commit_w.clone() };
+    assert_invalid(create(NodeKind::Commitment, Some(obstacle.id), foreign_owner.clone()).await, "owner_id");
     let cy = user(store, acme, "Cy Gone", Role::Member).await;
-    store
-        .update_user(acme, cy.id, 1, &cy.name, Role::Member, false)
-        .await
-        .unwrap();
-    let inactive_owner = NodeWrite {
-        owner_id: Some(cy.id),
-        ..commit_w.clone()
-    };
-    assert_invalid(
-        create(NodeKind::Commitment, Some(obstacle.id), inactive_owner).await,
-        "owner_id",
-    );
-    assert_invalid(
-        store
-            .update_node(acme, commit.id, 1, &wrong_contact, ann.id)
-            .await,
-        "contact_id",
-    );
-    assert_invalid(
-        store
-            .update_node(acme, commit.id, 1, &foreign_owner, ann.id)
-            .await,
-        "owner_id",
-    );
+    store.update_user(acme, cy.id, 1, &cy.name, Role::Member, false).await.unwrap();
+    let inactive_owner = NodeWrite { owner_id: Some(cy.id), ..commit_w.clone() };
+    assert_invalid(create(NodeKind::Commitment, Some(obstacle.id), inactive_owner).await, "owner_id");
+    assert_invalid(store.update_node(acme, commit.id, 1, &wrong_contact, ann.id).await, "contact_id");
+    assert_invalid(store.update_node(acme, commit.id, 1, &foreign_owner, ann.id).await, "owner_id");
     assert_eq!(store.nodes(acme, plan).await.unwrap().len(), created.len());
     assert!(store.nodes(acme, other_plan.id).await.unwrap().is_empty());
     assert_eq!(store.node(acme, commit.id).await.unwrap(), commit);
@@ -1540,78 +680,33 @@ async fn constraint_tree(store: &Store) {
         due_date: Some(date!(2026 - 05 - 31)),
         ..commit_w.clone()
     };
-    let done = store
-        .update_node(acme, commit.id, 1, &done_w, ben.id)
-        .await
-        .unwrap();
+    let done = store.update_node(acme, commit.id, 1, &done_w, ben.id).await.unwrap();
     assert_eq!(NodeWrite::from_node(&done), done_w);
-    assert_eq!(
-        (done.version, done.position, done.parent_id, done.kind),
-        (2, commit.position, commit.parent_id, NodeKind::Commitment)
-    );
-    assert_conflict(
-        store
-            .update_node(acme, commit.id, 1, &commit_w, ann.id)
-            .await,
-        2,
-    );
+    assert_eq!((done.version, done.position, done.parent_id, done.kind), (2, commit.position, commit.parent_id, NodeKind::Commitment));
+    assert_conflict(store.update_node(acme, commit.id, 1, &commit_w, ann.id).await, 2);
     assert_eq!(store.node(acme, commit.id).await.unwrap(), done);
     let summary = &store.plans_of_account(acme, w.acct.id).await.unwrap();
     let this = summary.iter().find(|s| s.plan.id == plan).unwrap();
-    assert_eq!(
-        (
-            this.commitments,
-            this.commitments_accepted,
-            this.commitments_done
-        ),
-        (2, 1, 1)
-    );
+    assert_eq!((this.commitments, this.commitments_accepted, this.commitments_done), (2, 1, 1));
 }
 
 async fn node_order_and_deletion(store: &Store) {
     let w = world(store).await;
     let (acme, ann, plan) = (w.acme, &w.ann, w.plan.id);
-    let goal = node(
-        store,
-        acme,
-        plan,
-        NodeKind::Goal,
-        None,
-        NodeWrite::titled("Goal"),
-        ann,
-    )
-    .await;
+    let goal = node(store, acme, plan, NodeKind::Goal, None, NodeWrite::titled("Goal"), ann).await;
     let csf = |t: &str| NodeWrite::titled(t);
     let a = node(store, acme, plan, NodeKind::Csf, Some(&goal), csf("A"), ann).await;
     let b = node(store, acme, plan, NodeKind::Csf, Some(&goal), csf("B"), ann).await;
     let c = node(store, acme, plan, NodeKind::Csf, Some(&goal), csf("C"), ann).await;
     assert_eq!((a.position, b.position, c.position), (1, 2, 3));
-    let x = node(
-        store,
-        acme,
-        plan,
-        NodeKind::Condition,
-        Some(&a),
-        NodeWrite::titled("X under A"),
-        ann,
-    )
-    .await;
+    let x = node(store, acme, plan, NodeKind::Condition, Some(&a), NodeWrite::titled("X under A"), ann).await;
     assert_eq!(x.position, 1, "positions count per parent");
 
     let order = || children(store, acme, plan, &goal);
-    assert!(
-        !store.move_node(acme, a.id, true).await.unwrap(),
-        "first cannot move up"
-    );
-    assert!(
-        !store.move_node(acme, c.id, false).await.unwrap(),
-        "last cannot move down"
-    );
+    assert!(!store.move_node(acme, a.id, true).await.unwrap(), "first cannot move up");
+    assert!(!store.move_node(acme, c.id, false).await.unwrap(), "last cannot move down");
     assert!(!store.move_node(acme, goal.id, true).await.unwrap());
-    assert!(
-        !store.move_node(acme, x.id, false).await.unwrap(),
-        "only child"
-    );
+    assert!(!store.move_node(acme, x.id, false).await.unwrap(), "only child");
     assert_eq!(order().await, [a.id, b.id, c.id]);
     assert!(store.move_node(acme, b.id, true).await.unwrap());
     assert_eq!(order().await, [b.id, a.id, c.id]);
@@ -1628,33 +723,13 @@ async fn node_order_and_deletion(store: &Store) {
     let nodes = store.nodes(acme, plan).await.unwrap();
     assert!(nodes.iter().all(|n| n.version == 1));
     assert_eq!(store.node(acme, x.id).await.unwrap(), x);
-    assert_eq!(
-        ids(&nodes),
-        [goal.id, b.id, x.id, c.id, a.id, d.id],
-        "nodes() is ordered by position, then id"
-    );
+    assert_eq!(ids(&nodes), [goal.id, b.id, x.id, c.id, a.id, d.id], "nodes() is ordered by position, then id");
 
     // Deleting a node deletes everything under it.
-    let ob = node(
-        store,
-        acme,
-        plan,
-        NodeKind::Obstacle,
-        Some(&x),
-        NodeWrite::titled("Obstacle"),
-        ann,
-    )
-    .await;
-    let cm = node(
-        store,
-        acme,
-        plan,
-        NodeKind::Commitment,
-        Some(&ob),
-        commitment("Fix it", ann.id, ann.id, Acceptance::Accepted, None),
-        ann,
-    )
-    .await;
+    let ob = node(store, acme, plan, NodeKind::Obstacle, Some(&x), NodeWrite::titled("Obstacle"), ann).await;
+    let cm =
+        node(store, acme, plan, NodeKind::Commitment, Some(&ob), commitment("Fix it", ann.id, ann.id, Acceptance::Accepted, None), ann)
+            .await;
     store.delete_node(acme, a.id).await.unwrap();
     for gone in [a.id, x.id, ob.id, cm.id] {
         assert_not_found(store.node(acme, gone).await);
@@ -1673,120 +748,30 @@ async fn my_commitments(store: &Store) {
     let w = world(store).await;
     let (acme, ann, ben) = (w.acme, &w.ann, &w.ben);
     let cy = user(store, acme, "Cy Dale", Role::Member).await;
-    let goal = node(
-        store,
-        acme,
-        w.plan.id,
-        NodeKind::Goal,
-        None,
-        NodeWrite::titled("Grow"),
-        ann,
-    )
-    .await;
+    let goal = node(store, acme, w.plan.id, NodeKind::Goal, None, NodeWrite::titled("Grow"), ann).await;
     let add = |title: &str, owner: &User, author: &User, acceptance, due| {
         let w = commitment(title, owner.id, author.id, acceptance, due);
-        node(
-            store,
-            acme,
-            goal.plan_id,
-            NodeKind::Commitment,
-            Some(&goal),
-            w,
-            ann,
-        )
+        node(store, acme, goal.plan_id, NodeKind::Commitment, Some(&goal), w, ann)
     };
-    let proposal = add(
-        "Send proposal",
-        ben,
-        ann,
-        Acceptance::Accepted,
-        Some(date!(2026 - 05 - 01)),
-    )
-    .await;
+    let proposal = add("Send proposal", ben, ann, Acceptance::Accepted, Some(date!(2026 - 05 - 01))).await;
     let call = add("Call procurement", ben, ann, Acceptance::Proposed, None).await;
     let samples_w = NodeWrite {
         proposed_due_date: Some(date!(2026 - 04 - 15)),
-        ..commitment(
-            "Ship samples",
-            cy.id,
-            ben.id,
-            Acceptance::DateProposed,
-            Some(date!(2026 - 04 - 01)),
-        )
+        ..commitment("Ship samples", cy.id, ben.id, Acceptance::DateProposed, Some(date!(2026 - 04 - 01)))
     };
-    let samples = node(
-        store,
-        acme,
-        w.plan.id,
-        NodeKind::Commitment,
-        Some(&goal),
-        samples_w.clone(),
-        ann,
-    )
-    .await;
+    let samples = node(store, acme, w.plan.id, NodeKind::Commitment, Some(&goal), samples_w.clone(), ann).await;
     let visit = add("Site visit", &cy, ben, Acceptance::Proposed, None).await;
-    let owned_factor = NodeWrite {
-        owner_id: Some(ben.id),
-        ..NodeWrite::titled("A factor with an owner")
-    };
-    node(
-        store,
-        acme,
-        w.plan.id,
-        NodeKind::Csf,
-        Some(&goal),
-        owned_factor,
-        ann,
-    )
-    .await;
+    let owned_factor = NodeWrite { owner_id: Some(ben.id), ..NodeWrite::titled("A factor with an owner") };
+    node(store, acme, w.plan.id, NodeKind::Csf, Some(&goal), owned_factor, ann).await;
     // A commitment in another account's plan, and one in an archived plan.
     let contoso = account(store, acme, "Contoso", ann).await;
     let contoso_plan = plan(store, acme, &contoso, "Contoso FY26", ann).await;
-    let contoso_goal = node(
-        store,
-        acme,
-        contoso_plan.id,
-        NodeKind::Goal,
-        None,
-        NodeWrite::titled("Enter Contoso"),
-        ann,
-    )
-    .await;
-    let intro_w = commitment(
-        "Intro meeting",
-        ben.id,
-        ben.id,
-        Acceptance::Accepted,
-        Some(date!(2026 - 03 - 01)),
-    );
-    let intro = node(
-        store,
-        acme,
-        contoso_plan.id,
-        NodeKind::Commitment,
-        Some(&contoso_goal),
-        intro_w,
-        ben,
-    )
-    .await;
-    let archived = PlanData {
-        status: PlanStatus::Archived,
-        ..plan_input("Old plan")
-    };
-    let archived = store
-        .create_plan(acme, contoso.id, &archived, TEMPLATE_ONE_PAGE, ann.id)
-        .await
-        .unwrap();
-    let old_goal = node(
-        store,
-        acme,
-        archived.id,
-        NodeKind::Goal,
-        None,
-        NodeWrite::titled("Old goal"),
-        ann,
-    )
-    .await;
+    let contoso_goal = node(store, acme, contoso_plan.id, NodeKind::Goal, None, NodeWrite::titled("Enter Contoso"), ann).await;
+    let intro_w = commitment("Intro meeting", ben.id, ben.id, Acceptance::Accepted, Some(date!(2026 - 03 - 01)));
+    let intro = node(store, acme, contoso_plan.id, NodeKind::Commitment, Some(&contoso_goal), intro_w, ben).await;
+    let archived = PlanData { status: PlanStatus::Archived, ..plan_input("Old plan") };
+    let archived = store.create_plan(acme, contoso.id, &archived, TEMPLATE_ONE_PAGE, ann.id).await.unwrap();
+    let old_goal = node(store, acme, archived.id, NodeKind::Goal, None, NodeWrite::titled("Old goal"), ann).await;
     node(
         store,
         acme,
@@ -1804,160 +789,46 @@ async fn my_commitments(store: &Store) {
     assert_eq!(got, [intro.id, samples.id, proposal.id, call.id]);
     let s = &bens[1];
     assert_eq!(NodeWrite::from_node(&s.node), samples_w);
-    assert_eq!(
-        (s.plan_title.as_str(), s.account_id, s.account_name.as_str()),
-        ("FY26 Northwind", w.acct.id, "Northwind Traders")
-    );
-    assert_eq!(
-        (s.author_name.as_deref(), s.owner_name.as_deref()),
-        (Some("Ben Cole"), Some("Cy Dale"))
-    );
+    assert_eq!((s.plan_title.as_str(), s.account_id, s.account_name.as_str()), ("FY26 Northwind", w.acct.id, "Northwind Traders"));
+    assert_eq!((s.author_name.as_deref(), s.owner_name.as_deref()), (Some("Ben Cole"), Some("Cy Dale")));
     let i = &bens[0];
-    assert_eq!(
-        (i.plan_title.as_str(), i.account_id, i.account_name.as_str()),
-        ("Contoso FY26", contoso.id, "Contoso")
-    );
-    assert_eq!(
-        (i.author_name.as_deref(), i.owner_name.as_deref()),
-        (Some("Ben Cole"), Some("Ben Cole"))
-    );
+    assert_eq!((i.plan_title.as_str(), i.account_id, i.account_name.as_str()), ("Contoso FY26", contoso.id, "Contoso"));
+    assert_eq!((i.author_name.as_deref(), i.owner_name.as_deref()), (Some("Ben Cole"), Some("Ben Cole")));
 
-    let cys: Vec<_> = store
-        .my_commitments(acme, cy.id)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|m| m.node.id)
-        .collect();
+    let cys: Vec<_> = store.my_commitments(acme, cy.id).await.unwrap().into_iter().map(|m| m.node.id).collect();
     assert_eq!(cys, [samples.id, visit.id]);
-    assert!(
-        store.my_commitments(acme, ann.id).await.unwrap().is_empty(),
-        "ann authored only accepted or proposed ones"
-    );
-    assert!(
-        store
-            .my_commitments(w.globex, ben.id)
-            .await
-            .unwrap()
-            .is_empty()
-    );
+    assert!(store.my_commitments(acme, ann.id).await.unwrap().is_empty(), "ann authored only accepted or proposed ones");
+    assert!(store.my_commitments(w.globex, ben.id).await.unwrap().is_empty());
 
     // Accepting the proposed date removes it from the author's list.
-    let accepted = NodeWrite {
-        acceptance: Some(Acceptance::Accepted),
-        due_date: samples_w.proposed_due_date,
-        proposed_due_date: None,
-        ..samples_w
-    };
-    store
-        .update_node(acme, samples.id, samples.version, &accepted, ben.id)
-        .await
-        .unwrap();
-    let got: Vec<_> = store
-        .my_commitments(acme, ben.id)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|m| m.node.id)
-        .collect();
+    let accepted =
+        NodeWrite { acceptance: Some(Acceptance::Accepted), due_date: samples_w.proposed_due_date, proposed_due_date: None, ..samples_w };
+    store.update_node(acme, samples.id, samples.version, &accepted, ben.id).await.unwrap();
+    let got: Vec<_> = store.my_commitments(acme, ben.id).await.unwrap().into_iter().map(|m| m.node.id).collect();
     assert_eq!(got, [intro.id, proposal.id, call.id]);
 }
 
 async fn nodes_are_scoped_to_their_org(store: &Store) {
     let w = world(store).await;
     let (acme, globex, ann, gus) = (w.acme, w.globex, &w.ann, &w.gus);
-    let goal = node(
-        store,
-        acme,
-        w.plan.id,
-        NodeKind::Goal,
-        None,
-        NodeWrite::titled("Acme goal"),
-        ann,
-    )
-    .await;
-    let theirs = node(
-        store,
-        globex,
-        w.globex_plan.id,
-        NodeKind::Goal,
-        None,
-        NodeWrite::titled("Globex goal"),
-        gus,
-    )
-    .await;
+    let goal = node(store, acme, w.plan.id, NodeKind::Goal, None, NodeWrite::titled("Acme goal"), ann).await;
+    let theirs = node(store, globex, w.globex_plan.id, NodeKind::Goal, None, NodeWrite::titled("Globex goal"), gus).await;
 
     assert!(store.nodes(globex, w.plan.id).await.unwrap().is_empty());
-    assert!(
-        store
-            .nodes(acme, w.globex_plan.id)
-            .await
-            .unwrap()
-            .is_empty()
-    );
+    assert!(store.nodes(acme, w.globex_plan.id).await.unwrap().is_empty());
     assert_not_found(store.node(globex, goal.id).await);
-    assert_not_found(
-        store
-            .update_node(globex, goal.id, 1, &NodeWrite::titled("Hijacked"), gus.id)
-            .await,
-    );
+    assert_not_found(store.update_node(globex, goal.id, 1, &NodeWrite::titled("Hijacked"), gus.id).await);
     assert_not_found(store.delete_node(globex, goal.id).await);
     assert_not_found(store.move_node(globex, goal.id, false).await);
-    assert_not_found(
-        store
-            .create_node(
-                globex,
-                w.plan.id,
-                NodeKind::Goal,
-                None,
-                &NodeWrite::titled("Intruder"),
-                gus.id,
-            )
-            .await,
-    );
-    let under_theirs = store
-        .create_node(
-            globex,
-            w.globex_plan.id,
-            NodeKind::Csf,
-            Some(goal.id),
-            &NodeWrite::titled("x"),
-            gus.id,
-        )
-        .await;
+    assert_not_found(store.create_node(globex, w.plan.id, NodeKind::Goal, None, &NodeWrite::titled("Intruder"), gus.id).await);
+    let under_theirs = store.create_node(globex, w.globex_plan.id, NodeKind::Csf, Some(goal.id), &NodeWrite::titled("x"), gus.id).await;
     assert_invalid(under_theirs, "parent_id");
-    let globex_contact = store
-        .create_contact(
-            globex,
-            w.globex_acct.id,
-            &contact_input("Their contact"),
-            gus.id,
-        )
-        .await
-        .unwrap();
-    let w2 = NodeWrite {
-        contact_id: Some(globex_contact.id),
-        ..commitment("x", ann.id, ann.id, Acceptance::Accepted, None)
-    };
-    assert_invalid(
-        store
-            .create_node(
-                acme,
-                w.plan.id,
-                NodeKind::Commitment,
-                Some(goal.id),
-                &w2,
-                ann.id,
-            )
-            .await,
-        "contact_id",
-    );
+    let globex_contact = store.create_contact(globex, w.globex_acct.id, &contact_input("Their contact"), gus.id).await.unwrap();
+    let w2 = NodeWrite { contact_id: Some(globex_contact.id), ..commitment("x", ann.id, ann.id, Acceptance::Accepted, None) };
+    assert_invalid(store.create_node(acme, w.plan.id, NodeKind::Commitment, Some(goal.id), &w2, ann.id).await, "contact_id");
 
     assert_eq!(store.nodes(acme, w.plan.id).await.unwrap(), [goal]);
-    assert_eq!(
-        store.nodes(globex, w.globex_plan.id).await.unwrap(),
-        [theirs]
-    );
+    assert_eq!(store.nodes(globex, w.globex_plan.id).await.unwrap(), [theirs]);
 }
 
 // --- 8. query counting -------------------------------------------------------------------------
@@ -1966,58 +837,13 @@ async fn nodes_load_in_one_query(store: &Store) {
     let w = world(store).await;
     let (acme, ann) = (w.acme, &w.ann);
     let small = w.plan.id;
-    let goal = node(
-        store,
-        acme,
-        small,
-        NodeKind::Goal,
-        None,
-        NodeWrite::titled("Small goal"),
-        ann,
-    )
-    .await;
-    let csf = node(
-        store,
-        acme,
-        small,
-        NodeKind::Csf,
-        Some(&goal),
-        NodeWrite::titled("Factor"),
-        ann,
-    )
-    .await;
-    node(
-        store,
-        acme,
-        small,
-        NodeKind::Condition,
-        Some(&csf),
-        NodeWrite::titled("Condition"),
-        ann,
-    )
-    .await;
+    let goal = node(store, acme, small, NodeKind::Goal, None, NodeWrite::titled("Small goal"), ann).await;
+    let csf = node(store, acme, small, NodeKind::Csf, Some(&goal), NodeWrite::titled("Factor"), ann).await;
+    node(store, acme, small, NodeKind::Condition, Some(&csf), NodeWrite::titled("Condition"), ann).await;
     let big = plan(store, acme, &w.acct, "Big plan", ann).await.id;
-    let big_goal = node(
-        store,
-        acme,
-        big,
-        NodeKind::Goal,
-        None,
-        NodeWrite::titled("Big goal"),
-        ann,
-    )
-    .await;
+    let big_goal = node(store, acme, big, NodeKind::Goal, None, NodeWrite::titled("Big goal"), ann).await;
     for i in 1..60 {
-        node(
-            store,
-            acme,
-            big,
-            NodeKind::Csf,
-            Some(&big_goal),
-            NodeWrite::titled(format!("Factor {i}")),
-            ann,
-        )
-        .await;
+        node(store, acme, big, NodeKind::Csf, Some(&big_goal), NodeWrite::titled(format!("Factor {i}")), ann).await;
     }
 
     let before = store.query_count();
@@ -2036,58 +862,24 @@ async fn nodes_load_in_one_query(store: &Store) {
 
 async fn concurrent_writers(store: &Store) {
     let w = world(store).await;
-    let goal = node(
-        store,
-        w.acme,
-        w.plan.id,
-        NodeKind::Goal,
-        None,
-        NodeWrite::titled("Goal"),
-        &w.ann,
-    )
-    .await;
+    let goal = node(store, w.acme, w.plan.id, NodeKind::Goal, None, NodeWrite::titled("Goal"), &w.ann).await;
     let mut tasks = Vec::new();
     for i in 0..8 {
         let (store, org, ann, plan, goal) = (store.clone(), w.acme, w.ann.id, w.plan.id, goal.id);
         tasks.push(tokio::spawn(async move {
-            let data = AccountData {
-                owner_id: Some(ann),
-                ..account_input(&format!("Parallel {i}"))
-            };
+            let data = AccountData { owner_id: Some(ann), ..account_input(&format!("Parallel {i}")) };
             let acct = store.create_account(org, &data, ann).await?;
-            store
-                .create_node(
-                    org,
-                    plan,
-                    NodeKind::Csf,
-                    Some(goal),
-                    &NodeWrite::titled(format!("Factor {i}")),
-                    ann,
-                )
-                .await?;
+            store.create_node(org, plan, NodeKind::Csf, Some(goal), &NodeWrite::titled(format!("Factor {i}")), ann).await?;
             Ok::<_, keyplan_store::StoreError>(acct)
         }));
     }
     for task in tasks {
         let acct = task.await.unwrap().expect("concurrent write");
-        assert_eq!(
-            store.account_access(w.acme, acct.id).await.unwrap().team,
-            vec![w.ann.id]
-        );
+        assert_eq!(store.account_access(w.acme, acct.id).await.unwrap().team, vec![w.ann.id]);
     }
     assert_eq!(store.count_accounts(w.acme).await.unwrap(), 9);
-    let mut positions: Vec<i32> = store
-        .nodes(w.acme, w.plan.id)
-        .await
-        .unwrap()
-        .iter()
-        .filter(|n| n.parent_id == Some(goal.id))
-        .map(|n| n.position)
-        .collect();
+    let mut positions: Vec<i32> =
+        store.nodes(w.acme, w.plan.id).await.unwrap().iter().filter(|n| n.parent_id == Some(goal.id)).map(|n| n.position).collect();
     positions.sort();
-    assert_eq!(
-        positions,
-        (1..=8).collect::<Vec<_>>(),
-        "concurrently added siblings get distinct positions"
-    );
+    assert_eq!(positions, (1..=8).collect::<Vec<_>>(), "concurrently added siblings get distinct positions");
 }

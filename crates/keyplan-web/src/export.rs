@@ -24,8 +24,15 @@ pub fn markdown(b: &PlanBundle) -> String {
     let _ = writeln!(
         out,
         "**Progress:** {} of {} obstacles overcome ({}%) · {} of {} conditions met · {} accepted commitments, {} done, {} awaiting acceptance, {} overdue\n",
-        s.obstacles_overcome, s.obstacles, s.percent_resolved, s.conditions_met, s.conditions, s.commitments_accepted, s.commitments_done,
-        s.commitments_unaccepted, s.commitments_overdue
+        s.obstacles_overcome,
+        s.obstacles,
+        s.percent_resolved,
+        s.conditions_met,
+        s.conditions,
+        s.commitments_accepted,
+        s.commitments_done,
+        s.commitments_unaccepted,
+        s.commitments_overdue
     );
     for goal in &b.tree {
         let _ = writeln!(out, "## Goal: {}\n", md(&goal.node.title));

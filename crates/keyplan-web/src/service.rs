@@ -50,7 +50,12 @@ pub async fn plan_bundle(store: &Store, auth: &Auth, id: PlanId) -> Result<PlanB
 
 /// The bundle for an organisation; `viewer` decides `can_edit` (none: read-only,
 /// as for command-line exports).
-pub async fn plan_bundle_for(store: &Store, org: keyplan_domain::OrgId, viewer: Option<permissions::Actor>, id: PlanId) -> Result<PlanBundle> {
+pub async fn plan_bundle_for(
+    store: &Store,
+    org: keyplan_domain::OrgId,
+    viewer: Option<permissions::Actor>,
+    id: PlanId,
+) -> Result<PlanBundle> {
     let plan = store.plan(org, id).await?;
     let account = store.account(org, plan.account_id).await?;
     let team = store.team(org, account.id).await?;
@@ -177,7 +182,10 @@ pub async fn update_plan(store: &Store, auth: &Auth, id: PlanId, version: i64, i
     let current = store.plan(auth.org(), id).await?;
     require_plan_editor(store, auth, current.account_id).await?;
     let data = input.validate(today()).map_err(AppError::Validation)?;
-    if data.status != current.status() && (data.status.needs_manager() || current.status().needs_manager()) && !permissions::can_approve_plans(auth.actor()) {
+    if data.status != current.status()
+        && (data.status.needs_manager() || current.status().needs_manager())
+        && !permissions::can_approve_plans(auth.actor())
+    {
         return Err(AppError::field("status", "only a manager can approve a plan or withdraw an approval"));
     }
     Ok(store.update_plan(auth.org(), id, version, &data, auth.id()).await?)
@@ -201,7 +209,14 @@ pub fn plan_to_input(p: &Plan) -> PlanInput {
 
 // --- tree nodes ------------------------------------------------------------------------
 
-pub async fn create_node(store: &Store, auth: &Auth, plan: PlanId, kind: NodeKind, parent: Option<NodeId>, input: &NodeInput) -> Result<Node> {
+pub async fn create_node(
+    store: &Store,
+    auth: &Auth,
+    plan: PlanId,
+    kind: NodeKind,
+    parent: Option<NodeId>,
+    input: &NodeInput,
+) -> Result<Node> {
     let plan_row = store.plan(auth.org(), plan).await?;
     require_plan_editor(store, auth, plan_row.account_id).await?;
     let content = input.validate(kind).map_err(AppError::Validation)?;
@@ -245,9 +260,12 @@ pub async fn update_node(store: &Store, auth: &Auth, id: NodeId, version: i64, i
         let c = content.commitment.as_ref().ok_or_else(|| AppError::field("status", "missing"))?;
         let unchanged = content.title == node.title && c.owner_id == node.owner_id.unwrap_or(c.owner_id) && c.due_date == node.due_date;
         if !unchanged {
-            return Err(AppError::Forbidden("As the owner you can report status and notes; ask the plan's editors to change what was promised.".into()));
+            return Err(AppError::Forbidden(
+                "As the owner you can report status and notes; ask the plan's editors to change what was promised.".into(),
+            ));
         }
-        acceptance::check_status_change(node.acceptance.unwrap_or(Acceptance::Proposed), c.status).map_err(|f| AppError::Validation(vec![f]))?;
+        acceptance::check_status_change(node.acceptance.unwrap_or(Acceptance::Proposed), c.status)
+            .map_err(|f| AppError::Validation(vec![f]))?;
         w.status = Some(c.status);
         w.notes = content.notes;
         return Ok(store.update_node(auth.org(), id, version, &w, auth.id()).await?);
@@ -327,7 +345,8 @@ pub async fn respond(store: &Store, auth: &Auth, id: NodeId, version: Option<i64
     let access = access(store, auth, plan.account_id).await?;
     let actor = acceptance::Actor {
         user_id: auth.id(),
-        may_act_for_author: auth.role().is_manager_like() || (permissions::can_edit_plans(auth.actor(), &access) && node.author_id.is_none()),
+        may_act_for_author: auth.role().is_manager_like()
+            || (permissions::can_edit_plans(auth.actor(), &access) && node.author_id.is_none()),
     };
     let owner = node.owner_id.ok_or_else(|| AppError::State("this commitment has no owner yet".into()))?;
     let state = AcceptanceState {

@@ -63,7 +63,8 @@ impl FormView {
     /// Errors for fields the form has no input for (shown at the top).
     pub fn other_errors(&self, shown: &str) -> Vec<String> {
         let shown: Vec<&str> = shown.split(',').collect();
-        let mut v: Vec<String> = self.errors.iter().filter(|(k, _)| !shown.contains(&k.as_str())).map(|(k, m)| format!("{k}: {m}")).collect();
+        let mut v: Vec<String> =
+            self.errors.iter().filter(|(k, _)| !shown.contains(&k.as_str())).map(|(k, m)| format!("{k}: {m}")).collect();
         v.sort();
         v
     }
@@ -75,7 +76,8 @@ impl FormView {
 
 /// Compares what the user typed with what is stored now, field by field.
 pub fn conflict_lines<T: Serialize>(stored: &T, typed: &T) -> Vec<ConflictLine> {
-    let (Ok(serde_json::Value::Object(a)), Ok(serde_json::Value::Object(b))) = (serde_json::to_value(stored), serde_json::to_value(typed)) else {
+    let (Ok(serde_json::Value::Object(a)), Ok(serde_json::Value::Object(b))) = (serde_json::to_value(stored), serde_json::to_value(typed))
+    else {
         return Vec::new();
     };
     let mut lines: Vec<ConflictLine> = a

@@ -43,16 +43,11 @@ impl TestDb {
     /// A migrated SQLite database in a new temporary file (WAL mode, busy timeout).
     pub async fn sqlite() -> TestDb {
         let path = std::env::temp_dir().join(format!("kp-{}.db", random_hex()));
-        let store = Store::connect(&format!("sqlite://{}", path.display()))
-            .await
-            .expect("open SQLite file");
+        let store = Store::connect(&format!("sqlite://{}", path.display())).await.expect("open SQLite file");
         assert_eq!(store.backend(), Backend::Sqlite);
         store.migrate().await.expect("migrate SQLite");
         assert!(path.exists(), "the database is a file: {}", path.display());
-        TestDb {
-            store,
-            cleanup: Cleanup::SqliteFile(path),
-        }
+        TestDb { store, cleanup: Cleanup::SqliteFile(path) }
     }
 
     /// A migrated, newly created PostgreSQL database on the server named by
@@ -63,39 +58,25 @@ impl TestDb {
             Ok(url) if !url.trim().is_empty() => url.trim().to_string(),
             _ => {
                 if std::env::var("KEYPLAN_REQUIRE_PG").is_ok_and(|v| v.trim() == "1") {
-                    panic!(
-                        "KEYPLAN_REQUIRE_PG=1 but KEYPLAN_TEST_PG is not set (e.g. postgres://postgres@127.0.0.1:5432/postgres)"
-                    );
+                    panic!("KEYPLAN_REQUIRE_PG=1 but KEYPLAN_TEST_PG is not set (e.g. postgres://postgres@127.0.0.1:5432/postgres)");
                 }
-                eprintln!(
-                    "skipped: set KEYPLAN_TEST_PG=postgres://USER@HOST:PORT/DB to run the PostgreSQL tests"
-                );
+                eprintln!("skipped: set KEYPLAN_TEST_PG=postgres://USER@HOST:PORT/DB to run the PostgreSQL tests");
                 return None;
             }
         };
         let name = format!("kp_test_{}", random_hex());
         let mut admin = sqlx::PgConnection::connect(&base_url)
             .await
-            .unwrap_or_else(|e| {
-                panic!(
-                    "connect to KEYPLAN_TEST_PG ({}): {e}",
-                    keyplan_store::redact(&base_url)
-                )
-            });
+            .unwrap_or_else(|e| panic!("connect to KEYPLAN_TEST_PG ({}): {e}", keyplan_store::redact(&base_url)));
         sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
             .execute(&mut admin)
             .await
             .unwrap_or_else(|e| panic!("CREATE DATABASE {name}: {e}"));
         let _ = admin.close().await;
-        let store = Store::connect(&with_database(&base_url, &name))
-            .await
-            .expect("connect to the test database");
+        let store = Store::connect(&with_database(&base_url, &name)).await.expect("connect to the test database");
         assert_eq!(store.backend(), Backend::Postgres);
         store.migrate().await.expect("migrate PostgreSQL");
-        Some(TestDb {
-            store,
-            cleanup: Cleanup::PostgresDb { base_url, name },
-        })
+        Some(TestDb { store, cleanup: Cleanup::PostgresDb { base_url, name } })
     }
 
     /// Runs a scenario, removes the database (also when the scenario fails) and
@@ -118,10 +99,7 @@ impl TestDb {
             Cleanup::PostgresDb { base_url, name } => {
                 if let Ok(mut admin) = sqlx::PgConnection::connect(&base_url).await {
                     let drop = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-                    if let Err(e) = sqlx::query(sqlx::AssertSqlSafe(drop))
-                        .execute(&mut admin)
-                        .await
-                    {
+                    if let Err(e) = sqlx::query(sqlx::AssertSqlSafe(drop)).execute(&mut admin).await {
                         eprintln!("could not drop test database {name}: {e}");
                     }
                     let _ = admin.close().await;
@@ -187,16 +165,7 @@ pub fn assert_same<T: Debug>(left: &T, right: &T) {
 
 #[test]
 fn database_name_is_replaced() {
-    assert_eq!(
-        with_database("postgres://pg@h:5432/postgres", "kp_x"),
-        "postgres://pg@h:5432/kp_x"
-    );
-    assert_eq!(
-        with_database("postgres://pg@h:5432", "kp_x"),
-        "postgres://pg@h:5432/kp_x"
-    );
-    assert_eq!(
-        with_database("postgresql://pg:pw@h/db?sslmode=disable", "kp_x"),
-        "postgresql://pg:pw@h/kp_x?sslmode=disable"
-    );
+    assert_eq!(with_database("postgres://pg@h:5432/postgres", "kp_x"), "postgres://pg@h:5432/kp_x");
+    assert_eq!(with_database("postgres://pg@h:5432", "kp_x"), "postgres://pg@h:5432/kp_x");
+    assert_eq!(with_database("postgresql://pg:pw@h/db?sslmode=disable", "kp_x"), "postgresql://pg:pw@h/kp_x?sslmode=disable");
 }

@@ -10,13 +10,27 @@ use crate::auth::ApiUser;
 use crate::{ApiError, AppState, service};
 
 const FIELDS: &[&str] = &[
-    "name", "title", "business_unit", "reports_to_id", "buying_role", "influence", "attitude", "relationship_owner_id", "objective",
-    "last_contact_date", "email", "phone",
+    "name",
+    "title",
+    "business_unit",
+    "reports_to_id",
+    "buying_role",
+    "influence",
+    "attitude",
+    "relationship_owner_id",
+    "objective",
+    "last_contact_date",
+    "email",
+    "phone",
 ];
 
 /// The account's contacts (its buying centre).
 #[utoipa::path(get, path = "/api/v1/accounts/{id}/contacts", tag = "contacts", params(("id" = i64, Path)), responses((status = 200, body = [ContactDto])))]
-pub async fn list(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<Json<Vec<ContactDto>>, ApiError> {
+pub async fn list(
+    State(state): State<AppState>,
+    ApiUser(auth): ApiUser,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<ContactDto>>, ApiError> {
     let id = AccountId::new(path_id(&id)?);
     state.store.account(auth.org(), id).await?;
     let contacts = state.store.contacts(auth.org(), id).await?;
@@ -25,7 +39,12 @@ pub async fn list(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id
 
 #[utoipa::path(post, path = "/api/v1/accounts/{id}/contacts", tag = "contacts", params(("id" = i64, Path)), request_body = ContactWrite,
     responses((status = 201, body = ContactDto), (status = 422, body = super::dto::ErrorBody)))]
-pub async fn create(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>, body: JsonObject) -> Result<(StatusCode, Json<ContactDto>), ApiError> {
+pub async fn create(
+    State(state): State<AppState>,
+    ApiUser(auth): ApiUser,
+    Path(id): Path<String>,
+    body: JsonObject,
+) -> Result<(StatusCode, Json<ContactDto>), ApiError> {
     let id = AccountId::new(path_id(&id)?);
     let input: ContactInput = body.merge_into(&ContactInput::default(), FIELDS, &[])?;
     let contact = service::create_contact(&state.store, &auth, id, &input).await?;
@@ -40,7 +59,12 @@ pub async fn get(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id)
 
 #[utoipa::path(patch, path = "/api/v1/contacts/{id}", tag = "contacts", params(("id" = i64, Path)), request_body = ContactWrite,
     responses((status = 200, body = ContactDto), (status = 409, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
-pub async fn update(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>, body: JsonObject) -> Result<Json<ContactDto>, ApiError> {
+pub async fn update(
+    State(state): State<AppState>,
+    ApiUser(auth): ApiUser,
+    Path(id): Path<String>,
+    body: JsonObject,
+) -> Result<Json<ContactDto>, ApiError> {
     let id = ContactId::new(path_id(&id)?);
     let current = state.store.contact(auth.org(), id).await?;
     let version = body.version()?;

@@ -74,6 +74,7 @@ pub struct AccountDto {
     /// potential - current_revenue.
     pub growth_potential: Option<f64>,
     pub version: i64,
+    #[serde(with = "time::serde::rfc3339")]
     pub updated_at: OffsetDateTime,
 }
 
@@ -247,6 +248,7 @@ pub struct PlanDto {
     pub period_start: Date,
     pub period_end: Date,
     pub version: i64,
+    #[serde(with = "time::serde::rfc3339")]
     pub updated_at: OffsetDateTime,
     /// How much of the tree is resolved.
     #[schema(value_type = Object)]

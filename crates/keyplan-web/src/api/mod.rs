@@ -159,7 +159,9 @@ impl JsonObject {
         match self.0.get(key) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::Number(n)) => n.as_i64().filter(|n| *n > 0).map(Some).ok_or_else(|| AppError::field(key, "must be an id")),
-            Some(Value::String(s)) => s.trim().parse::<i64>().ok().filter(|n| *n > 0).map(Some).ok_or_else(|| AppError::field(key, "must be an id")),
+            Some(Value::String(s)) => {
+                s.trim().parse::<i64>().ok().filter(|n| *n > 0).map(Some).ok_or_else(|| AppError::field(key, "must be an id"))
+            }
             Some(_) => Err(AppError::field(key, "must be an id")),
         }
     }

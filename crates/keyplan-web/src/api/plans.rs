@@ -13,13 +13,28 @@ use crate::{ApiError, AppError, AppState, service};
 
 const PLAN_FIELDS: &[&str] = &["title", "status", "period_start", "period_end"];
 const NODE_FIELDS: &[&str] = &[
-    "title", "notes", "metric", "baseline", "target", "unit", "target_date", "owner_id", "contact_id", "start_date", "due_date",
-    "done_criterion", "status",
+    "title",
+    "notes",
+    "metric",
+    "baseline",
+    "target",
+    "unit",
+    "target_date",
+    "owner_id",
+    "contact_id",
+    "start_date",
+    "due_date",
+    "done_criterion",
+    "status",
 ];
 
 /// The account's plans, newest period first.
 #[utoipa::path(get, path = "/api/v1/accounts/{id}/plans", tag = "plans", params(("id" = i64, Path)), responses((status = 200, body = [PlanListItem])))]
-pub async fn list(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<Json<Vec<PlanListItem>>, ApiError> {
+pub async fn list(
+    State(state): State<AppState>,
+    ApiUser(auth): ApiUser,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<PlanListItem>>, ApiError> {
     let id = AccountId::new(path_id(&id)?);
     state.store.account(auth.org(), id).await?;
     let plans = state.store.plans_of_account(auth.org(), id).await?;
@@ -29,7 +44,12 @@ pub async fn list(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id
 /// Creates a plan; the period defaults to twelve months from today.
 #[utoipa::path(post, path = "/api/v1/accounts/{id}/plans", tag = "plans", params(("id" = i64, Path)), request_body = PlanWrite,
     responses((status = 201, body = PlanDto), (status = 422, body = super::dto::ErrorBody)))]
-pub async fn create(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>, body: JsonObject) -> Result<(StatusCode, Json<PlanDto>), ApiError> {
+pub async fn create(
+    State(state): State<AppState>,
+    ApiUser(auth): ApiUser,
+    Path(id): Path<String>,
+    body: JsonObject,
+) -> Result<(StatusCode, Json<PlanDto>), ApiError> {
     let id = AccountId::new(path_id(&id)?);
     let template = body.str_field("template")?.unwrap_or_else(|| TEMPLATE_ONE_PAGE.to_string());
     let input: PlanInput = body.merge_into(&PlanInput::default(), PLAN_FIELDS, &["template"])?;
@@ -46,7 +66,12 @@ pub async fn get(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id)
 
 #[utoipa::path(patch, path = "/api/v1/plans/{id}", tag = "plans", params(("id" = i64, Path)), request_body = PlanWrite,
     responses((status = 200, body = PlanDto), (status = 409, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
-pub async fn update(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>, body: JsonObject) -> Result<Json<PlanDto>, ApiError> {
+pub async fn update(
+    State(state): State<AppState>,
+    ApiUser(auth): ApiUser,
+    Path(id): Path<String>,
+    body: JsonObject,
+) -> Result<Json<PlanDto>, ApiError> {
     let id = PlanId::new(path_id(&id)?);
     let current = state.store.plan(auth.org(), id).await?;
     let version = body.version()?;
@@ -65,10 +90,16 @@ pub async fn delete(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(
 /// Adds a node to the plan's tree, at the end of its siblings.
 #[utoipa::path(post, path = "/api/v1/plans/{id}/nodes", tag = "plans", params(("id" = i64, Path)), request_body = NodeWriteDto,
     responses((status = 201, body = NodeDto), (status = 422, body = super::dto::ErrorBody)))]
-pub async fn create_node(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>, body: JsonObject) -> Result<(StatusCode, Json<NodeDto>), ApiError> {
+pub async fn create_node(
+    State(state): State<AppState>,
+    ApiUser(auth): ApiUser,
+    Path(id): Path<String>,
+    body: JsonObject,
+) -> Result<(StatusCode, Json<NodeDto>), ApiError> {
     let plan = PlanId::new(path_id(&id)?);
     let kind_text = body.str_field("kind")?.unwrap_or_default();
-    let kind = NodeKind::parse(kind_text.trim()).ok_or_else(|| AppError::field("kind", "must be goal, csf, condition, obstacle or commitment"))?;
+    let kind =
+        NodeKind::parse(kind_text.trim()).ok_or_else(|| AppError::field("kind", "must be goal, csf, condition, obstacle or commitment"))?;
     let parent = body.id_field("parent_id")?.map(NodeId::new);
     let input: NodeInput = body.merge_into(&NodeInput::default(), NODE_FIELDS, &["kind", "parent_id"])?;
     let node = service::create_node(&state.store, &auth, plan, kind, parent, &input).await?;
@@ -84,7 +115,12 @@ pub async fn get_node(State(state): State<AppState>, ApiUser(auth): ApiUser, Pat
 /// Edits a node. Changing a commitment's owner, date or promise asks the owner to accept it again.
 #[utoipa::path(patch, path = "/api/v1/nodes/{id}", tag = "plans", params(("id" = i64, Path)), request_body = NodeWriteDto,
     responses((status = 200, body = NodeDto), (status = 409, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
-pub async fn update_node(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>, body: JsonObject) -> Result<Json<NodeDto>, ApiError> {
+pub async fn update_node(
+    State(state): State<AppState>,
+    ApiUser(auth): ApiUser,
+    Path(id): Path<String>,
+    body: JsonObject,
+) -> Result<Json<NodeDto>, ApiError> {
     let id = NodeId::new(path_id(&id)?);
     let current = state.store.node(auth.org(), id).await?;
     let version = body.version()?;
@@ -107,7 +143,12 @@ pub async fn delete_node(State(state): State<AppState>, ApiUser(auth): ApiUser, 
 
 /// Moves the node one place up or down among its siblings.
 #[utoipa::path(post, path = "/api/v1/nodes/{id}/move", tag = "plans", params(("id" = i64, Path)), request_body = MoveDto, responses((status = 200, body = PlanDto)))]
-pub async fn move_node(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>, body: JsonObject) -> Result<Json<PlanDto>, ApiError> {
+pub async fn move_node(
+    State(state): State<AppState>,
+    ApiUser(auth): ApiUser,
+    Path(id): Path<String>,
+    body: JsonObject,
+) -> Result<Json<PlanDto>, ApiError> {
     let id = NodeId::new(path_id(&id)?);
     let up = match body.str_field("direction")?.as_deref() {
         Some("up") => true,
@@ -119,7 +160,13 @@ pub async fn move_node(State(state): State<AppState>, ApiUser(auth): ApiUser, Pa
     Ok(Json(PlanDto::new(&b.plan, &b.tree, &b.summary)))
 }
 
-async fn answer(state: &AppState, auth: &crate::auth::Auth, id: &str, body: Option<&JsonObject>, response: Response) -> Result<Json<NodeDto>, ApiError> {
+async fn answer(
+    state: &AppState,
+    auth: &crate::auth::Auth,
+    id: &str,
+    body: Option<&JsonObject>,
+    response: Response,
+) -> Result<Json<NodeDto>, ApiError> {
     let id = NodeId::new(path_id(id)?);
     let version = match body {
         Some(b) => b.optional_version()?,
@@ -139,7 +186,12 @@ pub async fn accept(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(
 /// The owner declines the commitment, with a reason.
 #[utoipa::path(post, path = "/api/v1/commitments/{id}/decline", tag = "commitments", params(("id" = i64, Path)), request_body = DeclineDto,
     responses((status = 200, body = NodeDto), (status = 422, body = super::dto::ErrorBody)))]
-pub async fn decline(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>, body: JsonObject) -> Result<Json<NodeDto>, ApiError> {
+pub async fn decline(
+    State(state): State<AppState>,
+    ApiUser(auth): ApiUser,
+    Path(id): Path<String>,
+    body: JsonObject,
+) -> Result<Json<NodeDto>, ApiError> {
     let reason = body.str_field("reason")?.unwrap_or_default();
     answer(&state, &auth, &id, Some(&body), Response::Decline { reason }).await
 }
@@ -147,7 +199,12 @@ pub async fn decline(State(state): State<AppState>, ApiUser(auth): ApiUser, Path
 /// The owner proposes another due date, which the author then accepts or rejects.
 #[utoipa::path(post, path = "/api/v1/commitments/{id}/propose-date", tag = "commitments", params(("id" = i64, Path)), request_body = ProposeDateDto,
     responses((status = 200, body = NodeDto), (status = 422, body = super::dto::ErrorBody)))]
-pub async fn propose_date(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>, body: JsonObject) -> Result<Json<NodeDto>, ApiError> {
+pub async fn propose_date(
+    State(state): State<AppState>,
+    ApiUser(auth): ApiUser,
+    Path(id): Path<String>,
+    body: JsonObject,
+) -> Result<Json<NodeDto>, ApiError> {
     let raw = body.str_field("due_date")?.ok_or_else(|| AppError::field("due_date", "is required (YYYY-MM-DD)"))?;
     let due_date = keyplan_domain::validate::parse_date("due_date", &raw).map_err(|f| AppError::Validation(vec![f]))?;
     answer(&state, &auth, &id, Some(&body), Response::ProposeDate { due_date }).await

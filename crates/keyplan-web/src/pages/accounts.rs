@@ -54,11 +54,23 @@ pub struct ListQuery {
     q: String,
 }
 
-pub async fn list(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap, Query(q): Query<ListQuery>) -> Result<Response, AppError> {
+pub async fn list(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Query(q): Query<ListQuery>,
+) -> Result<Response, AppError> {
     accounts_page(&state, &auth, &headers, &q.q, FormView::default(), StatusCode::OK).await
 }
 
-async fn accounts_page(state: &AppState, auth: &Auth, headers: &HeaderMap, q: &str, form: FormView, status: StatusCode) -> Result<Response, AppError> {
+async fn accounts_page(
+    state: &AppState,
+    auth: &Auth,
+    headers: &HeaderMap,
+    q: &str,
+    form: FormView,
+    status: StatusCode,
+) -> Result<Response, AppError> {
     let org = state.store.org(auth.org()).await?;
     let filter = AccountFilter { search: Some(q.to_string()), limit: 1000, ..Default::default() };
     let accounts = state.store.list_accounts(auth.org(), &filter).await?;
@@ -102,7 +114,12 @@ async fn accounts_page(state: &AppState, auth: &Auth, headers: &HeaderMap, q: &s
     Ok(render(status, &page, had_flash))
 }
 
-pub async fn create(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap, Form(input): Form<AccountInput>) -> Result<Response, AppError> {
+pub async fn create(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Form(input): Form<AccountInput>,
+) -> Result<Response, AppError> {
     match service::create_account(&state.store, &auth, &input).await {
         Ok(a) => Ok(redirect_with(&format!("/accounts/{}", a.id), &format!("Account “{}” created.", a.name))),
         Err(AppError::Validation(errors)) => {
@@ -181,12 +198,24 @@ struct AccountPage {
     trends: Vec<Opt>,
 }
 
-pub async fn show(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap, Path(id): Path<String>) -> Result<Response, AppError> {
+pub async fn show(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
     let id = AccountId::new(path_id(&id)?);
     account_page(&state, &auth, &headers, id, AccountForms::default(), StatusCode::OK).await
 }
 
-pub async fn account_page(state: &AppState, auth: &Auth, headers: &HeaderMap, id: AccountId, forms: AccountForms, status: StatusCode) -> Result<Response, AppError> {
+pub async fn account_page(
+    state: &AppState,
+    auth: &Auth,
+    headers: &HeaderMap,
+    id: AccountId,
+    forms: AccountForms,
+    status: StatusCode,
+) -> Result<Response, AppError> {
     let org = auth.org();
     let a = state.store.account(org, id).await?;
     let currency = state.store.org(org).await?.currency;
@@ -194,7 +223,7 @@ pub async fn account_page(state: &AppState, auth: &Auth, headers: &HeaderMap, id
     let contacts = state.store.contacts(org, id).await?;
     let plans = state.store.plans_of_account(org, id).await?;
     let users = state.store.list_users(org).await?;
-    let all_accounts = state.store.list_accounts(org, &AccountFilter { limit: 1000, ..Default::default() }).await?;
+    let all_accounts = state.store.account_names(org).await?;
     let access = keyplan_domain::permissions::AccountAccess { owner_id: a.owner_id, team: team.iter().map(|t| t.user_id).collect() };
     let user_name = |id: Option<UserId>| id.and_then(|id| users.iter().find(|u| u.id == id)).map(|u| u.name.clone()).unwrap_or_default();
     let contact_rows = contacts
@@ -243,7 +272,7 @@ pub async fn account_page(state: &AppState, auth: &Auth, headers: &HeaderMap, id
         id: a.id.get(),
         name: a.name.clone(),
         subtitle,
-        parent: a.parent_id.and_then(|p| all_accounts.iter().find(|x| x.account.id == p)).map(|p| (p.account.id.get(), p.account.name.clone())),
+        parent: a.parent_id.and_then(|p| all_accounts.iter().find(|x| x.0 == p)).map(|p| (p.0.get(), p.1.clone())),
         crm_id: a.crm_id.clone().unwrap_or_default(),
         owner: user_name(a.owner_id),
         revenue: views::opt_money(a.current_revenue, &currency),
@@ -261,7 +290,7 @@ pub async fn account_page(state: &AppState, auth: &Auth, headers: &HeaderMap, id
         can_edit_plans: permissions::can_edit_plans(auth.actor(), &access),
         forms,
         users: users.iter().filter(|u| u.active).map(|u| Opt::new(u.id, &u.name)).collect(),
-        accounts: all_accounts.iter().filter(|x| x.account.id != a.id).map(|x| Opt::new(x.account.id, &x.account.name)).collect(),
+        accounts: all_accounts.iter().filter(|x| x.0 != a.id).map(|x| Opt::new(x.0, &x.1)).collect(),
         contact_opts: contacts.iter().map(|c| Opt::new(c.id, &c.name)).collect(),
         roles: BuyingRole::ALL.iter().map(|r| Opt::new(r.as_str(), r.label())).collect(),
         attitudes: Attitude::ALL.iter().map(|r| Opt::new(r.as_str(), r.label())).collect(),
@@ -278,14 +307,28 @@ pub struct AccountForm {
     input: AccountInput,
 }
 
-pub async fn update(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap, Path(id): Path<String>, Form(form): Form<AccountForm>) -> Result<Response, AppError> {
+pub async fn update(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(form): Form<AccountForm>,
+) -> Result<Response, AppError> {
     let id = AccountId::new(path_id(&id)?);
     let version = form_version(&form.version)?;
     match service::update_account(&state.store, &auth, id, version, &form.input).await {
         Ok(a) => Ok(redirect_with(&format!("/accounts/{}", a.id), "Account saved.")),
         Err(AppError::Validation(errors)) => {
             let edit = FormView::from_input(&form.input, version).with_errors(&errors);
-            account_page(&state, &auth, &headers, id, AccountForms { edit: Some(edit), ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
+            account_page(
+                &state,
+                &auth,
+                &headers,
+                id,
+                AccountForms { edit: Some(edit), ..Default::default() },
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
         Err(AppError::Conflict { current_version }) => {
             let stored = state.store.account(auth.org(), id).await?;
@@ -313,7 +356,13 @@ pub struct TeamForm {
     function: String,
 }
 
-pub async fn add_team_member(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap, Path(id): Path<String>, Form(form): Form<TeamForm>) -> Result<Response, AppError> {
+pub async fn add_team_member(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(form): Form<TeamForm>,
+) -> Result<Response, AppError> {
     let id = AccountId::new(path_id(&id)?);
     let access = service::access(&state.store, &auth, id).await?;
     service::require(permissions::can_edit_account(auth.actor(), &access))?;
@@ -342,7 +391,11 @@ pub async fn add_team_member(State(state): State<AppState>, PageUser(auth): Page
     }
 }
 
-pub async fn remove_team_member(State(state): State<AppState>, PageUser(auth): PageUser, Path((id, user_id)): Path<(String, String)>) -> Result<Response, AppError> {
+pub async fn remove_team_member(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    Path((id, user_id)): Path<(String, String)>,
+) -> Result<Response, AppError> {
     let id = AccountId::new(path_id(&id)?);
     let access = service::access(&state.store, &auth, id).await?;
     service::require(permissions::can_edit_account(auth.actor(), &access))?;
@@ -351,13 +404,27 @@ pub async fn remove_team_member(State(state): State<AppState>, PageUser(auth): P
 }
 
 /// Re-renders the account page with the new-contact form showing its problems.
-pub async fn contact_form_error(state: &AppState, auth: &Auth, headers: &HeaderMap, id: AccountId, input: &ContactInput, errors: &[keyplan_domain::FieldError]) -> Result<Response, AppError> {
+pub async fn contact_form_error(
+    state: &AppState,
+    auth: &Auth,
+    headers: &HeaderMap,
+    id: AccountId,
+    input: &ContactInput,
+    errors: &[keyplan_domain::FieldError],
+) -> Result<Response, AppError> {
     let contact = FormView::from_input(input, 0).with_errors(errors);
     account_page(state, auth, headers, id, AccountForms { contact, ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
 }
 
 /// Re-renders the account page with the new-plan form showing its problems.
-pub async fn plan_form_error(state: &AppState, auth: &Auth, headers: &HeaderMap, id: AccountId, input: &PlanInput, errors: &[keyplan_domain::FieldError]) -> Result<Response, AppError> {
+pub async fn plan_form_error(
+    state: &AppState,
+    auth: &Auth,
+    headers: &HeaderMap,
+    id: AccountId,
+    input: &PlanInput,
+    errors: &[keyplan_domain::FieldError],
+) -> Result<Response, AppError> {
     let plan = FormView::from_input(input, 0).with_errors(errors);
     account_page(state, auth, headers, id, AccountForms { plan, ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
 }

@@ -43,7 +43,14 @@ pub async fn users(State(state): State<AppState>, PageUser(auth): PageUser, head
     users_page(&state, &auth, &headers, FormView::default(), None, StatusCode::OK).await
 }
 
-async fn users_page(state: &AppState, auth: &Auth, headers: &HeaderMap, form: FormView, failed_row: Option<(i64, String)>, status: StatusCode) -> Result<Response, AppError> {
+async fn users_page(
+    state: &AppState,
+    auth: &Auth,
+    headers: &HeaderMap,
+    form: FormView,
+    failed_row: Option<(i64, String)>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
     let users = state.store.list_users(auth.org()).await?;
     let chrome = Chrome::new(auth, "admin", headers);
     let had_flash = chrome.flash.is_some();
@@ -84,7 +91,12 @@ pub struct AddUserForm {
     password: String,
 }
 
-pub async fn add_user(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap, Form(form): Form<AddUserForm>) -> Result<Response, AppError> {
+pub async fn add_user(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Form(form): Form<AddUserForm>,
+) -> Result<Response, AppError> {
     require_admin(&auth)?;
     let mut v = Validation::new();
     let name = v.check(validate::required("name", &form.name, 200));
@@ -130,14 +142,28 @@ pub struct UpdateUserForm {
     active: String,
 }
 
-pub async fn update_user(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap, Path(id): Path<String>, Form(form): Form<UpdateUserForm>) -> Result<Response, AppError> {
+pub async fn update_user(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(form): Form<UpdateUserForm>,
+) -> Result<Response, AppError> {
     require_admin(&auth)?;
     let id = UserId::new(path_id(&id)?);
     let version = form_version(&form.version)?;
     let current = state.store.user(auth.org(), id).await?;
     let name = if form.name.trim().is_empty() { current.name.clone() } else { form.name.trim().to_string() };
     let Some(role) = Role::parse(&form.role) else {
-        return users_page(&state, &auth, &headers, FormView::default(), Some((id.get(), "role: choose a role".into())), StatusCode::UNPROCESSABLE_ENTITY).await;
+        return users_page(
+            &state,
+            &auth,
+            &headers,
+            FormView::default(),
+            Some((id.get(), "role: choose a role".into())),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     };
     let active = form.active == "on" || form.active == "true";
     if id == auth.id() && (role != Role::Admin || !active) {
@@ -161,7 +187,13 @@ pub struct PasswordForm {
     password: String,
 }
 
-pub async fn reset_password(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap, Path(id): Path<String>, Form(form): Form<PasswordForm>) -> Result<Response, AppError> {
+pub async fn reset_password(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(form): Form<PasswordForm>,
+) -> Result<Response, AppError> {
     require_admin(&auth)?;
     let id = UserId::new(path_id(&id)?);
     let user = state.store.user(auth.org(), id).await?;
@@ -171,6 +203,16 @@ pub async fn reset_password(State(state): State<AppState>, PageUser(auth): PageU
             state.store.set_password(auth.org(), id, &hash).await?;
             Ok(redirect_with("/admin/users", &format!("New password set for {}; they have been signed out everywhere.", user.name)))
         }
-        Err(f) => users_page(&state, &auth, &headers, FormView::default(), Some((id.get(), format!("password: {}", f.message))), StatusCode::UNPROCESSABLE_ENTITY).await,
+        Err(f) => {
+            users_page(
+                &state,
+                &auth,
+                &headers,
+                FormView::default(),
+                Some((id.get(), format!("password: {}", f.message))),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
     }
 }

@@ -53,7 +53,13 @@ pub async fn mine(State(state): State<AppState>, PageUser(auth): PageUser, heade
     mine_page(&state, &auth, &headers, None, StatusCode::OK).await
 }
 
-async fn mine_page(state: &AppState, auth: &Auth, headers: &HeaderMap, failed: Option<(i64, FormView)>, status: StatusCode) -> Result<Response, AppError> {
+async fn mine_page(
+    state: &AppState,
+    auth: &Auth,
+    headers: &HeaderMap,
+    failed: Option<(i64, FormView)>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
     let list = state.store.my_commitments(auth.org(), auth.id()).await?;
     let today = service::today();
     let mut page = MinePage {
@@ -123,19 +129,33 @@ pub struct RespondForm {
     back: String,
 }
 
-pub async fn respond(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap, Path(id): Path<String>, Form(form): Form<RespondForm>) -> Result<Response, AppError> {
+pub async fn respond(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(form): Form<RespondForm>,
+) -> Result<Response, AppError> {
     let id = NodeId::new(path_id(&id)?);
     let version = form.version.trim().parse::<i64>().ok();
     let back = if form.back.starts_with("/plans/") { form.back.clone() } else { "/me/commitments".to_string() };
     let result = match form.action.as_str() {
-        "accept" => service::respond(&state.store, &auth, id, version, Answer::Accept).await.map(|_| "Accepted. It is now part of the plan."),
-        "decline" => service::respond(&state.store, &auth, id, version, Answer::Decline { reason: form.reason.clone() }).await.map(|_| "Declined. The author has been told why."),
+        "accept" => {
+            service::respond(&state.store, &auth, id, version, Answer::Accept).await.map(|_| "Accepted. It is now part of the plan.")
+        }
+        "decline" => service::respond(&state.store, &auth, id, version, Answer::Decline { reason: form.reason.clone() })
+            .await
+            .map(|_| "Declined. The author has been told why."),
         "propose_date" => match keyplan_domain::validate::parse_date("due_date", &form.due_date) {
-            Ok(d) => service::respond(&state.store, &auth, id, version, Answer::ProposeDate { due_date: d }).await.map(|_| "New date proposed to the author."),
+            Ok(d) => service::respond(&state.store, &auth, id, version, Answer::ProposeDate { due_date: d })
+                .await
+                .map(|_| "New date proposed to the author."),
             Err(f) => Err(AppError::Validation(vec![f])),
         },
         "accept_date" => service::respond(&state.store, &auth, id, version, Answer::AcceptProposedDate).await.map(|_| "New date accepted."),
-        "reject_date" => service::respond(&state.store, &auth, id, version, Answer::RejectProposedDate).await.map(|_| "Date rejected; the owner is asked again."),
+        "reject_date" => service::respond(&state.store, &auth, id, version, Answer::RejectProposedDate)
+            .await
+            .map(|_| "Date rejected; the owner is asked again."),
         "status" => set_status(&state, &auth, id, version, &form.status).await.map(|_| "Status updated."),
         _ => Err(AppError::BadRequest("Unknown answer.".into())),
     };

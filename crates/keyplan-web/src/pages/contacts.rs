@@ -14,7 +14,13 @@ use crate::auth::{Auth, PageUser};
 use crate::views::{self, FormView, Opt};
 use crate::{AppError, AppState, service};
 
-pub async fn create(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap, Path(id): Path<String>, Form(input): Form<ContactInput>) -> Result<Response, AppError> {
+pub async fn create(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(input): Form<ContactInput>,
+) -> Result<Response, AppError> {
     let id = AccountId::new(path_id(&id)?);
     match service::create_contact(&state.store, &auth, id, &input).await {
         Ok(c) => Ok(redirect_with(&format!("/accounts/{id}#contacts"), &format!("{} added.", c.name))),
@@ -39,12 +45,24 @@ struct ContactPage {
     attitudes: Vec<Opt>,
 }
 
-pub async fn show(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap, Path(id): Path<String>) -> Result<Response, AppError> {
+pub async fn show(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
     let id = ContactId::new(path_id(&id)?);
     contact_page(&state, &auth, &headers, id, None, StatusCode::OK).await
 }
 
-async fn contact_page(state: &AppState, auth: &Auth, headers: &HeaderMap, id: ContactId, form: Option<FormView>, status: StatusCode) -> Result<Response, AppError> {
+async fn contact_page(
+    state: &AppState,
+    auth: &Auth,
+    headers: &HeaderMap,
+    id: ContactId,
+    form: Option<FormView>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
     let c = state.store.contact(auth.org(), id).await?;
     let account = state.store.account(auth.org(), c.account_id).await?;
     let contacts = state.store.contacts(auth.org(), c.account_id).await?;
@@ -76,7 +94,13 @@ pub struct ContactForm {
     input: ContactInput,
 }
 
-pub async fn update(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap, Path(id): Path<String>, Form(form): Form<ContactForm>) -> Result<Response, AppError> {
+pub async fn update(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(form): Form<ContactForm>,
+) -> Result<Response, AppError> {
     let id = ContactId::new(path_id(&id)?);
     let version = form_version(&form.version)?;
     match service::update_contact(&state.store, &auth, id, version, &form.input).await {

@@ -51,7 +51,14 @@ fn login_page(status: StatusCode, email: String, next: String, error: Option<Str
 /// Only same-site paths, so the sign-in page cannot send people elsewhere.
 fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
+        Some(n)
+            if n.starts_with('/')
+                && !n.starts_with("//")
+                && !n.contains('\\')
+                && !n.chars().any(|c| c.is_control() || c.is_whitespace()) =>
+        {
+            n.to_string()
+        }
         _ => "/accounts".to_string(),
     }
 }
@@ -66,8 +73,14 @@ pub struct LoginForm {
     next: String,
 }
 
-pub async fn submit(State(state): State<AppState>, ClientAddr(peer): ClientAddr, headers: HeaderMap, Form(form): Form<LoginForm>) -> Result<Response, AppError> {
-    let email = form.email.trim().to_lowercase();
+pub async fn submit(
+    State(state): State<AppState>,
+    ClientAddr(peer): ClientAddr,
+    headers: HeaderMap,
+    Form(form): Form<LoginForm>,
+) -> Result<Response, AppError> {
+    // Control characters (NUL included) are never part of an address.
+    let email: String = form.email.trim().to_lowercase().chars().filter(|c| !c.is_control()).collect();
     let next = safe_next(Some(&form.next));
     let ip = client_ip(&state, &headers, peer);
     if email.is_empty() || form.password.is_empty() {
@@ -81,7 +94,9 @@ pub async fn submit(State(state): State<AppState>, ClientAddr(peer): ClientAddr,
             StatusCode::TOO_MANY_REQUESTS,
             email,
             next,
-            Some(format!("Too many failed sign-in attempts. Wait {WINDOW_MINUTES} minutes and try again, or ask an administrator to reset your password.")),
+            Some(format!(
+                "Too many failed sign-in attempts. Wait {WINDOW_MINUTES} minutes and try again, or ask an administrator to reset your password."
+            )),
         ));
     }
     let found = state.store.user_for_login(&email).await?;

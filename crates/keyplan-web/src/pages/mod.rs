@@ -75,7 +75,11 @@ impl Chrome {
             is_admin: auth.role() == keyplan_domain::Role::Admin,
             csrf: auth.csrf().to_string(),
             nav,
-            flash: auth::cookie(headers, FLASH_COOKIE).and_then(|v| serde_urlencoded::from_str::<Vec<(String, String)>>(&format!("m={v}")).ok()).and_then(|mut v| v.pop()).map(|(_, m)| m).filter(|m| !m.is_empty()),
+            flash: auth::cookie(headers, FLASH_COOKIE)
+                .and_then(|v| serde_urlencoded::from_str::<Vec<(String, String)>>(&format!("m={v}")).ok())
+                .and_then(|mut v| v.pop())
+                .map(|(_, m)| m)
+                .filter(|m| !m.is_empty()),
         }
     }
 }
@@ -100,7 +104,9 @@ pub fn render<T: Template>(status: StatusCode, page: &T, had_flash: bool) -> Res
 /// Redirects after a successful post, with a message for the next page.
 pub fn redirect_with(to: &str, message: &str) -> Response {
     let mut r = Redirect::to(to).into_response();
-    if let Ok(v) = HeaderValue::from_str(&format!("{FLASH_COOKIE}={}; Path=/; Max-Age=60; SameSite=Lax; HttpOnly", auth::urlencode(message))) {
+    if let Ok(v) =
+        HeaderValue::from_str(&format!("{FLASH_COOKIE}={}; Path=/; Max-Age=60; SameSite=Lax; HttpOnly", auth::urlencode(message)))
+    {
         r.headers_mut().append(header::SET_COOKIE, v);
     }
     r

@@ -94,15 +94,28 @@ struct PlanPage {
     unaccepted: Vec<String>,
 }
 
-pub async fn show(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap, Path(id): Path<String>) -> Result<Response, AppError> {
+pub async fn show(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
     let id = PlanId::new(path_id(&id)?);
     plan_page(&state, &auth, &headers, id, PlanForms::default(), StatusCode::OK).await
 }
 
-pub async fn plan_page(state: &AppState, auth: &Auth, headers: &HeaderMap, id: PlanId, mut forms: PlanForms, status: StatusCode) -> Result<Response, AppError> {
+pub async fn plan_page(
+    state: &AppState,
+    auth: &Auth,
+    headers: &HeaderMap,
+    id: PlanId,
+    mut forms: PlanForms,
+    status: StatusCode,
+) -> Result<Response, AppError> {
     let b = service::plan_bundle(&state.store, auth, id).await?;
     let count = b.tree.len();
-    let goals: Vec<NodeView> = b.tree.iter().enumerate().map(|(i, t)| node_view(&b, auth.id(), t, i == 0, i + 1 == count, &mut forms)).collect();
+    let goals: Vec<NodeView> =
+        b.tree.iter().enumerate().map(|(i, t)| node_view(&b, auth.id(), t, i == 0, i + 1 == count, &mut forms)).collect();
     let unaccepted = collect_unaccepted(&b);
     let chrome = Chrome::new(auth, "accounts", headers);
     let had_flash = chrome.flash.is_some();
@@ -165,13 +178,8 @@ fn node_view(b: &PlanBundle, me: UserId, t: &TreeNode, first: bool, last: bool, 
     };
     let add = match &forms.add {
         Some((Some(parent), _)) if *parent == n.id => forms.add.take().map(|(_, f)| f).unwrap_or_default(),
-        _ => {
-            let mut f = FormView::default();
-            if n.kind == NodeKind::Obstacle || n.kind == NodeKind::Goal {
-                f.values.insert("owner_id".into(), me.to_string());
-            }
-            f
-        }
+        // No owner preselected: assigning a commitment is a deliberate choice.
+        _ => FormView::default(),
     };
     let count = t.children.len();
     let children = t.children.iter().enumerate().map(|(i, c)| node_view(b, me, c, i == 0, i + 1 == count, forms)).collect();
@@ -243,7 +251,13 @@ pub struct NewPlanForm {
     input: PlanInput,
 }
 
-pub async fn create(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap, Path(id): Path<String>, Form(form): Form<NewPlanForm>) -> Result<Response, AppError> {
+pub async fn create(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(form): Form<NewPlanForm>,
+) -> Result<Response, AppError> {
     let id = AccountId::new(path_id(&id)?);
     let template = if form.template.is_empty() { TEMPLATE_ONE_PAGE } else { form.template.as_str() };
     match service::create_plan(&state.store, &auth, id, &form.input, template).await {
@@ -261,14 +275,21 @@ pub struct PlanForm {
     input: PlanInput,
 }
 
-pub async fn update(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap, Path(id): Path<String>, Form(form): Form<PlanForm>) -> Result<Response, AppError> {
+pub async fn update(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(form): Form<PlanForm>,
+) -> Result<Response, AppError> {
     let id = PlanId::new(path_id(&id)?);
     let version = form_version(&form.version)?;
     match service::update_plan(&state.store, &auth, id, version, &form.input).await {
         Ok(p) => Ok(redirect_with(&format!("/plans/{}", p.id), "Plan saved.")),
         Err(AppError::Validation(errors)) => {
             let f = FormView::from_input(&form.input, version).with_errors(&errors);
-            plan_page(&state, &auth, &headers, id, PlanForms { plan: Some(f), ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
+            plan_page(&state, &auth, &headers, id, PlanForms { plan: Some(f), ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY)
+                .await
         }
         Err(AppError::Conflict { current_version }) => {
             let stored = state.store.plan(auth.org(), id).await?;
@@ -298,7 +319,13 @@ pub struct AddNodeForm {
     input: NodeInput,
 }
 
-pub async fn add_node(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap, Path(id): Path<String>, Form(form): Form<AddNodeForm>) -> Result<Response, AppError> {
+pub async fn add_node(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(form): Form<AddNodeForm>,
+) -> Result<Response, AppError> {
     let plan = PlanId::new(path_id(&id)?);
     let kind = NodeKind::parse(form.kind.trim()).ok_or_else(|| AppError::BadRequest("Unknown kind of item.".into()))?;
     let parent = match form.parent_id.trim() {
@@ -309,7 +336,15 @@ pub async fn add_node(State(state): State<AppState>, PageUser(auth): PageUser, h
         Ok(n) => Ok(redirect_with(&format!("/plans/{plan}#node-{}", n.id), &format!("{} added.", kind.label()))),
         Err(AppError::Validation(errors)) => {
             let f = FormView::from_input(&form.input, 0).with_errors(&errors);
-            plan_page(&state, &auth, &headers, plan, PlanForms { add: Some((parent, f)), ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
+            plan_page(
+                &state,
+                &auth,
+                &headers,
+                plan,
+                PlanForms { add: Some((parent, f)), ..Default::default() },
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
         Err(e) => Err(e),
     }
@@ -323,7 +358,13 @@ pub struct EditNodeForm {
     input: NodeInput,
 }
 
-pub async fn edit_node(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap, Path(id): Path<String>, Form(form): Form<EditNodeForm>) -> Result<Response, AppError> {
+pub async fn edit_node(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(form): Form<EditNodeForm>,
+) -> Result<Response, AppError> {
     let id = NodeId::new(path_id(&id)?);
     let version = form_version(&form.version)?;
     let current = state.store.node(auth.org(), id).await?;
@@ -335,14 +376,30 @@ pub async fn edit_node(State(state): State<AppState>, PageUser(auth): PageUser, 
         Ok(n) => Ok(redirect_with(&format!("/plans/{}#node-{}", n.plan_id, n.id), "Saved.")),
         Err(AppError::Validation(errors)) => {
             let f = FormView::from_input(&input, version).with_errors(&errors);
-            plan_page(&state, &auth, &headers, current.plan_id, PlanForms { edit: Some((id, f)), ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
+            plan_page(
+                &state,
+                &auth,
+                &headers,
+                current.plan_id,
+                PlanForms { edit: Some((id, f)), ..Default::default() },
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
         Err(AppError::Conflict { current_version }) => {
             let stored = state.store.node(auth.org(), id).await?;
             let mut f = FormView::from_input(&input, current_version);
             f.conflict = views::conflict_lines(&service::node_to_input(&stored), &input);
             f.open = true;
-            plan_page(&state, &auth, &headers, current.plan_id, PlanForms { edit: Some((id, f)), ..Default::default() }, StatusCode::CONFLICT).await
+            plan_page(
+                &state,
+                &auth,
+                &headers,
+                current.plan_id,
+                PlanForms { edit: Some((id, f)), ..Default::default() },
+                StatusCode::CONFLICT,
+            )
+            .await
         }
         Err(e) => Err(e),
     }
@@ -359,7 +416,12 @@ pub struct MoveForm {
     direction: String,
 }
 
-pub async fn move_node(State(state): State<AppState>, PageUser(auth): PageUser, Path(id): Path<String>, Form(form): Form<MoveForm>) -> Result<Response, AppError> {
+pub async fn move_node(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    Path(id): Path<String>,
+    Form(form): Form<MoveForm>,
+) -> Result<Response, AppError> {
     let up = form.direction == "up";
     let n = service::move_node(&state.store, &auth, NodeId::new(path_id(&id)?), up).await?;
     Ok(axum::response::IntoResponse::into_response(axum::response::Redirect::to(&format!("/plans/{}#node-{}", n.plan_id, n.id))))

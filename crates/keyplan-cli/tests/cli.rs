@@ -1,0 +1,176 @@
+//! The `keyplan` binary as an administrator meets it.
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_keyplan");
+
+struct TempDb(std::path::PathBuf);
+
+impl TempDb {
+    fn new() -> TempDb {
+        TempDb(std::env::temp_dir().join(format!("kp-cli-{:016x}.db", rand::random::<u64>())))
+    }
+    fn url(&self) -> String {
+        format!("sqlite://{}", self.0.display())
+    }
+}
+
+impl Drop for TempDb {
+    fn drop(&mut self) {
+        for s in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{s}", self.0.display()));
+        }
+    }
+}
+
+fn keyplan(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .env_remove("KEYPLAN_DB")
+        .env("KEYPLAN_CONFIG", "/nonexistent/keyplan.toml")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run keyplan");
+    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+    child.wait_with_output().expect("wait")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).to_string()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).to_string()
+}
+
+/// Errors are one line on standard error and a non-zero exit status.
+fn assert_one_line_error(o: &Output, contains: &str) {
+    assert!(!o.status.success(), "expected failure, got success: {}", stdout(o));
+    let err = stderr(o);
+    assert_eq!(err.trim_end().lines().count(), 1, "one line on stderr, got: {err:?}");
+    assert!(err.contains(contains), "stderr {err:?} should mention {contains:?}");
+}
+
+#[test]
+fn bad_flags_are_one_clear_line() {
+    let o = keyplan(&["serve", "--no-such-flag"], "");
+    assert_one_line_error(&o, "--no-such-flag");
+    assert_eq!(o.status.code(), Some(2));
+    let o = keyplan(&["user", "add", "--email", "a@b.example", "--name", "A", "--role", "boss"], "");
+    assert_one_line_error(&o, "boss");
+    let o = keyplan(&["export", "plan", "1", "--format", "docx"], "");
+    assert_one_line_error(&o, "docx");
+}
+
+#[test]
+fn unreachable_database_is_one_line() {
+    let o = keyplan(&["migrate", "--db", "postgres://nobody@127.0.0.1:1/none"], "");
+    assert_one_line_error(&o, "PostgreSQL");
+    let o = keyplan(&["migrate", "--db", "mysql://x"], "");
+    assert_one_line_error(&o, "unsupported database URL");
+}
+
+#[test]
+fn users_tokens_and_exports() {
+    let db = TempDb::new();
+    let url = db.url();
+    let o = keyplan(&["migrate", "--db", &url], "");
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    // The password comes from standard input when it is not a terminal.
+    let o = keyplan(
+        &["user", "add", "--email", "Anna@Example.com", "--name", "Anna Admin", "--role", "admin", "--org", "Acme", "--db", &url],
+        "s3cret-passw0rd\n",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("anna@example.com"), "{}", stdout(&o));
+    let o =
+        keyplan(&["user", "add", "--email", "anna@example.com", "--name", "Again", "--role", "kam", "--db", &url], "another-password\n");
+    assert_one_line_error(&o, "email");
+    let o = keyplan(&["user", "add", "--email", "bo@example.com", "--name", "Bo", "--role", "kam", "--db", &url], "short\n");
+    assert_one_line_error(&o, "password");
+    // Without --org the user joins the default (first) organisation.
+    let o = keyplan(&["user", "add", "--email", "kim@example.com", "--name", "Kim Kam", "--role", "kam", "--db", &url], "kim-password-1\n");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("in Acme"), "{}", stdout(&o));
+
+    let o = keyplan(&["token", "create", "--email", "kim@example.com", "--db", &url], "");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let token = out.trim_end().lines().last().expect("token line").to_string();
+    assert!(token.starts_with("kp_") && token.len() > 40, "{token}");
+    let o = keyplan(&["token", "create", "--email", "nobody@example.com", "--db", &url], "");
+    assert_one_line_error(&o, "nobody@example.com");
+
+    // The token works against the running server, and the stored hash is not the token.
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    rt.block_on(async {
+        let store = keyplan_store::Store::connect(&url).await.expect("open");
+        let user = store.token_user(&keyplan_web::auth::token_hash(&token)).await.expect("lookup").expect("token is valid");
+        assert_eq!(user.user.email, "kim@example.com");
+        assert!(store.token_user(&token).await.expect("lookup").is_none(), "the raw token is not what is stored");
+        keyplan_web::demo::load(&store, time::OffsetDateTime::now_utc().date()).await.expect("demo data");
+        store.close().await;
+    });
+
+    let o = keyplan(&["export", "plan", "1", "--format", "md", "--db", &url], "");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let md = stdout(&o);
+    assert!(md.starts_with("# Brightwater Foods"), "{md}");
+    assert!(md.contains("**Commitment:**") && md.contains("Awaiting acceptance"), "{md}");
+
+    let o = keyplan(&["export", "plan", "1", "--format", "json", "--db", &url], "");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    assert_eq!(v["plan"]["id"], 1);
+    assert_eq!(v["plan"]["tree"][0]["kind"], "goal");
+    assert!(v["plan"]["tree"][0]["children"].as_array().is_some_and(|c| !c.is_empty()));
+
+    let o = keyplan(&["export", "plan", "999", "--format", "md", "--db", &url], "");
+    assert_one_line_error(&o, "no plan with id 999");
+}
+
+#[test]
+fn serve_starts_and_stops_cleanly_on_sigterm() {
+    let db = TempDb::new();
+    let mut child = Command::new(BIN)
+        .args(["serve", "--db", &db.url(), "--bind", "127.0.0.1:0", "--demo"])
+        .env("KEYPLAN_CONFIG", "/nonexistent/keyplan.toml")
+        .env("KEYPLAN_LOG_FORMAT", "json")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start keyplan serve");
+    let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+    let first = lines.next().expect("a line").expect("utf-8");
+    let port: u16 = first.split("127.0.0.1:").nth(1).and_then(|r| r.split('/').next()).and_then(|p| p.parse().ok()).expect(&first);
+    let rest: Vec<String> = lines.take(5).map_while(Result::ok).collect();
+    assert!(rest.iter().any(|l| l.contains("lena.hoffmann@northwind.example")), "the demo sign-in is printed: {rest:?}");
+
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    rt.block_on(async {
+        let body = reqwest::get(format!("http://127.0.0.1:{port}/healthz")).await.expect("healthz").text().await.expect("body");
+        assert_eq!(body, "ok");
+    });
+
+    let status = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().expect("send SIGTERM");
+    assert!(status.success());
+    let started = Instant::now();
+    loop {
+        if let Some(code) = child.try_wait().expect("wait") {
+            assert!(code.success(), "exits cleanly after SIGTERM: {code}");
+            break;
+        }
+        assert!(started.elapsed() < Duration::from_secs(10), "did not stop within 10 s of SIGTERM");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let mut logs = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().expect("stderr"), &mut logs).expect("logs");
+    let structured = logs.lines().filter(|l| !l.trim().is_empty()).all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok());
+    assert!(structured, "with KEYPLAN_LOG_FORMAT=json every log line is JSON: {logs}");
+    assert!(logs.contains("shutting down"), "{logs}");
+}

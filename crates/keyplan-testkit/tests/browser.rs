@@ -1,0 +1,375 @@
+//! End-to-end tests in a real (headless) Chromium: the steps under test are
+//! clicks and typing; set-up data comes from the API.
+//!
+//! Skipped (with a message) when Chromium or chromedriver is missing, unless
+//! `KEYPLAN_REQUIRE_BROWSER=1`. `KEYPLAN_SHOTS=DIR` saves screenshots there.
+//!
+//! ```sh
+//! KEYPLAN_REQUIRE_BROWSER=1 cargo test -p keyplan-testkit --test browser
+//! ```
+
+use keyplan_domain::{NodeId, Role};
+use keyplan_testkit::webdriver::{Browser, Options, Result};
+use keyplan_testkit::{PASSWORD, TestApp};
+use reqwest::StatusCode;
+use serde_json::json;
+use time::macros::date;
+
+const KAM: &str = "kim.kamp@acme.test";
+const MEMBER: &str = "mo.member@acme.test";
+
+/// Signs in through the form and waits for the signed-in page.
+async fn sign_in(b: &Browser, app: &TestApp, email: &str, password: &str, name: &str) -> Result<()> {
+    b.goto(&app.url("/login")).await?;
+    b.fill("input[name=email]", email).await?;
+    b.fill("input[name=password]", password).await?;
+    let button = b.find("form[action='/login'] button[type=submit]").await?;
+    assert_eq!(button.text().await?, "Sign in");
+    b.click_and_wait(&button).await?;
+    let url = b.wait_for_url("to leave the sign-in page", |u| !u.contains("/login")).await?;
+    assert!(url.ends_with("/accounts"), "after sign-in: {url}");
+    assert_eq!(b.find("header .me-name strong").await?.text().await?, name, "the header shows who is signed in");
+    Ok(())
+}
+
+async fn sign_out(b: &Browser) -> Result<()> {
+    let button = b.find_with_text("header form[action='/logout'] button", "Sign out").await?;
+    b.click_and_wait(&button).await?;
+    b.wait_for_url("the sign-in page", |u| u.contains("/login")).await?;
+    b.find("input[name=email]").await?;
+    Ok(())
+}
+
+/// The id in a URL ending in `#node-N`.
+fn node_in_url(url: &str) -> i64 {
+    url.rsplit_once("#node-").and_then(|(_, id)| id.parse().ok()).unwrap_or_else(|| panic!("no #node-N in {url}"))
+}
+
+/// The add form (a `<details class="add">`) for a `kind` under `parent`.
+fn add_form(kind: &str, parent: i64) -> String {
+    format!("details.add:has(> form input[name=kind][value={kind}]):has(> form input[name=parent_id][value='{parent}'])")
+}
+
+/// The number in the roll-up chip whose text ends in `label`.
+async fn rollup_chip(b: &Browser, label: &str) -> Result<String> {
+    let chip = b.find_with_text("section.rollup ul.chips li", label).await?;
+    chip.find("strong").await?.text().await
+}
+
+/// goal -> csf -> condition through the API; returns their ids.
+async fn goal_csf_condition(api: &keyplan_testkit::Api, plan: i64) -> [i64; 3] {
+    let goal = api.node(plan, json!({"kind": "goal", "title": "Grow to 2m", "metric": "Revenue", "baseline": 1000000, "target": 2000000, "unit": "EUR", "target_date": "2027-06-30"})).await;
+    let csf = api.node(plan, json!({"kind": "csf", "parent_id": goal["id"], "title": "Approved supplier"})).await;
+    let cond = api.node(plan, json!({"kind": "condition", "parent_id": csf["id"], "title": "Specified in the design"})).await;
+    [goal["id"].as_i64().unwrap(), csf["id"].as_i64().unwrap(), cond["id"].as_i64().unwrap()]
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_in_add_obstacle_and_commitment_then_owner_accepts() -> Result<()> {
+    let Some(b) = Browser::for_test().await else { return Ok(()) };
+    let app = TestApp::spawn().await;
+    app.user("Acme", KAM, "Kim Kamp", Role::Kam).await;
+    let member = app.user("Acme", MEMBER, "Mo Member", Role::Member).await;
+    let api = app.api(KAM).await;
+    let account = api.account("Globex").await;
+    let plan = api.plan(account, "Globex growth plan").await;
+    let [_goal, _csf, cond] = goal_csf_condition(&api, plan).await;
+
+    // The KAM signs in and opens the plan.
+    sign_in(&b, &app, KAM, PASSWORD, "Kim Kamp").await?;
+    b.goto(&app.url(&format!("/plans/{plan}"))).await?;
+    assert_eq!(b.find("h1").await?.text().await?, "Globex growth plan");
+    b.find(&format!("#node-{cond}")).await?;
+    let gap = b.find(&format!(".row.lvl-condition:has(> .cell #node-{cond}) > .branch > .gap")).await?;
+    assert_eq!(gap.text().await?, "What stops us from meeting this condition?");
+
+    // + Add obstacle under the condition.
+    let obstacle_title = "Engineers only know the competitor's part";
+    let details = b.open_details(&add_form("obstacle", cond)).await?;
+    assert_eq!(details.find(":scope > summary").await?.text().await?, "+ Add obstacle");
+    let title = details.find("textarea[name=title]").await?;
+    assert!(title.is_displayed().await?, "the opened form's title field is visible");
+    title.send_keys(obstacle_title).await?;
+    let add = details.find("button[type=submit]").await?;
+    assert_eq!(add.text().await?, "Add obstacle");
+    b.click_and_wait(&add).await?;
+    let url = b.wait_for_url("the plan with the new node", |u| u.contains("#node-")).await?;
+    let obstacle = node_in_url(&url);
+    assert!(b.find(".flash").await?.text().await?.contains("Obstacle added"), "flash after adding");
+    let obst_el = b.find(&format!(".node-obstacle#node-{obstacle}")).await?;
+    assert_eq!(obst_el.find(".node-title").await?.text().await?, obstacle_title);
+    assert!(obst_el.has_class("flash-node").await?, "with JavaScript on, app.js highlights the node in the URL fragment");
+    assert!(b.find(&format!(".row.lvl-obstacle:has(#node-{obstacle}) .gap")).await?.text().await?.contains("No commitment yet"));
+
+    // + Add commitment under the new obstacle, owned by the member.
+    let what = "Run a design-in workshop with the customer's engineers";
+    let details = b.open_details(&add_form("commitment", obstacle)).await?;
+    assert_eq!(details.find(":scope > summary").await?.text().await?, "+ Add commitment");
+    details.find("textarea[name=title]").await?.send_keys(what).await?;
+    let owner = details.find("select[name=owner_id]").await?;
+    assert_eq!(owner.value().await?, "", "no owner is preselected: assigning is a deliberate choice");
+    owner.select_by_text("Mo Member").await?;
+    assert_eq!(owner.value().await?, member.id.get().to_string());
+    let due = details.find("input[type=date][name=due_date]").await?;
+    let typed = due.set_date("2027-03-31").await?;
+    if !typed {
+        eprintln!("note: typing into input[type=date] did not take; the value was set by script");
+    }
+    details.find("input[name=done_criterion]").await?.send_keys("Workshop held, 5 engineers attended, minutes signed").await?;
+    let add = details.find("button[type=submit]").await?;
+    assert_eq!(add.text().await?, "Add commitment");
+    b.click_and_wait(&add).await?;
+    let url = b.wait_for_url("the plan with the commitment", |u| u.contains("#node-") && node_in_url(u) != obstacle).await?;
+    let commitment = node_in_url(&url);
+    assert!(b.find(".flash").await?.text().await?.contains("Commitment added"));
+
+    let card = b.find(&format!("article.commit#node-{commitment}")).await?;
+    assert!(card.has_class("unaccepted").await?, "class: {:?}", card.attribute("class").await?);
+    let text = card.text().await?;
+    assert!(text.contains(what), "{text}");
+    assert!(text.contains("Awaiting acceptance"), "{text}");
+    assert_eq!(card.find(".owner").await?.text().await?, "Mo Member");
+    assert!(text.contains("Done when: Workshop held"), "{text}");
+    assert!(card.find_all(".answer").await?.is_empty(), "the author is not asked to answer");
+    assert_eq!(rollup_chip(&b, "accepted commitments").await?, "0");
+    assert_eq!(rollup_chip(&b, "awaiting acceptance").await?, "1");
+    let callout = b.find("details.callout").await?;
+    assert!(callout.text().await?.contains(&format!("“{what}” waits for Mo Member")), "{}", callout.text().await?);
+
+    // What the browser submitted is stored.
+    let (s, node) = api.get(&format!("/nodes/{commitment}")).await;
+    assert_eq!(s, StatusCode::OK, "{node}");
+    assert_eq!(node["title"], what);
+    assert_eq!(node["parent_id"], obstacle);
+    assert_eq!(node["owner_id"], member.id.get());
+    // The date through the store: the API writes dates as [year, ordinal]
+    // (see `api_writes_dates_as_iso_strings`).
+    let stored = app.store.node(app.org_id("Acme").await, NodeId::new(commitment)).await.expect("stored commitment");
+    assert_eq!(stored.due_date, Some(date!(2027 - 03 - 31)), "typed: {typed}");
+    assert_eq!(node["done_criterion"], "Workshop held, 5 engineers attended, minutes signed");
+    assert_eq!(node["acceptance"], "proposed");
+
+    // The member signs in, finds it under "Waiting for your answer" and accepts.
+    sign_out(&b).await?;
+    sign_in(&b, &app, MEMBER, PASSWORD, "Mo Member").await?;
+    let nav = b.find_with_text("nav.mainnav a", "My commitments").await?;
+    b.click_and_wait(&nav).await?;
+    b.wait_for_url("my commitments", |u| u.ends_with("/me/commitments")).await?;
+    let to_answer = b.find("section#to-answer").await?;
+    assert_eq!(to_answer.find("h2").await?.text().await?, "Waiting for your answer");
+    assert_eq!(to_answer.find(".count").await?.text().await?, "1");
+    let task = to_answer.find(&format!("article#c-{commitment}")).await?;
+    assert_eq!(task.find(".task-title").await?.text().await?, what);
+    assert!(task.text().await?.contains("asked by Kim Kamp"), "{}", task.text().await?);
+    let accept = task.find_with_text("button", "Accept").await?;
+    b.click_and_wait(&accept).await?;
+    let flash = b.find(".flash").await?.text().await?;
+    assert_eq!(flash, "Accepted. It is now part of the plan.");
+    b.wait_gone(&format!("section#to-answer #c-{commitment}")).await?;
+    let row = b.find(&format!("section#accepted tr#c-{commitment}")).await?;
+
+    // The plan now counts it.
+    let link = row.find("a[href^='/plans/']").await?;
+    b.click_and_wait(&link).await?;
+    b.wait_for_url("the plan page", |u| u.contains(&format!("/plans/{plan}"))).await?;
+    let card = b.find(&format!("article.commit#node-{commitment}")).await?;
+    assert!(!card.has_class("unaccepted").await?, "class: {:?}", card.attribute("class").await?);
+    assert!(card.has_class("c-st-open").await?, "class: {:?}", card.attribute("class").await?);
+    assert_eq!(rollup_chip(&b, "accepted commitments").await?, "1");
+    assert_eq!(rollup_chip(&b, "awaiting acceptance").await?, "0");
+    for callout in b.find_all("details.callout").await? {
+        let text = callout.text().await?;
+        assert!(!text.contains(what), "still listed as not yet part of the plan: {text}");
+    }
+    let (_, node) = api.get(&format!("/nodes/{commitment}")).await;
+    assert_eq!(node["acceptance"], "accepted");
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn validation_message_next_to_field_keeps_input() -> Result<()> {
+    let Some(b) = Browser::for_test().await else { return Ok(()) };
+    let app = TestApp::spawn().await;
+    app.user("Acme", KAM, "Kim Kamp", Role::Kam).await;
+    sign_in(&b, &app, KAM, PASSWORD, "Kim Kamp").await?;
+
+    let panel = b.open_details("details#new-account").await?;
+    assert_eq!(panel.find(":scope > summary").await?.text().await?, "New account");
+    let region = panel.find("input[name=region]").await?;
+    region.send_keys("Nordics").await?;
+    panel.find("input[name=current_revenue]").await?.send_keys("lots").await?;
+    let create = panel.find_with_text("button[type=submit]", "Create account").await?;
+
+    // The name is `required`: the browser itself refuses to send the form.
+    create.click().await?;
+    assert!(b.exists("details#new-account input[name=name]:invalid").await?, "the empty name is flagged by the browser");
+    assert!(b.current_url().await?.ends_with("/accounts"));
+    assert_eq!(region.value().await?, "Nordics", "still the same page, nothing was posted");
+
+    // Without the browser's check (old browsers, scripts turned off by policy…)
+    // the server answers with messages next to the fields.
+    b.execute("arguments[0].noValidate = true;", vec![b.find("details#new-account form").await?.json()]).await?;
+    b.click_and_wait(&create).await?;
+    let panel = b.find("details#new-account").await?;
+    assert_eq!(panel.property("open").await?, json!(true), "the form stays open to show its errors");
+    let name_error = b.find("label:has(> input[name=name]) .field-error").await?;
+    assert!(!name_error.text().await?.is_empty());
+    assert!(name_error.is_displayed().await?);
+    let revenue_error = b.find("label:has(> input[name=current_revenue]) .field-error").await?;
+    assert!(!revenue_error.text().await?.is_empty());
+    assert!(revenue_error.is_displayed().await?);
+    assert_eq!(b.find("input[name=region]").await?.value().await?, "Nordics", "typed values are kept");
+    assert_eq!(b.find("input[name=current_revenue]").await?.value().await?, "lots");
+    assert_eq!(b.find("input[name=name]").await?.attribute("aria-invalid").await?.as_deref(), Some("true"));
+    assert_eq!(b.find("input[name=current_revenue]").await?.attribute("aria-invalid").await?.as_deref(), Some("true"));
+    assert!(b.find_all("label:has(> input[name=region]) .field-error").await?.is_empty(), "no error on a valid field");
+    eprintln!("name error: {:?}; revenue error: {:?}", name_error.text().await?, revenue_error.text().await?);
+
+    // Correcting the name (and the revenue) creates the account.
+    b.fill("input[name=name]", "Initech").await?;
+    b.fill("input[name=current_revenue]", "250000").await?;
+    let create = b.find_with_text("details#new-account button[type=submit]", "Create account").await?;
+    b.click_and_wait(&create).await?;
+    b.wait_for_url("the new account", |u| u.contains("/accounts/")).await?;
+    assert_eq!(b.find("h1").await?.text().await?, "Initech");
+    assert!(b.find(".flash").await?.text().await?.contains("created"));
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_work_without_javascript_basics() -> Result<()> {
+    let Some(b) = Browser::for_test_with(Options::no_js()).await else { return Ok(()) };
+    let app = TestApp::spawn().await;
+    app.user("Acme", KAM, "Kim Kamp", Role::Kam).await;
+    let api = app.api(KAM).await;
+    let account = api.account("Globex").await;
+    let plan = api.plan(account, "Globex growth plan").await;
+    let goal = api.node(plan, json!({"kind": "goal", "title": "Grow to 2m"})).await["id"].as_i64().unwrap();
+
+    sign_in(&b, &app, KAM, PASSWORD, "Kim Kamp").await?;
+    // Through links, not URLs: accounts -> account -> plan.
+    let account_link = b.find_with_text("table.accounts a", "Globex").await?;
+    b.click_and_wait(&account_link).await?;
+    let plan_link = b.find_with_text("#plans a", "Globex growth plan").await?;
+    b.click_and_wait(&plan_link).await?;
+    b.wait_for_url("the plan page", |u| u.ends_with(&format!("/plans/{plan}"))).await?;
+
+    let details = b.open_details(&add_form("csf", goal)).await?;
+    assert_eq!(details.find(":scope > summary").await?.text().await?, "+ Add critical success factor");
+    details.find("textarea[name=title]").await?.send_keys("Approved supplier status").await?;
+    let add = details.find("button[type=submit]").await?;
+    b.click_and_wait(&add).await?;
+    let url = b.wait_for_url("the plan with the new node", |u| u.contains("#node-")).await?;
+    let csf = node_in_url(&url);
+    let node = b.find(&format!(".node-csf#node-{csf}")).await?;
+    assert_eq!(node.find(".node-title").await?.text().await?, "Approved supplier status");
+    assert!(b.find(".flash").await?.text().await?.contains("added"));
+    // Proof that page scripts did not run: app.js would have highlighted the node.
+    assert!(!node.has_class("flash-node").await?, "app.js ran although JavaScript is off");
+    // The next level is offered right away.
+    let next = b.find(&add_form("condition", csf)).await?;
+    assert_eq!(next.find(":scope > summary").await?.text().await?, "+ Add necessary condition");
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn xss_is_shown_as_text() -> Result<()> {
+    let Some(b) = Browser::for_test().await else { return Ok(()) };
+    let app = TestApp::spawn().await;
+    app.user("Acme", KAM, "Kim Kamp", Role::Kam).await;
+    let api = app.api(KAM).await;
+    let account = api.account("Globex").await;
+    let evil = "<img src=x onerror=alert(1)>";
+    let (s, contact) =
+        api.post(&format!("/accounts/{account}/contacts"), json!({ "name": evil, "title": "<script>alert(2)</script>" })).await;
+    assert_eq!(s, StatusCode::CREATED, "{contact}");
+    let contact = contact["id"].as_i64().unwrap();
+
+    sign_in(&b, &app, KAM, PASSWORD, "Kim Kamp").await?;
+    b.goto(&app.url(&format!("/accounts/{account}"))).await?;
+    let link = b.find(&format!("#contacts a[href='/contacts/{contact}']")).await?;
+    assert_eq!(link.text().await?, evil);
+    assert!(b.find_all("#contacts img, main img").await?.is_empty(), "no <img> was injected");
+    assert_eq!(b.alert_text().await?, None, "no alert is open");
+
+    // Its own page too (title, heading, forms).
+    b.click_and_wait(&link).await?;
+    b.wait_for_url("the contact page", |u| u.ends_with(&format!("/contacts/{contact}"))).await?;
+    assert_eq!(b.find("h1").await?.text().await?, evil);
+    assert!(b.title().await?.starts_with(evil), "title: {}", b.title().await?);
+    assert!(b.find_all("main img").await?.is_empty());
+    assert_eq!(b.alert_text().await?, None, "no alert is open");
+
+    // And as an option of the commitment form on a plan.
+    let plan = api.plan(account, "Plan").await;
+    let [_, _, _, obstacle] = api.skeleton(plan).await;
+    b.goto(&app.url(&format!("/plans/{plan}"))).await?;
+    let form = b.open_details(&add_form("commitment", obstacle)).await?;
+    let contacts = form.find("select[name=contact_id]").await?;
+    contacts.select_by_text(evil).await?;
+    assert_eq!(contacts.value().await?, contact.to_string());
+    assert!(b.find_all("main img").await?.is_empty());
+    assert_eq!(b.alert_text().await?, None, "no alert is open");
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn screenshots_of_the_main_pages() -> Result<()> {
+    let Some(dir) = std::env::var_os("KEYPLAN_SHOTS").filter(|d| !d.is_empty()).map(std::path::PathBuf::from) else {
+        eprintln!("skipped: set KEYPLAN_SHOTS=DIR to save screenshots");
+        return Ok(());
+    };
+    std::fs::create_dir_all(&dir).expect("create KEYPLAN_SHOTS");
+    let Some(b) = Browser::for_test().await else { return Ok(()) };
+    let app = TestApp::spawn_demo().await;
+    sign_in(&b, &app, "lena.hoffmann@northwind.example", keyplan_web::demo::DEMO_PASSWORD, "Lena Hoffmann").await?;
+    b.screenshot(dir.join("accounts.png")).await?;
+    let plan = b.find_with_text("table.accounts tr", "Brightwater Foods").await?.find("a[href^='/plans/']").await?;
+    b.click_and_wait(&plan).await?;
+    b.find("section.rollup").await?;
+    b.screenshot(dir.join("plan.png")).await?;
+    // A tall window shows the whole tree.
+    let height = b.execute("return document.documentElement.scrollHeight;", vec![]).await?.as_u64().unwrap_or(900).clamp(900, 8000);
+    b.set_window_size(1280, height as u32).await?;
+    b.screenshot(dir.join("plan-full.png")).await?;
+    b.set_window_size(390, 844).await?;
+    b.screenshot(dir.join("plan-phone.png")).await?;
+    b.set_window_size(1280, 900).await?;
+    let mine = b.find_with_text("nav.mainnav a", "My commitments").await?;
+    b.click_and_wait(&mine).await?;
+    b.screenshot(dir.join("my-commitments.png")).await?;
+    for name in ["accounts.png", "plan.png", "plan-full.png", "plan-phone.png", "my-commitments.png"] {
+        let bytes = std::fs::read(dir.join(name)).expect("screenshot written");
+        assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "{name} is a PNG");
+    }
+    Ok(())
+}
+
+/// The tab title is the plan's title only: no form markup, and never the
+/// session's CSRF token (which would end up in the browser history).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn plan_page_title_is_the_plan_title() -> Result<()> {
+    let Some(b) = Browser::for_test().await else { return Ok(()) };
+    let app = TestApp::spawn().await;
+    app.user("Acme", KAM, "Kim Kamp", Role::Kam).await;
+    let api = app.api(KAM).await;
+    let plan = api.plan(api.account("Globex").await, "Globex growth plan").await;
+    sign_in(&b, &app, KAM, PASSWORD, "Kim Kamp").await?;
+    b.goto(&app.url(&format!("/plans/{plan}"))).await?;
+    let title = b.title().await?;
+    assert!(!title.contains("_csrf"), "the CSRF token is in the title: {title}");
+    assert_eq!(title, "Globex growth plan · keyplan");
+    Ok(())
+}
+
+/// The API writes dates as ISO `"2027-03-31"` (as it reads them and as the
+/// OpenAPI schema says) and timestamps as RFC 3339. No browser needed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn api_writes_dates_as_iso_strings() {
+    let app = TestApp::spawn().await;
+    app.user("Acme", KAM, "Kim Kamp", Role::Kam).await;
+    let api = app.api(KAM).await;
+    let plan = api.plan(api.account("Globex").await, "Plan").await;
+    let goal = api.node(plan, json!({"kind": "goal", "title": "Grow", "target_date": "2027-03-31"})).await;
+    assert_eq!(goal["target_date"], "2027-03-31", "{goal}");
+}

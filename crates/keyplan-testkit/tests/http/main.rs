@@ -1,0 +1,22 @@
+//! End-to-end HTTP tests: the real keyplan server (see `keyplan_testkit::TestApp`)
+//! on port 0 with a fresh database per test, driven like a browser (forms,
+//! cookies, CSRF tokens) and like an API client (bearer tokens, JSON).
+//!
+//! Run with `cargo test -p keyplan-testkit --test http`; set
+//! `KEYPLAN_TEST_DB=postgres` (and `KEYPLAN_TEST_PG`) to run on PostgreSQL.
+//! Tests marked `#[ignore = "BUG: ..."]` assert the correct behaviour of a
+//! known defect in the application; run them with `-- --ignored`.
+
+mod acceptance;
+mod acceptance_pages;
+mod csrf;
+mod escaping;
+mod health;
+mod helpers;
+mod orgs;
+mod pages;
+mod roles;
+mod signin;
+mod tree;
+mod validation;
+mod versions;

@@ -1,0 +1,48 @@
+//! Page details found while testing: the plan page's head, and account search.
+
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::helpers::{planned, section};
+
+/// The `<title>` holds the plan's title only; the delete form belongs in the body.
+#[tokio::test]
+async fn plan_page_title_is_just_the_title() {
+    let p = planned().await;
+    let s = p.app.login("kim@acme.test").await;
+    let (status, page) = s.get(&format!("/plans/{}", p.plan)).await;
+    assert_eq!(status, StatusCode::OK);
+    let title = section(&page, "<title>", "</title>");
+    assert_eq!(title, "<title>Globex plan 2027 · keyplan</title>");
+    let delete_forms = page.matches(&format!("action=\"/plans/{}/delete\"", p.plan)).count();
+    assert_eq!(delete_forms, 1, "one delete form, in the body");
+}
+
+#[tokio::test]
+async fn account_search_finds_name_industry_and_region() {
+    let p = planned().await;
+    p.api.post("/accounts", json!({"name": "Initech", "industry": "Software", "region": "Nordics", "crm_id": "CRM-4711"})).await;
+    let names = |v: serde_json::Value| v.as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    assert_eq!(names(p.api.get("/accounts?q=INIT").await.1), vec!["Initech"]);
+    assert_eq!(names(p.api.get("/accounts?q=software").await.1), vec!["Initech"]);
+    assert_eq!(names(p.api.get("/accounts?q=nordic").await.1), vec!["Initech"]);
+    assert_eq!(names(p.api.get("/accounts?q=crm-4711").await.1), vec!["Initech"]);
+    assert_eq!(names(p.api.get("/accounts?q=").await.1), vec!["Globex Chemicals", "Initech"]);
+    let s = p.app.login("kim@acme.test").await;
+    let (_, page) = s.get("/accounts?q=initech").await;
+    assert!(page.contains(">Initech</a>") && !page.contains(">Globex Chemicals</a>"));
+}
+
+/// CRM ids often contain underscores; searching for one must find it.
+#[tokio::test]
+async fn account_search_finds_crm_ids_with_underscores() {
+    let p = planned().await;
+    let (status, _) = p.api.post("/accounts", json!({"name": "Initech", "crm_id": "SAP_100234"})).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (_, found) = p.api.get("/accounts?q=SAP_100234").await;
+    let names: Vec<&str> = found.as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap()).collect();
+    assert_eq!(names, vec!["Initech"]);
+    // Wildcards typed by the user are not wildcards: no account name holds a '%'.
+    let (_, found) = p.api.get("/accounts?q=%25").await;
+    assert_eq!(found, json!([]));
+}

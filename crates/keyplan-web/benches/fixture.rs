@@ -1,0 +1,94 @@
+//! A demo database, a signed-in session and a way to grow a plan, shared by the
+//! plan-page benchmark and the query-count test.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use keyplan_domain::tree::{Acceptance, CommitmentStatus, NodeKind};
+use keyplan_domain::{NodeId, PlanId, Role};
+use keyplan_store::{NodeWrite, Store};
+use keyplan_web::{AppState, Config};
+use tower::ServiceExt;
+
+pub struct Fixture {
+    pub store: Store,
+    pub router: axum::Router,
+    pub cookie: String,
+    pub path: std::path::PathBuf,
+}
+
+impl Fixture {
+    /// A fresh SQLite file with the demo organisation, signed in as its first KAM.
+    pub async fn demo() -> Fixture {
+        let path = std::env::temp_dir().join(format!("kp-bench-{:016x}.db", rand::random::<u64>()));
+        let url = format!("sqlite://{}", path.display());
+        let store = Store::connect(&url).await.expect("open");
+        store.migrate().await.expect("migrate");
+        keyplan_web::demo::load(&store, time::OffsetDateTime::now_utc().date()).await.expect("demo");
+        let user = store.user_by_email(keyplan_web::demo::DEMO_SIGN_INS[0].0).await.expect("lookup").expect("demo KAM");
+        assert_eq!(user.role(), Role::Kam);
+        let token = keyplan_web::auth::random_token();
+        let expires = time::OffsetDateTime::now_utc() + time::Duration::hours(1);
+        store.create_session(user.id, &keyplan_web::auth::token_hash(&token), "csrf", expires).await.expect("session");
+        let state = AppState::new(store.clone(), Config { database_url: url, ..Config::default() });
+        let router = keyplan_web::router(state);
+        Fixture { store, router, cookie: format!("{}={token}", keyplan_web::auth::SESSION_COOKIE), path }
+    }
+
+    /// GETs a page; returns status and body length.
+    pub async fn get(&self, path: &str) -> (StatusCode, usize) {
+        let req = Request::get(path).header("cookie", &self.cookie).body(Body::empty()).expect("request");
+        let res = self.router.clone().oneshot(req).await.expect("response");
+        let status = res.status();
+        let body = axum::body::to_bytes(res.into_body(), usize::MAX).await.expect("body");
+        (status, body.len())
+    }
+
+    /// Statements the store runs to serve one GET.
+    pub async fn queries_for(&self, path: &str) -> u64 {
+        let before = self.store.query_count();
+        let (status, _) = self.get(path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        self.store.query_count() - before
+    }
+
+    /// Adds `factors` success factors, each with 2 conditions of 2 obstacles with
+    /// 3 commitments (12 commitments per factor), to the plan's first goal.
+    pub async fn grow(&self, plan: PlanId, factors: usize) {
+        let org = self.store.plan_org(plan).await.expect("plan");
+        let nodes = self.store.nodes(org, plan).await.expect("nodes");
+        let goal = nodes.iter().find(|n| n.kind == NodeKind::Goal).expect("goal").id;
+        let owner = nodes.iter().find_map(|n| n.owner_id).expect("an owner");
+        let add = |kind, parent: NodeId, title: String| {
+            let store = self.store.clone();
+            async move {
+                let mut w = NodeWrite::titled(title);
+                if kind == NodeKind::Commitment {
+                    w.owner_id = Some(owner);
+                    w.author_id = Some(owner);
+                    w.acceptance = Some(Acceptance::Accepted);
+                    w.status = Some(CommitmentStatus::InProgress);
+                    w.due_date = Some(time::OffsetDateTime::now_utc().date() + time::Duration::days(30));
+                }
+                store.create_node(org, plan, kind, Some(parent), &w, owner).await.expect("node").id
+            }
+        };
+        for f in 0..factors {
+            let csf = add(NodeKind::Csf, goal, format!("Factor {f}")).await;
+            for c in 0..2 {
+                let cond = add(NodeKind::Condition, csf, format!("Condition {f}.{c}")).await;
+                for o in 0..2 {
+                    let obst = add(NodeKind::Obstacle, cond, format!("Obstacle {f}.{c}.{o}")).await;
+                    for k in 0..3 {
+                        add(NodeKind::Commitment, obst, format!("Commitment {f}.{c}.{o}.{k}")).await;
+                    }
+                }
+            }
+        }
+    }
+
+    pub fn cleanup(&self) {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", self.path.display()));
+        }
+    }
+}
