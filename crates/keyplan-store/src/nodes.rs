@@ -211,8 +211,15 @@ impl Store {
     /// Swaps a node with its previous (`up`) or next sibling. Returns false when it
     /// is already first or last. Order is not content: versions stay as they are.
     pub async fn move_node(&self, org: OrgId, id: NodeId, up: bool) -> StoreResult<bool> {
-        let node = self.node(org, id).await?;
+        let plan = self.node(org, id).await?.plan_id;
         let mut tx = self.begin().await?;
+        // Same lock as inserts: moves within one plan take turns, and the node's
+        // position is read again under the lock.
+        on_tx!(self, tx, c => sqlx::query("UPDATE plans SET version = version WHERE id = $1")
+            .bind(plan).execute(c).await.map(|r| r.rows_affected()))?;
+        let sql = sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM nodes WHERE org_id = $1 AND id = $2"));
+        let row: Option<NodeRow> = on_tx!(self, tx, c => sqlx::query_as(sql).bind(org).bind(id).fetch_optional(c).await)?;
+        let node: Node = row.map(Node::from).found()?;
         let parent = node.parent_id.map(NodeId::get).unwrap_or(0);
         let sql = if up {
             "SELECT id, position FROM nodes WHERE plan_id = $1 AND ((parent_id IS NULL AND $2 = 0) OR parent_id = $2) \

@@ -29,6 +29,7 @@ on_both_databases! {
     nodes_are_scoped_to_their_org => sqlite_nodes_are_scoped_to_their_org, postgres_nodes_are_scoped_to_their_org;
     nodes_load_in_one_query => sqlite_nodes_load_in_one_query, postgres_nodes_load_in_one_query;
     concurrent_writers => sqlite_concurrent_writers, postgres_concurrent_writers;
+    concurrent_moves => sqlite_concurrent_moves, postgres_concurrent_moves;
 }
 
 // --- fixtures --------------------------------------------------------------------------------
@@ -882,4 +883,26 @@ async fn concurrent_writers(store: &Store) {
         store.nodes(w.acme, w.plan.id).await.unwrap().iter().filter(|n| n.parent_id == Some(goal.id)).map(|n| n.position).collect();
     positions.sort();
     assert_eq!(positions, (1..=8).collect::<Vec<_>>(), "concurrently added siblings get distinct positions");
+}
+
+async fn concurrent_moves(store: &Store) {
+    let w = world(store).await;
+    let goal = node(store, w.acme, w.plan.id, NodeKind::Goal, None, NodeWrite::titled("Goal"), &w.ann).await;
+    let mut ids = Vec::new();
+    for i in 0..4 {
+        ids.push(node(store, w.acme, w.plan.id, NodeKind::Csf, Some(&goal), NodeWrite::titled(format!("Factor {i}")), &w.ann).await.id);
+    }
+    let mut tasks = Vec::new();
+    for i in 0..12 {
+        let (store, org, id) = (store.clone(), w.acme, ids[i % 4]);
+        tasks.push(tokio::spawn(async move { store.move_node(org, id, i % 3 == 0).await }));
+    }
+    for task in tasks {
+        task.await.unwrap().expect("concurrent move");
+    }
+    let mut positions: Vec<i32> =
+        store.nodes(w.acme, w.plan.id).await.unwrap().iter().filter(|n| n.parent_id == Some(goal.id)).map(|n| n.position).collect();
+    positions.sort();
+    positions.dedup();
+    assert_eq!(positions.len(), 4, "concurrent moves keep sibling positions distinct");
 }
