@@ -127,10 +127,6 @@ pub fn period_months(start: Date, end: Date) -> i32 {
     months.max(1)
 }
 
-pub fn first_of_month(d: Date) -> Date {
-    Date::from_calendar_date(d.year(), d.month(), 1).unwrap_or(d)
-}
-
 pub fn month_name(m: Month) -> &'static str {
     match m {
         Month::January => "Jan",

@@ -57,17 +57,6 @@ impl NodeKind {
         }
     }
 
-    /// The kind a child added under this one normally has.
-    pub fn child_kind(self) -> Option<NodeKind> {
-        match self {
-            NodeKind::Goal => Some(NodeKind::Csf),
-            NodeKind::Csf => Some(NodeKind::Condition),
-            NodeKind::Condition => Some(NodeKind::Obstacle),
-            NodeKind::Obstacle => Some(NodeKind::Commitment),
-            NodeKind::Commitment => None,
-        }
-    }
-
     /// Checks that a node of this kind may be placed under `parent`.
     pub fn check_parent(self, parent: Option<NodeKind>) -> Result<(), FieldError> {
         match (self, parent) {
@@ -311,11 +300,6 @@ impl Node {
         self.kind == NodeKind::Commitment
             && self.due_date.is_some_and(|d| d < today)
             && !self.status.is_some_and(CommitmentStatus::is_closed)
-    }
-
-    /// True when a goal names what is measured and where it should end up.
-    pub fn is_measurable_goal(&self) -> bool {
-        self.kind == NodeKind::Goal && self.metric.is_some() && self.target.is_some() && self.target_date.is_some()
     }
 }
 

@@ -104,6 +104,18 @@ impl From<StoreError> for AppError {
     }
 }
 
+impl From<FieldError> for AppError {
+    fn from(f: FieldError) -> Self {
+        AppError::Validation(vec![f])
+    }
+}
+
+impl From<Vec<FieldError>> for AppError {
+    fn from(errors: Vec<FieldError>) -> Self {
+        AppError::Validation(errors)
+    }
+}
+
 impl From<AcceptanceError> for AppError {
     fn from(e: AcceptanceError) -> Self {
         match e {

@@ -20,6 +20,11 @@ const MAX_BODY: usize = 2 * 1024 * 1024;
 /// Finds the caller (session cookie or bearer token) and rejects state-changing
 /// requests that lack the session's CSRF token.
 pub async fn authenticate(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    // Assets and the health check are the same for everyone: no session lookup.
+    let path = req.uri().path();
+    if req.method() == Method::GET && (path.starts_with("/static/") || path == "/favicon.svg" || path == "/healthz") {
+        return next.run(req).await;
+    }
     let is_api = req.uri().path().starts_with("/api/");
     let bearer = req
         .headers()

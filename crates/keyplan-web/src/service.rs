@@ -85,7 +85,7 @@ async fn require_plan_editor(store: &Store, auth: &Auth, account: AccountId) -> 
 
 pub async fn create_account(store: &Store, auth: &Auth, input: &AccountInput) -> Result<Account> {
     require(permissions::can_create_account(auth.actor()))?;
-    let mut data = input.validate().map_err(AppError::Validation)?;
+    let mut data = input.validate()?;
     if data.owner_id.is_none() && auth.role() == keyplan_domain::Role::Kam {
         data.owner_id = Some(auth.id());
     }
@@ -95,7 +95,7 @@ pub async fn create_account(store: &Store, auth: &Auth, input: &AccountInput) ->
 pub async fn update_account(store: &Store, auth: &Auth, id: AccountId, version: i64, input: &AccountInput) -> Result<Account> {
     let access = access(store, auth, id).await?;
     require(permissions::can_edit_account(auth.actor(), &access))?;
-    let data = input.validate().map_err(AppError::Validation)?;
+    let data = input.validate()?;
     Ok(store.update_account(auth.org(), id, version, &data, auth.id()).await?)
 }
 
@@ -129,14 +129,14 @@ pub fn num(n: f64) -> String {
 
 pub async fn create_contact(store: &Store, auth: &Auth, account: AccountId, input: &ContactInput) -> Result<Contact> {
     require_plan_editor(store, auth, account).await?;
-    let data = input.validate().map_err(AppError::Validation)?;
+    let data = input.validate()?;
     Ok(store.create_contact(auth.org(), account, &data, auth.id()).await?)
 }
 
 pub async fn update_contact(store: &Store, auth: &Auth, id: ContactId, version: i64, input: &ContactInput) -> Result<Contact> {
     let current = store.contact(auth.org(), id).await?;
     require_plan_editor(store, auth, current.account_id).await?;
-    let data = input.validate().map_err(AppError::Validation)?;
+    let data = input.validate()?;
     Ok(store.update_contact(auth.org(), id, version, &data, auth.id()).await?)
 }
 
@@ -171,7 +171,7 @@ pub async fn create_plan(store: &Store, auth: &Auth, account: AccountId, input: 
     if template != TEMPLATE_ONE_PAGE {
         return Err(AppError::field("template", format!("unknown template; available: {TEMPLATE_ONE_PAGE}")));
     }
-    let data = input.validate(today()).map_err(AppError::Validation)?;
+    let data = input.validate(today())?;
     if data.status.needs_manager() && !permissions::can_approve_plans(auth.actor()) {
         return Err(AppError::field("status", "only a manager can approve a plan"));
     }
@@ -181,7 +181,7 @@ pub async fn create_plan(store: &Store, auth: &Auth, account: AccountId, input: 
 pub async fn update_plan(store: &Store, auth: &Auth, id: PlanId, version: i64, input: &PlanInput) -> Result<Plan> {
     let current = store.plan(auth.org(), id).await?;
     require_plan_editor(store, auth, current.account_id).await?;
-    let data = input.validate(today()).map_err(AppError::Validation)?;
+    let data = input.validate(today())?;
     if data.status != current.status()
         && (data.status.needs_manager() || current.status().needs_manager())
         && !permissions::can_approve_plans(auth.actor())
@@ -219,19 +219,15 @@ pub async fn create_node(
 ) -> Result<Node> {
     let plan_row = store.plan(auth.org(), plan).await?;
     require_plan_editor(store, auth, plan_row.account_id).await?;
-    let content = input.validate(kind).map_err(AppError::Validation)?;
+    let content = input.validate(kind)?;
     let mut w = NodeWrite::titled(content.title);
     w.notes = content.notes;
     if kind == NodeKind::Goal {
-        w.metric = content.goal.metric;
-        w.baseline = content.goal.baseline;
-        w.target = content.goal.target;
-        w.unit = content.goal.unit;
-        w.target_date = content.goal.target_date;
+        set_goal_fields(&mut w, content.goal);
     }
     if let Some(c) = content.commitment {
         let acceptance = acceptance::initial(auth.id(), c.owner_id);
-        acceptance::check_status_change(acceptance, c.status).map_err(|f| AppError::Validation(vec![f]))?;
+        acceptance::check_status_change(acceptance, c.status)?;
         w.owner_id = Some(c.owner_id);
         w.contact_id = c.contact_id;
         w.author_id = Some(auth.id());
@@ -253,7 +249,7 @@ pub async fn update_node(store: &Store, auth: &Auth, id: NodeId, version: i64, i
     let editor = permissions::can_edit_plans(auth.actor(), &access);
     let is_owner = node.kind == NodeKind::Commitment && node.owner_id == Some(auth.id()) && auth.role() != keyplan_domain::Role::Viewer;
     require(editor || is_owner)?;
-    let content = input.validate(node.kind).map_err(AppError::Validation)?;
+    let content = input.validate(node.kind)?;
     let mut w = NodeWrite::from_node(&node);
     if !editor {
         // The owner reports progress; what was promised stays as agreed.
@@ -264,8 +260,7 @@ pub async fn update_node(store: &Store, auth: &Auth, id: NodeId, version: i64, i
                 "As the owner you can report status and notes; ask the plan's editors to change what was promised.".into(),
             ));
         }
-        acceptance::check_status_change(node.acceptance.unwrap_or(Acceptance::Proposed), c.status)
-            .map_err(|f| AppError::Validation(vec![f]))?;
+        acceptance::check_status_change(node.acceptance.unwrap_or(Acceptance::Proposed), c.status)?;
         w.status = Some(c.status);
         w.notes = content.notes;
         return Ok(store.update_node(auth.org(), id, version, &w, auth.id()).await?);
@@ -273,22 +268,11 @@ pub async fn update_node(store: &Store, auth: &Auth, id: NodeId, version: i64, i
     w.title = content.title.clone();
     w.notes = content.notes;
     if node.kind == NodeKind::Goal {
-        w.metric = content.goal.metric;
-        w.baseline = content.goal.baseline;
-        w.target = content.goal.target;
-        w.unit = content.goal.unit;
-        w.target_date = content.goal.target_date;
+        set_goal_fields(&mut w, content.goal);
     }
     if let Some(c) = content.commitment {
         let owner = node.owner_id.unwrap_or(c.owner_id);
-        let state = AcceptanceState {
-            owner_id: owner,
-            author_id: node.author_id,
-            acceptance: node.acceptance.unwrap_or(Acceptance::Proposed),
-            due_date: node.due_date,
-            proposed_due_date: node.proposed_due_date,
-            decline_reason: node.decline_reason.clone(),
-        };
+        let state = acceptance_state(&node, owner);
         let material = content.title != node.title || c.due_date != node.due_date || c.done_criterion != node.done_criterion;
         let next = acceptance::after_edit(&state, auth.id(), c.owner_id, material);
         if next != state.acceptance {
@@ -299,7 +283,7 @@ pub async fn update_node(store: &Store, auth: &Auth, id: NodeId, version: i64, i
         }
         // Progress counts only on an accepted commitment; asking again resets it.
         if Some(c.status) != node.status {
-            acceptance::check_status_change(next, c.status).map_err(|f| AppError::Validation(vec![f]))?;
+            acceptance::check_status_change(next, c.status)?;
         }
         let status = if next == Acceptance::Accepted { c.status } else { CommitmentStatus::Open };
         w.owner_id = Some(c.owner_id);
@@ -349,14 +333,7 @@ pub async fn respond(store: &Store, auth: &Auth, id: NodeId, version: Option<i64
             || (permissions::can_edit_plans(auth.actor(), &access) && node.author_id.is_none()),
     };
     let owner = node.owner_id.ok_or_else(|| AppError::State("this commitment has no owner yet".into()))?;
-    let state = AcceptanceState {
-        owner_id: owner,
-        author_id: node.author_id,
-        acceptance: node.acceptance.unwrap_or(Acceptance::Proposed),
-        due_date: node.due_date,
-        proposed_due_date: node.proposed_due_date,
-        decline_reason: node.decline_reason.clone(),
-    };
+    let state = acceptance_state(&node, owner);
     let next = acceptance::respond(&state, actor, response)?;
     let mut w = NodeWrite::from_node(&node);
     w.acceptance = Some(next.acceptance);
@@ -367,6 +344,26 @@ pub async fn respond(store: &Store, auth: &Auth, id: NodeId, version: Option<i64
         w.status = Some(CommitmentStatus::Open);
     }
     Ok(store.update_node(auth.org(), id, node.version, &w, auth.id()).await?)
+}
+
+fn set_goal_fields(w: &mut NodeWrite, goal: tree::GoalFields) {
+    w.metric = goal.metric;
+    w.baseline = goal.baseline;
+    w.target = goal.target;
+    w.unit = goal.unit;
+    w.target_date = goal.target_date;
+}
+
+/// The acceptance-related part of a stored commitment.
+fn acceptance_state(node: &Node, owner: UserId) -> AcceptanceState {
+    AcceptanceState {
+        owner_id: owner,
+        author_id: node.author_id,
+        acceptance: node.acceptance.unwrap_or(Acceptance::Proposed),
+        due_date: node.due_date,
+        proposed_due_date: node.proposed_due_date,
+        decline_reason: node.decline_reason.clone(),
+    }
 }
 
 pub fn node_to_input(n: &Node) -> NodeInput {

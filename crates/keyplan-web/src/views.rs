@@ -40,6 +40,15 @@ impl FormView {
         FormView { values, version, ..Default::default() }
     }
 
+    /// The form of an edit that was based on an old version: what the user typed,
+    /// open, with the fields whose stored value now differs, at the current version.
+    pub fn conflicted<T: Serialize>(stored: &T, typed: &T, current_version: i64) -> Self {
+        let mut f = FormView::from_input(typed, current_version);
+        f.conflict = conflict_lines(stored, typed);
+        f.open = true;
+        f
+    }
+
     pub fn with_errors(mut self, errors: &[keyplan_domain::FieldError]) -> Self {
         for e in errors {
             self.errors.entry(e.field.clone()).or_insert_with(|| e.message.clone());

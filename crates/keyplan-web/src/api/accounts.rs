@@ -119,7 +119,7 @@ pub async fn set_team_member(
     let access = service::access(&state.store, &auth, id).await?;
     service::require(keyplan_domain::permissions::can_edit_account(auth.actor(), &access))?;
     let function = body.str_field("function")?.unwrap_or_default();
-    let function = keyplan_domain::validate::required("function", &function, 120).map_err(|f| AppError::Validation(vec![f]))?;
+    let function = keyplan_domain::validate::required("function", &function, 120)?;
     state.store.set_team_member(auth.org(), id, user, &function).await?;
     let team = state.store.team(auth.org(), id).await?;
     Ok(Json(team.iter().map(TeamMemberDto::from).collect()))

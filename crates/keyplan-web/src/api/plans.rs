@@ -206,7 +206,7 @@ pub async fn propose_date(
     body: JsonObject,
 ) -> Result<Json<NodeDto>, ApiError> {
     let raw = body.str_field("due_date")?.ok_or_else(|| AppError::field("due_date", "is required (YYYY-MM-DD)"))?;
-    let due_date = keyplan_domain::validate::parse_date("due_date", &raw).map_err(|f| AppError::Validation(vec![f]))?;
+    let due_date = keyplan_domain::validate::parse_date("due_date", &raw)?;
     answer(&state, &auth, &id, Some(&body), Response::ProposeDate { due_date }).await
 }
 

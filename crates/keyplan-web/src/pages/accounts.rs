@@ -332,9 +332,7 @@ pub async fn update(
         }
         Err(AppError::Conflict { current_version }) => {
             let stored = state.store.account(auth.org(), id).await?;
-            let mut edit = FormView::from_input(&form.input, current_version);
-            edit.conflict = views::conflict_lines(&service::account_to_input(&stored), &form.input);
-            edit.open = true;
+            let edit = FormView::conflicted(&service::account_to_input(&stored), &form.input, current_version);
             account_page(&state, &auth, &headers, id, AccountForms { edit: Some(edit), ..Default::default() }, StatusCode::CONFLICT).await
         }
         Err(e) => Err(e),

@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use super::{Chrome, form_version, path_id, redirect_with, render};
 use crate::auth::{Auth, PageUser};
-use crate::views::{self, FormView, Opt};
+use crate::views::{FormView, Opt};
 use crate::{AppError, AppState, service};
 
 pub async fn create(
@@ -111,8 +111,7 @@ pub async fn update(
         }
         Err(AppError::Conflict { current_version }) => {
             let stored = state.store.contact(auth.org(), id).await?;
-            let mut f = FormView::from_input(&form.input, current_version);
-            f.conflict = views::conflict_lines(&service::contact_to_input(&stored), &form.input);
+            let f = FormView::conflicted(&service::contact_to_input(&stored), &form.input, current_version);
             contact_page(&state, &auth, &headers, id, Some(f), StatusCode::CONFLICT).await
         }
         Err(e) => Err(e),

@@ -75,16 +75,18 @@ impl Chrome {
             is_admin: auth.role() == keyplan_domain::Role::Admin,
             csrf: auth.csrf().to_string(),
             nav,
-            flash: auth::cookie(headers, FLASH_COOKIE)
-                .and_then(|v| serde_urlencoded::from_str::<Vec<(String, String)>>(&format!("m={v}")).ok())
-                .and_then(|mut v| v.pop())
-                .map(|(_, m)| m)
-                .filter(|m| !m.is_empty()),
+            flash: auth::cookie(headers, FLASH_COOKIE).and_then(decode_flash),
         }
     }
 }
 
 const FLASH_COOKIE: &str = "kp_flash";
+
+/// The message in a flash cookie (written form-urlencoded by [`redirect_with`]).
+fn decode_flash(raw: &str) -> Option<String> {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(&format!("m={raw}")).ok()?;
+    pairs.into_iter().next().map(|(_, m)| m).filter(|m| !m.is_empty())
+}
 
 /// Renders a page; a flash message shown on it is cleared.
 pub fn render<T: Template>(status: StatusCode, page: &T, had_flash: bool) -> Response {

@@ -293,9 +293,7 @@ pub async fn update(
         }
         Err(AppError::Conflict { current_version }) => {
             let stored = state.store.plan(auth.org(), id).await?;
-            let mut f = FormView::from_input(&form.input, current_version);
-            f.conflict = views::conflict_lines(&service::plan_to_input(&stored), &form.input);
-            f.open = true;
+            let f = FormView::conflicted(&service::plan_to_input(&stored), &form.input, current_version);
             plan_page(&state, &auth, &headers, id, PlanForms { plan: Some(f), ..Default::default() }, StatusCode::CONFLICT).await
         }
         Err(e) => Err(e),
@@ -388,9 +386,7 @@ pub async fn edit_node(
         }
         Err(AppError::Conflict { current_version }) => {
             let stored = state.store.node(auth.org(), id).await?;
-            let mut f = FormView::from_input(&input, current_version);
-            f.conflict = views::conflict_lines(&service::node_to_input(&stored), &input);
-            f.open = true;
+            let f = FormView::conflicted(&service::node_to_input(&stored), &input, current_version);
             plan_page(
                 &state,
                 &auth,
