@@ -2,6 +2,8 @@
 //! database, manage users and tokens, and export plans.
 #![forbid(unsafe_code)]
 
+mod template_cmd;
+
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -59,6 +61,11 @@ enum Command {
     Export {
         #[command(subcommand)]
         command: ExportCommand,
+    },
+    /// Plan templates: list, export to a file, import from a file.
+    Template {
+        #[command(subcommand)]
+        command: template_cmd::TemplateCommand,
     },
 }
 
@@ -132,6 +139,8 @@ impl From<RoleArg> for Role {
 enum ExportFormat {
     Md,
     Json,
+    /// The plan's story: analysis -> so what -> goal -> commitments, with its gaps.
+    Story,
 }
 
 fn main() -> ExitCode {
@@ -264,10 +273,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let text = match format {
                 ExportFormat::Md => keyplan_web::export::markdown(&bundle),
                 ExportFormat::Json => serde_json::to_string_pretty(&keyplan_web::export::json(&bundle))? + "\n",
+                ExportFormat::Story => keyplan_web::export::story_text(&bundle),
             };
             std::io::stdout().write_all(text.as_bytes())?;
             Ok(())
         }
+        Command::Template { command } => template_cmd::run(command).await,
     }
 }
 

@@ -174,3 +174,59 @@ fn serve_starts_and_stops_cleanly_on_sigterm() {
     assert!(structured, "with KEYPLAN_LOG_FORMAT=json every log line is JSON: {logs}");
     assert!(logs.contains("shutting down"), "{logs}");
 }
+
+#[test]
+fn templates_list_export_and_import() {
+    let db = TempDb::new();
+    let url = db.url();
+    let o = keyplan(&["template", "list", "--db", &url], "");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let list = stdout(&o);
+    let lines: Vec<&str> = list.lines().collect();
+    assert!(lines[0].starts_with("KEY") && lines[0].contains("VERSION") && lines[0].contains("RETIRED"), "{list}");
+    assert!(lines[2].starts_with("strategic") && lines[2].contains("Strategic key account plan"), "{list}");
+    assert_eq!(lines.len(), 5, "a header and the four built-ins: {list}");
+
+    // Export to a file, change it, import it: a new version; importing it again changes nothing.
+    let file = std::env::temp_dir().join(format!("kp-template-{:016x}.json", rand::random::<u64>()));
+    let path = file.display().to_string();
+    let o = keyplan(&["template", "export", "strategic", "--output", &path, "--db", &url], "");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).is_empty(), "the file, not standard output");
+    let o = keyplan(&["template", "export", "strategic", "--db", &url], "");
+    let text = std::fs::read_to_string(&file).expect("exported file");
+    assert_eq!(stdout(&o), text, "standard output by default, the same file");
+    let mut doc: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!((doc["format"].as_str(), doc["key"].as_str()), (Some("keyplan-template"), Some("strategic")));
+    let o = keyplan(&["template", "import", &path, "--db", &url], "");
+    assert!(o.status.success() && stdout(&o).contains("unchanged"), "{}{}", stdout(&o), stderr(&o));
+    doc["sections"][0]["title"] = "Who the customer is".into();
+    std::fs::write(&file, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
+    let o = keyplan(&["template", "import", &path, "--db", &url], "");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("new version 2"), "{}", stdout(&o));
+    let o = keyplan(&["template", "list", "--db", &url], "");
+    assert!(stdout(&o).lines().any(|l| l.starts_with("strategic") && l.split_whitespace().any(|w| w == "2")), "{}", stdout(&o));
+
+    // A new key creates a template; --org names the organisation.
+    doc["key"] = "strategic-lite".into();
+    std::fs::write(&file, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
+    let o = keyplan(&["template", "import", &path, "--org", "My company", "--db", &url], "");
+    assert!(o.status.success() && stdout(&o).contains("Created template strategic-lite"), "{}{}", stdout(&o), stderr(&o));
+    let o = keyplan(&["template", "list", "--org", "Nobody Ltd", "--db", &url], "");
+    assert_one_line_error(&o, "Nobody Ltd");
+
+    // Broken files: one line naming the problem, nothing stored.
+    doc["sections"][3]["kind"] = "poem".into();
+    std::fs::write(&file, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
+    let o = keyplan(&["template", "import", &path, "--db", &url], "");
+    assert_one_line_error(&o, "sections[3].kind");
+    std::fs::write(&file, "{\"format\": \"keyplan-template\",\n").unwrap();
+    let o = keyplan(&["template", "import", &path, "--db", &url], "");
+    assert_one_line_error(&o, "not valid JSON");
+    let o = keyplan(&["template", "import", "/nonexistent/template.json", "--db", &url], "");
+    assert_one_line_error(&o, "/nonexistent/template.json");
+    let o = keyplan(&["template", "export", "nope", "--db", &url], "");
+    assert_one_line_error(&o, "no template \"nope\"");
+    let _ = std::fs::remove_file(&file);
+}

@@ -47,4 +47,20 @@ typed_id!(
     NodeId,
     /// An API token.
     TokenId,
+    /// One of the company's offerings (a row of the whitespace matrix).
+    OfferingId,
+    /// A business unit of a customer (a column of the whitespace matrix).
+    BusinessUnitId,
+    /// A filled cell of an account's whitespace matrix.
+    CellId,
+    /// A company's plan template.
+    TemplateId,
+    /// One immutable version of a template; a plan keeps the one it was made with.
+    TemplateVersionId,
+    /// The stored text (body and "so what?") of one section of a plan.
+    SectionId,
+    /// An analysis item, SWOT entry, opportunity or risk of a plan.
+    ItemId,
+    /// A link from a goal to the evidence that justifies it.
+    LinkId,
 );

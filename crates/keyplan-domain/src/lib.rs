@@ -6,13 +6,19 @@
 
 pub mod acceptance;
 pub mod account;
+pub mod analysis;
+pub mod builtin;
 pub mod contact;
 pub mod ids;
 pub mod permissions;
 pub mod plan;
 pub mod role;
+pub mod stakeholder;
+pub mod story;
+pub mod template;
 pub mod tree;
 pub mod validate;
+pub mod whitespace;
 
 pub use ids::*;
 pub use role::Role;

@@ -54,7 +54,17 @@ pub fn can_approve_plans(actor: Actor) -> bool {
     actor.role.is_manager_like()
 }
 
+/// The company's list of offerings (the rows of every whitespace matrix).
+pub fn can_manage_offerings(actor: Actor) -> bool {
+    actor.role.is_manager_like()
+}
+
 pub fn can_manage_users(actor: Actor) -> bool {
+    actor.role == Role::Admin
+}
+
+/// The company's plan templates: creating, editing, reordering, retiring, importing.
+pub fn can_manage_templates(actor: Actor) -> bool {
     actor.role == Role::Admin
 }
 
@@ -90,5 +100,6 @@ mod tests {
         assert!(can_create_account(owner) && !can_create_account(member_on_team));
         assert!(can_approve_plans(manager) && !can_approve_plans(owner));
         assert!(can_manage_users(actor(5, Role::Admin)) && !can_manage_users(manager));
+        assert!(can_manage_offerings(manager) && can_manage_offerings(actor(5, Role::Admin)) && !can_manage_offerings(owner));
     }
 }

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use crate::analysis::Benefit;
 use crate::validate::{self, FieldError, Validation};
 use crate::{ContactId, NodeId, PlanId, UserId};
 
@@ -155,6 +156,7 @@ pub struct GoalFields {
     pub target: Option<f64>,
     pub unit: Option<String>,
     pub target_date: Option<Date>,
+    pub benefit: Option<Benefit>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -187,6 +189,8 @@ pub struct NodeInput {
     pub target: String,
     pub unit: String,
     pub target_date: String,
+    /// customer, us or both (goals only).
+    pub benefit: String,
     pub owner_id: String,
     pub contact_id: String,
     pub start_date: String,
@@ -209,6 +213,16 @@ impl NodeInput {
                 goal.target = v.check(validate::optional_number("target", Some(&self.target))).flatten();
                 goal.unit = v.check(validate::optional("unit", Some(&self.unit), 40)).flatten();
                 goal.target_date = v.check(validate::optional_date("target_date", Some(&self.target_date))).flatten();
+                goal.benefit = match self.benefit.trim() {
+                    "" => None,
+                    s => {
+                        let b = Benefit::parse(s);
+                        if b.is_none() {
+                            v.push("benefit", "must be customer, us or both");
+                        }
+                        b
+                    }
+                };
             }
             NodeKind::Commitment => {
                 let owner = match self.owner_id.trim() {
@@ -277,6 +291,7 @@ pub struct Node {
     pub target: Option<f64>,
     pub unit: Option<String>,
     pub target_date: Option<Date>,
+    pub benefit: Option<Benefit>,
     pub owner_id: Option<UserId>,
     pub contact_id: Option<ContactId>,
     pub author_id: Option<UserId>,
@@ -516,6 +531,7 @@ mod tests {
             target: None,
             unit: None,
             target_date: None,
+            benefit: None,
             owner_id: None,
             contact_id: None,
             author_id: None,

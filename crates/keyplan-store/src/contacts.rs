@@ -97,6 +97,9 @@ impl Store {
 
     pub async fn delete_contact(&self, org: OrgId, id: ContactId) -> StoreResult<()> {
         let n = on_pool!(self, p => sqlx::query("DELETE FROM contacts WHERE org_id = $1 AND id = $2").bind(org).bind(id).execute(p).await.map(|r| r.rows_affected()))?;
-        if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+        if n == 0 {
+            return Err(StoreError::NotFound);
+        }
+        self.unlink_contact(org, id).await
     }
 }

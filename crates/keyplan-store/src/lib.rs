@@ -9,11 +9,14 @@
 
 mod accounts;
 mod contacts;
+mod content;
 mod error;
 mod nodes;
 mod plans;
 mod rows;
+mod templates;
 mod users;
+mod whitespace;
 
 use std::str::FromStr;
 use std::sync::Arc;
@@ -25,10 +28,13 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{PgPool, SqlitePool};
 
 pub use accounts::{AccountFilter, AccountSummary, TeamMember};
+pub use content::{GoalLink, Item, PlanSection};
 pub use error::{StoreError, StoreResult};
 pub use nodes::{MyCommitment, NodeWrite};
 pub use rows::{Account, Contact, Organisation, Plan, PlanSummary, SessionUser, User};
-pub use users::NewUser;
+pub use templates::{ImportOutcome, Template, TemplateVersion};
+pub use users::{NewUser, OrgSettings};
+pub use whitespace::{BusinessUnit, Cell, Offering, OfferingUsage, Whitespace};
 
 pub(crate) enum Pool {
     Sqlite(SqlitePool),
@@ -141,7 +147,7 @@ impl Store {
             Pool::Sqlite(p) => sqlx::migrate!("../../migrations/sqlite").run(p).await?,
             Pool::Postgres(p) => sqlx::migrate!("../../migrations/postgres").run(p).await?,
         }
-        Ok(())
+        self.seed_templates().await
     }
 
     pub fn backend(&self) -> Backend {

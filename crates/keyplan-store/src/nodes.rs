@@ -1,5 +1,6 @@
 //! The nodes of a plan's constraint tree.
 
+use keyplan_domain::analysis::Benefit;
 use keyplan_domain::tree::{Acceptance, CommitmentStatus, Node, NodeKind};
 use keyplan_domain::{AccountId, ContactId, NodeId, OrgId, PlanId, UserId};
 use serde::Serialize;
@@ -9,7 +10,7 @@ use crate::error::OptionalExt;
 use crate::rows::NodeRow;
 use crate::{Store, StoreError, StoreResult, now, on_pool, on_tx};
 
-const COLUMNS: &str = "id, plan_id, parent_id, kind, position, title, notes, metric, baseline, target, unit, target_date, owner_id, \
+const COLUMNS: &str = "id, plan_id, parent_id, kind, position, title, notes, metric, baseline, target, unit, target_date, benefit, owner_id, \
     contact_id, author_id, start_date, due_date, done_criterion, status, acceptance, decline_reason, proposed_due_date, version";
 
 /// Everything a node stores besides its identity, written as a whole.
@@ -22,6 +23,7 @@ pub struct NodeWrite {
     pub target: Option<f64>,
     pub unit: Option<String>,
     pub target_date: Option<Date>,
+    pub benefit: Option<Benefit>,
     pub owner_id: Option<UserId>,
     pub contact_id: Option<ContactId>,
     pub author_id: Option<UserId>,
@@ -44,6 +46,7 @@ impl NodeWrite {
             target: None,
             unit: None,
             target_date: None,
+            benefit: None,
             owner_id: None,
             contact_id: None,
             author_id: None,
@@ -66,6 +69,7 @@ impl NodeWrite {
             target: n.target,
             unit: n.unit.clone(),
             target_date: n.target_date,
+            benefit: n.benefit,
             owner_id: n.owner_id,
             contact_id: n.contact_id,
             author_id: n.author_id,
@@ -167,15 +171,15 @@ impl Store {
         let sql = sqlx::AssertSqlSafe(format!(
             "INSERT INTO nodes (org_id, plan_id, parent_id, kind, position, title, notes, metric, baseline, target, unit, target_date, owner_id, \
              contact_id, author_id, start_date, due_date, done_criterion, status, acceptance, decline_reason, proposed_due_date, created_at, \
-             updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, \
-             $23, $23, $24) RETURNING {COLUMNS}"
+             updated_at, updated_by, benefit) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, \
+             $21, $22, $23, $23, $24, $25) RETURNING {COLUMNS}"
         ));
         let row: NodeRow = on_tx!(self, tx, c => sqlx::query_as(sql)
             .bind(org).bind(plan).bind(parent).bind(kind.as_str()).bind(next).bind(&w.title).bind(&w.notes).bind(&w.metric)
             .bind(w.baseline).bind(w.target).bind(&w.unit).bind(w.target_date).bind(w.owner_id).bind(w.contact_id).bind(w.author_id)
             .bind(w.start_date).bind(w.due_date).bind(&w.done_criterion).bind(w.status.map(|s| s.as_str()))
             .bind(w.acceptance.map(|a| a.as_str())).bind(&w.decline_reason).bind(w.proposed_due_date).bind(now()).bind(actor)
-            .fetch_one(c).await)?;
+            .bind(w.benefit.map(Benefit::as_str)).fetch_one(c).await)?;
         tx.commit().await?;
         Ok(row.into())
     }
@@ -188,14 +192,14 @@ impl Store {
         let sql = sqlx::AssertSqlSafe(format!(
             "UPDATE nodes SET title = $1, notes = $2, metric = $3, baseline = $4, target = $5, unit = $6, target_date = $7, owner_id = $8, \
              contact_id = $9, author_id = $10, start_date = $11, due_date = $12, done_criterion = $13, status = $14, acceptance = $15, \
-             decline_reason = $16, proposed_due_date = $17, version = version + 1, updated_at = $18, updated_by = $19 \
-             WHERE org_id = $20 AND id = $21 AND version = $22 RETURNING {COLUMNS}"
+             decline_reason = $16, proposed_due_date = $17, version = version + 1, updated_at = $18, updated_by = $19, \
+             benefit = $23 WHERE org_id = $20 AND id = $21 AND version = $22 RETURNING {COLUMNS}"
         ));
         let row: Option<NodeRow> = on_pool!(self, p => sqlx::query_as(sql)
             .bind(&w.title).bind(&w.notes).bind(&w.metric).bind(w.baseline).bind(w.target).bind(&w.unit).bind(w.target_date)
             .bind(w.owner_id).bind(w.contact_id).bind(w.author_id).bind(w.start_date).bind(w.due_date).bind(&w.done_criterion)
             .bind(w.status.map(|s| s.as_str())).bind(w.acceptance.map(|a| a.as_str())).bind(&w.decline_reason).bind(w.proposed_due_date)
-            .bind(now()).bind(actor).bind(org).bind(id).bind(version).fetch_optional(p).await)?;
+            .bind(now()).bind(actor).bind(org).bind(id).bind(version).bind(w.benefit.map(Benefit::as_str)).fetch_optional(p).await)?;
         match row {
             Some(r) => Ok(r.into()),
             None => Err(StoreError::Conflict { current: self.node(org, id).await?.version }),

@@ -7,9 +7,9 @@ use crate::error::OptionalExt;
 use crate::rows::{Plan, PlanSummary};
 use crate::{Store, StoreError, StoreResult, now, on_pool};
 
-const RETURNING: &str = "RETURNING id, org_id, account_id, title, template, status, period_start, period_end, version, created_by, created_at, updated_at, updated_by";
+const RETURNING: &str = "RETURNING id, org_id, account_id, title, template, template_version_id, status, period_start, period_end, version, created_by, created_at, updated_at, updated_by";
 
-const SUMMARY: &str = "SELECT p.id, p.org_id, p.account_id, p.title, p.template, p.status, p.period_start, p.period_end, p.version, \
+const SUMMARY: &str = "SELECT p.id, p.org_id, p.account_id, p.title, p.template, p.template_version_id, p.status, p.period_start, p.period_end, p.version, \
     p.created_by, p.created_at, p.updated_at, p.updated_by, a.name AS account_name, \
     (SELECT COUNT(*) FROM nodes n WHERE n.plan_id = p.id AND n.kind = 'commitment') AS commitments, \
     (SELECT COUNT(*) FROM nodes n WHERE n.plan_id = p.id AND n.kind = 'commitment' AND n.acceptance = 'accepted') AS commitments_accepted, \
@@ -38,20 +38,28 @@ impl Store {
     }
 
     pub async fn plan(&self, org: OrgId, id: PlanId) -> StoreResult<Plan> {
-        const SQL: &str = "SELECT id, org_id, account_id, title, template, status, period_start, period_end, version, created_by, created_at, \
+        const SQL: &str = "SELECT id, org_id, account_id, title, template, template_version_id, status, period_start, period_end, version, created_by, created_at, \
                            updated_at, updated_by FROM plans WHERE org_id = $1 AND id = $2";
         on_pool!(self, p => sqlx::query_as(SQL).bind(org).bind(id).fetch_optional(p).await)?.found()
     }
 
+    /// Creates a plan from the current version of the template called `template`
+    /// (a retired template is refused); the plan keeps that version for good.
     pub async fn create_plan(&self, org: OrgId, account: AccountId, data: &PlanData, template: &str, actor: UserId) -> StoreResult<Plan> {
         self.account(org, account).await?;
+        let t = match self.template_by_key(org, template).await {
+            Ok(t) if !t.retired => t,
+            Ok(_) => return Err(StoreError::invalid("template", format!("\"{template}\" is retired: choose a current template"))),
+            Err(StoreError::NotFound) => return Err(StoreError::invalid("template", format!("there is no template \"{template}\""))),
+            Err(e) => return Err(e),
+        };
         let sql = sqlx::AssertSqlSafe(format!(
-            "INSERT INTO plans (org_id, account_id, title, template, status, period_start, period_end, created_by, created_at, updated_at, updated_by) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $8) {RETURNING}"
+            "INSERT INTO plans (org_id, account_id, title, template, template_version_id, status, period_start, period_end, created_by, \
+             created_at, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $9) {RETURNING}"
         ));
         Ok(on_pool!(self, p => sqlx::query_as(sql)
-            .bind(org).bind(account).bind(&data.title).bind(template).bind(data.status.as_str()).bind(data.period_start).bind(data.period_end)
-            .bind(actor).bind(now()).fetch_one(p).await)?)
+            .bind(org).bind(account).bind(&data.title).bind(&t.key).bind(t.version_id).bind(data.status.as_str()).bind(data.period_start)
+            .bind(data.period_end).bind(actor).bind(now()).fetch_one(p).await)?)
     }
 
     pub async fn update_plan(&self, org: OrgId, id: PlanId, version: i64, data: &PlanData, actor: UserId) -> StoreResult<Plan> {

@@ -121,6 +121,7 @@ pub struct Plan {
     pub account_id: AccountId,
     pub title: String,
     pub template: String,
+    pub template_version_id: Option<TemplateVersionId>,
     #[sqlx(rename = "status")]
     pub status_text: String,
     pub period_start: Date,
@@ -163,6 +164,7 @@ pub(crate) struct NodeRow {
     pub target: Option<f64>,
     pub unit: Option<String>,
     pub target_date: Option<Date>,
+    pub benefit: Option<String>,
     pub owner_id: Option<UserId>,
     pub contact_id: Option<ContactId>,
     pub author_id: Option<UserId>,
@@ -191,6 +193,7 @@ impl From<NodeRow> for Node {
             target: r.target,
             unit: r.unit,
             target_date: r.target_date,
+            benefit: r.benefit.as_deref().and_then(keyplan_domain::analysis::Benefit::parse),
             owner_id: r.owner_id,
             contact_id: r.contact_id,
             author_id: r.author_id,

@@ -1,11 +1,28 @@
 //! Organisations, users, sessions, API tokens and sign-in attempts.
 
+use keyplan_domain::analysis::ValueDiscipline;
 use keyplan_domain::{OrgId, Role, TokenId, UserId};
 use time::OffsetDateTime;
 
 use crate::error::OptionalExt;
 use crate::rows::{Organisation, SessionUser, User};
 use crate::{Store, StoreError, StoreResult, Ts, now, on_pool};
+
+#[derive(Clone, Debug, Default, sqlx::FromRow, serde::Serialize)]
+pub struct OrgSettings {
+    #[sqlx(rename = "value_discipline")]
+    #[serde(rename = "value_discipline")]
+    pub value_discipline_text: Option<String>,
+    pub value_statement: Option<String>,
+    pub version: i64,
+    pub currency: String,
+}
+
+impl OrgSettings {
+    pub fn value_discipline(&self) -> Option<ValueDiscipline> {
+        self.value_discipline_text.as_deref().and_then(ValueDiscipline::parse)
+    }
+}
 
 pub struct NewUser<'a> {
     pub email: &'a str,
@@ -35,9 +52,35 @@ impl Store {
             "INSERT INTO organisations (name, created_at) VALUES ($1, $2) RETURNING id, name, currency")
             .bind(name).bind(now()).fetch_one(p).await)
         .map_err(StoreError::from);
-        match created {
+        let org = match created {
             Err(e) if e.is_unique_violation() => self.org_by_name(name).await?.found(),
             other => other,
+        }?;
+        self.ensure_builtin_templates(org.id).await?;
+        Ok(org)
+    }
+
+    /// The organisation's value discipline and how it lives it (seed 003).
+    pub async fn org_settings(&self, org: OrgId) -> StoreResult<OrgSettings> {
+        on_pool!(self, p => sqlx::query_as("SELECT value_discipline, value_statement, version, currency FROM organisations WHERE id = $1")
+            .bind(org).fetch_optional(p).await)?
+        .found()
+    }
+
+    pub async fn update_org_settings(
+        &self,
+        org: OrgId,
+        version: i64,
+        discipline: Option<ValueDiscipline>,
+        statement: Option<&str>,
+    ) -> StoreResult<OrgSettings> {
+        let r: Option<OrgSettings> = on_pool!(self, p => sqlx::query_as(
+            "UPDATE organisations SET value_discipline = $1, value_statement = $2, version = version + 1 WHERE id = $3 AND version = $4 \
+             RETURNING value_discipline, value_statement, version, currency")
+            .bind(discipline.map(ValueDiscipline::as_str)).bind(statement).bind(org).bind(version).fetch_optional(p).await)?;
+        match r {
+            Some(s) => Ok(s),
+            None => Err(StoreError::Conflict { current: self.org_settings(org).await?.version }),
         }
     }
 

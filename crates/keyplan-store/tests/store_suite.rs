@@ -4,6 +4,10 @@
 
 #[macro_use]
 mod common;
+#[path = "store_suite/templates.rs"]
+mod templates;
+#[path = "store_suite/whitespace.rs"]
+mod whitespace;
 
 use common::{assert_conflict, assert_invalid, assert_not_found, assert_same};
 use keyplan_domain::account::{AccountData, AccountInput, GrowthTrend};

@@ -373,3 +373,176 @@ async fn api_writes_dates_as_iso_strings() {
     let goal = api.node(plan, json!({"kind": "goal", "title": "Grow", "target_date": "2027-03-31"})).await;
     assert_eq!(goal["target_date"], "2027-03-31", "{goal}");
 }
+
+/// The id in a URL ending in `#PREFIX-N`.
+fn id_in_url(url: &str, prefix: &str) -> i64 {
+    url.rsplit_once(&format!("#{prefix}-")).and_then(|(_, id)| id.parse().ok()).unwrap_or_else(|| panic!("no #{prefix}-N in {url}"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn strategic_plan_analysis_so_what_goal_and_story() -> Result<()> {
+    let Some(b) = Browser::for_test().await else { return Ok(()) };
+    let app = TestApp::spawn().await;
+    app.user("Acme", KAM, "Kim Kamp", Role::Kam).await;
+    let api = app.api(KAM).await;
+    let account = api.account("Globex").await;
+
+    // Create a plan from the strategic template on the account page.
+    sign_in(&b, &app, KAM, PASSWORD, "Kim Kamp").await?;
+    b.goto(&app.url(&format!("/accounts/{account}"))).await?;
+    let new_plan = b.find("details#new-plan").await?;
+    new_plan.open_details().await?;
+    b.fill("details#new-plan input[name=title]", "Globex strategic plan").await?;
+    if let Ok(select) = new_plan.find("select[name=template]").await {
+        select.select_by_value("strategic").await?;
+    } else {
+        new_plan.find("input[name=template][value=strategic]").await?.click().await?;
+    }
+    let create = new_plan.find("button[type=submit]").await?;
+    b.click_and_wait(&create).await?;
+    let url = b.wait_for_url("the new plan", |u| u.contains("/plans/")).await?;
+    let plan: i64 = url.rsplit_once("/plans/").and_then(|(_, rest)| rest.split(['#', '?']).next()?.parse().ok()).expect("plan id");
+    assert_eq!(b.find("h1").await?.text().await?, "Globex strategic plan");
+    assert!(b.find(".page-head").await?.text().await?.contains("Strategic key account plan"));
+    let section = b.find("section#s-customer-profile").await?;
+    assert_eq!(section.find("h2").await?.text().await?, "Customer profile and key figures");
+
+    // Add an analysis item (a finding) to the customer profile.
+    let finding = "Purchasing consolidates to two suppliers per commodity";
+    let add = section.find("details.add:has(> form input[name=section][value=customer-profile])").await?;
+    add.open_details().await?;
+    add.find("select[name=category]").await?.select_by_text("Customer").await?;
+    add.find("textarea[name=text]").await?.send_keys(finding).await?;
+    add.find("input[name=source]").await?.send_keys("Interview with purchasing").await?;
+    let button = add.find("button[type=submit]").await?;
+    b.click_and_wait(&button).await?;
+    let url = b.wait_for_url("the plan with the new item", |u| u.contains("#item-")).await?;
+    let item = id_in_url(&url, "item");
+    assert!(b.find(".flash").await?.text().await?.contains("Analysis item added"));
+    let li = b.find(&format!("li#item-{item}")).await?;
+    assert!(li.text().await?.contains(finding));
+    assert!(li.text().await?.contains("Source: Interview with purchasing"));
+
+    // Its so-what.
+    let so_what = "We must be one of the two remaining suppliers";
+    let edit = b.find("section#s-customer-profile details.text-edit").await?;
+    edit.open_details().await?;
+    edit.find("textarea[name=so_what]").await?.send_keys(so_what).await?;
+    let save = edit.find("button[type=submit]").await?;
+    assert_eq!(save.text().await?, "Save section");
+    b.click_and_wait(&save).await?;
+    b.wait_for_url("back at the section", |u| u.contains("#s-customer-profile")).await?;
+    assert_eq!(b.find("section#s-customer-profile .so-what p").await?.text().await?, so_what);
+
+    // A goal in the goals section, then link it to the finding.
+    let goals = b.find("section#s-top-goals").await?;
+    let add_goal = goals.find("details.add:has(> form input[name=kind][value=goal])").await?;
+    add_goal.open_details().await?;
+    add_goal.find("textarea[name=title]").await?.send_keys("Stay a preferred supplier").await?;
+    let button = add_goal.find("button[type=submit]").await?;
+    b.click_and_wait(&button).await?;
+    let url = b.wait_for_url("the plan with the goal", |u| u.contains("#node-")).await?;
+    let goal = node_in_url(&url);
+    let card = b.find(&format!("article#goal-{goal}")).await?;
+    assert!(card.text().await?.contains("No evidence"), "{}", card.text().await?);
+    let link = card.find("details.add:has(> form[action$='/links'])").await?;
+    link.open_details().await?;
+    link.find("select[name=target]").await?.select_by_value(&format!("item:{item}")).await?;
+    let button = link.find("button[type=submit]").await?;
+    b.click_and_wait(&button).await?;
+    b.wait_for_url("the goal", |u| u.contains(&format!("#goal-{goal}"))).await?;
+    assert_eq!(b.find(".flash").await?.text().await?, "Evidence linked to the goal.");
+    let evidence = b.find(&format!("article#goal-{goal} ul.evidence")).await?.text().await?;
+    assert!(evidence.contains(finding), "{evidence}");
+    assert!(b.find(&format!("li#item-{item} .item-goals")).await?.text().await?.contains("Stay a preferred supplier"));
+
+    // The story view reads analysis -> so what -> goal -> commitments and flags the missing commitment.
+    b.goto(&app.url(&format!("/plans/{plan}"))).await?;
+    let story_link = b.find("a.story-link").await?;
+    b.click_and_wait(&story_link).await?;
+    b.wait_for_url("the story", |u| u.ends_with(&format!("/plans/{plan}/story"))).await?;
+    assert_eq!(b.find("h1").await?.text().await?, "The story of the plan");
+    let row = b.find(&format!("#story-goal-{goal}")).await?;
+    let cells = row.find_all(".story-cell").await?;
+    assert_eq!(cells.len(), 4);
+    assert!(cells[0].text().await?.contains(finding), "analysis: {}", cells[0].text().await?);
+    assert!(cells[2].text().await?.contains("Stay a preferred supplier"));
+    assert!(cells[3].text().await?.contains("nobody has committed"), "commitments: {}", cells[3].text().await?);
+    let gaps = b.find("ul.story-gaps").await?.text().await?;
+    assert!(gaps.contains("0 findings without consequence"), "{gaps}");
+    assert!(gaps.contains("1 goals without commitment"), "{gaps}");
+    if let Ok(dir) = std::env::var("KEYPLAN_SHOTS") {
+        b.screenshot(format!("{dir}/story.png")).await?;
+    }
+
+    // What the browser wrote is what the API reads.
+    let (s, story) = api.get(&format!("/plans/{plan}/story")).await;
+    assert_eq!(s, StatusCode::OK, "{story}");
+    assert_eq!(story["goals"][0]["evidence"][0]["target_id"], item);
+    assert_eq!(story["sections"][0]["so_what"], so_what);
+    Ok(())
+}
+
+/// An administrator adds a section to a template in the editor, moves it up
+/// (the form re-renders without saving) and saves: version 2, in that order.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn admin_adds_a_template_section_moves_it_up_and_saves_version_2() -> Result<()> {
+    let Some(b) = Browser::for_test().await else { return Ok(()) };
+    let app = TestApp::spawn().await;
+    app.user("Acme", "ada.admin@acme.test", "Ada Admin", Role::Admin).await;
+    let api = app.api("ada.admin@acme.test").await;
+    let (_, before) = api.get("/templates/one_page_constraint").await;
+    let titles = |doc: &serde_json::Value| -> Vec<String> {
+        doc["sections"].as_array().unwrap().iter().map(|s| s["title"].as_str().unwrap().to_string()).collect()
+    };
+    let old = titles(&before);
+    assert_eq!(old.len(), 2);
+
+    sign_in(&b, &app, "ada.admin@acme.test", PASSWORD, "Ada Admin").await?;
+    let nav = b.find_with_text("nav.mainnav a", "Templates").await?;
+    b.click_and_wait(&nav).await?;
+    b.wait_for_url("the templates list", |u| u.ends_with("/admin/templates")).await?;
+    let row = b.find_with_text("li.tpl-item", "One-page constraint plan").await?;
+    let edit = row.find_with_text("a.btn", "Edit").await?;
+    b.click_and_wait(&edit).await?;
+    b.wait_for_url("the editor", |u| u.contains("/admin/templates/")).await?;
+    assert_eq!(b.find("h1").await?.text().await?, "One-page constraint plan");
+    assert!(b.find("#history").await?.text().await?.contains("saving creates version 2"));
+
+    // The empty row at the end takes the new section.
+    let new_row = b.find("li.tpl-row.is-new").await?;
+    assert_eq!(new_row.attribute("id").await?.as_deref(), Some("row-2"));
+    new_row.find("input[name='sections[2].title']").await?.send_keys("What the customer wants").await?;
+    new_row.find("select[name='sections[2].kind']").await?.select_by_text("Analysis list").await?;
+    new_row.find("textarea[name='sections[2].guidance']").await?.send_keys("Their three most important objectives this year.").await?;
+    new_row.find("input[name='sections[2].budget_limit']").await?.send_keys("3").await?;
+    new_row.find("select[name='sections[2].budget_unit']").await?.select_by_value("items").await?;
+
+    // ↑ moves it above the second section; nothing is saved yet.
+    let up = new_row.find("button[value='up:2']").await?;
+    b.click_and_wait(&up).await?;
+    b.wait_for_url("the re-rendered editor", |u| u.ends_with("#row-1")).await?;
+    assert!(b.find(".notice").await?.text().await?.contains("not saved yet"));
+    assert_eq!(b.find("input[name='sections[1].title']").await?.value().await?, "What the customer wants");
+    assert_eq!(b.find("select[name='sections[1].kind']").await?.value().await?, "analysis");
+    assert_eq!(b.find("textarea[name='sections[1].guidance']").await?.value().await?, "Their three most important objectives this year.");
+    assert_eq!(b.find("input[name='sections[2].title']").await?.value().await?, old[1]);
+    assert!(b.exists("li.tpl-row.is-new#row-3").await?, "a fresh empty row at the end");
+    assert_eq!(titles(&api.get("/templates/one_page_constraint").await.1), old, "moving saved nothing");
+
+    // Save: version 2.
+    let save = b.find_with_text(".tpl-savebar button", "Save version 2").await?;
+    b.click_and_wait(&save).await?;
+    b.wait_for_url("the saved editor", |u| !u.contains('#')).await?;
+    assert!(b.find(".flash").await?.text().await?.contains("Saved as version 2"));
+    assert_eq!(b.find(".page-head .badge").await?.text().await?, "Version 2");
+    let history = b.find_all("#history .tpl-history li").await?;
+    assert_eq!(history.len(), 2);
+    assert!(history[0].text().await?.contains("Version 2") && history[0].text().await?.contains("Ada Admin"));
+    let (_, after) = api.get("/templates/one_page_constraint").await;
+    assert_eq!(titles(&after), [old[0].clone(), "What the customer wants".into(), old[1].clone()]);
+    assert_eq!(after["sections"][1]["budget"], json!({"unit": "items", "limit": 3}));
+    let (_, list) = api.get("/templates").await;
+    assert_eq!(list[0]["current_version"], 2);
+    Ok(())
+}

@@ -11,6 +11,9 @@ use time::{Date, Duration};
 
 use crate::auth;
 
+mod strategic;
+mod whitespace;
+
 pub const DEMO_PASSWORD: &str = "keyplan-demo";
 pub const DEMO_ORG: &str = "Northwind Components";
 
@@ -686,5 +689,11 @@ pub async fn load(store: &Store, today: Date) -> anyhow::Result<()> {
         "james.carter",
     )
     .await?;
+
+    // --- whitespace: Northwind's offerings against three customers' business units ---
+    d.whitespace(brightwater, helix, meridian).await?;
+
+    // --- plan 4: Meridian, a strategic plan telling its story ---
+    d.strategic_plan(meridian).await?;
     Ok(())
 }

@@ -11,9 +11,13 @@ mod error;
 pub mod export;
 mod middleware;
 mod pages;
+pub mod plan_content;
 pub mod service;
+pub mod stakeholder_svg;
 mod state;
+pub mod template_service;
 mod views;
+pub mod whitespace_service;
 
 use std::future::Future;
 use std::net::SocketAddr;

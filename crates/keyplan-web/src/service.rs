@@ -5,7 +5,7 @@ use keyplan_domain::acceptance::{self, AcceptanceState, Response};
 use keyplan_domain::account::AccountInput;
 use keyplan_domain::contact::ContactInput;
 use keyplan_domain::permissions::{self, AccountAccess};
-use keyplan_domain::plan::{PlanInput, TEMPLATE_ONE_PAGE};
+use keyplan_domain::plan::PlanInput;
 use keyplan_domain::tree::{self, Acceptance, CommitmentStatus, Node, NodeInput, NodeKind, TreeNode, TreeSummary};
 use keyplan_domain::validate::format_date;
 use keyplan_domain::{AccountId, ContactId, NodeId, PlanId, UserId};
@@ -33,6 +33,14 @@ pub struct PlanBundle {
     pub contacts: Vec<Contact>,
     pub team: Vec<TeamMember>,
     pub can_edit: bool,
+    /// The template version the plan was made with, and its number.
+    pub doc: keyplan_domain::template::TemplateDoc,
+    pub template_version: i32,
+    pub sections: Vec<keyplan_store::PlanSection>,
+    pub items: Vec<keyplan_store::Item>,
+    pub links: Vec<keyplan_store::GoalLink>,
+    pub settings: keyplan_store::OrgSettings,
+    pub whitespace: Option<keyplan_store::Whitespace>,
 }
 
 impl PlanBundle {
@@ -65,7 +73,30 @@ pub async fn plan_bundle_for(
     let contacts = store.contacts(org, account.id).await?;
     let (tree, summary) = tree::build_tree(nodes, today());
     let can_edit = viewer.is_some_and(|a| permissions::can_edit_plans(a, &access));
-    Ok(PlanBundle { plan, account, access, tree, summary, users, contacts, team, can_edit })
+    let (doc, template_version) = crate::plan_content::plan_template(store, org, &plan).await?;
+    let sections = store.plan_sections(org, id).await?;
+    let items = store.items(org, id).await?;
+    let links = store.goal_links(org, id).await?;
+    let settings = store.org_settings(org).await?;
+    let whitespace = Some(store.whitespace(org, account.id).await?);
+    Ok(PlanBundle {
+        plan,
+        account,
+        access,
+        tree,
+        summary,
+        users,
+        contacts,
+        team,
+        can_edit,
+        doc,
+        template_version,
+        sections,
+        items,
+        links,
+        settings,
+        whitespace,
+    })
 }
 
 pub async fn access(store: &Store, auth: &Auth, account: AccountId) -> Result<AccountAccess> {
@@ -76,7 +107,7 @@ pub fn require(allowed: bool) -> Result<()> {
     if allowed { Ok(()) } else { Err(AppError::forbidden()) }
 }
 
-async fn require_plan_editor(store: &Store, auth: &Auth, account: AccountId) -> Result<()> {
+pub(crate) async fn require_plan_editor(store: &Store, auth: &Auth, account: AccountId) -> Result<()> {
     let access = access(store, auth, account).await?;
     require(permissions::can_edit_plans(auth.actor(), &access))
 }
@@ -168,9 +199,6 @@ pub fn contact_to_input(c: &Contact) -> ContactInput {
 
 pub async fn create_plan(store: &Store, auth: &Auth, account: AccountId, input: &PlanInput, template: &str) -> Result<Plan> {
     require_plan_editor(store, auth, account).await?;
-    if template != TEMPLATE_ONE_PAGE {
-        return Err(AppError::field("template", format!("unknown template; available: {TEMPLATE_ONE_PAGE}")));
-    }
     let data = input.validate(today())?;
     if data.status.needs_manager() && !permissions::can_approve_plans(auth.actor()) {
         return Err(AppError::field("status", "only a manager can approve a plan"));
@@ -352,6 +380,7 @@ fn set_goal_fields(w: &mut NodeWrite, goal: tree::GoalFields) {
     w.target = goal.target;
     w.unit = goal.unit;
     w.target_date = goal.target_date;
+    w.benefit = goal.benefit;
 }
 
 /// The acceptance-related part of a stored commitment.
@@ -375,6 +404,7 @@ pub fn node_to_input(n: &Node) -> NodeInput {
         target: n.target.map(num).unwrap_or_default(),
         unit: n.unit.clone().unwrap_or_default(),
         target_date: n.target_date.map(format_date).unwrap_or_default(),
+        benefit: n.benefit.map(|b| b.as_str().to_string()).unwrap_or_default(),
         owner_id: n.owner_id.map(|i| i.to_string()).unwrap_or_default(),
         contact_id: n.contact_id.map(|i| i.to_string()).unwrap_or_default(),
         start_date: n.start_date.map(format_date).unwrap_or_default(),

@@ -15,8 +15,20 @@ async fn plan_page_query_count_does_not_grow_with_the_plan() {
     let api_small = f.queries_for("/api/v1/plans/2").await;
     f.grow(PlanId::new(2), 5).await;
     let api_large = f.queries_for("/api/v1/plans/2").await;
+    // The strategic demo plan with its sections, items, links, stakeholder map,
+    // whitespace matrix and story.
+    let strategic_small = f.queries_for("/plans/4").await;
+    let story_small = f.queries_for("/plans/4/story").await;
+    f.grow(PlanId::new(4), 5).await;
+    let strategic_large = f.queries_for("/plans/4").await;
+    let story_large = f.queries_for("/plans/4/story").await;
     f.cleanup();
     assert_eq!(small, large, "page statements: {small} before, {large} after adding 120 nodes");
     assert_eq!(api_small, api_large, "API statements: {api_small} before, {api_large} after adding 120 nodes");
-    assert!(small <= 10, "the plan page takes {small} statements");
+    assert_eq!(strategic_small, strategic_large, "strategic plan page: {strategic_small} before, {strategic_large} after");
+    assert_eq!(story_small, story_large, "story page: {story_small} before, {story_large} after");
+    // Session, plan, account, team, nodes, users, contacts, template version, section
+    // texts, items, links, organisation settings and the three whitespace queries.
+    assert!(small <= 15, "the plan page takes {small} statements");
+    assert!(strategic_small <= 15, "the strategic plan page takes {strategic_small} statements");
 }

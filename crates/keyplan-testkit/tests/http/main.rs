@@ -9,6 +9,7 @@
 
 mod acceptance;
 mod acceptance_pages;
+mod content;
 mod csrf;
 mod escaping;
 mod health;
@@ -17,6 +18,9 @@ mod orgs;
 mod pages;
 mod roles;
 mod signin;
+mod stakeholder;
+mod templates;
 mod tree;
 mod validation;
 mod versions;
+mod whitespace;

@@ -317,6 +317,8 @@ pub struct GoalFieldsDto {
     pub target: Option<f64>,
     pub unit: Option<String>,
     pub target_date: Option<Date>,
+    /// Whom the goal serves: `customer`, `us` or `both`.
+    pub benefit: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -352,6 +354,7 @@ impl NodeDto {
                 target: n.target,
                 unit: n.unit.clone(),
                 target_date: n.target_date,
+                benefit: n.benefit.map(|b| b.as_str().into()),
             }),
             commitment: (n.kind == NodeKind::Commitment).then(|| CommitmentFieldsDto {
                 owner_id: n.owner_id.map(|i| i.get()),
@@ -392,6 +395,8 @@ pub struct NodeWriteDto {
     pub target: Option<f64>,
     pub unit: Option<String>,
     pub target_date: Option<Date>,
+    /// Goals: `customer`, `us` or `both`.
+    pub benefit: Option<String>,
     pub owner_id: Option<i64>,
     pub contact_id: Option<i64>,
     pub start_date: Option<Date>,

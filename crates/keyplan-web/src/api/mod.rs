@@ -4,9 +4,12 @@
 
 mod accounts;
 mod contacts;
+pub mod content;
 pub mod dto;
 mod plans;
+mod templates;
 mod users;
+mod whitespace;
 
 use axum::Json;
 use axum::Router;
@@ -35,6 +38,14 @@ pub fn router() -> Router<AppState> {
         .route("/accounts/{id}/plans", get(plans::list).post(plans::create))
         .route("/plans/{id}", get(plans::get).patch(plans::update).delete(plans::delete))
         .route("/plans/{id}/nodes", post(plans::create_node))
+        .route("/plans/{id}/sections/{key}", axum::routing::put(content::put_section))
+        .route("/plans/{id}/items", get(content::list_items).post(content::create_item))
+        .route("/items/{id}", axum::routing::patch(content::update_item).delete(content::delete_item))
+        .route("/items/{id}/move", post(content::move_item))
+        .route("/plans/{id}/links", post(content::create_link))
+        .route("/links/{id}", axum::routing::delete(content::delete_link))
+        .route("/plans/{id}/story", get(content::story))
+        .route("/organisation/value-discipline", get(content::get_discipline).put(content::put_discipline))
         .route("/nodes/{id}", get(plans::get_node).patch(plans::update_node).delete(plans::delete_node))
         .route("/nodes/{id}/move", post(plans::move_node))
         .route("/commitments/{id}/accept", post(plans::accept))
@@ -42,6 +53,21 @@ pub fn router() -> Router<AppState> {
         .route("/commitments/{id}/propose-date", post(plans::propose_date))
         .route("/commitments/{id}/accept-date", post(plans::accept_date))
         .route("/commitments/{id}/reject-date", post(plans::reject_date))
+        .route("/offerings", get(whitespace::list_offerings).post(whitespace::create_offering))
+        .route("/offerings/{id}", axum::routing::patch(whitespace::update_offering).delete(whitespace::delete_offering))
+        .route("/offerings/{id}/move", post(whitespace::move_offering))
+        .route("/accounts/{id}/business-units", get(whitespace::list_units).post(whitespace::create_unit))
+        .route("/business-units/{id}", axum::routing::patch(whitespace::update_unit).delete(whitespace::delete_unit))
+        .route("/business-units/{id}/move", post(whitespace::move_unit))
+        .route("/accounts/{id}/whitespace", get(whitespace::get_whitespace))
+        .route("/accounts/{id}/whitespace/cells", axum::routing::put(whitespace::put_cell))
+        .route("/templates", get(templates::list).post(templates::import))
+        .route("/templates/{key}", get(templates::get).put(templates::put))
+        .route("/templates/{key}/versions", get(templates::versions))
+        .route("/templates/{key}/versions/{number}", get(templates::get_version))
+        .route("/templates/{key}/retire", post(templates::retire))
+        .route("/templates/{key}/restore", post(templates::restore))
+        .route("/templates/{key}/move", post(templates::move_template))
         .fallback(|| async { ApiError(AppError::NotFound) })
 }
 
@@ -62,6 +88,14 @@ pub fn router() -> Router<AppState> {
         plans::list, plans::create, plans::get, plans::update, plans::delete,
         plans::create_node, plans::get_node, plans::update_node, plans::delete_node, plans::move_node,
         plans::accept, plans::decline, plans::propose_date, plans::accept_date, plans::reject_date, plans::my_commitments,
+        content::put_section, content::list_items, content::create_item, content::update_item, content::delete_item, content::move_item,
+        content::create_link, content::delete_link, content::story, content::get_discipline, content::put_discipline,
+        whitespace::list_offerings, whitespace::create_offering, whitespace::update_offering, whitespace::delete_offering,
+        whitespace::move_offering,
+        whitespace::list_units, whitespace::create_unit, whitespace::update_unit, whitespace::delete_unit, whitespace::move_unit,
+        whitespace::get_whitespace, whitespace::put_cell,
+        templates::list, templates::get, templates::versions, templates::get_version, templates::import, templates::put,
+        templates::retire, templates::restore, templates::move_template,
     ),
     components(schemas(dto::ErrorBody, dto::ErrorDetail)),
     modifiers(&BearerAuth),

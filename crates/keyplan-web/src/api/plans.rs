@@ -20,6 +20,7 @@ const NODE_FIELDS: &[&str] = &[
     "target",
     "unit",
     "target_date",
+    "benefit",
     "owner_id",
     "contact_id",
     "start_date",
@@ -43,25 +44,32 @@ pub async fn list(
 
 /// Creates a plan; the period defaults to twelve months from today.
 #[utoipa::path(post, path = "/api/v1/accounts/{id}/plans", tag = "plans", params(("id" = i64, Path)), request_body = PlanWrite,
-    responses((status = 201, body = PlanDto), (status = 422, body = super::dto::ErrorBody)))]
+    responses((status = 201, body = super::content::FullPlanDto), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
     Path(id): Path<String>,
     body: JsonObject,
-) -> Result<(StatusCode, Json<PlanDto>), ApiError> {
+) -> Result<(StatusCode, Json<super::content::FullPlanDto>), ApiError> {
     let id = AccountId::new(path_id(&id)?);
     let template = body.str_field("template")?.unwrap_or_else(|| TEMPLATE_ONE_PAGE.to_string());
     let input: PlanInput = body.merge_into(&PlanInput::default(), PLAN_FIELDS, &["template"])?;
     let plan = service::create_plan(&state.store, &auth, id, &input, &template).await?;
-    Ok((StatusCode::CREATED, Json(PlanDto::new(&plan, &[], &Default::default()))))
+    let b = service::plan_bundle(&state.store, &auth, plan.id).await?;
+    Ok((StatusCode::CREATED, Json(super::content::FullPlanDto::new(&b))))
 }
 
-/// The whole plan with its nested tree and roll-up.
-#[utoipa::path(get, path = "/api/v1/plans/{id}", tag = "plans", params(("id" = i64, Path)), responses((status = 200, body = PlanDto), (status = 404, body = super::dto::ErrorBody)))]
-pub async fn get(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<Json<PlanDto>, ApiError> {
+/// The whole plan: nested tree and roll-up, the template's sections with their text and size, analysis items,
+/// SWOT, opportunities and risks, links from goals to evidence, the story, the length, the value discipline
+/// and the account's whitespace matrix.
+#[utoipa::path(get, path = "/api/v1/plans/{id}", tag = "plans", params(("id" = i64, Path)), responses((status = 200, body = super::content::FullPlanDto), (status = 404, body = super::dto::ErrorBody)))]
+pub async fn get(
+    State(state): State<AppState>,
+    ApiUser(auth): ApiUser,
+    Path(id): Path<String>,
+) -> Result<Json<super::content::FullPlanDto>, ApiError> {
     let b = service::plan_bundle(&state.store, &auth, PlanId::new(path_id(&id)?)).await?;
-    Ok(Json(PlanDto::new(&b.plan, &b.tree, &b.summary)))
+    Ok(Json(super::content::FullPlanDto::new(&b)))
 }
 
 #[utoipa::path(patch, path = "/api/v1/plans/{id}", tag = "plans", params(("id" = i64, Path)), request_body = PlanWrite,

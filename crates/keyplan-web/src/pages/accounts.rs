@@ -158,6 +158,15 @@ pub struct PlanRow {
     pub done: i64,
 }
 
+/// A template the new-plan form offers.
+pub struct TemplateChoice {
+    pub key: String,
+    pub name: String,
+    pub description: String,
+    /// "5 sections · 3 pages".
+    pub facts: String,
+}
+
 #[derive(Default)]
 pub struct AccountForms {
     pub edit: Option<FormView>,
@@ -185,8 +194,12 @@ struct AccountPage {
     trend: &'static str,
     trend_label: &'static str,
     contacts: Vec<ContactRow>,
+    /// The buying-centre map (trusted SVG, its text escaped when drawn) and its warnings.
+    stakeholder_svg: String,
+    stakeholder_warnings: Vec<String>,
     team: Vec<TeamMember>,
     plans: Vec<PlanRow>,
+    templates: Vec<TemplateChoice>,
     can_edit_account: bool,
     can_edit_plans: bool,
     forms: AccountForms,
@@ -224,6 +237,7 @@ pub async fn account_page(
     let plans = state.store.plans_of_account(org, id).await?;
     let users = state.store.list_users(org).await?;
     let all_accounts = state.store.account_names(org).await?;
+    let templates = state.store.templates(org, false).await?;
     let access = keyplan_domain::permissions::AccountAccess { owner_id: a.owner_id, team: team.iter().map(|t| t.user_id).collect() };
     let user_name = |id: Option<UserId>| id.and_then(|id| users.iter().find(|u| u.id == id)).map(|u| u.name.clone()).unwrap_or_default();
     let contact_rows = contacts
@@ -243,6 +257,7 @@ pub async fn account_page(
             objective: c.objective.clone().unwrap_or_default(),
         })
         .collect();
+    let stakeholders = crate::stakeholder_svg::stakeholder_picture(&contacts, &users);
     let plan_rows = plans
         .iter()
         .map(|s| PlanRow {
@@ -284,8 +299,19 @@ pub async fn account_page(
         trend: trend.map(GrowthTrend::as_str).unwrap_or(""),
         trend_label: trend.map(GrowthTrend::label).unwrap_or(""),
         contacts: contact_rows,
+        stakeholder_warnings: stakeholders.warnings(),
+        stakeholder_svg: stakeholders.svg,
         team,
         plans: plan_rows,
+        templates: templates
+            .iter()
+            .map(|t| TemplateChoice {
+                key: t.key.clone(),
+                name: t.name.clone(),
+                description: t.description.clone(),
+                facts: format!("{} sections · {}", t.doc().sections.len(), super::templates::pages_label(t.budget_pages)),
+            })
+            .collect(),
         can_edit_account: permissions::can_edit_account(auth.actor(), &access),
         can_edit_plans: permissions::can_edit_plans(auth.actor(), &access),
         forms,
@@ -421,8 +447,10 @@ pub async fn plan_form_error(
     headers: &HeaderMap,
     id: AccountId,
     input: &PlanInput,
+    template: &str,
     errors: &[keyplan_domain::FieldError],
 ) -> Result<Response, AppError> {
-    let plan = FormView::from_input(input, 0).with_errors(errors);
+    let mut plan = FormView::from_input(input, 0).with_errors(errors);
+    plan.values.insert("template".into(), template.to_string());
     account_page(state, auth, headers, id, AccountForms { plan, ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
 }

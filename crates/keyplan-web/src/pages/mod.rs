@@ -6,7 +6,14 @@ mod admin;
 mod commitments;
 mod contacts;
 mod login;
+mod offerings;
+mod organisation;
+mod plan_sections;
 mod plans;
+mod template_editor;
+mod templates;
+mod whitespace;
+mod whitespace_matrix;
 
 use askama::Template;
 use axum::Router;
@@ -34,14 +41,42 @@ pub fn router() -> Router<AppState> {
         .route("/plans/{id}", get(plans::show).post(plans::update))
         .route("/plans/{id}/delete", post(plans::delete))
         .route("/plans/{id}/nodes", post(plans::add_node))
+        .route("/plans/{id}/story", get(plan_sections::story))
+        .route("/plans/{id}/sections/{key}", post(plan_sections::save_text))
+        .route("/plans/{id}/items", post(plan_sections::add_item))
+        .route("/plans/{id}/links", post(plan_sections::add_link))
+        .route("/plans/{id}/actions", post(plan_sections::add_action))
+        .route("/items/{id}", post(plan_sections::edit_item))
+        .route("/items/{id}/delete", post(plan_sections::delete_item))
+        .route("/items/{id}/move", post(plan_sections::move_item))
+        .route("/links/{id}/delete", post(plan_sections::delete_link))
         .route("/nodes/{id}", post(plans::edit_node))
         .route("/nodes/{id}/delete", post(plans::delete_node))
         .route("/nodes/{id}/move", post(plans::move_node))
         .route("/commitments/{id}/respond", post(commitments::respond))
         .route("/me/commitments", get(commitments::mine))
         .route("/admin/users", get(admin::users).post(admin::add_user))
+        .route("/admin/organisation", get(organisation::show).post(organisation::save))
         .route("/admin/users/{id}", post(admin::update_user))
         .route("/admin/users/{id}/password", post(admin::reset_password))
+        .route("/admin/templates", get(templates::list).post(template_editor::create))
+        .route("/admin/templates/new", get(template_editor::new))
+        .route("/admin/templates/import", post(templates::import))
+        .route("/admin/templates/{id}", get(template_editor::show).post(template_editor::submit))
+        .route("/admin/templates/{id}/export", get(templates::export))
+        .route("/admin/templates/{id}/retire", post(templates::retire))
+        .route("/admin/templates/{id}/move", post(templates::move_template))
+        .route("/accounts/{id}/whitespace", get(whitespace::show))
+        .route("/accounts/{id}/whitespace/cells", post(whitespace::set_cell))
+        .route("/accounts/{id}/business-units", post(whitespace::add_unit))
+        .route("/business-units/{id}", post(whitespace::update_unit))
+        .route("/business-units/{id}/move", post(whitespace::move_unit))
+        .route("/business-units/{id}/delete", post(whitespace::delete_unit))
+        .route("/admin/offerings", get(offerings::list).post(offerings::create))
+        .route("/admin/offerings/{id}", post(offerings::update))
+        .route("/admin/offerings/{id}/move", post(offerings::move_offering))
+        .route("/admin/offerings/{id}/retire", post(offerings::retire))
+        .route("/admin/offerings/{id}/delete", post(offerings::delete))
         .route("/static/app.css", get(|| asset(include_str!("../../static/app.css"), "text/css; charset=utf-8")))
         .route("/static/app.js", get(|| asset(include_str!("../../static/app.js"), "text/javascript; charset=utf-8")))
         .route("/favicon.svg", get(|| asset(include_str!("../../static/favicon.svg"), "image/svg+xml")))
@@ -59,6 +94,8 @@ pub struct Chrome {
     pub org_name: String,
     pub role_label: &'static str,
     pub is_admin: bool,
+    /// Managers and admins keep the company's offerings.
+    pub can_manage_offerings: bool,
     pub csrf: String,
     /// Which navigation entry is current.
     pub nav: &'static str,
@@ -73,6 +110,7 @@ impl Chrome {
             org_name: auth.user.org_name.clone(),
             role_label: auth.role().label(),
             is_admin: auth.role() == keyplan_domain::Role::Admin,
+            can_manage_offerings: keyplan_domain::permissions::can_manage_offerings(auth.actor()),
             csrf: auth.csrf().to_string(),
             nav,
             flash: auth::cookie(headers, FLASH_COOKIE).and_then(decode_flash),

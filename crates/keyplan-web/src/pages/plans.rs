@@ -68,6 +68,7 @@ pub struct PlanForms {
     /// The add form under this parent (`None`: a new goal).
     pub add: Option<(Option<NodeId>, FormView)>,
     pub plan: Option<FormView>,
+    pub sections: super::plan_sections::SectionForms,
 }
 
 #[derive(Template)]
@@ -92,6 +93,7 @@ struct PlanPage {
     statuses: Vec<Opt>,
     plan_statuses: Vec<Opt>,
     unaccepted: Vec<String>,
+    sx: super::plan_sections::SectionsView,
 }
 
 pub async fn show(
@@ -124,7 +126,9 @@ pub async fn plan_page(
         Some((None, f)) => f,
         _ => FormView::default(),
     };
+    let sx = super::plan_sections::build(&b, &mut forms.sections);
     let page = PlanPage {
+        sx,
         chrome,
         id: b.plan.id.get(),
         title: b.plan.title.clone(),
@@ -183,7 +187,7 @@ fn node_view(b: &PlanBundle, me: UserId, t: &TreeNode, first: bool, last: bool, 
     };
     let count = t.children.len();
     let children = t.children.iter().enumerate().map(|(i, c)| node_view(b, me, c, i == 0, i + 1 == count, forms)).collect();
-    let measure = if n.kind == NodeKind::Goal { goal_measure(n) } else { String::new() };
+    let measure = if n.kind == NodeKind::Goal { crate::plan_content::goal_measure(n) } else { String::new() };
     let owner = b.user_name(n.owner_id).unwrap_or_default().to_string();
     let acceptance = n.acceptance.unwrap_or(Acceptance::Proposed);
     NodeView {
@@ -220,27 +224,6 @@ fn node_view(b: &PlanBundle, me: UserId, t: &TreeNode, first: bool, last: bool, 
     }
 }
 
-/// "Revenue 1,800,000 → 2,400,000 EUR by 31 Dec 2026".
-fn goal_measure(n: &keyplan_domain::tree::Node) -> String {
-    let mut parts = Vec::new();
-    if let Some(m) = &n.metric {
-        parts.push(m.clone());
-    }
-    match (n.baseline, n.target) {
-        (Some(b), Some(t)) => parts.push(format!("{} → {}", views::figure(b), views::figure(t))),
-        (None, Some(t)) => parts.push(format!("→ {}", views::figure(t))),
-        (Some(b), None) => parts.push(format!("from {}", views::figure(b))),
-        _ => {}
-    }
-    if let Some(u) = &n.unit {
-        parts.push(u.clone());
-    }
-    if let Some(d) = n.target_date {
-        parts.push(format!("by {}", views::date(d)));
-    }
-    parts.join(" ")
-}
-
 // --- plan-level forms --------------------------------------------------------------------
 
 #[derive(Deserialize)]
@@ -261,8 +244,13 @@ pub async fn create(
     let id = AccountId::new(path_id(&id)?);
     let template = if form.template.is_empty() { TEMPLATE_ONE_PAGE } else { form.template.as_str() };
     match service::create_plan(&state.store, &auth, id, &form.input, template).await {
-        Ok(p) => Ok(redirect_with(&format!("/plans/{}", p.id), "Plan created. Start with the account sales goal.")),
-        Err(AppError::Validation(errors)) => super::accounts::plan_form_error(&state, &auth, &headers, id, &form.input, &errors).await,
+        Ok(p) => Ok(redirect_with(
+            &format!("/plans/{}", p.id),
+            "Plan created. Each section says what to write; start where your team knows most.",
+        )),
+        Err(AppError::Validation(errors)) => {
+            super::accounts::plan_form_error(&state, &auth, &headers, id, &form.input, template, &errors).await
+        }
         Err(e) => Err(e),
     }
 }

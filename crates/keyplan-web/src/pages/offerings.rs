@@ -1,0 +1,184 @@
+//! The company's offerings (the rows of every whitespace matrix): add, rename and
+//! describe, reorder, retire and restore, delete. For managers and administrators.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use keyplan_domain::whitespace::NameInput;
+use keyplan_domain::{OfferingId, permissions};
+use serde::Deserialize;
+
+use super::whitespace::{MoveForm, direction_up};
+use super::{Chrome, form_version, path_id, redirect_with, render};
+use crate::auth::{Auth, PageUser};
+use crate::service;
+use crate::views::FormView;
+use crate::whitespace_service as ws_service;
+use crate::{AppError, AppState};
+
+pub struct OfferingRow {
+    pub id: i64,
+    pub name: String,
+    pub description: String,
+    pub retired: bool,
+    pub version: i64,
+    pub accounts: i64,
+    pub cells: i64,
+    pub first: bool,
+    pub last: bool,
+    pub edit: FormView,
+}
+
+#[derive(Template)]
+#[template(path = "admin_offerings.html")]
+struct OfferingsPage {
+    chrome: Chrome,
+    rows: Vec<OfferingRow>,
+    in_use: usize,
+    form: FormView,
+}
+
+fn require_manager(auth: &Auth) -> Result<(), AppError> {
+    service::require(permissions::can_manage_offerings(auth.actor()))
+}
+
+pub async fn list(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap) -> Result<Response, AppError> {
+    require_manager(&auth)?;
+    offerings_page(&state, &auth, &headers, FormView::default(), None, StatusCode::OK).await
+}
+
+async fn offerings_page(
+    state: &AppState,
+    auth: &Auth,
+    headers: &HeaderMap,
+    form: FormView,
+    mut failed: Option<(OfferingId, FormView)>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let offerings = state.store.offerings(auth.org(), true).await?;
+    let usage = state.store.offering_usage(auth.org()).await?;
+    let count = offerings.len();
+    let rows = offerings
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let used = usage.iter().find(|u| u.offering_id == o.id);
+            OfferingRow {
+                id: o.id.get(),
+                name: o.name.clone(),
+                description: o.description.clone().unwrap_or_default(),
+                retired: o.retired,
+                version: o.version,
+                accounts: used.map_or(0, |u| u.accounts),
+                cells: used.map_or(0, |u| u.cells),
+                first: i == 0,
+                last: i + 1 == count,
+                edit: match failed.take_if(|(id, _)| *id == o.id) {
+                    Some((_, f)) => f,
+                    None => FormView::from_input(&ws_service::offering_to_input(o), o.version),
+                },
+            }
+        })
+        .collect();
+    let chrome = Chrome::new(auth, "offerings", headers);
+    let had_flash = chrome.flash.is_some();
+    let page = OfferingsPage { chrome, rows, in_use: offerings.iter().filter(|o| !o.retired).count(), form };
+    Ok(render(status, &page, had_flash))
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Form(input): Form<NameInput>,
+) -> Result<Response, AppError> {
+    match ws_service::create_offering(&state.store, &auth, &input).await {
+        Ok(o) => Ok(redirect_with(&format!("/admin/offerings#offering-{}", o.id), &format!("Offering “{}” added.", o.name))),
+        Err(AppError::Validation(errors)) => {
+            let form = FormView::from_input(&input, 0).with_errors(&errors);
+            offerings_page(&state, &auth, &headers, form, None, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct OfferingForm {
+    #[serde(default)]
+    version: String,
+    #[serde(flatten)]
+    input: NameInput,
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(form): Form<OfferingForm>,
+) -> Result<Response, AppError> {
+    let id = OfferingId::new(path_id(&id)?);
+    let version = form_version(&form.version)?;
+    match ws_service::update_offering(&state.store, &auth, id, version, &form.input).await {
+        Ok(o) => Ok(redirect_with(&format!("/admin/offerings#offering-{id}"), &format!("Offering “{}” saved.", o.name))),
+        Err(AppError::Validation(errors)) => {
+            let f = FormView::from_input(&form.input, version).with_errors(&errors);
+            offerings_page(&state, &auth, &headers, FormView::default(), Some((id, f)), StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(AppError::Conflict { current_version }) => {
+            let stored = state.store.offering(auth.org(), id).await?;
+            let f = FormView::conflicted(&ws_service::offering_to_input(&stored), &form.input, current_version);
+            offerings_page(&state, &auth, &headers, FormView::default(), Some((id, f)), StatusCode::CONFLICT).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct RetireForm {
+    #[serde(default)]
+    version: String,
+    #[serde(default)]
+    retired: String,
+}
+
+pub async fn retire(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    Path(id): Path<String>,
+    Form(form): Form<RetireForm>,
+) -> Result<Response, AppError> {
+    let id = OfferingId::new(path_id(&id)?);
+    let version = form_version(&form.version)?;
+    let retired = match form.retired.trim() {
+        "true" | "on" => true,
+        "false" | "" => false,
+        _ => return Err(AppError::field("retired", "must be true or false")),
+    };
+    let o = ws_service::set_offering_retired(&state.store, &auth, id, version, retired).await?;
+    let message = if o.retired {
+        format!("“{}” retired: no new cells; existing cells stay visible.", o.name)
+    } else {
+        format!("“{}” is offered again.", o.name)
+    };
+    Ok(redirect_with(&format!("/admin/offerings#offering-{id}"), &message))
+}
+
+pub async fn move_offering(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    Path(id): Path<String>,
+    Form(form): Form<MoveForm>,
+) -> Result<Response, AppError> {
+    let id = OfferingId::new(path_id(&id)?);
+    let up = direction_up(&form.direction)?;
+    let o = ws_service::move_offering(&state.store, &auth, id, up).await?;
+    Ok(redirect_with(&format!("/admin/offerings#offering-{id}"), &format!("“{}” moved.", o.name)))
+}
+
+pub async fn delete(State(state): State<AppState>, PageUser(auth): PageUser, Path(id): Path<String>) -> Result<Response, AppError> {
+    let o = ws_service::delete_offering(&state.store, &auth, OfferingId::new(path_id(&id)?)).await?;
+    Ok(redirect_with("/admin/offerings", &format!("Offering “{}” deleted with its cells.", o.name)))
+}

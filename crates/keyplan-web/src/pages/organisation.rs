@@ -1,0 +1,95 @@
+//! The organisation's settings: its value discipline (seed 003), set once by an
+//! administrator and shown in every plan's value proposition.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use keyplan_domain::analysis::{ValueDiscipline, ValueDisciplineInput};
+use serde::Deserialize;
+
+use super::{Chrome, form_version, redirect_with, render};
+use crate::auth::{Auth, PageUser};
+use crate::views::FormView;
+use crate::{AppError, AppState, plan_content, service};
+
+pub struct DisciplineOption {
+    pub value: &'static str,
+    pub label: &'static str,
+    pub meaning: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "organisation.html")]
+struct OrganisationPage {
+    chrome: Chrome,
+    form: FormView,
+    options: Vec<DisciplineOption>,
+}
+
+async fn page(
+    state: &AppState,
+    auth: &Auth,
+    headers: &HeaderMap,
+    form: Option<FormView>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    service::require(keyplan_domain::permissions::can_manage_users(auth.actor()))?;
+    let form = match form {
+        Some(f) => f,
+        None => {
+            let s = state.store.org_settings(auth.org()).await?;
+            FormView::from_input(
+                &ValueDisciplineInput {
+                    value_discipline: s.value_discipline_text.clone().unwrap_or_default(),
+                    value_statement: s.value_statement.clone().unwrap_or_default(),
+                },
+                s.version,
+            )
+        }
+    };
+    let chrome = Chrome::new(auth, "organisation", headers);
+    let had_flash = chrome.flash.is_some();
+    let options =
+        ValueDiscipline::ALL.iter().map(|d| DisciplineOption { value: d.as_str(), label: d.label(), meaning: d.meaning() }).collect();
+    Ok(render(status, &OrganisationPage { chrome, form, options }, had_flash))
+}
+
+pub async fn show(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap) -> Result<Response, AppError> {
+    page(&state, &auth, &headers, None, StatusCode::OK).await
+}
+
+#[derive(Deserialize)]
+pub struct DisciplineForm {
+    #[serde(default)]
+    version: String,
+    #[serde(flatten)]
+    input: ValueDisciplineInput,
+}
+
+pub async fn save(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Form(form): Form<DisciplineForm>,
+) -> Result<Response, AppError> {
+    let version = form_version(&form.version)?;
+    match plan_content::update_value_discipline(&state.store, &auth, version, &form.input).await {
+        Ok(_) => Ok(redirect_with("/admin/organisation", "Value discipline saved. Every plan's value proposition shows it.")),
+        Err(AppError::Validation(errors)) => {
+            let f = FormView::from_input(&form.input, version).with_errors(&errors);
+            page(&state, &auth, &headers, Some(f), StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(AppError::Conflict { current_version }) => {
+            let s = state.store.org_settings(auth.org()).await?;
+            let stored = ValueDisciplineInput {
+                value_discipline: s.value_discipline_text.clone().unwrap_or_default(),
+                value_statement: s.value_statement.clone().unwrap_or_default(),
+            };
+            let f = FormView::conflicted(&stored, &form.input, current_version);
+            page(&state, &auth, &headers, Some(f), StatusCode::CONFLICT).await
+        }
+        Err(e) => Err(e),
+    }
+}

@@ -1,0 +1,606 @@
+//! The template editor: one form with the template's name, description and page
+//! budget and one row per section. Without JavaScript: the per-row ↑/↓ buttons
+//! and "Add a row" post the whole form back and re-render it with the rows moved
+//! (nothing is saved, typed edits are kept); "Save" writes the next version.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use keyplan_domain::template::{SectionKind, SectionRow, TemplateDoc, TemplateForm};
+use keyplan_domain::{FieldError, TemplateId};
+use keyplan_store::Template as StoredTemplate;
+use serde::Deserialize;
+
+use super::{Chrome, form_version, path_id, redirect_with, render};
+use crate::auth::{Auth, PageUser};
+use crate::template_service as tpl;
+use crate::views::{self, ConflictLine, FormView, Opt};
+use crate::{AppError, AppState};
+
+/// Rows the editor accepts in one post (the template allows 40 sections).
+const MAX_ROWS: usize = 60;
+
+/// One section row as typed, and whether it is ticked for removal.
+#[derive(Clone, Debug, Default)]
+pub struct TypedRow {
+    pub row: SectionRow,
+    pub remove: bool,
+}
+
+impl TypedRow {
+    fn blank() -> Self {
+        TypedRow { row: SectionRow { kind: "free_text".into(), budget_unit: "words".into(), ..Default::default() }, remove: false }
+    }
+
+    /// Nothing typed: the empty row offered for a new section.
+    fn is_blank(&self) -> bool {
+        let r = &self.row;
+        [&r.key, &r.title, &r.guidance, &r.budget_limit].iter().all(|s| s.trim().is_empty())
+    }
+}
+
+/// The whole editor form as typed.
+#[derive(Clone, Debug, Default)]
+pub struct Editing {
+    /// The template's edit version the form is based on (guards against concurrent saves).
+    pub version: String,
+    /// The content version the form started from (shown when someone else saved meanwhile).
+    pub based_on: String,
+    pub key: String,
+    pub name: String,
+    pub description: String,
+    pub budget_pages: String,
+    pub rows: Vec<TypedRow>,
+}
+
+impl Editing {
+    fn from_doc(doc: &TemplateDoc, version: i64, based_on: i32) -> Self {
+        let form = TemplateForm::from_doc(doc);
+        Editing {
+            version: version.to_string(),
+            based_on: based_on.to_string(),
+            key: form.key,
+            name: form.name,
+            description: form.description,
+            budget_pages: form.budget_pages,
+            rows: form.sections.into_iter().map(|row| TypedRow { row, remove: false }).collect(),
+        }
+    }
+
+    /// The form as posted; unknown fields are ignored.
+    fn parse(pairs: Vec<(String, String)>) -> (Editing, Action) {
+        let mut e = Editing::default();
+        let mut action = Action::Save;
+        let mut rows: std::collections::BTreeMap<usize, TypedRow> = Default::default();
+        for (k, v) in pairs {
+            match k.as_str() {
+                "version" => e.version = v,
+                "based_on" => e.based_on = v,
+                "key" => e.key = v,
+                "name" => e.name = v,
+                "description" => e.description = v,
+                "budget_pages" => e.budget_pages = v,
+                "move" => action = Action::parse(&v),
+                _ => {
+                    let Some((i, field)) = k.strip_prefix("sections[").and_then(|r| r.split_once("].")) else { continue };
+                    let Some(i) = i.parse::<usize>().ok().filter(|i| *i < MAX_ROWS) else { continue };
+                    let r = rows.entry(i).or_default();
+                    match field {
+                        "key" => r.row.key = v,
+                        "title" => r.row.title = v,
+                        "kind" => r.row.kind = v,
+                        "guidance" => r.row.guidance = v,
+                        "budget_unit" => r.row.budget_unit = v,
+                        "budget_limit" => r.row.budget_limit = v,
+                        "remove" => r.remove = !v.is_empty(),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        e.rows = rows.into_values().collect();
+        (e, action)
+    }
+
+    /// The template document, or the problems named after the rows as shown
+    /// (`sections[2].title`). Rows ticked "remove" and untouched empty rows are left
+    /// out; a row with content but no title is an error rather than a silent deletion.
+    fn to_doc(&self) -> Result<TemplateDoc, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut kept = Vec::new();
+        let mut shown_at = Vec::new();
+        for (i, r) in self.rows.iter().enumerate() {
+            if r.remove || r.is_blank() {
+                continue;
+            }
+            if r.row.title.trim().is_empty() {
+                errors.push(FieldError::new(format!("sections[{i}].title"), "give the section a title, or tick “Remove” to drop it"));
+                continue;
+            }
+            kept.push(r.row.clone());
+            shown_at.push(i);
+        }
+        let form = TemplateForm {
+            key: self.key.clone(),
+            name: self.name.clone(),
+            description: self.description.clone(),
+            budget_pages: self.budget_pages.clone(),
+            sections: kept,
+        };
+        match form.to_doc() {
+            Ok(doc) if errors.is_empty() => Ok(doc),
+            Ok(_) => Err(errors),
+            Err(found) => {
+                errors.extend(found.into_iter().map(|e| renumber(e, &shown_at)));
+                Err(errors)
+            }
+        }
+    }
+
+    /// Keeps one empty row at the end for a new section.
+    fn with_blank_row(mut self) -> Self {
+        if self.rows.last().is_none_or(|r| !r.is_blank()) {
+            self.rows.push(TypedRow::blank());
+        }
+        self
+    }
+
+    fn section_titles(&self) -> String {
+        self.rows.iter().filter(|r| !r.remove && !r.row.title.trim().is_empty()).map(|r| r.row.title.trim()).collect::<Vec<_>>().join(" · ")
+    }
+}
+
+/// `sections[j].x` of the compacted list -> `sections[i].x` of the rows on the page.
+fn renumber(e: FieldError, shown_at: &[usize]) -> FieldError {
+    let renamed = e.field.strip_prefix("sections[").and_then(|rest| {
+        let (n, tail) = rest.split_once(']')?;
+        let i = shown_at.get(n.parse::<usize>().ok()?)?;
+        Some(format!("sections[{i}]{tail}"))
+    });
+    match renamed {
+        Some(field) => FieldError::new(field, e.message),
+        None => e,
+    }
+}
+
+/// What the submit button asked for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Action {
+    Save,
+    Up(usize),
+    Down(usize),
+    AddRow,
+}
+
+impl Action {
+    fn parse(raw: &str) -> Action {
+        let n = |s: &str| s.parse::<usize>().ok().filter(|i| *i < MAX_ROWS);
+        match raw.split_once(':') {
+            Some(("up", i)) => n(i).map_or(Action::Save, Action::Up),
+            Some(("down", i)) => n(i).map_or(Action::Save, Action::Down),
+            _ if raw == "add" => Action::AddRow,
+            _ => Action::Save,
+        }
+    }
+}
+
+// --- the page ----------------------------------------------------------------------------------
+
+pub struct EditorRow {
+    pub index: usize,
+    pub key: String,
+    pub title: String,
+    pub kind: String,
+    pub guidance: String,
+    pub budget_unit: String,
+    pub budget_limit: String,
+    pub remove: bool,
+    /// The empty row for a new section (no number, no "Remove" box).
+    pub blank: bool,
+    pub first: bool,
+    pub last: bool,
+    pub e_key: Option<String>,
+    pub e_title: Option<String>,
+    pub e_kind: Option<String>,
+    pub e_guidance: Option<String>,
+    pub e_budget: Option<String>,
+}
+
+pub struct HistoryRow {
+    pub number: i32,
+    pub date: String,
+    pub author: String,
+    pub current: bool,
+}
+
+pub struct KindHelp {
+    pub label: &'static str,
+    pub help: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "template_edit.html")]
+struct EditorPage {
+    chrome: Chrome,
+    can_edit: bool,
+    /// The stored template; none for a new one.
+    id: Option<i64>,
+    action: String,
+    heading: String,
+    current_version: i32,
+    retired: bool,
+    plans: i64,
+    form: FormView,
+    rows: Vec<EditorRow>,
+    /// Every problem, listed above the form with a link to where it is shown.
+    problems: Vec<Problem>,
+    kinds: Vec<Opt>,
+    kind_help: Vec<KindHelp>,
+    history: Vec<HistoryRow>,
+    /// Said above the form after a re-render that saved nothing.
+    notice: Option<String>,
+}
+
+impl EditorPage {
+    fn next_version(&self) -> i32 {
+        self.current_version + 1
+    }
+}
+
+/// What the editor shows besides the typed form.
+struct Shown {
+    errors: Vec<FieldError>,
+    conflict: Vec<ConflictLine>,
+    notice: Option<String>,
+    status: StatusCode,
+}
+
+impl Shown {
+    fn ok() -> Self {
+        Shown { errors: Vec::new(), conflict: Vec::new(), notice: None, status: StatusCode::OK }
+    }
+}
+
+pub struct Problem {
+    pub href: String,
+    pub text: String,
+}
+
+/// A problem as listed above the form: "Section 3, title: must not be empty", linking to the row.
+fn problem(e: &FieldError) -> Problem {
+    let row = e.field.strip_prefix("sections[").and_then(|r| r.split_once("].")).and_then(|(i, f)| Some((i.parse::<usize>().ok()?, f)));
+    match row {
+        Some((i, field)) => {
+            Problem { href: format!("#row-{i}"), text: format!("Section {}, {}: {}", i + 1, field.replace(['_', '.'], " "), e.message) }
+        }
+        None => Problem { href: "#template-form".into(), text: format!("{}: {}", e.field.replace('_', " "), e.message) },
+    }
+}
+
+async fn editor_page(
+    state: &AppState,
+    auth: &Auth,
+    headers: &HeaderMap,
+    stored: Option<&StoredTemplate>,
+    editing: Editing,
+    shown: Shown,
+) -> Result<Response, AppError> {
+    let history = match stored {
+        Some(t) => state.store.template_versions(auth.org(), t.id).await?,
+        None => Vec::new(),
+    };
+    let editing = editing.with_blank_row();
+    let err = |field: String| shown.errors.iter().find(|e| e.field == field).map(|e| e.message.clone());
+    let count = editing.rows.len();
+    let rows = editing
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let f = |name: &str| format!("sections[{i}].{name}");
+            EditorRow {
+                index: i,
+                key: r.row.key.clone(),
+                title: r.row.title.clone(),
+                kind: r.row.kind.clone(),
+                guidance: r.row.guidance.clone(),
+                budget_unit: if r.row.budget_unit.is_empty() {
+                    SectionKind::parse(&r.row.kind).map_or("words", |k| k.default_unit().as_str()).into()
+                } else {
+                    r.row.budget_unit.clone()
+                },
+                budget_limit: r.row.budget_limit.clone(),
+                remove: r.remove,
+                blank: r.is_blank(),
+                first: i == 0,
+                last: editing.rows[i + 1..].iter().all(TypedRow::is_blank) || i + 1 == count,
+                e_key: err(f("key")),
+                e_title: err(f("title")),
+                e_kind: err(f("kind")),
+                e_guidance: err(f("guidance")),
+                e_budget: err(f("budget_limit")).or_else(|| err(f("budget_unit"))).or_else(|| err(f("budget.limit"))),
+            }
+        })
+        .collect();
+    let mut form = FormView::default().with_errors(&shown.errors);
+    form.open = false;
+    for (k, v) in
+        [("name", &editing.name), ("description", &editing.description), ("budget_pages", &editing.budget_pages), ("key", &editing.key)]
+    {
+        form.values.insert(k.into(), v.clone());
+    }
+    form.values.insert("based_on".into(), editing.based_on.clone());
+    form.version = editing.version.trim().parse().unwrap_or(0);
+    form.conflict = shown.conflict;
+    let problems = shown.errors.iter().map(problem).collect();
+    let chrome = Chrome::new(auth, "templates", headers);
+    let had_flash = chrome.flash.is_some();
+    let page = EditorPage {
+        chrome,
+        can_edit: tpl::can_manage(auth),
+        id: stored.map(|t| t.id.get()),
+        action: stored.map_or("/admin/templates".into(), |t| format!("/admin/templates/{}", t.id)),
+        heading: match stored {
+            Some(t) => t.name.clone(),
+            None if editing.name.trim().is_empty() => "New template".into(),
+            None => editing.name.trim().to_string(),
+        },
+        current_version: stored.map_or(0, |t| t.current_version),
+        retired: stored.is_some_and(|t| t.retired),
+        plans: stored.map_or(0, |t| t.plans),
+        form,
+        rows,
+        problems,
+        kinds: SectionKind::ALL.iter().map(|k| Opt::new(k.as_str(), k.label())).collect(),
+        kind_help: SectionKind::ALL.iter().map(|k| KindHelp { label: k.label(), help: tpl::kind_help(*k) }).collect(),
+        history: history
+            .iter()
+            .map(|v| HistoryRow {
+                number: v.number,
+                date: views::date(v.created_at.date()),
+                author: v.author_name.clone().unwrap_or_else(|| "keyplan (built-in or command line)".into()),
+                current: stored.is_some_and(|t| t.current_version == v.number),
+            })
+            .collect(),
+        notice: shown.notice,
+    };
+    Ok(render(shown.status, &page, had_flash))
+}
+
+/// `GET /admin/templates/{id}`: the editor (read-only for those who may not change templates).
+pub async fn show(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let t = state.store.template(auth.org(), TemplateId::new(path_id(&id)?)).await?;
+    let editing = Editing::from_doc(&t.doc(), t.version, t.current_version);
+    editor_page(&state, &auth, &headers, Some(&t), editing, Shown::ok()).await
+}
+
+#[derive(Deserialize)]
+pub struct NewQuery {
+    #[serde(default)]
+    copy: String,
+}
+
+/// `GET /admin/templates/new[?copy=ID]`: an empty editor, or a copy of a template.
+pub async fn new(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Query(q): Query<NewQuery>,
+) -> Result<Response, AppError> {
+    crate::service::require(tpl::can_manage(&auth))?;
+    let editing = match q.copy.trim() {
+        "" => Editing { budget_pages: "1".into(), ..Default::default() },
+        raw => {
+            let t = state.store.template(auth.org(), TemplateId::new(path_id(raw)?)).await?;
+            let mut e = Editing::from_doc(&t.doc(), 0, 0);
+            e.key = String::new();
+            e.name = format!("Copy of {}", t.name);
+            e
+        }
+    };
+    editor_page(&state, &auth, &headers, None, editing, Shown::ok()).await
+}
+
+/// `POST /admin/templates`: the editor of a new template (move rows, or create it).
+pub async fn create(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    crate::service::require(tpl::can_manage(&auth))?;
+    let (mut editing, action) = Editing::parse(pairs);
+    if action != Action::Save {
+        return rearrange(&state, &auth, &headers, None, editing, action).await;
+    }
+    if editing.key.trim().is_empty() && !editing.name.trim().is_empty() {
+        editing.key = tpl::new_key(&state.store, &auth, &editing.name).await?;
+    }
+    let result = match editing.to_doc() {
+        Ok(doc) => tpl::create(&state.store, &auth, &doc).await,
+        Err(errors) => Err(AppError::Validation(errors)),
+    };
+    match result {
+        Ok(t) => Ok(redirect_with(
+            &format!("/admin/templates/{}", t.id),
+            &format!("Template “{}” created as version 1. It is now offered for new plans.", t.name),
+        )),
+        Err(AppError::Validation(errors)) => {
+            let shown = Shown { errors, status: StatusCode::UNPROCESSABLE_ENTITY, ..Shown::ok() };
+            editor_page(&state, &auth, &headers, None, editing, shown).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// `POST /admin/templates/{id}`: move rows without saving, or save the next version.
+pub async fn submit(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    crate::service::require(tpl::can_manage(&auth))?;
+    let id = TemplateId::new(path_id(&id)?);
+    let stored = state.store.template(auth.org(), id).await?;
+    let (mut editing, action) = Editing::parse(pairs);
+    // The key of a stored template never changes, whatever the form says.
+    editing.key = stored.key.clone();
+    if action != Action::Save {
+        return rearrange(&state, &auth, &headers, Some(&stored), editing, action).await;
+    }
+    let version = form_version(&editing.version)?;
+    let result = match editing.to_doc() {
+        Ok(doc) => tpl::save(&state.store, &auth, id, version, &doc).await,
+        Err(errors) => Err(AppError::Validation(errors)),
+    };
+    match result {
+        Ok((t, true)) => Ok(redirect_with(
+            &format!("/admin/templates/{id}"),
+            &format!("Saved as version {}. Plans made earlier keep the version they were made with.", t.current_version),
+        )),
+        Ok((t, false)) => {
+            Ok(redirect_with(&format!("/admin/templates/{id}"), &format!("Nothing changed; still version {}.", t.current_version)))
+        }
+        Err(AppError::Validation(errors)) => {
+            let shown = Shown { errors, status: StatusCode::UNPROCESSABLE_ENTITY, ..Shown::ok() };
+            editor_page(&state, &auth, &headers, Some(&stored), editing, shown).await
+        }
+        Err(AppError::Conflict { current_version }) => {
+            let now = state.store.template(auth.org(), id).await?;
+            let conflict = conflict_lines(&now, &state.store.template_versions(auth.org(), id).await?, &editing);
+            let editing = Editing { version: current_version.to_string(), ..editing };
+            let shown = Shown { conflict, status: StatusCode::CONFLICT, ..Shown::ok() };
+            editor_page(&state, &auth, &headers, Some(&now), editing, shown).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Re-renders the form with a row moved or a row added; nothing is stored.
+async fn rearrange(
+    state: &AppState,
+    auth: &Auth,
+    headers: &HeaderMap,
+    stored: Option<&StoredTemplate>,
+    mut editing: Editing,
+    action: Action,
+) -> Result<Response, AppError> {
+    let n = editing.rows.len();
+    let notice = match action {
+        Action::Up(i) if i > 0 && i < n => {
+            editing.rows.swap(i, i - 1);
+            "Section moved up"
+        }
+        Action::Down(i) if i + 1 < n => {
+            editing.rows.swap(i, i + 1);
+            "Section moved down"
+        }
+        Action::AddRow => {
+            editing = editing.with_blank_row();
+            editing.rows.push(TypedRow::blank());
+            "Row added"
+        }
+        _ => "Nothing moved",
+    };
+    let save = if stored.is_some() { "Save to keep the new order as the next version" } else { "Create the template to keep it" };
+    let shown = Shown { notice: Some(format!("{notice} — not saved yet. {save}.")), ..Shown::ok() };
+    editor_page(state, auth, headers, stored, editing, shown).await
+}
+
+/// What is stored now against what the user typed, for the "changed by someone else" box.
+fn conflict_lines(now: &StoredTemplate, history: &[keyplan_store::TemplateVersion], typed: &Editing) -> Vec<ConflictLine> {
+    let doc = now.doc();
+    let by = history.iter().find(|v| v.number == now.current_version).and_then(|v| v.author_name.clone());
+    let mut lines = vec![ConflictLine {
+        field: "version".into(),
+        stored: format!("version {}{}", now.current_version, by.map(|b| format!(" by {b}")).unwrap_or_default()),
+        yours: format!("your edit of version {}", typed.based_on.trim()),
+    }];
+    let stored_pages = TemplateForm::from_doc(&doc).budget_pages;
+    let stored_titles = doc.sections.iter().map(|s| s.title.as_str()).collect::<Vec<_>>().join(" · ");
+    for (field, stored, yours) in [
+        ("name", doc.name.clone(), typed.name.trim().to_string()),
+        ("description", doc.description.clone(), typed.description.trim().to_string()),
+        ("page budget", stored_pages, typed.budget_pages.trim().to_string()),
+        ("sections", stored_titles, typed.section_titles()),
+    ] {
+        if stored != yours {
+            lines.push(ConflictLine { field: field.into(), stored, yours });
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn the_posted_form_is_read_row_by_row() {
+        let (e, action) = Editing::parse(pairs(&[
+            ("name", "Mini"),
+            ("budget_pages", "1"),
+            ("sections[1].title", "Second"),
+            ("sections[1].kind", "swot"),
+            ("sections[0].title", "First"),
+            ("sections[0].kind", "goals"),
+            ("sections[0].remove", "on"),
+            ("sections[999].title", "ignored"),
+            ("move", "up:1"),
+        ]));
+        assert_eq!(action, Action::Up(1));
+        assert_eq!(e.rows.iter().map(|r| (r.row.title.as_str(), r.remove)).collect::<Vec<_>>(), [("First", true), ("Second", false)]);
+        assert_eq!((Action::parse("down:2"), Action::parse("add"), Action::parse("up:x")), (Action::Down(2), Action::AddRow, Action::Save));
+    }
+
+    #[test]
+    fn errors_are_named_after_the_rows_on_the_page() {
+        let (e, _) = Editing::parse(pairs(&[
+            ("key", "mini"),
+            ("name", "Mini"),
+            ("sections[0].title", "Dropped"),
+            ("sections[0].kind", "goals"),
+            ("sections[0].remove", "on"),
+            ("sections[1].title", ""),
+            ("sections[1].guidance", "typed but untitled"),
+            ("sections[2].title", "Kept"),
+            ("sections[2].kind", "poem"),
+            ("sections[3].kind", "free_text"),
+        ]));
+        let errors = e.to_doc().unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["sections[1].title", "sections[2].kind"]);
+    }
+
+    #[test]
+    fn removed_and_blank_rows_are_left_out() {
+        let (e, _) = Editing::parse(pairs(&[
+            ("key", "mini"),
+            ("name", "Mini"),
+            ("budget_pages", "2"),
+            ("sections[0].title", "Goal"),
+            ("sections[0].kind", "goals"),
+            ("sections[1].title", "Gone"),
+            ("sections[1].kind", "swot"),
+            ("sections[1].remove", "on"),
+            ("sections[2].kind", "free_text"),
+            ("sections[2].budget_unit", "words"),
+        ]));
+        let doc = e.to_doc().unwrap();
+        assert_eq!(doc.sections.iter().map(|s| s.title.as_str()).collect::<Vec<_>>(), ["Goal"]);
+        assert_eq!(doc.budget_pages, 2.0);
+    }
+}
