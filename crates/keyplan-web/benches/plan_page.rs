@@ -17,7 +17,11 @@ fn main() {
         let f = fixture::Fixture::demo().await;
         report(&f, "/plans/1", "demo plan page (18 nodes)").await;
         report(&f, "/accounts", "accounts list").await;
-        report(&f, "/accounts/1", "account page").await;
+        report(&f, "/accounts/1", "account page (with buying-centre map)").await;
+        report(&f, "/plans/4", "strategic plan page (14 sections)").await;
+        report(&f, "/plans/4/story", "story view").await;
+        report(&f, "/api/v1/plans/4", "whole plan JSON (API)").await;
+        report(&f, "/accounts/1/whitespace", "whitespace matrix page").await;
         report(&f, "/me/commitments", "my commitments").await;
         f.grow(PlanId::new(1), 16).await;
         report(&f, "/plans/1", "large plan page (+16 factors, 192 more commitments)").await;

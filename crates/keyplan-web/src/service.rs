@@ -65,20 +65,25 @@ pub async fn plan_bundle_for(
     id: PlanId,
 ) -> Result<PlanBundle> {
     let plan = store.plan(org, id).await?;
-    let account = store.account(org, plan.account_id).await?;
-    let team = store.team(org, account.id).await?;
+    let a = plan.account_id;
+    // Independent reads: run them side by side on the pool (a fixed number, however large the plan).
+    let (account, team, nodes, users, contacts, (doc, template_version), sections, items, links, settings, whitespace) = tokio::try_join!(
+        async { store.account(org, a).await.map_err(AppError::from) },
+        async { store.team(org, a).await.map_err(AppError::from) },
+        async { store.nodes(org, id).await.map_err(AppError::from) },
+        async { store.list_users(org).await.map_err(AppError::from) },
+        async { store.contacts(org, a).await.map_err(AppError::from) },
+        crate::plan_content::plan_template(store, org, &plan),
+        async { store.plan_sections(org, id).await.map_err(AppError::from) },
+        async { store.items(org, id).await.map_err(AppError::from) },
+        async { store.goal_links(org, id).await.map_err(AppError::from) },
+        async { store.org_settings(org).await.map_err(AppError::from) },
+        async { store.whitespace(org, a).await.map_err(AppError::from) },
+    )?;
     let access = AccountAccess { owner_id: account.owner_id, team: team.iter().map(|t| t.user_id).collect() };
-    let nodes = store.nodes(org, id).await?;
-    let users = store.list_users(org).await?;
-    let contacts = store.contacts(org, account.id).await?;
     let (tree, summary) = tree::build_tree(nodes, today());
     let can_edit = viewer.is_some_and(|a| permissions::can_edit_plans(a, &access));
-    let (doc, template_version) = crate::plan_content::plan_template(store, org, &plan).await?;
-    let sections = store.plan_sections(org, id).await?;
-    let items = store.items(org, id).await?;
-    let links = store.goal_links(org, id).await?;
-    let settings = store.org_settings(org).await?;
-    let whitespace = Some(store.whitespace(org, account.id).await?);
+    let whitespace = Some(whitespace);
     Ok(PlanBundle {
         plan,
         account,
