@@ -63,4 +63,16 @@ typed_id!(
     ItemId,
     /// A link from a goal to the evidence that justifies it.
     LinkId,
+    /// A key performance indicator of a plan.
+    KpiId,
+    /// One recorded value of a KPI.
+    KpiActualId,
+    /// A review of a plan (team, management or with the customer).
+    ReviewId,
+    /// A frozen copy of a plan.
+    SnapshotId,
+    /// A comment on a plan or one of its items.
+    CommentId,
+    /// An in-app notification.
+    NotificationId,
 );
