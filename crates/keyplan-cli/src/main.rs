@@ -2,6 +2,7 @@
 //! database, manage users and tokens, and export plans.
 #![forbid(unsafe_code)]
 
+mod review_cmd;
 mod template_cmd;
 
 use std::io::{BufRead, IsTerminal, Write};
@@ -66,6 +67,21 @@ enum Command {
     Template {
         #[command(subcommand)]
         command: template_cmd::TemplateCommand,
+    },
+    /// A plan's reviews: list, plan one, hold one (freezes a snapshot).
+    Review {
+        #[command(subcommand)]
+        command: review_cmd::ReviewCommand,
+    },
+    /// What changed in a plan between two versions: snapshot ids or `current`.
+    Diff {
+        plan: i64,
+        /// A snapshot id (see `keyplan review list`) or `current`.
+        from: String,
+        /// A snapshot id or `current`.
+        to: String,
+        #[command(flatten)]
+        db: DbArg,
     },
 }
 
@@ -279,6 +295,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Template { command } => template_cmd::run(command).await,
+        Command::Review { command } => review_cmd::run(command).await,
+        Command::Diff { plan, from, to, db } => review_cmd::diff(plan, &from, &to, &db).await,
     }
 }
 

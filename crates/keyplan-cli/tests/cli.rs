@@ -230,3 +230,53 @@ fn templates_list_export_and_import() {
     assert_one_line_error(&o, "no template \"nope\"");
     let _ = std::fs::remove_file(&file);
 }
+
+#[test]
+fn reviews_and_diff() {
+    let db = TempDb::new();
+    let url = db.url();
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    rt.block_on(async {
+        let store = keyplan_store::Store::connect(&url).await.expect("open");
+        store.migrate().await.expect("migrate");
+        keyplan_web::demo::load(&store, time::OffsetDateTime::now_utc().date()).await.expect("demo data");
+        store.close().await;
+    });
+
+    // The demo's Brightwater plan had a team review a month ago, frozen as snapshot 1.
+    let o = keyplan(&["review", "list", "1", "--db", &url], "");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let list = stdout(&o);
+    assert!(list.contains("Team review") && list.contains("held, snapshot 1"), "{list}");
+    assert!(list.contains("Management review") && list.contains("planned"), "{list}");
+
+    let o = keyplan(&["diff", "1", "1", "current", "--db", &url], "");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let diff = stdout(&o);
+    assert!(
+        diff.contains("~ Commitment “Prepare a spare-parts criticality list with Bremen maintenance”: status In progress → Done"),
+        "{diff}"
+    );
+    assert!(diff.contains("+ Commitment “Publish the Alpenmilch case study with measured uptime” added"), "{diff}");
+    assert!(diff.trim_end().ends_with("2 changes"), "{diff}");
+
+    // Plan and hold another review: the plan as it is now becomes snapshot 2.
+    let o = keyplan(&["review", "add", "1", "--kind", "customer", "--date", "2027-01-10", "--db", &url], "");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let added = stdout(&o);
+    let id = added.trim().trim_end_matches(").").rsplit(' ').next().expect("review id").to_string();
+    let o = keyplan(&["review", "hold", &id, "--db", &url], "");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("snapshot 2"), "{}", stdout(&o));
+    let o = keyplan(&["diff", "1", "2", "current", "--db", &url], "");
+    assert_eq!(stdout(&o).trim(), "No changes.");
+    let o = keyplan(&["diff", "1", "current", "1", "--db", &url], "");
+    assert!(stdout(&o).contains("- Commitment “Publish the Alpenmilch case study with measured uptime” removed"), "{}", stdout(&o));
+
+    let o = keyplan(&["review", "hold", &id, "--db", &url], "");
+    assert_one_line_error(&o, "already been held");
+    let o = keyplan(&["diff", "1", "banana", "current", "--db", &url], "");
+    assert_one_line_error(&o, "\"banana\" is neither a snapshot id nor current");
+    let o = keyplan(&["diff", "2", "1", "current", "--db", &url], "");
+    assert_one_line_error(&o, "no such snapshot of plan 2");
+}

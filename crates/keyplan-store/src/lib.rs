@@ -8,12 +8,14 @@
 #![forbid(unsafe_code)]
 
 mod accounts;
+mod collab;
 mod contacts;
 mod content;
 mod error;
 mod kpis;
 mod nodes;
 mod plans;
+mod reviews;
 mod rows;
 mod templates;
 mod users;
@@ -29,10 +31,12 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{PgPool, SqlitePool};
 
 pub use accounts::{AccountFilter, AccountSummary, TeamMember};
+pub use collab::{Activity, Comment, DueCommitment, NewNotification, Notification, ReviewDate, Unmailed};
 pub use content::{GoalLink, Item, PlanSection};
 pub use error::{StoreError, StoreResult};
-pub use kpis::{Kpi, KpiActual};
+pub use kpis::{Kpi, KpiActual, ReviewMark};
 pub use nodes::{MyCommitment, NodeWrite};
+pub use reviews::{Participant, Review, ReviewSchedule, ReviewText, Snapshot, SnapshotInfo};
 pub use rows::{Account, Contact, Organisation, Plan, PlanSummary, SessionUser, User};
 pub use templates::{ImportOutcome, Template, TemplateVersion};
 pub use users::{NewUser, OrgSettings};

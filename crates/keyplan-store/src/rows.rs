@@ -46,6 +46,9 @@ pub struct SessionUser {
     pub org_name: String,
     /// Present for browser sessions; API tokens need none.
     pub csrf_token: Option<String>,
+    /// Unread notifications (browser sessions; the top bar's badge).
+    #[sqlx(default)]
+    pub unread_notifications: i64,
 }
 
 #[derive(Clone, Debug, sqlx::FromRow, Serialize)]

@@ -175,7 +175,8 @@ impl Store {
 
     /// The active user behind a session, if the session is valid and unexpired.
     pub async fn session_user(&self, token_hash: &str) -> StoreResult<Option<SessionUser>> {
-        const SQL: &str = "SELECT u.id, u.org_id, u.email, u.name, u.role, u.active, u.version, u.created_at, o.name AS org_name, s.csrf_token \
+        const SQL: &str = "SELECT u.id, u.org_id, u.email, u.name, u.role, u.active, u.version, u.created_at, o.name AS org_name, s.csrf_token, \
+            (SELECT COUNT(*) FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread_notifications \
             FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.org_id \
             WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active";
         Ok(on_pool!(self, p => sqlx::query_as(SQL).bind(token_hash).bind(now()).fetch_optional(p).await)?)

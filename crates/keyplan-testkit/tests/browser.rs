@@ -546,3 +546,56 @@ async fn admin_adds_a_template_section_moves_it_up_and_saves_version_2() -> Resu
     assert_eq!(list[0]["current_version"], 2);
     Ok(())
 }
+
+/// A KAM plans a review on the plan page, holds it, the plan changes, and the next
+/// review opens with "what changed since the last review" listing that change.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kam_holds_a_review_and_the_next_one_shows_what_changed() -> Result<()> {
+    let Some(b) = Browser::for_test().await else { return Ok(()) };
+    let app = TestApp::spawn().await;
+    let kam = app.user("Acme", KAM, "Kim Kamp", Role::Kam).await;
+    let api = app.api(KAM).await;
+    let plan = api.plan(api.account("Globex").await, "Globex growth plan").await;
+    let [_, _, cond] = goal_csf_condition(&api, plan).await;
+    let obstacle = api.node(plan, json!({"kind": "obstacle", "parent_id": cond, "title": "Engineers know only the competitor"})).await;
+    let c = api
+        .node(plan, json!({"kind": "commitment", "parent_id": obstacle["id"], "title": "Run the trial", "owner_id": kam.id.get(), "due_date": "2027-03-31", "status": "in_progress"}))
+        .await;
+    sign_in(&b, &app, KAM, PASSWORD, "Kim Kamp").await?;
+
+    // Plan a team review from the plan page's Reviews card.
+    b.goto(&app.url(&format!("/plans/{plan}"))).await?;
+    b.find("#reviews select[name=kind]").await?.select_by_value("team").await?;
+    let button = b.find_with_text("#reviews form#plan-review button", "Plan a review").await?;
+    b.click_and_wait(&button).await?;
+    let url = b.wait_for_url("the review page", |u| u.contains("/reviews/")).await?;
+    assert!(b.find("#what-changed").await?.text().await?.contains("first review"));
+
+    // Hold it: the plan is frozen.
+    let hold = b.find("#hold-review").await?;
+    b.click_and_wait(&hold).await?;
+    b.wait_for("the review to be held", || async { Ok(b.exists(".badge.rv-held").await?.then_some(())) }).await?;
+    assert!(!b.exists("#hold-review").await?, "a held review cannot be held again");
+
+    // The commitment moves on.
+    let (s, v) = api.patch(&format!("/nodes/{}", c["id"]), json!({"version": c["version"], "status": "done"})).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+
+    // The next review opens with what changed since the last one.
+    b.goto(&app.url(&format!("/plans/{plan}"))).await?;
+    assert!(b.find("#reviews").await?.text().await?.contains("Held"));
+    b.find("#reviews select[name=kind]").await?.select_by_value("management").await?;
+    let button = b.find_with_text("#reviews form#plan-review button", "Plan a review").await?;
+    b.click_and_wait(&button).await?;
+    let next = b.wait_for_url("the new review page", |u| u.contains("/reviews/") && u != url).await?;
+    assert_ne!(next, url);
+    let what = b.find("#what-changed").await?;
+    assert!(what.text().await?.contains("What changed since the last review"));
+    let change = b.find_with_text("#what-changed li.rv-changed", "Run the trial").await?;
+    let text = change.text().await?;
+    assert!(text.contains("status") && text.contains("In progress") && text.contains("Done"), "{text}");
+    if let Ok(dir) = std::env::var("KEYPLAN_SHOTS") {
+        b.screenshot(format!("{dir}/review-what-changed.png")).await?;
+    }
+    Ok(())
+}

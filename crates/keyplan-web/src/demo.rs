@@ -11,6 +11,7 @@ use time::{Date, Duration};
 
 use crate::auth;
 
+mod reviews;
 mod strategic;
 mod whitespace;
 
@@ -607,6 +608,8 @@ pub async fn load(store: &Store, today: Date) -> anyhow::Result<()> {
     )
     .await?;
 
+    d.reviewed_a_month_ago(p).await?;
+
     // --- plan 2: Helix Pharma ---
     let p2 = d.plan(helix, "Helix Pharma — win the Basel sterile-filling line", PlanStatus::Active, -30, "lena.hoffmann").await?;
     let g2 = d
@@ -689,6 +692,8 @@ pub async fn load(store: &Store, today: Date) -> anyhow::Result<()> {
         "james.carter",
     )
     .await?;
+
+    d.overdue_for_review(p3, d.user("james.carter")).await?;
 
     // --- whitespace: Northwind's offerings against three customers' business units ---
     d.whitespace(brightwater, helix, meridian).await?;

@@ -5,17 +5,23 @@
 
 pub mod api;
 pub mod auth;
+pub mod collab;
 mod config;
 pub mod demo;
 mod error;
 pub mod export;
+pub mod ics;
+pub mod kpi_service;
 mod middleware;
 mod pages;
 pub mod plan_content;
+pub mod review_service;
 pub mod service;
+pub mod snapshots;
 pub mod stakeholder_svg;
 mod state;
 pub mod template_service;
+pub mod timeline_svg;
 mod views;
 pub mod whitespace_service;
 
@@ -76,8 +82,10 @@ impl Application {
                 }
             }
         });
+        let reminders = collab::spawn_reminders(self.state.store.clone(), std::time::Duration::from_secs(3600));
         let result = axum::serve(self.listener, app).with_graceful_shutdown(shutdown).await;
         purger.abort();
+        reminders.abort();
         self.state.store.close().await;
         result
     }

@@ -315,7 +315,10 @@ pub async fn save_section(
     if !section.kind.has_so_what() {
         text.so_what = None;
     }
-    Ok(store.save_section(auth.org(), plan, key, version, &text, auth.id()).await?)
+    let saved = store.save_section(auth.org(), plan, key, version, &text, auth.id()).await?;
+    crate::collab::record_activity(store, auth, plan, "updated", "section", Some(saved.id.get()), &format!("edited the section {key}"))
+        .await;
+    Ok(saved)
 }
 
 /// The item kinds a section kind holds.
@@ -343,20 +346,25 @@ pub async fn create_item(store: &Store, auth: &Auth, plan: PlanId, section_key: 
             },
         ));
     }
-    Ok(store.create_item(auth.org(), plan, section_key, &data, auth.id()).await?)
+    let item = store.create_item(auth.org(), plan, section_key, &data, auth.id()).await?;
+    crate::collab::item_activity(store, auth, "created", &item).await;
+    Ok(item)
 }
 
 pub async fn update_item(store: &Store, auth: &Auth, id: ItemId, version: i64, input: &ItemInput) -> Result<Item> {
     let current = store.item(auth.org(), id).await?;
     editable_plan(store, auth, current.plan_id).await?;
     let data = input.validate()?;
-    Ok(store.update_item(auth.org(), id, version, &data, auth.id()).await?)
+    let item = store.update_item(auth.org(), id, version, &data, auth.id()).await?;
+    crate::collab::item_activity(store, auth, "updated", &item).await;
+    Ok(item)
 }
 
 pub async fn delete_item(store: &Store, auth: &Auth, id: ItemId) -> Result<Item> {
     let current = store.item(auth.org(), id).await?;
     editable_plan(store, auth, current.plan_id).await?;
     store.delete_item(auth.org(), id).await?;
+    crate::collab::item_activity(store, auth, "deleted", &current).await;
     Ok(current)
 }
 
@@ -382,13 +390,16 @@ pub fn item_to_input(i: &Item) -> ItemInput {
 pub async fn create_link(store: &Store, auth: &Auth, plan: PlanId, input: &LinkInput) -> Result<GoalLink> {
     editable_plan(store, auth, plan).await?;
     let (goal, kind, target) = input.validate()?;
-    Ok(store.create_link(auth.org(), plan, NodeId::new(goal), kind, target, auth.id()).await?)
+    let link = store.create_link(auth.org(), plan, NodeId::new(goal), kind, target, auth.id()).await?;
+    crate::collab::record_activity(store, auth, plan, "created", "link", Some(link.id.get()), "linked a goal to its evidence").await;
+    Ok(link)
 }
 
 pub async fn delete_link(store: &Store, auth: &Auth, id: LinkId) -> Result<GoalLink> {
     let link = store.goal_link(auth.org(), id).await?;
     editable_plan(store, auth, link.plan_id).await?;
     store.delete_link(auth.org(), id).await?;
+    crate::collab::record_activity(store, auth, link.plan_id, "deleted", "link", Some(id.get()), "removed a link from a goal").await;
     Ok(link)
 }
 

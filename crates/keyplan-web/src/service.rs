@@ -41,6 +41,10 @@ pub struct PlanBundle {
     pub links: Vec<keyplan_store::GoalLink>,
     pub settings: keyplan_store::OrgSettings,
     pub whitespace: Option<keyplan_store::Whitespace>,
+    pub kpis: Vec<keyplan_store::Kpi>,
+    pub kpi_actuals: Vec<keyplan_store::KpiActual>,
+    /// Review dates for the timeline.
+    pub review_marks: Vec<keyplan_store::ReviewMark>,
 }
 
 impl PlanBundle {
@@ -67,7 +71,7 @@ pub async fn plan_bundle_for(
     let plan = store.plan(org, id).await?;
     let a = plan.account_id;
     // Independent reads: run them side by side on the pool (a fixed number, however large the plan).
-    let (account, team, nodes, users, contacts, (doc, template_version), sections, items, links, settings, whitespace) = tokio::try_join!(
+    let (account, team, nodes, users, contacts, (doc, template_version), sections, items, links, settings, whitespace, kpi) = tokio::try_join!(
         async { store.account(org, a).await.map_err(AppError::from) },
         async { store.team(org, a).await.map_err(AppError::from) },
         async { store.nodes(org, id).await.map_err(AppError::from) },
@@ -79,7 +83,9 @@ pub async fn plan_bundle_for(
         async { store.goal_links(org, id).await.map_err(AppError::from) },
         async { store.org_settings(org).await.map_err(AppError::from) },
         async { store.whitespace(org, a).await.map_err(AppError::from) },
+        async { tokio::try_join!(store.kpis(org, id), store.kpi_actuals(org, id), store.review_marks(org, id)).map_err(AppError::from) },
     )?;
+    let (kpis, kpi_actuals, review_marks) = kpi;
     let access = AccountAccess { owner_id: account.owner_id, team: team.iter().map(|t| t.user_id).collect() };
     let (tree, summary) = tree::build_tree(nodes, today());
     let can_edit = viewer.is_some_and(|a| permissions::can_edit_plans(a, &access));
@@ -101,6 +107,9 @@ pub async fn plan_bundle_for(
         links,
         settings,
         whitespace,
+        kpis,
+        kpi_actuals,
+        review_marks,
     })
 }
 
@@ -208,7 +217,9 @@ pub async fn create_plan(store: &Store, auth: &Auth, account: AccountId, input: 
     if data.status.needs_manager() && !permissions::can_approve_plans(auth.actor()) {
         return Err(AppError::field("status", "only a manager can approve a plan"));
     }
-    Ok(store.create_plan(auth.org(), account, &data, template, auth.id()).await?)
+    let plan = store.create_plan(auth.org(), account, &data, template, auth.id()).await?;
+    crate::collab::record_activity(store, auth, plan.id, "created", "plan", Some(plan.id.get()), "created the plan").await;
+    Ok(plan)
 }
 
 pub async fn update_plan(store: &Store, auth: &Auth, id: PlanId, version: i64, input: &PlanInput) -> Result<Plan> {
@@ -221,7 +232,9 @@ pub async fn update_plan(store: &Store, auth: &Auth, id: PlanId, version: i64, i
     {
         return Err(AppError::field("status", "only a manager can approve a plan or withdraw an approval"));
     }
-    Ok(store.update_plan(auth.org(), id, version, &data, auth.id()).await?)
+    let plan = store.update_plan(auth.org(), id, version, &data, auth.id()).await?;
+    crate::collab::record_activity(store, auth, id, "updated", "plan", Some(id.get()), "edited the plan's title, status or period").await;
+    Ok(plan)
 }
 
 pub async fn delete_plan(store: &Store, auth: &Auth, id: PlanId) -> Result<Plan> {
@@ -270,7 +283,10 @@ pub async fn create_node(
         w.status = Some(c.status);
         w.acceptance = Some(acceptance);
     }
-    Ok(store.create_node(auth.org(), plan, kind, parent, &w, auth.id()).await?)
+    let node = store.create_node(auth.org(), plan, kind, parent, &w, auth.id()).await?;
+    crate::collab::node_activity(store, auth, "created", &node).await;
+    crate::collab::commitment_written(store, auth, None, &node).await;
+    Ok(node)
 }
 
 /// Edits a node. Plan editors may change everything; a commitment's owner who is
@@ -296,7 +312,9 @@ pub async fn update_node(store: &Store, auth: &Auth, id: NodeId, version: i64, i
         acceptance::check_status_change(node.acceptance.unwrap_or(Acceptance::Proposed), c.status)?;
         w.status = Some(c.status);
         w.notes = content.notes;
-        return Ok(store.update_node(auth.org(), id, version, &w, auth.id()).await?);
+        let updated = store.update_node(auth.org(), id, version, &w, auth.id()).await?;
+        crate::collab::node_activity(store, auth, "updated", &updated).await;
+        return Ok(updated);
     }
     w.title = content.title.clone();
     w.notes = content.notes;
@@ -327,7 +345,10 @@ pub async fn update_node(store: &Store, auth: &Auth, id: NodeId, version: i64, i
         w.status = Some(status);
         w.acceptance = Some(next);
     }
-    Ok(store.update_node(auth.org(), id, version, &w, auth.id()).await?)
+    let updated = store.update_node(auth.org(), id, version, &w, auth.id()).await?;
+    crate::collab::node_activity(store, auth, "updated", &updated).await;
+    crate::collab::commitment_written(store, auth, Some(&node), &updated).await;
+    Ok(updated)
 }
 
 pub async fn delete_node(store: &Store, auth: &Auth, id: NodeId) -> Result<Node> {
@@ -335,6 +356,7 @@ pub async fn delete_node(store: &Store, auth: &Auth, id: NodeId) -> Result<Node>
     let plan = store.plan(auth.org(), node.plan_id).await?;
     require_plan_editor(store, auth, plan.account_id).await?;
     store.delete_node(auth.org(), id).await?;
+    crate::collab::node_activity(store, auth, "deleted", &node).await;
     Ok(node)
 }
 
@@ -376,7 +398,9 @@ pub async fn respond(store: &Store, auth: &Auth, id: NodeId, version: Option<i64
     if next.acceptance != Acceptance::Accepted {
         w.status = Some(CommitmentStatus::Open);
     }
-    Ok(store.update_node(auth.org(), id, node.version, &w, auth.id()).await?)
+    let answered = store.update_node(auth.org(), id, node.version, &w, auth.id()).await?;
+    crate::collab::commitment_answered(store, auth, &answered).await;
+    Ok(answered)
 }
 
 fn set_goal_fields(w: &mut NodeWrite, goal: tree::GoalFields) {

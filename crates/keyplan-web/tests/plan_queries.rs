@@ -28,7 +28,9 @@ async fn plan_page_query_count_does_not_grow_with_the_plan() {
     assert_eq!(strategic_small, strategic_large, "strategic plan page: {strategic_small} before, {strategic_large} after");
     assert_eq!(story_small, story_large, "story page: {story_small} before, {story_large} after");
     // Session, plan, account, team, nodes, users, contacts, template version, section
-    // texts, items, links, organisation settings and the three whitespace queries.
-    assert!(small <= 15, "the plan page takes {small} statements");
-    assert!(strategic_small <= 15, "the strategic plan page takes {strategic_small} statements");
+    // texts, items, links, organisation settings, three for the whitespace matrix,
+    // three for KPIs, actuals and review dates, and the reviews, discussion and
+    // activity cards: a fixed number, run side by side where they are independent.
+    assert!(small <= 22, "the plan page takes {small} statements");
+    assert!(strategic_small <= 22, "the strategic plan page takes {strategic_small} statements");
 }

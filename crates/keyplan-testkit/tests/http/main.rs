@@ -9,13 +9,16 @@
 
 mod acceptance;
 mod acceptance_pages;
+mod collab;
 mod content;
 mod csrf;
 mod escaping;
 mod health;
 mod helpers;
+mod kpis;
 mod orgs;
 mod pages;
+mod reviews;
 mod roles;
 mod signin;
 mod stakeholder;

@@ -144,6 +144,8 @@ pub struct FullPlanDto {
     pub value_discipline: ValueDisciplineDto,
     #[schema(value_type = Object)]
     pub whitespace: Option<keyplan_store::Whitespace>,
+    /// The KPI scorecard: each KPI with its actuals, progress and status.
+    pub kpis: Vec<super::kpis::KpiDto>,
 }
 
 fn section_dto(b: &PlanBundle, s: &Section) -> SectionDto {
@@ -183,6 +185,7 @@ impl FullPlanDto {
             length,
             value_discipline: ValueDisciplineDto::from(&b.settings),
             whitespace: b.whitespace.clone(),
+            kpis: super::kpis::kpi_dtos(b),
         }
     }
 }

@@ -3,10 +3,13 @@
 //! the session cookie plus an `X-CSRF-Token` header for state-changing calls.
 
 mod accounts;
+mod collab;
 mod contacts;
 pub mod content;
 pub mod dto;
+pub mod kpis;
 mod plans;
+mod reviews;
 mod templates;
 mod users;
 mod whitespace;
@@ -28,6 +31,12 @@ pub fn router() -> Router<AppState> {
         .route("/openapi.json", get(openapi))
         .route("/me", get(users::me))
         .route("/me/commitments", get(plans::my_commitments))
+        .route("/me/notifications", get(collab::notifications))
+        .route("/me/notifications/read-all", post(collab::read_all))
+        .route("/notifications/{id}/read", post(collab::read))
+        .route("/me/calendar", post(collab::create_calendar).delete(collab::delete_calendar))
+        .route("/plans/{id}/comments", get(collab::list_comments).post(collab::create_comment))
+        .route("/plans/{id}/activity", get(collab::activity))
         .route("/users", get(users::list))
         .route("/accounts", get(accounts::list).post(accounts::create))
         .route("/accounts/{id}", get(accounts::get).patch(accounts::update).delete(accounts::delete))
@@ -61,6 +70,18 @@ pub fn router() -> Router<AppState> {
         .route("/business-units/{id}/move", post(whitespace::move_unit))
         .route("/accounts/{id}/whitespace", get(whitespace::get_whitespace))
         .route("/accounts/{id}/whitespace/cells", axum::routing::put(whitespace::put_cell))
+        .route("/plans/{id}/reviews", get(reviews::list).post(reviews::create))
+        .route("/reviews/{id}", get(reviews::get).patch(reviews::update))
+        .route("/reviews/{id}/hold", post(reviews::hold))
+        .route("/reviews/{id}/signoff", post(reviews::signoff))
+        .route("/plans/{id}/snapshots", get(reviews::list_snapshots))
+        .route("/snapshots/{id}", get(reviews::get_snapshot))
+        .route("/plans/{id}/diff", get(reviews::diff))
+        .route("/plans/{id}/review-schedule", get(reviews::get_schedule).put(reviews::put_schedule))
+        .route("/plans/{id}/kpis", get(kpis::list).post(kpis::create))
+        .route("/kpis/{id}", axum::routing::patch(kpis::update).delete(kpis::delete))
+        .route("/kpis/{id}/actuals", axum::routing::put(kpis::put_actual))
+        .route("/kpi-actuals/{id}", axum::routing::delete(kpis::delete_actual))
         .route("/templates", get(templates::list).post(templates::import))
         .route("/templates/{key}", get(templates::get).put(templates::put))
         .route("/templates/{key}/versions", get(templates::versions))
@@ -96,6 +117,11 @@ pub fn router() -> Router<AppState> {
         whitespace::get_whitespace, whitespace::put_cell,
         templates::list, templates::get, templates::versions, templates::get_version, templates::import, templates::put,
         templates::retire, templates::restore, templates::move_template,
+        kpis::list, kpis::create, kpis::update, kpis::delete, kpis::put_actual, kpis::delete_actual,
+        collab::list_comments, collab::create_comment, collab::activity, collab::notifications, collab::read, collab::read_all,
+        collab::create_calendar, collab::delete_calendar,
+        reviews::list, reviews::create, reviews::get, reviews::update, reviews::hold, reviews::signoff,
+        reviews::list_snapshots, reviews::get_snapshot, reviews::diff, reviews::get_schedule, reviews::put_schedule,
     ),
     components(schemas(dto::ErrorBody, dto::ErrorDetail)),
     modifiers(&BearerAuth),

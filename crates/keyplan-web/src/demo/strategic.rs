@@ -303,6 +303,37 @@ impl Demo<'_> {
             None,
         )
         .await?;
+        self.strategic_kpis(plan, g3).await?;
+        Ok(())
+    }
+
+    /// The scorecard: three KPIs with a year of quarterly actuals, one measuring a goal.
+    async fn strategic_kpis(&self, plan: PlanId, g3: NodeId) -> anyhow::Result<()> {
+        use keyplan_domain::kpi::{ActualData, KpiData, Period};
+        // (name, unit, baseline, target, goal, quarterly values, who recorded the latest two)
+        let kpis = [
+            ("On-time delivery to Zwickau", "%", 94.0, 98.0, Some(g3), [89.5, 91.0, 93.5, 94.4], ["julia.weber", "julia.weber"]),
+            ("Price gap to the lowest bidder", "%", 8.0, 3.0, None, [8.4, 8.0, 8.3, 8.6], ["priya.nair", "priya.nair"]),
+            ("Joint engineering hours", "h", 40.0, 200.0, None, [30.0, 40.0, 55.0, 110.0], ["omar.haddad", "priya.nair"]),
+        ];
+        for (name, unit, baseline, target, goal, values, who) in kpis {
+            let data = KpiData {
+                name: name.into(),
+                unit: Some(unit.into()),
+                baseline: Some(baseline),
+                target: Some(target),
+                target_date: Some(self.day(345)),
+                period: Period::Quarter,
+                goal_id: goal.map(NodeId::get),
+            };
+            let kpi = self.store.create_kpi(self.org, plan, &data, self.user("priya.nair")).await?;
+            for (i, value) in values.into_iter().enumerate() {
+                let by = if i < 2 { "priya.nair" } else { who[i - 2] };
+                let at = Period::Quarter.start_of(self.day(-91 * (3 - i as i64)));
+                let actual = ActualData { period_start: at, value, note: (i == 3).then(|| "From the quarterly business review".into()) };
+                self.store.record_actual(self.org, kpi.id, 0, &actual, self.user(by)).await?;
+            }
+        }
         Ok(())
     }
 }

@@ -33,6 +33,8 @@ pub struct AccountRow {
     pub trend_label: &'static str,
     pub plans: i64,
     pub plan_id: Option<i64>,
+    /// A plan of this account is overdue for review.
+    pub stale: bool,
 }
 
 #[derive(Template)]
@@ -76,6 +78,7 @@ async fn accounts_page(
     let accounts = state.store.list_accounts(auth.org(), &filter).await?;
     let total = state.store.count_accounts(auth.org()).await?;
     let users = state.store.list_users(auth.org()).await?;
+    let overdue = crate::review_service::overdue_plans(&state.store, auth.org()).await?;
     let rows = accounts
         .iter()
         .map(|s| {
@@ -96,6 +99,7 @@ async fn accounts_page(
                 trend_label: trend.map(GrowthTrend::label).unwrap_or(""),
                 plans: s.plan_count,
                 plan_id: s.active_plan_id,
+                stale: overdue.iter().any(|(acc, _)| *acc == a.id),
             }
         })
         .collect();
@@ -156,6 +160,8 @@ pub struct PlanRow {
     pub commitments: i64,
     pub accepted: i64,
     pub done: i64,
+    /// Its review is overdue.
+    pub stale: bool,
 }
 
 /// A template the new-plan form offers.
@@ -258,6 +264,7 @@ pub async fn account_page(
         })
         .collect();
     let stakeholders = crate::stakeholder_svg::stakeholder_picture(&contacts, &users);
+    let overdue = crate::review_service::overdue_plans(&state.store, org).await?;
     let plan_rows = plans
         .iter()
         .map(|s| PlanRow {
@@ -269,6 +276,7 @@ pub async fn account_page(
             commitments: s.commitments,
             accepted: s.commitments_accepted,
             done: s.commitments_done,
+            stale: overdue.iter().any(|(_, p)| *p == s.plan.id),
         })
         .collect();
     let mut forms = forms;

@@ -3,15 +3,19 @@
 
 mod accounts;
 mod admin;
+mod collab;
 mod commitments;
 mod contacts;
+mod kpis;
 mod login;
 mod offerings;
 mod organisation;
 mod plan_sections;
 mod plans;
+mod reviews;
 mod template_editor;
 mod templates;
+mod timeline;
 mod whitespace;
 mod whitespace_matrix;
 
@@ -20,6 +24,8 @@ use axum::Router;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
+
+pub use collab::base_url;
 
 use crate::auth::{self, Auth};
 use crate::{AppError, AppState};
@@ -53,8 +59,30 @@ pub fn router() -> Router<AppState> {
         .route("/nodes/{id}", post(plans::edit_node))
         .route("/nodes/{id}/delete", post(plans::delete_node))
         .route("/nodes/{id}/move", post(plans::move_node))
+        .route("/plans/{id}/reviews", post(reviews::create))
+        .route("/plans/{id}/review-schedule", post(reviews::schedule))
+        .route("/plans/{id}/compare", get(reviews::compare))
+        .route("/reviews/{id}", get(reviews::show).post(reviews::update))
+        .route("/reviews/{id}/hold", post(reviews::hold))
+        .route("/reviews/{id}/signoff", post(reviews::signoff))
+        .route("/reviews/{id}/participants", post(reviews::add_participant))
+        .route("/reviews/{id}/participants/{pid}/remove", post(reviews::remove_participant))
         .route("/commitments/{id}/respond", post(commitments::respond))
+        .route("/plans/{id}/kpis", post(kpis::add_kpi))
+        .route("/plans/{id}/timeline", get(timeline::show))
+        .route("/kpis/{id}", post(kpis::edit_kpi))
+        .route("/kpis/{id}/delete", post(kpis::delete_kpi))
+        .route("/kpis/{id}/move", post(kpis::move_kpi))
+        .route("/kpis/{id}/actuals", post(kpis::record_actual))
+        .route("/kpi-actuals/{id}/delete", post(kpis::delete_actual))
         .route("/me/commitments", get(commitments::mine))
+        .route("/me/notifications", get(collab::notifications))
+        .route("/me/notifications/read-all", post(collab::read_all))
+        .route("/notifications/{id}/open", post(collab::open_notification))
+        .route("/me/calendar", get(collab::calendar).post(collab::calendar_submit))
+        .route("/calendar/{file}", get(collab::feed))
+        .route("/plans/{id}/comments", post(collab::add_comment))
+        .route("/plans/{id}/activity", get(collab::activity))
         .route("/admin/users", get(admin::users).post(admin::add_user))
         .route("/admin/organisation", get(organisation::show).post(organisation::save))
         .route("/admin/users/{id}", post(admin::update_user))
@@ -100,6 +128,8 @@ pub struct Chrome {
     /// Which navigation entry is current.
     pub nav: &'static str,
     pub flash: Option<String>,
+    /// Unread notifications (the badge in the top bar).
+    pub unread: i64,
 }
 
 impl Chrome {
@@ -114,6 +144,7 @@ impl Chrome {
             csrf: auth.csrf().to_string(),
             nav,
             flash: auth::cookie(headers, FLASH_COOKIE).and_then(decode_flash),
+            unread: auth.user.unread_notifications,
         }
     }
 }

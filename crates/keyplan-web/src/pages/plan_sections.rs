@@ -138,6 +138,9 @@ pub struct SectionsView {
     pub goal_cards: Vec<GoalCard>,
     pub actions: Vec<ActionRow>,
     pub kpis: Vec<KpiRow>,
+    pub scorecard: super::kpis::ScorecardView,
+    /// The 12-month picture of commitments and reviews (SVG).
+    pub timeline_svg: String,
     pub evidence_groups: Vec<(String, Vec<(String, String)>)>,
     pub goal_opts: Vec<Opt>,
     pub swot_opts: Vec<Opt>,
@@ -167,6 +170,10 @@ pub struct SectionForms {
     pub edit_item: Option<(ItemId, FormView)>,
     pub link: Option<(NodeId, FormView)>,
     pub add_action: Option<FormView>,
+    /// A KPI form: 0 for the add form, else the KPI's id.
+    pub kpi: Option<(i64, FormView)>,
+    /// The record-an-actual form of a KPI.
+    pub actual: Option<(i64, FormView)>,
 }
 
 fn groups_for(kind: SectionKind) -> Vec<(ItemKind, Option<Category>, &'static str, &'static str)> {
@@ -296,6 +303,8 @@ pub fn build(b: &PlanBundle, forms: &mut SectionForms) -> SectionsView {
         goal_cards,
         actions,
         kpis,
+        scorecard: super::kpis::scorecard(b, forms),
+        timeline_svg: crate::timeline_svg::plan_timeline(b, today).svg,
         evidence_groups: b.evidence_options(),
         goal_opts: goal_titles.iter().map(|(id, t)| Opt::new(id, clip(t, 80))).collect(),
         swot_opts: b

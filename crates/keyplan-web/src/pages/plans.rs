@@ -94,6 +94,8 @@ struct PlanPage {
     plan_statuses: Vec<Opt>,
     unaccepted: Vec<String>,
     sx: super::plan_sections::SectionsView,
+    dx: super::collab::Discussion,
+    rv: super::reviews::ReviewsCard,
 }
 
 pub async fn show(
@@ -127,8 +129,12 @@ pub async fn plan_page(
         _ => FormView::default(),
     };
     let sx = super::plan_sections::build(&b, &mut forms.sections);
+    let dx = super::collab::discussion(&state.store, auth, &b).await?;
+    let rv = super::reviews::card(state, &b).await?;
     let page = PlanPage {
+        rv,
         sx,
+        dx,
         chrome,
         id: b.plan.id.get(),
         title: b.plan.title.clone(),

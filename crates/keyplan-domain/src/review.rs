@@ -1,0 +1,126 @@
+//! Reviews of a plan (PRODUCT.md C6, seed 004): their kinds, the sign-off of a
+//! management review, and when the next review is due.
+
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use crate::plan::PlanStatus;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewKind {
+    Team,
+    Management,
+    Customer,
+}
+
+impl ReviewKind {
+    pub const ALL: [ReviewKind; 3] = [ReviewKind::Team, ReviewKind::Management, ReviewKind::Customer];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewKind::Team => "team",
+            ReviewKind::Management => "management",
+            ReviewKind::Customer => "customer",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            ReviewKind::Team => "Team review",
+            ReviewKind::Management => "Management review",
+            ReviewKind::Customer => "Customer joint review",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s.trim())
+    }
+}
+
+/// A manager's decision on a held management review.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Signoff {
+    Approved,
+    ChangesRequested,
+}
+
+impl Signoff {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Signoff::Approved => "approved",
+            Signoff::ChangesRequested => "changes_requested",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Signoff::Approved => "Approved",
+            Signoff::ChangesRequested => "Changes requested",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        [Signoff::Approved, Signoff::ChangesRequested].into_iter().find(|k| k.as_str() == s.trim())
+    }
+    /// The plan's status after the sign-off: approved, or back to work (active).
+    pub fn plan_status(self) -> PlanStatus {
+        match self {
+            Signoff::Approved => PlanStatus::Approved,
+            Signoff::ChangesRequested => PlanStatus::Active,
+        }
+    }
+}
+
+/// Review cadences a plan may have, in months.
+pub fn valid_cadence(months: i32) -> bool {
+    (1..=24).contains(&months)
+}
+
+/// `date` plus `months` (clamped to the month's last day).
+pub fn add_months(date: Date, months: i32) -> Date {
+    let total = date.year() * 12 + (date.month() as i32 - 1) + months;
+    let (year, month0) = (total.div_euclid(12), total.rem_euclid(12));
+    let month = time::Month::try_from(month0 as u8 + 1).unwrap_or(time::Month::January);
+    let day = date.day().min(time::util::days_in_month(month, year));
+    Date::from_calendar_date(year, month, day).unwrap_or(date)
+}
+
+/// When the next review is due. The date the team set wins; otherwise one cadence
+/// after the last held review, or after the start of the plan's period.
+pub fn next_review_due(set: Option<Date>, last_held: Option<Date>, period_start: Date, cadence_months: i32) -> Date {
+    set.unwrap_or_else(|| add_months(last_held.unwrap_or(period_start), cadence_months))
+}
+
+/// A plan is stale when its next review is in the past (archived plans never are).
+pub fn is_overdue(due: Date, status: PlanStatus, today: Date) -> bool {
+    status != PlanStatus::Archived && due < today
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn months_are_added_on_the_calendar() {
+        assert_eq!(add_months(date!(2026 - 01 - 31), 1), date!(2026 - 02 - 28));
+        assert_eq!(add_months(date!(2026 - 11 - 15), 3), date!(2027 - 02 - 15));
+        assert_eq!(add_months(date!(2026 - 03 - 01), -3), date!(2025 - 12 - 01));
+    }
+
+    #[test]
+    fn next_review_due_prefers_the_set_date() {
+        let start = date!(2026 - 01 - 01);
+        assert_eq!(next_review_due(None, None, start, 3), date!(2026 - 04 - 01));
+        assert_eq!(next_review_due(None, Some(date!(2026 - 05 - 10)), start, 3), date!(2026 - 08 - 10));
+        assert_eq!(next_review_due(Some(date!(2026 - 02 - 02)), Some(date!(2026 - 05 - 10)), start, 3), date!(2026 - 02 - 02));
+        assert!(is_overdue(date!(2026 - 02 - 02), PlanStatus::Active, date!(2026 - 02 - 03)));
+        assert!(!is_overdue(date!(2026 - 02 - 02), PlanStatus::Archived, date!(2026 - 02 - 03)));
+        assert!(!is_overdue(date!(2026 - 02 - 02), PlanStatus::Active, date!(2026 - 02 - 02)));
+    }
+
+    #[test]
+    fn kinds_and_signoffs() {
+        assert_eq!(ReviewKind::parse("management"), Some(ReviewKind::Management));
+        assert_eq!(ReviewKind::parse("weekly"), None);
+        assert_eq!(Signoff::parse("changes_requested").map(Signoff::plan_status), Some(PlanStatus::Active));
+        assert_eq!(Signoff::Approved.plan_status(), PlanStatus::Approved);
+    }
+}

@@ -1,0 +1,176 @@
+//! The KPI scorecard through the API: KPIs of a plan, their actuals per period and
+//! where each stands. `GET /plans/{id}` carries the same in `kpis`.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use keyplan_domain::kpi::{ActualInput, KpiInput};
+use keyplan_domain::{KpiActualId, KpiId, PlanId};
+use keyplan_store::KpiActual;
+use serde::Serialize;
+use time::{Date, OffsetDateTime};
+use utoipa::ToSchema;
+
+use super::{JsonObject, path_id};
+use crate::auth::ApiUser;
+use crate::kpi_service::{self, KpiProgress};
+use crate::{ApiError, AppState, service};
+
+const KPI_FIELDS: &[&str] = &["name", "unit", "baseline", "target", "target_date", "period", "goal_id"];
+
+#[derive(Serialize, ToSchema)]
+pub struct ActualDto {
+    pub id: i64,
+    pub kpi_id: i64,
+    /// The first day of the month or quarter.
+    pub period_start: Date,
+    pub value: f64,
+    pub note: Option<String>,
+    pub recorded_by: Option<i64>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub recorded_at: OffsetDateTime,
+    pub version: i64,
+}
+
+impl From<&KpiActual> for ActualDto {
+    fn from(a: &KpiActual) -> Self {
+        ActualDto {
+            id: a.id.get(),
+            kpi_id: a.kpi_id.get(),
+            period_start: a.period_start,
+            value: a.value,
+            note: a.note.clone(),
+            recorded_by: a.recorded_by.map(|u| u.get()),
+            recorded_at: a.recorded_at,
+            version: a.version,
+        }
+    }
+}
+
+/// A KPI with its actuals (oldest first) and where it stands.
+#[derive(Serialize, ToSchema)]
+pub struct KpiDto {
+    pub id: i64,
+    pub plan_id: i64,
+    /// The goal this KPI measures.
+    pub goal_id: Option<i64>,
+    pub name: String,
+    pub unit: Option<String>,
+    pub baseline: Option<f64>,
+    pub target: Option<f64>,
+    pub target_date: Option<Date>,
+    /// `month` or `quarter`.
+    pub period: String,
+    pub position: i32,
+    pub version: i64,
+    pub latest: Option<f64>,
+    /// 0.0–1.0 of the way from baseline to target (clamped); null without baseline, target or actual.
+    pub progress: Option<f64>,
+    /// `on_track`, `behind`, `ahead` or `unknown`.
+    pub status: String,
+    pub actuals: Vec<ActualDto>,
+}
+
+impl From<&KpiProgress<'_>> for KpiDto {
+    fn from(p: &KpiProgress<'_>) -> Self {
+        let k = p.kpi;
+        KpiDto {
+            id: k.id.get(),
+            plan_id: k.plan_id.get(),
+            goal_id: k.goal_id.map(|g| g.get()),
+            name: k.name.clone(),
+            unit: k.unit.clone(),
+            baseline: k.baseline,
+            target: k.target,
+            target_date: k.target_date,
+            period: k.period.clone(),
+            position: k.position,
+            version: k.version,
+            latest: p.latest.map(|a| a.value),
+            progress: p.progress,
+            status: p.judgement.as_str().into(),
+            actuals: p.actuals.iter().map(|a| ActualDto::from(*a)).collect(),
+        }
+    }
+}
+
+/// The scorecard of a loaded plan.
+pub fn kpi_dtos(b: &service::PlanBundle) -> Vec<KpiDto> {
+    b.kpi_progress().iter().map(KpiDto::from).collect()
+}
+
+async fn one(state: &AppState, auth: &crate::auth::Auth, id: KpiId) -> Result<KpiDto, ApiError> {
+    let k = state.store.kpi(auth.org(), id).await?;
+    let actuals = state.store.kpi_actuals(auth.org(), k.plan_id).await?;
+    let plan = state.store.plan(auth.org(), k.plan_id).await?;
+    Ok(KpiDto::from(&KpiProgress::new(plan.period_start, &k, &actuals)))
+}
+
+/// The plan's KPIs in order, each with its actuals, progress and status.
+#[utoipa::path(get, path = "/api/v1/plans/{id}/kpis", tag = "kpis", params(("id" = i64, Path)), responses((status = 200, body = [KpiDto])))]
+pub async fn list(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<Json<Vec<KpiDto>>, ApiError> {
+    let b = service::plan_bundle(&state.store, &auth, PlanId::new(path_id(&id)?)).await?;
+    Ok(Json(kpi_dtos(&b)))
+}
+
+/// Adds a KPI: `name`, `unit`, `baseline`, `target`, `target_date`, `period` (`month` | `quarter`), `goal_id`.
+#[utoipa::path(post, path = "/api/v1/plans/{id}/kpis", tag = "kpis", params(("id" = i64, Path)),
+    responses((status = 201, body = KpiDto), (status = 403, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
+pub async fn create(
+    State(state): State<AppState>,
+    ApiUser(auth): ApiUser,
+    Path(id): Path<String>,
+    body: JsonObject,
+) -> Result<(StatusCode, Json<KpiDto>), ApiError> {
+    let plan = PlanId::new(path_id(&id)?);
+    let input: KpiInput = body.merge_into(&KpiInput::default(), KPI_FIELDS, &[])?;
+    let k = kpi_service::create_kpi(&state.store, &auth, plan, &input).await?;
+    Ok((StatusCode::CREATED, Json(one(&state, &auth, k.id).await?)))
+}
+
+/// Changes the fields sent; `version` is required.
+#[utoipa::path(patch, path = "/api/v1/kpis/{id}", tag = "kpis", params(("id" = i64, Path)),
+    responses((status = 200, body = KpiDto), (status = 409, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
+pub async fn update(
+    State(state): State<AppState>,
+    ApiUser(auth): ApiUser,
+    Path(id): Path<String>,
+    body: JsonObject,
+) -> Result<Json<KpiDto>, ApiError> {
+    let id = KpiId::new(path_id(&id)?);
+    let current = state.store.kpi(auth.org(), id).await?;
+    let version = body.version()?;
+    let input: KpiInput = body.merge_into(&kpi_service::kpi_to_input(&current), KPI_FIELDS, &["version"])?;
+    kpi_service::update_kpi(&state.store, &auth, id, version, &input).await?;
+    Ok(Json(one(&state, &auth, id).await?))
+}
+
+/// Deletes a KPI and its actuals.
+#[utoipa::path(delete, path = "/api/v1/kpis/{id}", tag = "kpis", params(("id" = i64, Path)), responses((status = 204), (status = 404, body = super::dto::ErrorBody)))]
+pub async fn delete(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
+    kpi_service::delete_kpi(&state.store, &auth, KpiId::new(path_id(&id)?)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Records the value of one period: `period_start` (any day of the month or quarter), `value`, `note`, and `version`
+/// (0 when the period has no value yet; the actual's version to replace it).
+#[utoipa::path(put, path = "/api/v1/kpis/{id}/actuals", tag = "kpis", params(("id" = i64, Path)),
+    responses((status = 200, body = ActualDto), (status = 409, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
+pub async fn put_actual(
+    State(state): State<AppState>,
+    ApiUser(auth): ApiUser,
+    Path(id): Path<String>,
+    body: JsonObject,
+) -> Result<Json<ActualDto>, ApiError> {
+    let id = KpiId::new(path_id(&id)?);
+    let version = body.optional_version()?.unwrap_or(0);
+    let input: ActualInput = body.merge_into(&ActualInput::default(), &["period_start", "value", "note"], &["version"])?;
+    let a = kpi_service::record_actual(&state.store, &auth, id, version, &input).await?;
+    Ok(Json(ActualDto::from(&a)))
+}
+
+#[utoipa::path(delete, path = "/api/v1/kpi-actuals/{id}", tag = "kpis", params(("id" = i64, Path)), responses((status = 204), (status = 404, body = super::dto::ErrorBody)))]
+pub async fn delete_actual(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
+    kpi_service::delete_actual(&state.store, &auth, KpiActualId::new(path_id(&id)?)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

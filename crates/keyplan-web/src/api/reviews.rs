@@ -1,0 +1,342 @@
+//! Reviews, snapshots and "what changed" through the API.
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use keyplan_domain::snapshot::{Change, PlanSnapshot};
+use keyplan_domain::{ContactId, PlanId, ReviewId, SnapshotId, UserId};
+use keyplan_store::{Participant, Review, SnapshotInfo};
+use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
+use utoipa::{IntoParams, ToSchema};
+
+use super::{JsonObject, path_id};
+use crate::auth::ApiUser;
+use crate::review_service::{self, ScheduleView};
+use crate::snapshots::{self, Version};
+use crate::{ApiError, AppError, AppState};
+
+#[derive(Serialize, ToSchema)]
+pub struct ParticipantDto {
+    pub id: i64,
+    pub user_id: Option<i64>,
+    pub contact_id: Option<i64>,
+}
+
+impl From<&Participant> for ParticipantDto {
+    fn from(p: &Participant) -> Self {
+        ParticipantDto { id: p.id, user_id: p.user_id.map(UserId::get), contact_id: p.contact_id.map(ContactId::get) }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ReviewDto {
+    pub id: i64,
+    pub plan_id: i64,
+    /// `team`, `management` or `customer`.
+    pub kind: String,
+    pub review_date: Date,
+    pub notes: Option<String>,
+    pub decisions: Option<String>,
+    /// When the review was held (its snapshot taken); null while planned.
+    pub held_at: Option<OffsetDateTime>,
+    pub snapshot_id: Option<i64>,
+    /// `approved` or `changes_requested` (management reviews).
+    pub signoff: Option<String>,
+    pub signoff_comment: Option<String>,
+    pub signoff_by: Option<i64>,
+    pub signoff_at: Option<OffsetDateTime>,
+    pub participants: Vec<ParticipantDto>,
+    pub version: i64,
+}
+
+impl ReviewDto {
+    fn new(r: &Review, participants: &[Participant]) -> Self {
+        ReviewDto {
+            id: r.id.get(),
+            plan_id: r.plan_id.get(),
+            kind: r.kind_text.clone(),
+            review_date: r.review_date,
+            notes: r.notes.clone(),
+            decisions: r.decisions.clone(),
+            held_at: r.held_at,
+            snapshot_id: r.snapshot_id.map(SnapshotId::get),
+            signoff: r.signoff_text.clone(),
+            signoff_comment: r.signoff_comment.clone(),
+            signoff_by: r.signoff_by.map(UserId::get),
+            signoff_at: r.signoff_at,
+            participants: participants.iter().map(ParticipantDto::from).collect(),
+            version: r.version,
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SnapshotInfoDto {
+    pub id: i64,
+    pub plan_id: i64,
+    pub label: String,
+    pub taken_at: OffsetDateTime,
+    pub taken_by: Option<i64>,
+}
+
+impl From<&SnapshotInfo> for SnapshotInfoDto {
+    fn from(s: &SnapshotInfo) -> Self {
+        SnapshotInfoDto {
+            id: s.id.get(),
+            plan_id: s.plan_id.get(),
+            label: s.label.clone(),
+            taken_at: s.taken_at,
+            taken_by: s.taken_by.map(UserId::get),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SnapshotDto {
+    #[serde(flatten)]
+    pub info: SnapshotInfoDto,
+    /// The plan as it stood: title, status, period, tree nodes, items, section texts, KPIs, contacts and goal links.
+    #[schema(value_type = Object)]
+    pub data: PlanSnapshot,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ChangeDto {
+    /// `added`, `removed` or `changed`.
+    pub kind: String,
+    /// "Plan", "Goal", "Commitment", "KPI", "Contact", "Section", …
+    pub entity: String,
+    pub subject: String,
+    pub field: Option<String>,
+    pub before: Option<String>,
+    pub after: Option<String>,
+    /// One readable sentence, e.g. `Commitment “Run the trial”: status In progress → Done`.
+    pub text: String,
+}
+
+impl From<&Change> for ChangeDto {
+    fn from(c: &Change) -> Self {
+        let kind = serde_json::to_value(c.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        ChangeDto {
+            kind,
+            entity: c.entity.clone(),
+            subject: c.subject.clone(),
+            field: c.field.clone(),
+            before: c.before.clone(),
+            after: c.after.clone(),
+            text: c.text.clone(),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct DiffDto {
+    pub from: String,
+    pub to: String,
+    pub changes: Vec<ChangeDto>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ScheduleDto {
+    pub review_cadence_months: i32,
+    pub next_review_date: Option<Date>,
+    /// When the next review is due: the date set, else one cadence after the last held review or the period start.
+    pub due: Date,
+    pub overdue: bool,
+    pub last_held: Option<Date>,
+}
+
+impl From<&ScheduleView> for ScheduleDto {
+    fn from(s: &ScheduleView) -> Self {
+        ScheduleDto {
+            review_cadence_months: s.cadence_months,
+            next_review_date: s.next_review_date,
+            due: s.due,
+            overdue: s.overdue,
+            last_held: s.last_held,
+        }
+    }
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct DiffQuery {
+    /// A snapshot id or `current`.
+    pub from: Option<String>,
+    /// A snapshot id or `current` (the default).
+    pub to: Option<String>,
+}
+
+async fn review_dto(state: &AppState, auth: &crate::auth::Auth, r: &Review) -> Result<ReviewDto, AppError> {
+    let participants = state.store.participants(auth.org(), r.id).await?;
+    Ok(ReviewDto::new(r, &participants))
+}
+
+/// The plan's reviews, latest first.
+#[utoipa::path(get, path = "/api/v1/plans/{id}/reviews", tag = "reviews", params(("id" = i64, Path)), responses((status = 200, body = [ReviewDto])))]
+pub async fn list(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<Json<Vec<ReviewDto>>, ApiError> {
+    let plan = PlanId::new(path_id(&id)?);
+    state.store.plan(auth.org(), plan).await?;
+    let mut out = Vec::new();
+    for r in state.store.reviews(auth.org(), plan).await? {
+        out.push(review_dto(&state, &auth, &r).await?);
+    }
+    Ok(Json(out))
+}
+
+/// Plans a review: `{"kind": "team"|"management"|"customer", "review_date": "YYYY-MM-DD"}`.
+#[utoipa::path(post, path = "/api/v1/plans/{id}/reviews", tag = "reviews", params(("id" = i64, Path)), request_body = Object,
+    responses((status = 201, body = ReviewDto), (status = 422, body = super::dto::ErrorBody)))]
+pub async fn create(
+    State(state): State<AppState>,
+    ApiUser(auth): ApiUser,
+    Path(id): Path<String>,
+    body: JsonObject,
+) -> Result<(StatusCode, Json<ReviewDto>), ApiError> {
+    let plan = PlanId::new(path_id(&id)?);
+    let kind = body.str_field("kind")?.unwrap_or_default();
+    let date = body.str_field("review_date")?.unwrap_or_default();
+    let r = review_service::create_review(&state.store, &auth, plan, &kind, &date).await?;
+    Ok((StatusCode::CREATED, Json(review_dto(&state, &auth, &r).await?)))
+}
+
+#[utoipa::path(get, path = "/api/v1/reviews/{id}", tag = "reviews", params(("id" = i64, Path)), responses((status = 200, body = ReviewDto), (status = 404, body = super::dto::ErrorBody)))]
+pub async fn get(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<Json<ReviewDto>, ApiError> {
+    let r = state.store.review(auth.org(), ReviewId::new(path_id(&id)?)).await?;
+    Ok(Json(review_dto(&state, &auth, &r).await?))
+}
+
+/// Edits date, notes and decisions (`version` required; 409 when stale). `add_user_id` / `add_contact_id` add a participant.
+#[utoipa::path(patch, path = "/api/v1/reviews/{id}", tag = "reviews", params(("id" = i64, Path)), request_body = Object,
+    responses((status = 200, body = ReviewDto), (status = 409, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
+pub async fn update(
+    State(state): State<AppState>,
+    ApiUser(auth): ApiUser,
+    Path(id): Path<String>,
+    body: JsonObject,
+) -> Result<Json<ReviewDto>, ApiError> {
+    let id = ReviewId::new(path_id(&id)?);
+    for key in body.0.keys() {
+        if !["version", "review_date", "notes", "decisions", "add_user_id", "add_contact_id"].contains(&key.as_str()) {
+            return Err(
+                AppError::field(key, "is not a field here; allowed: review_date, notes, decisions, add_user_id, add_contact_id").into()
+            );
+        }
+    }
+    let version = body.version()?;
+    let current = state.store.review(auth.org(), id).await?;
+    let notes = match body.0.contains_key("notes") {
+        true => body.str_field("notes")?,
+        false => current.notes.clone(),
+    };
+    let decisions = match body.0.contains_key("decisions") {
+        true => body.str_field("decisions")?,
+        false => current.decisions.clone(),
+    };
+    let date = body.str_field("review_date")?;
+    let mut r =
+        review_service::update_review(&state.store, &auth, id, version, date.as_deref(), notes.as_deref(), decisions.as_deref()).await?;
+    let user = body.id_field("add_user_id")?.map(UserId::new);
+    let contact = body.id_field("add_contact_id")?.map(ContactId::new);
+    if user.is_some() || contact.is_some() {
+        review_service::add_participant(&state.store, &auth, id, user, contact).await?;
+        r = state.store.review(auth.org(), id).await?;
+    }
+    Ok(Json(review_dto(&state, &auth, &r).await?))
+}
+
+/// Holds the review: freezes a snapshot of the whole plan and moves the plan's next review date.
+#[utoipa::path(post, path = "/api/v1/reviews/{id}/hold", tag = "reviews", params(("id" = i64, Path)),
+    responses((status = 200, body = ReviewDto), (status = 409, body = super::dto::ErrorBody)))]
+pub async fn hold(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<Json<ReviewDto>, ApiError> {
+    let r = review_service::hold_review(&state.store, &auth, ReviewId::new(path_id(&id)?), None).await?;
+    Ok(Json(review_dto(&state, &auth, &r).await?))
+}
+
+/// A manager signs off a held management review: `{"decision": "approved"|"changes_requested", "comment": "…"}`.
+/// The plan becomes approved, or active again.
+#[utoipa::path(post, path = "/api/v1/reviews/{id}/signoff", tag = "reviews", params(("id" = i64, Path)), request_body = Object,
+    responses((status = 200, body = ReviewDto), (status = 403, body = super::dto::ErrorBody), (status = 409, body = super::dto::ErrorBody)))]
+pub async fn signoff(
+    State(state): State<AppState>,
+    ApiUser(auth): ApiUser,
+    Path(id): Path<String>,
+    body: JsonObject,
+) -> Result<Json<ReviewDto>, ApiError> {
+    let decision = body.str_field("decision")?.unwrap_or_default();
+    let comment = body.str_field("comment")?;
+    let version = body.optional_version()?;
+    let r = review_service::signoff(&state.store, &auth, ReviewId::new(path_id(&id)?), version, &decision, comment.as_deref()).await?;
+    Ok(Json(review_dto(&state, &auth, &r).await?))
+}
+
+/// The plan's snapshots, oldest first.
+#[utoipa::path(get, path = "/api/v1/plans/{id}/snapshots", tag = "reviews", params(("id" = i64, Path)), responses((status = 200, body = [SnapshotInfoDto])))]
+pub async fn list_snapshots(
+    State(state): State<AppState>,
+    ApiUser(auth): ApiUser,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<SnapshotInfoDto>>, ApiError> {
+    let plan = PlanId::new(path_id(&id)?);
+    state.store.plan(auth.org(), plan).await?;
+    Ok(Json(state.store.snapshots(auth.org(), plan).await?.iter().map(SnapshotInfoDto::from).collect()))
+}
+
+#[utoipa::path(get, path = "/api/v1/snapshots/{id}", tag = "reviews", params(("id" = i64, Path)), responses((status = 200, body = SnapshotDto), (status = 404, body = super::dto::ErrorBody)))]
+pub async fn get_snapshot(
+    State(state): State<AppState>,
+    ApiUser(auth): ApiUser,
+    Path(id): Path<String>,
+) -> Result<Json<SnapshotDto>, ApiError> {
+    let s = state.store.snapshot(auth.org(), SnapshotId::new(path_id(&id)?)).await?;
+    let data = snapshots::stored(&state.store, auth.org(), s.info.plan_id, s.info.id).await?;
+    Ok(Json(SnapshotDto { info: SnapshotInfoDto::from(&s.info), data }))
+}
+
+/// What changed between two versions of the plan (`from`, `to`: a snapshot id or `current`).
+#[utoipa::path(get, path = "/api/v1/plans/{id}/diff", tag = "reviews", params(("id" = i64, Path), DiffQuery),
+    responses((status = 200, body = DiffDto), (status = 404, body = super::dto::ErrorBody)))]
+pub async fn diff(
+    State(state): State<AppState>,
+    ApiUser(auth): ApiUser,
+    Path(id): Path<String>,
+    Query(q): Query<DiffQuery>,
+) -> Result<Json<DiffDto>, ApiError> {
+    let plan = PlanId::new(path_id(&id)?);
+    let version = |field: &str, raw: Option<&str>| {
+        Version::parse(raw.unwrap_or("current")).ok_or_else(|| AppError::field(field, "must be a snapshot id or current"))
+    };
+    let (from, to) = (version("from", q.from.as_deref())?, version("to", q.to.as_deref())?);
+    let changes = review_service::diff(&state.store, auth.org(), plan, from, to).await?;
+    Ok(Json(DiffDto { from: from.as_param(), to: to.as_param(), changes: changes.iter().map(ChangeDto::from).collect() }))
+}
+
+#[utoipa::path(get, path = "/api/v1/plans/{id}/review-schedule", tag = "reviews", params(("id" = i64, Path)), responses((status = 200, body = ScheduleDto)))]
+pub async fn get_schedule(
+    State(state): State<AppState>,
+    ApiUser(auth): ApiUser,
+    Path(id): Path<String>,
+) -> Result<Json<ScheduleDto>, ApiError> {
+    let s = review_service::schedule(&state.store, auth.org(), PlanId::new(path_id(&id)?)).await?;
+    Ok(Json(ScheduleDto::from(&s)))
+}
+
+/// Sets the cadence and the next review date: `{"version": PLAN_VERSION, "review_cadence_months": 3, "next_review_date": "YYYY-MM-DD"|null}`.
+#[utoipa::path(put, path = "/api/v1/plans/{id}/review-schedule", tag = "reviews", params(("id" = i64, Path)), request_body = Object,
+    responses((status = 200, body = ScheduleDto), (status = 409, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
+pub async fn put_schedule(
+    State(state): State<AppState>,
+    ApiUser(auth): ApiUser,
+    Path(id): Path<String>,
+    body: JsonObject,
+) -> Result<Json<ScheduleDto>, ApiError> {
+    let plan = PlanId::new(path_id(&id)?);
+    let version = body.version()?;
+    let cadence = match body.0.get("review_cadence_months") {
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => body.str_field("review_cadence_months")?.unwrap_or_default(),
+    };
+    let next = body.str_field("next_review_date")?.unwrap_or_default();
+    let s = review_service::set_schedule(&state.store, &auth, plan, version, &cadence, &next).await?;
+    Ok(Json(ScheduleDto::from(&s)))
+}

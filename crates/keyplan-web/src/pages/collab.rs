@@ -1,0 +1,315 @@
+//! Discussion and notifications pages: comments and recent activity on the plan
+//! page, a plan's full history, my notifications, and my calendar feed.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use keyplan_domain::{NotificationId, PlanId};
+use keyplan_store::{Activity, Comment, Store};
+use serde::Deserialize;
+use time::OffsetDateTime;
+
+use super::{Chrome, path_id, redirect_with, render};
+use crate::auth::{Auth, PageUser};
+use crate::collab::{self, Target};
+use crate::service::PlanBundle;
+use crate::views::Opt;
+use crate::{AppError, AppState};
+
+/// How many history entries the plan page shows.
+const RECENT: i64 = 30;
+
+pub struct CommentView {
+    pub author: String,
+    pub initials: String,
+    pub when: String,
+    pub about: String,
+    pub body: String,
+}
+
+pub struct ActivityView {
+    pub actor: String,
+    pub summary: String,
+    pub when: String,
+}
+
+/// The plan page's "Discussion & activity" card.
+pub struct Discussion {
+    pub comments: Vec<CommentView>,
+    pub activity: Vec<ActivityView>,
+    pub targets: Vec<Opt>,
+}
+
+/// "23 Nov 2026, 13:05" (UTC).
+fn when(t: OffsetDateTime) -> String {
+    let t = t.to_offset(time::UtcOffset::UTC);
+    format!("{}, {:02}:{:02}", crate::views::date(t.date()), t.hour(), t.minute())
+}
+
+fn when_text(at: &str) -> String {
+    OffsetDateTime::parse(at, &time::format_description::well_known::Rfc3339).map(when).unwrap_or_else(|_| at.to_string())
+}
+
+fn initials(name: &str) -> String {
+    name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect::<String>().to_uppercase()
+}
+
+fn activity_view(a: &Activity) -> ActivityView {
+    ActivityView { actor: a.actor_name.clone().unwrap_or_else(|| "Someone".into()), summary: a.summary.clone(), when: when_text(&a.at) }
+}
+
+/// What a comment is about, as the plan names it.
+fn about(b: &PlanBundle, c: &Comment) -> String {
+    match c.target_kind.as_str() {
+        "node" => flat(&b.tree)
+            .into_iter()
+            .find(|n| n.id.get() == c.target_id)
+            .map(|n| n.title.clone())
+            .unwrap_or_else(|| "a removed item".into()),
+        "item" => b.items.iter().find(|i| i.id.get() == c.target_id).map(|i| short(&i.text)).unwrap_or_else(|| "a removed item".into()),
+        _ => String::new(),
+    }
+}
+
+/// The tree's nodes in reading order.
+fn flat(tree: &[keyplan_domain::tree::TreeNode]) -> Vec<&keyplan_domain::tree::Node> {
+    let mut out = Vec::new();
+    for t in tree {
+        out.push(&t.node);
+        out.extend(flat(&t.children));
+    }
+    out
+}
+
+fn short(s: &str) -> String {
+    if s.chars().count() <= 60 { s.to_string() } else { format!("{}\u{2026}", s.chars().take(59).collect::<String>()) }
+}
+
+pub async fn discussion(store: &Store, auth: &Auth, b: &PlanBundle) -> Result<Discussion, AppError> {
+    let (comments, activity) =
+        tokio::try_join!(store.comments(auth.org(), b.plan.id), store.activity(auth.org(), b.plan.id, Some(RECENT)))?;
+    let mut targets = vec![Opt::new("plan", "The plan as a whole")];
+    for n in flat(&b.tree) {
+        targets.push(Opt::new(format!("node:{}", n.id.get()), format!("{}: {}", n.kind.label(), short(&n.title))));
+    }
+    for i in &b.items {
+        targets.push(Opt::new(format!("item:{}", i.id.get()), format!("{}: {}", i.label(), short(&i.text))));
+    }
+    Ok(Discussion {
+        comments: comments
+            .iter()
+            .map(|c| CommentView {
+                author: c.author_name.clone(),
+                initials: initials(&c.author_name),
+                when: when(c.created_at),
+                about: about(b, c),
+                body: c.body.clone(),
+            })
+            .collect(),
+        activity: activity.iter().map(activity_view).collect(),
+        targets,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct CommentForm {
+    #[serde(default)]
+    target: String,
+    #[serde(default)]
+    body: String,
+}
+
+pub async fn add_comment(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    Path(id): Path<String>,
+    Form(form): Form<CommentForm>,
+) -> Result<Response, AppError> {
+    let plan = PlanId::new(path_id(&id)?);
+    let back = format!("/plans/{}#discussion", plan.get());
+    let target = Target::from_ref(form.target.trim()).ok_or_else(|| AppError::BadRequest("Unknown comment target.".into()))?;
+    match collab::add_comment(&state.store, &auth, plan, target, &form.body).await {
+        Ok(_) => Ok(redirect_with(&back, "Comment added.")),
+        Err(AppError::Validation(errors)) => {
+            Ok(redirect_with(&back, &errors.iter().map(|e| format!("Comment: {}", e.message)).collect::<Vec<_>>().join("; ")))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "plan_activity.html")]
+struct ActivityPage {
+    chrome: Chrome,
+    id: i64,
+    title: String,
+    account_name: String,
+    entries: Vec<ActivityView>,
+}
+
+pub async fn activity(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let plan = state.store.plan(auth.org(), PlanId::new(path_id(&id)?)).await?;
+    let (account, entries) =
+        tokio::try_join!(state.store.account(auth.org(), plan.account_id), state.store.activity(auth.org(), plan.id, None))?;
+    let page = ActivityPage {
+        chrome: Chrome::new(&auth, "accounts", &headers),
+        id: plan.id.get(),
+        title: plan.title,
+        account_name: account.name,
+        entries: entries.iter().map(activity_view).collect(),
+    };
+    let had_flash = page.chrome.flash.is_some();
+    Ok(render(StatusCode::OK, &page, had_flash))
+}
+
+// --- notifications -----------------------------------------------------------------------------
+
+pub struct NotificationView {
+    pub id: i64,
+    pub icon: &'static str,
+    pub kind: &'static str,
+    pub message: String,
+    pub when: String,
+    pub unread: bool,
+}
+
+#[derive(Template)]
+#[template(path = "notifications.html")]
+struct NotificationsPage {
+    chrome: Chrome,
+    items: Vec<NotificationView>,
+    unread: usize,
+}
+
+fn kind_label(kind: &str) -> (&'static str, &'static str) {
+    match kind {
+        "commitment_proposed" => ("+", "Proposed to you"),
+        "commitment_answered" => ("↩", "Answer"),
+        "commitment_due" => ("◷", "Due soon"),
+        "commitment_overdue" => ("!", "Overdue"),
+        "review_due" => ("◷", "Review due"),
+        "review_overdue" => ("!", "Review overdue"),
+        "comment" => ("“", "Comment"),
+        _ => ("•", "Notice"),
+    }
+}
+
+pub async fn notifications(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap) -> Result<Response, AppError> {
+    let list = state.store.notifications(auth.org(), auth.id(), 200).await?;
+    let items: Vec<NotificationView> = list
+        .iter()
+        .map(|n| {
+            let (icon, kind) = kind_label(&n.kind);
+            NotificationView {
+                id: n.id.get(),
+                icon,
+                kind,
+                message: n.message.clone(),
+                when: when(n.created_at),
+                unread: n.read_at.is_none(),
+            }
+        })
+        .collect();
+    let unread = items.iter().filter(|n| n.unread).count();
+    let page = NotificationsPage { chrome: Chrome::new(&auth, "notifications", &headers), items, unread };
+    let had_flash = page.chrome.flash.is_some();
+    Ok(render(StatusCode::OK, &page, had_flash))
+}
+
+/// Opens a notification: marks it read and goes where it points.
+pub async fn open_notification(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id = NotificationId::new(path_id(&id)?);
+    state.store.mark_notification_read(auth.org(), auth.id(), id).await?;
+    let list = state.store.notifications(auth.org(), auth.id(), 500).await?;
+    let link = list.iter().find(|n| n.id == id).map(|n| n.link.clone()).filter(|l| l.starts_with('/') && !l.starts_with("//"));
+    Ok(Redirect::to(link.as_deref().unwrap_or("/me/notifications")).into_response())
+}
+
+pub async fn read_all(State(state): State<AppState>, PageUser(auth): PageUser) -> Result<Response, AppError> {
+    let n = state.store.mark_all_notifications_read(auth.org(), auth.id()).await?;
+    let msg = if n == 1 { "1 notification marked read.".to_string() } else { format!("{n} notifications marked read.") };
+    Ok(redirect_with("/me/notifications", &msg))
+}
+
+// --- calendar feed ----------------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "calendar.html")]
+struct CalendarPage {
+    chrome: Chrome,
+    created: Option<String>,
+    /// Shown once, right after it is made.
+    new_url: Option<String>,
+}
+
+/// The address the browser used, for links that leave the app (feeds, mails).
+pub fn base_url(headers: &HeaderMap, secure: bool) -> String {
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("localhost");
+    format!("{}://{host}", if secure { "https" } else { "http" })
+}
+
+async fn calendar_page(state: &AppState, auth: &Auth, headers: &HeaderMap, new_url: Option<String>) -> Result<Response, AppError> {
+    let created = state.store.calendar_feed_created(auth.org(), auth.id()).await?.map(when);
+    let page = CalendarPage { chrome: Chrome::new(auth, "calendar", headers), created, new_url };
+    let had_flash = page.chrome.flash.is_some();
+    Ok(render(StatusCode::OK, &page, had_flash))
+}
+
+pub async fn calendar(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap) -> Result<Response, AppError> {
+    calendar_page(&state, &auth, &headers, None).await
+}
+
+#[derive(Deserialize)]
+pub struct CalendarForm {
+    #[serde(default)]
+    action: String,
+}
+
+pub async fn calendar_submit(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Form(form): Form<CalendarForm>,
+) -> Result<Response, AppError> {
+    match form.action.as_str() {
+        "revoke" => {
+            state.store.delete_calendar_feed(auth.org(), auth.id()).await?;
+            Ok(redirect_with("/me/calendar", "Calendar feed turned off. The old address no longer works."))
+        }
+        "create" => {
+            let token = collab::new_calendar_token(&state.store, &auth).await?;
+            let url = format!("{}/calendar/{token}.ics", base_url(&headers, state.config.secure_cookies));
+            calendar_page(&state, &auth, &headers, Some(url)).await
+        }
+        _ => Err(AppError::BadRequest("Unknown action.".into())),
+    }
+}
+
+/// The feed itself: no session, the secret in the address is the key.
+pub async fn feed(State(state): State<AppState>, headers: HeaderMap, Path(file): Path<String>) -> Result<Response, AppError> {
+    let token = file.strip_suffix(".ics").ok_or(AppError::NotFound)?;
+    if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(AppError::NotFound);
+    }
+    let body = collab::calendar_feed(&state.store, token, &base_url(&headers, state.config.secure_cookies)).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+            (header::CACHE_CONTROL, "private, max-age=300"),
+            (header::CONTENT_DISPOSITION, "inline; filename=\"keyplan.ics\""),
+        ],
+        body,
+    )
+        .into_response())
+}

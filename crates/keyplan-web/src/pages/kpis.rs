@@ -1,0 +1,331 @@
+//! The KPI scorecard on the plan page: each KPI with its progress to target, a
+//! sparkline of its actuals, who recorded them, and the forms that write them.
+
+use std::fmt::Write;
+
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use keyplan_domain::kpi::{ActualInput, KpiInput, Period};
+use keyplan_domain::validate::format_date;
+use keyplan_domain::{KpiActualId, KpiId, PlanId};
+use serde::Deserialize;
+
+use super::plan_sections::SectionForms;
+use super::plans::{PlanForms, plan_page};
+use super::{form_version, path_id, redirect_with};
+use crate::auth::PageUser;
+use crate::kpi_service::{self, KpiProgress};
+use crate::plan_content::clip;
+use crate::service::PlanBundle;
+use crate::views::{self, FormView, Opt};
+use crate::{AppError, AppState};
+
+pub struct ActualRow {
+    pub id: i64,
+    pub period: String,
+    pub value: String,
+    pub note: String,
+    pub recorded: String,
+}
+
+pub struct KpiCard {
+    pub id: i64,
+    pub name: String,
+    pub unit: String,
+    pub period_label: &'static str,
+    /// "12 → 20 by 31 Dec 2026".
+    pub journey: String,
+    pub latest: String,
+    pub latest_period: String,
+    /// 0..=100, for the bar.
+    pub percent: u32,
+    pub progress_label: String,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub sparkline: String,
+    pub goal_title: String,
+    pub goal_id: i64,
+    pub actuals: Vec<ActualRow>,
+    pub first: bool,
+    pub last: bool,
+    pub edit: FormView,
+    pub record: FormView,
+}
+
+pub struct ScorecardView {
+    pub cards: Vec<KpiCard>,
+    pub add: FormView,
+    pub goal_opts: Vec<Opt>,
+    pub period_opts: Vec<Opt>,
+}
+
+impl ScorecardView {
+    /// "Share of wallet — 62% to target" for each KPI measuring the goal.
+    pub fn measures(&self, goal: &i64) -> Vec<String> {
+        self.cards.iter().filter(|c| c.goal_id == *goal).map(|c| format!("{} — {} to target", c.name, c.progress_label)).collect()
+    }
+}
+
+pub fn scorecard(b: &PlanBundle, forms: &mut SectionForms) -> ScorecardView {
+    let all = b.kpi_progress();
+    let count = all.len();
+    let goals = b.goals();
+    let cards = all
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let k = p.kpi;
+            let unit = k.unit.clone().unwrap_or_default();
+            let fig = |v: Option<f64>| v.map(|v| with_unit(v, &unit)).unwrap_or_else(|| "?".into());
+            let by = k.target_date.map(|d| format!(" by {}", views::date(d))).unwrap_or_default();
+            let edit = match &forms.kpi {
+                Some((id, _)) if *id == k.id.get() => forms.kpi.take().map(|(_, f)| f).unwrap_or_default(),
+                _ => FormView::from_input(&kpi_service::kpi_to_input(k), k.version),
+            };
+            let record = match &forms.actual {
+                Some((id, _)) if *id == k.id.get() => forms.actual.take().map(|(_, f)| f).unwrap_or_default(),
+                _ => FormView::from_input(
+                    &ActualInput { period_start: format_date(kpi_service::current_period(k)), ..Default::default() },
+                    0,
+                ),
+            };
+            let goal = k.goal_id.and_then(|g| goals.iter().find(|n| n.id == g));
+            KpiCard {
+                id: k.id.get(),
+                name: k.name.clone(),
+                period_label: p.period.label(),
+                journey: format!("{} → {}{by}", fig(k.baseline), fig(k.target)),
+                latest: p.latest.map(|a| with_unit(a.value, &unit)).unwrap_or_default(),
+                latest_period: p.latest.map(|a| p.period.label_of(a.period_start)).unwrap_or_default(),
+                unit,
+                percent: p.progress.map(|x| (x * 100.0).round() as u32).unwrap_or(0),
+                progress_label: p.progress_label(),
+                status: p.judgement.as_str(),
+                status_label: p.judgement.label(),
+                sparkline: sparkline(p),
+                goal_title: goal.map(|g| clip(&g.title, 60)).unwrap_or_default(),
+                goal_id: goal.map(|g| g.id.get()).unwrap_or(0),
+                actuals: p
+                    .actuals
+                    .iter()
+                    .rev()
+                    .map(|a| ActualRow {
+                        id: a.id.get(),
+                        period: p.period.label_of(a.period_start),
+                        value: views::figure(a.value),
+                        note: a.note.clone().unwrap_or_default(),
+                        recorded: format!("{}, {}", b.user_name(a.recorded_by).unwrap_or("—"), views::date(a.recorded_at.date())),
+                    })
+                    .collect(),
+                first: i == 0,
+                last: i + 1 == count,
+                edit,
+                record,
+            }
+        })
+        .collect();
+    ScorecardView {
+        cards,
+        add: match &forms.kpi {
+            Some((0, _)) => forms.kpi.take().map(|(_, f)| f).unwrap_or_default(),
+            _ => FormView::from_input(&KpiInput { period: "quarter".into(), ..Default::default() }, 0),
+        },
+        goal_opts: goals.iter().map(|g| Opt::new(g.id, clip(&g.title, 80))).collect(),
+        period_opts: [Period::Quarter, Period::Month].iter().map(|p| Opt::new(p.as_str(), p.label())).collect(),
+    }
+}
+
+fn with_unit(v: f64, unit: &str) -> String {
+    match unit {
+        "" => views::figure(v),
+        "%" => format!("{}%", views::figure(v)),
+        u => format!("{} {u}", views::figure(v)),
+    }
+}
+
+/// A 120×32 picture of the actuals (line and dots) against the target (dashed)
+/// and the baseline (dotted). Numbers only: nothing to escape.
+fn sparkline(p: &KpiProgress<'_>) -> String {
+    const W: f64 = 120.0;
+    const H: f64 = 32.0;
+    const PAD: f64 = 4.0;
+    let values: Vec<f64> = p.actuals.iter().map(|a| a.value).collect();
+    let mut all: Vec<f64> = values.clone();
+    all.extend(p.kpi.baseline);
+    all.extend(p.kpi.target);
+    let mut svg = format!(
+        r##"<svg class="sparkline" xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" viewBox="0 0 {W} {H}" role="img" aria-label="Trend of {} recorded values">"##,
+        values.len()
+    );
+    if all.is_empty() {
+        svg.push_str("</svg>");
+        return svg;
+    }
+    let lo = all.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = all.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let span = if (hi - lo).abs() < f64::EPSILON { 1.0 } else { hi - lo };
+    let y = |v: f64| PAD + (hi - v) / span * (H - 2.0 * PAD);
+    let slots = values.len().max(2) - 1;
+    let x = |i: usize| PAD + i as f64 * (W - 2.0 * PAD) / slots as f64;
+    if let Some(t) = p.kpi.target {
+        let _ = write!(
+            svg,
+            r##"<line x1="0" x2="{W}" y1="{0:.1}" y2="{0:.1}" stroke="#2f855a" stroke-width="1" stroke-dasharray="4 3"/>"##,
+            y(t)
+        );
+    }
+    if let Some(b) = p.kpi.baseline {
+        let _ = write!(
+            svg,
+            r##"<line x1="0" x2="{W}" y1="{0:.1}" y2="{0:.1}" stroke="#a0aec0" stroke-width="1" stroke-dasharray="1 2"/>"##,
+            y(b)
+        );
+    }
+    let colour = match p.judgement.as_str() {
+        "behind" => "#c53030",
+        "ahead" => "#2f855a",
+        _ => "#2b6cb0",
+    };
+    if values.len() > 1 {
+        let pts: Vec<String> = values.iter().enumerate().map(|(i, v)| format!("{:.1},{:.1}", x(i), y(*v))).collect();
+        let _ = write!(
+            svg,
+            r#"<polyline points="{}" fill="none" stroke="{colour}" stroke-width="1.8" stroke-linejoin="round"/>"#,
+            pts.join(" ")
+        );
+    }
+    for (i, v) in values.iter().enumerate() {
+        let r = if i + 1 == values.len() { 3.0 } else { 1.8 };
+        let _ = write!(svg, r#"<circle cx="{:.1}" cy="{:.1}" r="{r}" fill="{colour}"/>"#, x(i), y(*v));
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+// --- forms ------------------------------------------------------------------------------
+
+#[derive(Deserialize)]
+pub struct KpiForm {
+    #[serde(default)]
+    version: String,
+    #[serde(flatten)]
+    input: KpiInput,
+}
+
+async fn rerender(
+    state: &AppState,
+    auth: &crate::auth::Auth,
+    headers: &HeaderMap,
+    plan: PlanId,
+    s: SectionForms,
+) -> Result<Response, AppError> {
+    plan_page(state, auth, headers, plan, PlanForms { sections: s, ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
+}
+
+pub async fn add_kpi(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(form): Form<KpiForm>,
+) -> Result<Response, AppError> {
+    let plan = PlanId::new(path_id(&id)?);
+    match kpi_service::create_kpi(&state.store, &auth, plan, &form.input).await {
+        Ok(k) => Ok(redirect_with(&format!("/plans/{plan}#kpi-{}", k.id), "KPI added.")),
+        Err(AppError::Validation(errors)) => {
+            let f = FormView::from_input(&form.input, 0).with_errors(&errors);
+            rerender(&state, &auth, &headers, plan, SectionForms { kpi: Some((0, f)), ..Default::default() }).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn edit_kpi(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(form): Form<KpiForm>,
+) -> Result<Response, AppError> {
+    let id = KpiId::new(path_id(&id)?);
+    let version = form_version(&form.version)?;
+    let current = state.store.kpi(auth.org(), id).await?;
+    let plan = current.plan_id;
+    let f = match kpi_service::update_kpi(&state.store, &auth, id, version, &form.input).await {
+        Ok(k) => return Ok(redirect_with(&format!("/plans/{plan}#kpi-{}", k.id), "KPI saved.")),
+        Err(AppError::Validation(errors)) => FormView::from_input(&form.input, version).with_errors(&errors),
+        Err(AppError::Conflict { current_version }) => {
+            let stored = state.store.kpi(auth.org(), id).await?;
+            FormView::conflicted(&kpi_service::kpi_to_input(&stored), &form.input, current_version)
+        }
+        Err(e) => return Err(e),
+    };
+    rerender(&state, &auth, &headers, plan, SectionForms { kpi: Some((id.get(), f)), ..Default::default() }).await
+}
+
+pub async fn delete_kpi(State(state): State<AppState>, PageUser(auth): PageUser, Path(id): Path<String>) -> Result<Response, AppError> {
+    let k = kpi_service::delete_kpi(&state.store, &auth, KpiId::new(path_id(&id)?)).await?;
+    Ok(redirect_with(&format!("/plans/{}#scorecard", k.plan_id), &format!("KPI “{}” deleted.", clip(&k.name, 60))))
+}
+
+#[derive(Deserialize)]
+pub struct MoveForm {
+    #[serde(default)]
+    direction: String,
+}
+
+pub async fn move_kpi(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    Path(id): Path<String>,
+    Form(form): Form<MoveForm>,
+) -> Result<Response, AppError> {
+    let k = kpi_service::move_kpi(&state.store, &auth, KpiId::new(path_id(&id)?), form.direction != "down").await?;
+    Ok(redirect_with(&format!("/plans/{}#kpi-{}", k.plan_id, k.id), "KPI moved."))
+}
+
+#[derive(Deserialize)]
+pub struct ActualForm {
+    #[serde(flatten)]
+    input: ActualInput,
+}
+
+/// Records a value from the page: the form names any day of the period; what is
+/// stored for that period is overwritten (the table above the form shows it).
+pub async fn record_actual(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(form): Form<ActualForm>,
+) -> Result<Response, AppError> {
+    let id = KpiId::new(path_id(&id)?);
+    let k = state.store.kpi(auth.org(), id).await?;
+    let period = Period::parse(&k.period).unwrap_or(Period::Quarter);
+    let stored = state.store.kpi_actuals(auth.org(), k.plan_id).await?;
+    let version = form
+        .input
+        .validate(period)
+        .ok()
+        .and_then(|d| stored.iter().find(|a| a.kpi_id == id && a.period_start == d.period_start).map(|a| a.version))
+        .unwrap_or(0);
+    match kpi_service::record_actual(&state.store, &auth, id, version, &form.input).await {
+        Ok(a) => Ok(redirect_with(
+            &format!("/plans/{}#kpi-{id}", k.plan_id),
+            &format!("{} recorded for {}.", views::figure(a.value), period.label_of(a.period_start)),
+        )),
+        Err(AppError::Validation(errors)) => {
+            let f = FormView::from_input(&form.input, 0).with_errors(&errors);
+            rerender(&state, &auth, &headers, k.plan_id, SectionForms { actual: Some((id.get(), f)), ..Default::default() }).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn delete_actual(State(state): State<AppState>, PageUser(auth): PageUser, Path(id): Path<String>) -> Result<Response, AppError> {
+    let a = kpi_service::delete_actual(&state.store, &auth, KpiActualId::new(path_id(&id)?)).await?;
+    let k = state.store.kpi(auth.org(), a.kpi_id).await?;
+    Ok(redirect_with(&format!("/plans/{}#kpi-{}", k.plan_id, k.id), "Recorded value removed."))
+}

@@ -1,0 +1,50 @@
+//! The plan's 12-month timeline on a page of its own, full width.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use keyplan_domain::PlanId;
+
+use super::{Chrome, path_id, render};
+use crate::auth::PageUser;
+use crate::service;
+use crate::{AppError, AppState};
+
+#[derive(Template)]
+#[template(path = "plan_timeline.html")]
+struct TimelinePage {
+    chrome: Chrome,
+    id: i64,
+    title: String,
+    account_id: i64,
+    account_name: String,
+    period: String,
+    rows: usize,
+    overdue: usize,
+    svg: String,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let b = service::plan_bundle(&state.store, &auth, PlanId::new(path_id(&id)?)).await?;
+    let picture = crate::timeline_svg::plan_timeline(&b, service::today());
+    let chrome = Chrome::new(&auth, "accounts", &headers);
+    let had_flash = chrome.flash.is_some();
+    let page = TimelinePage {
+        chrome,
+        id: b.plan.id.get(),
+        title: b.plan.title.clone(),
+        account_id: b.account.id.get(),
+        account_name: b.account.name.clone(),
+        period: format!("{} – {}", crate::views::date(b.plan.period_start), crate::views::date(b.plan.period_end)),
+        rows: picture.rows,
+        overdue: picture.overdue,
+        svg: picture.svg,
+    };
+    Ok(render(StatusCode::OK, &page, had_flash))
+}
