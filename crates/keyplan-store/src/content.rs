@@ -250,8 +250,7 @@ impl Store {
         let other: Option<(ItemId, i32)> = on_tx!(self, tx, c => sqlx::query_as(sql)
             .bind(me.plan_id).bind(&me.section_key).bind(me.position).bind(id).fetch_optional(c).await)?;
         let Some((other_id, other_pos)) = other else { return Ok(false) };
-        let (a, b) =
-            if other_pos == me.position { (other_pos + i32::from(!up), other_pos + i32::from(up)) } else { (other_pos, me.position) };
+        let (a, b) = crate::swapped(me.position, other_pos, up);
         on_tx!(self, tx, c => sqlx::query("UPDATE plan_items SET position = $1 WHERE id = $2").bind(a).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
         on_tx!(self, tx, c => sqlx::query("UPDATE plan_items SET position = $1 WHERE id = $2").bind(b).bind(other_id).execute(c).await.map(|r| r.rows_affected()))?;
         tx.commit().await?;

@@ -196,6 +196,12 @@ impl Store {
     }
 }
 
+/// New positions (mine, the neighbour's) when a row swaps with its neighbour; equal
+/// positions (never written by us, but possible after imports) still swap.
+pub(crate) fn swapped(mine: i32, other: i32, up: bool) -> (i32, i32) {
+    if other == mine { if up { (other, other + 1) } else { (other + 1, other) } } else { (other, mine) }
+}
+
 /// Hides a password in a database URL before it is shown anywhere.
 pub fn redact(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {

@@ -11,7 +11,7 @@ use serde::Serialize;
 use time::OffsetDateTime;
 
 use crate::error::OptionalExt;
-use crate::{Store, StoreError, StoreResult, now, on_pool, on_tx};
+use crate::{Store, StoreError, StoreResult, now, on_pool, on_tx, swapped};
 
 const OFFERING_COLUMNS: &str = "id, org_id, name, description, position, retired, version, created_at, updated_at";
 const UNIT_COLUMNS: &str = "id, org_id, account_id, name, position, version, created_at, updated_at";
@@ -502,10 +502,4 @@ impl Store {
         let cells = self.cells(org, account).await?;
         Ok(Whitespace { offerings, units, cells })
     }
-}
-
-/// New positions when swapping with a neighbour; equal positions (never written by
-/// us, but possible after imports) still swap.
-fn swapped(mine: i32, other: i32, up: bool) -> (i32, i32) {
-    if other == mine { if up { (other, other + 1) } else { (other + 1, other) } } else { (other, mine) }
 }

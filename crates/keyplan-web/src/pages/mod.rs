@@ -188,6 +188,26 @@ pub fn path_id(raw: &str) -> Result<i64, AppError> {
     raw.parse::<i64>().ok().filter(|n| *n > 0).ok_or(AppError::NotFound)
 }
 
+/// The form that retires or restores a row (an offering, a template).
+#[derive(serde::Deserialize)]
+pub struct RetireForm {
+    #[serde(default)]
+    pub version: String,
+    #[serde(default)]
+    retired: String,
+}
+
+impl RetireForm {
+    /// The `retired` checkbox or hidden field: `true`/`on` or `false`/empty.
+    pub fn retired(&self) -> Result<bool, AppError> {
+        match self.retired.trim() {
+            "true" | "on" => Ok(true),
+            "false" | "" => Ok(false),
+            _ => Err(AppError::field("retired", "must be true or false")),
+        }
+    }
+}
+
 /// The `version` field of a form.
 pub fn form_version(raw: &str) -> Result<i64, AppError> {
     raw.trim().parse::<i64>().map_err(|_| AppError::BadRequest("The form is missing its version; reload the page and try again.".into()))

@@ -136,27 +136,15 @@ pub async fn update(
     }
 }
 
-#[derive(Deserialize)]
-pub struct RetireForm {
-    #[serde(default)]
-    version: String,
-    #[serde(default)]
-    retired: String,
-}
-
 pub async fn retire(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     Path(id): Path<String>,
-    Form(form): Form<RetireForm>,
+    Form(form): Form<super::RetireForm>,
 ) -> Result<Response, AppError> {
     let id = OfferingId::new(path_id(&id)?);
     let version = form_version(&form.version)?;
-    let retired = match form.retired.trim() {
-        "true" | "on" => true,
-        "false" | "" => false,
-        _ => return Err(AppError::field("retired", "must be true or false")),
-    };
+    let retired = form.retired()?;
     let o = ws_service::set_offering_retired(&state.store, &auth, id, version, retired).await?;
     let message = if o.retired {
         format!("“{}” retired: no new cells; existing cells stay visible.", o.name)

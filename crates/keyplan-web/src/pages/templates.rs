@@ -140,27 +140,15 @@ pub async fn import(
     list_page(&state, &auth, &headers, f, problems, StatusCode::UNPROCESSABLE_ENTITY).await
 }
 
-#[derive(Deserialize)]
-pub struct RetireForm {
-    #[serde(default)]
-    version: String,
-    #[serde(default)]
-    retired: String,
-}
-
 pub async fn retire(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     Path(id): Path<String>,
-    Form(form): Form<RetireForm>,
+    Form(form): Form<super::RetireForm>,
 ) -> Result<Response, AppError> {
     let id = TemplateId::new(path_id(&id)?);
     let version = form_version(&form.version)?;
-    let retired = match form.retired.trim() {
-        "true" | "on" => true,
-        "false" | "" => false,
-        _ => return Err(AppError::field("retired", "must be true or false")),
-    };
+    let retired = form.retired()?;
     let t = tpl::set_retired(&state.store, &auth, id, Some(version), retired).await?;
     let message = if t.retired {
         format!("“{}” retired: it is no longer offered for new plans; plans made from it keep it.", t.name)
