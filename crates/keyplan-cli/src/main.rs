@@ -218,10 +218,19 @@ fn one_line(e: &anyhow::Error) -> String {
     out.replace('\n', " ")
 }
 
-/// Defaults, then `keyplan.toml` (or the file in KEYPLAN_CONFIG), then KEYPLAN_* variables, then flags.
-fn config(db: &DbArg, bind: Option<&String>, demo: bool) -> anyhow::Result<Config> {
+/// Defaults, then `keyplan.toml` (or the file in KEYPLAN_CONFIG), then KEYPLAN_*
+/// variables; `KEYPLAN_SMTP_HOST` and its kin fill the `[smtp]` table.
+fn settings() -> Figment {
     let file = std::env::var("KEYPLAN_CONFIG").unwrap_or_else(|_| "keyplan.toml".into());
-    let mut figment = Figment::from(Serialized::defaults(Config::default())).merge(Toml::file(file)).merge(Env::prefixed("KEYPLAN_"));
+    Figment::from(Serialized::defaults(Config::default()))
+        .merge(Toml::file(file))
+        .merge(Env::prefixed("KEYPLAN_").filter(|k| !k.as_str().starts_with("smtp_")))
+        .merge(Env::prefixed("KEYPLAN_SMTP_").map(|k| format!("smtp.{}", k.as_str()).into()))
+}
+
+/// The settings, then flags.
+fn config(db: &DbArg, bind: Option<&String>, demo: bool) -> anyhow::Result<Config> {
+    let mut figment = settings();
     if let Some(url) = &db.db {
         figment = figment.merge(("db", url));
     }
@@ -368,4 +377,43 @@ fn init_logging() {
     let json = std::env::var("KEYPLAN_LOG_FORMAT").is_ok_and(|v| v == "json");
     let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_ansi(std::io::stderr().is_terminal());
     let _ = if json { builder.json().try_init() } else { builder.try_init() };
+}
+
+#[cfg(test)]
+// figment's Jail wants closures returning its own error type, which is large.
+#[allow(clippy::result_large_err)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn smtp_settings_come_from_the_file_and_the_environment() {
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("KEYPLAN_CONFIG", "site.toml");
+            jail.create_file("site.toml", "bind = \"0.0.0.0:9000\"\n[smtp]\nhost = \"mail.example.com\"\nport = 465\ntls = \"tls\"\n")?;
+            jail.set_env("KEYPLAN_SMTP_USERNAME", "planner");
+            jail.set_env("KEYPLAN_SMTP_PASSWORD", "s3cret");
+            jail.set_env("KEYPLAN_SMTP_ENABLED", "true");
+            jail.set_env("KEYPLAN_SESSION_HOURS", "8");
+            let cfg: Config = settings().extract()?;
+            assert_eq!(cfg.bind, "0.0.0.0:9000");
+            assert_eq!(cfg.session_hours, 8);
+            assert!(cfg.smtp.enabled);
+            assert_eq!(cfg.smtp.host, "mail.example.com");
+            assert_eq!(cfg.smtp.port, 465);
+            assert_eq!(cfg.smtp.tls, keyplan_web::SmtpTls::Tls);
+            assert_eq!(cfg.smtp.username, "planner");
+            assert_eq!(cfg.smtp.password, "s3cret");
+            assert!(!format!("{cfg:?}").contains("s3cret"), "the password stays out of logs");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn mail_is_off_by_default() {
+        figment::Jail::expect_with(|_| {
+            let cfg: Config = settings().extract()?;
+            assert!(!cfg.smtp.enabled);
+            Ok(())
+        });
+    }
 }

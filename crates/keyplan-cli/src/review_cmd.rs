@@ -36,6 +36,9 @@ pub enum ReviewCommand {
     /// Hold a review: freeze the plan as it is now as the review's snapshot.
     Hold {
         review: i64,
+        /// The review's version as you saw it (`review list` shows it); refused when it changed since.
+        #[arg(long)]
+        version: Option<i64>,
         #[command(flatten)]
         db: DbArg,
     },
@@ -46,6 +49,9 @@ fn problem(e: AppError) -> anyhow::Error {
     match e {
         AppError::Validation(errors) => {
             anyhow::anyhow!(errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; "))
+        }
+        AppError::Conflict { current_version } => {
+            anyhow::anyhow!("it was changed in the meantime (now at version {current_version}); nothing was written")
         }
         e => anyhow::anyhow!("{e}"),
     }
@@ -81,7 +87,7 @@ pub async fn run(command: ReviewCommand) -> anyhow::Result<()> {
                     _ => "planned".into(),
                 };
                 let signoff = r.signoff().map(|s| format!(", {}", s.label().to_lowercase())).unwrap_or_default();
-                println!("{:>5}  {}  {:<22} {held}{signoff}", r.id, format_date(r.review_date), r.kind().label());
+                println!("{:>5}  {}  {:<22} {held}{signoff}, version {}", r.id, format_date(r.review_date), r.kind().label(), r.version);
             }
             Ok(())
         }
@@ -97,7 +103,7 @@ pub async fn run(command: ReviewCommand) -> anyhow::Result<()> {
             println!("Planned {} on {} (review id {}).", r.kind().label().to_lowercase(), format_date(r.review_date), r.id);
             Ok(())
         }
-        ReviewCommand::Hold { review, db } => {
+        ReviewCommand::Hold { review, version, db } => {
             let store = open(&db).await?;
             let id = ReviewId::new(review);
             let org = store.review_org(id).await.map_err(|e| match e {
@@ -105,7 +111,7 @@ pub async fn run(command: ReviewCommand) -> anyhow::Result<()> {
                 e => e.into(),
             })?;
             let r = store.review(org, id).await?;
-            let held = review_service::hold_as(&store, org, &r, None, None).await.map_err(problem)?;
+            let held = review_service::hold_as(&store, org, &r, version, None).await.map_err(problem)?;
             println!(
                 "Held review {}: the plan is frozen as snapshot {}.",
                 held.id,

@@ -265,7 +265,11 @@ fn reviews_and_diff() {
     assert!(o.status.success(), "{}", stderr(&o));
     let added = stdout(&o);
     let id = added.trim().trim_end_matches(").").rsplit(' ').next().expect("review id").to_string();
-    let o = keyplan(&["review", "hold", &id, "--db", &url], "");
+    let o = keyplan(&["review", "list", "1", "--db", &url], "");
+    assert!(stdout(&o).contains("planned, version 1"), "the list shows the version to hold: {}", stdout(&o));
+    let o = keyplan(&["review", "hold", &id, "--version", "7", "--db", &url], "");
+    assert_one_line_error(&o, "now at version 1");
+    let o = keyplan(&["review", "hold", &id, "--version", "1", "--db", &url], "");
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("snapshot 2"), "{}", stdout(&o));
     let o = keyplan(&["diff", "1", "2", "current", "--db", &url], "");

@@ -75,4 +75,6 @@ typed_id!(
     CommentId,
     /// An in-app notification.
     NotificationId,
+    /// A read-only link to a plan's customer excerpt.
+    ShareLinkId,
 );

@@ -7,6 +7,7 @@
 pub mod acceptance;
 pub mod account;
 pub mod analysis;
+pub mod audience;
 pub mod builtin;
 pub mod contact;
 pub mod ids;

@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+mod actuals;
+
 /// The whole plan as it stood at one moment.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -78,8 +80,25 @@ pub struct SnapKpi {
     pub baseline: String,
     pub target: String,
     pub target_date: String,
-    /// The most recent actual, e.g. "42 (2026-07-01)".
+    /// The most recent actual, e.g. "42 (2026-07-01)". Snapshots taken before
+    /// `actuals` existed have only this one.
     pub latest_actual: String,
+    /// Every recorded actual, oldest period first.
+    pub actuals: Vec<SnapActual>,
+}
+
+/// One recorded value of a KPI.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SnapActual {
+    /// The period's first day, `2027-01-01`: what matches an actual across versions.
+    pub period_start: String,
+    /// The period as a person reads it: "Q1 2027", "Mar 2027".
+    pub period: String,
+    pub value: String,
+    pub note: String,
+    /// Who recorded it, by name.
+    pub recorded_by: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -263,7 +282,6 @@ impl Entity for SnapKpi {
             ("baseline", &self.baseline),
             ("target", &self.target),
             ("target date", &self.target_date),
-            ("latest actual", &self.latest_actual),
         ]
     }
 }
@@ -344,6 +362,7 @@ pub fn diff(a: &PlanSnapshot, b: &PlanSnapshot) -> Vec<Change> {
     }
     diff_list(&a.nodes, &b.nodes, &mut out);
     diff_list(&a.kpis, &b.kpis, &mut out);
+    actuals::diff_actuals(&a.kpis, &b.kpis, &mut out);
     diff_list(&a.contacts, &b.contacts, &mut out);
     diff_list(&a.links, &b.links, &mut out);
     diff_list(&a.items, &b.items, &mut out);
@@ -464,6 +483,11 @@ mod tests {
         let s: PlanSnapshot = serde_json::from_str(r#"{"title":"Old","nodes":[{"id":1,"kind":"Goal","title":"G"}]}"#).unwrap();
         assert_eq!(s.nodes[0].title, "G");
         assert!(s.kpis.is_empty());
+        // A KPI as snapshots stored it before every actual was kept: only the latest.
+        let old = r#"{"title":"Old","kpis":[{"id":7,"name":"Revenue","unit":"EUR","baseline":"1","target":"2",
+            "target_date":"2027-12-31","latest_actual":"42 (2027-01-01)"}]}"#;
+        let s: PlanSnapshot = serde_json::from_str(old).unwrap();
+        assert_eq!((s.kpis[0].latest_actual.as_str(), s.kpis[0].actuals.len()), ("42 (2027-01-01)", 0));
         let round: PlanSnapshot = serde_json::from_str(&serde_json::to_string(&plan()).unwrap()).unwrap();
         assert_eq!(round, plan());
     }

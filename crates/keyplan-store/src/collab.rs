@@ -7,7 +7,7 @@ use serde::Serialize;
 use time::{Date, OffsetDateTime};
 
 use crate::error::OptionalExt;
-use crate::{Store, StoreError, StoreResult, now, on_pool};
+use crate::{Store, StoreError, StoreResult, Ts, now, on_pool};
 
 #[derive(Clone, Debug, sqlx::FromRow, Serialize)]
 pub struct Comment {
@@ -33,7 +33,7 @@ pub struct Activity {
     pub target_kind: String,
     pub target_id: Option<i64>,
     pub summary: String,
-    pub at: String,
+    pub at: OffsetDateTime,
 }
 
 #[derive(Clone, Debug, sqlx::FromRow, Serialize)]
@@ -64,6 +64,7 @@ pub struct NewNotification<'a> {
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct Unmailed {
     pub id: NotificationId,
+    pub kind: String,
     pub email: String,
     pub name: String,
     pub message: String,
@@ -98,11 +99,6 @@ pub struct ReviewDate {
 }
 
 /// Fixed-width UTC text, the same on both databases (sorts as text).
-fn stamp(t: OffsetDateTime) -> String {
-    let format = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:6]Z");
-    t.to_offset(time::UtcOffset::UTC).format(&format).unwrap_or_default()
-}
-
 const COMMENT_COLUMNS: &str = "c.id, c.plan_id, c.target_kind, c.target_id, c.author_id, u.name AS author_name, c.body, c.created_at";
 const NOTIFICATION_COLUMNS: &str = "id, user_id, kind, plan_id, message, link, created_at, read_at";
 
@@ -156,7 +152,7 @@ impl Store {
         on_pool!(self, p => sqlx::query(
             "INSERT INTO activity (org_id, plan_id, actor_id, action, target_kind, target_id, summary, at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-            .bind(org).bind(plan).bind(actor).bind(action).bind(target_kind).bind(target_id).bind(summary).bind(stamp(now().0))
+            .bind(org).bind(plan).bind(actor).bind(action).bind(target_kind).bind(target_id).bind(summary).bind(now())
             .execute(p).await.map(|r| r.rows_affected()))?;
         Ok(())
     }
@@ -210,11 +206,13 @@ impl Store {
             .bind(now()).bind(org).bind(user).execute(p).await.map(|r| r.rows_affected()))?)
     }
 
-    /// Notifications not yet mailed, of active users, oldest first.
-    pub async fn unmailed_notifications(&self, limit: i64) -> StoreResult<Vec<Unmailed>> {
-        const SQL: &str = "SELECT n.id, u.email, u.name, n.message, n.link FROM notifications n JOIN users u ON u.id = n.user_id \
-            WHERE n.emailed_at IS NULL AND u.active ORDER BY n.created_at, n.id LIMIT $1";
-        Ok(on_pool!(self, p => sqlx::query_as(SQL).bind(limit).fetch_all(p).await)?)
+    /// Notifications created after `since` and not yet mailed, of active users,
+    /// oldest first. `since` keeps a server that turns mail on from sending
+    /// weeks of old news.
+    pub async fn unmailed_notifications(&self, since: time::OffsetDateTime, limit: i64) -> StoreResult<Vec<Unmailed>> {
+        const SQL: &str = "SELECT n.id, n.kind, u.email, u.name, n.message, n.link FROM notifications n JOIN users u ON u.id = n.user_id \
+            WHERE n.emailed_at IS NULL AND u.active AND n.created_at > $1 ORDER BY n.created_at, n.id LIMIT $2";
+        Ok(on_pool!(self, p => sqlx::query_as(SQL).bind(Ts(since)).bind(limit).fetch_all(p).await)?)
     }
 
     pub async fn mark_notification_emailed(&self, id: NotificationId) -> StoreResult<()> {

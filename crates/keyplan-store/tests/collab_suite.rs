@@ -79,7 +79,11 @@ async fn comments_and_activity(store: &Store) {
     let all = store.activity(w.acme, w.plan.id, None).await.unwrap();
     assert_eq!(all.iter().map(|a| a.summary.as_str()).collect::<Vec<_>>(), ["edit 2", "edit 1", "edit 0"], "newest first");
     assert_eq!(all[0].actor_name.as_deref(), Some("Ann Archer"));
-    assert!(all[0].at.ends_with('Z') && all[0].at.len() == 27, "fixed-width UTC text: {}", all[0].at);
+    // A timestamp on both databases (TIMESTAMPTZ on PostgreSQL since migration 0004), to the microsecond.
+    let age = time::OffsetDateTime::now_utc() - all[0].at;
+    assert!(age >= time::Duration::ZERO && age < time::Duration::minutes(1), "recorded just now: {}", all[0].at);
+    assert_eq!(all[0].at.nanosecond() % 1000, 0, "microseconds, as PostgreSQL keeps them");
+    assert!(all[0].at >= all[1].at && all[1].at >= all[2].at);
     assert_eq!(store.activity(w.acme, w.plan.id, Some(2)).await.unwrap().len(), 2);
     assert!(store.activity(w.globex, w.plan.id, None).await.unwrap().is_empty());
 }
@@ -117,10 +121,16 @@ async fn notifications_dedupe_and_read(store: &Store) {
     assert_eq!(store.mark_all_notifications_read(w.acme, w.ben.id).await.unwrap(), 2);
     assert_eq!(store.unread_notifications(w.acme, w.ben.id).await.unwrap(), 0);
 
-    let unmailed = store.unmailed_notifications(10).await.unwrap();
+    let hour_ago = time::OffsetDateTime::now_utc() - time::Duration::hours(1);
+    let unmailed = store.unmailed_notifications(hour_ago, 10).await.unwrap();
     assert_eq!(unmailed.len(), 4);
+    assert!(unmailed.iter().all(|u| !u.email.is_empty() && !u.kind.is_empty()));
     store.mark_notification_emailed(unmailed[0].id).await.unwrap();
-    assert_eq!(store.unmailed_notifications(10).await.unwrap().len(), 3);
+    assert_eq!(store.unmailed_notifications(hour_ago, 10).await.unwrap().len(), 3);
+    assert_eq!(store.unmailed_notifications(hour_ago, 2).await.unwrap().len(), 2, "the limit holds");
+    // Older news is not mailed when mail is switched on later.
+    let in_a_minute = time::OffsetDateTime::now_utc() + time::Duration::minutes(1);
+    assert!(store.unmailed_notifications(in_a_minute, 10).await.unwrap().is_empty());
 }
 
 async fn commitment(store: &Store, w: &World, plan: PlanId, title: &str, due: Date, acceptance: Acceptance, status: CommitmentStatus) {

@@ -7,6 +7,7 @@
 //! `KEYPLAN_TEST_PG` (default `postgres://postgres@127.0.0.1:5432/postgres`).
 #![forbid(unsafe_code)]
 
+pub mod smtp;
 pub mod webdriver;
 
 use std::path::PathBuf;
@@ -42,15 +43,16 @@ fn random_hex() -> String {
 
 impl TestApp {
     pub async fn spawn() -> TestApp {
-        Self::spawn_with(false).await
+        Self::spawn_configured(|_| {}).await
     }
 
     /// With the demo organisation loaded.
     pub async fn spawn_demo() -> TestApp {
-        Self::spawn_with(true).await
+        Self::spawn_configured(|c| c.demo = true).await
     }
 
-    async fn spawn_with(demo: bool) -> TestApp {
+    /// With settings of the test's own (e-mail, say) on top of the test database.
+    pub async fn spawn_configured(adjust: impl FnOnce(&mut Config)) -> TestApp {
         let (url, cleanup) = if std::env::var("KEYPLAN_TEST_DB").is_ok_and(|v| v == "postgres") {
             let base = std::env::var("KEYPLAN_TEST_PG").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
             let name = format!("kp_http_{}", random_hex());
@@ -66,7 +68,8 @@ impl TestApp {
             let path = std::env::temp_dir().join(format!("kp-http-{}.db", random_hex()));
             (format!("sqlite://{}", path.display()), Cleanup::File(path))
         };
-        let config = Config { database_url: url, bind: "127.0.0.1:0".into(), demo, ..Config::default() };
+        let mut config = Config { database_url: url, bind: "127.0.0.1:0".into(), ..Config::default() };
+        adjust(&mut config);
         let app = Application::build(config).await.expect("build the application");
         let port = app.port();
         let store = app.store();

@@ -12,6 +12,7 @@ use time::{Date, Duration};
 use crate::auth;
 
 mod reviews;
+mod sharing;
 mod strategic;
 mod whitespace;
 
@@ -700,5 +701,9 @@ pub async fn load(store: &Store, today: Date) -> anyhow::Result<()> {
 
     // --- plan 4: Meridian, a strategic plan telling its story ---
     d.strategic_plan(meridian).await?;
+
+    // --- sharing: audience marks and a customer share link (its token is only logged here) ---
+    let token = d.sharing(p, PlanId::new(4)).await?;
+    tracing::info!(path = %format!("/s/{token}"), "demo share link for the Brightwater plan");
     Ok(())
 }

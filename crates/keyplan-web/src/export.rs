@@ -102,6 +102,7 @@ pub fn markdown(b: &PlanBundle) -> String {
                     );
                 }
                 out.push('\n');
+                write_kpis(&mut out, b);
             }
             SectionKind::StakeholderMap => {
                 for c in &b.contacts {
@@ -161,7 +162,13 @@ pub fn markdown(b: &PlanBundle) -> String {
             }
         }
     }
-    if story.gaps.total() > 0 {
+    // KPIs are kept whatever the template; without a scorecard section they close the plan.
+    if !b.kpis.is_empty() && !b.doc.sections.iter().any(|sec| sec.kind == SectionKind::KpiScorecard) {
+        let _ = writeln!(out, "## KPI scorecard\n");
+        write_kpis(&mut out, b);
+    }
+    // The story's gaps are the team's homework, not part of a briefing or excerpt.
+    if story.gaps.total() > 0 && b.audience == keyplan_domain::audience::Audience::Team {
         let _ = writeln!(out, "## Open gaps in the story\n");
         for line in story_gaps(&story) {
             let _ = writeln!(out, "- {}", md(&line));
@@ -169,6 +176,37 @@ pub fn markdown(b: &PlanBundle) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The KPIs: where each started, where it stands (latest actual and its period),
+/// where it is headed and how far along.
+fn write_kpis(out: &mut String, b: &PlanBundle) {
+    let all = b.kpi_progress();
+    if all.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "| KPI | Unit | Baseline | Latest actual | Target | Target date | Progress |\n|---|---|---|---|---|---|---|");
+    for p in &all {
+        let k = p.kpi;
+        let latest =
+            p.latest.map(|a| format!("{} ({})", views::figure(a.value), p.period.label_of(a.period_start))).unwrap_or_else(|| "—".into());
+        let progress = match p.progress {
+            Some(_) => format!("{} ({})", p.progress_label(), p.judgement.label()),
+            None => "—".into(),
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            md(&k.name),
+            md(k.unit.as_deref().unwrap_or("")),
+            k.baseline.map(views::figure).unwrap_or_default(),
+            md(&latest),
+            k.target.map(views::figure).unwrap_or_default(),
+            views::opt_date(k.target_date),
+            md(&progress)
+        );
+    }
+    out.push('\n');
 }
 
 fn write_tree(out: &mut String, b: &PlanBundle) {
@@ -335,6 +373,7 @@ pub fn json(b: &PlanBundle) -> serde_json::Value {
     let mut v = serde_json::json!({
         "format": "keyplan.plan",
         "format_version": 1,
+        "audience": b.audience.as_str(),
         "account": crate::api::dto::AccountDto::from(&b.account),
         "plan": crate::api::content::FullPlanDto::new(b),
         "users": b.users.iter().map(|u| serde_json::json!({"id": u.id.get(), "name": u.name, "email": u.email})).collect::<Vec<_>>(),

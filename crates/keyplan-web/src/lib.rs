@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 pub mod api;
+pub mod audience;
 pub mod auth;
 pub mod collab;
 mod config;
@@ -12,11 +13,14 @@ mod error;
 pub mod export;
 pub mod ics;
 pub mod kpi_service;
+pub mod mail;
 mod middleware;
 mod pages;
 pub mod plan_content;
+pub mod review_events;
 pub mod review_service;
 pub mod service;
+pub mod sharing;
 pub mod snapshots;
 pub mod stakeholder_svg;
 mod state;
@@ -34,7 +38,7 @@ use axum::routing::get;
 use keyplan_store::Store;
 use tokio::net::TcpListener;
 
-pub use config::Config;
+pub use config::{Config, SmtpConfig, SmtpTls};
 pub use error::{ApiError, AppError};
 pub use state::AppState;
 
@@ -42,6 +46,7 @@ pub use state::AppState;
 pub struct Application {
     listener: TcpListener,
     state: AppState,
+    mailer: Option<mail::Mailer>,
 }
 
 impl Application {
@@ -54,7 +59,11 @@ impl Application {
             demo::load_if_empty(&store).await.context("loading demo data")?;
         }
         let listener = TcpListener::bind(&config.bind).await.with_context(|| format!("binding {}", config.bind))?;
-        Ok(Application { listener, state: AppState::new(store, config) })
+        let mailer = match config.smtp.enabled {
+            true => Some(mail::Mailer::new(&config.smtp, &config.public_url()).context("e-mail settings ([smtp])")?),
+            false => None,
+        };
+        Ok(Application { listener, state: AppState::new(store, config), mailer })
     }
 
     pub fn port(&self) -> u16 {
@@ -83,9 +92,14 @@ impl Application {
             }
         });
         let reminders = collab::spawn_reminders(self.state.store.clone(), std::time::Duration::from_secs(3600));
+        let every = std::time::Duration::from_secs(self.state.config.smtp.interval_seconds.max(1));
+        let mailer = self.mailer.map(|m| mail::spawn_mailer(self.state.store.clone(), m, every));
         let result = axum::serve(self.listener, app).with_graceful_shutdown(shutdown).await;
         purger.abort();
         reminders.abort();
+        if let Some(m) = mailer {
+            m.abort();
+        }
         self.state.store.close().await;
         result
     }

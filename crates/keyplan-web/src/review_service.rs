@@ -15,6 +15,7 @@ use time::Date;
 
 use crate::AppError;
 use crate::auth::Auth;
+use crate::review_events;
 use crate::service::{Result, require, require_plan_editor, today};
 use crate::snapshots::{self, Version};
 
@@ -88,7 +89,22 @@ pub async fn create_review(store: &Store, auth: &Auth, plan: PlanId, kind_raw: &
     require_plan_editor(store, auth, p.account_id).await?;
     let k = kind(kind_raw)?;
     let d = if date_raw.trim().is_empty() { today() } else { date("review_date", date_raw)? };
-    Ok(store.create_review(auth.org(), plan, k, d, Some(auth.id())).await?)
+    let r = store.create_review(auth.org(), plan, k, d, Some(auth.id())).await?;
+    review_events::record(
+        store,
+        auth.org(),
+        Some(auth.id()),
+        &r,
+        "review_scheduled",
+        &format!("scheduled the {}", review_events::describe(&r)),
+    )
+    .await;
+    Ok(r)
+}
+
+/// The users (not customer contacts) taking part in a review.
+async fn user_participants(store: &Store, org: OrgId, id: ReviewId) -> Result<Vec<keyplan_domain::UserId>> {
+    Ok(store.participants(org, id).await?.iter().filter_map(|p| p.user_id).collect())
 }
 
 /// The review and the plan's account, checking the caller may edit the plan.
@@ -117,7 +133,14 @@ pub async fn update_review(
         return Err(AppError::field("notes", "is too long (at most 20,000 characters)"));
     }
     let text = ReviewText { review_date, notes: optional_text(notes), decisions: optional_text(decisions) };
-    Ok(store.update_review(auth.org(), id, version, &text, auth.id()).await?)
+    let updated = store.update_review(auth.org(), id, version, &text, auth.id()).await?;
+    if updated.review_date != r.review_date {
+        let summary = format!("moved the {} to {}", review_events::describe(&r), crate::views::date(updated.review_date));
+        review_events::record(store, auth.org(), Some(auth.id()), &updated, "review_rescheduled", &summary).await;
+        let users = user_participants(store, auth.org(), id).await?;
+        review_events::scheduled(store, auth.org(), auth.id(), auth.name(), &updated, &users).await;
+    }
+    Ok(updated)
 }
 
 /// Adds one of us or a customer contact of the plan's account.
@@ -128,13 +151,52 @@ pub async fn add_participant(
     user: Option<keyplan_domain::UserId>,
     contact: Option<keyplan_domain::ContactId>,
 ) -> Result<()> {
-    editable(store, auth, id).await?;
-    Ok(store.add_participant(auth.org(), id, user, contact).await?)
+    let r = editable(store, auth, id).await?;
+    let before = store.participants(auth.org(), id).await?;
+    store.add_participant(auth.org(), id, user, contact).await?;
+    let already = before.iter().any(|p| (user.is_some() && p.user_id == user) || (contact.is_some() && p.contact_id == contact));
+    if !already {
+        let who = participant_name(store, auth.org(), user, contact).await;
+        review_events::record(
+            store,
+            auth.org(),
+            Some(auth.id()),
+            &r,
+            "participant_added",
+            &format!("added {who} to the {}", review_events::describe(&r)),
+        )
+        .await;
+    }
+    if let Some(u) = user {
+        review_events::scheduled(store, auth.org(), auth.id(), auth.name(), &r, &[u]).await;
+    }
+    Ok(())
+}
+
+/// A participant's name for the history (the id when it cannot be read).
+async fn participant_name(
+    store: &Store,
+    org: OrgId,
+    user: Option<keyplan_domain::UserId>,
+    contact: Option<keyplan_domain::ContactId>,
+) -> String {
+    match (user, contact) {
+        (Some(u), _) => store.user(org, u).await.map(|u| u.name).unwrap_or_else(|_| format!("user {u}")),
+        (None, Some(c)) => store.contact(org, c).await.map(|c| c.name).unwrap_or_else(|_| format!("contact {c}")),
+        (None, None) => "someone".into(),
+    }
 }
 
 pub async fn remove_participant(store: &Store, auth: &Auth, id: ReviewId, participant: i64) -> Result<()> {
-    editable(store, auth, id).await?;
-    Ok(store.remove_participant(auth.org(), id, participant).await?)
+    let r = editable(store, auth, id).await?;
+    let gone = store.participants(auth.org(), id).await?.into_iter().find(|p| p.id == participant);
+    store.remove_participant(auth.org(), id, participant).await?;
+    if let Some(p) = gone {
+        let who = participant_name(store, auth.org(), p.user_id, p.contact_id).await;
+        let summary = format!("removed {who} from the {}", review_events::describe(&r));
+        review_events::record(store, auth.org(), Some(auth.id()), &r, "participant_removed", &summary).await;
+    }
+    Ok(())
 }
 
 pub async fn delete_review(store: &Store, auth: &Auth, id: ReviewId) -> Result<Review> {
@@ -147,9 +209,10 @@ pub async fn delete_review(store: &Store, auth: &Auth, id: ReviewId) -> Result<R
 }
 
 /// Holds a review: freezes the plan as it is now and moves the next review date.
-pub async fn hold_review(store: &Store, auth: &Auth, id: ReviewId, version: Option<i64>) -> Result<Review> {
+/// `version` is the review's version the caller saw; a stale one answers a conflict.
+pub async fn hold_review(store: &Store, auth: &Auth, id: ReviewId, version: i64) -> Result<Review> {
     let r = editable(store, auth, id).await?;
-    hold_as(store, auth.org(), &r, version, Some(auth.id())).await
+    hold_as(store, auth.org(), &r, Some(version), Some(auth.id())).await
 }
 
 /// Holds `r` on behalf of `actor` (none: the command line). Checks no permissions.
@@ -161,7 +224,17 @@ pub async fn hold_as(store: &Store, org: OrgId, r: &Review, version: Option<i64>
     let data = serde_json::to_string(&snap).map_err(|e| AppError::Internal(e.into()))?;
     let sched = store.review_schedule(org, r.plan_id).await?;
     let next = review::add_months(r.review_date.max(today()), sched.review_cadence_months);
-    Ok(store.hold_review(org, r.id, version.unwrap_or(r.version), &data, next, actor).await?)
+    let held = store.hold_review(org, r.id, version.unwrap_or(r.version), &data, next, actor).await?;
+    review_events::record(
+        store,
+        org,
+        actor,
+        &held,
+        "review_held",
+        &format!("held the {}; the plan was frozen as a snapshot", review_events::describe(&held)),
+    )
+    .await;
+    Ok(held)
 }
 
 /// A manager signs off a held management review; the plan's status follows.
@@ -186,7 +259,22 @@ pub async fn signoff(
     if decision == Signoff::ChangesRequested && comment.is_none() {
         return Err(AppError::field("comment", "say which changes you ask for"));
     }
-    Ok(store.signoff_review(auth.org(), id, version.unwrap_or(r.version), decision, comment.as_deref(), auth.id()).await?)
+    let signed = store.signoff_review(auth.org(), id, version.unwrap_or(r.version), decision, comment.as_deref(), auth.id()).await?;
+    let outcome = match decision {
+        Signoff::Approved => "approved the plan".to_string(),
+        Signoff::ChangesRequested => format!("requested changes: {}", comment.as_deref().unwrap_or_default()),
+    };
+    review_events::record(
+        store,
+        auth.org(),
+        Some(auth.id()),
+        &signed,
+        "review_signed_off",
+        &format!("signed off the {}: {outcome}", review_events::describe(&signed)),
+    )
+    .await;
+    review_events::signed_off(store, auth.org(), auth.id(), auth.name(), &signed).await;
+    Ok(signed)
 }
 
 /// What differs between two versions of a plan.

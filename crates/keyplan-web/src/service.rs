@@ -45,6 +45,8 @@ pub struct PlanBundle {
     pub kpi_actuals: Vec<keyplan_store::KpiActual>,
     /// Review dates for the timeline.
     pub review_marks: Vec<keyplan_store::ReviewMark>,
+    /// Who this bundle is for; anything but the team has been through [`crate::audience::redact`].
+    pub audience: keyplan_domain::audience::Audience,
 }
 
 impl PlanBundle {
@@ -110,6 +112,7 @@ pub async fn plan_bundle_for(
         kpis,
         kpi_actuals,
         review_marks,
+        audience: keyplan_domain::audience::Audience::Team,
     })
 }
 

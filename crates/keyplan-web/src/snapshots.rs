@@ -2,7 +2,7 @@
 //! "what changed" compares. Built from the [`PlanBundle`] the plan page loads, plus
 //! the plan's KPIs, so it needs no queries of its own beyond those.
 
-use keyplan_domain::snapshot::{PlanSnapshot, SnapContact, SnapItem, SnapKpi, SnapLink, SnapNode, SnapSection};
+use keyplan_domain::snapshot::{PlanSnapshot, SnapActual, SnapContact, SnapItem, SnapKpi, SnapLink, SnapNode, SnapSection};
 use keyplan_domain::tree::TreeNode;
 use keyplan_domain::validate::format_date;
 use keyplan_domain::{OrgId, PlanId, SnapshotId};
@@ -153,6 +153,20 @@ pub fn from_bundle(b: &PlanBundle, kpis: &[Kpi], actuals: &[KpiActual]) -> PlanS
                 target: number(k.target),
                 target_date: date(k.target_date),
                 latest_actual: latest.map(|a| format!("{} ({})", num(a.value), format_date(a.period_start))).unwrap_or_default(),
+                actuals: {
+                    let period = keyplan_domain::kpi::Period::parse(&k.period).unwrap_or(keyplan_domain::kpi::Period::Quarter);
+                    let mut mine: Vec<&KpiActual> = actuals.iter().filter(|a| a.kpi_id == k.id).collect();
+                    mine.sort_by_key(|a| a.period_start);
+                    mine.iter()
+                        .map(|a| SnapActual {
+                            period_start: format_date(a.period_start),
+                            period: period.label_of(a.period_start),
+                            value: num(a.value),
+                            note: text(&a.note),
+                            recorded_by: b.user_name(a.recorded_by).unwrap_or_default().to_string(),
+                        })
+                        .collect()
+                },
             }
         })
         .collect();

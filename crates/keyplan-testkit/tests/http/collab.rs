@@ -229,3 +229,49 @@ async fn calendar_feed_has_accepted_commitments_only_and_can_be_revoked() {
     assert_eq!(anon.get(p.app.url(new_path)).send().await.unwrap().status(), StatusCode::NOT_FOUND);
     assert_eq!(anon.get(p.app.url("/calendar/nonsense.ics")).send().await.unwrap().status(), StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn the_plan_page_counts_comments_next_to_each_item() {
+    let p = planned().await;
+    let api = &p.api;
+    let comment = |plan: i64, kind: &'static str, target: i64, n: usize| async move {
+        for i in 0..n {
+            let body = json!({"body": format!("Note {i}"), "target_kind": kind, "target_id": target});
+            let (s, v) = api.post(&format!("/plans/{plan}/comments"), body).await;
+            assert_eq!(s, StatusCode::CREATED, "{v}");
+        }
+    };
+    let web = p.app.login("kim@acme.test").await;
+
+    // The one-page plan: its tree.
+    let (plan, goal, obstacle) = (p.plan, p.tree[0], p.tree[3]);
+    let c = id(&commitment(api, plan, obstacle, p.kam.id.get(), "Run the trial", "2027-03-31").await);
+    comment(plan, "node", goal, 2).await;
+    comment(plan, "node", c, 1).await;
+    comment(plan, "plan", plan, 1).await;
+    let (_, html) = web.get(&format!("/plans/{plan}")).await;
+    let head = crate::helpers::enclosing(&html, "class=\"goal-title\"", "<div class=\"goal-head\"", "</p>");
+    assert!(head.contains(">2 comments</a>"), "next to the goal: {head}");
+    let cm = crate::helpers::enclosing(&html, &format!("id=\"node-{c}\""), "<article", "</article>");
+    assert!(cm.contains(">1 comment</a>"), "{cm}");
+    let quiet = crate::helpers::enclosing(&html, &format!("id=\"node-{obstacle}\""), "<div", "</div>");
+    assert!(!quiet.contains("comment-count"), "nothing shown without comments: {quiet}");
+    assert_eq!(html.matches("class=\"comment-count\"").count(), 2, "the plan-wide comment is on no item");
+
+    // A strategic plan: goal cards and section items.
+    let (s, sp) = api.post(&format!("/accounts/{}/plans", p.account), json!({"title": "Globex strategic", "template": "strategic"})).await;
+    assert_eq!(s, StatusCode::CREATED, "{sp}");
+    let plan = id(&sp);
+    let goal = id(&api.node(plan, json!({"kind": "goal", "title": "Become preferred supplier"})).await);
+    let body = json!({"section": "customer-profile", "kind": "analysis", "category": "customer", "text": "Plant runs 24/7"});
+    let (s, item) = api.post(&format!("/plans/{plan}/items"), body).await;
+    assert_eq!(s, StatusCode::CREATED, "{item}");
+    let item = id(&item);
+    comment(plan, "node", goal, 3).await;
+    comment(plan, "item", item, 1).await;
+    let (_, html) = web.get(&format!("/plans/{plan}")).await;
+    let card = crate::helpers::enclosing(&html, &format!("id=\"goal-{goal}\""), "<article", "</header>");
+    assert!(card.contains(">3 comments</a>"), "{card}");
+    let li = crate::helpers::enclosing(&html, &format!("id=\"item-{item}\""), "<li", "</li>");
+    assert!(li.contains(">1 comment</a>"), "{li}");
+}

@@ -251,3 +251,107 @@ async fn timeline_page_renders_two_hundred_commitments() {
     assert!(html.contains("Commitment &#60;7&#62; &#38; more") || html.contains("Commitment &lt;7&gt; &amp; more"), "titles are escaped");
     assert!(html.contains("200 commitments"));
 }
+
+#[tokio::test]
+async fn kpis_move_through_the_api() {
+    let p = planned().await;
+    let plan = p.plan;
+    let first = id(&p.api.post(&format!("/plans/{plan}/kpis"), kpi_body(None)).await.1);
+    let (_, second) = p.api.post(&format!("/plans/{plan}/kpis"), json!({"name": "Visits", "period": "month"})).await;
+    let second = id(&second);
+    let names = |list: &Value| list.as_array().unwrap().iter().map(|k| k["name"].as_str().unwrap_or("").to_string()).collect::<Vec<_>>();
+
+    let (s, moved) = p.api.post(&format!("/kpis/{second}/move"), json!({"direction": "up"})).await;
+    assert_eq!(s, StatusCode::OK, "{moved}");
+    assert_eq!(moved["id"].as_i64(), Some(second));
+    assert_eq!(names(&p.api.get(&format!("/plans/{plan}/kpis")).await.1), ["Visits", "Share of wallet"]);
+    let (s, _) = p.api.post(&format!("/kpis/{second}/move"), json!({"direction": "down"})).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(names(&p.api.get(&format!("/plans/{plan}/kpis")).await.1), ["Share of wallet", "Visits"]);
+
+    let bad = p.api.post(&format!("/kpis/{first}/move"), json!({"direction": "sideways"})).await;
+    assert_error(&bad, StatusCode::UNPROCESSABLE_ENTITY, "invalid", Some("direction"));
+    p.app.user(ORG, "vic@acme.test", "Vic Viewer", Role::Viewer).await;
+    let vic = p.app.api("vic@acme.test").await;
+    assert_error(&vic.post(&format!("/kpis/{first}/move"), json!({"direction": "down"})).await, StatusCode::FORBIDDEN, "forbidden", None);
+    p.app.user(OTHER_ORG, "olga@borealis.test", "Olga Admin", Role::Admin).await;
+    let olga = p.app.api("olga@borealis.test").await;
+    assert_error(&olga.post(&format!("/kpis/{first}/move"), json!({"direction": "down"})).await, StatusCode::NOT_FOUND, "not_found", None);
+    assert_eq!(names(&p.api.get(&format!("/plans/{plan}/kpis")).await.1), ["Share of wallet", "Visits"], "refused moves change nothing");
+
+    let (_, doc) = p.api.get("/openapi.json").await;
+    assert!(doc["paths"]["/api/v1/kpis/{id}/move"]["post"].is_object(), "the move is described in the OpenAPI document");
+}
+
+/// A date as the pages write it: `5 Mar 2026`.
+fn long_date(d: time::Date) -> String {
+    format!("{} {} {}", d.day(), keyplan_domain::plan::month_name(d.month()), d.year())
+}
+
+#[tokio::test]
+async fn timeline_shows_the_plans_reviews_and_today() {
+    let p = planned().await;
+    let today = OffsetDateTime::now_utc().date();
+    let fmt = keyplan_domain::validate::format_date;
+    let (s, held) = p.api.post(&format!("/plans/{}/reviews", p.plan), json!({"kind": "team", "review_date": fmt(today)})).await;
+    assert_eq!(s, StatusCode::CREATED, "{held}");
+    let (s, r) = p.api.post(&format!("/reviews/{}/hold", id(&held)), json!({"version": held["version"]})).await;
+    assert_eq!(s, StatusCode::OK, "{r}");
+    let later = today + Duration::days(60);
+    let (s, _) = p.api.post(&format!("/plans/{}/reviews", p.plan), json!({"kind": "management", "review_date": fmt(later)})).await;
+    assert_eq!(s, StatusCode::CREATED);
+
+    let s = p.app.login("kim@acme.test").await;
+    for path in [format!("/plans/{}", p.plan), format!("/plans/{}/timeline", p.plan)] {
+        let (status, html) = s.get(&path).await;
+        assert_eq!(status, StatusCode::OK);
+        let svg = crate::helpers::section(&html, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\"", "</svg>");
+        let held_tip = format!("<title>Team review, {} (held)</title>", long_date(today));
+        let planned_tip = format!("<title>Management review, {}</title>", long_date(later));
+        assert!(svg.contains(&held_tip), "held review on the timeline: {svg}");
+        assert!(svg.contains(&planned_tip), "planned review on the timeline: {svg}");
+        assert_eq!(count(svg, "stroke=\"#6b46c1\" stroke-width=\"1.6\""), 2, "one marker per review");
+        assert!(svg.contains("fill=\"#6b46c1\" stroke=\"#6b46c1\""), "a held review is filled");
+        assert!(svg.contains("r=\"6\" fill=\"#ffffff\""), "a planned review is open");
+        assert!(svg.contains(">Today</text>"), "today's line");
+    }
+}
+
+#[tokio::test]
+async fn the_markdown_export_lists_the_kpi_scorecard() {
+    let p = planned().await;
+    let org = p.app.org_id(ORG).await;
+    let export = |plan: i64| {
+        let store = p.app.store.clone();
+        async move {
+            let b = keyplan_web::service::plan_bundle_for(&store, org, None, PlanId::new(plan)).await.expect("plan");
+            keyplan_web::export::markdown(&b)
+        }
+    };
+    assert!(!export(p.plan).await.contains("KPI scorecard"), "no KPIs, no scorecard");
+
+    // A one-page plan (no scorecard section in its template): the KPIs close the plan.
+    let (s, k) = p.api.post(&format!("/plans/{}/kpis", p.plan), kpi_body(None)).await;
+    assert_eq!(s, StatusCode::CREATED, "{k}");
+    assert_eq!(put_actual(&p.api, id(&k), json!({"period_start": "2027-01-05", "value": 14})).await.0, StatusCode::OK);
+    assert_eq!(put_actual(&p.api, id(&k), json!({"period_start": "2027-04-20", "value": 20})).await.0, StatusCode::OK);
+    p.api.post(&format!("/plans/{}/kpis", p.plan), json!({"name": "Plant | visits", "period": "month"})).await;
+    let md = export(p.plan).await;
+    let table = &md[md.find("## KPI scorecard").expect("a scorecard section")..];
+    assert!(table.contains("| KPI | Unit | Baseline | Latest actual | Target | Target date | Progress |"), "{table}");
+    assert!(
+        table.contains("| Share of wallet | % | 10 | 20 (Q2 2027) | 30 | 31 Dec 2027 | 50% ("),
+        "latest actual with its period: {table}"
+    );
+    assert!(table.contains("| Plant \\| visits |  |  | — |  |  | — |"), "escaped, and empty where nothing is known: {table}");
+
+    // A strategic plan lists them in its scorecard section.
+    let (plan, _) = strategic(&p.api).await;
+    p.api
+        .post(&format!("/plans/{plan}/kpis"), json!({"name": "Uptime", "unit": "h", "baseline": 100, "target": 200, "period": "month"}))
+        .await;
+    let md = export(plan).await;
+    assert_eq!(md.matches("| KPI | Unit |").count(), 1, "{md}");
+    assert!(!md.contains("## KPI scorecard"), "inside the template's own section");
+    assert!(md.contains("| Uptime | h | 100 | — | 200 |  | — |"), "{md}");
+}

@@ -42,7 +42,8 @@ impl World {
     }
 
     async fn hold(&self, review: i64) -> Value {
-        let (s, v) = self.api.post(&format!("/reviews/{review}/hold"), json!({})).await;
+        let (_, r) = self.api.get(&format!("/reviews/{review}")).await;
+        let (s, v) = self.api.post(&format!("/reviews/{review}/hold"), json!({"version": r["version"]})).await;
         assert_eq!(s, StatusCode::OK, "{v}");
         v
     }
@@ -92,7 +93,7 @@ async fn a_held_reviews_snapshot_never_changes_when_the_plan_is_edited() {
 
     let (_, after) = w.api.get(&format!("/snapshots/{snap}")).await;
     assert_eq!(after, before, "a stored snapshot never changes");
-    let (_, again) = w.api.post(&format!("/reviews/{}/hold", id(&r)), json!({})).await;
+    let (_, again) = w.api.post(&format!("/reviews/{}/hold", id(&r)), json!({"version": held["version"]})).await;
     assert_eq!(again["error"]["code"], "invalid_state", "a review is held once: {again}");
     assert!(w.diff(&snap.to_string(), &snap.to_string()).await.is_empty());
 
@@ -146,7 +147,10 @@ async fn the_review_page_opens_with_what_changed_since_the_last_review() {
     let res =
         kam.post(&to, &[("version", &version), ("review_date", "2027-02-01"), ("notes", "Trial on track"), ("decisions", "Go")]).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    kam.post(&format!("{to}/hold"), &[]).await;
+    let (_, page) = kam.get(&to).await;
+    let version = keyplan_testkit::hidden_value(&page, "version").unwrap();
+    let res = kam.post(&format!("{to}/hold"), &[("version", &version)]).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let (_, page) = kam.get(&to).await;
     assert!(page.contains("Trial on track") && page.contains("Kim Kamara") && page.contains("rv-held"), "{page}");
 }
@@ -216,7 +220,7 @@ async fn versions_permissions_and_other_organisations() {
         let got = other.get(&p).await;
         assert_error(&got, StatusCode::NOT_FOUND, "not_found", None);
     }
-    let got = other.post(&format!("{path}/hold"), json!({})).await;
+    let got = other.post(&format!("{path}/hold"), json!({"version": 1})).await;
     assert_error(&got, StatusCode::NOT_FOUND, "not_found", None);
     let got = w.api.get(&format!("/plans/{}/diff?from=banana", w.plan)).await;
     assert_error(&got, StatusCode::UNPROCESSABLE_ENTITY, "invalid", Some("from"));

@@ -54,7 +54,9 @@ pub struct ActivityDto {
     pub target_id: Option<i64>,
     pub summary: String,
     /// UTC, RFC 3339.
-    pub at: String,
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    pub at: OffsetDateTime,
 }
 
 impl From<&Activity> for ActivityDto {
@@ -67,7 +69,7 @@ impl From<&Activity> for ActivityDto {
             target_kind: a.target_kind.clone(),
             target_id: a.target_id,
             summary: a.summary.clone(),
-            at: a.at.clone(),
+            at: a.at,
         }
     }
 }
@@ -76,7 +78,7 @@ impl From<&Activity> for ActivityDto {
 pub struct NotificationDto {
     pub id: i64,
     /// `commitment_proposed`, `commitment_answered`, `commitment_due`, `commitment_overdue`,
-    /// `review_due`, `review_overdue` or `comment`.
+    /// `review_due`, `review_overdue`, `review_scheduled`, `review_signoff` or `comment`.
     pub kind: String,
     pub plan_id: Option<i64>,
     pub message: String,

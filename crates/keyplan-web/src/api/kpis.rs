@@ -169,6 +169,25 @@ pub async fn put_actual(
     Ok(Json(ActualDto::from(&a)))
 }
 
+/// Moves a KPI one place `up` or `down` in the plan's scorecard.
+#[utoipa::path(post, path = "/api/v1/kpis/{id}/move", tag = "kpis", params(("id" = i64, Path)), request_body = super::dto::MoveDto,
+    responses((status = 200, body = KpiDto), (status = 403, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
+pub async fn move_kpi(
+    State(state): State<AppState>,
+    ApiUser(auth): ApiUser,
+    Path(id): Path<String>,
+    body: JsonObject,
+) -> Result<Json<KpiDto>, ApiError> {
+    let id = KpiId::new(path_id(&id)?);
+    let up = match body.str_field("direction")?.as_deref() {
+        Some("up") => true,
+        Some("down") => false,
+        _ => return Err(crate::AppError::field("direction", "must be up or down").into()),
+    };
+    kpi_service::move_kpi(&state.store, &auth, id, up).await?;
+    Ok(Json(one(&state, &auth, id).await?))
+}
+
 #[utoipa::path(delete, path = "/api/v1/kpi-actuals/{id}", tag = "kpis", params(("id" = i64, Path)), responses((status = 204), (status = 404, body = super::dto::ErrorBody)))]
 pub async fn delete_actual(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
     kpi_service::delete_actual(&state.store, &auth, KpiActualId::new(path_id(&id)?)).await?;

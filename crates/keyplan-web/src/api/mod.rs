@@ -10,6 +10,7 @@ pub mod dto;
 pub mod kpis;
 mod plans;
 mod reviews;
+mod shares;
 mod templates;
 mod users;
 mod whitespace;
@@ -54,6 +55,10 @@ pub fn router() -> Router<AppState> {
         .route("/plans/{id}/links", post(content::create_link))
         .route("/links/{id}", axum::routing::delete(content::delete_link))
         .route("/plans/{id}/story", get(content::story))
+        .route("/plans/{id}/views/{audience}", get(shares::view))
+        .route("/plans/{id}/visibility", axum::routing::put(shares::put_visibility))
+        .route("/plans/{id}/share-links", get(shares::list).post(shares::create))
+        .route("/share-links/{id}/revoke", post(shares::revoke))
         .route("/organisation/value-discipline", get(content::get_discipline).put(content::put_discipline))
         .route("/nodes/{id}", get(plans::get_node).patch(plans::update_node).delete(plans::delete_node))
         .route("/nodes/{id}/move", post(plans::move_node))
@@ -81,6 +86,7 @@ pub fn router() -> Router<AppState> {
         .route("/plans/{id}/kpis", get(kpis::list).post(kpis::create))
         .route("/kpis/{id}", axum::routing::patch(kpis::update).delete(kpis::delete))
         .route("/kpis/{id}/actuals", axum::routing::put(kpis::put_actual))
+        .route("/kpis/{id}/move", post(kpis::move_kpi))
         .route("/kpi-actuals/{id}", axum::routing::delete(kpis::delete_actual))
         .route("/templates", get(templates::list).post(templates::import))
         .route("/templates/{key}", get(templates::get).put(templates::put))
@@ -117,10 +123,11 @@ pub fn router() -> Router<AppState> {
         whitespace::get_whitespace, whitespace::put_cell,
         templates::list, templates::get, templates::versions, templates::get_version, templates::import, templates::put,
         templates::retire, templates::restore, templates::move_template,
-        kpis::list, kpis::create, kpis::update, kpis::delete, kpis::put_actual, kpis::delete_actual,
+        kpis::list, kpis::create, kpis::update, kpis::delete, kpis::put_actual, kpis::delete_actual, kpis::move_kpi,
         collab::list_comments, collab::create_comment, collab::activity, collab::notifications, collab::read, collab::read_all,
         collab::create_calendar, collab::delete_calendar,
         reviews::list, reviews::create, reviews::get, reviews::update, reviews::hold, reviews::signoff,
+        shares::view, shares::put_visibility, shares::list, shares::create, shares::revoke,
         reviews::list_snapshots, reviews::get_snapshot, reviews::diff, reviews::get_schedule, reviews::put_schedule,
     ),
     components(schemas(dto::ErrorBody, dto::ErrorDetail)),

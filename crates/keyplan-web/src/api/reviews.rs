@@ -246,10 +246,18 @@ pub async fn update(
 }
 
 /// Holds the review: freezes a snapshot of the whole plan and moves the plan's next review date.
-#[utoipa::path(post, path = "/api/v1/reviews/{id}/hold", tag = "reviews", params(("id" = i64, Path)),
-    responses((status = 200, body = ReviewDto), (status = 409, body = super::dto::ErrorBody)))]
-pub async fn hold(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<Json<ReviewDto>, ApiError> {
-    let r = review_service::hold_review(&state.store, &auth, ReviewId::new(path_id(&id)?), None).await?;
+/// `{"version": REVIEW_VERSION}` (required): the review as the caller saw it; 409 when someone changed it since.
+#[utoipa::path(post, path = "/api/v1/reviews/{id}/hold", tag = "reviews", params(("id" = i64, Path)), request_body = Object,
+    responses((status = 200, body = ReviewDto), (status = 409, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
+pub async fn hold(
+    State(state): State<AppState>,
+    ApiUser(auth): ApiUser,
+    Path(id): Path<String>,
+    body: JsonObject,
+) -> Result<Json<ReviewDto>, ApiError> {
+    let id = ReviewId::new(path_id(&id)?);
+    let version = body.version()?;
+    let r = review_service::hold_review(&state.store, &auth, id, version).await?;
     Ok(Json(review_dto(&state, &auth, &r).await?))
 }
 

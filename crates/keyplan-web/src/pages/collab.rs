@@ -40,6 +40,15 @@ pub struct Discussion {
     pub comments: Vec<CommentView>,
     pub activity: Vec<ActivityView>,
     pub targets: Vec<Opt>,
+    /// Comments per commented thing, by (`node` | `item`, id): counted from the
+    /// comments already loaded, so the counts cost no query of their own.
+    pub counts: std::collections::HashMap<(String, i64), usize>,
+}
+
+impl Discussion {
+    pub fn count(&self, kind: &str, id: i64) -> usize {
+        self.counts.get(&(kind.to_string(), id)).copied().unwrap_or(0)
+    }
 }
 
 /// "23 Nov 2026, 13:05" (UTC).
@@ -48,16 +57,12 @@ fn when(t: OffsetDateTime) -> String {
     format!("{}, {:02}:{:02}", crate::views::date(t.date()), t.hour(), t.minute())
 }
 
-fn when_text(at: &str) -> String {
-    OffsetDateTime::parse(at, &time::format_description::well_known::Rfc3339).map(when).unwrap_or_else(|_| at.to_string())
-}
-
 fn initials(name: &str) -> String {
     name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect::<String>().to_uppercase()
 }
 
 fn activity_view(a: &Activity) -> ActivityView {
-    ActivityView { actor: a.actor_name.clone().unwrap_or_else(|| "Someone".into()), summary: a.summary.clone(), when: when_text(&a.at) }
+    ActivityView { actor: a.actor_name.clone().unwrap_or_else(|| "Someone".into()), summary: a.summary.clone(), when: when(a.at) }
 }
 
 /// What a comment is about, as the plan names it.
@@ -97,7 +102,12 @@ pub async fn discussion(store: &Store, auth: &Auth, b: &PlanBundle) -> Result<Di
     for i in &b.items {
         targets.push(Opt::new(format!("item:{}", i.id.get()), format!("{}: {}", i.label(), short(&i.text))));
     }
+    let mut counts = std::collections::HashMap::new();
+    for c in &comments {
+        *counts.entry((c.target_kind.clone(), c.target_id)).or_insert(0) += 1;
+    }
     Ok(Discussion {
+        counts,
         comments: comments
             .iter()
             .map(|c| CommentView {

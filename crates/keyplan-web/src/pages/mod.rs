@@ -3,8 +3,10 @@
 
 mod accounts;
 mod admin;
+mod audience_views;
 mod collab;
 mod commitments;
+mod compare;
 mod contacts;
 mod kpis;
 mod login;
@@ -13,6 +15,7 @@ mod organisation;
 mod plan_sections;
 mod plans;
 mod reviews;
+mod share;
 mod template_editor;
 mod templates;
 mod timeline;
@@ -48,6 +51,14 @@ pub fn router() -> Router<AppState> {
         .route("/plans/{id}/delete", post(plans::delete))
         .route("/plans/{id}/nodes", post(plans::add_node))
         .route("/plans/{id}/story", get(plan_sections::story))
+        .route("/plans/{id}/view/{audience}", get(share::view))
+        .route("/plans/{id}/management-asks", post(share::save_asks))
+        .route("/plans/{id}/sharing", get(share::sharing))
+        .route("/plans/{id}/visibility", post(share::save_visibility))
+        .route("/plans/{id}/share-links", post(share::create_link))
+        .route("/plans/{id}/{file}", get(share::export))
+        .route("/share-links/{id}/revoke", post(share::revoke_link))
+        .route("/s/{token}", get(share::open))
         .route("/plans/{id}/sections/{key}", post(plan_sections::save_text))
         .route("/plans/{id}/items", post(plan_sections::add_item))
         .route("/plans/{id}/links", post(plan_sections::add_link))
@@ -61,7 +72,7 @@ pub fn router() -> Router<AppState> {
         .route("/nodes/{id}/move", post(plans::move_node))
         .route("/plans/{id}/reviews", post(reviews::create))
         .route("/plans/{id}/review-schedule", post(reviews::schedule))
-        .route("/plans/{id}/compare", get(reviews::compare))
+        .route("/plans/{id}/compare", get(compare::compare))
         .route("/reviews/{id}", get(reviews::show).post(reviews::update))
         .route("/reviews/{id}/hold", post(reviews::hold))
         .route("/reviews/{id}/signoff", post(reviews::signoff))

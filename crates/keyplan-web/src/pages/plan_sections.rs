@@ -40,6 +40,8 @@ pub struct ItemView {
     pub first: bool,
     pub last: bool,
     pub edit: FormView,
+    /// Comments on this item (set by the plan page).
+    pub comments: usize,
 }
 
 /// The items of one area (analysis), quadrant (SWOT) or list (opportunities, risks).
@@ -100,6 +102,8 @@ pub struct ImplementView {
 pub struct GoalCard {
     pub id: i64,
     pub title: String,
+    /// Comments on this goal (set by the plan page).
+    pub comments: usize,
     pub measure: String,
     pub notes: String,
     pub benefit: &'static str,
@@ -223,6 +227,7 @@ pub fn build(b: &PlanBundle, forms: &mut SectionForms) -> SectionsView {
             GoalCard {
                 id: g.id.get(),
                 title: g.title.clone(),
+                comments: 0,
                 measure: goal_measure(g),
                 notes: g.notes.clone().unwrap_or_default(),
                 benefit: g.benefit.map(Benefit::as_str).unwrap_or(""),
@@ -394,6 +399,7 @@ fn section_view(
                         first: n == 0,
                         last: n + 1 == count,
                         edit,
+                        comments: 0,
                     }
                 })
                 .collect();

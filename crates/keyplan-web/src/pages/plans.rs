@@ -47,6 +47,8 @@ pub struct NodeView {
     pub edit: FormView,
     pub add: FormView,
     pub children: Vec<NodeView>,
+    /// Comments on this node.
+    pub comments: usize,
 }
 
 impl NodeView {
@@ -69,6 +71,7 @@ pub struct PlanForms {
     pub add: Option<(Option<NodeId>, FormView)>,
     pub plan: Option<FormView>,
     pub sections: super::plan_sections::SectionForms,
+    pub reviews: super::reviews::CardForms,
 }
 
 #[derive(Template)]
@@ -118,7 +121,7 @@ pub async fn plan_page(
 ) -> Result<Response, AppError> {
     let b = service::plan_bundle(&state.store, auth, id).await?;
     let count = b.tree.len();
-    let goals: Vec<NodeView> =
+    let mut goals: Vec<NodeView> =
         b.tree.iter().enumerate().map(|(i, t)| node_view(&b, auth.id(), t, i == 0, i + 1 == count, &mut forms)).collect();
     let unaccepted = collect_unaccepted(&b);
     let chrome = Chrome::new(auth, "accounts", headers);
@@ -128,9 +131,16 @@ pub async fn plan_page(
         Some((None, f)) => f,
         _ => FormView::default(),
     };
-    let sx = super::plan_sections::build(&b, &mut forms.sections);
+    let mut sx = super::plan_sections::build(&b, &mut forms.sections);
     let dx = super::collab::discussion(&state.store, auth, &b).await?;
-    let rv = super::reviews::card(state, &b).await?;
+    count_comments(&mut goals, &dx);
+    for it in sx.sections.iter_mut().flat_map(|s| s.groups.iter_mut()).flat_map(|g| g.items.iter_mut()) {
+        it.comments = dx.count("item", it.id);
+    }
+    for g in &mut sx.goal_cards {
+        g.comments = dx.count("node", g.id);
+    }
+    let rv = super::reviews::card(state, &b, std::mem::take(&mut forms.reviews)).await?;
     let page = PlanPage {
         rv,
         sx,
@@ -156,6 +166,13 @@ pub async fn plan_page(
         unaccepted,
     };
     Ok(render(status, &page, had_flash))
+}
+
+fn count_comments(nodes: &mut [NodeView], dx: &super::collab::Discussion) {
+    for n in nodes {
+        n.comments = dx.count("node", n.id);
+        count_comments(&mut n.children, dx);
+    }
 }
 
 fn collect_unaccepted(b: &PlanBundle) -> Vec<String> {
@@ -227,6 +244,7 @@ fn node_view(b: &PlanBundle, me: UserId, t: &TreeNode, first: bool, last: bool, 
         edit,
         add,
         children,
+        comments: 0,
     }
 }
 

@@ -1,9 +1,9 @@
 //! Review pages: the "Reviews" card on the plan page, the review page (opening with
-//! what changed since the last review), and comparing any two versions of a plan.
+//! what changed since the last review) and their forms.
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use keyplan_domain::permissions;
@@ -11,14 +11,13 @@ use keyplan_domain::review::ReviewKind;
 use keyplan_domain::snapshot::{Change, ChangeKind};
 use keyplan_domain::{ContactId, PlanId, ReviewId, UserId};
 use keyplan_store::Review;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Chrome, form_version, path_id, redirect_with, render};
-use crate::auth::PageUser;
+use crate::auth::{Auth, PageUser};
 use crate::review_service;
 use crate::service::PlanBundle;
-use crate::snapshots::Version;
-use crate::views::{self, Opt};
+use crate::views::{self, FormView, Opt};
 use crate::{AppError, AppState};
 
 /// One review in a list.
@@ -27,8 +26,6 @@ pub struct ReviewRow {
     pub kind: &'static str,
     pub kind_label: &'static str,
     pub date: String,
-    /// The date as a date input wants it.
-    pub iso_date: String,
     pub held: bool,
     pub signoff: &'static str,
     pub signoff_label: &'static str,
@@ -42,7 +39,6 @@ impl ReviewRow {
             kind: r.kind().as_str(),
             kind_label: r.kind().label(),
             date: views::date(r.review_date),
-            iso_date: keyplan_domain::validate::format_date(r.review_date),
             held: r.is_held(),
             signoff: s.map(|s| s.as_str()).unwrap_or(""),
             signoff_label: s.map(|s| s.label()).unwrap_or(""),
@@ -53,14 +49,14 @@ impl ReviewRow {
 /// The "Reviews" card of the plan page.
 pub struct ReviewsCard {
     pub plan_id: i64,
-    pub plan_version: i64,
     pub cadence: i32,
-    pub next_set: String,
     pub due: String,
     pub overdue: bool,
     pub reviews: Vec<ReviewRow>,
     pub kinds: Vec<Opt>,
-    pub today: String,
+    /// The "plan a review" form and the schedule form, with what was typed after an error.
+    pub add: FormView,
+    pub sched: FormView,
 }
 
 impl ReviewsCard {
@@ -79,22 +75,37 @@ fn kinds() -> Vec<Opt> {
     ReviewKind::ALL.iter().map(|k| Opt::new(k.as_str(), k.label())).collect()
 }
 
+/// The card's forms coming back after a refused post.
+#[derive(Default)]
+pub struct CardForms {
+    pub add: Option<FormView>,
+    pub sched: Option<FormView>,
+}
+
 /// The card's data for a plan already loaded (two queries: the schedule and the reviews).
-pub async fn card(state: &AppState, b: &PlanBundle) -> Result<ReviewsCard, AppError> {
+pub async fn card(state: &AppState, b: &PlanBundle, forms: CardForms) -> Result<ReviewsCard, AppError> {
     let org = b.plan.org_id;
     let (sched, reviews) = tokio::try_join!(review_service::schedule(&state.store, org, b.plan.id), async {
         state.store.reviews(org, b.plan.id).await.map_err(AppError::from)
     })?;
     Ok(ReviewsCard {
         plan_id: b.plan.id.get(),
-        plan_version: b.plan.version,
         cadence: sched.cadence_months,
-        next_set: sched.next_review_date.map(keyplan_domain::validate::format_date).unwrap_or_default(),
         due: views::date(sched.due),
         overdue: sched.overdue,
         reviews: reviews.iter().map(ReviewRow::new).collect(),
         kinds: kinds(),
-        today: keyplan_domain::validate::format_date(crate::service::today()),
+        add: forms.add.unwrap_or_else(|| {
+            let today = keyplan_domain::validate::format_date(crate::service::today());
+            FormView::from_input(&NewReviewForm { kind: ReviewKind::Team.as_str().into(), review_date: today }, 0)
+        }),
+        sched: forms.sched.unwrap_or_else(|| {
+            let typed = ScheduleInput {
+                review_cadence_months: sched.cadence_months.to_string(),
+                next_review_date: sched.next_review_date.map(keyplan_domain::validate::format_date).unwrap_or_default(),
+            };
+            FormView::from_input(&typed, b.plan.version)
+        }),
     })
 }
 
@@ -134,7 +145,7 @@ pub struct ChangeGroup {
     pub changes: Vec<ChangeView>,
 }
 
-fn grouped(changes: &[Change]) -> Vec<ChangeGroup> {
+pub(super) fn grouped(changes: &[Change]) -> Vec<ChangeGroup> {
     let mut groups: Vec<ChangeGroup> = Vec::new();
     for c in changes {
         match groups.iter_mut().find(|g| g.entity == c.entity) {
@@ -163,8 +174,6 @@ struct ReviewPage {
     account_id: i64,
     account_name: String,
     version: i64,
-    notes: String,
-    decisions: String,
     signoff_comment: String,
     signoff_by: String,
     from_label: String,
@@ -178,6 +187,18 @@ struct ReviewPage {
     can_edit: bool,
     can_signoff: bool,
     is_management: bool,
+    notes_form: FormView,
+    signoff_form: FormView,
+    hold_error: String,
+}
+
+/// The review page's forms coming back after a refused post.
+#[derive(Default)]
+pub struct ReviewForms {
+    notes: Option<FormView>,
+    signoff: Option<FormView>,
+    /// Why holding was refused.
+    hold: Option<String>,
 }
 
 pub async fn show(
@@ -187,9 +208,20 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let id = ReviewId::new(path_id(&id)?);
+    review_page(&state, &auth, &headers, id, ReviewForms::default(), StatusCode::OK).await
+}
+
+async fn review_page(
+    state: &AppState,
+    auth: &Auth,
+    headers: &HeaderMap,
+    id: ReviewId,
+    forms: ReviewForms,
+    status: StatusCode,
+) -> Result<Response, AppError> {
     let r = state.store.review(auth.org(), id).await?;
     let (b, participants, wc) = tokio::try_join!(
-        crate::service::plan_bundle(&state.store, &auth, r.plan_id),
+        crate::service::plan_bundle(&state.store, auth, r.plan_id),
         async { state.store.participants(auth.org(), id).await.map_err(AppError::from) },
         review_service::what_changed(&state.store, auth.org(), &r),
     )?;
@@ -226,9 +258,15 @@ pub async fn show(
         Some(from) => format!("/plans/{}/compare?from={}&to={}", b.plan.id, from.as_param(), wc.to.as_param()),
         None => format!("/plans/{}/compare", b.plan.id),
     };
-    let chrome = Chrome::new(&auth, "accounts", &headers);
+    let chrome = Chrome::new(auth, "accounts", headers);
     let had_flash = chrome.flash.is_some();
     let page = ReviewPage {
+        notes_form: forms.notes.unwrap_or_else(|| FormView::from_input(&ReviewForm::of(&r), r.version)),
+        signoff_form: forms.signoff.unwrap_or_else(|| {
+            let fresh = SignoffForm { version: String::new(), decision: "approved".into(), comment: String::new() };
+            FormView::from_input(&fresh, r.version)
+        }),
+        hold_error: forms.hold.unwrap_or_default(),
         chrome,
         r: ReviewRow::new(&r),
         plan_id: b.plan.id.get(),
@@ -236,8 +274,6 @@ pub async fn show(
         account_id: b.account.id.get(),
         account_name: b.account.name.clone(),
         version: r.version,
-        notes: r.notes.clone().unwrap_or_default(),
-        decisions: r.decisions.clone().unwrap_or_default(),
         signoff_comment: r.signoff_comment.clone().unwrap_or_default(),
         signoff_by: b.user_name(r.signoff_by).unwrap_or_default().to_string(),
         from_label: wc.from_label.clone(),
@@ -262,22 +298,22 @@ pub async fn show(
         can_signoff: permissions::can_approve_plans(auth.actor()) && r.kind() == ReviewKind::Management && r.is_held(),
         is_management: r.kind() == ReviewKind::Management,
     };
-    Ok(render(StatusCode::OK, &page, had_flash))
+    Ok(render(status, &page, had_flash))
 }
 
-/// What went wrong, for a flash message after a form (the page shows it on reload).
+/// What went wrong, for a flash message after a form that has no field to mark.
 fn problem(e: &AppError) -> Option<String> {
     match e {
         AppError::Validation(errors) => {
             Some(errors.iter().map(|f| format!("{}: {}", f.field.replace('_', " "), f.message)).collect::<Vec<_>>().join("; "))
         }
-        AppError::Conflict { .. } => {
-            Some("Someone else changed this in the meantime; nothing was saved. Here is the current version.".into())
-        }
+        AppError::Conflict { .. } => Some(CONFLICT.into()),
         AppError::State(m) => Some(m.clone()),
         _ => None,
     }
 }
+
+const CONFLICT: &str = "Someone else changed this in the meantime; nothing was saved. Here is the current version.";
 
 /// Redirects with the outcome: success message, or the problem for known errors.
 fn outcome<T>(result: Result<T, AppError>, to: &str, ok: &str) -> Result<Response, AppError> {
@@ -290,7 +326,20 @@ fn outcome<T>(result: Result<T, AppError>, to: &str, ok: &str) -> Result<Respons
     }
 }
 
-#[derive(Deserialize)]
+/// The plan page again, its reviews card showing the refused form.
+async fn plan_again(
+    state: &AppState,
+    auth: &Auth,
+    headers: &HeaderMap,
+    plan: PlanId,
+    f: CardForms,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let forms = super::plans::PlanForms { reviews: f, ..Default::default() };
+    super::plans::plan_page(state, auth, headers, plan, forms, status).await
+}
+
+#[derive(Deserialize, Serialize, Default)]
 pub struct NewReviewForm {
     #[serde(default)]
     kind: String,
@@ -301,14 +350,26 @@ pub struct NewReviewForm {
 pub async fn create(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
+    headers: HeaderMap,
     Path(id): Path<String>,
     Form(f): Form<NewReviewForm>,
 ) -> Result<Response, AppError> {
     let plan = PlanId::new(path_id(&id)?);
     match review_service::create_review(&state.store, &auth, plan, &f.kind, &f.review_date).await {
         Ok(r) => Ok(redirect_with(&format!("/reviews/{}", r.id), "Review planned. Add who takes part, then hold it on the day.")),
-        Err(e) => outcome::<()>(Err(e), &format!("/plans/{plan}#reviews"), ""),
+        Err(AppError::Validation(errors)) => {
+            let add = FormView::from_input(&f, 0).with_errors(&errors);
+            plan_again(&state, &auth, &headers, plan, CardForms { add: Some(add), ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY)
+                .await
+        }
+        Err(e) => Err(e),
     }
+}
+
+#[derive(Serialize)]
+struct ScheduleInput {
+    review_cadence_months: String,
+    next_review_date: String,
 }
 
 #[derive(Deserialize)]
@@ -324,18 +385,35 @@ pub struct ScheduleForm {
 pub async fn schedule(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
+    headers: HeaderMap,
     Path(id): Path<String>,
     Form(f): Form<ScheduleForm>,
 ) -> Result<Response, AppError> {
     let plan = PlanId::new(path_id(&id)?);
     let version = form_version(&f.version)?;
-    let r = review_service::set_schedule(&state.store, &auth, plan, version, &f.review_cadence_months, &f.next_review_date).await;
-    outcome(r, &format!("/plans/{plan}#reviews"), "Review schedule saved.")
+    let typed = ScheduleInput { review_cadence_months: f.review_cadence_months.clone(), next_review_date: f.next_review_date.clone() };
+    let (sched, status) =
+        match review_service::set_schedule(&state.store, &auth, plan, version, &f.review_cadence_months, &f.next_review_date).await {
+            Ok(_) => return Ok(redirect_with(&format!("/plans/{plan}#reviews"), "Review schedule saved.")),
+            Err(AppError::Validation(errors)) => {
+                (FormView::from_input(&typed, version).with_errors(&errors), StatusCode::UNPROCESSABLE_ENTITY)
+            }
+            Err(AppError::Conflict { current_version }) => {
+                let now = review_service::schedule(&state.store, auth.org(), plan).await?;
+                let stored = ScheduleInput {
+                    review_cadence_months: now.cadence_months.to_string(),
+                    next_review_date: now.next_review_date.map(keyplan_domain::validate::format_date).unwrap_or_default(),
+                };
+                (FormView::conflicted(&stored, &typed, current_version), StatusCode::CONFLICT)
+            }
+            Err(e) => return Err(e),
+        };
+    plan_again(&state, &auth, &headers, plan, CardForms { sched: Some(sched), ..Default::default() }, status).await
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 pub struct ReviewForm {
-    #[serde(default)]
+    #[serde(default, skip_serializing)]
     version: String,
     #[serde(default)]
     review_date: String,
@@ -345,16 +423,37 @@ pub struct ReviewForm {
     decisions: String,
 }
 
+impl ReviewForm {
+    fn of(r: &Review) -> Self {
+        ReviewForm {
+            version: r.version.to_string(),
+            review_date: keyplan_domain::validate::format_date(r.review_date),
+            notes: r.notes.clone().unwrap_or_default(),
+            decisions: r.decisions.clone().unwrap_or_default(),
+        }
+    }
+}
+
 pub async fn update(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
+    headers: HeaderMap,
     Path(id): Path<String>,
     Form(f): Form<ReviewForm>,
 ) -> Result<Response, AppError> {
     let id = ReviewId::new(path_id(&id)?);
     let version = form_version(&f.version)?;
     let r = review_service::update_review(&state.store, &auth, id, version, Some(&f.review_date), Some(&f.notes), Some(&f.decisions)).await;
-    outcome(r, &format!("/reviews/{id}"), "Notes and decisions saved.")
+    let (notes, status) = match r {
+        Ok(_) => return Ok(redirect_with(&format!("/reviews/{id}"), "Notes and decisions saved.")),
+        Err(AppError::Validation(errors)) => (FormView::from_input(&f, version).with_errors(&errors), StatusCode::UNPROCESSABLE_ENTITY),
+        Err(AppError::Conflict { current_version }) => {
+            let stored = state.store.review(auth.org(), id).await?;
+            (FormView::conflicted(&ReviewForm::of(&stored), &f, current_version), StatusCode::CONFLICT)
+        }
+        Err(e) => return Err(e),
+    };
+    review_page(&state, &auth, &headers, id, ReviewForms { notes: Some(notes), ..Default::default() }, status).await
 }
 
 #[derive(Deserialize)]
@@ -388,15 +487,38 @@ pub async fn remove_participant(
     outcome(r, &format!("/reviews/{id}#participants"), "Participant removed.")
 }
 
-pub async fn hold(State(state): State<AppState>, PageUser(auth): PageUser, Path(id): Path<String>) -> Result<Response, AppError> {
-    let id = ReviewId::new(path_id(&id)?);
-    let r = review_service::hold_review(&state.store, &auth, id, None).await;
-    outcome(r, &format!("/reviews/{id}"), "Review held: the plan as it stands now is frozen as this review's snapshot.")
+#[derive(Deserialize)]
+pub struct HoldForm {
+    #[serde(default)]
+    version: String,
 }
 
-#[derive(Deserialize)]
+/// Holds the review the user saw: a stale version answers 409 with the page as it
+/// is now and nothing held.
+pub async fn hold(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(f): Form<HoldForm>,
+) -> Result<Response, AppError> {
+    let id = ReviewId::new(path_id(&id)?);
+    let version = form_version(&f.version)?;
+    match review_service::hold_review(&state.store, &auth, id, version).await {
+        Err(AppError::Conflict { current_version }) => {
+            let msg = format!(
+                "This review was changed by someone else since you opened it (it is now at version {current_version}); it was not held. \
+                 Check the page as it is now and hold it again."
+            );
+            review_page(&state, &auth, &headers, id, ReviewForms { hold: Some(msg), ..Default::default() }, StatusCode::CONFLICT).await
+        }
+        r => outcome(r, &format!("/reviews/{id}"), "Review held: the plan as it stands now is frozen as this review's snapshot."),
+    }
+}
+
+#[derive(Deserialize, Serialize)]
 pub struct SignoffForm {
-    #[serde(default)]
+    #[serde(default, skip_serializing)]
     version: String,
     #[serde(default)]
     decision: String,
@@ -407,75 +529,25 @@ pub struct SignoffForm {
 pub async fn signoff(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
+    headers: HeaderMap,
     Path(id): Path<String>,
     Form(f): Form<SignoffForm>,
 ) -> Result<Response, AppError> {
     let id = ReviewId::new(path_id(&id)?);
     let version = form_version(&f.version)?;
-    let r = review_service::signoff(&state.store, &auth, id, Some(version), &f.decision, Some(&f.comment)).await;
-    outcome(r, &format!("/reviews/{id}"), "Signed off; the plan's status follows the decision.")
-}
-
-// --- compare ---------------------------------------------------------------------------
-
-#[derive(Template)]
-#[template(path = "compare.html")]
-struct ComparePage {
-    chrome: Chrome,
-    plan_id: i64,
-    plan_title: String,
-    account_id: i64,
-    account_name: String,
-    from: String,
-    to: String,
-    versions: Vec<Opt>,
-    change_count: usize,
-    groups: Vec<ChangeGroup>,
-}
-
-#[derive(Deserialize)]
-pub struct CompareQuery {
-    from: Option<String>,
-    to: Option<String>,
-}
-
-pub async fn compare(
-    State(state): State<AppState>,
-    PageUser(auth): PageUser,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-    Query(q): Query<CompareQuery>,
-) -> Result<Response, AppError> {
-    let plan = PlanId::new(path_id(&id)?);
-    let (p, snaps) = tokio::try_join!(async { state.store.plan(auth.org(), plan).await.map_err(AppError::from) }, async {
-        state.store.snapshots(auth.org(), plan).await.map_err(AppError::from)
-    })?;
-    let account = state.store.account(auth.org(), p.account_id).await?;
-    // By default: the latest snapshot against the plan as it is now.
-    let default_from = snaps.last().map(|s| Version::Snapshot(s.id)).unwrap_or(Version::Current);
-    let parse = |raw: Option<&str>, default: Version| match raw {
-        None | Some("") => Ok(default),
-        Some(r) => Version::parse(r).ok_or(AppError::NotFound),
+    let (form, status) = match review_service::signoff(&state.store, &auth, id, Some(version), &f.decision, Some(&f.comment)).await {
+        Ok(_) => return Ok(redirect_with(&format!("/reviews/{id}"), "Signed off; the plan's status follows the decision.")),
+        Err(AppError::Validation(errors)) => (FormView::from_input(&f, version).with_errors(&errors), StatusCode::UNPROCESSABLE_ENTITY),
+        Err(AppError::Conflict { current_version }) => {
+            let stored = state.store.review(auth.org(), id).await?;
+            let now = SignoffForm {
+                version: String::new(),
+                decision: stored.signoff().map(|s| s.as_str().to_string()).unwrap_or_default(),
+                comment: stored.signoff_comment.clone().unwrap_or_default(),
+            };
+            (FormView::conflicted(&now, &f, current_version), StatusCode::CONFLICT)
+        }
+        Err(e) => return outcome::<()>(Err(e), &format!("/reviews/{id}#signoff"), ""),
     };
-    let from = parse(q.from.as_deref(), default_from)?;
-    let to = parse(q.to.as_deref(), Version::Current)?;
-    let changes = review_service::diff(&state.store, auth.org(), plan, from, to).await?;
-    let mut versions: Vec<Opt> =
-        snaps.iter().map(|s| Opt::new(s.id, format!("{} (taken {})", s.label, views::date(s.taken_at.date())))).collect();
-    versions.push(Opt::new("current", "The plan as it is now"));
-    let chrome = Chrome::new(&auth, "accounts", &headers);
-    let had_flash = chrome.flash.is_some();
-    let page = ComparePage {
-        chrome,
-        plan_id: p.id.get(),
-        plan_title: p.title.clone(),
-        account_id: account.id.get(),
-        account_name: account.name.clone(),
-        from: from.as_param(),
-        to: to.as_param(),
-        versions,
-        change_count: changes.len(),
-        groups: grouped(&changes),
-    };
-    Ok(render(StatusCode::OK, &page, had_flash))
+    review_page(&state, &auth, &headers, id, ReviewForms { signoff: Some(form), ..Default::default() }, status).await
 }

@@ -1,0 +1,153 @@
+//! PDF export for keyplan without any external program: a neutral document
+//! model (headings, paragraphs, lists, tables, SVG pictures, callouts, columns)
+//! typeset in-process with typst, with DejaVu Sans bundled as a dependency.
+//!
+//! - User text is handed to the typesetter as JSON data and always shown
+//!   literally: no string is ever read as markup or code.
+//! - Fonts come from the `dejavu` crate (DejaVu Sans and Sans Condensed, under
+//!   the Bitstream Vera / DejaVu font licence, which allows bundling them with
+//!   software); nothing is read from the machine at run time. Characters the
+//!   font lacks, such as colour emoji, show as a box.
+//! - One layout of a normal one-page plan takes some tens of milliseconds in
+//!   an optimised build; fitting it on one page takes up to five layouts.
+//!
+//! ```no_run
+//! use keyplan_pdf::{Block, Document, Lang, Layout, render};
+//!
+//! let mut doc = Document::new("Northwind Traders", Lang::En, Layout::OnePage);
+//! doc.blocks.push(Block::callout("Goal", "Grow revenue to 4.2 M EUR by 2027", None));
+//! let pdf = render(&doc)?;
+//! assert_eq!(pdf.pages, 1);
+//! # Ok::<(), keyplan_pdf::PdfError>(())
+//! ```
+
+mod engine;
+mod model;
+
+pub use model::{Block, Document, Lang, Layout, Row, Table, Tone};
+
+use serde::Serialize;
+use typst_layout::PagedDocument;
+
+/// Base font sizes tried for a one-page document, largest first. Below the
+/// last one a printed plan is no longer comfortable to read.
+pub const ONE_PAGE_SIZES: [f32; 7] = [10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0];
+
+/// The base font size of a compact multi-page document.
+pub const COMPACT_SIZE: f32 = 9.5;
+
+/// A finished PDF.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    pub pages: usize,
+    /// The body text size the document was set in, in points.
+    pub base_font_pt: f32,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    #[error(
+        "The plan does not fit on one page, even in the smallest readable text size ({pages_at_minimum} pages). \
+         Shorten or remove some entries, or download the compact version, which may run over several pages."
+    )]
+    TooBigForOnePage { pages_at_minimum: usize },
+    /// The typesetter failed. This is a bug in this crate, not in the user's text.
+    #[error("the PDF could not be typeset: {0}")]
+    Typeset(String),
+}
+
+/// Typesets `document` as PDF.
+///
+/// A [`Layout::OnePage`] document is set in the largest of [`ONE_PAGE_SIZES`]
+/// that fits on one page; if even the smallest does not, the error says how
+/// many pages it would take. A [`Layout::Compact`] document takes as many pages
+/// as it needs.
+pub fn render(document: &Document) -> Result<Rendered, PdfError> {
+    let (laid_out, size) = match document.layout {
+        Layout::Compact => (lay_out(document, COMPACT_SIZE)?, COMPACT_SIZE),
+        Layout::OnePage => fit_on_one_page(document)?,
+    };
+    let bytes = engine::export(&laid_out).map_err(PdfError::Typeset)?;
+    Ok(Rendered { bytes, pages: laid_out.pages().len(), base_font_pt: size })
+}
+
+/// Builds the bundled font book and the template now, so that the first
+/// request does not pay for it.
+pub fn warm_up() {
+    engine::warm_up();
+}
+
+/// Finds the largest size that fits. Fewer pages at a smaller size holds for
+/// all practical documents, so a bisection needs at most five layouts.
+fn fit_on_one_page(document: &Document) -> Result<(PagedDocument, f32), PdfError> {
+    let sizes = ONE_PAGE_SIZES;
+    let largest = lay_out(document, sizes[0])?;
+    if largest.pages().len() == 1 {
+        return Ok((largest, sizes[0]));
+    }
+    let last = sizes.len() - 1;
+    let smallest = lay_out(document, sizes[last])?;
+    if smallest.pages().len() > 1 {
+        return Err(PdfError::TooBigForOnePage { pages_at_minimum: smallest.pages().len() });
+    }
+    // Invariant: sizes[too_big] needs several pages, sizes[fits] needs one.
+    let (mut too_big, mut fits, mut best) = (0, last, smallest);
+    while fits - too_big > 1 {
+        let middle = (too_big + fits) / 2;
+        let attempt = lay_out(document, sizes[middle])?;
+        if attempt.pages().len() == 1 {
+            (fits, best) = (middle, attempt);
+        } else {
+            too_big = middle;
+        }
+    }
+    Ok((best, sizes[fits]))
+}
+
+/// The template's input: the document plus what the template cannot know.
+#[derive(Serialize)]
+struct Input<'a> {
+    doc: &'a Document,
+    base: f32,
+    words: Words,
+}
+
+#[derive(Serialize)]
+struct Words {
+    page: &'static str,
+    of: &'static str,
+}
+
+fn lay_out(document: &Document, base: f32) -> Result<PagedDocument, PdfError> {
+    let (page, of) = document.lang.page_words();
+    let input = Input { doc: document, base, words: Words { page, of } };
+    let data = serde_json::to_vec(&input).map_err(|e| PdfError::Typeset(e.to_string()))?;
+    engine::compile(data).map_err(PdfError::Typeset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_run_from_comfortable_to_smallest_readable() {
+        assert!(ONE_PAGE_SIZES.windows(2).all(|w| w[0] > w[1]));
+        assert!(ONE_PAGE_SIZES[0] >= 10.0 && *ONE_PAGE_SIZES.last().unwrap() >= 6.5);
+    }
+
+    #[test]
+    fn the_too_big_message_speaks_to_a_kam() {
+        let message = PdfError::TooBigForOnePage { pages_at_minimum: 3 }.to_string();
+        assert!(message.contains("does not fit on one page") && message.contains("3 pages"), "{message}");
+    }
+
+    #[test]
+    fn an_empty_document_renders() {
+        let pdf = render(&Document::new("Empty", Lang::En, Layout::OnePage)).unwrap();
+        assert_eq!((pdf.pages, pdf.base_font_pt), (1, 10.0));
+        assert!(pdf.bytes.starts_with(b"%PDF-"));
+        let pdf = render(&Document::new("Empty", Lang::De, Layout::Compact)).unwrap();
+        assert_eq!((pdf.pages, pdf.base_font_pt), (1, COMPACT_SIZE));
+    }
+}

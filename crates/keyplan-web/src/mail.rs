@@ -1,0 +1,196 @@
+//! Notifications by e-mail. When `[smtp]` is enabled, a background task mails
+//! every new in-app notification to its user, once; the in-app list stays the
+//! record, mail is only a nudge.
+
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use keyplan_store::{Store, Unmailed};
+use lettre::message::header::ContentType;
+use lettre::message::{Mailbox, Message};
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
+
+use crate::config::{SmtpConfig, SmtpTls};
+
+/// Notifications older than this when mail is switched on are not mailed.
+const BACKLOG: time::Duration = time::Duration::days(2);
+/// Mails per round; the rest waits for the next round.
+const BATCH: i64 = 50;
+
+/// A configured connection to the mail server.
+#[derive(Clone)]
+pub struct Mailer {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Mailbox,
+    /// Where links in mails point (`https://plans.example.com`).
+    base_url: String,
+}
+
+impl Mailer {
+    /// Checks the settings; a wrong sender address is refused at start-up, not
+    /// at the first notification.
+    pub fn new(cfg: &SmtpConfig, base_url: &str) -> Result<Mailer> {
+        let from: Mailbox = cfg.from.parse().with_context(|| format!("smtp.from is not an e-mail address: {:?}", cfg.from))?;
+        let mut builder = match cfg.tls {
+            SmtpTls::Starttls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&cfg.host).context("smtp.host")?,
+            SmtpTls::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(&cfg.host).context("smtp.host")?,
+            SmtpTls::None => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&cfg.host),
+        }
+        .port(cfg.port)
+        .timeout(Some(Duration::from_secs(30)));
+        if !cfg.username.is_empty() {
+            builder = builder.credentials(Credentials::new(cfg.username.clone(), cfg.password.clone()));
+        }
+        Ok(Mailer { transport: builder.build(), from, base_url: base_url.trim_end_matches('/').to_string() })
+    }
+
+    /// The e-mail for one notification.
+    pub fn compose(&self, n: &Unmailed) -> Result<Message> {
+        let to = Mailbox::new(Some(n.name.clone()), n.email.parse().with_context(|| format!("not an e-mail address: {}", n.email))?);
+        let link = if n.link.starts_with('/') { format!("{}{}", self.base_url, n.link) } else { n.link.clone() };
+        let body = format!(
+            "Hello {name},\n\n{message}\n\nOpen it in keyplan:\n{link}\n\n-- \nkeyplan sends this because it is one of your notifications.\n\
+             All of them: {base}/me/notifications\n",
+            name = n.name,
+            message = n.message,
+            base = self.base_url,
+        );
+        Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(subject(&n.kind, &n.message))
+            .header(ContentType::TEXT_PLAIN)
+            .body(body)
+            .context("composing the e-mail")
+    }
+}
+
+/// A short subject line: what happened, then as much of the message as fits.
+fn subject(kind: &str, message: &str) -> String {
+    let topic = match kind {
+        "commitment_proposed" => "Commitment for you",
+        "commitment_answered" => "Answer on a commitment",
+        "commitment_due" => "Commitment due soon",
+        "commitment_overdue" => "Commitment overdue",
+        "review_due" => "Review coming up",
+        "comment" => "New comment",
+        _ => "keyplan",
+    };
+    let line: String = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    let short: String = if line.chars().count() > 70 { format!("{}\u{2026}", line.chars().take(69).collect::<String>()) } else { line };
+    format!("{topic}: {short}")
+}
+
+/// Mails the pending notifications once. Answers how many were sent. A server
+/// that cannot be reached ends the round (the rest is tried next round); a
+/// message the server refuses for good is logged and not tried again.
+pub async fn send_pending(store: &Store, mailer: &Mailer) -> Result<usize> {
+    let since = time::OffsetDateTime::now_utc() - BACKLOG;
+    let pending = store.unmailed_notifications(since, BATCH).await?;
+    let mut sent = 0;
+    for n in pending {
+        let message = match mailer.compose(&n) {
+            Ok(m) => m,
+            Err(e) => {
+                tracing::warn!(notification = n.id.get(), error = %e, "notification cannot be mailed");
+                store.mark_notification_emailed(n.id).await?;
+                continue;
+            }
+        };
+        match mailer.transport.send(message).await {
+            Ok(_) => {
+                store.mark_notification_emailed(n.id).await?;
+                sent += 1;
+            }
+            Err(e) if e.is_permanent() => {
+                tracing::warn!(notification = n.id.get(), error = %e, "mail server refused the notification");
+                store.mark_notification_emailed(n.id).await?;
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "mail server unreachable; trying again later");
+                break;
+            }
+        }
+    }
+    Ok(sent)
+}
+
+/// Runs [`send_pending`] every `every`.
+pub fn spawn_mailer(store: Store, mailer: Mailer, every: Duration) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            match send_pending(&store, &mailer).await {
+                Ok(n) if n > 0 => tracing::info!(sent = n, "notifications mailed"),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = ?e, "mailing notifications failed"),
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mailer() -> Mailer {
+        let cfg = SmtpConfig { from: "keyplan <plans@example.com>".into(), tls: SmtpTls::None, ..SmtpConfig::default() };
+        Mailer::new(&cfg, "https://plans.example.com/").unwrap()
+    }
+
+    fn unmailed(message: &str) -> Unmailed {
+        Unmailed {
+            id: keyplan_domain::NotificationId::new(7),
+            kind: "commitment_proposed".into(),
+            email: "ben@example.com".into(),
+            name: "Ben Ode".into(),
+            message: message.into(),
+            link: "/plans/3#node-9".into(),
+        }
+    }
+
+    #[test]
+    fn a_wrong_sender_is_refused_at_start() {
+        let cfg = SmtpConfig { from: "not an address".into(), ..SmtpConfig::default() };
+        let err = Mailer::new(&cfg, "http://x").err().expect("refused").to_string();
+        assert!(err.contains("smtp.from"), "{err}");
+    }
+
+    #[test]
+    fn the_mail_links_to_the_item_and_names_the_person() {
+        let m = mailer().compose(&unmailed("Ann proposed a commitment to you: Win the tender")).unwrap();
+        // Long headers are folded onto continuation lines.
+        let text = String::from_utf8(m.formatted()).unwrap().replace("\r\n ", " ");
+        assert!(text.contains("To: \"Ben Ode\" <ben@example.com>"), "{text}");
+        assert!(text.contains("From: keyplan <plans@example.com>"), "{text}");
+        assert!(text.contains("Subject: Commitment for you: Ann proposed a commitment to you: Win the tender"), "{text}");
+        assert!(text.contains("https://plans.example.com/plans/3#node-9"), "{text}");
+        assert!(text.contains("Hello Ben Ode,"), "{text}");
+    }
+
+    #[test]
+    fn a_message_cannot_add_headers() {
+        let m = mailer().compose(&unmailed("Line one\r\nBcc: someone@evil.example")).unwrap();
+        let text = String::from_utf8(m.formatted()).unwrap();
+        let headers = text.split("\r\n\r\n").next().unwrap();
+        assert!(!headers.lines().any(|l| l.starts_with("Bcc:")), "{headers}");
+    }
+
+    #[test]
+    fn long_subjects_are_cut() {
+        let s = subject("comment", &"word ".repeat(40));
+        assert!(s.starts_with("New comment: word word"));
+        assert!(s.chars().count() <= 13 + 70, "{s}");
+        assert!(s.ends_with('\u{2026}'));
+    }
+
+    #[test]
+    fn a_bad_recipient_is_not_composed() {
+        let mut n = unmailed("x");
+        n.email = "nobody".into();
+        assert!(mailer().compose(&n).is_err());
+    }
+}

@@ -1,0 +1,398 @@
+//! Audience views of a plan (management briefing, customer excerpt), the
+//! sharing settings (who sees each item, share links), audience exports, and
+//! the signed-out share page at `/s/{token}`.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use keyplan_domain::PlanId;
+use keyplan_domain::audience::{self, Audience, Content, Visibility};
+use keyplan_domain::tree::TreeNode;
+use keyplan_store::{ShareLink, Visibilities, VisibilityTarget};
+use serde::Deserialize;
+
+use super::audience_views::{Briefing, Excerpt, briefing, excerpt};
+use super::login::{ClientAddr, client_ip};
+use super::{Chrome, path_id, redirect_with, render};
+use crate::audience::{MANAGEMENT_ASKS_KEY, audience_bundle, management_asks};
+use crate::auth::PageUser;
+use crate::service::PlanBundle;
+use crate::{AppError, AppState, sharing, views};
+
+#[derive(Template)]
+#[template(path = "audience.html")]
+struct AudiencePage {
+    chrome: Chrome,
+    id: i64,
+    title: String,
+    account_id: i64,
+    account_name: String,
+    audience: &'static str,
+    can_edit: bool,
+    ex: Excerpt,
+    br: Option<Briefing>,
+    asks: String,
+    asks_version: i64,
+}
+
+fn audience_param(raw: &str) -> Result<Audience, AppError> {
+    Audience::validate("audience", raw).map_err(|_| AppError::NotFound)
+}
+
+pub async fn view(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Path((id, which)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let id = PlanId::new(path_id(&id)?);
+    let aud = audience_param(&which)?;
+    if aud == Audience::Team {
+        return Ok(Redirect::to(&format!("/plans/{id}")).into_response());
+    }
+    let (b, _) = audience_bundle(&state.store, auth.org(), Some(auth.actor()), id, aud).await?;
+    // Editing the asks is a plan editor's job, whatever view they are in.
+    let access = crate::service::access(&state.store, &auth, b.account.id).await?;
+    let can_edit = keyplan_domain::permissions::can_edit_plans(auth.actor(), &access);
+    let asks = management_asks(&b);
+    let chrome = Chrome::new(&auth, "accounts", &headers);
+    let had_flash = chrome.flash.is_some();
+    let page = AudiencePage {
+        chrome,
+        id: id.get(),
+        title: b.plan.title.clone(),
+        account_id: b.account.id.get(),
+        account_name: b.account.name.clone(),
+        audience: aud.as_str(),
+        can_edit,
+        asks: asks.and_then(|a| a.body.clone()).unwrap_or_default(),
+        asks_version: asks.map(|a| a.version).unwrap_or(0),
+        br: (aud == Audience::Management).then(|| briefing(&b)),
+        ex: excerpt(&b),
+    };
+    Ok(render(StatusCode::OK, &page, had_flash))
+}
+
+#[derive(Deserialize)]
+pub struct AsksForm {
+    #[serde(default)]
+    body: String,
+    #[serde(default)]
+    version: String,
+}
+
+pub async fn save_asks(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    Path(id): Path<String>,
+    Form(f): Form<AsksForm>,
+) -> Result<Response, AppError> {
+    let id = PlanId::new(path_id(&id)?);
+    let plan = state.store.plan(auth.org(), id).await?;
+    crate::service::require_plan_editor(&state.store, &auth, plan.account_id).await?;
+    let text = keyplan_domain::analysis::SectionTextInput { body: f.body, so_what: String::new() }.validate()?;
+    let version = f.version.trim().parse::<i64>().unwrap_or(0);
+    state.store.save_section(auth.org(), id, MANAGEMENT_ASKS_KEY, version, &text, auth.id()).await?;
+    Ok(redirect_with(&format!("/plans/{id}/view/management"), "Saved what you need from management."))
+}
+
+// --- sharing settings ---------------------------------------------------------------
+
+pub struct VisRow {
+    pub name: String,
+    pub depth: usize,
+    pub kind_label: String,
+    pub text: String,
+    pub value: &'static str,
+    /// Never reaches the customer, whatever the mark.
+    pub internal: bool,
+}
+
+pub struct LinkRow {
+    pub id: i64,
+    pub label: String,
+    pub expires: String,
+    pub state: &'static str,
+    pub state_label: &'static str,
+    pub live: bool,
+    pub created: String,
+    pub last_opened: String,
+    pub opens: i64,
+}
+
+#[derive(Template)]
+#[template(path = "sharing.html")]
+struct SharingPage {
+    chrome: Chrome,
+    id: i64,
+    title: String,
+    account_id: i64,
+    account_name: String,
+    can_edit: bool,
+    rows: Vec<VisRow>,
+    visibilities: Vec<(&'static str, &'static str)>,
+    links: Vec<LinkRow>,
+    new_link: String,
+    default_expiry: String,
+    errors: Vec<String>,
+    customer_count: usize,
+}
+
+fn vis_rows(b: &PlanBundle, vis: &Visibilities) -> Vec<VisRow> {
+    let mut rows = Vec::new();
+    fn walk(t: &TreeNode, depth: usize, vis: &Visibilities, rows: &mut Vec<VisRow>) {
+        let n = &t.node;
+        let content = Content::Node(n.kind, if n.kind == keyplan_domain::tree::NodeKind::Commitment { n.acceptance } else { None });
+        rows.push(VisRow {
+            name: format!("node-{}", n.id),
+            depth,
+            kind_label: n.kind.label().to_string(),
+            text: n.title.clone(),
+            value: vis.get(VisibilityTarget::Node, n.id.get()).as_str(),
+            internal: audience::never_for_customer(content),
+        });
+        for c in &t.children {
+            walk(c, depth + 1, vis, rows);
+        }
+    }
+    for t in &b.tree {
+        walk(t, 0, vis, &mut rows);
+    }
+    for s in &b.doc.sections {
+        if let Some(t) = b.section_text(&s.key) {
+            let text = t.body.as_deref().or(t.so_what.as_deref()).unwrap_or_default();
+            rows.push(VisRow {
+                name: format!("section-{}", t.id),
+                depth: 0,
+                kind_label: format!("Text of “{}”", s.title),
+                text: text.chars().take(140).collect(),
+                value: vis.get(VisibilityTarget::Section, t.id.get()).as_str(),
+                internal: audience::never_for_customer(Content::SectionText(s.kind)),
+            });
+        }
+        for i in b.items_of(&s.key) {
+            rows.push(VisRow {
+                name: format!("item-{}", i.id),
+                depth: 0,
+                kind_label: format!("{} · {}", s.title, i.label()),
+                text: i.text.clone(),
+                value: vis.get(VisibilityTarget::Item, i.id.get()).as_str(),
+                internal: audience::never_for_customer(Content::Item(i.kind(), i.category())),
+            });
+        }
+    }
+    for k in &b.kpis {
+        rows.push(VisRow {
+            name: format!("kpi-{}", k.id),
+            depth: 0,
+            kind_label: "KPI".into(),
+            text: k.name.clone(),
+            value: vis.get(VisibilityTarget::Kpi, k.id.get()).as_str(),
+            internal: false,
+        });
+    }
+    rows
+}
+
+fn link_row(l: &ShareLink) -> LinkRow {
+    let today = crate::service::today();
+    let (state, state_label) = if l.revoked_at.is_some() {
+        ("revoked", "Revoked")
+    } else if l.expired(today) {
+        ("expired", "Expired")
+    } else {
+        ("live", "Live")
+    };
+    LinkRow {
+        id: l.id.get(),
+        label: l.label.clone(),
+        expires: views::date(l.expires_on),
+        state,
+        state_label,
+        live: l.live(today),
+        created: format!(
+            "{}{}",
+            views::date(l.created_at.date()),
+            l.created_by_name.as_deref().map(|n| format!(" by {n}")).unwrap_or_default()
+        ),
+        last_opened: l.last_opened_at.map(|t| views::date(t.date())).unwrap_or_else(|| "never".into()),
+        opens: l.open_count,
+    }
+}
+
+async fn sharing_page(
+    state: &AppState,
+    auth: &crate::auth::Auth,
+    headers: &HeaderMap,
+    id: PlanId,
+    new_link: String,
+    errors: Vec<String>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let (b, vis) = audience_bundle(&state.store, auth.org(), Some(auth.actor()), id, Audience::Team).await?;
+    let links = sharing::links(&state.store, auth, id).await?;
+    let rows = vis_rows(&b, &vis);
+    let chrome = Chrome::new(auth, "accounts", headers);
+    let had_flash = chrome.flash.is_some();
+    let page = SharingPage {
+        chrome,
+        id: id.get(),
+        title: b.plan.title.clone(),
+        account_id: b.account.id.get(),
+        account_name: b.account.name.clone(),
+        can_edit: b.can_edit,
+        customer_count: rows.iter().filter(|r| r.value == "customer" && !r.internal).count(),
+        rows,
+        visibilities: Visibility::ALL.iter().map(|v| (v.as_str(), v.label())).collect(),
+        links: links.iter().map(link_row).collect(),
+        new_link,
+        default_expiry: keyplan_domain::validate::format_date(crate::service::today() + time::Duration::days(30)),
+        errors,
+    };
+    Ok(render(status, &page, had_flash))
+}
+
+pub async fn sharing(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id = PlanId::new(path_id(&id)?);
+    sharing_page(&state, &auth, &headers, id, String::new(), Vec::new(), StatusCode::OK).await
+}
+
+/// Saves the visibility of every item whose choice changed.
+pub async fn save_visibility(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    Path(id): Path<String>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let id = PlanId::new(path_id(&id)?);
+    let current = state.store.visibilities(auth.org(), id).await?;
+    let mut changed = 0;
+    for (name, value) in &fields {
+        let Some((kind, raw)) = name.split_once('-') else { continue };
+        let (Some(target), Ok(item)) = (VisibilityTarget::parse(kind), raw.parse::<i64>()) else { continue };
+        if current.get(target, item).as_str() != value {
+            sharing::set_visibility(&state.store, &auth, id, kind, item, value).await?;
+            changed += 1;
+        }
+    }
+    let msg = if changed == 1 { "Saved 1 change.".to_string() } else { format!("Saved {changed} changes.") };
+    Ok(redirect_with(&format!("/plans/{id}/sharing"), &msg))
+}
+
+#[derive(Deserialize)]
+pub struct LinkForm {
+    #[serde(default)]
+    label: String,
+    #[serde(default)]
+    expires_on: String,
+}
+
+pub async fn create_link(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(f): Form<LinkForm>,
+) -> Result<Response, AppError> {
+    let id = PlanId::new(path_id(&id)?);
+    match sharing::create_link(&state.store, &auth, id, &f.label, &f.expires_on).await {
+        // The token is shown this once, on this page, and never stored.
+        Ok((_, token)) => {
+            let url = format!("{}/s/{token}", super::base_url(&headers, state.config.secure_cookies));
+            sharing_page(&state, &auth, &headers, id, url, Vec::new(), StatusCode::CREATED).await
+        }
+        Err(AppError::Validation(errs)) => {
+            let errors = errs.iter().map(|e| format!("{}: {}", e.field, e.message)).collect();
+            sharing_page(&state, &auth, &headers, id, String::new(), errors, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn revoke_link(State(state): State<AppState>, PageUser(auth): PageUser, Path(id): Path<String>) -> Result<Response, AppError> {
+    let link = sharing::revoke(&state.store, &auth, keyplan_domain::ShareLinkId::new(path_id(&id)?)).await?;
+    Ok(redirect_with(&format!("/plans/{}/sharing", link.plan_id), &format!("Revoked “{}”: it no longer opens.", link.label)))
+}
+
+// --- exports ------------------------------------------------------------------------
+
+#[derive(Deserialize)]
+pub struct AudienceQuery {
+    #[serde(default)]
+    audience: String,
+}
+
+pub async fn export(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    Path((id, file)): Path<(String, String)>,
+    Query(q): Query<AudienceQuery>,
+) -> Result<Response, AppError> {
+    let id = PlanId::new(path_id(&id)?);
+    let aud = Audience::validate("audience", &q.audience)?;
+    let (b, _) = audience_bundle(&state.store, auth.org(), Some(auth.actor()), id, aud).await?;
+    let name = format!("plan-{id}-{}", aud.as_str());
+    let (body, ctype, ext) = match file.as_str() {
+        "export.md" => (crate::export::markdown(&b), "text/markdown; charset=utf-8", "md"),
+        "export.json" => {
+            (serde_json::to_string_pretty(&crate::export::json(&b)).map_err(|e| AppError::Internal(e.into()))?, "application/json", "json")
+        }
+        _ => return Err(AppError::NotFound),
+    };
+    let disposition = format!("attachment; filename=\"{name}.{ext}\"");
+    Ok(([(header::CONTENT_TYPE, ctype.to_string()), (header::CONTENT_DISPOSITION, disposition)], body).into_response())
+}
+
+// --- the signed-out share page ------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "share.html")]
+struct SharePage {
+    ex: Excerpt,
+    expires: String,
+}
+
+#[derive(Template)]
+#[template(path = "share_gone.html")]
+struct ShareGone {
+    heading: &'static str,
+    message: &'static str,
+}
+
+pub async fn open(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ClientAddr(peer): ClientAddr,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let addr = client_ip(&state, &headers, peer);
+    let mut r = match sharing::open(&state.store, &token, &addr).await? {
+        sharing::Opened::Plan(b, link) => {
+            render(StatusCode::OK, &SharePage { ex: excerpt(&b), expires: views::date(link.expires_on) }, false)
+        }
+        sharing::Opened::Gone => render(
+            StatusCode::GONE,
+            &ShareGone {
+                heading: "This link has expired",
+                message: "The plan excerpt behind this link is no longer shared. Ask your contact for a new link.",
+            },
+            false,
+        ),
+        sharing::Opened::Unknown => render(
+            StatusCode::NOT_FOUND,
+            &ShareGone { heading: "Link not found", message: "Check that you copied the whole link, or ask your contact for a new one." },
+            false,
+        ),
+    };
+    // The token is in the address: keep it out of caches and other sites' logs.
+    r.headers_mut().insert(header::REFERRER_POLICY, axum::http::HeaderValue::from_static("no-referrer"));
+    r.headers_mut().insert("x-robots-tag", axum::http::HeaderValue::from_static("noindex"));
+    Ok(r)
+}
