@@ -12,6 +12,7 @@ use anyhow::{Context, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
+use keyplan_domain::audience::Audience;
 use keyplan_domain::{PlanId, Role, validate};
 use keyplan_store::{NewUser, Store};
 use keyplan_web::{Application, Config};
@@ -120,11 +121,23 @@ enum TokenCommand {
 
 #[derive(Subcommand)]
 enum ExportCommand {
-    /// Export one plan to standard output.
+    /// Export one plan to standard output or a file.
     Plan {
         id: i64,
         #[arg(long, value_enum, default_value = "md")]
         format: ExportFormat,
+        /// Who the export is for: anything not marked for them is left out.
+        #[arg(long, value_enum, default_value = "team")]
+        audience: AudienceArg,
+        /// The language of the PDF.
+        #[arg(long, value_enum, default_value = "en")]
+        lang: LangArg,
+        /// `compact` sets a one-page plan over several pages when it does not fit on one.
+        #[arg(long, value_enum, default_value = "auto")]
+        layout: LayoutArg,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<std::path::PathBuf>,
         #[command(flatten)]
         db: DbArg,
     },
@@ -152,7 +165,28 @@ impl From<RoleArg> for Role {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum AudienceArg {
+    Team,
+    Management,
+    Customer,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    En,
+    De,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LayoutArg {
+    Auto,
+    Compact,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum ExportFormat {
+    /// A PDF: the one-page constraint plan on one A4 landscape page, other templates over several pages.
+    Pdf,
     Md,
     Json,
     /// The plan's story: analysis -> so what -> goal -> commitments, with its gaps.
@@ -287,20 +321,41 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("{token}");
             Ok(())
         }
-        Command::Export { command: ExportCommand::Plan { id, format, db } } => {
+        Command::Export { command: ExportCommand::Plan { id, format, audience, lang, layout, out, db } } => {
             let store = open(&db).await?;
             let plan = PlanId::new(id);
             let org = store.plan_org(plan).await.map_err(|e| match e {
                 keyplan_store::StoreError::NotFound => anyhow::anyhow!("no plan with id {id}"),
                 e => e.into(),
             })?;
-            let bundle = keyplan_web::service::plan_bundle_for(&store, org, None, plan).await.map_err(|e| anyhow::anyhow!("{e}"))?;
-            let text = match format {
-                ExportFormat::Md => keyplan_web::export::markdown(&bundle),
-                ExportFormat::Json => serde_json::to_string_pretty(&keyplan_web::export::json(&bundle))? + "\n",
-                ExportFormat::Story => keyplan_web::export::story_text(&bundle),
+            let audience = match audience {
+                AudienceArg::Team => Audience::Team,
+                AudienceArg::Management => Audience::Management,
+                AudienceArg::Customer => Audience::Customer,
             };
-            std::io::stdout().write_all(text.as_bytes())?;
+            let (bundle, _) =
+                keyplan_web::audience::audience_bundle(&store, org, None, plan, audience).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            let bytes = match format {
+                ExportFormat::Pdf => {
+                    let lang = match lang {
+                        LangArg::En => keyplan_pdf::Lang::En,
+                        LangArg::De => keyplan_pdf::Lang::De,
+                    };
+                    let compact = matches!(layout, LayoutArg::Compact);
+                    match keyplan_web::pdf_export::render(&bundle, lang, compact).await.map_err(|e| anyhow::anyhow!("{e}"))? {
+                        Ok(pdf) => pdf.bytes,
+                        Err(e @ keyplan_pdf::PdfError::TooBigForOnePage { .. }) => bail!("{e} (--layout compact)"),
+                        Err(e) => return Err(e.into()),
+                    }
+                }
+                ExportFormat::Md => keyplan_web::export::markdown(&bundle).into_bytes(),
+                ExportFormat::Json => (serde_json::to_string_pretty(&keyplan_web::export::json(&bundle))? + "\n").into_bytes(),
+                ExportFormat::Story => keyplan_web::export::story_text(&bundle).into_bytes(),
+            };
+            match out {
+                Some(path) => std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?,
+                None => std::io::stdout().write_all(&bytes)?,
+            }
             Ok(())
         }
         Command::Template { command } => template_cmd::run(command).await,

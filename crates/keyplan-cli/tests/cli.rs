@@ -130,6 +130,23 @@ fn users_tokens_and_exports() {
     assert_eq!(v["plan"]["tree"][0]["kind"], "goal");
     assert!(v["plan"]["tree"][0]["children"].as_array().is_some_and(|c| !c.is_empty()));
 
+    // A PDF to a file; the customer excerpt without what is internal (a declined commitment).
+    let pdf = std::env::temp_dir().join(format!("kp-cli-{:016x}.pdf", rand::random::<u64>()));
+    let path = pdf.display().to_string();
+    let o = keyplan(&["export", "plan", "1", "--format", "pdf", "--out", &path, "--db", &url], "");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let bytes = std::fs::read(&pdf).expect("the PDF file");
+    let _ = std::fs::remove_file(&pdf);
+    assert!(bytes.starts_with(b"%PDF-") && o.stdout.is_empty(), "{}", stdout(&o));
+    assert!(md.contains("vendor-managed inventory"), "{md}");
+    let o = keyplan(&["export", "plan", "1", "--format", "md", "--audience", "customer", "--db", &url], "");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let excerpt = stdout(&o);
+    assert!(excerpt.starts_with("# Brightwater Foods"), "{excerpt}");
+    assert!(!excerpt.contains("vendor-managed inventory") && !excerpt.contains("Open gaps"), "{excerpt}");
+    let o = keyplan(&["export", "plan", "1", "--format", "md", "--audience", "board", "--db", &url], "");
+    assert_one_line_error(&o, "board");
+
     let o = keyplan(&["export", "plan", "999", "--format", "md", "--db", &url], "");
     assert_one_line_error(&o, "no plan with id 999");
 }

@@ -16,6 +16,7 @@ pub mod kpi_service;
 pub mod mail;
 mod middleware;
 mod pages;
+pub mod pdf_export;
 pub mod plan_content;
 pub mod review_events;
 pub mod review_service;

@@ -19,6 +19,7 @@ mod kpis;
 mod mail;
 mod orgs;
 mod pages;
+mod pdf;
 mod review_forms;
 mod reviews;
 mod roles;

@@ -7,6 +7,7 @@ mod collab;
 mod contacts;
 pub mod content;
 pub mod dto;
+mod export;
 pub mod kpis;
 mod plans;
 mod reviews;
@@ -55,6 +56,7 @@ pub fn router() -> Router<AppState> {
         .route("/plans/{id}/links", post(content::create_link))
         .route("/links/{id}", axum::routing::delete(content::delete_link))
         .route("/plans/{id}/story", get(content::story))
+        .route("/plans/{id}/export", get(export::export))
         .route("/plans/{id}/views/{audience}", get(shares::view))
         .route("/plans/{id}/visibility", axum::routing::put(shares::put_visibility))
         .route("/plans/{id}/share-links", get(shares::list).post(shares::create))
@@ -127,7 +129,7 @@ pub fn router() -> Router<AppState> {
         collab::list_comments, collab::create_comment, collab::activity, collab::notifications, collab::read, collab::read_all,
         collab::create_calendar, collab::delete_calendar,
         reviews::list, reviews::create, reviews::get, reviews::update, reviews::hold, reviews::signoff,
-        shares::view, shares::put_visibility, shares::list, shares::create, shares::revoke,
+        shares::view, shares::put_visibility, export::export, shares::list, shares::create, shares::revoke,
         reviews::list_snapshots, reviews::get_snapshot, reviews::diff, reviews::get_schedule, reviews::put_schedule,
     ),
     components(schemas(dto::ErrorBody, dto::ErrorDetail)),

@@ -29,6 +29,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 
 pub use collab::base_url;
+pub use share::pdf_response as share_pdf_response;
 
 use crate::auth::{self, Auth};
 use crate::{AppError, AppState};

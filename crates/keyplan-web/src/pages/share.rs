@@ -327,6 +327,18 @@ pub async fn revoke_link(State(state): State<AppState>, PageUser(auth): PageUser
 pub struct AudienceQuery {
     #[serde(default)]
     audience: String,
+    #[serde(default)]
+    layout: String,
+    #[serde(default)]
+    lang: String,
+}
+
+#[derive(Template)]
+#[template(path = "pdf_too_big.html")]
+struct PdfTooBig {
+    message: String,
+    compact_url: String,
+    id: PlanId,
 }
 
 pub async fn export(
@@ -339,6 +351,18 @@ pub async fn export(
     let aud = Audience::validate("audience", &q.audience)?;
     let (b, _) = audience_bundle(&state.store, auth.org(), Some(auth.actor()), id, aud).await?;
     let name = format!("plan-{id}-{}", aud.as_str());
+    if file == "export.pdf" {
+        let compact = crate::pdf_export::parse_compact("layout", &q.layout)?;
+        let lang = crate::pdf_export::parse_lang("lang", &q.lang)?;
+        return match crate::pdf_export::render(&b, lang, compact).await? {
+            Ok(pdf) => Ok(pdf_response(pdf.bytes, &crate::pdf_export::file_name(&b.plan.title, aud, "pdf"))),
+            Err(e @ keyplan_pdf::PdfError::TooBigForOnePage { .. }) => {
+                let compact_url = format!("/plans/{id}/export.pdf?audience={}&layout=compact", aud.as_str());
+                Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &PdfTooBig { message: e.to_string(), compact_url, id }, false))
+            }
+            Err(e) => Err(AppError::Internal(e.into())),
+        };
+    }
     let (body, ctype, ext) = match file.as_str() {
         "export.md" => (crate::export::markdown(&b), "text/markdown; charset=utf-8", "md"),
         "export.json" => {
@@ -348,6 +372,12 @@ pub async fn export(
     };
     let disposition = format!("attachment; filename=\"{name}.{ext}\"");
     Ok(([(header::CONTENT_TYPE, ctype.to_string()), (header::CONTENT_DISPOSITION, disposition)], body).into_response())
+}
+
+/// A PDF download; `name` is ASCII-safe.
+pub fn pdf_response(bytes: Vec<u8>, name: &str) -> Response {
+    let disposition = format!("attachment; filename=\"{name}\"");
+    ([(header::CONTENT_TYPE, "application/pdf".to_string()), (header::CONTENT_DISPOSITION, disposition)], bytes).into_response()
 }
 
 // --- the signed-out share page ------------------------------------------------------
@@ -380,7 +410,7 @@ pub async fn open(
         sharing::Opened::Gone => render(
             StatusCode::GONE,
             &ShareGone {
-                heading: "This link has expired",
+                heading: "This link is no longer valid",
                 message: "The plan excerpt behind this link is no longer shared. Ask your contact for a new link.",
             },
             false,
