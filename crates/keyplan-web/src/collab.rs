@@ -196,8 +196,13 @@ pub async fn add_comment(store: &Store, auth: &Auth, plan: PlanId, target: Targe
 }
 
 fn short(s: &str) -> String {
+    shorten(s, 80)
+}
+
+/// At most `max` characters, the last an ellipsis when something was cut.
+pub(crate) fn shorten(s: &str, max: usize) -> String {
     let s = s.trim();
-    if s.chars().count() <= 80 { s.to_string() } else { format!("{}\u{2026}", s.chars().take(79).collect::<String>().trim_end()) }
+    if s.chars().count() <= max { s.to_string() } else { format!("{}\u{2026}", s.chars().take(max - 1).collect::<String>().trim_end()) }
 }
 
 // --- reminders -------------------------------------------------------------------------------

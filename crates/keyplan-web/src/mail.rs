@@ -77,9 +77,8 @@ fn subject(kind: &str, message: &str) -> String {
         "comment" => "New comment",
         _ => "keyplan",
     };
-    let line: String = message.split_whitespace().collect::<Vec<_>>().join(" ");
-    let short: String = if line.chars().count() > 70 { format!("{}\u{2026}", line.chars().take(69).collect::<String>()) } else { line };
-    format!("{topic}: {short}")
+    let line = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    format!("{topic}: {}", crate::collab::shorten(&line, 70))
 }
 
 /// Mails the pending notifications once. Answers how many were sent. A server
