@@ -74,6 +74,19 @@ enum Command {
         #[command(subcommand)]
         command: review_cmd::ReviewCommand,
     },
+    /// Import a plan document (JSON, see `keyplan export plan ID --format json`) as a new plan of an account.
+    Import {
+        /// The document; `-` reads standard input.
+        file: std::path::PathBuf,
+        /// The account the plan goes into.
+        #[arg(long)]
+        account: i64,
+        /// Who imports it (e-mail): the plan's author. Default: the account's owner.
+        #[arg(long = "as")]
+        as_user: Option<String>,
+        #[command(flatten)]
+        db: DbArg,
+    },
     /// What changed in a plan between two versions: snapshot ids or `current`.
     Diff {
         plan: i64,
@@ -129,7 +142,7 @@ enum ExportCommand {
         /// Who the export is for: anything not marked for them is left out.
         #[arg(long, value_enum, default_value = "team")]
         audience: AudienceArg,
-        /// The language of the PDF.
+        /// The language of the labels, dates and numbers (PDF, XLSX and Markdown).
         #[arg(long, value_enum, default_value = "en")]
         lang: LangArg,
         /// `compact` sets a one-page plan over several pages when it does not fit on one.
@@ -187,10 +200,55 @@ enum LayoutArg {
 enum ExportFormat {
     /// A PDF: the one-page constraint plan on one A4 landscape page, other templates over several pages.
     Pdf,
+    /// An Excel workbook (XLSX): an overview sheet and one sheet per section of the plan.
+    Xlsx,
     Md,
+    /// The open plan document (JSON; its schema is served at /api/v1/schema/plan.json); `keyplan import` reads it back.
     Json,
     /// The plan's story: analysis -> so what -> goal -> commitments, with its gaps.
     Story,
+}
+
+/// `keyplan import FILE --account ID`: the document is checked in full before anything is written.
+async fn import_plan(file: &std::path::Path, account: i64, as_user: Option<&str>, db: &DbArg) -> anyhow::Result<()> {
+    let bytes = if file.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)?;
+        buf
+    } else {
+        std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?
+    };
+    let doc = keyplan_domain::document::parse(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}; nothing was imported", file.display()))?;
+    let store = open(db).await?;
+    let account_id = keyplan_domain::AccountId::new(account);
+    let org = store.account_org(account_id).await.map_err(|e| match e {
+        keyplan_store::StoreError::NotFound => anyhow::anyhow!("no account with id {account}"),
+        e => e.into(),
+    })?;
+    let actor = match as_user {
+        Some(email) => {
+            let u = store.user_by_email(email).await?.with_context(|| format!("no user with e-mail {email}"))?;
+            if u.org_id != org {
+                bail!("{email} does not belong to the account's organisation");
+            }
+            u.id
+        }
+        None => {
+            store.account(org, account_id).await?.owner_id.context("the account has no owner: name the importing user with --as EMAIL")?
+        }
+    };
+    let imported = keyplan_web::plan_document::import_as(&store, org, actor, account_id, &doc)
+        .await
+        .map_err(|e| anyhow::anyhow!("{}: {e}; nothing was imported", file.display()))?;
+    for s in &imported.skipped {
+        eprintln!("left out: {s}");
+    }
+    if imported.contacts_added > 0 {
+        eprintln!("{} contacts added to the account", imported.contacts_added);
+    }
+    eprintln!("imported \"{}\" as plan {}", imported.plan.title, imported.plan.id);
+    println!("{}", imported.plan.id);
+    Ok(())
 }
 
 fn main() -> ExitCode {
@@ -333,8 +391,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 AudienceArg::Management => Audience::Management,
                 AudienceArg::Customer => Audience::Customer,
             };
-            let (bundle, _) =
+            let (bundle, vis) =
                 keyplan_web::audience::audience_bundle(&store, org, None, plan, audience).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            let tr = keyplan_web::i18n::Tr::new(match lang {
+                LangArg::En => keyplan_domain::Lang::En,
+                LangArg::De => keyplan_domain::Lang::De,
+            });
             let bytes = match format {
                 ExportFormat::Pdf => {
                     let lang = match lang {
@@ -348,8 +410,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                         Err(e) => return Err(e.into()),
                     }
                 }
-                ExportFormat::Md => keyplan_web::export::markdown(&bundle).into_bytes(),
-                ExportFormat::Json => (serde_json::to_string_pretty(&keyplan_web::export::json(&bundle))? + "\n").into_bytes(),
+                ExportFormat::Xlsx => keyplan_web::xlsx_export::workbook_in(&bundle, tr)?,
+                ExportFormat::Md => keyplan_web::export::markdown_in(&bundle, tr).into_bytes(),
+                ExportFormat::Json => (serde_json::to_string_pretty(&keyplan_web::export::json(&bundle, &vis))? + "\n").into_bytes(),
                 ExportFormat::Story => keyplan_web::export::story_text(&bundle).into_bytes(),
             };
             match out {
@@ -360,6 +423,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Template { command } => template_cmd::run(command).await,
         Command::Review { command } => review_cmd::run(command).await,
+        Command::Import { file, account, as_user, db } => import_plan(&file, account, as_user.as_deref(), &db).await,
         Command::Diff { plan, from, to, db } => review_cmd::diff(plan, &from, &to, &db).await,
     }
 }

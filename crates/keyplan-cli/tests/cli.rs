@@ -126,9 +126,33 @@ fn users_tokens_and_exports() {
     let o = keyplan(&["export", "plan", "1", "--format", "json", "--db", &url], "");
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
-    assert_eq!(v["plan"]["id"], 1);
-    assert_eq!(v["plan"]["tree"][0]["kind"], "goal");
-    assert!(v["plan"]["tree"][0]["children"].as_array().is_some_and(|c| !c.is_empty()));
+    assert_eq!((v["format"].as_str(), v["version"].as_i64()), (Some("keyplan-plan"), Some(1)));
+    assert_eq!(v["goals"][0]["kind"], "goal");
+    assert!(v["goals"][0]["children"].as_array().is_some_and(|c| !c.is_empty()));
+
+    // The document goes back in as a new plan of the account, and comes out the same.
+    let doc = std::env::temp_dir().join(format!("kp-cli-{:016x}.json", rand::random::<u64>()));
+    std::fs::write(&doc, &o.stdout).expect("write the document");
+    let o = keyplan(&["import", &doc.display().to_string(), "--account", "1", "--db", &url], "");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let copy = stdout(&o).trim().to_string();
+    assert!(copy.parse::<i64>().is_ok_and(|n| n > 1), "the new plan's id: {copy}");
+    let o = keyplan(&["export", "plan", &copy, "--format", "json", "--db", &url], "");
+    let mut again: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    let mut first = v.clone();
+    first.as_object_mut().unwrap().remove("exported_at");
+    again.as_object_mut().unwrap().remove("exported_at");
+    assert_eq!(again, first);
+    // A broken document: one line with the path of the problem, nothing imported.
+    let mut broken = v.clone();
+    broken["goals"][0]["title"] = serde_json::json!("");
+    std::fs::write(&doc, broken.to_string()).expect("write");
+    let o = keyplan(&["import", &doc.display().to_string(), "--account", "1", "--db", &url], "");
+    assert_one_line_error(&o, "goals[0].title");
+    assert!(stderr(&o).contains("nothing was imported"), "{}", stderr(&o));
+    let o = keyplan(&["import", &doc.display().to_string(), "--account", "999", "--db", &url], "");
+    assert!(!o.status.success());
+    let _ = std::fs::remove_file(&doc);
 
     // A PDF to a file; the customer excerpt without what is internal (a declined commitment).
     let pdf = std::env::temp_dir().join(format!("kp-cli-{:016x}.pdf", rand::random::<u64>()));
@@ -138,6 +162,14 @@ fn users_tokens_and_exports() {
     let bytes = std::fs::read(&pdf).expect("the PDF file");
     let _ = std::fs::remove_file(&pdf);
     assert!(bytes.starts_with(b"%PDF-") && o.stdout.is_empty(), "{}", stdout(&o));
+    // An Excel workbook to a file: a zip archive (XLSX), nothing on standard output.
+    let xlsx = std::env::temp_dir().join(format!("kp-cli-{:016x}.xlsx", rand::random::<u64>()));
+    let path = xlsx.display().to_string();
+    let o = keyplan(&["export", "plan", "1", "--format", "xlsx", "--audience", "customer", "--out", &path, "--db", &url], "");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let bytes = std::fs::read(&xlsx).expect("the XLSX file");
+    let _ = std::fs::remove_file(&xlsx);
+    assert!(bytes.starts_with(b"PK\x03\x04") && o.stdout.is_empty(), "{}", stdout(&o));
     assert!(md.contains("vendor-managed inventory"), "{md}");
     let o = keyplan(&["export", "plan", "1", "--format", "md", "--audience", "customer", "--db", &url], "");
     assert!(o.status.success(), "{}", stderr(&o));

@@ -10,8 +10,10 @@ pub mod analysis;
 pub mod audience;
 pub mod builtin;
 pub mod contact;
+pub mod document;
 pub mod ids;
 pub mod kpi;
+pub mod lang;
 pub mod permissions;
 pub mod plan;
 pub mod review;
@@ -26,5 +28,6 @@ pub mod validate;
 pub mod whitespace;
 
 pub use ids::*;
+pub use lang::Lang;
 pub use role::Role;
 pub use validate::{FieldError, Validation};

@@ -40,6 +40,14 @@ pub struct TeamMember {
 }
 
 impl Store {
+    /// The organisation an account belongs to. Unscoped: for the command line, which
+    /// runs with direct access to the database, never for web requests.
+    pub async fn account_org(&self, id: AccountId) -> StoreResult<OrgId> {
+        let row: Option<(OrgId,)> =
+            on_pool!(self, p => sqlx::query_as("SELECT org_id FROM accounts WHERE id = $1").bind(id).fetch_optional(p).await)?;
+        row.map(|r| r.0).found()
+    }
+
     pub async fn list_accounts(&self, org: OrgId, filter: &AccountFilter) -> StoreResult<Vec<AccountSummary>> {
         const SQL: &str = "SELECT a.id, a.org_id, a.name, a.industry, a.region, a.parent_id, a.crm_id, a.current_revenue, a.total_spend, \
             a.potential, a.growth_trend, a.owner_id, a.version, a.created_at, a.updated_at, a.updated_by, u.name AS owner_name, \

@@ -69,6 +69,8 @@ pub struct Unmailed {
     pub name: String,
     pub message: String,
     pub link: String,
+    /// The recipient's language (`en`, `de`), when they chose one.
+    pub language: Option<String>,
 }
 
 /// An accepted, unfinished commitment with its due date (for reminders and feeds).
@@ -210,7 +212,7 @@ impl Store {
     /// oldest first. `since` keeps a server that turns mail on from sending
     /// weeks of old news.
     pub async fn unmailed_notifications(&self, since: time::OffsetDateTime, limit: i64) -> StoreResult<Vec<Unmailed>> {
-        const SQL: &str = "SELECT n.id, n.kind, u.email, u.name, n.message, n.link FROM notifications n JOIN users u ON u.id = n.user_id \
+        const SQL: &str = "SELECT n.id, n.kind, u.email, u.name, n.message, n.link, u.language FROM notifications n JOIN users u ON u.id = n.user_id \
             WHERE n.emailed_at IS NULL AND u.active AND n.created_at > $1 ORDER BY n.created_at, n.id LIMIT $2";
         Ok(on_pool!(self, p => sqlx::query_as(SQL).bind(Ts(since)).bind(limit).fetch_all(p).await)?)
     }

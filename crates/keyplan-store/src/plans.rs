@@ -7,7 +7,7 @@ use crate::error::OptionalExt;
 use crate::rows::{Plan, PlanSummary};
 use crate::{Store, StoreError, StoreResult, now, on_pool};
 
-const RETURNING: &str = "RETURNING id, org_id, account_id, title, template, template_version_id, status, period_start, period_end, version, created_by, created_at, updated_at, updated_by";
+pub(crate) const RETURNING: &str = "RETURNING id, org_id, account_id, title, template, template_version_id, status, period_start, period_end, version, created_by, created_at, updated_at, updated_by";
 
 const SUMMARY: &str = "SELECT p.id, p.org_id, p.account_id, p.title, p.template, p.template_version_id, p.status, p.period_start, p.period_end, p.version, \
     p.created_by, p.created_at, p.updated_at, p.updated_by, a.name AS account_name, \

@@ -49,6 +49,16 @@ pub struct SessionUser {
     /// Unread notifications (browser sessions; the top bar's badge).
     #[sqlx(default)]
     pub unread_notifications: i64,
+    /// The language the user chose (`en`, `de`); `None` follows the browser.
+    #[sqlx(default)]
+    pub language: Option<String>,
+}
+
+impl SessionUser {
+    /// The language the user chose, if any.
+    pub fn language(&self) -> Option<Lang> {
+        self.language.as_deref().and_then(Lang::parse)
+    }
 }
 
 #[derive(Clone, Debug, sqlx::FromRow, Serialize)]

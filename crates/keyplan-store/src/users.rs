@@ -1,7 +1,7 @@
 //! Organisations, users, sessions, API tokens and sign-in attempts.
 
 use keyplan_domain::analysis::ValueDiscipline;
-use keyplan_domain::{OrgId, Role, TokenId, UserId};
+use keyplan_domain::{Lang, OrgId, Role, TokenId, UserId};
 use time::OffsetDateTime;
 
 use crate::error::OptionalExt;
@@ -165,6 +165,24 @@ impl Store {
         self.delete_sessions_of(id).await
     }
 
+    /// The language a user chose; `None` follows the browser.
+    pub async fn user_language(&self, org: OrgId, id: UserId) -> StoreResult<Option<Lang>> {
+        let row: Option<(Option<String>,)> = on_pool!(self, p => sqlx::query_as("SELECT language FROM users WHERE org_id = $1 AND id = $2")
+            .bind(org).bind(id).fetch_optional(p).await)?;
+        Ok(row.found()?.0.as_deref().and_then(Lang::parse))
+    }
+
+    /// Sets (or, with `None`, clears) the language a user chose for the interface and
+    /// exports. A personal preference: it does not change the user's version.
+    pub async fn set_user_language(&self, org: OrgId, id: UserId, language: Option<Lang>) -> StoreResult<()> {
+        let n = on_pool!(self, p => sqlx::query("UPDATE users SET language = $1 WHERE org_id = $2 AND id = $3")
+            .bind(language.map(Lang::as_str)).bind(org).bind(id).execute(p).await.map(|r| r.rows_affected()))?;
+        if n == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
     // --- sessions ---------------------------------------------------------------------
 
     pub async fn create_session(&self, user: UserId, token_hash: &str, csrf_token: &str, expires_at: OffsetDateTime) -> StoreResult<()> {
@@ -175,7 +193,7 @@ impl Store {
 
     /// The active user behind a session, if the session is valid and unexpired.
     pub async fn session_user(&self, token_hash: &str) -> StoreResult<Option<SessionUser>> {
-        const SQL: &str = "SELECT u.id, u.org_id, u.email, u.name, u.role, u.active, u.version, u.created_at, o.name AS org_name, s.csrf_token, \
+        const SQL: &str = "SELECT u.id, u.org_id, u.email, u.name, u.role, u.active, u.version, u.created_at, o.name AS org_name, s.csrf_token, u.language, \
             (SELECT COUNT(*) FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread_notifications \
             FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.org_id \
             WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active";
@@ -211,7 +229,7 @@ impl Store {
 
     /// The active user behind an API token, if the token is valid and not revoked.
     pub async fn token_user(&self, token_hash: &str) -> StoreResult<Option<SessionUser>> {
-        const SQL: &str = "SELECT u.id, u.org_id, u.email, u.name, u.role, u.active, u.version, u.created_at, o.name AS org_name, NULL AS csrf_token \
+        const SQL: &str = "SELECT u.id, u.org_id, u.email, u.name, u.role, u.active, u.version, u.created_at, o.name AS org_name, NULL AS csrf_token, u.language \
             FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN organisations o ON o.id = u.org_id \
             WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.active";
         Ok(on_pool!(self, p => sqlx::query_as(SQL).bind(token_hash).fetch_optional(p).await)?)

@@ -19,7 +19,10 @@ use keyplan_domain::kpi::{KpiData, Period};
 use keyplan_domain::plan::{PlanData, PlanInput};
 use keyplan_domain::tree::NodeKind;
 use keyplan_domain::{OrgId, Role, ShareLinkId};
-use keyplan_store::{NewUser, NodeWrite, Plan, Store, User, VisibilityTarget};
+use keyplan_store::{
+    ContactRef, ImportItem, ImportKpi, ImportLink, ImportNode, ImportSection, LinkTarget, NewUser, NodeWrite, Plan, PlanImport, Store,
+    User, VisibilityTarget,
+};
 use time::macros::date;
 use time::{Date, Duration, OffsetDateTime};
 
@@ -30,6 +33,8 @@ on_both_databases! {
     links_are_scoped_to_their_org => sqlite_links_are_scoped_to_their_org, postgres_links_are_scoped_to_their_org;
     visibility_persists_per_kind => sqlite_visibility_persists_per_kind, postgres_visibility_persists_per_kind;
     visibility_is_scoped => sqlite_visibility_is_scoped, postgres_visibility_is_scoped;
+    import_writes_every_part => sqlite_import_writes_every_part, postgres_import_writes_every_part;
+    a_failed_import_leaves_nothing => sqlite_a_failed_import_leaves_nothing, postgres_a_failed_import_leaves_nothing;
 }
 
 const TODAY: Date = date!(2026 - 03 - 15);
@@ -325,4 +330,168 @@ fn invalid_visibility_is_rejected_before_the_store() {
     assert!(Visibility::validate("visibility", "Customer").is_err());
     assert!(VisibilityTarget::parse("contact").is_none());
     assert_eq!(VisibilityTarget::parse("kpi"), Some(VisibilityTarget::Kpi));
+}
+
+// --- importing a whole plan -------------------------------------------------------------
+
+/// A plan with one of everything: a goal with a commitment shared with a new
+/// contact, a section with its so-what, a SWOT entry and an opportunity listed
+/// before it, links of three kinds, a KPI with two actuals.
+fn whole_plan(w: &World) -> PlanImport {
+    let contact = keyplan_domain::contact::ContactInput { name: "Dana Ruiz".into(), attitude: "supporter".into(), ..Default::default() }
+        .validate()
+        .unwrap();
+    let commitment = NodeWrite {
+        owner_id: Some(w.ann.id),
+        due_date: Some(date!(2026 - 06 - 30)),
+        status: Some(keyplan_domain::tree::CommitmentStatus::InProgress),
+        acceptance: Some(keyplan_domain::tree::Acceptance::Accepted),
+        ..NodeWrite::titled("Run the trial")
+    };
+    let item = |kind: ItemKind, category: Option<Category>, text: &str| ItemData {
+        kind,
+        category,
+        text: text.into(),
+        source: None,
+        item_date: None,
+        derived_from_id: None,
+        response: None,
+    };
+    let kpi = KpiData {
+        name: "Share of wallet".into(),
+        unit: Some("%".into()),
+        baseline: Some(20.0),
+        target: Some(35.0),
+        target_date: None,
+        period: Period::Quarter,
+        goal_id: None,
+    };
+    let actual = |d: Date, v: f64| keyplan_domain::kpi::ActualData { period_start: d, value: v, note: None };
+    PlanImport {
+        plan: plan_input("Imported plan"),
+        template: "strategic".into(),
+        new_contacts: vec![contact],
+        nodes: vec![
+            ImportNode {
+                kind: NodeKind::Goal,
+                parent: None,
+                write: NodeWrite::titled("Grow share"),
+                contact: None,
+                visibility: Visibility::Customer,
+            },
+            ImportNode {
+                kind: NodeKind::Commitment,
+                parent: Some(0),
+                write: commitment,
+                contact: Some(ContactRef::New(0)),
+                visibility: Visibility::Management,
+            },
+        ],
+        sections: vec![ImportSection {
+            key: "analysis".into(),
+            text: SectionText { body: Some("The market grows".into()), so_what: Some("Win the trial".into()) },
+            visibility: Visibility::Customer,
+        }],
+        items: vec![
+            ImportItem {
+                section_key: "opportunities".into(),
+                data: item(ItemKind::Opportunity, None, "New plant"),
+                derived_from: Some(1),
+                visibility: Visibility::Team,
+            },
+            ImportItem {
+                section_key: "swot".into(),
+                data: item(ItemKind::Swot, Some(Category::Strength), "Fast service"),
+                derived_from: None,
+                visibility: Visibility::Management,
+            },
+        ],
+        links: vec![
+            ImportLink { goal: 0, target: LinkTarget::Item(0) },
+            ImportLink { goal: 0, target: LinkTarget::Section("analysis".into()) },
+            ImportLink { goal: 0, target: LinkTarget::Contact(ContactRef::New(0)) },
+        ],
+        kpis: vec![ImportKpi {
+            data: kpi,
+            goal: Some(0),
+            visibility: Visibility::Customer,
+            actuals: vec![actual(date!(2026 - 01 - 01), 22.0), actual(date!(2026 - 04 - 01), 25.5)],
+        }],
+    }
+}
+
+async fn import_writes_every_part(store: &Store) {
+    let w = world(store).await;
+    let plan = store.import_plan(w.acme, w.plan.account_id, &whole_plan(&w), w.ann.id).await.expect("imported");
+    assert_eq!((plan.title.as_str(), plan.template.as_str(), plan.account_id), ("Imported plan", "strategic", w.plan.account_id));
+
+    let nodes = store.nodes(w.acme, plan.id).await.unwrap();
+    assert_eq!(nodes.len(), 2);
+    let (goal, commitment) = (&nodes[0], &nodes[1]);
+    assert_eq!((goal.kind, goal.parent_id), (NodeKind::Goal, None));
+    assert_eq!(commitment.parent_id, Some(goal.id));
+    assert_eq!((commitment.owner_id, commitment.author_id), (Some(w.ann.id), Some(w.ann.id)));
+    assert_eq!(commitment.due_date, Some(date!(2026 - 06 - 30)));
+    assert_eq!(commitment.acceptance, Some(keyplan_domain::tree::Acceptance::Accepted));
+    let contacts = store.contacts(w.acme, w.plan.account_id).await.unwrap();
+    assert_eq!(contacts.len(), 1, "the new contact was added to the account");
+    assert_eq!((contacts[0].name.as_str(), commitment.contact_id), ("Dana Ruiz", Some(contacts[0].id)));
+
+    let items = store.items(w.acme, plan.id).await.unwrap();
+    let opp = items.iter().find(|i| i.text == "New plant").unwrap();
+    let swot = items.iter().find(|i| i.text == "Fast service").unwrap();
+    assert_eq!(opp.derived_from_id, Some(swot.id), "derived from an entry listed after it");
+    let section = store.plan_section(w.acme, plan.id, "analysis").await.unwrap().expect("section text");
+    assert_eq!(section.so_what.as_deref(), Some("Win the trial"));
+
+    let mut links: Vec<(String, i64)> =
+        store.goal_links(w.acme, plan.id).await.unwrap().iter().map(|l| (l.target_kind_text.clone(), l.target_id)).collect();
+    links.sort();
+    assert_eq!(
+        links,
+        [("contact".to_string(), contacts[0].id.get()), ("item".to_string(), opp.id.get()), ("section".to_string(), section.id.get())]
+    );
+
+    let kpis = store.kpis(w.acme, plan.id).await.unwrap();
+    assert_eq!((kpis.len(), kpis[0].goal_id), (1, Some(goal.id)));
+    let actuals: Vec<(Date, f64)> = store.kpi_actuals(w.acme, plan.id).await.unwrap().iter().map(|a| (a.period_start, a.value)).collect();
+    assert_eq!(actuals, [(date!(2026 - 01 - 01), 22.0), (date!(2026 - 04 - 01), 25.5)]);
+
+    let vis = store.visibilities(w.acme, plan.id).await.unwrap();
+    assert_eq!(vis.get(VisibilityTarget::Node, goal.id.get()), Visibility::Customer);
+    assert_eq!(vis.get(VisibilityTarget::Node, commitment.id.get()), Visibility::Management);
+    assert_eq!(vis.get(VisibilityTarget::Item, swot.id.get()), Visibility::Management);
+    assert_eq!(vis.get(VisibilityTarget::Section, section.id.get()), Visibility::Customer);
+    assert_eq!(vis.get(VisibilityTarget::Kpi, kpis[0].id.get()), Visibility::Customer);
+
+    // An existing contact is referred to, not copied.
+    let mut again = whole_plan(&w);
+    again.new_contacts.clear();
+    again.nodes[1].contact = Some(ContactRef::Existing(contacts[0].id));
+    again.links[2].target = LinkTarget::Contact(ContactRef::Existing(contacts[0].id));
+    store.import_plan(w.acme, w.plan.account_id, &again, w.ann.id).await.expect("imported again");
+    assert_eq!(store.contacts(w.acme, w.plan.account_id).await.unwrap().len(), 1);
+
+    // Another organisation's account is not found.
+    let other = store.import_plan(w.globex, w.plan.account_id, &whole_plan(&w), w.gil.id).await;
+    assert_not_found(other);
+}
+
+async fn a_failed_import_leaves_nothing(store: &Store) {
+    let w = world(store).await;
+    let before = store.plans_of_account(w.acme, w.plan.account_id).await.unwrap().len();
+    // The very last part refers to a goal that is not there: everything before it is undone.
+    let mut broken = whole_plan(&w);
+    broken.kpis[0].goal = Some(7);
+    assert!(store.import_plan(w.acme, w.plan.account_id, &broken, w.ann.id).await.is_err());
+    assert_eq!(store.plans_of_account(w.acme, w.plan.account_id).await.unwrap().len(), before, "no plan");
+    assert!(store.contacts(w.acme, w.plan.account_id).await.unwrap().is_empty(), "no contact");
+    // A retired or unknown template is refused before anything is written.
+    let mut unknown = whole_plan(&w);
+    unknown.template = "no_such_template".into();
+    match store.import_plan(w.acme, w.plan.account_id, &unknown, w.ann.id).await {
+        Err(keyplan_store::StoreError::Invalid(e)) => assert_eq!(e.field, "template"),
+        other => panic!("expected an invalid template, got {other:?}"),
+    }
+    assert_eq!(store.plans_of_account(w.acme, w.plan.account_id).await.unwrap().len(), before);
 }

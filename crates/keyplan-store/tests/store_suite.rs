@@ -14,7 +14,7 @@ use keyplan_domain::account::{AccountData, AccountInput, GrowthTrend};
 use keyplan_domain::contact::{Attitude, BuyingRole, ContactData, ContactInput};
 use keyplan_domain::plan::{PlanData, PlanInput, PlanStatus, TEMPLATE_ONE_PAGE};
 use keyplan_domain::tree::{Acceptance, CommitmentStatus, Node, NodeKind, build_tree};
-use keyplan_domain::{NodeId, OrgId, PlanId, Role, UserId};
+use keyplan_domain::{Lang, NodeId, OrgId, PlanId, Role, UserId};
 use keyplan_store::{Account, AccountFilter, NewUser, NodeWrite, Plan, Store, User};
 use time::macros::date;
 use time::{Date, Duration, OffsetDateTime, UtcOffset};
@@ -23,6 +23,7 @@ on_both_databases! {
     migrations_and_ping => sqlite_migrations_and_ping, postgres_migrations_and_ping;
     orgs_and_users => sqlite_orgs_and_users, postgres_orgs_and_users;
     sessions_tokens_and_login_attempts => sqlite_sessions_tokens_and_login_attempts, postgres_sessions_tokens_and_login_attempts;
+    user_language => sqlite_user_language, postgres_user_language;
     timestamps_compare_as_instants => sqlite_timestamps_compare_as_instants, postgres_timestamps_compare_as_instants;
     accounts_and_team => sqlite_accounts_and_team, postgres_accounts_and_team;
     contacts => sqlite_contacts, postgres_contacts;
@@ -247,6 +248,28 @@ async fn sessions_tokens_and_login_attempts(store: &Store) {
 
 /// Expiry and "since" are instants: neither the offset a caller uses nor
 /// fractions of a second may change the outcome.
+async fn user_language(store: &Store) {
+    let org = store.ensure_org("Acme Sales").await.unwrap();
+    let ann = user(store, org.id, "Ann Baker", Role::Kam).await;
+    let other = store.ensure_org("Other Org").await.unwrap();
+    let now = OffsetDateTime::now_utc();
+    store.create_session(ann.id, "live", "csrf", now + Duration::hours(1)).await.unwrap();
+    store.create_api_token(ann.id, "sync", "token-hash").await.unwrap();
+    assert_eq!(store.user_language(org.id, ann.id).await.unwrap(), None, "new users follow the browser");
+    assert_eq!(store.session_user("live").await.unwrap().unwrap().language(), None);
+
+    store.set_user_language(org.id, ann.id, Some(Lang::De)).await.unwrap();
+    assert_eq!(store.user_language(org.id, ann.id).await.unwrap(), Some(Lang::De));
+    assert_eq!(store.session_user("live").await.unwrap().unwrap().language(), Some(Lang::De));
+    assert_eq!(store.token_user("token-hash").await.unwrap().unwrap().language(), Some(Lang::De));
+    assert_eq!(store.user(org.id, ann.id).await.unwrap().version, ann.version, "a preference, not an edit");
+
+    store.set_user_language(org.id, ann.id, None).await.unwrap();
+    assert_eq!(store.session_user("live").await.unwrap().unwrap().language(), None);
+    assert_not_found(store.set_user_language(other.id, ann.id, Some(Lang::En)).await);
+    assert_not_found(store.user_language(other.id, ann.id).await);
+}
+
 async fn timestamps_compare_as_instants(store: &Store) {
     let org = store.ensure_org("Acme Sales").await.unwrap();
     let ann = user(store, org.id, "Ann Baker", Role::Kam).await;

@@ -11,6 +11,8 @@ use keyplan_domain::acceptance::AcceptanceError;
 use keyplan_store::StoreError;
 use serde_json::json;
 
+use crate::i18n::Tr;
+
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("not found")]
@@ -42,7 +44,7 @@ impl AppError {
     }
 
     pub fn forbidden() -> Self {
-        AppError::Forbidden("You do not have permission to do this.".into())
+        AppError::Forbidden(FORBIDDEN.into())
     }
 
     fn status(&self) -> StatusCode {
@@ -129,12 +131,43 @@ impl From<AcceptanceError> for AppError {
 #[derive(Template)]
 #[template(path = "error.html")]
 struct ErrorPage {
+    t: Tr,
     status: u16,
-    title: &'static str,
+    title: String,
     message: String,
 }
 
-/// Pages: an HTML error page.
+impl AppError {
+    /// What the user is told on an error page, in `t`'s language. Messages
+    /// written elsewhere in English are translated when they are known ones.
+    fn message_in(&self, t: Tr) -> String {
+        if t.lang == keyplan_domain::Lang::En {
+            return self.message();
+        }
+        match self {
+            AppError::NotFound => t.s("error-not-found"),
+            AppError::Conflict { current_version } => t.s1("error-conflict", "version", current_version.to_string()),
+            AppError::Internal(_) => t.s("error-internal"),
+            AppError::Validation(errors) => {
+                errors.iter().map(|e| format!("{}: {}", e.field, t.field_error(&e.message))).collect::<Vec<_>>().join("; ")
+            }
+            AppError::Forbidden(m) | AppError::BadRequest(m) | AppError::State(m) | AppError::TooManyRequests(m) => {
+                let known = [
+                    (FORBIDDEN, "error-forbidden"),
+                    (crate::middleware::CSRF_FAILED, "error-csrf"),
+                    (crate::middleware::FORM_TOO_LARGE, "error-form-too-large"),
+                    (crate::pages::NO_VERSION, "error-no-version"),
+                ];
+                known.iter().find(|(english, _)| english == m).map(|(_, id)| t.s(id)).unwrap_or_else(|| m.clone())
+            }
+            AppError::Unauthorized => self.message(),
+        }
+    }
+}
+
+const FORBIDDEN: &str = "You do not have permission to do this.";
+
+/// Pages: an HTML error page, in the request's language.
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         self.log();
@@ -142,15 +175,16 @@ impl IntoResponse for AppError {
         if matches!(self, AppError::Unauthorized) {
             return axum::response::Redirect::to("/login").into_response();
         }
+        let t = Tr::new(crate::i18n::current());
         let title = match status {
-            StatusCode::NOT_FOUND => "Not found",
-            StatusCode::FORBIDDEN => "Not allowed",
-            StatusCode::CONFLICT => "Changed by someone else",
-            StatusCode::UNPROCESSABLE_ENTITY | StatusCode::BAD_REQUEST => "Please check your input",
-            StatusCode::TOO_MANY_REQUESTS => "Too many attempts",
-            _ => "Something went wrong",
+            StatusCode::NOT_FOUND => "error-title-not-found",
+            StatusCode::FORBIDDEN => "error-title-forbidden",
+            StatusCode::CONFLICT => "error-title-conflict",
+            StatusCode::UNPROCESSABLE_ENTITY | StatusCode::BAD_REQUEST => "error-title-input",
+            StatusCode::TOO_MANY_REQUESTS => "error-title-too-many",
+            _ => "error-title-internal",
         };
-        let page = ErrorPage { status: status.as_u16(), title, message: self.message() };
+        let page = ErrorPage { t, status: status.as_u16(), title: t.s(title), message: self.message_in(t) };
         match page.render() {
             Ok(html) => (status, Html(html)).into_response(),
             Err(_) => (status, self.message()).into_response(),

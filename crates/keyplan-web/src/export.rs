@@ -2,71 +2,92 @@
 
 use std::fmt::Write;
 
-use keyplan_domain::analysis::LinkKind;
+use keyplan_domain::Lang;
+use keyplan_domain::analysis::{LinkKind, ValueDiscipline};
+use keyplan_domain::kpi::Period;
 use keyplan_domain::story::Story;
-use keyplan_domain::template::SectionKind;
+use keyplan_domain::template::{BudgetUnit, PageReport, SectionKind, SizeReport};
 use keyplan_domain::tree::{Acceptance, NodeKind, TreeNode};
+use time::Date;
 
+use crate::i18n::{Arg, Tr};
 use crate::service::PlanBundle;
-use crate::views;
+
+/// The plan as Markdown in English (the command line's default).
+pub fn markdown(b: &PlanBundle) -> String {
+    markdown_in(b, Tr::default())
+}
 
 /// The plan as Markdown: its sections in the template's order, each with its
-/// content, then the gaps in the plan's story.
-pub fn markdown(b: &PlanBundle) -> String {
+/// content, then the gaps in the plan's story; labels, dates and numbers in `t`'s language.
+pub fn markdown_in(b: &PlanBundle, t: Tr) -> String {
     let mut out = String::new();
     let s = &b.summary;
     let length = b.page_report();
     let _ = writeln!(out, "# {}\n", md(&b.plan.title));
-    let _ = writeln!(
-        out,
-        "**Account:** {} · **Status:** {} · **Period:** {} – {} · **Template:** {} (version {}) · **Length:** {}\n",
-        md(&b.account.name),
-        b.plan.status().label(),
-        views::date(b.plan.period_start),
-        views::date(b.plan.period_end),
-        md(&b.doc.name),
-        b.template_version,
-        length.label()
+    let meta = t.a(
+        "export-md-meta",
+        &[
+            ("account", md(&b.account.name).arg()),
+            ("status", t.enum_label("plan-status", b.plan.status().as_str()).arg()),
+            ("start", t.date(b.plan.period_start).arg()),
+            ("end", t.date(b.plan.period_end).arg()),
+            ("template", md(&crate::template_i18n::localise_name(&b.doc.key, &b.doc.name, t)).arg()),
+            ("version", b.template_version.to_string().arg()),
+            ("length", length_label(t, &length).arg()),
+        ],
     );
-    let _ = writeln!(
-        out,
-        "**Progress:** {} of {} obstacles overcome ({}%) · {} of {} conditions met · {} accepted commitments, {} done, {} awaiting acceptance, {} overdue\n",
-        s.obstacles_overcome,
-        s.obstacles,
-        s.percent_resolved,
-        s.conditions_met,
-        s.conditions,
-        s.commitments_accepted,
-        s.commitments_done,
-        s.commitments_unaccepted,
-        s.commitments_overdue
+    let _ = writeln!(out, "{meta}\n");
+    let progress = t.a(
+        "export-md-progress",
+        &[
+            ("overcome", s.obstacles_overcome.to_string().arg()),
+            ("obstacles", s.obstacles.to_string().arg()),
+            ("percent", s.percent_resolved.to_string().arg()),
+            ("met", s.conditions_met.to_string().arg()),
+            ("conditions", s.conditions.to_string().arg()),
+            ("accepted", s.commitments_accepted.to_string().arg()),
+            ("done", s.commitments_done.to_string().arg()),
+            ("awaiting", s.commitments_unaccepted.to_string().arg()),
+            ("overdue", s.commitments_overdue.to_string().arg()),
+        ],
     );
+    let _ = writeln!(out, "{progress}\n");
     let story = b.story();
-    for (i, sec) in b.doc.sections.iter().enumerate() {
-        let size =
-            b.section_size(sec).map(|r| format!(" _({}{})_", r.label(), if r.over { ", over budget" } else { "" })).unwrap_or_default();
+    // The template's own words in `t`'s language (a built-in text the company has not edited).
+    let tdoc = crate::template_i18n::localised(b.doc.clone(), t);
+    for (i, sec) in tdoc.sections.iter().enumerate() {
+        let size = b
+            .section_size(sec)
+            .map(|r| {
+                format!(" _({}{})_", size_label(t, &r), if r.over { format!(", {}", t.s("export-over-budget")) } else { String::new() })
+            })
+            .unwrap_or_default();
         let _ = writeln!(out, "## {}. {}{size}\n", i + 1, md(&sec.title));
         match sec.kind {
-            SectionKind::ConstraintTree => write_tree(&mut out, b),
+            SectionKind::ConstraintTree => write_tree(&mut out, b, t),
             SectionKind::Goals => {
                 for g in &story.goals {
                     let node = b.goals().into_iter().find(|n| n.id.get() == g.id);
-                    let benefit = node.and_then(|n| n.benefit).map(|x| format!(" ({})", x.label())).unwrap_or_default();
+                    let benefit = node
+                        .and_then(|n| n.benefit)
+                        .map(|x| format!(" ({})", t.enum_label("export-benefit", x.as_str())))
+                        .unwrap_or_default();
                     let _ = writeln!(out, "### {}{benefit}\n", md(&g.title));
                     if let Some(m) = &g.measure {
                         let _ = writeln!(out, "{}\n", md(m));
                     }
                     if let Some(notes) = node.and_then(|n| n.notes.as_deref()) {
-                        let _ = writeln!(out, "**Strategy:** {}\n", md(notes));
+                        let _ = writeln!(out, "{}\n", t.s1("export-md-strategy", "text", md(notes)));
                     }
                     for e in &g.evidence {
-                        let _ = writeln!(out, "- Based on: {}", md(&e.label));
+                        let _ = writeln!(out, "- {}", t.s1("export-md-based-on", "label", md(&e.label)));
                     }
                     for c in &g.commitments {
                         let _ = writeln!(
                             out,
-                            "- Implemented by: {}{}",
-                            md(&c.title),
+                            "- {}{}",
+                            t.s1("export-md-implemented-by", "title", md(&c.title)),
                             c.owner.as_deref().map(|o| format!(" — {}", md(o))).unwrap_or_default()
                         );
                     }
@@ -77,71 +98,74 @@ pub fn markdown(b: &PlanBundle) -> String {
                 for (g, c) in b.goal_commitments() {
                     let goal = b.goals().into_iter().find(|n| n.id == g).map(|n| n.title.clone()).unwrap_or_default();
                     let who = b.user_name(c.owner_id).unwrap_or("—");
-                    let due = c.due_date.map(|d| format!(", due {}", views::date(d))).unwrap_or_default();
+                    let due = c.due_date.map(|d| format!(", {}", t.s1("export-due", "date", t.date(d)))).unwrap_or_default();
                     let state = match c.acceptance {
-                        Some(Acceptance::Accepted) => c.status.map(|s| s.label()).unwrap_or("Open"),
-                        Some(a) => a.label(),
-                        None => "",
+                        Some(Acceptance::Accepted) => t.enum_label("status", c.status.map(|s| s.as_str()).unwrap_or("open")),
+                        Some(a) => t.enum_label("acceptance", a.as_str()),
+                        None => String::new(),
                     };
-                    let _ = writeln!(out, "- {} — {}{due} ({state}); serves: {}", md(&c.title), md(who), md(&goal));
+                    let serves = t.s1("export-serves", "goal", md(&goal));
+                    let _ = writeln!(out, "- {} — {}{due} ({state}); {serves}", md(&c.title), md(who));
                 }
                 out.push('\n');
             }
             SectionKind::KpiScorecard => {
-                let _ = writeln!(out, "| Goal | Metric | Baseline | Target | Unit | By |\n|---|---|---|---|---|---|");
+                let head =
+                    ["export-goal", "export-metric", "export-baseline", "export-target", "export-unit", "export-by"].map(|id| t.s(id));
+                let _ = writeln!(out, "| {} |\n|---|---|---|---|---|---|", head.join(" | "));
                 for g in b.goals() {
                     let _ = writeln!(
                         out,
                         "| {} | {} | {} | {} | {} | {} |",
                         md(&g.title),
                         md(g.metric.as_deref().unwrap_or("")),
-                        g.baseline.map(views::figure).unwrap_or_default(),
-                        g.target.map(views::figure).unwrap_or_default(),
+                        g.baseline.map(|x| t.num(x)).unwrap_or_default(),
+                        g.target.map(|x| t.num(x)).unwrap_or_default(),
                         md(g.unit.as_deref().unwrap_or("")),
-                        views::opt_date(g.target_date)
+                        t.opt_date(g.target_date)
                     );
                 }
                 out.push('\n');
-                write_kpis(&mut out, b);
+                write_kpis(&mut out, b, t);
             }
             SectionKind::StakeholderMap => {
                 for c in &b.contacts {
-                    let role = c.buying_role().map(|r| r.label()).unwrap_or("role unknown");
-                    let att = c.attitude().map(|a| a.label()).unwrap_or("attitude unknown");
-                    let owner = b.user_name(c.relationship_owner_id).unwrap_or("no relationship owner");
+                    let role =
+                        c.buying_role().map(|r| t.enum_label("buying-role", r.as_str())).unwrap_or_else(|| t.s("export-role-unknown"));
+                    let att = c.attitude().map(|a| t.enum_label("attitude", a.as_str())).unwrap_or_else(|| t.s("export-attitude-unknown"));
+                    let owner = b.user_name(c.relationship_owner_id).map(md).unwrap_or_else(|| t.s("export-no-relationship-owner"));
                     let _ = writeln!(
                         out,
-                        "- **{}**{} — {role}, {att}; our contact: {}",
+                        "- **{}**{} — {role}, {att}; {}",
                         md(&c.name),
-                        c.title.as_deref().map(|t| format!(", {}", md(t))).unwrap_or_default(),
-                        md(owner)
+                        c.title.as_deref().map(|x| format!(", {}", md(x))).unwrap_or_default(),
+                        t.s1("export-our-contact", "name", owner)
                     );
                 }
                 out.push('\n');
             }
             SectionKind::Whitespace => {
                 if let Some(ws) = &b.whitespace {
-                    let t = ws.totals();
-                    let _ = writeln!(
-                        out,
-                        "Current business {} · open potential {}\n",
-                        views::short_money(t.current, &b.settings.currency),
-                        views::short_money(t.open, &b.settings.currency)
-                    );
+                    let totals = ws.totals();
+                    let cur = &b.settings.currency;
+                    let line =
+                        t.s2("export-ws-totals", "current", t.money(Some(totals.current), cur), "open", t.money(Some(totals.open), cur));
+                    let _ = writeln!(out, "{line}\n");
                 }
             }
             SectionKind::ValueProposition => {
                 if let Some(d) = b.settings.value_discipline() {
-                    let _ = writeln!(out, "**Our value discipline:** {} — {}\n", d.label(), d.meaning());
+                    let (label, meaning) = value_discipline(t, d);
+                    let _ = writeln!(out, "**{}:** {label} — {meaning}\n", t.s("export-value-discipline"));
                 }
             }
             _ => {}
         }
         for item in b.items_of(&sec.key) {
-            let mut line = format!("- **{}:** {}", item.label(), md(&item.text));
+            let mut line = format!("- **{}:** {}", item_label(t, item), md(&item.text));
             if let Some(src) = &item.source {
-                let _ =
-                    write!(line, " _(source: {}{})_", md(src), item.item_date.map(|d| format!(", {}", views::date(d))).unwrap_or_default());
+                let dated = format!("{}{}", md(src), item.item_date.map(|d| format!(", {}", t.date(d))).unwrap_or_default());
+                let _ = write!(line, " _({})_", t.s1("export-source", "source", dated));
             }
             if let Some(r) = &item.response {
                 let _ = write!(line, " — {}", md(r));
@@ -151,26 +175,26 @@ pub fn markdown(b: &PlanBundle) -> String {
         if b.items_of(&sec.key).next().is_some() {
             out.push('\n');
         }
-        if let Some(t) = b.section_text(&sec.key) {
-            if let Some(body) = &t.body {
+        if let Some(text) = b.section_text(&sec.key) {
+            if let Some(body) = &text.body {
                 for para in body.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
                     let _ = writeln!(out, "{}\n", md(para));
                 }
             }
-            if let Some(w) = &t.so_what {
-                let _ = writeln!(out, "> **So what?** {}\n", md(w));
+            if let Some(w) = &text.so_what {
+                let _ = writeln!(out, "> **{}** {}\n", t.s("export-so-what"), md(w));
             }
         }
     }
     // KPIs are kept whatever the template; without a scorecard section they close the plan.
     if !b.kpis.is_empty() && !b.doc.sections.iter().any(|sec| sec.kind == SectionKind::KpiScorecard) {
-        let _ = writeln!(out, "## KPI scorecard\n");
-        write_kpis(&mut out, b);
+        let _ = writeln!(out, "## {}\n", t.s("export-kpi-scorecard"));
+        write_kpis(&mut out, b, t);
     }
     // The story's gaps are the team's homework, not part of a briefing or excerpt.
     if story.gaps.total() > 0 && b.audience == keyplan_domain::audience::Audience::Team {
-        let _ = writeln!(out, "## Open gaps in the story\n");
-        for line in story_gaps(&story) {
+        let _ = writeln!(out, "## {}\n", t.s("export-gaps"));
+        for line in story_gaps_in(&story, t) {
             let _ = writeln!(out, "- {}", md(&line));
         }
         out.push('\n');
@@ -178,20 +202,78 @@ pub fn markdown(b: &PlanBundle) -> String {
     out
 }
 
+/// "≈ 1.2 of 1 page" in `t`'s language.
+pub fn length_label(t: Tr, r: &PageReport) -> String {
+    let budget = if r.budget_pages.fract() == 0.0 { format!("{}", r.budget_pages as i64) } else { format!("{}", r.budget_pages) };
+    let limit: i64 = if r.budget_pages == 1.0 { 1 } else { 2 };
+    t.a(
+        "export-length",
+        &[("pages", decimal(t, &format!("{:.1}", r.pages)).arg()), ("budget", decimal(t, &budget).arg()), ("limit", limit.arg())],
+    )
+}
+
+/// "212 / 150 words" in `t`'s language.
+pub fn size_label(t: Tr, r: &SizeReport) -> String {
+    let unit = match r.unit {
+        BudgetUnit::Words => "words",
+        BudgetUnit::Items => "items",
+    };
+    t.a("export-size", &[("used", r.used.to_string().arg()), ("limit", i64::from(r.limit).arg()), ("unit", unit.arg())])
+}
+
+/// A decimal point written the way the language writes it.
+fn decimal(t: Tr, s: &str) -> String {
+    if t.lang == Lang::De { s.replace('.', ",") } else { s.to_string() }
+}
+
+/// "Q1 2027" or "Mar 2027": the period an actual is for.
+pub fn period_label(t: Tr, period: Period, start: Date) -> String {
+    match period {
+        Period::Quarter => {
+            t.s2("export-quarter", "quarter", ((start.month() as u8 - 1) / 3 + 1).to_string(), "year", start.year().to_string())
+        }
+        Period::Month => format!("{} {}", t.s(&format!("export-month-{}", start.month() as u8)), start.year()),
+    }
+}
+
+/// The value discipline's name and what it means for a plan.
+pub fn value_discipline(t: Tr, d: ValueDiscipline) -> (String, String) {
+    let code = d.as_str();
+    (t.s(&format!("export-vd-{code}")), t.s(&format!("export-vd-{code}-meaning")))
+}
+
+/// "Market", "Strengths", "Risk": how an item is introduced in lists.
+pub fn item_label(t: Tr, item: &keyplan_store::Item) -> String {
+    match item.category() {
+        Some(c) => t.enum_label("item-category", c.as_str()),
+        None => t.enum_label("item-kind", item.kind().as_str()),
+    }
+}
+
 /// The KPIs: where each started, where it stands (latest actual and its period),
 /// where it is headed and how far along.
-fn write_kpis(out: &mut String, b: &PlanBundle) {
+fn write_kpis(out: &mut String, b: &PlanBundle, t: Tr) {
     let all = b.kpi_progress();
     if all.is_empty() {
         return;
     }
-    let _ = writeln!(out, "| KPI | Unit | Baseline | Latest actual | Target | Target date | Progress |\n|---|---|---|---|---|---|---|");
+    let head = [
+        "export-kpi",
+        "export-unit",
+        "export-baseline",
+        "export-latest-actual",
+        "export-target",
+        "export-target-date",
+        "export-progress-col",
+    ]
+    .map(|id| t.s(id));
+    let _ = writeln!(out, "| {} |\n|---|---|---|---|---|---|---|", head.join(" | "));
     for p in &all {
         let k = p.kpi;
         let latest =
-            p.latest.map(|a| format!("{} ({})", views::figure(a.value), p.period.label_of(a.period_start))).unwrap_or_else(|| "—".into());
+            p.latest.map(|a| format!("{} ({})", t.num(a.value), period_label(t, p.period, a.period_start))).unwrap_or_else(|| "—".into());
         let progress = match p.progress {
-            Some(_) => format!("{} ({})", p.progress_label(), p.judgement.label()),
+            Some(x) => format!("{} ({})", t.pct(Some(x)), t.enum_label("export-judgement", p.judgement.as_str())),
             None => "—".into(),
         };
         let _ = writeln!(
@@ -199,51 +281,56 @@ fn write_kpis(out: &mut String, b: &PlanBundle) {
             "| {} | {} | {} | {} | {} | {} | {} |",
             md(&k.name),
             md(k.unit.as_deref().unwrap_or("")),
-            k.baseline.map(views::figure).unwrap_or_default(),
+            k.baseline.map(|x| t.num(x)).unwrap_or_default(),
             md(&latest),
-            k.target.map(views::figure).unwrap_or_default(),
-            views::opt_date(k.target_date),
+            k.target.map(|x| t.num(x)).unwrap_or_default(),
+            t.opt_date(k.target_date),
             md(&progress)
         );
     }
     out.push('\n');
 }
 
-fn write_tree(out: &mut String, b: &PlanBundle) {
+fn write_tree(out: &mut String, b: &PlanBundle, t: Tr) {
     for goal in &b.tree {
-        let _ = writeln!(out, "### Goal: {}\n", md(&goal.node.title));
-        let measure = goal_measure(goal);
+        let _ = writeln!(out, "### {}\n", t.s1("export-goal-heading", "title", md(&goal.node.title)));
+        let measure = goal_measure(goal, t);
         if !measure.is_empty() {
             let _ = writeln!(out, "{measure}\n");
         }
-        let _ = writeln!(out, "Health: {}\n", goal.health.label());
+        let _ = writeln!(out, "{}\n", t.s1("export-health", "health", t.enum_label("health", goal.health.as_str())));
         for child in &goal.children {
-            write_node(out, b, child, 0);
+            write_node(out, b, child, 0, t);
         }
         out.push('\n');
     }
 }
 
-/// What hangs in the air, one line each.
+/// What hangs in the air, one line each (English).
 pub fn story_gaps(story: &Story) -> Vec<String> {
+    story_gaps_in(story, Tr::default())
+}
+
+/// What hangs in the air, one line each, in `t`'s language.
+pub fn story_gaps_in(story: &Story, t: Tr) -> Vec<String> {
     let mut lines = Vec::new();
     for s in &story.sections {
         if s.missing_so_what {
-            lines.push(format!("“{}” has findings but no so-what", s.title));
+            lines.push(t.s1("export-gap-no-so-what", "section", &s.title));
         }
         if s.so_what_unused {
-            lines.push(format!("The so-what of “{}” leads to no goal", s.title));
+            lines.push(t.s1("export-gap-so-what-unused", "section", &s.title));
         }
         for i in s.items.iter().filter(|i| i.no_consequence) {
-            lines.push(format!("Finding without consequence ({}): {}", s.title, i.text));
+            lines.push(t.s2("export-gap-no-consequence", "section", &s.title, "text", &i.text));
         }
     }
     for g in &story.goals {
         if g.no_evidence {
-            lines.push(format!("Goal without evidence: {}", g.title));
+            lines.push(t.s1("export-gap-no-evidence", "goal", &g.title));
         }
         if g.no_commitment {
-            lines.push(format!("Goal without commitment: {}", g.title));
+            lines.push(t.s1("export-gap-no-commitment", "goal", &g.title));
         }
     }
     lines
@@ -295,60 +382,67 @@ pub fn story_text(b: &PlanBundle) -> String {
     out
 }
 
-fn goal_measure(goal: &TreeNode) -> String {
+fn goal_measure(goal: &TreeNode, t: Tr) -> String {
     let n = &goal.node;
     let mut parts = Vec::new();
     if let Some(m) = &n.metric {
-        parts.push(format!("**Metric:** {}", md(m)));
+        parts.push(format!("**{}:** {}", t.s("export-metric"), md(m)));
     }
     if let Some(b) = n.baseline {
-        parts.push(format!("**Baseline:** {}", views::figure(b)));
+        parts.push(format!("**{}:** {}", t.s("export-baseline"), t.num(b)));
     }
-    if let Some(t) = n.target {
-        parts.push(format!("**Target:** {}{}", views::figure(t), n.unit.as_deref().map(|u| format!(" {}", md(u))).unwrap_or_default()));
+    if let Some(x) = n.target {
+        let unit = n.unit.as_deref().map(|u| format!(" {}", md(u))).unwrap_or_default();
+        parts.push(format!("**{}:** {}{unit}", t.s("export-target"), t.num(x)));
     }
     if let Some(d) = n.target_date {
-        parts.push(format!("**By:** {}", views::date(d)));
+        parts.push(format!("**{}:** {}", t.s("export-by"), t.date(d)));
     }
     parts.join(" · ")
 }
 
-fn write_node(out: &mut String, b: &PlanBundle, t: &TreeNode, depth: usize) {
+fn write_node(out: &mut String, b: &PlanBundle, tn: &TreeNode, depth: usize, t: Tr) {
     let indent = "  ".repeat(depth);
-    let n = &t.node;
+    let n = &tn.node;
     match n.kind {
         NodeKind::Commitment => {
-            let done = t.health == keyplan_domain::tree::Health::Resolved;
-            let mut line = format!("{indent}- [{}] **Commitment:** {}", if done { "x" } else { " " }, md(&n.title));
+            let done = tn.health == keyplan_domain::tree::Health::Resolved;
+            let mut line = format!("{indent}- [{}] **{}:** {}", if done { "x" } else { " " }, t.s("export-commitment"), md(&n.title));
             if let Some(owner) = b.user_name(n.owner_id) {
                 let _ = write!(line, " — {}", md(owner));
             }
             if let Some(d) = n.due_date {
-                let _ = write!(line, ", due {}", views::date(d));
+                let _ = write!(line, ", {}", t.s1("export-due", "date", t.date(d)));
             }
             match n.acceptance {
                 Some(Acceptance::Accepted) => {
-                    let _ = write!(line, " ({})", n.status.map(|s| s.label()).unwrap_or("Open"));
+                    let _ = write!(line, " ({})", t.enum_label("status", n.status.map(|s| s.as_str()).unwrap_or("open")));
                 }
                 Some(a) => {
-                    let _ = write!(line, " (*{}*)", a.label());
+                    let _ = write!(line, " (*{}*)", t.enum_label("acceptance", a.as_str()));
                 }
                 None => {}
             }
-            if t.overdue {
-                line.push_str(" **overdue**");
+            if tn.overdue {
+                let _ = write!(line, " **{}**", t.s("export-overdue"));
             }
             let _ = writeln!(out, "{line}");
             if let Some(c) = &n.done_criterion {
-                let _ = writeln!(out, "{indent}  Done when: {}", md(c));
+                let _ = writeln!(out, "{indent}  {}", t.s1("export-done-when", "criterion", md(c)));
             }
         }
         kind => {
-            let _ = writeln!(out, "{indent}- **{}:** {} _({})_", kind.label(), md(&n.title), t.health.label());
+            let _ = writeln!(
+                out,
+                "{indent}- **{}:** {} _({})_",
+                t.enum_label("node-kind", kind.as_str()),
+                md(&n.title),
+                t.enum_label("health", tn.health.as_str())
+            );
         }
     }
-    for c in &t.children {
-        write_node(out, b, c, depth + 1);
+    for c in &tn.children {
+        write_node(out, b, c, depth + 1, t);
     }
 }
 
@@ -368,21 +462,9 @@ fn md(s: &str) -> String {
     out
 }
 
-/// The plan as JSON: the API's plan object with the account and the people named.
-pub fn json(b: &PlanBundle) -> serde_json::Value {
-    let mut v = serde_json::json!({
-        "format": "keyplan.plan",
-        "format_version": 1,
-        "audience": b.audience.as_str(),
-        "account": crate::api::dto::AccountDto::from(&b.account),
-        "plan": crate::api::content::FullPlanDto::new(b),
-        "users": b.users.iter().map(|u| serde_json::json!({"id": u.id.get(), "name": u.name, "email": u.email})).collect::<Vec<_>>(),
-        "contacts": b.contacts.iter().map(crate::api::dto::ContactDto::from).collect::<Vec<_>>(),
-    });
-    if let Some(o) = v.as_object_mut() {
-        o.retain(|_, x| !x.is_null());
-    }
-    v
+/// The plan as an open plan document (see [`crate::plan_document`]), for the audience of `b`.
+pub fn json(b: &PlanBundle, vis: &keyplan_store::Visibilities) -> keyplan_domain::document::PlanDocument {
+    crate::plan_document::document(b, vis)
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use anyhow::{Context, Result};
+use keyplan_domain::Lang;
 use keyplan_store::{Store, Unmailed};
 use lettre::message::header::ContentType;
 use lettre::message::{Mailbox, Message};
@@ -12,6 +13,7 @@ use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 
 use crate::config::{SmtpConfig, SmtpTls};
+use crate::i18n::Tr;
 
 /// Notifications older than this when mail is switched on are not mailed.
 const BACKLOG: time::Duration = time::Duration::days(2);
@@ -49,17 +51,21 @@ impl Mailer {
     pub fn compose(&self, n: &Unmailed) -> Result<Message> {
         let to = Mailbox::new(Some(n.name.clone()), n.email.parse().with_context(|| format!("not an e-mail address: {}", n.email))?);
         let link = if n.link.starts_with('/') { format!("{}{}", self.base_url, n.link) } else { n.link.clone() };
+        // In the recipient's language when they chose one (a mail has no browser to ask).
+        let t = Tr::new(n.language.as_deref().and_then(Lang::parse).unwrap_or_default());
+        let message = crate::stored_text::notification(&n.kind, &n.message, t);
+        let all = format!("{}/me/notifications", self.base_url);
         let body = format!(
-            "Hello {name},\n\n{message}\n\nOpen it in keyplan:\n{link}\n\n-- \nkeyplan sends this because it is one of your notifications.\n\
-             All of them: {base}/me/notifications\n",
-            name = n.name,
-            message = n.message,
-            base = self.base_url,
+            "{}\n\n{message}\n\n{}\n{link}\n\n-- \n{}\n{}\n",
+            t.s1("mail-hello", "name", &n.name),
+            t.s("mail-open"),
+            t.s("mail-why"),
+            t.s1("mail-all", "link", all),
         );
         Message::builder()
             .from(self.from.clone())
             .to(to)
-            .subject(subject(&n.kind, &n.message))
+            .subject(subject(&n.kind, &message, t))
             .header(ContentType::TEXT_PLAIN)
             .body(body)
             .context("composing the e-mail")
@@ -67,15 +73,12 @@ impl Mailer {
 }
 
 /// A short subject line: what happened, then as much of the message as fits.
-fn subject(kind: &str, message: &str) -> String {
+fn subject(kind: &str, message: &str, t: Tr) -> String {
     let topic = match kind {
-        "commitment_proposed" => "Commitment for you",
-        "commitment_answered" => "Answer on a commitment",
-        "commitment_due" => "Commitment due soon",
-        "commitment_overdue" => "Commitment overdue",
-        "review_due" => "Review coming up",
-        "comment" => "New comment",
-        _ => "keyplan",
+        "commitment_proposed" | "commitment_answered" | "commitment_due" | "commitment_overdue" | "review_due" | "comment" => {
+            t.s(&format!("mail-topic-{kind}"))
+        }
+        _ => "keyplan".to_string(),
     };
     let line = message.split_whitespace().collect::<Vec<_>>().join(" ");
     format!("{topic}: {}", crate::collab::shorten(&line, 70))
@@ -148,7 +151,44 @@ mod tests {
             name: "Ben Ode".into(),
             message: message.into(),
             link: "/plans/3#node-9".into(),
+            language: None,
         }
+    }
+
+    /// The mail as a reader sees it: soft line breaks joined, `=C3=B6` decoded.
+    fn quoted_printable(s: &str) -> String {
+        let s = s.replace("=\r\n", "");
+        let mut bytes = Vec::new();
+        let mut it = s.bytes();
+        while let Some(b) = it.next() {
+            match (b, it.clone().next(), it.clone().nth(1)) {
+                (b'=', Some(h), Some(l)) if h.is_ascii_hexdigit() && l.is_ascii_hexdigit() => {
+                    bytes.push(u8::from_str_radix(&format!("{}{}", h as char, l as char), 16).unwrap());
+                    it.next();
+                    it.next();
+                }
+                _ => bytes.push(b),
+            }
+        }
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+
+    #[test]
+    fn a_german_reader_gets_a_german_mail() {
+        let mut n = unmailed("Lena Hoffmann proposed a commitment to you: Run the trial");
+        n.language = Some("de".into());
+        let m = mailer().compose(&n).unwrap();
+        let text = quoted_printable(&String::from_utf8(m.formatted()).unwrap());
+        assert!(text.contains("Hallo Ben Ode,"), "{text}");
+        assert!(text.contains("Subject: Zusage "), "the subject is German too: {text}");
+        let unfolded = text.replace("\r\n ", " ");
+        assert!(unfolded.contains("Lena Hoffmann hat Ihnen eine Zusage vorgeschlagen: Run the trial"), "{text}");
+        assert!(text.contains("In keyplan öffnen:"), "{text}");
+        assert!(!text.contains("proposed a commitment to you"), "{text}");
+        let english = mailer().compose(&unmailed("Lena Hoffmann proposed a commitment to you: Run the trial")).unwrap();
+        let english = String::from_utf8(english.formatted()).unwrap();
+        assert!(english.contains("Subject: Commitment for you: Lena Hoffmann proposed"), "{english}");
+        assert!(english.contains("Hello Ben Ode,"), "{english}");
     }
 
     #[test]
@@ -180,7 +220,7 @@ mod tests {
 
     #[test]
     fn long_subjects_are_cut() {
-        let s = subject("comment", &"word ".repeat(40));
+        let s = subject("comment", &"word ".repeat(40), Tr::default());
         assert!(s.starts_with("New comment: word word"));
         assert!(s.chars().count() <= 13 + 70, "{s}");
         assert!(s.ends_with('\u{2026}'));

@@ -9,18 +9,36 @@ use keyplan_domain::tree::{Acceptance, CommitmentStatus, Node, NodeKind, TreeNod
 use keyplan_pdf::{Block, Document, Lang, Layout, PdfError, Rendered, Table, Tone};
 
 use crate::AppError;
+use crate::i18n::{Arg, Tr};
 use crate::service::PlanBundle;
-use crate::views;
 
 /// The builtin template that is printed on one page.
 pub const ONE_PAGE_TEMPLATE: &str = "one_page_constraint";
 
-/// Reads the `lang` parameter: empty means English.
+/// Reads the `lang` parameter: empty means the language of the request (the
+/// user's setting, else the browser's), English outside a request.
 pub fn parse_lang(field: &str, s: &str) -> Result<Lang, AppError> {
     match s.trim() {
-        "" | "en" => Ok(Lang::En),
+        "" => Ok(pdf_lang(crate::i18n::current())),
+        "en" => Ok(Lang::En),
         "de" => Ok(Lang::De),
         _ => Err(AppError::field(field, "must be en or de")),
+    }
+}
+
+/// The typesetting language for a UI language.
+pub fn pdf_lang(l: keyplan_domain::Lang) -> Lang {
+    match l {
+        keyplan_domain::Lang::En => Lang::En,
+        keyplan_domain::Lang::De => Lang::De,
+    }
+}
+
+/// The UI language of a typesetting language.
+pub fn ui_lang(l: Lang) -> keyplan_domain::Lang {
+    match l {
+        Lang::En => keyplan_domain::Lang::En,
+        Lang::De => keyplan_domain::Lang::De,
     }
 }
 
@@ -58,19 +76,22 @@ pub fn file_name(title: &str, audience: Audience, ext: &str) -> String {
 pub fn document(b: &PlanBundle, lang: Lang, compact: bool) -> Document {
     let one_page = !compact && b.doc.key == ONE_PAGE_TEMPLATE;
     let layout = if one_page { Layout::OnePage } else { Layout::Compact };
+    let t = Tr::new(ui_lang(lang));
     let mut doc = Document::new(b.plan.title.clone(), lang, layout);
-    doc.subtitle = format!("{} · {} · {}", b.account.name, b.doc.name, b.audience.label());
+    let audience = t.enum_label("export-audience", b.audience.as_str());
+    let template = crate::template_i18n::localise_name(&b.doc.key, &b.doc.name, t);
+    doc.subtitle = format!("{} · {template} · {audience}", b.account.name);
     if let Some(owner) = b.user_name(b.account.owner_id) {
-        doc.meta.push(format!("Owner: {owner}"));
+        doc.meta.push(t.s1("export-owner-meta", "name", owner));
     }
-    doc.meta.push(format!("Period: {} – {}", views::date(b.plan.period_start), views::date(b.plan.period_end)));
-    doc.meta.push(format!("As of {}", views::date(crate::service::today())));
+    doc.meta.push(t.s2("export-period-meta", "start", t.date(b.plan.period_start), "end", t.date(b.plan.period_end)));
+    doc.meta.push(t.s1("export-as-of", "date", t.date(crate::service::today())));
     doc.footer = match b.audience {
-        Audience::Customer => "Customer excerpt".to_string(),
-        Audience::Team => "keyplan · Team view".to_string(),
-        a => format!("keyplan · {}", a.label()),
+        Audience::Customer => t.s("export-footer-customer"),
+        Audience::Team => t.s("export-footer-team"),
+        _ => t.s1("export-footer-audience", "audience", audience),
     };
-    doc.blocks = if one_page { one_page_blocks(b) } else { compact_blocks(b) };
+    doc.blocks = if one_page { one_page_blocks(b, t) } else { compact_blocks(b, t) };
     doc
 }
 
@@ -91,7 +112,7 @@ fn of_kind(b: &PlanBundle, kind: NodeKind) -> Vec<&TreeNode> {
     out
 }
 
-fn commitment_state(t: &TreeNode) -> (String, Option<Tone>) {
+fn commitment_state(t: &TreeNode, tr: Tr) -> (String, Option<Tone>) {
     let n = &t.node;
     match n.acceptance {
         Some(Acceptance::Accepted) | None => {
@@ -103,15 +124,13 @@ fn commitment_state(t: &TreeNode) -> (String, Option<Tone>) {
                 _ if t.health == keyplan_domain::tree::Health::AtRisk => Some(Tone::Warning),
                 _ => None,
             };
-            let label = if t.overdue && status != CommitmentStatus::Done {
-                format!("{} · overdue", status.label())
-            } else {
-                status.label().into()
-            };
+            let label = tr.enum_label("status", status.as_str());
+            let label =
+                if t.overdue && status != CommitmentStatus::Done { format!("{label} · {}", tr.s("export-overdue")) } else { label };
             (label, tone)
         }
-        Some(Acceptance::Declined) => (Acceptance::Declined.label().into(), Some(Tone::Muted)),
-        Some(a) => (a.label().into(), Some(Tone::Warning)),
+        Some(Acceptance::Declined) => (tr.enum_label("acceptance", Acceptance::Declined.as_str()), Some(Tone::Muted)),
+        Some(a) => (tr.enum_label("acceptance", a.as_str()), Some(Tone::Warning)),
     }
 }
 
@@ -125,34 +144,36 @@ fn node_tone(t: &TreeNode) -> &'static str {
     }
 }
 
-fn commitments_table(b: &PlanBundle) -> Option<Block> {
+fn commitments_table(b: &PlanBundle, t: Tr) -> Option<Block> {
     let list = of_kind(b, NodeKind::Commitment);
     if list.is_empty() {
         return None;
     }
-    let mut table = Table::new(["Commitment", "Owner", "Due", "Status"]).widths([5.0, 2.0, 1.3, 1.7]);
-    for t in list {
-        let n = &t.node;
-        let (state, tone) = commitment_state(t);
-        table = table.row([n.title.clone(), b.user_name(n.owner_id).unwrap_or("—").to_string(), views::opt_date(n.due_date), state], tone);
+    let head = ["export-commitment", "export-owner", "export-due-col", "export-status"].map(|id| t.s(id));
+    let mut table = Table::new(head).widths([5.0, 2.0, 1.3, 1.7]);
+    for tn in list {
+        let n = &tn.node;
+        let (state, tone) = commitment_state(tn, t);
+        table = table.row([n.title.clone(), b.user_name(n.owner_id).unwrap_or("—").to_string(), t.opt_date(n.due_date), state], tone);
     }
     Some(table.into())
 }
 
-fn goal_text(n: &Node) -> String {
+fn goal_text(n: &Node, t: Tr) -> String {
     let mut parts = vec![n.title.clone()];
     let mut measure = Vec::new();
     if let Some(m) = &n.metric {
         measure.push(m.clone());
     }
     if let Some(b) = n.baseline {
-        measure.push(format!("baseline {}", views::figure(b)));
+        measure.push(t.s1("export-measure-baseline", "value", t.num(b)));
     }
-    if let Some(t) = n.target {
-        measure.push(format!("target {}{}", views::figure(t), n.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default()));
+    if let Some(x) = n.target {
+        let value = format!("{}{}", t.num(x), n.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default());
+        measure.push(t.s1("export-measure-target", "value", value));
     }
     if let Some(d) = n.target_date {
-        measure.push(format!("by {}", views::date(d)));
+        measure.push(t.s1("export-measure-by", "date", t.date(d)));
     }
     if !measure.is_empty() {
         parts.push(measure.join(" · "));
@@ -160,170 +181,183 @@ fn goal_text(n: &Node) -> String {
     parts.join("\n")
 }
 
-fn one_page_blocks(b: &PlanBundle) -> Vec<Block> {
+fn one_page_blocks(b: &PlanBundle, t: Tr) -> Vec<Block> {
     let mut blocks = Vec::new();
     for g in &b.tree {
-        blocks.push(Block::callout("Goal", goal_text(&g.node), None));
+        blocks.push(Block::callout(t.s("export-goal"), goal_text(&g.node, t), None));
     }
     let s = &b.summary;
-    blocks.push(Block::paragraph(format!(
-        "{} of {} obstacles overcome ({}%) · {} of {} conditions met · {} accepted commitments, {} done, {} overdue",
-        s.obstacles_overcome,
-        s.obstacles,
-        s.percent_resolved,
-        s.conditions_met,
-        s.conditions,
-        s.commitments_accepted,
-        s.commitments_done,
-        s.commitments_overdue
+    blocks.push(Block::paragraph(t.a(
+        "export-progress",
+        &[
+            ("overcome", s.obstacles_overcome.to_string().arg()),
+            ("obstacles", s.obstacles.to_string().arg()),
+            ("percent", s.percent_resolved.to_string().arg()),
+            ("met", s.conditions_met.to_string().arg()),
+            ("conditions", s.conditions.to_string().arg()),
+            ("accepted", s.commitments_accepted.to_string().arg()),
+            ("done", s.commitments_done.to_string().arg()),
+            ("overdue", s.commitments_overdue.to_string().arg()),
+        ],
     )));
-    let column = |title: &str, kind: NodeKind| {
+    let column = |title: String, kind: NodeKind| {
         let items: Vec<String> = of_kind(b, kind).iter().map(|t| format!("{}{}", node_tone(t), t.node.title)).collect();
         let mut col = vec![Block::heading(3, title)];
         col.push(if items.is_empty() { Block::paragraph("—") } else { Block::bullets(items) });
         col
     };
     blocks.push(Block::columns(vec![
-        column("Critical success factors", NodeKind::Csf),
-        column("Necessary conditions", NodeKind::Condition),
-        column("Obstacles", NodeKind::Obstacle),
+        column(t.s("export-csf-plural"), NodeKind::Csf),
+        column(t.s("export-conditions-plural"), NodeKind::Condition),
+        column(t.s("export-obstacles-plural"), NodeKind::Obstacle),
     ]));
-    if let Some(t) = commitments_table(b) {
-        blocks.push(Block::heading(3, "Commitments"));
-        blocks.push(t);
+    if let Some(table) = commitments_table(b, t) {
+        blocks.push(Block::heading(3, t.s("export-commitments")));
+        blocks.push(table);
     }
     blocks
 }
 
-fn compact_blocks(b: &PlanBundle) -> Vec<Block> {
+fn compact_blocks(b: &PlanBundle, t: Tr) -> Vec<Block> {
     let mut blocks = Vec::new();
-    for (i, sec) in b.doc.sections.iter().enumerate() {
+    let tdoc = crate::template_i18n::localised(b.doc.clone(), t);
+    for (i, sec) in tdoc.sections.iter().enumerate() {
         blocks.push(Block::heading(1, format!("{}. {}", i + 1, sec.title)));
         match sec.kind {
             SectionKind::ConstraintTree => {
                 for g in &b.tree {
-                    blocks.push(Block::callout("Goal", goal_text(&g.node), None));
+                    blocks.push(Block::callout(t.s("export-goal"), goal_text(&g.node, t), None));
                     let mut lines = Vec::new();
-                    tree_lines(g, 0, &mut lines);
+                    tree_lines(g, 0, &mut lines, t);
                     if !lines.is_empty() {
                         blocks.push(Block::bullets(lines));
                     }
                 }
-                if let Some(t) = commitments_table(b) {
-                    blocks.push(Block::heading(3, "Commitments"));
-                    blocks.push(t);
+                if let Some(table) = commitments_table(b, t) {
+                    blocks.push(Block::heading(3, t.s("export-commitments")));
+                    blocks.push(table);
                 }
             }
             SectionKind::Goals => {
                 for g in b.goals() {
-                    blocks.push(Block::callout("Goal", goal_text(g), None));
+                    blocks.push(Block::callout(t.s("export-goal"), goal_text(g, t), None));
                 }
             }
             SectionKind::ActionPlan => {
                 let pairs = b.goal_commitments();
                 if !pairs.is_empty() {
-                    let mut table = Table::new(["Commitment", "Owner", "Due", "Status", "Serves"]).widths([4.0, 2.0, 1.3, 1.5, 3.0]);
+                    let head =
+                        ["export-commitment", "export-owner", "export-due-col", "export-status", "export-serves-col"].map(|id| t.s(id));
+                    let mut table = Table::new(head).widths([4.0, 2.0, 1.3, 1.5, 3.0]);
                     for (g, c) in pairs {
                         let goal = b.goals().into_iter().find(|n| n.id == g).map(|n| n.title.clone()).unwrap_or_default();
                         let (state, tone) = match c.acceptance {
                             Some(Acceptance::Accepted) | None => {
                                 let s = c.status.unwrap_or(CommitmentStatus::Open);
-                                (s.label().to_string(), matches!(s, CommitmentStatus::Done).then_some(Tone::Ok))
+                                (t.enum_label("status", s.as_str()), matches!(s, CommitmentStatus::Done).then_some(Tone::Ok))
                             }
-                            Some(a) => (a.label().to_string(), Some(Tone::Warning)),
+                            Some(a) => (t.enum_label("acceptance", a.as_str()), Some(Tone::Warning)),
                         };
                         let who = b.user_name(c.owner_id).unwrap_or("—").to_string();
-                        table = table.row([c.title.clone(), who, views::opt_date(c.due_date), state, goal], tone);
+                        table = table.row([c.title.clone(), who, t.opt_date(c.due_date), state, goal], tone);
                     }
                     blocks.push(table.into());
                 }
-                let picture = crate::timeline_svg::plan_timeline(b, crate::service::today());
-                blocks.push(Block::Svg { svg: picture.svg, width: 1.0, caption: "Timeline of the commitments and reviews".into() });
+                let picture = crate::timeline_svg::plan_timeline_in(b, crate::service::today(), t);
+                blocks.push(Block::Svg { svg: picture.svg, width: 1.0, caption: t.s("export-timeline-caption") });
             }
-            SectionKind::KpiScorecard => kpi_blocks(b, &mut blocks),
+            SectionKind::KpiScorecard => kpi_blocks(b, &mut blocks, t),
             SectionKind::StakeholderMap if b.audience != Audience::Customer => {
-                let picture = crate::stakeholder_svg::stakeholder_picture(&b.contacts, &b.users);
-                blocks.push(Block::Svg { svg: picture.svg, width: 1.0, caption: "The buying centre".into() });
+                let picture = crate::stakeholder_svg::stakeholder_picture_in(&b.contacts, &b.users, t);
+                blocks.push(Block::Svg { svg: picture.svg, width: 1.0, caption: t.s("export-buying-centre-caption") });
             }
             SectionKind::Whitespace => {
                 if let Some(ws) = &b.whitespace {
-                    let t = ws.totals();
-                    blocks.push(Block::paragraph(format!(
-                        "Current business {} · open potential {}",
-                        views::short_money(t.current, &b.settings.currency),
-                        views::short_money(t.open, &b.settings.currency)
-                    )));
+                    let totals = ws.totals();
+                    let cur = &b.settings.currency;
+                    let line =
+                        t.s2("export-ws-totals", "current", t.money(Some(totals.current), cur), "open", t.money(Some(totals.open), cur));
+                    blocks.push(Block::paragraph(line));
                 }
             }
             SectionKind::ValueProposition => {
                 if let Some(d) = b.settings.value_discipline() {
-                    blocks.push(Block::key_values([("Our value discipline", format!("{} — {}", d.label(), d.meaning()))]));
+                    let (label, meaning) = crate::export::value_discipline(t, d);
+                    blocks.push(Block::key_values([(t.s("export-value-discipline"), format!("{label} — {meaning}"))]));
                 }
             }
             _ => {}
         }
         let items: Vec<_> = b.items_of(&sec.key).collect();
         if !items.is_empty() {
-            let mut table = Table::new(["Kind", "Entry"]).widths([1.0, 5.0]);
+            let mut table = Table::new([t.s("export-kind"), t.s("export-entry")]).widths([1.0, 5.0]);
             for item in items {
                 let mut text = item.text.clone();
                 if let Some(r) = &item.response {
                     text.push_str(&format!(" — {r}"));
                 }
                 if let Some(src) = &item.source {
-                    text.push_str(&format!(" (source: {src})"));
+                    text.push_str(&format!(" ({})", t.s1("export-source", "source", src)));
                 }
-                table = table.row([item.label().to_string(), text], None);
+                table = table.row([crate::export::item_label(t, item), text], None);
             }
             blocks.push(table.into());
         }
-        if let Some(t) = b.section_text(&sec.key) {
-            if let Some(body) = &t.body {
+        if let Some(text) = b.section_text(&sec.key) {
+            if let Some(body) = &text.body {
                 for para in body.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
                     blocks.push(Block::paragraph(para));
                 }
             }
-            if let Some(w) = &t.so_what {
-                blocks.push(Block::callout("So what?", w.clone(), Some(Tone::Ok)));
+            if let Some(w) = &text.so_what {
+                blocks.push(Block::callout(t.s("export-so-what"), w.clone(), Some(Tone::Ok)));
             }
         }
     }
     if !b.kpis.is_empty() && !b.doc.sections.iter().any(|sec| sec.kind == SectionKind::KpiScorecard) {
-        blocks.push(Block::heading(1, "KPI scorecard"));
-        kpi_blocks(b, &mut blocks);
+        blocks.push(Block::heading(1, t.s("export-kpi-scorecard")));
+        kpi_blocks(b, &mut blocks, t);
     }
     blocks
 }
 
-fn tree_lines(t: &TreeNode, depth: usize, out: &mut Vec<String>) {
-    for c in &t.children {
+fn tree_lines(tn: &TreeNode, depth: usize, out: &mut Vec<String>, t: Tr) {
+    for c in &tn.children {
         if c.node.kind != NodeKind::Commitment {
-            out.push(format!("{}{}: {}{} ({})", "    ".repeat(depth), c.node.kind.label(), node_tone(c), c.node.title, c.health.label()));
-            tree_lines(c, depth + 1, out);
+            let kind = t.enum_label("node-kind", c.node.kind.as_str());
+            let health = t.enum_label("health", c.health.as_str());
+            out.push(format!("{}{kind}: {}{} ({health})", "    ".repeat(depth), node_tone(c), c.node.title));
+            tree_lines(c, depth + 1, out, t);
         }
     }
 }
 
-fn kpi_blocks(b: &PlanBundle, blocks: &mut Vec<Block>) {
+fn kpi_blocks(b: &PlanBundle, blocks: &mut Vec<Block>, t: Tr) {
     let all = b.kpi_progress();
     if all.is_empty() {
         return;
     }
-    let mut table =
-        Table::new(["KPI", "Unit", "Baseline", "Latest", "Target", "By", "Progress"]).widths([3.0, 1.0, 1.2, 1.8, 1.2, 1.3, 1.8]);
+    let head = ["export-kpi", "export-unit", "export-baseline", "export-latest", "export-target", "export-by", "export-progress-col"]
+        .map(|id| t.s(id));
+    let mut table = Table::new(head).widths([3.0, 1.0, 1.2, 1.8, 1.2, 1.3, 1.8]);
     for p in &all {
         let k = p.kpi;
-        let latest =
-            p.latest.map(|a| format!("{} ({})", views::figure(a.value), p.period.label_of(a.period_start))).unwrap_or_else(|| "—".into());
-        let progress = p.progress.map(|_| format!("{} ({})", p.progress_label(), p.judgement.label())).unwrap_or_else(|| "—".into());
+        let latest = p
+            .latest
+            .map(|a| format!("{} ({})", t.num(a.value), crate::export::period_label(t, p.period, a.period_start)))
+            .unwrap_or_else(|| "—".into());
+        let progress = p
+            .progress
+            .map(|x| format!("{} ({})", t.pct(Some(x)), t.enum_label("export-judgement", p.judgement.as_str())))
+            .unwrap_or_else(|| "—".into());
         table = table.row(
             [
                 k.name.clone(),
                 k.unit.clone().unwrap_or_default(),
-                k.baseline.map(views::figure).unwrap_or_default(),
+                k.baseline.map(|x| t.num(x)).unwrap_or_default(),
                 latest,
-                k.target.map(views::figure).unwrap_or_default(),
-                views::opt_date(k.target_date),
+                k.target.map(|x| t.num(x)).unwrap_or_default(),
+                t.opt_date(k.target_date),
                 progress,
             ],
             None,

@@ -291,6 +291,9 @@ pub async fn diff(store: &Store, org: OrgId, plan: PlanId, from: Version, to: Ve
 pub struct WhatChanged {
     pub from: Option<Version>,
     pub from_label: String,
+    /// When `from` is a review's snapshot: that review's kind and date, for
+    /// naming it in the reader's language.
+    pub from_review: Option<(ReviewKind, Date)>,
     pub to: Version,
     pub changes: Vec<Change>,
 }
@@ -314,8 +317,9 @@ pub async fn what_changed(store: &Store, org: OrgId, r: &Review) -> Result<WhatC
         None => snaps.first().filter(|s| Some(s.id) != r.snapshot_id).map(|s| (s.id, s.label.clone())),
     };
     let Some((from_id, from_label)) = from else {
-        return Ok(WhatChanged { from: None, from_label: String::new(), to, changes: Vec::new() });
+        return Ok(WhatChanged { from: None, from_label: String::new(), from_review: None, to, changes: Vec::new() });
     };
     let changes = diff(store, org, r.plan_id, Version::Snapshot(from_id), to).await?;
-    Ok(WhatChanged { from: Some(Version::Snapshot(from_id)), from_label, to, changes })
+    let from_review = previous.filter(|p| p.snapshot_id == Some(from_id)).map(|p| (p.kind(), p.review_date));
+    Ok(WhatChanged { from: Some(Version::Snapshot(from_id)), from_label, from_review, to, changes })
 }

@@ -88,6 +88,7 @@ pub async fn plan_bundle_for(
         async { tokio::try_join!(store.kpis(org, id), store.kpi_actuals(org, id), store.review_marks(org, id)).map_err(AppError::from) },
     )?;
     let (kpis, kpi_actuals, review_marks) = kpi;
+    let doc = crate::template_i18n::localised(doc, crate::i18n::Tr::new(crate::i18n::current()));
     let access = AccountAccess { owner_id: account.owner_id, team: team.iter().map(|t| t.user_id).collect() };
     let (tree, summary) = tree::build_tree(nodes, today());
     let can_edit = viewer.is_some_and(|a| permissions::can_edit_plans(a, &access));

@@ -12,6 +12,8 @@ use keyplan_domain::contact::{Attitude, BuyingRole};
 use keyplan_domain::stakeholder::{self, ContactRef, MapContact, MapOwner, MapSummary, StakeholderMap};
 use keyplan_store::{Contact, User};
 
+use crate::i18n::Tr;
+
 /// The picture and what it says at a glance.
 pub struct StakeholderPicture {
     pub svg: String,
@@ -21,6 +23,11 @@ pub struct StakeholderPicture {
 impl StakeholderPicture {
     /// One sentence per problem, for a line of warnings next to the picture.
     pub fn warnings(&self) -> Vec<String> {
+        self.warnings_in(Tr::default())
+    }
+
+    /// [`StakeholderPicture::warnings`] in `t`'s language.
+    pub fn warnings_in(&self, t: Tr) -> Vec<String> {
         let s = &self.summary;
         let mut out = Vec::new();
         if s.contacts == 0 {
@@ -28,29 +35,30 @@ impl StakeholderPicture {
         }
         if !s.without_owner.is_empty() {
             let n = s.without_owner.len();
-            let noun = if n == 1 { "contact" } else { "contacts" };
-            out.push(format!("{n} {noun} without a relationship owner: {}", names(&s.without_owner)));
+            out.push(t.s2("account-map-without-owner", "count", n, "names", names(&s.without_owner, t)));
         }
         if !s.has_decision_maker {
-            out.push("No decision maker identified yet".to_string());
+            out.push(t.s("account-map-no-decision-maker"));
         } else if !s.unmapped_decision_makers.is_empty() {
-            out.push(format!("Decision makers not yet mapped: {}", names(&s.unmapped_decision_makers)));
+            out.push(t.s1("account-map-unmapped", "names", names(&s.unmapped_decision_makers, t)));
         }
         out
     }
 }
 
-fn names(list: &[ContactRef]) -> String {
+fn names(list: &[ContactRef], t: Tr) -> String {
     const SHOWN: usize = 8;
-    let mut text = list.iter().take(SHOWN).map(|c| c.name.as_str()).collect::<Vec<_>>().join(", ");
-    if list.len() > SHOWN {
-        text.push_str(&format!(" and {} more", list.len() - SHOWN));
-    }
-    text
+    let text = list.iter().take(SHOWN).map(|c| c.name.as_str()).collect::<Vec<_>>().join(", ");
+    if list.len() > SHOWN { t.s2("account-map-more", "names", text, "count", list.len() - SHOWN) } else { text }
 }
 
 /// The map of `contacts` (one account's) with `users` as the possible relationship owners.
 pub fn stakeholder_picture(contacts: &[Contact], users: &[User]) -> StakeholderPicture {
+    stakeholder_picture_in(contacts, users, Tr::default())
+}
+
+/// [`stakeholder_picture`] with its texts in `t`'s language.
+pub fn stakeholder_picture_in(contacts: &[Contact], users: &[User], t: Tr) -> StakeholderPicture {
     let map_contacts: Vec<MapContact> = contacts
         .iter()
         .map(|c| MapContact {
@@ -66,7 +74,7 @@ pub fn stakeholder_picture(contacts: &[Contact], users: &[User]) -> StakeholderP
         .collect();
     let owners: Vec<MapOwner> = users.iter().map(|u| MapOwner { id: u.id, name: u.name.clone() }).collect();
     let map = stakeholder::layout(&map_contacts, &owners);
-    let svg = render(&map);
+    let svg = render(&map, t);
     StakeholderPicture { svg, summary: map.summary }
 }
 
@@ -85,6 +93,7 @@ const LEGEND_ROW: i32 = 26;
 #[derive(Template)]
 #[template(path = "stakeholder_map.svg", escape = "html")]
 struct MapSvg {
+    t: Tr,
     width: i32,
     height: i32,
     margin: i32,
@@ -110,7 +119,7 @@ struct BoxView {
     role_fill: &'static str,
     role_ink: &'static str,
     pill_w: i32,
-    attitude: &'static str,
+    attitude: String,
     attitude_ink: &'static str,
     attitude_known: bool,
     owner: String,
@@ -144,16 +153,16 @@ struct CallView {
 struct LegendItem {
     kind: &'static str,
     colour: &'static str,
-    label: &'static str,
+    label: String,
     x: i32,
     y: i32,
     glyph_w: i32,
 }
 
-fn render(map: &StakeholderMap) -> String {
+fn render(map: &StakeholderMap, tr: Tr) -> String {
     let colour_of =
         |owner| map.team.iter().find(|t| Some(t.id) == owner).map(|t| OWNER_COLOURS[t.index % OWNER_COLOURS.len()]).unwrap_or("#98a2b3");
-    let boxes = map.boxes.iter().map(|b| box_view(b, colour_of(b.owner))).collect();
+    let boxes = map.boxes.iter().map(|b| box_view(b, colour_of(b.owner), tr)).collect();
     let reports = map.reports.iter().map(|r| r.points.iter().map(|p| format!("{},{}", p.x, p.y)).collect::<Vec<_>>().join(" ")).collect();
     let who = |id| map.boxes.iter().find(|b| b.id == id).map(|b| b.name.as_str()).unwrap_or("");
     // Lower rows of colleagues first: the rows above then cover the lines that pass
@@ -163,7 +172,6 @@ fn render(map: &StakeholderMap) -> String {
     let team = by_row
         .into_iter()
         .map(|t| {
-            let noun = if t.contacts == 1 { "contact" } else { "contacts" };
             let lines = map
                 .calls
                 .iter()
@@ -173,7 +181,7 @@ fn render(map: &StakeholderMap) -> String {
                     let bend = ((to.y - f.y) / 2).max(24);
                     CallView {
                         d: format!("M{},{} C{},{} {},{} {},{}", f.x, f.y, f.x, f.y + bend, to.x, to.y - bend, to.x, to.y),
-                        tooltip: format!("{} calls on {}", t.name, who(c.contact)),
+                        tooltip: tr.s2("map-calls-on", "name", &t.name, "contact", who(c.contact)),
                     }
                 })
                 .collect();
@@ -185,34 +193,31 @@ fn render(map: &StakeholderMap) -> String {
                 h: t.rect.h,
                 name: fit(&t.name, (t.rect.w - 54) as f32, 12.5, true),
                 initials: initials(&t.name),
-                calls: format!("calls on {} {noun}", t.contacts),
+                calls: tr.s1("map-calls-count", "count", t.contacts),
                 colour: OWNER_COLOURS[t.index % OWNER_COLOURS.len()],
-                tooltip: format!("{} (our team) calls on {} {noun}", t.name, t.contacts),
+                tooltip: tr.s2("map-team-tooltip", "name", &t.name, "count", t.contacts),
                 lines,
             }
         })
         .collect();
 
-    let (legend, legend_h) = if map.boxes.is_empty() { (Vec::new(), 0) } else { legend(map.width, map.height) };
+    let (legend, legend_h) = if map.boxes.is_empty() { (Vec::new(), 0) } else { legend(map.width, map.height, tr) };
     let empty = map.boxes.is_empty();
     let s = &map.summary;
-    let title =
-        if empty { "Buying-centre map: no contacts yet".to_string() } else { format!("Buying-centre map of {} contacts", s.contacts) };
+    let title = if empty { tr.s("map-title-empty") } else { tr.s1("map-title", "count", s.contacts) };
     let desc = if empty {
-        "No contacts have been added to this account yet.".to_string()
+        tr.s("map-desc-empty")
     } else {
-        format!(
-            "Org chart of the customer's contacts by reporting line, each with buying-centre role, influence and attitude, and dashed lines to the colleague who calls on them. {} without a relationship owner; {}.",
-            s.without_owner.len(),
-            if s.has_decision_maker {
-                format!("{} decision makers not yet mapped", s.unmapped_decision_makers.len())
-            } else {
-                "no decision maker identified yet".to_string()
-            }
-        )
+        let decision = if s.has_decision_maker {
+            tr.s1("map-desc-unmapped", "count", s.unmapped_decision_makers.len())
+        } else {
+            tr.s("map-desc-no-decision-maker")
+        };
+        tr.s2("map-desc", "without", s.without_owner.len(), "decision", decision)
     };
     let (width, height) = if empty { (560, 100) } else { (map.width, map.height + legend_h) };
     let page = MapSvg {
+        t: tr,
         width,
         height,
         margin: stakeholder::MARGIN,
@@ -229,15 +234,16 @@ fn render(map: &StakeholderMap) -> String {
     page.render().unwrap_or_default()
 }
 
-fn box_view(b: &stakeholder::ContactBox, owner_colour: &'static str) -> BoxView {
+fn box_view(b: &stakeholder::ContactBox, owner_colour: &'static str, tr: Tr) -> BoxView {
     let r = b.rect;
     let text_w = (r.w - 18 - 10) as f32;
     let name_w = if b.decision_maker_unmapped { text_w - 22.0 } else { text_w };
     let (role_fill, role_ink) = b.role.map(role_colours).unwrap_or(("#eef1f5", "#3d4857"));
-    let role = b.role.map(short_role).unwrap_or("");
+    let role = b.role.map(|r| short_role(r, tr)).unwrap_or_default();
+    let role = role.as_str();
     let (attitude, attitude_ink) = match b.attitude {
-        Some(a) => (a.label(), attitude_colour(a)),
-        None => ("Attitude?", "#8a94a3"),
+        Some(a) => (tr.enum_label("attitude", a.as_str()), attitude_colour(a)),
+        None => (tr.s("map-attitude-unknown-short"), "#8a94a3"),
     };
     let influence = b.influence.unwrap_or(0);
     let dots = (1..=5).map(|i| ((r.x + r.w) as f32 - 13.2 - (5 - i) as f32 * 9.0, i <= influence)).collect();
@@ -246,18 +252,25 @@ fn box_view(b: &stakeholder::ContactBox, owner_colour: &'static str) -> BoxView 
     if let Some(t) = &b.title {
         tooltip.push_str(&format!(", {t}"));
     }
-    tooltip.push_str(&format!(
-        ". Role: {}. Influence: {}. Attitude: {}. ",
-        if b.role_label.is_empty() { "unknown" } else { b.role_label },
-        b.influence.map(|i| format!("{i} of 5")).unwrap_or_else(|| "unknown".into()),
-        b.attitude.map(|a| a.label()).unwrap_or("unknown")
-    ));
+    let unknown = || tr.s("map-unknown");
+    let facts = tr.s3(
+        "map-tooltip-facts",
+        "role",
+        b.role.map(|r| tr.enum_label("buying-role", r.as_str())).unwrap_or_else(unknown),
+        "influence",
+        b.influence.map(|i| tr.s1("map-influence-of", "n", i)).unwrap_or_else(unknown),
+        "attitude",
+        b.attitude.map(|a| tr.enum_label("attitude", a.as_str())).unwrap_or_else(unknown),
+    );
+    tooltip.push_str(&facts);
+    tooltip.push(' ');
     tooltip.push_str(&match &b.owner_name {
-        Some(o) => format!("Called on by {o}."),
-        None => "Nobody on our side calls on them yet.".into(),
+        Some(o) => tr.s1("map-called-on-by", "name", o),
+        None => tr.s("map-nobody-calls"),
     });
     if b.decision_maker_unmapped {
-        tooltip.push_str(" Decision maker not yet mapped.");
+        tooltip.push(' ');
+        tooltip.push_str(&tr.s("map-tooltip-unmapped"));
     }
     BoxView {
         id: b.id.get(),
@@ -284,25 +297,25 @@ fn box_view(b: &stakeholder::ContactBox, owner_colour: &'static str) -> BoxView 
 }
 
 /// The legend under the map, wrapped to its width; returns the items and the height.
-fn legend(width: i32, top: i32) -> (Vec<LegendItem>, i32) {
+fn legend(width: i32, top: i32, tr: Tr) -> (Vec<LegendItem>, i32) {
     #[rustfmt::skip]
-    let items: [(&str, &str, &str, i32); 10] = [
-        ("stripe", "#1a7f4b", "Supporter", 4),
-        ("stripe", "#7b8594", "Neutral", 4),
-        ("stripe", "#c27a0e", "Sceptic", 4),
-        ("stripe", "#b42318", "Opponent", 4),
-        ("unknown", "", "Attitude unknown", 4),
-        ("dots", "", "Influence (1–5)", 42),
-        ("no-owner", "", "No relationship owner", 22),
-        ("unmapped", "", "Decision maker not yet mapped", 14),
-        ("reports", "", "Reports to", 24),
-        ("calls", "#2456b3", "Calls on", 24),
+    let items: [(&str, &str, String, i32); 10] = [
+        ("stripe", "#1a7f4b", tr.s("attitude-supporter"), 4),
+        ("stripe", "#7b8594", tr.s("attitude-neutral"), 4),
+        ("stripe", "#c27a0e", tr.s("attitude-sceptic"), 4),
+        ("stripe", "#b42318", tr.s("attitude-opponent"), 4),
+        ("unknown", "", tr.s("map-legend-unknown"), 4),
+        ("dots", "", tr.s("map-legend-influence"), 42),
+        ("no-owner", "", tr.s("map-legend-no-owner"), 22),
+        ("unmapped", "", tr.s("map-legend-unmapped"), 14),
+        ("reports", "", tr.s("map-legend-reports"), 24),
+        ("calls", "#2456b3", tr.s("map-legend-calls"), 24),
     ];
     let left = stakeholder::MARGIN;
     let (mut x, mut y) = (left, top + 26);
     let mut out = Vec::new();
     for (kind, colour, label, glyph_w) in items {
-        let w = glyph_w + 6 + text_width(label, 11.0, false).ceil() as i32 + 20;
+        let w = glyph_w + 6 + text_width(&label, 11.0, false).ceil() as i32 + 20;
         if x > left && x + w > width - left {
             x = left;
             y += LEGEND_ROW;
@@ -313,11 +326,11 @@ fn legend(width: i32, top: i32) -> (Vec<LegendItem>, i32) {
     (out, y - top + 16)
 }
 
-fn short_role(r: BuyingRole) -> &'static str {
+fn short_role(r: BuyingRole, tr: Tr) -> String {
     match r {
-        BuyingRole::Technical => "Technical",
-        BuyingRole::Coach => "Coach",
-        other => other.label(),
+        BuyingRole::Technical => tr.s("map-role-technical"),
+        BuyingRole::Coach => tr.s("map-role-coach"),
+        other => tr.enum_label("buying-role", other.as_str()),
     }
 }
 

@@ -11,9 +11,9 @@ use keyplan_domain::timeline::{self, CommitmentIn, GoalIn, ReviewIn, Timeline};
 use keyplan_domain::tree::{NodeKind, TreeNode};
 use time::Date;
 
+use crate::i18n::Tr;
 use crate::plan_content::clip;
 use crate::service::PlanBundle;
-use crate::views;
 
 pub struct TimelinePicture {
     pub svg: String,
@@ -29,7 +29,7 @@ struct RowView {
     tooltip: String,
     bar: Option<BarView>,
     /// "no due date" or "outside these 12 months".
-    note: &'static str,
+    note: String,
 }
 
 struct BarView {
@@ -64,6 +64,7 @@ struct HeadingView {
 #[derive(Template)]
 #[template(path = "timeline.svg", escape = "html")]
 struct TimelineSvg {
+    t: Tr,
     width: f64,
     height: f64,
     chart_x: f64,
@@ -94,44 +95,44 @@ fn colours(class: &str) -> (&'static str, &'static str, &'static str) {
     }
 }
 
-fn class_label(class: &str) -> &'static str {
+fn class_label(class: &str, t: Tr) -> String {
     match class {
-        "open" => "Accepted, open",
-        "in_progress" => "In progress",
-        "done" => "Done",
-        "missed" => "Missed",
-        "proposed" => "Proposed, not accepted yet",
-        "date_proposed" => "Another date proposed",
-        _ => "Declined",
+        "open" | "in_progress" | "done" | "missed" | "proposed" | "date_proposed" => t.enum_label("timeline-class", class),
+        _ => t.s("timeline-class-declined"),
     }
 }
 
-fn commitments_of(t: &TreeNode, b: &PlanBundle, out: &mut Vec<CommitmentIn>) {
+fn commitments_of(t: &TreeNode, b: &PlanBundle, tr: Tr, out: &mut Vec<CommitmentIn>) {
     for c in &t.children {
         if c.node.kind == NodeKind::Commitment {
             let n = &c.node;
             out.push(CommitmentIn {
                 id: n.id.get(),
                 title: n.title.clone(),
-                owner: b.user_name(n.owner_id).unwrap_or("no owner").to_string(),
+                owner: b.user_name(n.owner_id).map(str::to_string).unwrap_or_else(|| tr.s("timeline-no-owner")),
                 start: n.start_date,
                 due: n.due_date,
                 status: n.status,
                 acceptance: n.acceptance,
             });
         }
-        commitments_of(c, b, out);
+        commitments_of(c, b, tr, out);
     }
 }
 
-/// The timeline of a plan's commitments and reviews, as of `today`.
+/// The timeline of a plan's commitments and reviews, as of `today` (in English).
 pub fn plan_timeline(b: &PlanBundle, today: Date) -> TimelinePicture {
+    plan_timeline_in(b, today, Tr::default())
+}
+
+/// [`plan_timeline`] with its texts, months and dates in `t`'s language.
+pub fn plan_timeline_in(b: &PlanBundle, today: Date, tr: Tr) -> TimelinePicture {
     let goals: Vec<GoalIn> = b
         .tree
         .iter()
         .map(|g| {
             let mut commitments = Vec::new();
-            commitments_of(g, b, &mut commitments);
+            commitments_of(g, b, tr, &mut commitments);
             GoalIn { title: g.node.title.clone(), commitments }
         })
         .filter(|g| !g.commitments.is_empty())
@@ -142,18 +143,28 @@ pub fn plan_timeline(b: &PlanBundle, today: Date) -> TimelinePicture {
         .map(|r| ReviewIn {
             date: r.review_date,
             label: match r.kind.as_str() {
-                "management" => "Management review".into(),
-                "customer" => "Customer joint review".into(),
-                _ => "Team review".into(),
+                "management" | "customer" => tr.enum_label("review-kind", r.kind.as_str()),
+                _ => tr.s("review-kind-team"),
             },
             held: r.held_at.is_some(),
         })
         .collect();
     let t = timeline::layout(b.plan.period_start, today, goals, &reviews);
-    TimelinePicture { svg: render(&t, &b.plan.title), rows: t.rows.len(), overdue: t.overdue }
+    TimelinePicture { svg: render(&t, &b.plan.title, b.plan.period_start, tr), rows: t.rows.len(), overdue: t.overdue }
 }
 
-fn render(t: &Timeline, plan_title: &str) -> String {
+/// The label of the month tick `i` of a timeline starting in `start`'s month:
+/// `Jan 26`, `Feb` / `Jan 26`, `Feb`, `Mär`.
+fn tick_label(start: Date, i: i32, year_start: bool, english: &str, tr: Tr) -> String {
+    if tr.lang == keyplan_domain::Lang::En {
+        return english.to_string();
+    }
+    let m = keyplan_domain::review::add_months(start.replace_day(1).unwrap_or(start), i);
+    let short: String = keyplan_domain::lang::month_name(m.month(), tr.lang).chars().take(3).collect();
+    if year_start { format!("{short} {}", m.year() % 100) } else { short }
+}
+
+fn render(t: &Timeline, plan_title: &str, period_start: Date, tr: Tr) -> String {
     let rows = t
         .rows
         .iter()
@@ -162,12 +173,12 @@ fn render(t: &Timeline, plan_title: &str) -> String {
             let (fill, stroke, dash) = colours(r.class);
             let mid = r.y + timeline::ROW_H / 2.0;
             let dates = match (r.start, r.due) {
-                (Some(s), Some(d)) => format!("{} → {}", views::date(s), views::date(d)),
-                (None, Some(d)) => format!("due {}", views::date(d)),
-                _ => "no due date".into(),
+                (Some(s), Some(d)) => format!("{} → {}", tr.date(s), tr.date(d)),
+                (None, Some(d)) => tr.s1("timeline-due", "date", tr.date(d)),
+                _ => tr.s("timeline-no-due-date"),
             };
-            let overdue = if r.overdue { " · OVERDUE" } else { "" };
-            let status = class_label(r.class);
+            let overdue = if r.overdue { format!(" · {}", tr.s("timeline-overdue-mark")) } else { String::new() };
+            let status = class_label(r.class, tr);
             RowView {
                 y: r.y,
                 stripe: i % 2 == 1,
@@ -175,9 +186,9 @@ fn render(t: &Timeline, plan_title: &str) -> String {
                 label_fill: if r.overdue { "#c53030" } else { "#1b2430" },
                 tooltip: format!("{} — {}, {dates} · {status}{overdue}", r.title, r.owner),
                 note: match (&r.bar, r.due) {
-                    (Some(_), _) => "",
-                    (None, None) => "no due date",
-                    (None, Some(_)) => "outside these 12 months",
+                    (Some(_), _) => String::new(),
+                    (None, None) => tr.s("timeline-no-due-date"),
+                    (None, Some(_)) => tr.s("timeline-outside"),
                 },
                 bar: r.bar.as_ref().map(|b| BarView {
                     x: b.x,
@@ -204,6 +215,7 @@ fn render(t: &Timeline, plan_title: &str) -> String {
         })
         .collect();
     let page = TimelineSvg {
+        t: tr,
         width: t.width,
         height: t.height,
         chart_x: timeline::CHART_X,
@@ -212,15 +224,24 @@ fn render(t: &Timeline, plan_title: &str) -> String {
         lane_h: timeline::LANE_H,
         row_h: timeline::ROW_H,
         goal_h: timeline::GOAL_H,
-        title: format!("Timeline of {}: {} commitments, {} overdue", plan_title, t.rows.len(), t.overdue),
-        ticks: t.ticks.iter().map(|k| TickView { x: k.x, label: k.label.clone(), bold: k.year_start }).collect(),
+        title: tr.s3("timeline-svg-title", "plan", plan_title, "count", t.rows.len(), "overdue", t.overdue),
+        ticks: t
+            .ticks
+            .iter()
+            .enumerate()
+            .map(|(i, k)| TickView { x: k.x, label: tick_label(period_start, i as i32, k.year_start, &k.label, tr), bold: k.year_start })
+            .collect(),
         reviews: t
             .reviews
             .iter()
             .map(|r| ReviewView {
                 x: r.x,
                 fill: if r.held { "#6b46c1" } else { "#ffffff" },
-                tooltip: format!("{}, {}{}", r.label, views::date(r.date), if r.held { " (held)" } else { "" }),
+                tooltip: if r.held {
+                    format!("{}, {} {}", r.label, tr.date(r.date), tr.s("timeline-review-held"))
+                } else {
+                    format!("{}, {}", r.label, tr.date(r.date))
+                },
             })
             .collect(),
         headings: t.headings.iter().map(|h| HeadingView { y: h.y, title: clip(&h.title, 70) }).collect(),
@@ -229,4 +250,26 @@ fn render(t: &Timeline, plan_title: &str) -> String {
         today_x: t.today_x,
     };
     page.render().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod i18n_tests {
+    use keyplan_domain::Lang;
+    use time::macros::date;
+
+    use super::*;
+
+    #[test]
+    fn i18n_month_ticks_and_labels() {
+        let (de, en) = (Tr::new(Lang::De), Tr::new(Lang::En));
+        let start = date!(2026 - 11 - 23);
+        assert_eq!(tick_label(start, 0, true, "Nov 26", de), "Nov 26");
+        assert_eq!(tick_label(start, 1, false, "Dec", de), "Dez");
+        assert_eq!(tick_label(start, 2, true, "Jan 27", de), "Jan 27");
+        assert_eq!(tick_label(start, 4, false, "Mar", de), "Mär");
+        assert_eq!(tick_label(start, 1, false, "Dec", en), "Dec");
+        assert_eq!(class_label("open", en), "Accepted, open");
+        assert_eq!(class_label("anything", en), "Declined");
+        assert_eq!(class_label("date_proposed", de), "Anderer Termin vorgeschlagen");
+    }
 }

@@ -57,6 +57,14 @@ impl FormView {
         self
     }
 
+    /// Shows the form's error messages in the page's language; call it where
+    /// the page is built, after the form has its errors.
+    pub fn localise(&mut self, t: crate::i18n::Tr) {
+        for m in self.errors.values_mut() {
+            *m = t.field_error(m);
+        }
+    }
+
     pub fn v(&self, field: &str) -> &str {
         self.values.get(field).map(String::as_str).unwrap_or("")
     }
@@ -138,14 +146,6 @@ pub fn short_money(n: f64, currency: &str) -> String {
     format!("{sym}{body}")
 }
 
-pub fn opt_money(n: Option<f64>, currency: &str) -> String {
-    n.map(|n| short_money(n, currency)).unwrap_or_else(|| "—".into())
-}
-
-pub fn pct(share: Option<f64>) -> String {
-    share.map(|s| format!("{:.0}%", s * 100.0)).unwrap_or_else(|| "—".into())
-}
-
 /// A number as written in a measurable goal: no needless decimals.
 pub fn figure(n: f64) -> String {
     if n.fract() == 0.0 { thousands(n) } else { format!("{n}") }
@@ -154,10 +154,6 @@ pub fn figure(n: f64) -> String {
 /// `2026-03-05` -> `5 Mar 2026`.
 pub fn date(d: Date) -> String {
     format!("{} {} {}", d.day(), keyplan_domain::plan::month_name(d.month()), d.year())
-}
-
-pub fn opt_date(d: Option<Date>) -> String {
-    d.map(date).unwrap_or_default()
 }
 
 /// Select options as (value, label) pairs.
@@ -185,7 +181,6 @@ mod tests {
         assert_eq!(short_money(2_400_000.0, "EUR"), "€2.4m");
         assert_eq!(short_money(3_000_000.0, "EUR"), "€3m");
         assert_eq!(short_money(850_000.0, "USD"), "$850k");
-        assert_eq!(pct(Some(0.256)), "26%");
         assert_eq!(date(date!(2026 - 03 - 05)), "5 Mar 2026");
         assert_eq!(figure(12.5), "12.5");
     }

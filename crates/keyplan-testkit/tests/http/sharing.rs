@@ -1,5 +1,5 @@
 //! Audience views and customer share links over HTTP: nothing internal leaks
-//! into the customer excerpt (page, share link, Markdown, JSON, API), links
+//! into the customer excerpt (page, share link, Markdown, JSON, XLSX, API), links
 //! expire, are revoked, are logged and are stored only as a hash, and only
 //! plan editors of the right organisation may manage them.
 
@@ -223,9 +223,31 @@ async fn nothing_internal_reaches_the_customer() {
     assert_eq!(s, StatusCode::OK);
     assert_customer_safe("API customer view", &v.to_string());
 
+    let xlsx = workbook_text(&w.session, &format!("/plans/{p}/export.xlsx?audience=customer")).await;
+    assert_safe("customer XLSX", &xlsx, &["CUST-GOAL-7Q", "CUST-COMMIT-7Q", "CUST-STRENGTH-7Q", "CUST-VISION-7Q", "CUST-KPI-7Q"]);
+
     // The team's export still has everything, so the checks above can fail.
     let (_, md_team) = w.session.get(&format!("/plans/{p}/export.md")).await;
     assert!(md_team.contains("SECRET-ANALYSIS-7Q") && md_team.contains("SECRET-WEAKNESS-7Q"));
+    let xlsx_team = workbook_text(&w.session, &format!("/plans/{p}/export.xlsx")).await;
+    for s in [
+        "SECRET-ANALYSIS-7Q",
+        "SECRET-WEAKNESS-7Q",
+        "SECRET-GOALNOTE-7Q",
+        "SECRET-DECLINED-7Q",
+        "SECRET-SOURCE-7Q",
+        "SECRET-KPI-7Q",
+        "7654321",
+    ] {
+        assert!(xlsx_team.contains(s), "the team's XLSX lacks {s}");
+    }
+}
+
+/// Every sheet name and cell of the workbook a page download answers, as text.
+async fn workbook_text(session: &Session, path: &str) -> String {
+    let res = session.client.get(format!("{}{path}", session.base)).send().await.expect("GET");
+    assert_eq!(res.status(), StatusCode::OK, "{path}");
+    crate::xlsx::all_text(&res.bytes().await.expect("body"))
 }
 
 #[tokio::test]

@@ -35,6 +35,23 @@ pub struct MeDto {
     /// `admin`, `manager`, `kam`, `member` or `viewer`.
     pub role: String,
     pub organisation: OrgDto,
+    /// The language the user chose for the interface and exports, `en` or `de`;
+    /// `null` follows the browser's `Accept-Language`.
+    pub language: Option<String>,
+}
+
+/// The language of the interface and of exports.
+#[derive(Deserialize, ToSchema)]
+pub struct LanguageWrite {
+    /// `en`, `de`, or `null` (or `auto`) to follow the browser's `Accept-Language`.
+    #[serde(default)]
+    pub language: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct LanguageDto {
+    /// `en`, `de`, or `null`: the browser's `Accept-Language` decides.
+    pub language: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]

@@ -6,6 +6,7 @@ mod accounts;
 mod collab;
 mod contacts;
 pub mod content;
+mod documents;
 pub mod dto;
 mod export;
 pub mod kpis;
@@ -31,7 +32,10 @@ use crate::{ApiError, AppError, AppState};
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/openapi.json", get(openapi))
+        .route("/schema/plan.json", get(documents::schema))
+        .route("/plans/import", post(documents::import))
         .route("/me", get(users::me))
+        .route("/me/language", axum::routing::put(users::put_language))
         .route("/me/commitments", get(plans::my_commitments))
         .route("/me/notifications", get(collab::notifications))
         .route("/me/notifications/read-all", post(collab::read_all))
@@ -110,7 +114,7 @@ pub fn router() -> Router<AppState> {
             a PATCH must send the version it is based on and answers 409 when that is stale."
     ),
     paths(
-        users::me, users::list,
+        users::me, users::put_language, users::list,
         accounts::list, accounts::create, accounts::get, accounts::update, accounts::delete,
         accounts::team, accounts::set_team_member, accounts::remove_team_member,
         contacts::list, contacts::create, contacts::get, contacts::update, contacts::delete,
@@ -129,7 +133,7 @@ pub fn router() -> Router<AppState> {
         collab::list_comments, collab::create_comment, collab::activity, collab::notifications, collab::read, collab::read_all,
         collab::create_calendar, collab::delete_calendar,
         reviews::list, reviews::create, reviews::get, reviews::update, reviews::hold, reviews::signoff,
-        shares::view, shares::put_visibility, export::export, shares::list, shares::create, shares::revoke,
+        shares::view, shares::put_visibility, export::export, documents::schema, documents::import, shares::list, shares::create, shares::revoke,
         reviews::list_snapshots, reviews::get_snapshot, reviews::diff, reviews::get_schedule, reviews::put_schedule,
     ),
     components(schemas(dto::ErrorBody, dto::ErrorDetail)),

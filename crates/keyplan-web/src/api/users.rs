@@ -1,9 +1,9 @@
 use axum::Json;
 use axum::extract::State;
 
-use super::dto::{MeDto, OrgDto, UserDto};
+use super::dto::{LanguageDto, LanguageWrite, MeDto, OrgDto, UserDto};
 use crate::auth::ApiUser;
-use crate::{ApiError, AppState};
+use crate::{ApiError, AppError, AppState};
 
 /// The caller.
 #[utoipa::path(get, path = "/api/v1/me", tag = "users", responses((status = 200, body = MeDto), (status = 401, body = super::dto::ErrorBody)))]
@@ -15,7 +15,22 @@ pub async fn me(ApiUser(auth): ApiUser) -> Json<MeDto> {
         name: u.name.clone(),
         role: u.role_text.clone(),
         organisation: OrgDto { id: u.org_id.get(), name: auth.user.org_name.clone() },
+        language: auth.user.language().map(|l| l.as_str().to_string()),
     })
+}
+
+/// Sets the language of the caller's interface and exports; `null` follows the browser.
+#[utoipa::path(put, path = "/api/v1/me/language", tag = "users", request_body = LanguageWrite,
+    responses((status = 200, body = LanguageDto), (status = 422, body = super::dto::ErrorBody)))]
+pub async fn put_language(
+    State(state): State<AppState>,
+    ApiUser(auth): ApiUser,
+    Json(body): Json<LanguageWrite>,
+) -> Result<Json<LanguageDto>, ApiError> {
+    let choice = crate::pages::parse_language_choice(body.language.as_deref().unwrap_or("auto"))
+        .ok_or_else(|| AppError::field("language", "must be en, de, auto or null"))?;
+    state.store.set_user_language(auth.org(), auth.id(), choice).await?;
+    Ok(Json(LanguageDto { language: choice.map(|l| l.as_str().to_string()) }))
 }
 
 /// The users of the caller's organisation.

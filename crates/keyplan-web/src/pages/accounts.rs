@@ -15,7 +15,8 @@ use serde::Deserialize;
 
 use super::{Chrome, form_version, path_id, redirect_with, render};
 use crate::auth::{Auth, PageUser};
-use crate::views::{self, FormView, Opt};
+use crate::i18n::Tr;
+use crate::views::{FormView, Opt};
 use crate::{AppError, AppState, service};
 
 pub struct AccountRow {
@@ -30,7 +31,7 @@ pub struct AccountRow {
     pub share: String,
     pub share_pct: u8,
     pub trend: &'static str,
-    pub trend_label: &'static str,
+    pub trend_label: String,
     pub plans: i64,
     pub plan_id: Option<i64>,
     /// A plan of this account is overdue for review.
@@ -79,6 +80,10 @@ async fn accounts_page(
     let total = state.store.count_accounts(auth.org()).await?;
     let users = state.store.list_users(auth.org()).await?;
     let overdue = crate::review_service::overdue_plans(&state.store, auth.org()).await?;
+    let chrome = Chrome::new(auth, "accounts", headers);
+    let t = chrome.t;
+    let mut form = form;
+    form.localise(t);
     let rows = accounts
         .iter()
         .map(|s| {
@@ -90,20 +95,19 @@ async fn accounts_page(
                 industry: a.industry.clone().unwrap_or_default(),
                 region: a.region.clone().unwrap_or_default(),
                 owner: s.owner_name.clone().unwrap_or_default(),
-                revenue: views::opt_money(a.current_revenue, &org.currency),
-                potential: views::opt_money(a.potential, &org.currency),
-                growth: views::opt_money(a.growth_potential(), &org.currency),
-                share: views::pct(a.share_of_wallet()),
+                revenue: t.money(a.current_revenue, &org.currency),
+                potential: t.money(a.potential, &org.currency),
+                growth: t.money(a.growth_potential(), &org.currency),
+                share: t.pct(a.share_of_wallet()),
                 share_pct: a.share_of_wallet().map(|s| (s * 100.0).round() as u8).unwrap_or(0),
                 trend: trend.map(GrowthTrend::as_str).unwrap_or(""),
-                trend_label: trend.map(GrowthTrend::label).unwrap_or(""),
+                trend_label: t.enum_label("trend", trend.map(GrowthTrend::as_str).unwrap_or("")),
                 plans: s.plan_count,
                 plan_id: s.active_plan_id,
                 stale: overdue.iter().any(|(acc, _)| *acc == a.id),
             }
         })
         .collect();
-    let chrome = Chrome::new(auth, "accounts", headers);
     let had_flash = chrome.flash.is_some();
     let page = AccountsPage {
         chrome,
@@ -113,9 +117,13 @@ async fn accounts_page(
         can_create: permissions::can_create_account(auth.actor()),
         form,
         users: users.iter().filter(|u| u.active).map(|u| Opt::new(u.id, &u.name)).collect(),
-        trends: GrowthTrend::ALL.iter().map(|t| Opt::new(t.as_str(), t.label())).collect(),
+        trends: trend_options(t),
     };
     Ok(render(status, &page, had_flash))
+}
+
+fn trend_options(t: Tr) -> Vec<Opt> {
+    GrowthTrend::ALL.iter().map(|g| Opt::new(g.as_str(), t.enum_label("trend", g.as_str()))).collect()
 }
 
 pub async fn create(
@@ -125,7 +133,7 @@ pub async fn create(
     Form(input): Form<AccountInput>,
 ) -> Result<Response, AppError> {
     match service::create_account(&state.store, &auth, &input).await {
-        Ok(a) => Ok(redirect_with(&format!("/accounts/{}", a.id), &format!("Account “{}” created.", a.name))),
+        Ok(a) => Ok(redirect_with(&format!("/accounts/{}", a.id), &Tr::for_user(&auth, &headers).s1("accounts-created", "name", &a.name))),
         Err(AppError::Validation(errors)) => {
             let form = FormView::from_input(&input, 0).with_errors(&errors);
             accounts_page(&state, &auth, &headers, "", form, StatusCode::UNPROCESSABLE_ENTITY).await
@@ -142,10 +150,10 @@ pub struct ContactRow {
     pub title: String,
     pub business_unit: String,
     pub role: &'static str,
-    pub role_label: &'static str,
+    pub role_label: String,
     pub influence: i16,
     pub attitude: &'static str,
-    pub attitude_label: &'static str,
+    pub attitude_label: String,
     pub owner: String,
     pub reports_to: String,
     pub objective: String,
@@ -155,7 +163,7 @@ pub struct PlanRow {
     pub id: i64,
     pub title: String,
     pub status: &'static str,
-    pub status_label: &'static str,
+    pub status_label: String,
     pub period: String,
     pub commitments: i64,
     pub accepted: i64,
@@ -198,7 +206,7 @@ struct AccountPage {
     share: String,
     share_pct: u8,
     trend: &'static str,
-    trend_label: &'static str,
+    trend_label: String,
     contacts: Vec<ContactRow>,
     /// The buying-centre map (trusted SVG, its text escaped when drawn) and its warnings.
     stakeholder_svg: String,
@@ -246,6 +254,8 @@ pub async fn account_page(
     let templates = state.store.templates(org, false).await?;
     let access = keyplan_domain::permissions::AccountAccess { owner_id: a.owner_id, team: team.iter().map(|t| t.user_id).collect() };
     let user_name = |id: Option<UserId>| id.and_then(|id| users.iter().find(|u| u.id == id)).map(|u| u.name.clone()).unwrap_or_default();
+    let chrome = Chrome::new(auth, "accounts", headers);
+    let t = chrome.t;
     let contact_rows = contacts
         .iter()
         .map(|c| ContactRow {
@@ -254,16 +264,16 @@ pub async fn account_page(
             title: c.title.clone().unwrap_or_default(),
             business_unit: c.business_unit.clone().unwrap_or_default(),
             role: c.buying_role().map(BuyingRole::as_str).unwrap_or(""),
-            role_label: c.buying_role().map(BuyingRole::label).unwrap_or(""),
+            role_label: t.enum_label("buying-role", c.buying_role().map(BuyingRole::as_str).unwrap_or("")),
             influence: c.influence.unwrap_or(0),
             attitude: c.attitude().map(Attitude::as_str).unwrap_or(""),
-            attitude_label: c.attitude().map(Attitude::label).unwrap_or(""),
+            attitude_label: t.enum_label("attitude", c.attitude().map(Attitude::as_str).unwrap_or("")),
             owner: user_name(c.relationship_owner_id),
             reports_to: c.reports_to_id.and_then(|r| contacts.iter().find(|x| x.id == r)).map(|x| x.name.clone()).unwrap_or_default(),
             objective: c.objective.clone().unwrap_or_default(),
         })
         .collect();
-    let stakeholders = crate::stakeholder_svg::stakeholder_picture(&contacts, &users);
+    let stakeholders = crate::stakeholder_svg::stakeholder_picture_in(&contacts, &users, t);
     let overdue = crate::review_service::overdue_plans(&state.store, org).await?;
     let plan_rows = plans
         .iter()
@@ -271,8 +281,8 @@ pub async fn account_page(
             id: s.plan.id.get(),
             title: s.plan.title.clone(),
             status: s.plan.status().as_str(),
-            status_label: s.plan.status().label(),
-            period: format!("{} – {}", views::date(s.plan.period_start), views::date(s.plan.period_end)),
+            status_label: t.enum_label("plan-status", s.plan.status().as_str()),
+            period: format!("{} – {}", t.date(s.plan.period_start), t.date(s.plan.period_end)),
             commitments: s.commitments,
             accepted: s.commitments_accepted,
             done: s.commitments_done,
@@ -284,9 +294,12 @@ pub async fn account_page(
         forms.edit = Some(FormView::from_input(&service::account_to_input(&a), a.version));
     }
     if forms.plan.values.is_empty() {
-        forms.plan.values.insert("title".into(), format!("{} account plan {}", a.name, service::today().year()));
+        let title = t.s2("account-default-plan-title", "name", &a.name, "year", service::today().year().to_string());
+        forms.plan.values.insert("title".into(), title);
     }
-    let chrome = Chrome::new(auth, "accounts", headers);
+    for f in [forms.edit.as_mut(), Some(&mut forms.contact), Some(&mut forms.plan), Some(&mut forms.team)].into_iter().flatten() {
+        f.localise(t);
+    }
     let had_flash = chrome.flash.is_some();
     let trend = a.growth_trend();
     let subtitle = [a.industry.clone(), a.region.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
@@ -298,26 +311,26 @@ pub async fn account_page(
         parent: a.parent_id.and_then(|p| all_accounts.iter().find(|x| x.0 == p)).map(|p| (p.0.get(), p.1.clone())),
         crm_id: a.crm_id.clone().unwrap_or_default(),
         owner: user_name(a.owner_id),
-        revenue: views::opt_money(a.current_revenue, &currency),
-        total_spend: views::opt_money(a.total_spend, &currency),
-        potential: views::opt_money(a.potential, &currency),
-        growth: views::opt_money(a.growth_potential(), &currency),
-        share: views::pct(a.share_of_wallet()),
+        revenue: t.money(a.current_revenue, &currency),
+        total_spend: t.money(a.total_spend, &currency),
+        potential: t.money(a.potential, &currency),
+        growth: t.money(a.growth_potential(), &currency),
+        share: t.pct(a.share_of_wallet()),
         share_pct: a.share_of_wallet().map(|s| (s * 100.0).round() as u8).unwrap_or(0),
         trend: trend.map(GrowthTrend::as_str).unwrap_or(""),
-        trend_label: trend.map(GrowthTrend::label).unwrap_or(""),
+        trend_label: t.enum_label("trend", trend.map(GrowthTrend::as_str).unwrap_or("")),
         contacts: contact_rows,
-        stakeholder_warnings: stakeholders.warnings(),
+        stakeholder_warnings: stakeholders.warnings_in(t),
         stakeholder_svg: stakeholders.svg,
         team,
         plans: plan_rows,
         templates: templates
             .iter()
-            .map(|t| TemplateChoice {
-                key: t.key.clone(),
-                name: t.name.clone(),
-                description: t.description.clone(),
-                facts: format!("{} sections · {}", t.doc().sections.len(), super::templates::pages_label(t.budget_pages)),
+            .map(|tpl| TemplateChoice {
+                key: tpl.key.clone(),
+                name: crate::template_i18n::localise_name(&tpl.key, &tpl.name, t),
+                description: crate::template_i18n::localise_description(&tpl.key, &tpl.description, t),
+                facts: template_facts(t, tpl.doc().sections.len(), tpl.budget_pages),
             })
             .collect(),
         can_edit_account: permissions::can_edit_account(auth.actor(), &access),
@@ -326,11 +339,17 @@ pub async fn account_page(
         users: users.iter().filter(|u| u.active).map(|u| Opt::new(u.id, &u.name)).collect(),
         accounts: all_accounts.iter().filter(|x| x.0 != a.id).map(|x| Opt::new(x.0, &x.1)).collect(),
         contact_opts: contacts.iter().map(|c| Opt::new(c.id, &c.name)).collect(),
-        roles: BuyingRole::ALL.iter().map(|r| Opt::new(r.as_str(), r.label())).collect(),
-        attitudes: Attitude::ALL.iter().map(|r| Opt::new(r.as_str(), r.label())).collect(),
-        trends: GrowthTrend::ALL.iter().map(|t| Opt::new(t.as_str(), t.label())).collect(),
+        roles: BuyingRole::ALL.iter().map(|r| Opt::new(r.as_str(), t.enum_label("buying-role", r.as_str()))).collect(),
+        attitudes: Attitude::ALL.iter().map(|r| Opt::new(r.as_str(), t.enum_label("attitude", r.as_str()))).collect(),
+        trends: trend_options(t),
     };
     Ok(render(status, &page, had_flash))
+}
+
+/// "5 sections · 3 pages" for the new-plan form's template choice.
+fn template_facts(t: Tr, sections: usize, pages: f64) -> String {
+    let sections = t.s1("account-template-sections", "count", sections);
+    format!("{sections} · {}", t.s2("account-template-pages", "count", pages, "pages", t.num(pages)))
 }
 
 #[derive(Deserialize)]
@@ -351,7 +370,7 @@ pub async fn update(
     let id = AccountId::new(path_id(&id)?);
     let version = form_version(&form.version)?;
     match service::update_account(&state.store, &auth, id, version, &form.input).await {
-        Ok(a) => Ok(redirect_with(&format!("/accounts/{}", a.id), "Account saved.")),
+        Ok(a) => Ok(redirect_with(&format!("/accounts/{}", a.id), &Tr::for_user(&auth, &headers).s("account-saved"))),
         Err(AppError::Validation(errors)) => {
             let edit = FormView::from_input(&form.input, version).with_errors(&errors);
             account_page(
@@ -373,11 +392,16 @@ pub async fn update(
     }
 }
 
-pub async fn delete(State(state): State<AppState>, PageUser(auth): PageUser, Path(id): Path<String>) -> Result<Response, AppError> {
+pub async fn delete(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
     let id = AccountId::new(path_id(&id)?);
     let a = state.store.account(auth.org(), id).await?;
     service::delete_account(&state.store, &auth, id).await?;
-    Ok(redirect_with("/accounts", &format!("Account “{}” deleted.", a.name)))
+    Ok(redirect_with("/accounts", &Tr::for_user(&auth, &headers).s1("accounts-deleted", "name", &a.name)))
 }
 
 #[derive(Deserialize)]
@@ -412,7 +436,7 @@ pub async fn add_team_member(
         _ => Err(AppError::Validation(v.errors)),
     };
     match result {
-        Ok(()) => Ok(redirect_with(&format!("/accounts/{id}#team"), "Team updated.")),
+        Ok(()) => Ok(redirect_with(&format!("/accounts/{id}#team"), &Tr::for_user(&auth, &headers).s("account-team-updated"))),
         Err(AppError::Validation(errors)) => {
             let mut team = FormView::default().with_errors(&errors);
             team.values.insert("user_id".into(), form.user_id.clone());
@@ -426,13 +450,14 @@ pub async fn add_team_member(
 pub async fn remove_team_member(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
+    headers: HeaderMap,
     Path((id, user_id)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     let id = AccountId::new(path_id(&id)?);
     let access = service::access(&state.store, &auth, id).await?;
     service::require(permissions::can_edit_account(auth.actor(), &access))?;
     state.store.remove_team_member(auth.org(), id, UserId::new(path_id(&user_id)?)).await?;
-    Ok(redirect_with(&format!("/accounts/{id}#team"), "Removed from the team."))
+    Ok(redirect_with(&format!("/accounts/{id}#team"), &Tr::for_user(&auth, &headers).s("account-team-removed")))
 }
 
 /// Re-renders the account page with the new-contact form showing its problems.

@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 use super::{Chrome, form_version, path_id, redirect_with, render};
 use crate::auth::{self, Auth, PageUser};
+use crate::i18n::Tr;
 use crate::views::{FormView, Opt};
 use crate::{AppError, AppState, service};
 
@@ -53,8 +54,12 @@ async fn users_page(
 ) -> Result<Response, AppError> {
     let users = state.store.list_users(auth.org()).await?;
     let chrome = Chrome::new(auth, "admin", headers);
+    let t = chrome.t;
     let had_flash = chrome.flash.is_some();
     let mut form = form;
+    for m in form.errors.values_mut() {
+        *m = message(t, m);
+    }
     if form.v("role").is_empty() {
         form.values.insert("role".into(), "member".into());
     }
@@ -73,10 +78,19 @@ async fn users_page(
             })
             .collect(),
         form,
-        roles: Role::ALL.iter().map(|r| Opt::new(r.as_str(), r.label())).collect(),
+        roles: Role::ALL.iter().map(|r| Opt::new(r.as_str(), t.enum_label("role", r.as_str()))).collect(),
         failed_row,
     };
     Ok(render(status, &page, had_flash))
+}
+
+/// A field error in the page's language, including this page's own messages.
+fn message(t: Tr, m: &str) -> String {
+    match m {
+        "choose a role" => t.s("users-err-role"),
+        "must be at least 8 characters" => t.s("users-err-password-short"),
+        _ => t.field_error(m),
+    }
 }
 
 #[derive(Deserialize)]
@@ -118,7 +132,7 @@ pub async fn add_user(
         _ => Err(AppError::Validation(v.errors)),
     };
     match result {
-        Ok(u) => Ok(redirect_with("/admin/users", &format!("{} can now sign in as {}.", u.name, u.email))),
+        Ok(u) => Ok(redirect_with("/admin/users", &Tr::for_user(&auth, &headers).s2("users-added", "name", &u.name, "email", &u.email))),
         Err(AppError::Validation(errors)) => {
             let mut f = FormView::default().with_errors(&errors);
             f.values.insert("name".into(), form.name);
@@ -160,7 +174,7 @@ pub async fn update_user(
             &auth,
             &headers,
             FormView::default(),
-            Some((id.get(), "role: choose a role".into())),
+            Some((id.get(), Tr::for_user(&auth, &headers).s("users-row-err-role"))),
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
@@ -172,13 +186,13 @@ pub async fn update_user(
             &auth,
             &headers,
             FormView::default(),
-            Some((id.get(), "You cannot remove your own administrator role or lock yourself out; ask another administrator.".into())),
+            Some((id.get(), Tr::for_user(&auth, &headers).s("users-err-self"))),
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
     }
     state.store.update_user(auth.org(), id, version, &name, role, active).await?;
-    Ok(redirect_with("/admin/users", &format!("{name} updated.")))
+    Ok(redirect_with("/admin/users", &Tr::for_user(&auth, &headers).s1("users-updated", "name", &name)))
 }
 
 #[derive(Deserialize)]
@@ -201,15 +215,16 @@ pub async fn reset_password(
         Ok(p) => {
             let hash = auth::hash_password(p).await?;
             state.store.set_password(auth.org(), id, &hash).await?;
-            Ok(redirect_with("/admin/users", &format!("New password set for {}; they have been signed out everywhere.", user.name)))
+            Ok(redirect_with("/admin/users", &Tr::for_user(&auth, &headers).s1("users-password-set", "name", &user.name)))
         }
         Err(f) => {
+            let t = Tr::for_user(&auth, &headers);
             users_page(
                 &state,
                 &auth,
                 &headers,
                 FormView::default(),
-                Some((id.get(), format!("password: {}", f.message))),
+                Some((id.get(), t.s1("users-row-err-password", "message", message(t, &f.message)))),
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await

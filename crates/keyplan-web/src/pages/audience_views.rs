@@ -5,13 +5,13 @@ use keyplan_domain::analysis::{Category, ItemKind};
 use keyplan_domain::template::SectionKind;
 use keyplan_domain::tree::{Acceptance, CommitmentStatus, Health, NodeKind, TreeNode};
 
+use crate::i18n::{Arg, Tr};
 use crate::service::PlanBundle;
-use crate::views;
 
 pub struct Line {
     pub depth: usize,
     pub kind: &'static str,
-    pub kind_label: &'static str,
+    pub kind_label: String,
     pub title: String,
     pub detail: String,
     pub done: bool,
@@ -21,12 +21,12 @@ pub struct GoalView {
     pub title: String,
     pub measure: String,
     pub health: &'static str,
-    pub health_label: &'static str,
+    pub health_label: String,
     pub lines: Vec<Line>,
 }
 
 pub struct ItemLine {
-    pub label: &'static str,
+    pub label: String,
     pub text: String,
     pub response: String,
 }
@@ -60,21 +60,21 @@ impl Excerpt {
     }
 }
 
-fn lines(b: &PlanBundle, t: &TreeNode, depth: usize, out: &mut Vec<Line>) {
-    let n = &t.node;
+fn lines(b: &PlanBundle, node: &TreeNode, depth: usize, out: &mut Vec<Line>, t: Tr) {
+    let n = &node.node;
     let detail = if n.kind == NodeKind::Commitment {
         let mut parts = Vec::new();
         if let Some(who) = b.user_name(n.owner_id) {
             parts.push(who.to_string());
         }
         if let Some(c) = b.contact_name(n.contact_id) {
-            parts.push(format!("with {c}"));
+            parts.push(t.s1("excerpt-with", "name", c));
         }
         if let Some(d) = n.due_date {
-            parts.push(format!("due {}", views::date(d)));
+            parts.push(t.s1("excerpt-due", "date", t.date(d)));
         }
         if let Some(c) = &n.done_criterion {
-            parts.push(format!("done when: {c}"));
+            parts.push(t.s1("excerpt-done-when", "criterion", c));
         }
         parts.join(" · ")
     } else {
@@ -83,30 +83,59 @@ fn lines(b: &PlanBundle, t: &TreeNode, depth: usize, out: &mut Vec<Line>) {
     out.push(Line {
         depth,
         kind: n.kind.as_str(),
-        kind_label: n.kind.label(),
+        kind_label: t.enum_label("node-kind", n.kind.as_str()),
         title: n.title.clone(),
         detail,
-        done: t.health == Health::Resolved,
+        done: node.health == Health::Resolved,
     });
-    for c in &t.children {
-        lines(b, c, depth + 1, out);
+    for c in &node.children {
+        lines(b, c, depth + 1, out, t);
     }
 }
 
-pub fn excerpt(b: &PlanBundle) -> Excerpt {
+/// A goal's measure as the excerpt writes it: `Revenue 2 → 3 m€ by 5 Mar 2026`.
+fn measure(n: &keyplan_domain::tree::Node, t: Tr) -> String {
+    let mut parts = Vec::new();
+    if let Some(m) = &n.metric {
+        parts.push(m.clone());
+    }
+    match (n.baseline, n.target) {
+        (Some(b), Some(target)) => parts.push(format!("{} → {}", t.num(b), t.num(target))),
+        (None, Some(target)) => parts.push(format!("→ {}", t.num(target))),
+        (Some(b), None) => parts.push(t.s1("excerpt-measure-from", "value", t.num(b))),
+        _ => {}
+    }
+    if let Some(u) = &n.unit {
+        parts.push(u.clone());
+    }
+    if let Some(d) = n.target_date {
+        parts.push(t.s1("excerpt-measure-by", "date", t.date(d)));
+    }
+    parts.join(" ")
+}
+
+/// An analysis item's label: its category, else its kind.
+fn item_label(i: &keyplan_store::Item, t: Tr) -> String {
+    match i.category() {
+        Some(c) => t.enum_label("item-category", c.as_str()),
+        None => t.enum_label("item-kind", i.kind().as_str()),
+    }
+}
+
+pub fn excerpt(b: &PlanBundle, t: Tr) -> Excerpt {
     let goals = b
         .tree
         .iter()
         .map(|g| {
             let mut ls = Vec::new();
             for c in &g.children {
-                lines(b, c, 0, &mut ls);
+                lines(b, c, 0, &mut ls, t);
             }
             GoalView {
                 title: g.node.title.clone(),
-                measure: crate::plan_content::goal_measure(&g.node),
+                measure: measure(&g.node, t),
                 health: g.health.as_str(),
-                health_label: g.health.label(),
+                health_label: t.enum_label("health", g.health.as_str()),
                 lines: ls,
             }
         })
@@ -118,7 +147,7 @@ pub fn excerpt(b: &PlanBundle) -> Excerpt {
         }
         let items: Vec<ItemLine> = b
             .items_of(&s.key)
-            .map(|i| ItemLine { label: i.label(), text: i.text.clone(), response: i.response.clone().unwrap_or_default() })
+            .map(|i| ItemLine { label: item_label(i, t), text: i.text.clone(), response: i.response.clone().unwrap_or_default() })
             .collect();
         let text = b.section_text(&s.key);
         let paragraphs: Vec<String> = text
@@ -139,15 +168,15 @@ pub fn excerpt(b: &PlanBundle) -> Excerpt {
             let latest = b.kpi_actuals.iter().filter(|a| a.kpi_id == k.id).max_by_key(|a| a.period_start);
             KpiLine {
                 name: k.name.clone(),
-                target: k.target.map(|t| format!("{}{unit}", views::figure(t))).unwrap_or_default(),
-                latest: latest.map(|a| format!("{}{unit} ({})", views::figure(a.value), views::date(a.period_start))).unwrap_or_default(),
+                target: k.target.map(|target| format!("{}{unit}", t.num(target))).unwrap_or_default(),
+                latest: latest.map(|a| format!("{}{unit} ({})", t.num(a.value), t.date(a.period_start))).unwrap_or_default(),
             }
         })
         .collect();
     Excerpt {
         title: b.plan.title.clone(),
         account: b.account.name.clone(),
-        period: format!("{} – {}", views::date(b.plan.period_start), views::date(b.plan.period_end)),
+        period: format!("{} – {}", t.date(b.plan.period_start), t.date(b.plan.period_end)),
         goals,
         sections,
         kpis,
@@ -163,6 +192,8 @@ pub struct Flagged {
 pub struct Briefing {
     pub goals: Vec<GoalView>,
     pub percent: u32,
+    /// `percent` as a share, for the language's percent format.
+    pub share: f64,
     pub progress: String,
     pub risks: Vec<ItemLine>,
     pub obstacles: Vec<Flagged>,
@@ -172,16 +203,16 @@ pub struct Briefing {
 /// How many risks, obstacles and commitments a briefing lists: it has to fit one screen.
 const TOP: usize = 5;
 
-pub fn briefing(b: &PlanBundle) -> Briefing {
+pub fn briefing(b: &PlanBundle, t: Tr) -> Briefing {
     let s = &b.summary;
     let goals = b
         .tree
         .iter()
         .map(|g| GoalView {
             title: g.node.title.clone(),
-            measure: crate::plan_content::goal_measure(&g.node),
+            measure: super::plan_sections::goal_measure(t, &g.node),
             health: g.health.as_str(),
-            health_label: g.health.label(),
+            health_label: t.enum_label("health", g.health.as_str()),
             lines: Vec::new(),
         })
         .collect();
@@ -190,52 +221,55 @@ pub fn briefing(b: &PlanBundle) -> Briefing {
         .iter()
         .filter(|i| i.kind() == ItemKind::Risk || (i.kind() == ItemKind::Swot && i.category() == Some(Category::Threat)))
         .take(TOP)
-        .map(|i| ItemLine { label: i.label(), text: i.text.clone(), response: i.response.clone().unwrap_or_default() })
+        .map(|i| ItemLine { label: item_label(i, t), text: i.text.clone(), response: i.response.clone().unwrap_or_default() })
         .collect();
     let mut obstacles = Vec::new();
     let mut at_risk = Vec::new();
-    fn walk(b: &PlanBundle, t: &TreeNode, obstacles: &mut Vec<Flagged>, at_risk: &mut Vec<Flagged>) {
-        let n = &t.node;
-        if n.kind == NodeKind::Obstacle && t.health != Health::Resolved {
-            let open = t.children.iter().filter(|c| c.node.is_accepted_commitment()).count();
-            let why = if open == 0 { "no accepted commitment removes it yet".to_string() } else { t.health.label().to_string() };
+    fn walk(b: &PlanBundle, tn: &TreeNode, obstacles: &mut Vec<Flagged>, at_risk: &mut Vec<Flagged>, t: Tr) {
+        let n = &tn.node;
+        if n.kind == NodeKind::Obstacle && tn.health != Health::Resolved {
+            let open = tn.children.iter().filter(|c| c.node.is_accepted_commitment()).count();
+            let why = if open == 0 { t.s("aud-why-no-commitment") } else { t.enum_label("health", tn.health.as_str()) };
             obstacles.push(Flagged { title: n.title.clone(), why });
         }
         if n.kind == NodeKind::Commitment {
-            let who = b.user_name(n.owner_id).unwrap_or("nobody");
+            let who = b.user_name(n.owner_id).map(str::to_string).unwrap_or_else(|| t.s("aud-nobody"));
             let why = match n.acceptance {
-                Some(Acceptance::Declined) => Some(format!("declined by {who}")),
-                Some(Acceptance::Proposed) => Some(format!("waiting for {who} to accept")),
-                Some(Acceptance::DateProposed) => Some(format!("{who} proposed another date")),
-                _ if n.status == Some(CommitmentStatus::Missed) => Some(format!("missed — {who}")),
-                _ if t.overdue => Some(format!("overdue since {} — {who}", views::opt_date(n.due_date))),
+                Some(Acceptance::Declined) => Some(t.s1("aud-why-declined", "name", &who)),
+                Some(Acceptance::Proposed) => Some(t.s1("aud-why-waiting", "name", &who)),
+                Some(Acceptance::DateProposed) => Some(t.s1("aud-why-date", "name", &who)),
+                _ if n.status == Some(CommitmentStatus::Missed) => Some(t.s1("aud-why-missed", "name", &who)),
+                _ if tn.overdue => Some(t.s2("aud-why-overdue", "date", t.opt_date(n.due_date), "name", &who)),
                 _ => None,
             };
             if let Some(why) = why {
                 at_risk.push(Flagged { title: n.title.clone(), why });
             }
         }
-        for c in &t.children {
-            walk(b, c, obstacles, at_risk);
+        for c in &tn.children {
+            walk(b, c, obstacles, at_risk, t);
         }
     }
-    for t in &b.tree {
-        walk(b, t, &mut obstacles, &mut at_risk);
+    for tn in &b.tree {
+        walk(b, tn, &mut obstacles, &mut at_risk, t);
     }
     obstacles.truncate(TOP);
     at_risk.truncate(TOP);
     Briefing {
         goals,
         percent: s.percent_resolved as u32,
-        progress: format!(
-            "{} of {} obstacles overcome · {} of {} conditions met · {} accepted commitments, {} done, {} overdue",
-            s.obstacles_overcome,
-            s.obstacles,
-            s.conditions_met,
-            s.conditions,
-            s.commitments_accepted,
-            s.commitments_done,
-            s.commitments_overdue
+        share: f64::from(s.percent_resolved) / 100.0,
+        progress: t.a(
+            "aud-progress",
+            &[
+                ("overcome", s.obstacles_overcome.to_string().arg()),
+                ("obstacles", s.obstacles.to_string().arg()),
+                ("met", s.conditions_met.to_string().arg()),
+                ("conditions", s.conditions.to_string().arg()),
+                ("accepted", s.commitments_accepted.to_string().arg()),
+                ("done", s.commitments_done.to_string().arg()),
+                ("overdue", s.commitments_overdue.to_string().arg()),
+            ],
         ),
         risks,
         obstacles,

@@ -14,6 +14,7 @@ use time::OffsetDateTime;
 use super::{Chrome, path_id, redirect_with, render};
 use crate::auth::{Auth, PageUser};
 use crate::collab::{self, Target};
+use crate::i18n::Tr;
 use crate::service::PlanBundle;
 use crate::views::Opt;
 use crate::{AppError, AppState};
@@ -51,30 +52,46 @@ impl Discussion {
     }
 }
 
-/// "23 Nov 2026, 13:05" (UTC).
-fn when(t: OffsetDateTime) -> String {
-    let t = t.to_offset(time::UtcOffset::UTC);
-    format!("{}, {:02}:{:02}", crate::views::date(t.date()), t.hour(), t.minute())
+/// `5 Mar 2026, 14:05` / `5. März 2026, 14:05` (UTC).
+fn when_in(at: OffsetDateTime, t: Tr) -> String {
+    let at = at.to_offset(time::UtcOffset::UTC);
+    format!("{}, {:02}:{:02}", t.date(at.date()), at.hour(), at.minute())
 }
 
 fn initials(name: &str) -> String {
     name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect::<String>().to_uppercase()
 }
 
-fn activity_view(a: &Activity) -> ActivityView {
-    ActivityView { actor: a.actor_name.clone().unwrap_or_else(|| "Someone".into()), summary: a.summary.clone(), when: when(a.at) }
+/// One history entry. The summary is stored in English as written when it
+/// happened and shown in the reader's language.
+fn activity_view(a: &Activity, t: Tr) -> ActivityView {
+    ActivityView {
+        actor: a.actor_name.clone().unwrap_or_else(|| t.s("activity-someone")),
+        summary: crate::stored_text::activity(&a.summary, t),
+        when: when_in(a.at, t),
+    }
 }
 
 /// What a comment is about, as the plan names it.
-fn about(b: &PlanBundle, c: &Comment) -> String {
+fn about(b: &PlanBundle, c: &Comment, t: Tr) -> String {
     match c.target_kind.as_str() {
         "node" => flat(&b.tree)
             .into_iter()
             .find(|n| n.id.get() == c.target_id)
             .map(|n| n.title.clone())
-            .unwrap_or_else(|| "a removed item".into()),
-        "item" => b.items.iter().find(|i| i.id.get() == c.target_id).map(|i| short(&i.text)).unwrap_or_else(|| "a removed item".into()),
+            .unwrap_or_else(|| t.s("discussion-removed-item")),
+        "item" => {
+            b.items.iter().find(|i| i.id.get() == c.target_id).map(|i| short(&i.text)).unwrap_or_else(|| t.s("discussion-removed-item"))
+        }
         _ => String::new(),
+    }
+}
+
+/// An analysis item's label ("Customer", "SWOT entry") in `t`'s language.
+fn item_label(i: &keyplan_store::Item, t: Tr) -> String {
+    match i.category() {
+        Some(c) => t.enum_label("item-category", c.as_str()),
+        None => t.enum_label("item-kind", i.kind().as_str()),
     }
 }
 
@@ -92,15 +109,17 @@ fn short(s: &str) -> String {
     if s.chars().count() <= 60 { s.to_string() } else { format!("{}\u{2026}", s.chars().take(59).collect::<String>()) }
 }
 
-pub async fn discussion(store: &Store, auth: &Auth, b: &PlanBundle) -> Result<Discussion, AppError> {
+/// The plan page's discussion card, its texts in `t`'s language.
+pub async fn discussion_in(store: &Store, auth: &Auth, b: &PlanBundle, t: Tr) -> Result<Discussion, AppError> {
     let (comments, activity) =
         tokio::try_join!(store.comments(auth.org(), b.plan.id), store.activity(auth.org(), b.plan.id, Some(RECENT)))?;
-    let mut targets = vec![Opt::new("plan", "The plan as a whole")];
+    let mut targets = vec![Opt::new("plan", t.s("discussion-whole-plan"))];
     for n in flat(&b.tree) {
-        targets.push(Opt::new(format!("node:{}", n.id.get()), format!("{}: {}", n.kind.label(), short(&n.title))));
+        targets
+            .push(Opt::new(format!("node:{}", n.id.get()), format!("{}: {}", t.enum_label("node-kind", n.kind.as_str()), short(&n.title))));
     }
     for i in &b.items {
-        targets.push(Opt::new(format!("item:{}", i.id.get()), format!("{}: {}", i.label(), short(&i.text))));
+        targets.push(Opt::new(format!("item:{}", i.id.get()), format!("{}: {}", item_label(i, t), short(&i.text))));
     }
     let mut counts = std::collections::HashMap::new();
     for c in &comments {
@@ -113,12 +132,12 @@ pub async fn discussion(store: &Store, auth: &Auth, b: &PlanBundle) -> Result<Di
             .map(|c| CommentView {
                 author: c.author_name.clone(),
                 initials: initials(&c.author_name),
-                when: when(c.created_at),
-                about: about(b, c),
+                when: when_in(c.created_at, t),
+                about: about(b, c, t),
                 body: c.body.clone(),
             })
             .collect(),
-        activity: activity.iter().map(activity_view).collect(),
+        activity: activity.iter().map(|a| activity_view(a, t)).collect(),
         targets,
     })
 }
@@ -141,9 +160,13 @@ pub async fn add_comment(
     let back = format!("/plans/{}#discussion", plan.get());
     let target = Target::from_ref(form.target.trim()).ok_or_else(|| AppError::BadRequest("Unknown comment target.".into()))?;
     match collab::add_comment(&state.store, &auth, plan, target, &form.body).await {
-        Ok(_) => Ok(redirect_with(&back, "Comment added.")),
+        Ok(_) => Ok(redirect_with(&back, &tr().s("discussion-added"))),
         Err(AppError::Validation(errors)) => {
-            Ok(redirect_with(&back, &errors.iter().map(|e| format!("Comment: {}", e.message)).collect::<Vec<_>>().join("; ")))
+            let t = tr();
+            Ok(redirect_with(
+                &back,
+                &errors.iter().map(|e| t.s1("discussion-error", "message", comment_error(&e.message, t))).collect::<Vec<_>>().join("; "),
+            ))
         }
         Err(e) => Err(e),
     }
@@ -168,12 +191,14 @@ pub async fn activity(
     let plan = state.store.plan(auth.org(), PlanId::new(path_id(&id)?)).await?;
     let (account, entries) =
         tokio::try_join!(state.store.account(auth.org(), plan.account_id), state.store.activity(auth.org(), plan.id, None))?;
+    let chrome = Chrome::new(&auth, "accounts", &headers);
+    let t = chrome.t;
     let page = ActivityPage {
-        chrome: Chrome::new(&auth, "accounts", &headers),
+        chrome,
         id: plan.id.get(),
         title: plan.title,
         account_name: account.name,
-        entries: entries.iter().map(activity_view).collect(),
+        entries: entries.iter().map(|a| activity_view(a, t)).collect(),
     };
     let had_flash = page.chrome.flash.is_some();
     Ok(render(StatusCode::OK, &page, had_flash))
@@ -184,7 +209,7 @@ pub async fn activity(
 pub struct NotificationView {
     pub id: i64,
     pub icon: &'static str,
-    pub kind: &'static str,
+    pub kind: String,
     pub message: String,
     pub when: String,
     pub unread: bool,
@@ -198,21 +223,24 @@ struct NotificationsPage {
     unread: usize,
 }
 
+/// A notification's icon and the code of its label (`notif-kind-<code>`).
 fn kind_label(kind: &str) -> (&'static str, &'static str) {
     match kind {
-        "commitment_proposed" => ("+", "Proposed to you"),
-        "commitment_answered" => ("↩", "Answer"),
-        "commitment_due" => ("◷", "Due soon"),
-        "commitment_overdue" => ("!", "Overdue"),
-        "review_due" => ("◷", "Review due"),
-        "review_overdue" => ("!", "Review overdue"),
-        "comment" => ("“", "Comment"),
-        _ => ("•", "Notice"),
+        "commitment_proposed" => ("+", "commitment_proposed"),
+        "commitment_answered" => ("↩", "commitment_answered"),
+        "commitment_due" => ("◷", "commitment_due"),
+        "commitment_overdue" => ("!", "commitment_overdue"),
+        "review_due" => ("◷", "review_due"),
+        "review_overdue" => ("!", "review_overdue"),
+        "comment" => ("“", "comment"),
+        _ => ("•", "other"),
     }
 }
 
 pub async fn notifications(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap) -> Result<Response, AppError> {
     let list = state.store.notifications(auth.org(), auth.id(), 200).await?;
+    let chrome = Chrome::new(&auth, "notifications", &headers);
+    let t = chrome.t;
     let items: Vec<NotificationView> = list
         .iter()
         .map(|n| {
@@ -220,15 +248,15 @@ pub async fn notifications(State(state): State<AppState>, PageUser(auth): PageUs
             NotificationView {
                 id: n.id.get(),
                 icon,
-                kind,
-                message: n.message.clone(),
-                when: when(n.created_at),
+                kind: t.enum_label("notif-kind", kind),
+                message: crate::stored_text::notification(&n.kind, &n.message, t),
+                when: when_in(n.created_at, t),
                 unread: n.read_at.is_none(),
             }
         })
         .collect();
     let unread = items.iter().filter(|n| n.unread).count();
-    let page = NotificationsPage { chrome: Chrome::new(&auth, "notifications", &headers), items, unread };
+    let page = NotificationsPage { chrome, items, unread };
     let had_flash = page.chrome.flash.is_some();
     Ok(render(StatusCode::OK, &page, had_flash))
 }
@@ -246,10 +274,25 @@ pub async fn open_notification(
     Ok(Redirect::to(link.as_deref().unwrap_or("/me/notifications")).into_response())
 }
 
-pub async fn read_all(State(state): State<AppState>, PageUser(auth): PageUser) -> Result<Response, AppError> {
+pub async fn read_all(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap) -> Result<Response, AppError> {
     let n = state.store.mark_all_notifications_read(auth.org(), auth.id()).await?;
-    let msg = if n == 1 { "1 notification marked read.".to_string() } else { format!("{n} notifications marked read.") };
+    let msg = Tr::for_user(&auth, &headers).s1("notif-marked-read", "count", n);
     Ok(redirect_with("/me/notifications", &msg))
+}
+
+/// Why a comment was refused, in `t`'s language.
+fn comment_error(m: &str, t: Tr) -> String {
+    match m {
+        "write something first" => t.s("discussion-err-empty"),
+        "is too long (at most 4,000 characters)" => t.s("discussion-err-too-long"),
+        "no such item in this plan" => t.s("discussion-err-target"),
+        _ => t.field_error(m),
+    }
+}
+
+/// The translator for a flash message: the request's language.
+fn tr() -> Tr {
+    Tr::new(crate::i18n::current())
 }
 
 // --- calendar feed ----------------------------------------------------------------------------
@@ -270,8 +313,10 @@ pub fn base_url(headers: &HeaderMap, secure: bool) -> String {
 }
 
 async fn calendar_page(state: &AppState, auth: &Auth, headers: &HeaderMap, new_url: Option<String>) -> Result<Response, AppError> {
-    let created = state.store.calendar_feed_created(auth.org(), auth.id()).await?.map(when);
-    let page = CalendarPage { chrome: Chrome::new(auth, "calendar", headers), created, new_url };
+    let chrome = Chrome::new(auth, "calendar", headers);
+    let t = chrome.t;
+    let created = state.store.calendar_feed_created(auth.org(), auth.id()).await?.map(|at| when_in(at, t));
+    let page = CalendarPage { chrome, created, new_url };
     let had_flash = page.chrome.flash.is_some();
     Ok(render(StatusCode::OK, &page, had_flash))
 }
@@ -295,7 +340,7 @@ pub async fn calendar_submit(
     match form.action.as_str() {
         "revoke" => {
             state.store.delete_calendar_feed(auth.org(), auth.id()).await?;
-            Ok(redirect_with("/me/calendar", "Calendar feed turned off. The old address no longer works."))
+            Ok(redirect_with("/me/calendar", &tr().s("calendar-turned-off")))
         }
         "create" => {
             let token = collab::new_calendar_token(&state.store, &auth).await?;

@@ -13,6 +13,7 @@ use serde::Deserialize;
 
 use super::{Chrome, path_id, redirect_with, render};
 use crate::auth::{Auth, PageUser};
+use crate::i18n::Tr;
 use crate::views::{self, FormView};
 use crate::{AppError, AppState, service};
 
@@ -30,7 +31,7 @@ pub struct Item {
     pub proposed_due: String,
     pub done_criterion: String,
     pub status: &'static str,
-    pub status_label: &'static str,
+    pub status_label: String,
     pub decline_reason: String,
     pub overdue: bool,
     pub form: FormView,
@@ -62,23 +63,27 @@ async fn mine_page(
 ) -> Result<Response, AppError> {
     let list = state.store.my_commitments(auth.org(), auth.id()).await?;
     let today = service::today();
+    let chrome = Chrome::new(auth, "mine", headers);
+    let t = chrome.t;
     let mut page = MinePage {
-        chrome: Chrome::new(auth, "mine", headers),
+        chrome,
         to_answer: vec![],
         dates_to_answer: vec![],
         waiting_for_author: vec![],
         accepted: vec![],
         closed: vec![],
         declined: vec![],
-        statuses: CommitmentStatus::ALL.iter().map(|s| views::Opt::new(s.as_str(), s.label())).collect(),
+        statuses: CommitmentStatus::ALL.iter().map(|s| views::Opt::new(s.as_str(), t.enum_label("status", s.as_str()))).collect(),
     };
     let mut failed = failed;
     for c in list {
         let n = &c.node;
-        let form = match &failed {
+        let mut form = match &failed {
             Some((id, _)) if *id == n.id.get() => failed.take().map(|(_, f)| f).unwrap_or_default(),
             _ => FormView::default(),
         };
+        form.localise(t);
+        let status = n.status.unwrap_or(CommitmentStatus::Open);
         let item = Item {
             id: n.id.get(),
             version: n.version,
@@ -88,12 +93,12 @@ async fn mine_page(
             account_name: c.account_name.clone(),
             author: c.author_name.clone().unwrap_or_default(),
             owner: c.owner_name.clone().unwrap_or_default(),
-            due: views::opt_date(n.due_date),
+            due: t.opt_date(n.due_date),
             due_iso: n.due_date.map(keyplan_domain::validate::format_date).unwrap_or_default(),
-            proposed_due: views::opt_date(n.proposed_due_date),
+            proposed_due: t.opt_date(n.proposed_due_date),
             done_criterion: n.done_criterion.clone().unwrap_or_default(),
-            status: n.status.map(CommitmentStatus::as_str).unwrap_or("open"),
-            status_label: n.status.map(CommitmentStatus::label).unwrap_or("Open"),
+            status: status.as_str(),
+            status_label: t.enum_label("status", status.as_str()),
             decline_reason: n.decline_reason.clone().unwrap_or_default(),
             overdue: n.is_overdue(today),
             form,
@@ -139,28 +144,29 @@ pub async fn respond(
     let id = NodeId::new(path_id(&id)?);
     let version = form.version.trim().parse::<i64>().ok();
     let back = if form.back.starts_with("/plans/") { form.back.clone() } else { "/me/commitments".to_string() };
+    let t = Tr::for_user(&auth, &headers);
     let result = match form.action.as_str() {
-        "accept" => {
-            service::respond(&state.store, &auth, id, version, Answer::Accept).await.map(|_| "Accepted. It is now part of the plan.")
-        }
+        "accept" => service::respond(&state.store, &auth, id, version, Answer::Accept).await.map(|_| t.s("mine-flash-accepted")),
         "decline" => service::respond(&state.store, &auth, id, version, Answer::Decline { reason: form.reason.clone() })
             .await
-            .map(|_| "Declined. The author has been told why."),
+            .map(|_| t.s("mine-flash-declined")),
         "propose_date" => match keyplan_domain::validate::parse_date("due_date", &form.due_date) {
             Ok(d) => service::respond(&state.store, &auth, id, version, Answer::ProposeDate { due_date: d })
                 .await
-                .map(|_| "New date proposed to the author."),
+                .map(|_| t.s("mine-flash-date-proposed")),
             Err(f) => Err(AppError::Validation(vec![f])),
         },
-        "accept_date" => service::respond(&state.store, &auth, id, version, Answer::AcceptProposedDate).await.map(|_| "New date accepted."),
-        "reject_date" => service::respond(&state.store, &auth, id, version, Answer::RejectProposedDate)
-            .await
-            .map(|_| "Date rejected; the owner is asked again."),
-        "status" => set_status(&state, &auth, id, version, &form.status).await.map(|_| "Status updated."),
-        _ => Err(AppError::BadRequest("Unknown answer.".into())),
+        "accept_date" => {
+            service::respond(&state.store, &auth, id, version, Answer::AcceptProposedDate).await.map(|_| t.s("mine-flash-date-accepted"))
+        }
+        "reject_date" => {
+            service::respond(&state.store, &auth, id, version, Answer::RejectProposedDate).await.map(|_| t.s("mine-flash-date-rejected"))
+        }
+        "status" => set_status(&state, &auth, id, version, &form.status).await.map(|_| t.s("mine-flash-status")),
+        _ => Err(AppError::BadRequest(t.s("mine-unknown-answer"))),
     };
     match result {
-        Ok(message) => Ok(redirect_with(&back, message)),
+        Ok(message) => Ok(redirect_with(&back, &message)),
         Err(AppError::Validation(errors)) => {
             let mut f = FormView::default().with_errors(&errors);
             f.values.insert("action".into(), form.action.clone());

@@ -8,12 +8,12 @@ use axum::response::Response;
 use keyplan_domain::PlanId;
 use serde::Deserialize;
 
-use super::reviews::{ChangeGroup, grouped};
+use super::reviews::{ChangeGroup, grouped, snapshot_label};
 use super::{Chrome, path_id, render};
 use crate::auth::PageUser;
 use crate::review_service;
 use crate::snapshots::Version;
-use crate::views::{self, Opt};
+use crate::views::Opt;
 use crate::{AppError, AppState};
 
 #[derive(Template)]
@@ -58,10 +58,13 @@ pub async fn compare(
     let from = parse(q.from.as_deref(), default_from)?;
     let to = parse(q.to.as_deref(), Version::Current)?;
     let changes = review_service::diff(&state.store, auth.org(), plan, from, to).await?;
-    let mut versions: Vec<Opt> =
-        snaps.iter().map(|s| Opt::new(s.id, format!("{} (taken {})", s.label, views::date(s.taken_at.date())))).collect();
-    versions.push(Opt::new("current", "The plan as it is now"));
     let chrome = Chrome::new(&auth, "accounts", &headers);
+    let t = chrome.t;
+    let mut versions: Vec<Opt> = snaps
+        .iter()
+        .map(|s| Opt::new(s.id, t.s2("compare-version", "label", snapshot_label(&s.label, t), "date", t.date(s.taken_at.date()))))
+        .collect();
+    versions.push(Opt::new("current", t.s("compare-current")));
     let had_flash = chrome.flash.is_some();
     let page = ComparePage {
         chrome,
@@ -73,7 +76,7 @@ pub async fn compare(
         to: to.as_param(),
         versions,
         change_count: changes.len(),
-        groups: grouped(&changes),
+        groups: grouped(&changes, t),
     };
     Ok(render(StatusCode::OK, &page, had_flash))
 }

@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 use super::{Chrome, form_version, path_id, redirect_with, render};
 use crate::auth::{Auth, PageUser};
+use crate::i18n::Tr;
 use crate::views::{FormView, Opt};
 use crate::{AppError, AppState, service};
 
@@ -23,7 +24,10 @@ pub async fn create(
 ) -> Result<Response, AppError> {
     let id = AccountId::new(path_id(&id)?);
     match service::create_contact(&state.store, &auth, id, &input).await {
-        Ok(c) => Ok(redirect_with(&format!("/accounts/{id}#contacts"), &format!("{} added.", c.name))),
+        Ok(c) => Ok(redirect_with(
+            &format!("/accounts/{id}#contacts"),
+            &Tr::for_user(&auth, &headers).s1("account-contact-added", "name", &c.name),
+        )),
         Err(AppError::Validation(errors)) => super::accounts::contact_form_error(&state, &auth, &headers, id, &input, &errors).await,
         Err(e) => Err(e),
     }
@@ -69,19 +73,22 @@ async fn contact_page(
     let users = state.store.list_users(auth.org()).await?;
     let access = service::access(&state.store, auth, c.account_id).await?;
     let chrome = Chrome::new(auth, "accounts", headers);
+    let t = chrome.t;
     let had_flash = chrome.flash.is_some();
+    let mut form = form.unwrap_or_else(|| FormView::from_input(&service::contact_to_input(&c), c.version));
+    form.localise(t);
     let page = ContactPage {
         chrome,
         id: c.id.get(),
         name: c.name.clone(),
         account_id: account.id.get(),
         account_name: account.name.clone(),
-        form: form.unwrap_or_else(|| FormView::from_input(&service::contact_to_input(&c), c.version)),
+        form,
         can_edit: keyplan_domain::permissions::can_edit_plans(auth.actor(), &access),
         users: users.iter().filter(|u| u.active).map(|u| Opt::new(u.id, &u.name)).collect(),
         contact_opts: contacts.iter().filter(|x| x.id != c.id).map(|x| Opt::new(x.id, &x.name)).collect(),
-        roles: BuyingRole::ALL.iter().map(|r| Opt::new(r.as_str(), r.label())).collect(),
-        attitudes: Attitude::ALL.iter().map(|r| Opt::new(r.as_str(), r.label())).collect(),
+        roles: BuyingRole::ALL.iter().map(|r| Opt::new(r.as_str(), t.enum_label("buying-role", r.as_str()))).collect(),
+        attitudes: Attitude::ALL.iter().map(|r| Opt::new(r.as_str(), t.enum_label("attitude", r.as_str()))).collect(),
     };
     Ok(render(status, &page, had_flash))
 }
@@ -104,7 +111,10 @@ pub async fn update(
     let id = ContactId::new(path_id(&id)?);
     let version = form_version(&form.version)?;
     match service::update_contact(&state.store, &auth, id, version, &form.input).await {
-        Ok(c) => Ok(redirect_with(&format!("/accounts/{}#contacts", c.account_id), &format!("{} saved.", c.name))),
+        Ok(c) => {
+            let message = Tr::for_user(&auth, &headers).s1("account-contact-saved", "name", &c.name);
+            Ok(redirect_with(&format!("/accounts/{}#contacts", c.account_id), &message))
+        }
         Err(AppError::Validation(errors)) => {
             let f = FormView::from_input(&form.input, version).with_errors(&errors);
             contact_page(&state, &auth, &headers, id, Some(f), StatusCode::UNPROCESSABLE_ENTITY).await
@@ -118,7 +128,13 @@ pub async fn update(
     }
 }
 
-pub async fn delete(State(state): State<AppState>, PageUser(auth): PageUser, Path(id): Path<String>) -> Result<Response, AppError> {
+pub async fn delete(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
     let c = service::delete_contact(&state.store, &auth, ContactId::new(path_id(&id)?)).await?;
-    Ok(redirect_with(&format!("/accounts/{}#contacts", c.account_id), &format!("{} removed.", c.name)))
+    let message = Tr::for_user(&auth, &headers).s1("account-contact-removed", "name", &c.name);
+    Ok(redirect_with(&format!("/accounts/{}#contacts", c.account_id), &message))
 }

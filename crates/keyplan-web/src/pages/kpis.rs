@@ -16,6 +16,7 @@ use super::plan_sections::SectionForms;
 use super::plans::{PlanForms, plan_page};
 use super::{form_version, path_id, redirect_with};
 use crate::auth::PageUser;
+use crate::i18n::{Arg, Tr};
 use crate::kpi_service::{self, KpiProgress};
 use crate::plan_content::clip;
 use crate::service::PlanBundle;
@@ -34,7 +35,7 @@ pub struct KpiCard {
     pub id: i64,
     pub name: String,
     pub unit: String,
-    pub period_label: &'static str,
+    pub period_label: String,
     /// "12 → 20 by 31 Dec 2026".
     pub journey: String,
     pub latest: String,
@@ -42,8 +43,10 @@ pub struct KpiCard {
     /// 0..=100, for the bar.
     pub percent: u32,
     pub progress_label: String,
+    /// "62% to target".
+    pub to_target: String,
     pub status: &'static str,
-    pub status_label: &'static str,
+    pub status_label: String,
     pub sparkline: String,
     pub goal_title: String,
     pub goal_id: i64,
@@ -64,11 +67,12 @@ pub struct ScorecardView {
 impl ScorecardView {
     /// "Share of wallet — 62% to target" for each KPI measuring the goal.
     pub fn measures(&self, goal: &i64) -> Vec<String> {
-        self.cards.iter().filter(|c| c.goal_id == *goal).map(|c| format!("{} — {} to target", c.name, c.progress_label)).collect()
+        self.cards.iter().filter(|c| c.goal_id == *goal).map(|c| format!("{} — {}", c.name, c.to_target)).collect()
     }
 }
 
-pub fn scorecard(b: &PlanBundle, forms: &mut SectionForms) -> ScorecardView {
+/// The scorecard of the plan page, its texts in `t`'s language.
+pub fn scorecard_in(b: &PlanBundle, forms: &mut SectionForms, t: Tr) -> ScorecardView {
     let all = b.kpi_progress();
     let count = all.len();
     let goals = b.goals();
@@ -78,33 +82,42 @@ pub fn scorecard(b: &PlanBundle, forms: &mut SectionForms) -> ScorecardView {
         .map(|(i, p)| {
             let k = p.kpi;
             let unit = k.unit.clone().unwrap_or_default();
-            let fig = |v: Option<f64>| v.map(|v| with_unit(v, &unit)).unwrap_or_else(|| "?".into());
-            let by = k.target_date.map(|d| format!(" by {}", views::date(d))).unwrap_or_default();
-            let edit = match &forms.kpi {
+            let fig = |v: Option<f64>| v.map(|v| with_unit(v, &unit, t)).unwrap_or_else(|| "?".into());
+            let journey = match k.target_date {
+                Some(d) => {
+                    t.a("kpi-journey-by", &[("from", fig(k.baseline).arg()), ("to", fig(k.target).arg()), ("date", t.date(d).arg())])
+                }
+                None => t.s2("kpi-journey", "from", fig(k.baseline), "to", fig(k.target)),
+            };
+            let mut edit = match &forms.kpi {
                 Some((id, _)) if *id == k.id.get() => forms.kpi.take().map(|(_, f)| f).unwrap_or_default(),
                 _ => FormView::from_input(&kpi_service::kpi_to_input(k), k.version),
             };
-            let record = match &forms.actual {
+            edit.localise(t);
+            let mut record = match &forms.actual {
                 Some((id, _)) if *id == k.id.get() => forms.actual.take().map(|(_, f)| f).unwrap_or_default(),
                 _ => FormView::from_input(
                     &ActualInput { period_start: format_date(kpi_service::current_period(k)), ..Default::default() },
                     0,
                 ),
             };
+            record.localise(t);
+            let progress_label = progress_label(p, t);
             let goal = k.goal_id.and_then(|g| goals.iter().find(|n| n.id == g));
             KpiCard {
                 id: k.id.get(),
                 name: k.name.clone(),
-                period_label: p.period.label(),
-                journey: format!("{} → {}{by}", fig(k.baseline), fig(k.target)),
-                latest: p.latest.map(|a| with_unit(a.value, &unit)).unwrap_or_default(),
-                latest_period: p.latest.map(|a| p.period.label_of(a.period_start)).unwrap_or_default(),
+                period_label: t.enum_label("kpi-period", p.period.as_str()),
+                journey,
+                latest: p.latest.map(|a| with_unit(a.value, &unit, t)).unwrap_or_default(),
+                latest_period: p.latest.map(|a| period_label(p.period, a.period_start, t)).unwrap_or_default(),
                 unit,
                 percent: p.progress.map(|x| (x * 100.0).round() as u32).unwrap_or(0),
-                progress_label: p.progress_label(),
+                to_target: t.s1("kpi-to-target", "progress", &progress_label),
+                progress_label,
                 status: p.judgement.as_str(),
-                status_label: p.judgement.label(),
-                sparkline: sparkline(p),
+                status_label: t.enum_label("kpi-judgement", p.judgement.as_str()),
+                sparkline: sparkline(p, t),
                 goal_title: goal.map(|g| clip(&g.title, 60)).unwrap_or_default(),
                 goal_id: goal.map(|g| g.id.get()).unwrap_or(0),
                 actuals: p
@@ -113,10 +126,16 @@ pub fn scorecard(b: &PlanBundle, forms: &mut SectionForms) -> ScorecardView {
                     .rev()
                     .map(|a| ActualRow {
                         id: a.id.get(),
-                        period: p.period.label_of(a.period_start),
-                        value: views::figure(a.value),
+                        period: period_label(p.period, a.period_start, t),
+                        value: figure(a.value, t),
                         note: a.note.clone().unwrap_or_default(),
-                        recorded: format!("{}, {}", b.user_name(a.recorded_by).unwrap_or("—"), views::date(a.recorded_at.date())),
+                        recorded: t.s2(
+                            "kpi-recorded",
+                            "name",
+                            b.user_name(a.recorded_by).unwrap_or("—"),
+                            "date",
+                            t.date(a.recorded_at.date()),
+                        ),
                     })
                     .collect(),
                 first: i == 0,
@@ -126,28 +145,55 @@ pub fn scorecard(b: &PlanBundle, forms: &mut SectionForms) -> ScorecardView {
             }
         })
         .collect();
+    let mut add = match &forms.kpi {
+        Some((0, _)) => forms.kpi.take().map(|(_, f)| f).unwrap_or_default(),
+        _ => FormView::from_input(&KpiInput { period: "quarter".into(), ..Default::default() }, 0),
+    };
+    add.localise(t);
     ScorecardView {
         cards,
-        add: match &forms.kpi {
-            Some((0, _)) => forms.kpi.take().map(|(_, f)| f).unwrap_or_default(),
-            _ => FormView::from_input(&KpiInput { period: "quarter".into(), ..Default::default() }, 0),
-        },
+        add,
         goal_opts: goals.iter().map(|g| Opt::new(g.id, clip(&g.title, 80))).collect(),
-        period_opts: [Period::Quarter, Period::Month].iter().map(|p| Opt::new(p.as_str(), p.label())).collect(),
+        period_opts: [Period::Quarter, Period::Month]
+            .iter()
+            .map(|p| Opt::new(p.as_str(), t.enum_label("kpi-period", p.as_str())))
+            .collect(),
     }
 }
 
-fn with_unit(v: f64, unit: &str) -> String {
+/// A recorded or target figure: as before in English (`1234.5`), in the
+/// language's own way otherwise (`1.234,5`).
+fn figure(v: f64, t: Tr) -> String {
+    if t.lang == keyplan_domain::Lang::En { views::figure(v) } else { t.num(v) }
+}
+
+fn with_unit(v: f64, unit: &str, t: Tr) -> String {
     match unit {
-        "" => views::figure(v),
-        "%" => format!("{}%", views::figure(v)),
-        u => format!("{} {u}", views::figure(v)),
+        "" => figure(v, t),
+        "%" if t.lang == keyplan_domain::Lang::En => format!("{}%", figure(v, t)),
+        "%" => format!("{}\u{a0}%", figure(v, t)),
+        u => format!("{} {u}", figure(v, t)),
+    }
+}
+
+/// "62%" / "62 %" or "—".
+fn progress_label(p: &KpiProgress<'_>, t: Tr) -> String {
+    if t.lang == keyplan_domain::Lang::En { p.progress_label() } else { t.pct(p.progress) }
+}
+
+/// A month or quarter: `Mar 2027` / `März 2027`, `Q1 2027`.
+pub fn period_label(period: Period, start: time::Date, t: Tr) -> String {
+    match (period, t.lang) {
+        (Period::Month, keyplan_domain::Lang::De) => {
+            format!("{} {}", keyplan_domain::lang::month_name(start.month(), t.lang), start.year())
+        }
+        _ => period.label_of(start),
     }
 }
 
 /// A 120×32 picture of the actuals (line and dots) against the target (dashed)
 /// and the baseline (dotted). Numbers only: nothing to escape.
-fn sparkline(p: &KpiProgress<'_>) -> String {
+fn sparkline(p: &KpiProgress<'_>, t: Tr) -> String {
     const W: f64 = 120.0;
     const H: f64 = 32.0;
     const PAD: f64 = 4.0;
@@ -155,9 +201,10 @@ fn sparkline(p: &KpiProgress<'_>) -> String {
     let mut all: Vec<f64> = values.clone();
     all.extend(p.kpi.baseline);
     all.extend(p.kpi.target);
+    // The label is ours, not the user's: no characters to escape in it.
     let mut svg = format!(
-        r##"<svg class="sparkline" xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" viewBox="0 0 {W} {H}" role="img" aria-label="Trend of {} recorded values">"##,
-        values.len()
+        r##"<svg class="sparkline" xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" viewBox="0 0 {W} {H}" role="img" aria-label="{}">"##,
+        t.s1("kpi-spark-label", "count", values.len())
     );
     if all.is_empty() {
         svg.push_str("</svg>");
@@ -204,6 +251,11 @@ fn sparkline(p: &KpiProgress<'_>) -> String {
     svg
 }
 
+/// The translator for a flash message: the request's language.
+fn tr() -> Tr {
+    Tr::new(crate::i18n::current())
+}
+
 // --- forms ------------------------------------------------------------------------------
 
 #[derive(Deserialize)]
@@ -233,7 +285,7 @@ pub async fn add_kpi(
 ) -> Result<Response, AppError> {
     let plan = PlanId::new(path_id(&id)?);
     match kpi_service::create_kpi(&state.store, &auth, plan, &form.input).await {
-        Ok(k) => Ok(redirect_with(&format!("/plans/{plan}#kpi-{}", k.id), "KPI added.")),
+        Ok(k) => Ok(redirect_with(&format!("/plans/{plan}#kpi-{}", k.id), &tr().s("kpi-added"))),
         Err(AppError::Validation(errors)) => {
             let f = FormView::from_input(&form.input, 0).with_errors(&errors);
             rerender(&state, &auth, &headers, plan, SectionForms { kpi: Some((0, f)), ..Default::default() }).await
@@ -254,7 +306,7 @@ pub async fn edit_kpi(
     let current = state.store.kpi(auth.org(), id).await?;
     let plan = current.plan_id;
     let f = match kpi_service::update_kpi(&state.store, &auth, id, version, &form.input).await {
-        Ok(k) => return Ok(redirect_with(&format!("/plans/{plan}#kpi-{}", k.id), "KPI saved.")),
+        Ok(k) => return Ok(redirect_with(&format!("/plans/{plan}#kpi-{}", k.id), &tr().s("kpi-saved"))),
         Err(AppError::Validation(errors)) => FormView::from_input(&form.input, version).with_errors(&errors),
         Err(AppError::Conflict { current_version }) => {
             let stored = state.store.kpi(auth.org(), id).await?;
@@ -267,7 +319,7 @@ pub async fn edit_kpi(
 
 pub async fn delete_kpi(State(state): State<AppState>, PageUser(auth): PageUser, Path(id): Path<String>) -> Result<Response, AppError> {
     let k = kpi_service::delete_kpi(&state.store, &auth, KpiId::new(path_id(&id)?)).await?;
-    Ok(redirect_with(&format!("/plans/{}#scorecard", k.plan_id), &format!("KPI “{}” deleted.", clip(&k.name, 60))))
+    Ok(redirect_with(&format!("/plans/{}#scorecard", k.plan_id), &tr().s1("kpi-deleted", "name", clip(&k.name, 60))))
 }
 
 #[derive(Deserialize)]
@@ -283,7 +335,7 @@ pub async fn move_kpi(
     Form(form): Form<MoveForm>,
 ) -> Result<Response, AppError> {
     let k = kpi_service::move_kpi(&state.store, &auth, KpiId::new(path_id(&id)?), form.direction != "down").await?;
-    Ok(redirect_with(&format!("/plans/{}#kpi-{}", k.plan_id, k.id), "KPI moved."))
+    Ok(redirect_with(&format!("/plans/{}#kpi-{}", k.plan_id, k.id), &tr().s("kpi-moved")))
 }
 
 #[derive(Deserialize)]
@@ -314,7 +366,7 @@ pub async fn record_actual(
     match kpi_service::record_actual(&state.store, &auth, id, version, &form.input).await {
         Ok(a) => Ok(redirect_with(
             &format!("/plans/{}#kpi-{id}", k.plan_id),
-            &format!("{} recorded for {}.", views::figure(a.value), period.label_of(a.period_start)),
+            &tr().s2("kpi-value-recorded", "value", figure(a.value, tr()), "period", period_label(period, a.period_start, tr())),
         )),
         Err(AppError::Validation(errors)) => {
             let f = FormView::from_input(&form.input, 0).with_errors(&errors);
@@ -327,5 +379,36 @@ pub async fn record_actual(
 pub async fn delete_actual(State(state): State<AppState>, PageUser(auth): PageUser, Path(id): Path<String>) -> Result<Response, AppError> {
     let a = kpi_service::delete_actual(&state.store, &auth, KpiActualId::new(path_id(&id)?)).await?;
     let k = state.store.kpi(auth.org(), a.kpi_id).await?;
-    Ok(redirect_with(&format!("/plans/{}#kpi-{}", k.plan_id, k.id), "Recorded value removed."))
+    Ok(redirect_with(&format!("/plans/{}#kpi-{}", k.plan_id, k.id), &tr().s("kpi-value-removed")))
+}
+
+#[cfg(test)]
+mod i18n_tests {
+    use keyplan_domain::Lang;
+    use keyplan_domain::kpi::Judgement;
+    use time::macros::date;
+
+    use super::*;
+
+    #[test]
+    fn i18n_english_kpi_labels_match_the_domain() {
+        let en = Tr::new(Lang::En);
+        for j in [Judgement::OnTrack, Judgement::Behind, Judgement::Ahead, Judgement::Unknown] {
+            assert_eq!(en.enum_label("kpi-judgement", j.as_str()), j.label());
+        }
+        for p in [Period::Month, Period::Quarter] {
+            assert_eq!(en.enum_label("kpi-period", p.as_str()), p.label());
+            assert_eq!(period_label(p, date!(2027 - 03 - 01), en), p.label_of(date!(2027 - 03 - 01)));
+        }
+        assert_eq!(with_unit(1234.5, "%", en), "1234.5%");
+    }
+
+    #[test]
+    fn i18n_german_periods_and_figures() {
+        let de = Tr::new(Lang::De);
+        assert_eq!(period_label(Period::Month, date!(2027 - 03 - 01), de), "März 2027");
+        assert_eq!(period_label(Period::Quarter, date!(2027 - 04 - 01), de), "Q2 2027");
+        assert_eq!(with_unit(1234.5, "EUR k", de), "1.234,5 EUR k");
+        assert_eq!(with_unit(12.0, "%", de), "12\u{a0}%");
+    }
 }

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use std::net::SocketAddr;
 
 use crate::auth::{self, Auth};
+use crate::i18n::Tr;
 use crate::{AppError, AppState};
 
 /// Failed attempts allowed per e-mail, and per client address, in the window.
@@ -19,6 +20,7 @@ const WINDOW_MINUTES: i64 = 15;
 #[derive(Template)]
 #[template(path = "login.html")]
 struct LoginPage {
+    t: Tr,
     csrf: String,
     email: String,
     next: String,
@@ -30,17 +32,17 @@ pub struct NextQuery {
     next: Option<String>,
 }
 
-pub async fn show(auth: Option<axum::Extension<Auth>>, Query(q): Query<NextQuery>) -> Response {
+pub async fn show(auth: Option<axum::Extension<Auth>>, headers: HeaderMap, Query(q): Query<NextQuery>) -> Response {
     if auth.is_some() {
         return Redirect::to("/accounts").into_response();
     }
-    login_page(StatusCode::OK, String::new(), safe_next(q.next.as_deref()), None)
+    login_page(Tr::from_headers(&headers), StatusCode::OK, String::new(), safe_next(q.next.as_deref()), None)
 }
 
-fn login_page(status: StatusCode, email: String, next: String, error: Option<String>) -> Response {
+fn login_page(t: Tr, status: StatusCode, email: String, next: String, error: Option<String>) -> Response {
     // Double-submit token for the sign-in form: the cookie and the field must match.
     let csrf = auth::random_token();
-    let page = LoginPage { csrf: csrf.clone(), email, next, error };
+    let page = LoginPage { t, csrf: csrf.clone(), email, next, error };
     let mut r = super::render(status, &page, false);
     if let Ok(v) = HeaderValue::from_str(&auth::set_cookie(auth::LOGIN_CSRF_COOKIE, &csrf, 3600, false)) {
         r.headers_mut().append(header::SET_COOKIE, v);
@@ -83,21 +85,16 @@ pub async fn submit(
     let email: String = form.email.trim().to_lowercase().chars().filter(|c| !c.is_control()).collect();
     let next = safe_next(Some(&form.next));
     let ip = client_ip(&state, &headers, peer);
+    let t = Tr::from_headers(&headers);
     if email.is_empty() || form.password.is_empty() {
-        return Ok(login_page(StatusCode::UNPROCESSABLE_ENTITY, email, next, Some("Enter your e-mail address and your password.".into())));
+        return Ok(login_page(t, StatusCode::UNPROCESSABLE_ENTITY, email, next, Some(t.s("login-missing"))));
     }
     let since = time::OffsetDateTime::now_utc() - time::Duration::minutes(WINDOW_MINUTES);
     let (by_email, by_ip) = state.store.recent_failures(&email, &ip, since).await?;
     if by_email >= MAX_FAILURES_PER_EMAIL || by_ip >= MAX_FAILURES_PER_IP {
         tracing::warn!(%email, %ip, "sign-in rate limit reached");
-        return Ok(login_page(
-            StatusCode::TOO_MANY_REQUESTS,
-            email,
-            next,
-            Some(format!(
-                "Too many failed sign-in attempts. Wait {WINDOW_MINUTES} minutes and try again, or ask an administrator to reset your password."
-            )),
-        ));
+        let message = t.s1("login-rate-limited", "minutes", WINDOW_MINUTES);
+        return Ok(login_page(t, StatusCode::TOO_MANY_REQUESTS, email, next, Some(message)));
     }
     let found = state.store.user_for_login(&email).await?;
     let (user, hash) = match found {
@@ -107,7 +104,7 @@ pub async fn submit(
     let ok = auth::verify_password(form.password.clone(), hash).await && user.is_some();
     state.store.record_login_attempt(&email, &ip, ok).await?;
     let Some(user) = user.filter(|_| ok) else {
-        return Ok(login_page(StatusCode::UNAUTHORIZED, email, next, Some("That e-mail address and password do not match.".into())));
+        return Ok(login_page(t, StatusCode::UNAUTHORIZED, email, next, Some(t.s("login-mismatch"))));
     };
     let token = auth::random_token();
     let hours = state.config.session_hours.max(1);

@@ -9,6 +9,7 @@ mod commitments;
 mod compare;
 mod contacts;
 mod kpis;
+mod language;
 mod login;
 mod offerings;
 mod organisation;
@@ -29,9 +30,11 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 
 pub use collab::base_url;
+pub use language::parse_choice as parse_language_choice;
 pub use share::pdf_response as share_pdf_response;
 
 use crate::auth::{self, Auth};
+use crate::i18n::Tr;
 use crate::{AppError, AppState};
 
 pub fn router() -> Router<AppState> {
@@ -89,6 +92,7 @@ pub fn router() -> Router<AppState> {
         .route("/kpi-actuals/{id}/delete", post(kpis::delete_actual))
         .route("/me/commitments", get(commitments::mine))
         .route("/me/notifications", get(collab::notifications))
+        .route("/me/language", post(language::set))
         .route("/me/notifications/read-all", post(collab::read_all))
         .route("/notifications/{id}/open", post(collab::open_notification))
         .route("/me/calendar", get(collab::calendar).post(collab::calendar_submit))
@@ -132,7 +136,7 @@ pub struct Chrome {
     pub user_name: String,
     pub user_initials: String,
     pub org_name: String,
-    pub role_label: &'static str,
+    pub role_label: String,
     pub is_admin: bool,
     /// Managers and admins keep the company's offerings.
     pub can_manage_offerings: bool,
@@ -142,22 +146,39 @@ pub struct Chrome {
     pub flash: Option<String>,
     /// Unread notifications (the badge in the top bar).
     pub unread: i64,
+    /// The page's language: the user's choice, else the browser's, else English.
+    pub lang: keyplan_domain::Lang,
+    /// The language the user chose (`None`: the browser's), for the language menu.
+    pub chosen_lang: Option<keyplan_domain::Lang>,
+    /// Translates into [`Chrome::lang`]; `base.html` makes it `t` for every page.
+    pub t: Tr,
 }
 
 impl Chrome {
     pub fn new(auth: &Auth, nav: &'static str, headers: &HeaderMap) -> Self {
+        let chosen_lang = auth.user.language();
+        let lang = crate::i18n::resolve(chosen_lang, headers);
+        let t = Tr::new(lang);
         Chrome {
             user_name: auth.name().to_string(),
             user_initials: auth.user.user.initials(),
             org_name: auth.user.org_name.clone(),
-            role_label: auth.role().label(),
+            role_label: t.enum_label("role", auth.role().as_str()),
             is_admin: auth.role() == keyplan_domain::Role::Admin,
             can_manage_offerings: keyplan_domain::permissions::can_manage_offerings(auth.actor()),
             csrf: auth.csrf().to_string(),
             nav,
             flash: auth::cookie(headers, FLASH_COOKIE).and_then(decode_flash),
             unread: auth.user.unread_notifications,
+            lang,
+            chosen_lang,
+            t,
         }
+    }
+
+    /// Whether the language menu's entry `code` (`auto`, `en`, `de`) is the user's choice.
+    pub fn chose(&self, code: &str) -> bool {
+        self.chosen_lang.map(keyplan_domain::Lang::as_str).unwrap_or("auto") == code
     }
 }
 
@@ -222,5 +243,8 @@ impl RetireForm {
 
 /// The `version` field of a form.
 pub fn form_version(raw: &str) -> Result<i64, AppError> {
-    raw.trim().parse::<i64>().map_err(|_| AppError::BadRequest("The form is missing its version; reload the page and try again.".into()))
+    raw.trim().parse::<i64>().map_err(|_| AppError::BadRequest(NO_VERSION.into()))
 }
+
+/// The message of [`form_version`] (translated on the error page).
+pub const NO_VERSION: &str = "The form is missing its version; reload the page and try again.";

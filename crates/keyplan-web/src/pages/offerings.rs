@@ -13,6 +13,7 @@ use serde::Deserialize;
 use super::whitespace::{MoveForm, direction_up};
 use super::{Chrome, form_version, path_id, redirect_with, render};
 use crate::auth::{Auth, PageUser};
+use crate::i18n::Tr;
 use crate::service;
 use crate::views::FormView;
 use crate::whitespace_service as ws_service;
@@ -57,6 +58,10 @@ async fn offerings_page(
     mut failed: Option<(OfferingId, FormView)>,
     status: StatusCode,
 ) -> Result<Response, AppError> {
+    let chrome = Chrome::new(auth, "offerings", headers);
+    let t = chrome.t;
+    let mut form = form;
+    super::whitespace::localise(&mut form, t);
     let offerings = state.store.offerings(auth.org(), true).await?;
     let usage = state.store.offering_usage(auth.org()).await?;
     let count = offerings.len();
@@ -76,13 +81,15 @@ async fn offerings_page(
                 first: i == 0,
                 last: i + 1 == count,
                 edit: match failed.take_if(|(id, _)| *id == o.id) {
-                    Some((_, f)) => f,
+                    Some((_, mut f)) => {
+                        super::whitespace::localise(&mut f, t);
+                        f
+                    }
                     None => FormView::from_input(&ws_service::offering_to_input(o), o.version),
                 },
             }
         })
         .collect();
-    let chrome = Chrome::new(auth, "offerings", headers);
     let had_flash = chrome.flash.is_some();
     let page = OfferingsPage { chrome, rows, in_use: offerings.iter().filter(|o| !o.retired).count(), form };
     Ok(render(status, &page, had_flash))
@@ -95,7 +102,10 @@ pub async fn create(
     Form(input): Form<NameInput>,
 ) -> Result<Response, AppError> {
     match ws_service::create_offering(&state.store, &auth, &input).await {
-        Ok(o) => Ok(redirect_with(&format!("/admin/offerings#offering-{}", o.id), &format!("Offering “{}” added.", o.name))),
+        Ok(o) => Ok(redirect_with(
+            &format!("/admin/offerings#offering-{}", o.id),
+            &Tr::for_user(&auth, &headers).s1("offerings-added", "name", &o.name),
+        )),
         Err(AppError::Validation(errors)) => {
             let form = FormView::from_input(&input, 0).with_errors(&errors);
             offerings_page(&state, &auth, &headers, form, None, StatusCode::UNPROCESSABLE_ENTITY).await
@@ -122,7 +132,10 @@ pub async fn update(
     let id = OfferingId::new(path_id(&id)?);
     let version = form_version(&form.version)?;
     match ws_service::update_offering(&state.store, &auth, id, version, &form.input).await {
-        Ok(o) => Ok(redirect_with(&format!("/admin/offerings#offering-{id}"), &format!("Offering “{}” saved.", o.name))),
+        Ok(o) => Ok(redirect_with(
+            &format!("/admin/offerings#offering-{id}"),
+            &Tr::for_user(&auth, &headers).s1("offerings-saved", "name", &o.name),
+        )),
         Err(AppError::Validation(errors)) => {
             let f = FormView::from_input(&form.input, version).with_errors(&errors);
             offerings_page(&state, &auth, &headers, FormView::default(), Some((id, f)), StatusCode::UNPROCESSABLE_ENTITY).await
@@ -139,6 +152,7 @@ pub async fn update(
 pub async fn retire(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
+    headers: HeaderMap,
     Path(id): Path<String>,
     Form(form): Form<super::RetireForm>,
 ) -> Result<Response, AppError> {
@@ -146,27 +160,30 @@ pub async fn retire(
     let version = form_version(&form.version)?;
     let retired = form.retired()?;
     let o = ws_service::set_offering_retired(&state.store, &auth, id, version, retired).await?;
-    let message = if o.retired {
-        format!("“{}” retired: no new cells; existing cells stay visible.", o.name)
-    } else {
-        format!("“{}” is offered again.", o.name)
-    };
+    let t = Tr::for_user(&auth, &headers);
+    let message = if o.retired { t.s1("offerings-retired-flash", "name", &o.name) } else { t.s1("offerings-restored", "name", &o.name) };
     Ok(redirect_with(&format!("/admin/offerings#offering-{id}"), &message))
 }
 
 pub async fn move_offering(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
+    headers: HeaderMap,
     Path(id): Path<String>,
     Form(form): Form<MoveForm>,
 ) -> Result<Response, AppError> {
     let id = OfferingId::new(path_id(&id)?);
     let up = direction_up(&form.direction)?;
     let o = ws_service::move_offering(&state.store, &auth, id, up).await?;
-    Ok(redirect_with(&format!("/admin/offerings#offering-{id}"), &format!("“{}” moved.", o.name)))
+    Ok(redirect_with(&format!("/admin/offerings#offering-{id}"), &Tr::for_user(&auth, &headers).s1("offerings-moved", "name", &o.name)))
 }
 
-pub async fn delete(State(state): State<AppState>, PageUser(auth): PageUser, Path(id): Path<String>) -> Result<Response, AppError> {
+pub async fn delete(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
     let o = ws_service::delete_offering(&state.store, &auth, OfferingId::new(path_id(&id)?)).await?;
-    Ok(redirect_with("/admin/offerings", &format!("Offering “{}” deleted with its cells.", o.name)))
+    Ok(redirect_with("/admin/offerings", &Tr::for_user(&auth, &headers).s1("offerings-deleted", "name", &o.name)))
 }

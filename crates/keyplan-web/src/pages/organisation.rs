@@ -11,13 +11,14 @@ use serde::Deserialize;
 
 use super::{Chrome, form_version, redirect_with, render};
 use crate::auth::{Auth, PageUser};
+use crate::i18n::Tr;
 use crate::views::FormView;
 use crate::{AppError, AppState, plan_content, service};
 
 pub struct DisciplineOption {
     pub value: &'static str,
-    pub label: &'static str,
-    pub meaning: &'static str,
+    pub label: String,
+    pub meaning: String,
 }
 
 #[derive(Template)]
@@ -50,9 +51,18 @@ async fn page(
         }
     };
     let chrome = Chrome::new(auth, "organisation", headers);
+    let t = chrome.t;
+    let mut form = form;
+    form.localise(t);
     let had_flash = chrome.flash.is_some();
-    let options =
-        ValueDiscipline::ALL.iter().map(|d| DisciplineOption { value: d.as_str(), label: d.label(), meaning: d.meaning() }).collect();
+    let options = ValueDiscipline::ALL
+        .iter()
+        .map(|d| DisciplineOption {
+            value: d.as_str(),
+            label: t.enum_label("org-discipline", d.as_str()),
+            meaning: t.enum_label("org-meaning", d.as_str()),
+        })
+        .collect();
     Ok(render(status, &OrganisationPage { chrome, form, options }, had_flash))
 }
 
@@ -76,7 +86,10 @@ pub async fn save(
 ) -> Result<Response, AppError> {
     let version = form_version(&form.version)?;
     match plan_content::update_value_discipline(&state.store, &auth, version, &form.input).await {
-        Ok(_) => Ok(redirect_with("/admin/organisation", "Value discipline saved. Every plan's value proposition shows it.")),
+        Ok(_) => {
+            let t = Tr::for_user(&auth, &headers);
+            Ok(redirect_with("/admin/organisation", &t.s("org-saved")))
+        }
         Err(AppError::Validation(errors)) => {
             let f = FormView::from_input(&form.input, version).with_errors(&errors);
             page(&state, &auth, &headers, Some(f), StatusCode::UNPROCESSABLE_ENTITY).await

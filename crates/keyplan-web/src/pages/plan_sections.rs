@@ -7,7 +7,7 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use keyplan_domain::analysis::{Benefit, Category, ItemInput, ItemKind, LinkInput, SectionTextInput};
+use keyplan_domain::analysis::{Benefit, Category, ItemInput, ItemKind, LinkInput, LinkKind, SectionTextInput};
 use keyplan_domain::story::Story;
 use keyplan_domain::template::{Section, SectionKind};
 use keyplan_domain::tree::{Acceptance, CommitmentStatus, NodeKind};
@@ -17,9 +17,10 @@ use serde::Deserialize;
 use super::plans::{PlanForms, plan_page};
 use super::{Chrome, form_version, path_id, redirect_with, render};
 use crate::auth::PageUser;
-use crate::plan_content::{self, clip, goal_measure};
+use crate::i18n::Tr;
+use crate::plan_content::{self, clip};
 use crate::service::{self, PlanBundle};
-use crate::views::{self, FormView, Opt};
+use crate::views::{FormView, Opt};
 use crate::{AppError, AppState};
 
 pub struct SizeView {
@@ -30,7 +31,7 @@ pub struct SizeView {
 pub struct ItemView {
     pub id: i64,
     /// The area of an analysis finding ("Customer", "Market"…), empty otherwise.
-    pub tag: &'static str,
+    pub tag: String,
     pub tag_class: &'static str,
     pub text: String,
     pub meta: String,
@@ -48,8 +49,8 @@ pub struct ItemView {
 pub struct ItemGroup {
     pub kind: &'static str,
     pub category: &'static str,
-    pub label: &'static str,
-    pub hint: &'static str,
+    pub label: String,
+    pub hint: String,
     /// The areas a finding can be filed under (analysis only).
     pub choices: Vec<Opt>,
     pub items: Vec<ItemView>,
@@ -61,7 +62,7 @@ pub struct SectionView {
     pub key: String,
     pub title: String,
     pub kind: &'static str,
-    pub kind_label: &'static str,
+    pub kind_label: String,
     pub guidance: String,
     pub size: Option<SizeView>,
     pub has_body: bool,
@@ -95,8 +96,8 @@ pub struct ImplementView {
     pub title: String,
     pub owner: String,
     pub accepted: bool,
-    pub acceptance_label: &'static str,
-    pub status_label: &'static str,
+    pub acceptance_label: String,
+    pub status_label: String,
 }
 
 pub struct GoalCard {
@@ -107,7 +108,7 @@ pub struct GoalCard {
     pub measure: String,
     pub notes: String,
     pub benefit: &'static str,
-    pub benefit_label: &'static str,
+    pub benefit_label: String,
     pub evidence: Vec<EvidenceView>,
     pub commitments: Vec<ImplementView>,
     pub link_form: FormView,
@@ -121,8 +122,8 @@ pub struct ActionRow {
     pub overdue: bool,
     pub accepted: bool,
     pub acceptance: &'static str,
-    pub acceptance_label: &'static str,
-    pub status_label: &'static str,
+    pub acceptance_label: String,
+    pub status_label: String,
     pub serves: String,
 }
 
@@ -133,7 +134,7 @@ pub struct KpiRow {
     pub target: String,
     pub unit: String,
     pub date: String,
-    pub benefit_label: &'static str,
+    pub benefit_label: String,
 }
 
 /// What the template-driven part of the plan page shows.
@@ -180,29 +181,136 @@ pub struct SectionForms {
     pub actual: Option<(i64, FormView)>,
 }
 
+/// The groups of a section: kind, category, ids of the label and the hint.
 fn groups_for(kind: SectionKind) -> Vec<(ItemKind, Option<Category>, &'static str, &'static str)> {
     match kind {
-        SectionKind::Analysis => vec![(
-            ItemKind::Analysis,
-            None,
-            "Findings",
-            "Facts about the customer, their market, competitors and our own position — each with its source",
-        )],
+        SectionKind::Analysis => vec![(ItemKind::Analysis, None, "items-group-findings", "items-hint-findings")],
         SectionKind::Swot => vec![
-            (ItemKind::Swot, Some(Category::Strength), "Strengths", "Where we are better than the alternatives"),
-            (ItemKind::Swot, Some(Category::Weakness), "Weaknesses", "Where we fall short in their eyes"),
-            (ItemKind::Swot, Some(Category::Opportunity), "Opportunities", "What could work in our favour"),
-            (ItemKind::Swot, Some(Category::Threat), "Threats", "What could work against us"),
+            (ItemKind::Swot, Some(Category::Strength), "items-group-strengths", "items-hint-strengths"),
+            (ItemKind::Swot, Some(Category::Weakness), "items-group-weaknesses", "items-hint-weaknesses"),
+            (ItemKind::Swot, Some(Category::Opportunity), "items-group-swot-opportunities", "items-hint-swot-opportunities"),
+            (ItemKind::Swot, Some(Category::Threat), "items-group-threats", "items-hint-threats"),
         ],
         SectionKind::Risks => vec![
-            (ItemKind::Opportunity, None, "Opportunities", "What we will pursue, and how"),
-            (ItemKind::Risk, None, "Risks", "What could derail the plan, and how we counter it"),
+            (ItemKind::Opportunity, None, "items-group-opportunities", "items-hint-opportunities"),
+            (ItemKind::Risk, None, "items-group-risks", "items-hint-risks"),
         ],
         _ => Vec::new(),
     }
 }
 
-pub fn build(b: &PlanBundle, forms: &mut SectionForms) -> SectionsView {
+/// "Market", "Strengths", "Risk": how an item is introduced in lists.
+fn item_label(t: Tr, i: &keyplan_store::Item) -> String {
+    match i.category() {
+        Some(c) => t.enum_label("item-category", c.as_str()),
+        None => t.enum_label("item-kind", i.kind().as_str()),
+    }
+}
+
+/// A goal's measure: "Revenue 1,200,000 → 1,500,000 EUR by 31 Dec 2027".
+pub fn goal_measure(t: Tr, n: &keyplan_domain::tree::Node) -> String {
+    let mut parts = Vec::new();
+    if let Some(m) = &n.metric {
+        parts.push(m.clone());
+    }
+    match (n.baseline, n.target) {
+        (Some(b), Some(g)) => parts.push(format!("{} → {}", t.num(b), t.num(g))),
+        (None, Some(g)) => parts.push(format!("→ {}", t.num(g))),
+        (Some(b), None) => parts.push(t.s1("plan-measure-from", "value", t.num(b))),
+        _ => {}
+    }
+    if let Some(u) = &n.unit {
+        parts.push(u.clone());
+    }
+    if let Some(d) = n.target_date {
+        parts.push(t.s1("plan-measure-by", "date", t.date(d)));
+    }
+    parts.join(" ")
+}
+
+/// "12 / 150 words" against a section's budget.
+fn size_label(t: Tr, r: &keyplan_domain::template::SizeReport) -> String {
+    let id = match r.unit {
+        keyplan_domain::template::BudgetUnit::Words => "plan-size-words",
+        keyplan_domain::template::BudgetUnit::Items => "plan-size-items",
+    };
+    t.s2(id, "used", t.num(r.used.into()), "limit", r.limit)
+}
+
+/// "≈ 1.4 of 1 page": the plan's estimated length against the template's budget.
+fn pages_label(t: Tr, p: &keyplan_domain::template::PageReport) -> String {
+    let pages = format!("{:.1}", p.pages);
+    let pages = if t.lang == keyplan_domain::Lang::En { pages } else { pages.replace('.', ",") };
+    let id = if p.budget_pages == 1.0 { "plan-pages-one" } else { "plan-pages" };
+    t.s2(id, "pages", pages, "budget", t.num(p.budget_pages))
+}
+
+/// What a goal can be linked to, in the page's language: an item, a section's
+/// so-what, a whitespace cell or a contact.
+fn evidence_label(t: Tr, b: &PlanBundle, kind: LinkKind, target: i64) -> Option<String> {
+    match kind {
+        LinkKind::Item => b.items.iter().find(|i| i.id.get() == target).map(|i| format!("{}: {}", item_label(t, i), i.text)),
+        LinkKind::Section => {
+            let text = b.sections.iter().find(|s| s.id.get() == target)?;
+            let w = text.so_what.as_deref().filter(|w| !w.trim().is_empty())?;
+            let title = b.doc.sections.iter().find(|s| s.key == text.section_key).map(|s| s.title.as_str()).unwrap_or("");
+            Some(t.s2("goals-evidence-so-what-of", "section", title, "text", w))
+        }
+        LinkKind::Contact => b.contacts.iter().find(|c| c.id.get() == target).map(|c| match c.buying_role() {
+            Some(r) => t.s2("goals-evidence-contact-role", "name", &c.name, "role", t.enum_label("buying-role", r.as_str())),
+            None => t.s1("goals-evidence-contact", "name", &c.name),
+        }),
+        LinkKind::Cell => {
+            let ws = b.whitespace.as_ref()?;
+            let c = ws.cells.iter().find(|c| c.id.get() == target)?;
+            let offering = ws.offerings.iter().find(|o| o.id == c.offering_id).map(|o| o.name.as_str()).unwrap_or("?");
+            let unit = ws.units.iter().find(|u| u.id == c.business_unit_id).map(|u| u.name.as_str()).unwrap_or("?");
+            let value = c.value.map(|v| format!(", {}", t.money(Some(v), &b.settings.currency))).unwrap_or_default();
+            let status = t.enum_label("goals-cell-status", c.status().as_str());
+            Some(format!("{}{value}", t.s3("goals-evidence-cell", "offering", offering, "unit", unit, "status", status)))
+        }
+    }
+}
+
+/// The options of the link-evidence form, grouped by section.
+fn evidence_options(t: Tr, b: &PlanBundle) -> Vec<(String, Vec<(String, String)>)> {
+    let mut groups = Vec::new();
+    for s in &b.doc.sections {
+        let mut opts: Vec<(String, String)> =
+            b.items_of(&s.key).map(|i| (format!("item:{}", i.id), format!("{}: {}", item_label(t, i), clip(&i.text, 90)))).collect();
+        if let Some(text) = b.section_text(&s.key)
+            && let Some(w) = text.so_what.as_deref().filter(|w| !w.trim().is_empty())
+        {
+            opts.push((format!("section:{}", text.id), t.s1("goals-evidence-so-what", "text", clip(w, 90))));
+        }
+        if !opts.is_empty() {
+            groups.push((s.title.clone(), opts));
+        }
+    }
+    let mut cells: Vec<(String, String)> = b
+        .whitespace
+        .iter()
+        .flat_map(|ws| &ws.cells)
+        .filter_map(|c| evidence_label(t, b, LinkKind::Cell, c.id.get()).map(|l| (format!("cell:{}", c.id), l)))
+        .collect();
+    cells.sort_by(|a, b| a.1.cmp(&b.1));
+    if !cells.is_empty() {
+        groups.push((t.s("goals-evidence-whitespace"), cells));
+    }
+    let mut contacts: Vec<(String, String)> = b
+        .contacts
+        .iter()
+        .filter_map(|c| evidence_label(t, b, LinkKind::Contact, c.id.get()).map(|l| (format!("contact:{}", c.id), l)))
+        .collect();
+    contacts.sort_by(|a, b| a.1.cmp(&b.1));
+    if !contacts.is_empty() {
+        groups.push((t.s("goals-evidence-contacts"), contacts));
+    }
+    groups
+}
+
+pub fn build(t: Tr, b: &PlanBundle, forms: &mut SectionForms) -> SectionsView {
+    localise_forms(t, forms);
     let story = b.story();
     let goal_titles: Vec<(i64, String)> = b.goals().iter().map(|g| (g.id.get(), g.title.clone())).collect();
     let goal_title = |id: i64| goal_titles.iter().find(|(g, _)| *g == id).map(|(_, t)| clip(t, 40)).unwrap_or_default();
@@ -212,7 +320,7 @@ pub fn build(b: &PlanBundle, forms: &mut SectionForms) -> SectionsView {
 
     let mut sections = Vec::new();
     for (i, s) in b.doc.sections.iter().enumerate() {
-        sections.push(section_view(b, i + 1, s, forms, &item_goals));
+        sections.push(section_view(t, b, i + 1, s, forms, &item_goals));
     }
 
     let goal_cards = b
@@ -228,12 +336,20 @@ pub fn build(b: &PlanBundle, forms: &mut SectionForms) -> SectionsView {
                 id: g.id.get(),
                 title: g.title.clone(),
                 comments: 0,
-                measure: goal_measure(g),
+                measure: goal_measure(t, g),
                 notes: g.notes.clone().unwrap_or_default(),
                 benefit: g.benefit.map(Benefit::as_str).unwrap_or(""),
-                benefit_label: g.benefit.map(Benefit::label).unwrap_or(""),
+                benefit_label: t.enum_label("plan-benefit", g.benefit.map(Benefit::as_str).unwrap_or("")),
                 evidence: sg
-                    .map(|sg| sg.evidence.iter().map(|e| EvidenceView { link_id: e.link_id, label: clip(&e.label, 140) }).collect())
+                    .map(|sg| {
+                        sg.evidence
+                            .iter()
+                            .map(|e| {
+                                let label = evidence_label(t, b, e.kind, e.target_id).unwrap_or_else(|| e.label.clone());
+                                EvidenceView { link_id: e.link_id, label: clip(&label, 140) }
+                            })
+                            .collect()
+                    })
                     .unwrap_or_default(),
                 commitments: b
                     .goal_commitments()
@@ -245,8 +361,8 @@ pub fn build(b: &PlanBundle, forms: &mut SectionForms) -> SectionsView {
                             title: c.title.clone(),
                             owner: b.user_name(c.owner_id).unwrap_or("—").to_string(),
                             accepted: a == Acceptance::Accepted,
-                            acceptance_label: a.label(),
-                            status_label: c.status.map(CommitmentStatus::label).unwrap_or("Open"),
+                            acceptance_label: t.enum_label("acceptance", a.as_str()),
+                            status_label: t.enum_label("status", c.status.map(CommitmentStatus::as_str).unwrap_or("open")),
                         }
                     })
                     .collect(),
@@ -265,12 +381,12 @@ pub fn build(b: &PlanBundle, forms: &mut SectionForms) -> SectionsView {
                 id: c.id.get(),
                 title: c.title.clone(),
                 owner: b.user_name(c.owner_id).unwrap_or("—").to_string(),
-                due: views::opt_date(c.due_date),
+                due: t.opt_date(c.due_date),
                 overdue: c.is_overdue(today),
                 accepted: a == Acceptance::Accepted,
                 acceptance: a.as_str(),
-                acceptance_label: a.label(),
-                status_label: c.status.map(CommitmentStatus::label).unwrap_or("Open"),
+                acceptance_label: t.enum_label("acceptance", a.as_str()),
+                status_label: t.enum_label("status", c.status.map(CommitmentStatus::as_str).unwrap_or("open")),
                 serves: goal_title(g.get()),
             }
         })
@@ -282,18 +398,18 @@ pub fn build(b: &PlanBundle, forms: &mut SectionForms) -> SectionsView {
         .map(|g| KpiRow {
             title: g.title.clone(),
             metric: g.metric.clone().unwrap_or_default(),
-            baseline: g.baseline.map(views::figure).unwrap_or_default(),
-            target: g.target.map(views::figure).unwrap_or_default(),
+            baseline: g.baseline.map(|n| t.num(n)).unwrap_or_default(),
+            target: g.target.map(|n| t.num(n)).unwrap_or_default(),
             unit: g.unit.clone().unwrap_or_default(),
-            date: views::opt_date(g.target_date),
-            benefit_label: g.benefit.map(Benefit::label).unwrap_or(""),
+            date: t.opt_date(g.target_date),
+            benefit_label: t.enum_label("plan-benefit", g.benefit.map(Benefit::as_str).unwrap_or("")),
         })
         .collect();
 
     let pages = b.page_report();
     let discipline = b.settings.value_discipline();
     let has_map = b.doc.sections.iter().any(|s| s.kind == SectionKind::StakeholderMap);
-    let picture = has_map.then(|| crate::stakeholder_svg::stakeholder_picture(&b.contacts, &b.users));
+    let picture = has_map.then(|| crate::stakeholder_svg::stakeholder_picture_in(&b.contacts, &b.users, t));
     let stray_errors = forms
         .add_item
         .take()
@@ -308,37 +424,49 @@ pub fn build(b: &PlanBundle, forms: &mut SectionForms) -> SectionsView {
         goal_cards,
         actions,
         kpis,
-        scorecard: super::kpis::scorecard(b, forms),
-        timeline_svg: crate::timeline_svg::plan_timeline(b, today).svg,
-        evidence_groups: b.evidence_options(),
+        scorecard: super::kpis::scorecard_in(b, forms, t),
+        timeline_svg: crate::timeline_svg::plan_timeline_in(b, today, t).svg,
+        evidence_groups: evidence_options(t, b),
         goal_opts: goal_titles.iter().map(|(id, t)| Opt::new(id, clip(t, 80))).collect(),
         swot_opts: b
             .items
             .iter()
             .filter(|i| i.kind() == ItemKind::Swot)
-            .map(|i| Opt::new(i.id, format!("{}: {}", i.label(), clip(&i.text, 70))))
+            .map(|i| Opt::new(i.id, format!("{}: {}", item_label(t, i), clip(&i.text, 70))))
             .collect(),
         add_action: forms.add_action.take().unwrap_or_default(),
         template_name: b.doc.name.clone(),
         template_version: b.template_version,
-        pages_label: pages.label(),
+        pages_label: pages_label(t, &pages),
         pages_over: pages.over,
-        over_budget: b.over_budget().iter().map(|(s, r)| format!("{}: {}", s.title, r.label())).collect(),
-        discipline_label: discipline.map(|d| d.label().to_string()).unwrap_or_default(),
-        discipline_meaning: discipline.map(|d| d.meaning().to_string()).unwrap_or_default(),
+        over_budget: b.over_budget().iter().map(|(s, r)| format!("{}: {}", s.title, size_label(t, r))).collect(),
+        discipline_label: discipline.map(|d| t.enum_label("export-vd", d.as_str())).unwrap_or_default(),
+        discipline_meaning: discipline.map(|d| t.s(&format!("export-vd-{}-meaning", d.as_str()))).unwrap_or_default(),
         discipline_statement: b.settings.value_statement.clone().unwrap_or_default(),
-        stakeholder_warnings: picture.as_ref().map(|p| p.warnings()).unwrap_or_default(),
+        stakeholder_warnings: picture.as_ref().map(|p| p.warnings_in(t)).unwrap_or_default(),
         stakeholder_svg: picture.map(|p| p.svg).unwrap_or_default(),
         ws: b
             .whitespace
             .as_ref()
             .filter(|_| b.doc.sections.iter().any(|s| s.kind == SectionKind::Whitespace))
-            .map(|w| super::whitespace_matrix::whitespace_view(w, &b.settings.currency)),
+            .map(|w| super::whitespace_matrix::whitespace_view_in(w, &b.settings.currency, t)),
         gaps: story.gaps.total(),
     }
 }
 
+/// Field errors of the forms that come back, in the page's language.
+fn localise_forms(t: Tr, forms: &mut SectionForms) {
+    let SectionForms { text, add_item, edit_item, link, add_action, .. } = forms;
+    for f in text.iter_mut().map(|(_, f)| f).chain(add_item.iter_mut().map(|(_, _, f)| f)) {
+        f.localise(t);
+    }
+    for f in edit_item.iter_mut().map(|(_, f)| f).chain(link.iter_mut().map(|(_, f)| f)).chain(add_action.iter_mut()) {
+        f.localise(t);
+    }
+}
+
 fn section_view(
+    t: Tr,
     b: &PlanBundle,
     number: usize,
     s: &Section,
@@ -373,10 +501,10 @@ fn section_view(
                     };
                     let mut meta = Vec::new();
                     if let Some(src) = &i.source {
-                        meta.push(format!("Source: {src}"));
+                        meta.push(t.s1("items-source-meta", "source", src));
                     }
                     if let Some(d) = i.item_date {
-                        meta.push(views::date(d));
+                        meta.push(t.date(d));
                     }
                     if let Some(a) = b.user_name(i.author_id) {
                         meta.push(a.to_string());
@@ -384,12 +512,15 @@ fn section_view(
                     let derived = i
                         .derived_from_id
                         .and_then(|d| b.items.iter().find(|x| x.id == d))
-                        .map(|x| format!("From {}: {}", x.label().to_lowercase(), clip(&x.text, 60)))
+                        .map(|x| {
+                            let from = x.category_text.clone().unwrap_or_else(|| format!("kind-{}", x.kind_text));
+                            t.s3("items-derived", "from", from, "label", item_label(t, x), "text", clip(&x.text, 60))
+                        })
                         .unwrap_or_default();
                     let tagged = kind == ItemKind::Analysis;
                     ItemView {
                         id: i.id.get(),
-                        tag: if tagged { i.label() } else { "" },
+                        tag: if tagged { item_label(t, i) } else { String::new() },
                         tag_class: if tagged { i.category_text.as_deref().map(area_class).unwrap_or("") } else { "" },
                         text: i.text.clone(),
                         meta: meta.join(" · "),
@@ -408,11 +539,11 @@ fn section_view(
                 _ => FormView::default(),
             };
             let choices = if kind == ItemKind::Analysis {
-                ItemKind::Analysis.categories().iter().map(|c| Opt::new(c.as_str(), c.label())).collect()
+                ItemKind::Analysis.categories().iter().map(|c| Opt::new(c.as_str(), t.enum_label("item-category", c.as_str()))).collect()
             } else {
                 Vec::new()
             };
-            ItemGroup { kind: kind.as_str(), category: cat, label, hint, choices, items, add }
+            ItemGroup { kind: kind.as_str(), category: cat, label: t.s(label), hint: t.s(hint), choices, items, add }
         })
         .collect();
     SectionView {
@@ -420,9 +551,9 @@ fn section_view(
         key: s.key.clone(),
         title: s.title.clone(),
         kind: s.kind.as_str(),
-        kind_label: s.kind.label(),
+        kind_label: t.enum_label("plan-section-kind", s.kind.as_str()),
         guidance: s.guidance.clone(),
-        size: b.section_size(s).map(|r| SizeView { label: r.label(), over: r.over }),
+        size: b.section_size(s).map(|r| SizeView { label: size_label(t, &r), over: r.over }),
         has_body: s.kind.has_body(),
         has_so_what: s.kind.has_so_what(),
         body: stored.and_then(|t| t.body.clone()).unwrap_or_default(),
@@ -473,7 +604,7 @@ pub async fn save_text(
     let plan = PlanId::new(path_id(&id)?);
     let version = form_version(&form.version)?;
     match plan_content::save_section(&state.store, &auth, plan, &key, version, &form.input).await {
-        Ok(_) => Ok(redirect_with(&format!("/plans/{plan}#s-{key}"), "Section saved.")),
+        Ok(_) => Ok(redirect_with(&format!("/plans/{plan}#s-{key}"), &Tr::for_user(&auth, &headers).s("plan-section-saved"))),
         Err(AppError::Validation(errors)) => {
             let f = FormView::from_input(&form.input, version).with_errors(&errors);
             rerender(
@@ -516,7 +647,13 @@ pub async fn add_item(
 ) -> Result<Response, AppError> {
     let plan = PlanId::new(path_id(&id)?);
     match plan_content::create_item(&state.store, &auth, plan, &form.section, &form.input).await {
-        Ok(i) => Ok(redirect_with(&format!("/plans/{plan}#item-{}", i.id), &format!("{} added.", i.kind().label()))),
+        Ok(i) => {
+            let t = Tr::for_user(&auth, &headers);
+            Ok(redirect_with(
+                &format!("/plans/{plan}#item-{}", i.id),
+                &t.s1("items-added", "kind", t.enum_label("item-kind", i.kind().as_str())),
+            ))
+        }
         Err(AppError::Validation(errors)) => {
             // SWOT forms are one per quadrant; the others one per kind.
             let group = if form.input.kind == "swot" { form.input.category.clone() } else { form.input.kind.clone() };
@@ -556,7 +693,7 @@ pub async fn edit_item(
     let mut input = form.input;
     input.kind = current.kind_text.clone();
     match plan_content::update_item(&state.store, &auth, id, version, &input).await {
-        Ok(i) => Ok(redirect_with(&format!("/plans/{}#item-{}", i.plan_id, i.id), "Saved.")),
+        Ok(i) => Ok(redirect_with(&format!("/plans/{}#item-{}", i.plan_id, i.id), &Tr::for_user(&auth, &headers).s("tree-saved"))),
         Err(AppError::Validation(errors)) => {
             let f = FormView::from_input(&input, version).with_errors(&errors);
             rerender(
@@ -586,9 +723,16 @@ pub async fn edit_item(
     }
 }
 
-pub async fn delete_item(State(state): State<AppState>, PageUser(auth): PageUser, Path(id): Path<String>) -> Result<Response, AppError> {
+pub async fn delete_item(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
     let i = plan_content::delete_item(&state.store, &auth, ItemId::new(path_id(&id)?)).await?;
-    Ok(redirect_with(&format!("/plans/{}#s-{}", i.plan_id, i.section_key), &format!("{} deleted.", i.kind().label())))
+    let t = Tr::for_user(&auth, &headers);
+    let message = t.s1("items-deleted", "kind", t.enum_label("item-kind", i.kind().as_str()));
+    Ok(redirect_with(&format!("/plans/{}#s-{}", i.plan_id, i.section_key), &message))
 }
 
 #[derive(Deserialize)]
@@ -616,7 +760,7 @@ pub async fn add_link(
 ) -> Result<Response, AppError> {
     let plan = PlanId::new(path_id(&id)?);
     match plan_content::create_link(&state.store, &auth, plan, &input).await {
-        Ok(l) => Ok(redirect_with(&format!("/plans/{plan}#goal-{}", l.goal_id), "Evidence linked to the goal.")),
+        Ok(l) => Ok(redirect_with(&format!("/plans/{plan}#goal-{}", l.goal_id), &Tr::for_user(&auth, &headers).s("goals-linked"))),
         Err(AppError::Validation(errors)) => {
             let goal = NodeId::new(input.goal_id.trim().parse().unwrap_or(0));
             let f = FormView::from_input(&input, 0).with_errors(&errors);
@@ -634,9 +778,14 @@ pub async fn add_link(
     }
 }
 
-pub async fn delete_link(State(state): State<AppState>, PageUser(auth): PageUser, Path(id): Path<String>) -> Result<Response, AppError> {
+pub async fn delete_link(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
     let l = plan_content::delete_link(&state.store, &auth, LinkId::new(path_id(&id)?)).await?;
-    Ok(redirect_with(&format!("/plans/{}#goal-{}", l.plan_id, l.goal_id), "Link removed."))
+    Ok(redirect_with(&format!("/plans/{}#goal-{}", l.plan_id, l.goal_id), &Tr::for_user(&auth, &headers).s("goals-link-removed")))
 }
 
 #[derive(Deserialize)]
@@ -659,10 +808,10 @@ pub async fn add_action(
     let goal = form.goal_id.trim().parse::<i64>().ok().filter(|n| *n > 0).map(NodeId::new);
     let result = match goal {
         Some(g) => service::create_node(&state.store, &auth, plan, NodeKind::Commitment, Some(g), &form.input).await,
-        None => Err(AppError::field("goal_id", "choose the goal this action serves")),
+        None => Err(AppError::field("goal_id", Tr::for_user(&auth, &headers).s("plan-actions-choose-goal"))),
     };
     match result {
-        Ok(n) => Ok(redirect_with(&format!("/plans/{plan}#action-{}", n.id), "Action added. Its owner is asked to accept it.")),
+        Ok(n) => Ok(redirect_with(&format!("/plans/{plan}#action-{}", n.id), &Tr::for_user(&auth, &headers).s("plan-actions-added"))),
         Err(AppError::Validation(errors)) => {
             let mut f = FormView::from_input(&form.input, 0).with_errors(&errors);
             f.values.insert("goal_id".into(), form.goal_id.clone());
@@ -717,7 +866,12 @@ pub async fn story(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let b = service::plan_bundle(&state.store, &auth, PlanId::new(path_id(&id)?)).await?;
+    let chrome = Chrome::new(&auth, "accounts", &headers);
+    let t = chrome.t;
     let story = b.story();
+    let label_of =
+        |id: i64, english: &str| b.items.iter().find(|x| x.id.get() == id).map(|x| item_label(t, x)).unwrap_or_else(|| english.to_string());
+    let goals = b.goals();
     let rows = story
         .goals
         .iter()
@@ -727,7 +881,7 @@ pub async fn story(
             for s in &story.sections {
                 let via_so_what = s.so_what_goals.contains(&g.id);
                 for i in &s.items {
-                    let line = format!("{}: {}", i.label, i.text);
+                    let line = format!("{}: {}", label_of(i.id, &i.label), i.text);
                     if (i.goals.contains(&g.id) || via_so_what) && !analysis.contains(&line) {
                         analysis.push(line);
                     }
@@ -738,13 +892,13 @@ pub async fn story(
             }
             for e in &g.evidence {
                 if matches!(e.kind, keyplan_domain::analysis::LinkKind::Cell | keyplan_domain::analysis::LinkKind::Contact) {
-                    analysis.push(e.label.clone());
+                    analysis.push(evidence_label(t, &b, e.kind, e.target_id).unwrap_or_else(|| e.label.clone()));
                 }
             }
             StoryRow {
                 goal_id: g.id,
                 goal: g.title.clone(),
-                measure: g.measure.clone().unwrap_or_default(),
+                measure: goals.iter().find(|n| n.id.get() == g.id).map(|n| goal_measure(t, n)).unwrap_or_default(),
                 analysis,
                 so_whats,
                 commitments: g.commitments.iter().map(|c| (c.title.clone(), c.owner.clone().unwrap_or_default(), c.accepted)).collect(),
@@ -756,12 +910,13 @@ pub async fn story(
     let loose_items = story
         .sections
         .iter()
-        .flat_map(|s| s.items.iter().filter(|i| i.no_consequence).map(move |i| (s.title.clone(), format!("{}: {}", i.label, i.text))))
+        .flat_map(|s| {
+            s.items.iter().filter(|i| i.no_consequence).map(|i| (s.title.clone(), format!("{}: {}", label_of(i.id, &i.label), i.text)))
+        })
         .collect();
     let loose_so_whats =
         story.sections.iter().filter(|s| s.so_what_unused).map(|s| (s.title.clone(), s.so_what.clone().unwrap_or_default())).collect();
     let missing_so_what = story.sections.iter().filter(|s| s.missing_so_what).map(|s| s.title.clone()).collect();
-    let chrome = Chrome::new(&auth, "accounts", &headers);
     let had_flash = chrome.flash.is_some();
     let page = StoryPage {
         chrome,

@@ -13,19 +13,19 @@ use serde::Deserialize;
 
 use super::{Chrome, form_version, path_id, redirect_with, render};
 use crate::auth::{Auth, PageUser};
+use crate::i18n::Tr;
 use crate::service::{self, PlanBundle};
-use crate::views::{self, FormView, Opt};
+use crate::views::{FormView, Opt};
 use crate::{AppError, AppState};
 
 /// One node as the page shows it.
 pub struct NodeView {
     pub id: i64,
     pub kind: &'static str,
-    pub kind_label: &'static str,
     pub title: String,
     pub notes: String,
     pub health: &'static str,
-    pub health_label: &'static str,
+    pub health_label: String,
     pub measure: String,
     pub owner: String,
     pub owner_initials: String,
@@ -33,9 +33,9 @@ pub struct NodeView {
     pub due: String,
     pub done_criterion: String,
     pub status: &'static str,
-    pub status_label: &'static str,
+    pub status_label: String,
     pub acceptance: &'static str,
-    pub acceptance_label: &'static str,
+    pub acceptance_label: String,
     pub accepted: bool,
     pub decline_reason: String,
     pub proposed_due: String,
@@ -83,7 +83,7 @@ struct PlanPage {
     account_id: i64,
     account_name: String,
     status: &'static str,
-    status_label: &'static str,
+    status_label: String,
     period: String,
     months: i32,
     goals: Vec<NodeView>,
@@ -120,19 +120,29 @@ pub async fn plan_page(
     status: StatusCode,
 ) -> Result<Response, AppError> {
     let b = service::plan_bundle(&state.store, auth, id).await?;
+    let chrome = Chrome::new(auth, "accounts", headers);
+    let t = chrome.t;
+    if let Some(f) = forms.plan.as_mut() {
+        f.localise(t);
+    }
+    if let Some((_, f)) = forms.edit.as_mut() {
+        f.localise(t);
+    }
+    if let Some((_, f)) = forms.add.as_mut() {
+        f.localise(t);
+    }
     let count = b.tree.len();
     let mut goals: Vec<NodeView> =
-        b.tree.iter().enumerate().map(|(i, t)| node_view(&b, auth.id(), t, i == 0, i + 1 == count, &mut forms)).collect();
-    let unaccepted = collect_unaccepted(&b);
-    let chrome = Chrome::new(auth, "accounts", headers);
+        b.tree.iter().enumerate().map(|(i, n)| node_view(t, &b, auth.id(), n, i == 0, i + 1 == count, &mut forms)).collect();
+    let unaccepted = collect_unaccepted(t, &b);
     let had_flash = chrome.flash.is_some();
     let plan_status = b.plan.status();
     let add_goal = match forms.add.take() {
         Some((None, f)) => f,
         _ => FormView::default(),
     };
-    let mut sx = super::plan_sections::build(&b, &mut forms.sections);
-    let dx = super::collab::discussion(&state.store, auth, &b).await?;
+    let mut sx = super::plan_sections::build(t, &b, &mut forms.sections);
+    let dx = super::collab::discussion_in(&state.store, auth, &b, t).await?;
     count_comments(&mut goals, &dx);
     for it in sx.sections.iter_mut().flat_map(|s| s.groups.iter_mut()).flat_map(|g| g.items.iter_mut()) {
         it.comments = dx.count("item", it.id);
@@ -140,7 +150,7 @@ pub async fn plan_page(
     for g in &mut sx.goal_cards {
         g.comments = dx.count("node", g.id);
     }
-    let rv = super::reviews::card(state, &b, std::mem::take(&mut forms.reviews)).await?;
+    let rv = super::reviews::card_in(state, &b, std::mem::take(&mut forms.reviews), t).await?;
     let page = PlanPage {
         rv,
         sx,
@@ -151,8 +161,8 @@ pub async fn plan_page(
         account_id: b.account.id.get(),
         account_name: b.account.name.clone(),
         status: plan_status.as_str(),
-        status_label: plan_status.label(),
-        period: format!("{} – {}", views::date(b.plan.period_start), views::date(b.plan.period_end)),
+        status_label: t.enum_label("plan-status", plan_status.as_str()),
+        period: format!("{} – {}", t.date(b.plan.period_start), t.date(b.plan.period_end)),
         months: keyplan_domain::plan::period_months(b.plan.period_start, b.plan.period_end),
         goals,
         s: b.summary.clone(),
@@ -161,8 +171,8 @@ pub async fn plan_page(
         add_goal,
         users: b.users.iter().filter(|u| u.active).map(|u| Opt::new(u.id, &u.name)).collect(),
         contacts: b.contacts.iter().map(|c| Opt::new(c.id, &c.name)).collect(),
-        statuses: CommitmentStatus::ALL.iter().map(|s| Opt::new(s.as_str(), s.label())).collect(),
-        plan_statuses: PlanStatus::ALL.iter().map(|s| Opt::new(s.as_str(), s.label())).collect(),
+        statuses: CommitmentStatus::ALL.iter().map(|s| Opt::new(s.as_str(), t.enum_label("status", s.as_str()))).collect(),
+        plan_statuses: PlanStatus::ALL.iter().map(|s| Opt::new(s.as_str(), t.enum_label("plan-status", s.as_str()))).collect(),
         unaccepted,
     };
     Ok(render(status, &page, had_flash))
@@ -175,29 +185,30 @@ fn count_comments(nodes: &mut [NodeView], dx: &super::collab::Discussion) {
     }
 }
 
-fn collect_unaccepted(b: &PlanBundle) -> Vec<String> {
-    fn walk(b: &PlanBundle, t: &TreeNode, out: &mut Vec<String>) {
-        let n = &t.node;
+fn collect_unaccepted(t: Tr, b: &PlanBundle) -> Vec<String> {
+    fn walk(t: Tr, b: &PlanBundle, tn: &TreeNode, out: &mut Vec<String>) {
+        let n = &tn.node;
         if n.kind == NodeKind::Commitment && n.acceptance != Some(Acceptance::Accepted) {
-            let who = b.user_name(n.owner_id).unwrap_or("someone");
-            out.push(match n.acceptance {
-                Some(Acceptance::Declined) => format!("{who} declined “{}”", n.title),
-                Some(Acceptance::DateProposed) => format!("{who} proposed another date for “{}”", n.title),
-                _ => format!("“{}” waits for {who}", n.title),
-            });
+            let who = b.user_name(n.owner_id).map(str::to_string).unwrap_or_else(|| t.s("tree-someone"));
+            let id = match n.acceptance {
+                Some(Acceptance::Declined) => "tree-unaccepted-declined",
+                Some(Acceptance::DateProposed) => "tree-unaccepted-date",
+                _ => "tree-unaccepted-waits",
+            };
+            out.push(t.s2(id, "name", who, "title", &n.title));
         }
-        for c in &t.children {
-            walk(b, c, out);
+        for c in &tn.children {
+            walk(t, b, c, out);
         }
     }
     let mut out = Vec::new();
-    for t in &b.tree {
-        walk(b, t, &mut out);
+    for tn in &b.tree {
+        walk(t, b, tn, &mut out);
     }
     out
 }
 
-fn node_view(b: &PlanBundle, me: UserId, t: &TreeNode, first: bool, last: bool, forms: &mut PlanForms) -> NodeView {
+fn node_view(tr: Tr, b: &PlanBundle, me: UserId, t: &TreeNode, first: bool, last: bool, forms: &mut PlanForms) -> NodeView {
     let n = &t.node;
     let edit = match &forms.edit {
         Some((id, _)) if *id == n.id => forms.edit.take().map(|(_, f)| f).unwrap_or_default(),
@@ -209,31 +220,30 @@ fn node_view(b: &PlanBundle, me: UserId, t: &TreeNode, first: bool, last: bool, 
         _ => FormView::default(),
     };
     let count = t.children.len();
-    let children = t.children.iter().enumerate().map(|(i, c)| node_view(b, me, c, i == 0, i + 1 == count, forms)).collect();
-    let measure = if n.kind == NodeKind::Goal { crate::plan_content::goal_measure(n) } else { String::new() };
+    let children = t.children.iter().enumerate().map(|(i, c)| node_view(tr, b, me, c, i == 0, i + 1 == count, forms)).collect();
+    let measure = if n.kind == NodeKind::Goal { super::plan_sections::goal_measure(tr, n) } else { String::new() };
     let owner = b.user_name(n.owner_id).unwrap_or_default().to_string();
     let acceptance = n.acceptance.unwrap_or(Acceptance::Proposed);
     NodeView {
         id: n.id.get(),
         kind: n.kind.as_str(),
-        kind_label: n.kind.label(),
         title: n.title.clone(),
         notes: n.notes.clone().unwrap_or_default(),
         health: t.health.as_str(),
-        health_label: t.health.label(),
+        health_label: tr.enum_label("health", t.health.as_str()),
         measure,
         owner_initials: owner.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect(),
         owner,
         contact: b.contact_name(n.contact_id).unwrap_or_default().to_string(),
-        due: views::opt_date(n.due_date),
+        due: tr.opt_date(n.due_date),
         done_criterion: n.done_criterion.clone().unwrap_or_default(),
         status: n.status.map(CommitmentStatus::as_str).unwrap_or("open"),
-        status_label: n.status.map(CommitmentStatus::label).unwrap_or("Open"),
+        status_label: tr.enum_label("status", n.status.map(CommitmentStatus::as_str).unwrap_or("open")),
         acceptance: acceptance.as_str(),
-        acceptance_label: acceptance.label(),
+        acceptance_label: tr.enum_label("acceptance", acceptance.as_str()),
         accepted: acceptance == Acceptance::Accepted,
         decline_reason: n.decline_reason.clone().unwrap_or_default(),
-        proposed_due: views::opt_date(n.proposed_due_date),
+        proposed_due: tr.opt_date(n.proposed_due_date),
         overdue: t.overdue,
         mine_to_answer: n.kind == NodeKind::Commitment
             && ((n.owner_id == Some(me) && matches!(acceptance, Acceptance::Proposed))
@@ -268,10 +278,7 @@ pub async fn create(
     let id = AccountId::new(path_id(&id)?);
     let template = if form.template.is_empty() { TEMPLATE_ONE_PAGE } else { form.template.as_str() };
     match service::create_plan(&state.store, &auth, id, &form.input, template).await {
-        Ok(p) => Ok(redirect_with(
-            &format!("/plans/{}", p.id),
-            "Plan created. Each section says what to write; start where your team knows most.",
-        )),
+        Ok(p) => Ok(redirect_with(&format!("/plans/{}", p.id), &Tr::for_user(&auth, &headers).s("plan-created"))),
         Err(AppError::Validation(errors)) => {
             super::accounts::plan_form_error(&state, &auth, &headers, id, &form.input, template, &errors).await
         }
@@ -297,7 +304,7 @@ pub async fn update(
     let id = PlanId::new(path_id(&id)?);
     let version = form_version(&form.version)?;
     match service::update_plan(&state.store, &auth, id, version, &form.input).await {
-        Ok(p) => Ok(redirect_with(&format!("/plans/{}", p.id), "Plan saved.")),
+        Ok(p) => Ok(redirect_with(&format!("/plans/{}", p.id), &Tr::for_user(&auth, &headers).s("plan-saved"))),
         Err(AppError::Validation(errors)) => {
             let f = FormView::from_input(&form.input, version).with_errors(&errors);
             plan_page(&state, &auth, &headers, id, PlanForms { plan: Some(f), ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY)
@@ -312,9 +319,15 @@ pub async fn update(
     }
 }
 
-pub async fn delete(State(state): State<AppState>, PageUser(auth): PageUser, Path(id): Path<String>) -> Result<Response, AppError> {
+pub async fn delete(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
     let p = service::delete_plan(&state.store, &auth, PlanId::new(path_id(&id)?)).await?;
-    Ok(redirect_with(&format!("/accounts/{}", p.account_id), &format!("Plan “{}” deleted.", p.title)))
+    let message = crate::i18n::Tr::for_user(&auth, &headers).s1("account-plan-deleted", "title", &p.title);
+    Ok(redirect_with(&format!("/accounts/{}", p.account_id), &message))
 }
 
 // --- node forms --------------------------------------------------------------------------
@@ -337,13 +350,17 @@ pub async fn add_node(
     Form(form): Form<AddNodeForm>,
 ) -> Result<Response, AppError> {
     let plan = PlanId::new(path_id(&id)?);
-    let kind = NodeKind::parse(form.kind.trim()).ok_or_else(|| AppError::BadRequest("Unknown kind of item.".into()))?;
+    let t = Tr::for_user(&auth, &headers);
+    let kind = NodeKind::parse(form.kind.trim()).ok_or_else(|| AppError::BadRequest(t.s("tree-unknown-kind")))?;
     let parent = match form.parent_id.trim() {
         "" => None,
-        p => Some(NodeId::new(path_id(p).map_err(|_| AppError::BadRequest("Unknown parent.".into()))?)),
+        p => Some(NodeId::new(path_id(p).map_err(|_| AppError::BadRequest(t.s("tree-unknown-parent")))?)),
     };
     match service::create_node(&state.store, &auth, plan, kind, parent, &form.input).await {
-        Ok(n) => Ok(redirect_with(&format!("/plans/{plan}#node-{}", n.id), &format!("{} added.", kind.label()))),
+        Ok(n) => Ok(redirect_with(
+            &format!("/plans/{plan}#node-{}", n.id),
+            &t.s1("tree-added", "kind", t.enum_label("node-kind", kind.as_str())),
+        )),
         Err(AppError::Validation(errors)) => {
             let f = FormView::from_input(&form.input, 0).with_errors(&errors);
             plan_page(
@@ -383,7 +400,7 @@ pub async fn edit_node(
         input.status = current.status.map(|s| s.as_str().to_string()).unwrap_or_default();
     }
     match service::update_node(&state.store, &auth, id, version, &input).await {
-        Ok(n) => Ok(redirect_with(&format!("/plans/{}#node-{}", n.plan_id, n.id), "Saved.")),
+        Ok(n) => Ok(redirect_with(&format!("/plans/{}#node-{}", n.plan_id, n.id), &Tr::for_user(&auth, &headers).s("tree-saved"))),
         Err(AppError::Validation(errors)) => {
             let f = FormView::from_input(&input, version).with_errors(&errors);
             plan_page(
@@ -413,9 +430,16 @@ pub async fn edit_node(
     }
 }
 
-pub async fn delete_node(State(state): State<AppState>, PageUser(auth): PageUser, Path(id): Path<String>) -> Result<Response, AppError> {
+pub async fn delete_node(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
     let n = service::delete_node(&state.store, &auth, NodeId::new(path_id(&id)?)).await?;
-    Ok(redirect_with(&format!("/plans/{}", n.plan_id), &format!("{} “{}” deleted.", n.kind.label(), n.title)))
+    let t = Tr::for_user(&auth, &headers);
+    let message = t.s2("tree-deleted", "kind", t.enum_label("node-kind", n.kind.as_str()), "title", &n.title);
+    Ok(redirect_with(&format!("/plans/{}", n.plan_id), &message))
 }
 
 #[derive(Deserialize)]

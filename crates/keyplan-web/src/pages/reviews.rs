@@ -6,42 +6,48 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
+use keyplan_domain::Lang;
+use keyplan_domain::analysis::{Benefit, Category, ItemKind};
+use keyplan_domain::contact::{Attitude, BuyingRole};
 use keyplan_domain::permissions;
+use keyplan_domain::plan::PlanStatus;
 use keyplan_domain::review::ReviewKind;
 use keyplan_domain::snapshot::{Change, ChangeKind};
+use keyplan_domain::tree::{Acceptance, CommitmentStatus, NodeKind};
 use keyplan_domain::{ContactId, PlanId, ReviewId, UserId};
 use keyplan_store::Review;
 use serde::{Deserialize, Serialize};
 
 use super::{Chrome, form_version, path_id, redirect_with, render};
 use crate::auth::{Auth, PageUser};
+use crate::i18n::{Arg, Tr};
 use crate::review_service;
 use crate::service::PlanBundle;
-use crate::views::{self, FormView, Opt};
+use crate::views::{FormView, Opt};
 use crate::{AppError, AppState};
 
 /// One review in a list.
 pub struct ReviewRow {
     pub id: i64,
     pub kind: &'static str,
-    pub kind_label: &'static str,
+    pub kind_label: String,
     pub date: String,
     pub held: bool,
     pub signoff: &'static str,
-    pub signoff_label: &'static str,
+    pub signoff_label: String,
 }
 
 impl ReviewRow {
-    fn new(r: &Review) -> Self {
-        let s = r.signoff();
+    fn new(r: &Review, t: Tr) -> Self {
+        let s = r.signoff().map(|s| s.as_str()).unwrap_or("");
         ReviewRow {
             id: r.id.get(),
             kind: r.kind().as_str(),
-            kind_label: r.kind().label(),
-            date: views::date(r.review_date),
+            kind_label: t.enum_label("review-kind", r.kind().as_str()),
+            date: t.date(r.review_date),
             held: r.is_held(),
-            signoff: s.map(|s| s.as_str()).unwrap_or(""),
-            signoff_label: s.map(|s| s.label()).unwrap_or(""),
+            signoff: s,
+            signoff_label: t.enum_label("review-signoff", s),
         }
     }
 }
@@ -49,8 +55,9 @@ impl ReviewRow {
 /// The "Reviews" card of the plan page.
 pub struct ReviewsCard {
     pub plan_id: i64,
-    pub cadence: i32,
     pub due: String,
+    /// "Reviewed quarterly."
+    pub cadence_text: String,
     pub overdue: bool,
     pub reviews: Vec<ReviewRow>,
     pub kinds: Vec<Opt>,
@@ -59,20 +66,16 @@ pub struct ReviewsCard {
     pub sched: FormView,
 }
 
-impl ReviewsCard {
-    pub fn cadence_label(&self) -> String {
-        match self.cadence {
-            1 => "monthly".into(),
-            3 => "quarterly".into(),
-            6 => "every six months".into(),
-            12 => "yearly".into(),
-            n => format!("every {n} months"),
-        }
+/// "quarterly", "every 4 months".
+fn cadence_label(months: i32, t: Tr) -> String {
+    match months {
+        1 | 3 | 6 | 12 => t.s(&format!("review-cadence-{months}")),
+        n => t.s1("review-cadence-n", "n", n),
     }
 }
 
-fn kinds() -> Vec<Opt> {
-    ReviewKind::ALL.iter().map(|k| Opt::new(k.as_str(), k.label())).collect()
+fn kinds(t: Tr) -> Vec<Opt> {
+    ReviewKind::ALL.iter().map(|k| Opt::new(k.as_str(), t.enum_label("review-kind", k.as_str()))).collect()
 }
 
 /// The card's forms coming back after a refused post.
@@ -82,30 +85,35 @@ pub struct CardForms {
     pub sched: Option<FormView>,
 }
 
-/// The card's data for a plan already loaded (two queries: the schedule and the reviews).
-pub async fn card(state: &AppState, b: &PlanBundle, forms: CardForms) -> Result<ReviewsCard, AppError> {
+/// The card's data for a plan already loaded (two queries: the schedule and the
+/// reviews), its texts in `t`'s language.
+pub async fn card_in(state: &AppState, b: &PlanBundle, forms: CardForms, t: Tr) -> Result<ReviewsCard, AppError> {
     let org = b.plan.org_id;
     let (sched, reviews) = tokio::try_join!(review_service::schedule(&state.store, org, b.plan.id), async {
         state.store.reviews(org, b.plan.id).await.map_err(AppError::from)
     })?;
+    let mut add = forms.add.unwrap_or_else(|| {
+        let today = keyplan_domain::validate::format_date(crate::service::today());
+        FormView::from_input(&NewReviewForm { kind: ReviewKind::Team.as_str().into(), review_date: today }, 0)
+    });
+    localise_review_errors(&mut add, t);
+    let mut sched_form = forms.sched.unwrap_or_else(|| {
+        let typed = ScheduleInput {
+            review_cadence_months: sched.cadence_months.to_string(),
+            next_review_date: sched.next_review_date.map(keyplan_domain::validate::format_date).unwrap_or_default(),
+        };
+        FormView::from_input(&typed, b.plan.version)
+    });
+    localise_review_errors(&mut sched_form, t);
     Ok(ReviewsCard {
         plan_id: b.plan.id.get(),
-        cadence: sched.cadence_months,
-        due: views::date(sched.due),
+        cadence_text: t.s1("review-cadence", "cadence", cadence_label(sched.cadence_months, t)),
+        due: t.date(sched.due),
         overdue: sched.overdue,
-        reviews: reviews.iter().map(ReviewRow::new).collect(),
-        kinds: kinds(),
-        add: forms.add.unwrap_or_else(|| {
-            let today = keyplan_domain::validate::format_date(crate::service::today());
-            FormView::from_input(&NewReviewForm { kind: ReviewKind::Team.as_str().into(), review_date: today }, 0)
-        }),
-        sched: forms.sched.unwrap_or_else(|| {
-            let typed = ScheduleInput {
-                review_cadence_months: sched.cadence_months.to_string(),
-                next_review_date: sched.next_review_date.map(keyplan_domain::validate::format_date).unwrap_or_default(),
-            };
-            FormView::from_input(&typed, b.plan.version)
-        }),
+        reviews: reviews.iter().map(|r| ReviewRow::new(r, t)).collect(),
+        kinds: kinds(t),
+        add,
+        sched: sched_form,
     })
 }
 
@@ -115,6 +123,8 @@ pub struct ChangeView {
     pub kind: &'static str,
     pub entity: String,
     pub subject: String,
+    /// The subject in quotation marks: “Run the trial” / „Run the trial“.
+    pub quoted: String,
     pub field: String,
     pub before: String,
     pub after: String,
@@ -122,21 +132,191 @@ pub struct ChangeView {
 }
 
 impl ChangeView {
-    fn new(c: &Change) -> Self {
-        ChangeView {
-            kind: match c.kind {
-                ChangeKind::Added => "added",
-                ChangeKind::Removed => "removed",
-                ChangeKind::Changed => "changed",
-            },
-            entity: c.entity.clone(),
-            subject: c.subject.clone(),
-            field: c.field.clone().unwrap_or_default(),
-            before: c.before.clone().unwrap_or_default(),
-            after: c.after.clone().unwrap_or_default(),
-            text: c.text.clone(),
+    fn new(c: &Change, t: Tr) -> Self {
+        let kind = match c.kind {
+            ChangeKind::Added => "added",
+            ChangeKind::Removed => "removed",
+            ChangeKind::Changed => "changed",
+        };
+        let quoted = t.s1("review-quoted", "text", &c.subject);
+        if t.lang == Lang::En {
+            // The domain writes English: shown as it is.
+            return ChangeView {
+                kind,
+                entity: c.entity.clone(),
+                subject: c.subject.clone(),
+                quoted,
+                field: c.field.clone().unwrap_or_default(),
+                before: c.before.clone().unwrap_or_default(),
+                after: c.after.clone().unwrap_or_default(),
+                text: c.text.clone(),
+            };
+        }
+        let entity = change_entity(&c.entity, t);
+        let field = c.field.as_deref().map(|f| change_field(f, t)).unwrap_or_default();
+        let before = c.before.as_deref().map(|v| change_value(v, t)).unwrap_or_default();
+        let after = c.after.as_deref().map(|v| change_value(v, t)).unwrap_or_default();
+        let shown = |v: &str| if v.is_empty() { t.s("review-empty") } else { v.to_string() };
+        let text = match (c.kind, c.field.is_some(), c.subject.is_empty()) {
+            (ChangeKind::Added, false, _) => t.s2("review-text-added", "entity", &entity, "subject", &c.subject),
+            (ChangeKind::Removed, false, _) => t.s2("review-text-removed", "entity", &entity, "subject", &c.subject),
+            (_, _, true) => t.a(
+                "review-text-changed-plain",
+                &[
+                    ("entity", entity.as_str().arg()),
+                    ("field", field.as_str().arg()),
+                    ("before", shown(&before).arg()),
+                    ("after", shown(&after).arg()),
+                ],
+            ),
+            _ => t.a(
+                "review-text-changed",
+                &[
+                    ("entity", entity.as_str().arg()),
+                    ("subject", c.subject.as_str().arg()),
+                    ("field", field.as_str().arg()),
+                    ("before", shown(&before).arg()),
+                    ("after", shown(&after).arg()),
+                ],
+            ),
+        };
+        ChangeView { kind, entity, subject: c.subject.clone(), quoted, field, before, after, text }
+    }
+}
+
+/// What sort of thing changed, as the domain names it in English, in `t`'s language.
+fn change_entity(entity: &str, t: Tr) -> String {
+    let fixed = [
+        ("Plan", "review-entity-plan"),
+        ("KPI", "review-entity-kpi"),
+        ("Contact", "review-entity-contact"),
+        ("Section", "review-entity-section"),
+        ("Goal link", "review-entity-goal-link"),
+    ];
+    if let Some((_, id)) = fixed.iter().find(|(en, _)| *en == entity) {
+        return t.s(id);
+    }
+    if let Some(k) = NodeKind::ALL.iter().find(|k| k.label() == entity) {
+        return t.enum_label("node-kind", k.as_str());
+    }
+    if let Some(c) = Category::ALL.iter().find(|c| c.label() == entity) {
+        return t.enum_label("item-category", c.as_str());
+    }
+    if let Some(k) = ItemKind::ALL.iter().find(|k| k.label() == entity) {
+        return t.enum_label("item-kind", k.as_str());
+    }
+    entity.to_string()
+}
+
+/// The field that changed ("due date", "actual for Q1 2027") in `t`'s language.
+fn change_field(field: &str, t: Tr) -> String {
+    const FIELDS: &[(&str, &str)] = &[
+        ("title", "review-field-title"),
+        ("status", "review-field-status"),
+        ("period start", "review-field-period-start"),
+        ("period end", "review-field-period-end"),
+        ("notes", "review-field-notes"),
+        ("metric", "review-field-metric"),
+        ("baseline", "review-field-baseline"),
+        ("target", "review-field-target"),
+        ("unit", "review-field-unit"),
+        ("target date", "review-field-target-date"),
+        ("benefit", "review-field-benefit"),
+        ("owner", "review-field-owner"),
+        ("customer contact", "review-field-customer-contact"),
+        ("start date", "review-field-start-date"),
+        ("due date", "review-field-due-date"),
+        ("done when", "review-field-done-when"),
+        ("acceptance", "review-field-acceptance"),
+        ("text", "review-field-text"),
+        ("source", "review-field-source"),
+        ("response", "review-field-response"),
+        ("so what", "review-field-so-what"),
+        ("name", "review-field-name"),
+        ("buying role", "review-field-buying-role"),
+        ("influence", "review-field-influence"),
+        ("attitude", "review-field-attitude"),
+        ("reports to", "review-field-reports-to"),
+        ("relationship owner", "review-field-relationship-owner"),
+        ("latest actual", "review-field-latest-actual"),
+    ];
+    if let Some((_, id)) = FIELDS.iter().find(|(en, _)| *en == field) {
+        return t.s(id);
+    }
+    if let Some(period) = field.strip_prefix("actual for ") {
+        return t.s1("review-field-actual-for", "period", period_in(period, t));
+    }
+    if let Some(period) = field.strip_prefix("note for ") {
+        return t.s1("review-field-note-for", "period", period_in(period, t));
+    }
+    field.to_string()
+}
+
+/// A month as a snapshot names it (`Mar 2027`) in `t`'s language; quarters
+/// (`Q1 2027`) read the same in both.
+fn period_in(period: &str, t: Tr) -> String {
+    let Some((month, year)) = period.split_once(' ') else { return period.to_string() };
+    let months = (1..=12u8).filter_map(|m| time::Month::try_from(m).ok());
+    for m in months {
+        if keyplan_domain::plan::month_name(m).get(..3) == Some(month) && year.parse::<i32>().is_ok() {
+            return format!("{} {year}", keyplan_domain::lang::month_name(m, t.lang));
         }
     }
+    period.to_string()
+}
+
+/// A value of a snapshot in `t`'s language: dates and the labels of statuses,
+/// roles and attitudes; anything else (names, texts, numbers) as it was written.
+fn change_value(value: &str, t: Tr) -> String {
+    if let Ok(d) = keyplan_domain::validate::parse_date("value", value) {
+        return t.date(d);
+    }
+    let labels = CommitmentStatus::ALL
+        .iter()
+        .map(|s| (s.label(), "status", s.as_str()))
+        .chain(Acceptance::ALL.iter().map(|s| (s.label(), "acceptance", s.as_str())))
+        .chain(PlanStatus::ALL.iter().map(|s| (s.label(), "plan-status", s.as_str())))
+        .chain(BuyingRole::ALL.iter().map(|s| (s.label(), "buying-role", s.as_str())))
+        .chain(Attitude::ALL.iter().map(|s| (s.label(), "attitude", s.as_str())))
+        .chain(Benefit::ALL.iter().map(|s| (s.label(), "review-benefit", s.as_str())));
+    for (label, kind, code) in labels {
+        if label == value {
+            return t.enum_label(kind, code);
+        }
+    }
+    value.to_string()
+}
+
+/// A snapshot's label in `t`'s language: holding a review names its snapshot
+/// `Team review 2027-01-15`; other labels are the user's own words.
+pub(super) fn snapshot_label(label: &str, t: Tr) -> String {
+    if t.lang == Lang::En {
+        return label.to_string();
+    }
+    for k in ReviewKind::ALL {
+        let date = label.strip_prefix(k.label()).and_then(|r| r.strip_prefix(' '));
+        if let Some(d) = date.and_then(|d| keyplan_domain::validate::parse_date("label", d).ok()) {
+            return t.s2("review-from-label", "kind", t.enum_label("review-kind", k.as_str()), "date", t.date(d));
+        }
+    }
+    label.to_string()
+}
+
+/// The review forms' own error messages (those the common ones do not cover) in `t`'s language.
+fn localise_review_errors(f: &mut FormView, t: Tr) {
+    const ERRORS: &[(&str, &str)] = &[
+        ("must be 1 to 24 months", "review-err-cadence"),
+        ("must be team, management or customer", "review-err-kind"),
+        ("must be approved or changes_requested", "review-err-decision"),
+        ("say which changes you ask for", "review-err-which-changes"),
+        ("is too long (at most 20,000 characters)", "review-err-too-long"),
+    ];
+    for m in f.errors.values_mut() {
+        if let Some((_, id)) = ERRORS.iter().find(|(en, _)| *en == m.as_str()) {
+            *m = t.s(id);
+        }
+    }
+    f.localise(t);
 }
 
 /// Changes grouped by what sort of thing changed, for reading.
@@ -145,12 +325,13 @@ pub struct ChangeGroup {
     pub changes: Vec<ChangeView>,
 }
 
-pub(super) fn grouped(changes: &[Change]) -> Vec<ChangeGroup> {
+pub(super) fn grouped(changes: &[Change], t: Tr) -> Vec<ChangeGroup> {
     let mut groups: Vec<ChangeGroup> = Vec::new();
     for c in changes {
-        match groups.iter_mut().find(|g| g.entity == c.entity) {
-            Some(g) => g.changes.push(ChangeView::new(c)),
-            None => groups.push(ChangeGroup { entity: c.entity.clone(), changes: vec![ChangeView::new(c)] }),
+        let view = ChangeView::new(c, t);
+        match groups.iter_mut().find(|g| g.entity == view.entity) {
+            Some(g) => g.changes.push(view),
+            None => groups.push(ChangeGroup { entity: view.entity.clone(), changes: vec![view] }),
         }
     }
     groups
@@ -220,6 +401,8 @@ async fn review_page(
     status: StatusCode,
 ) -> Result<Response, AppError> {
     let r = state.store.review(auth.org(), id).await?;
+    let chrome = Chrome::new(auth, "accounts", headers);
+    let t = chrome.t;
     let (b, participants, wc) = tokio::try_join!(
         crate::service::plan_bundle(&state.store, auth, r.plan_id),
         async { state.store.participants(auth.org(), id).await.map_err(AppError::from) },
@@ -234,7 +417,7 @@ async fn review_page(
                     id: p.id,
                     initial: String::new(),
                     name: user.map(|x| x.name.clone()).unwrap_or_default(),
-                    detail: user.map(|x| x.role().label().to_string()).unwrap_or_default(),
+                    detail: user.map(|x| t.enum_label("role", x.role().as_str())).unwrap_or_default(),
                     customer: false,
                 }
             }
@@ -258,17 +441,24 @@ async fn review_page(
         Some(from) => format!("/plans/{}/compare?from={}&to={}", b.plan.id, from.as_param(), wc.to.as_param()),
         None => format!("/plans/{}/compare", b.plan.id),
     };
-    let chrome = Chrome::new(auth, "accounts", headers);
     let had_flash = chrome.flash.is_some();
+    let mut notes_form = forms.notes.unwrap_or_else(|| FormView::from_input(&ReviewForm::of(&r), r.version));
+    localise_review_errors(&mut notes_form, t);
+    let mut signoff_form = forms.signoff.unwrap_or_else(|| {
+        let fresh = SignoffForm { version: String::new(), decision: "approved".into(), comment: String::new() };
+        FormView::from_input(&fresh, r.version)
+    });
+    localise_review_errors(&mut signoff_form, t);
+    let from_label = match wc.from_review {
+        Some((kind, date)) => t.s2("review-from-label", "kind", t.enum_label("review-kind", kind.as_str()), "date", t.date(date)),
+        None => snapshot_label(&wc.from_label, t),
+    };
     let page = ReviewPage {
-        notes_form: forms.notes.unwrap_or_else(|| FormView::from_input(&ReviewForm::of(&r), r.version)),
-        signoff_form: forms.signoff.unwrap_or_else(|| {
-            let fresh = SignoffForm { version: String::new(), decision: "approved".into(), comment: String::new() };
-            FormView::from_input(&fresh, r.version)
-        }),
+        notes_form,
+        signoff_form,
         hold_error: forms.hold.unwrap_or_default(),
         chrome,
-        r: ReviewRow::new(&r),
+        r: ReviewRow::new(&r, t),
         plan_id: b.plan.id.get(),
         plan_title: b.plan.title.clone(),
         account_id: b.account.id.get(),
@@ -276,11 +466,11 @@ async fn review_page(
         version: r.version,
         signoff_comment: r.signoff_comment.clone().unwrap_or_default(),
         signoff_by: b.user_name(r.signoff_by).unwrap_or_default().to_string(),
-        from_label: wc.from_label.clone(),
+        from_label,
         has_baseline: wc.from.is_some(),
         compare_link,
         change_count: wc.changes.len(),
-        groups: grouped(&wc.changes),
+        groups: grouped(&wc.changes, t),
         user_opts: b
             .users
             .iter()
@@ -303,17 +493,32 @@ async fn review_page(
 
 /// What went wrong, for a flash message after a form that has no field to mark.
 fn problem(e: &AppError) -> Option<String> {
+    let t = tr();
     match e {
-        AppError::Validation(errors) => {
-            Some(errors.iter().map(|f| format!("{}: {}", f.field.replace('_', " "), f.message)).collect::<Vec<_>>().join("; "))
-        }
-        AppError::Conflict { .. } => Some(CONFLICT.into()),
-        AppError::State(m) => Some(m.clone()),
+        AppError::Validation(errors) => Some(
+            errors.iter().map(|f| format!("{}: {}", f.field.replace('_', " "), t.field_error(&f.message))).collect::<Vec<_>>().join("; "),
+        ),
+        AppError::Conflict { .. } => Some(t.s("review-conflict")),
+        AppError::State(m) => Some(state_message(m, t)),
         _ => None,
     }
 }
 
-const CONFLICT: &str = "Someone else changed this in the meantime; nothing was saved. Here is the current version.";
+/// Why the review service refused, in `t`'s language.
+fn state_message(m: &str, t: Tr) -> String {
+    match m {
+        "This review has already been held." => t.s("review-err-already-held"),
+        "Only a management review is signed off." => t.s("review-err-only-management"),
+        "Hold the review before signing it off." => t.s("review-err-hold-first"),
+        "A held review is part of the plan's history and stays." => t.s("review-err-held-stays"),
+        _ => m.to_string(),
+    }
+}
+
+/// The translator for a flash message: the request's language.
+fn tr() -> Tr {
+    Tr::new(crate::i18n::current())
+}
 
 /// Redirects with the outcome: success message, or the problem for known errors.
 fn outcome<T>(result: Result<T, AppError>, to: &str, ok: &str) -> Result<Response, AppError> {
@@ -356,7 +561,7 @@ pub async fn create(
 ) -> Result<Response, AppError> {
     let plan = PlanId::new(path_id(&id)?);
     match review_service::create_review(&state.store, &auth, plan, &f.kind, &f.review_date).await {
-        Ok(r) => Ok(redirect_with(&format!("/reviews/{}", r.id), "Review planned. Add who takes part, then hold it on the day.")),
+        Ok(r) => Ok(redirect_with(&format!("/reviews/{}", r.id), &tr().s("review-planned-flash"))),
         Err(AppError::Validation(errors)) => {
             let add = FormView::from_input(&f, 0).with_errors(&errors);
             plan_again(&state, &auth, &headers, plan, CardForms { add: Some(add), ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY)
@@ -394,7 +599,7 @@ pub async fn schedule(
     let typed = ScheduleInput { review_cadence_months: f.review_cadence_months.clone(), next_review_date: f.next_review_date.clone() };
     let (sched, status) =
         match review_service::set_schedule(&state.store, &auth, plan, version, &f.review_cadence_months, &f.next_review_date).await {
-            Ok(_) => return Ok(redirect_with(&format!("/plans/{plan}#reviews"), "Review schedule saved.")),
+            Ok(_) => return Ok(redirect_with(&format!("/plans/{plan}#reviews"), &tr().s("review-schedule-saved"))),
             Err(AppError::Validation(errors)) => {
                 (FormView::from_input(&typed, version).with_errors(&errors), StatusCode::UNPROCESSABLE_ENTITY)
             }
@@ -445,7 +650,7 @@ pub async fn update(
     let version = form_version(&f.version)?;
     let r = review_service::update_review(&state.store, &auth, id, version, Some(&f.review_date), Some(&f.notes), Some(&f.decisions)).await;
     let (notes, status) = match r {
-        Ok(_) => return Ok(redirect_with(&format!("/reviews/{id}"), "Notes and decisions saved.")),
+        Ok(_) => return Ok(redirect_with(&format!("/reviews/{id}"), &tr().s("review-notes-saved"))),
         Err(AppError::Validation(errors)) => (FormView::from_input(&f, version).with_errors(&errors), StatusCode::UNPROCESSABLE_ENTITY),
         Err(AppError::Conflict { current_version }) => {
             let stored = state.store.review(auth.org(), id).await?;
@@ -474,7 +679,7 @@ pub async fn add_participant(
     let user = f.user_id.trim().parse::<i64>().ok().map(UserId::new);
     let contact = f.contact_id.trim().parse::<i64>().ok().map(ContactId::new);
     let r = review_service::add_participant(&state.store, &auth, id, user, contact).await;
-    outcome(r, &format!("/reviews/{id}#participants"), "Participant added.")
+    outcome(r, &format!("/reviews/{id}#participants"), &tr().s("review-participant-added"))
 }
 
 pub async fn remove_participant(
@@ -484,7 +689,7 @@ pub async fn remove_participant(
 ) -> Result<Response, AppError> {
     let id = ReviewId::new(path_id(&id)?);
     let r = review_service::remove_participant(&state.store, &auth, id, path_id(&pid)?).await;
-    outcome(r, &format!("/reviews/{id}#participants"), "Participant removed.")
+    outcome(r, &format!("/reviews/{id}#participants"), &tr().s("review-participant-removed"))
 }
 
 #[derive(Deserialize)]
@@ -506,13 +711,10 @@ pub async fn hold(
     let version = form_version(&f.version)?;
     match review_service::hold_review(&state.store, &auth, id, version).await {
         Err(AppError::Conflict { current_version }) => {
-            let msg = format!(
-                "This review was changed by someone else since you opened it (it is now at version {current_version}); it was not held. \
-                 Check the page as it is now and hold it again."
-            );
+            let msg = tr().s1("review-hold-conflict", "version", current_version);
             review_page(&state, &auth, &headers, id, ReviewForms { hold: Some(msg), ..Default::default() }, StatusCode::CONFLICT).await
         }
-        r => outcome(r, &format!("/reviews/{id}"), "Review held: the plan as it stands now is frozen as this review's snapshot."),
+        r => outcome(r, &format!("/reviews/{id}"), &tr().s("review-held-flash")),
     }
 }
 
@@ -536,7 +738,7 @@ pub async fn signoff(
     let id = ReviewId::new(path_id(&id)?);
     let version = form_version(&f.version)?;
     let (form, status) = match review_service::signoff(&state.store, &auth, id, Some(version), &f.decision, Some(&f.comment)).await {
-        Ok(_) => return Ok(redirect_with(&format!("/reviews/{id}"), "Signed off; the plan's status follows the decision.")),
+        Ok(_) => return Ok(redirect_with(&format!("/reviews/{id}"), &tr().s("review-signed-off"))),
         Err(AppError::Validation(errors)) => (FormView::from_input(&f, version).with_errors(&errors), StatusCode::UNPROCESSABLE_ENTITY),
         Err(AppError::Conflict { current_version }) => {
             let stored = state.store.review(auth.org(), id).await?;
@@ -550,4 +752,65 @@ pub async fn signoff(
         Err(e) => return outcome::<()>(Err(e), &format!("/reviews/{id}#signoff"), ""),
     };
     review_page(&state, &auth, &headers, id, ReviewForms { signoff: Some(form), ..Default::default() }, status).await
+}
+
+#[cfg(test)]
+mod i18n_tests {
+    use keyplan_domain::review::Signoff;
+
+    use super::*;
+
+    fn change(kind: ChangeKind, entity: &str, field: Option<&str>, before: &str, after: &str) -> Change {
+        Change {
+            kind,
+            entity: entity.into(),
+            subject: "Run the trial".into(),
+            field: field.map(str::to_string),
+            before: field.map(|_| before.to_string()),
+            after: field.map(|_| after.to_string()),
+            text: "the domain's sentence".into(),
+        }
+    }
+
+    #[test]
+    fn i18n_english_review_labels_match_the_domain() {
+        let en = Tr::new(Lang::En);
+        for k in ReviewKind::ALL {
+            assert_eq!(en.enum_label("review-kind", k.as_str()), k.label());
+        }
+        for s in [Signoff::Approved, Signoff::ChangesRequested] {
+            assert_eq!(en.enum_label("review-signoff", s.as_str()), s.label());
+        }
+        for b in Benefit::ALL {
+            assert_eq!(en.enum_label("review-benefit", b.as_str()), b.label());
+        }
+        assert_eq!(cadence_label(3, en), "quarterly");
+        assert_eq!(cadence_label(4, en), "every 4 months");
+    }
+
+    #[test]
+    fn i18n_changes_read_in_german_and_stay_as_they_were_in_english() {
+        let (de, en) = (Tr::new(Lang::De), Tr::new(Lang::En));
+        let c = change(ChangeKind::Changed, "Commitment", Some("status"), "Open", "In progress");
+        let v = ChangeView::new(&c, de);
+        assert_eq!((v.entity.as_str(), v.field.as_str(), v.before.as_str(), v.after.as_str()), ("Zusage", "Status", "Offen", "In Arbeit"));
+        assert_eq!(v.text, "Zusage „Run the trial“: Status Offen → In Arbeit");
+        let v = ChangeView::new(&change(ChangeKind::Changed, "KPI", Some("target date"), "", "2027-03-31"), de);
+        assert_eq!((v.entity.as_str(), v.field.as_str(), v.after.as_str()), ("Kennzahl", "Zieldatum", "31. März 2027"));
+        assert!(v.text.ends_with("(leer) → 31. März 2027"), "{}", v.text);
+        assert_eq!(
+            ChangeView::new(&change(ChangeKind::Added, "SWOT entry", None, "", ""), de).text,
+            "SWOT-Eintrag „Run the trial“ hinzugefügt"
+        );
+        assert_eq!(change_field("actual for Mar 2027", de), "Istwert für März 2027");
+        assert_eq!(change_field("actual for Q1 2027", de), "Istwert für Q1 2027");
+        assert_eq!(snapshot_label("Team review 2027-01-15", de), "Team-Überprüfung vom 15. Januar 2027");
+        assert_eq!(snapshot_label("Team review 2027-01-15", en), "Team review 2027-01-15");
+        assert_eq!(snapshot_label("Before the workshop", de), "Before the workshop");
+        let v = ChangeView::new(&c, en);
+        assert_eq!(
+            (v.entity.as_str(), v.before.as_str(), v.text.as_str(), v.quoted.as_str()),
+            ("Commitment", "Open", "the domain's sentence", "“Run the trial”")
+        );
+    }
 }

@@ -18,8 +18,9 @@ use super::login::{ClientAddr, client_ip};
 use super::{Chrome, path_id, redirect_with, render};
 use crate::audience::{MANAGEMENT_ASKS_KEY, audience_bundle, management_asks};
 use crate::auth::PageUser;
+use crate::i18n::Tr;
 use crate::service::PlanBundle;
-use crate::{AppError, AppState, sharing, views};
+use crate::{AppError, AppState, sharing};
 
 #[derive(Template)]
 #[template(path = "audience.html")]
@@ -58,6 +59,7 @@ pub async fn view(
     let can_edit = keyplan_domain::permissions::can_edit_plans(auth.actor(), &access);
     let asks = management_asks(&b);
     let chrome = Chrome::new(&auth, "accounts", &headers);
+    let chrome_t = chrome.t;
     let had_flash = chrome.flash.is_some();
     let page = AudiencePage {
         chrome,
@@ -69,8 +71,8 @@ pub async fn view(
         can_edit,
         asks: asks.and_then(|a| a.body.clone()).unwrap_or_default(),
         asks_version: asks.map(|a| a.version).unwrap_or(0),
-        br: (aud == Audience::Management).then(|| briefing(&b)),
-        ex: excerpt(&b),
+        br: (aud == Audience::Management).then(|| briefing(&b, chrome_t)),
+        ex: excerpt(&b, chrome_t),
     };
     Ok(render(StatusCode::OK, &page, had_flash))
 }
@@ -115,7 +117,7 @@ pub struct LinkRow {
     pub label: String,
     pub expires: String,
     pub state: &'static str,
-    pub state_label: &'static str,
+    pub state_label: String,
     pub live: bool,
     pub created: String,
     pub last_opened: String,
@@ -132,7 +134,7 @@ struct SharingPage {
     account_name: String,
     can_edit: bool,
     rows: Vec<VisRow>,
-    visibilities: Vec<(&'static str, &'static str)>,
+    visibilities: Vec<(&'static str, String)>,
     links: Vec<LinkRow>,
     new_link: String,
     default_expiry: String,
@@ -140,25 +142,25 @@ struct SharingPage {
     customer_count: usize,
 }
 
-fn vis_rows(b: &PlanBundle, vis: &Visibilities) -> Vec<VisRow> {
+fn vis_rows(b: &PlanBundle, vis: &Visibilities, tr: Tr) -> Vec<VisRow> {
     let mut rows = Vec::new();
-    fn walk(t: &TreeNode, depth: usize, vis: &Visibilities, rows: &mut Vec<VisRow>) {
+    fn walk(t: &TreeNode, depth: usize, vis: &Visibilities, tr: Tr, rows: &mut Vec<VisRow>) {
         let n = &t.node;
         let content = Content::Node(n.kind, if n.kind == keyplan_domain::tree::NodeKind::Commitment { n.acceptance } else { None });
         rows.push(VisRow {
             name: format!("node-{}", n.id),
             depth,
-            kind_label: n.kind.label().to_string(),
+            kind_label: tr.enum_label("node-kind", n.kind.as_str()),
             text: n.title.clone(),
             value: vis.get(VisibilityTarget::Node, n.id.get()).as_str(),
             internal: audience::never_for_customer(content),
         });
         for c in &t.children {
-            walk(c, depth + 1, vis, rows);
+            walk(c, depth + 1, vis, tr, rows);
         }
     }
     for t in &b.tree {
-        walk(t, 0, vis, &mut rows);
+        walk(t, 0, vis, tr, &mut rows);
     }
     for s in &b.doc.sections {
         if let Some(t) = b.section_text(&s.key) {
@@ -166,7 +168,7 @@ fn vis_rows(b: &PlanBundle, vis: &Visibilities) -> Vec<VisRow> {
             rows.push(VisRow {
                 name: format!("section-{}", t.id),
                 depth: 0,
-                kind_label: format!("Text of “{}”", s.title),
+                kind_label: tr.s1("sharing-text-of", "section", &s.title),
                 text: text.chars().take(140).collect(),
                 value: vis.get(VisibilityTarget::Section, t.id.get()).as_str(),
                 internal: audience::never_for_customer(Content::SectionText(s.kind)),
@@ -176,7 +178,7 @@ fn vis_rows(b: &PlanBundle, vis: &Visibilities) -> Vec<VisRow> {
             rows.push(VisRow {
                 name: format!("item-{}", i.id),
                 depth: 0,
-                kind_label: format!("{} · {}", s.title, i.label()),
+                kind_label: format!("{} · {}", s.title, item_label(i, tr)),
                 text: i.text.clone(),
                 value: vis.get(VisibilityTarget::Item, i.id.get()).as_str(),
                 internal: audience::never_for_customer(Content::Item(i.kind(), i.category())),
@@ -187,7 +189,7 @@ fn vis_rows(b: &PlanBundle, vis: &Visibilities) -> Vec<VisRow> {
         rows.push(VisRow {
             name: format!("kpi-{}", k.id),
             depth: 0,
-            kind_label: "KPI".into(),
+            kind_label: tr.s("sharing-kpi"),
             text: k.name.clone(),
             value: vis.get(VisibilityTarget::Kpi, k.id.get()).as_str(),
             internal: false,
@@ -196,28 +198,54 @@ fn vis_rows(b: &PlanBundle, vis: &Visibilities) -> Vec<VisRow> {
     rows
 }
 
-fn link_row(l: &ShareLink) -> LinkRow {
-    let today = crate::service::today();
-    let (state, state_label) = if l.revoked_at.is_some() {
-        ("revoked", "Revoked")
-    } else if l.expired(today) {
-        ("expired", "Expired")
-    } else {
-        ("live", "Live")
+/// A problem with the new-link form: "expires_on: must be within a year", in the page's language.
+fn link_problem(field: &str, message: &str, tr: Tr) -> String {
+    if tr.lang == keyplan_domain::Lang::En {
+        return format!("{field}: {message}");
+    }
+    let field = match field {
+        "label" => tr.s("sharing-for-whom"),
+        "expires_on" => tr.s("sharing-until"),
+        other => other.to_string(),
     };
+    let message = match message {
+        "must be today or later" => tr.s("sharing-err-past"),
+        "must be within a year" => tr.s("sharing-err-year"),
+        other => tr.field_error(other),
+    };
+    format!("{field}: {message}")
+}
+
+/// "Market", "Strengths", "Risk": an item's category, else its kind.
+fn item_label(i: &keyplan_store::Item, tr: Tr) -> String {
+    match i.category() {
+        Some(c) => tr.enum_label("item-category", c.as_str()),
+        None => tr.enum_label("item-kind", i.kind().as_str()),
+    }
+}
+
+fn link_row(l: &ShareLink, tr: Tr) -> LinkRow {
+    let today = crate::service::today();
+    let state = if l.revoked_at.is_some() {
+        "revoked"
+    } else if l.expired(today) {
+        "expired"
+    } else {
+        "live"
+    };
+    let created = tr.date(l.created_at.date());
     LinkRow {
         id: l.id.get(),
         label: l.label.clone(),
-        expires: views::date(l.expires_on),
+        expires: tr.date(l.expires_on),
         state,
-        state_label,
+        state_label: tr.enum_label("sharing-state", state),
         live: l.live(today),
-        created: format!(
-            "{}{}",
-            views::date(l.created_at.date()),
-            l.created_by_name.as_deref().map(|n| format!(" by {n}")).unwrap_or_default()
-        ),
-        last_opened: l.last_opened_at.map(|t| views::date(t.date())).unwrap_or_else(|| "never".into()),
+        created: match l.created_by_name.as_deref() {
+            Some(name) => tr.s2("sharing-created-on-by", "date", created, "name", name),
+            None => tr.s1("sharing-created-on", "date", created),
+        },
+        last_opened: l.last_opened_at.map(|t| tr.date(t.date())).unwrap_or_else(|| tr.s("sharing-never")),
         opens: l.open_count,
     }
 }
@@ -233,8 +261,9 @@ async fn sharing_page(
 ) -> Result<Response, AppError> {
     let (b, vis) = audience_bundle(&state.store, auth.org(), Some(auth.actor()), id, Audience::Team).await?;
     let links = sharing::links(&state.store, auth, id).await?;
-    let rows = vis_rows(&b, &vis);
     let chrome = Chrome::new(auth, "accounts", headers);
+    let tr = chrome.t;
+    let rows = vis_rows(&b, &vis, tr);
     let had_flash = chrome.flash.is_some();
     let page = SharingPage {
         chrome,
@@ -245,8 +274,8 @@ async fn sharing_page(
         can_edit: b.can_edit,
         customer_count: rows.iter().filter(|r| r.value == "customer" && !r.internal).count(),
         rows,
-        visibilities: Visibility::ALL.iter().map(|v| (v.as_str(), v.label())).collect(),
-        links: links.iter().map(link_row).collect(),
+        visibilities: Visibility::ALL.iter().map(|v| (v.as_str(), tr.enum_label("sharing-vis", v.as_str()))).collect(),
+        links: links.iter().map(|l| link_row(l, tr)).collect(),
         new_link,
         default_expiry: keyplan_domain::validate::format_date(crate::service::today() + time::Duration::days(30)),
         errors,
@@ -268,6 +297,7 @@ pub async fn sharing(
 pub async fn save_visibility(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
+    headers: HeaderMap,
     Path(id): Path<String>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
@@ -282,7 +312,7 @@ pub async fn save_visibility(
             changed += 1;
         }
     }
-    let msg = if changed == 1 { "Saved 1 change.".to_string() } else { format!("Saved {changed} changes.") };
+    let msg = Tr::for_user(&auth, &headers).s1("sharing-saved", "count", changed);
     Ok(redirect_with(&format!("/plans/{id}/sharing"), &msg))
 }
 
@@ -309,16 +339,23 @@ pub async fn create_link(
             sharing_page(&state, &auth, &headers, id, url, Vec::new(), StatusCode::CREATED).await
         }
         Err(AppError::Validation(errs)) => {
-            let errors = errs.iter().map(|e| format!("{}: {}", e.field, e.message)).collect();
+            let tr = Tr::for_user(&auth, &headers);
+            let errors = errs.iter().map(|e| link_problem(&e.field, &e.message, tr)).collect();
             sharing_page(&state, &auth, &headers, id, String::new(), errors, StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(e) => Err(e),
     }
 }
 
-pub async fn revoke_link(State(state): State<AppState>, PageUser(auth): PageUser, Path(id): Path<String>) -> Result<Response, AppError> {
+pub async fn revoke_link(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
     let link = sharing::revoke(&state.store, &auth, keyplan_domain::ShareLinkId::new(path_id(&id)?)).await?;
-    Ok(redirect_with(&format!("/plans/{}/sharing", link.plan_id), &format!("Revoked “{}”: it no longer opens.", link.label)))
+    let message = Tr::for_user(&auth, &headers).s1("sharing-revoked", "label", &link.label);
+    Ok(redirect_with(&format!("/plans/{}/sharing", link.plan_id), &message))
 }
 
 // --- exports ------------------------------------------------------------------------
@@ -341,6 +378,27 @@ struct PdfTooBig {
     id: PlanId,
 }
 
+impl PdfTooBig {
+    /// The request's language (set by the authentication middleware).
+    fn t(&self) -> Tr {
+        Tr::new(crate::i18n::current())
+    }
+
+    /// The typesetter's explanation in the page's language. It writes English
+    /// with the number of pages in brackets ("… (3 pages). …").
+    fn text(&self) -> String {
+        let t = self.t();
+        if t.lang == keyplan_domain::Lang::En {
+            return self.message.clone();
+        }
+        let pages = self.message.split_once('(').and_then(|(_, rest)| rest.split_whitespace().next()).and_then(|n| n.parse::<u32>().ok());
+        match pages {
+            Some(n) => t.s1("pdf-too-big-text", "count", n),
+            None => self.message.clone(),
+        }
+    }
+}
+
 pub async fn export(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
@@ -349,11 +407,12 @@ pub async fn export(
 ) -> Result<Response, AppError> {
     let id = PlanId::new(path_id(&id)?);
     let aud = Audience::validate("audience", &q.audience)?;
-    let (b, _) = audience_bundle(&state.store, auth.org(), Some(auth.actor()), id, aud).await?;
+    let (b, vis) = audience_bundle(&state.store, auth.org(), Some(auth.actor()), id, aud).await?;
     let name = format!("plan-{id}-{}", aud.as_str());
+    let lang = crate::pdf_export::parse_lang("lang", &q.lang)?;
+    let tr = crate::i18n::Tr::new(crate::pdf_export::ui_lang(lang));
     if file == "export.pdf" {
         let compact = crate::pdf_export::parse_compact("layout", &q.layout)?;
-        let lang = crate::pdf_export::parse_lang("lang", &q.lang)?;
         return match crate::pdf_export::render(&b, lang, compact).await? {
             Ok(pdf) => Ok(pdf_response(pdf.bytes, &crate::pdf_export::file_name(&b.plan.title, aud, "pdf"))),
             Err(e @ keyplan_pdf::PdfError::TooBigForOnePage { .. }) => {
@@ -363,11 +422,22 @@ pub async fn export(
             Err(e) => Err(AppError::Internal(e.into())),
         };
     }
+    if file == "export.xlsx" {
+        let bytes = crate::xlsx_export::file_in(&b, tr)?;
+        let disposition = format!("attachment; filename=\"{}\"", crate::pdf_export::file_name(&b.plan.title, aud, "xlsx"));
+        return Ok((
+            [(header::CONTENT_TYPE, crate::xlsx_export::CONTENT_TYPE.to_string()), (header::CONTENT_DISPOSITION, disposition)],
+            bytes,
+        )
+            .into_response());
+    }
     let (body, ctype, ext) = match file.as_str() {
-        "export.md" => (crate::export::markdown(&b), "text/markdown; charset=utf-8", "md"),
-        "export.json" => {
-            (serde_json::to_string_pretty(&crate::export::json(&b)).map_err(|e| AppError::Internal(e.into()))?, "application/json", "json")
-        }
+        "export.md" => (crate::export::markdown_in(&b, tr), "text/markdown; charset=utf-8", "md"),
+        "export.json" => (
+            serde_json::to_string_pretty(&crate::export::json(&b, &vis)).map_err(|e| AppError::Internal(e.into()))?,
+            "application/json",
+            "json",
+        ),
         _ => return Err(AppError::NotFound),
     };
     let disposition = format!("attachment; filename=\"{name}.{ext}\"");
@@ -385,6 +455,7 @@ pub fn pdf_response(bytes: Vec<u8>, name: &str) -> Response {
 #[derive(Template)]
 #[template(path = "share.html")]
 struct SharePage {
+    t: Tr,
     ex: Excerpt,
     expires: String,
 }
@@ -392,8 +463,9 @@ struct SharePage {
 #[derive(Template)]
 #[template(path = "share_gone.html")]
 struct ShareGone {
-    heading: &'static str,
-    message: &'static str,
+    t: Tr,
+    heading: String,
+    message: String,
 }
 
 pub async fn open(
@@ -403,23 +475,18 @@ pub async fn open(
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
     let addr = client_ip(&state, &headers, peer);
+    // The customer's browser decides the language, whoever shared the link.
+    let t = Tr::from_headers(&headers);
     let mut r = match sharing::open(&state.store, &token, &addr).await? {
         sharing::Opened::Plan(b, link) => {
-            render(StatusCode::OK, &SharePage { ex: excerpt(&b), expires: views::date(link.expires_on) }, false)
+            render(StatusCode::OK, &SharePage { t, ex: excerpt(&b, t), expires: t.date(link.expires_on) }, false)
         }
-        sharing::Opened::Gone => render(
-            StatusCode::GONE,
-            &ShareGone {
-                heading: "This link is no longer valid",
-                message: "The plan excerpt behind this link is no longer shared. Ask your contact for a new link.",
-            },
-            false,
-        ),
-        sharing::Opened::Unknown => render(
-            StatusCode::NOT_FOUND,
-            &ShareGone { heading: "Link not found", message: "Check that you copied the whole link, or ask your contact for a new one." },
-            false,
-        ),
+        sharing::Opened::Gone => {
+            render(StatusCode::GONE, &ShareGone { t, heading: t.s("share-gone-title"), message: t.s("share-gone-text") }, false)
+        }
+        sharing::Opened::Unknown => {
+            render(StatusCode::NOT_FOUND, &ShareGone { t, heading: t.s("share-unknown-title"), message: t.s("share-unknown-text") }, false)
+        }
     };
     // The token is in the address: keep it out of caches and other sites' logs.
     r.headers_mut().insert(header::REFERRER_POLICY, axum::http::HeaderValue::from_static("no-referrer"));

@@ -15,8 +15,9 @@ use serde::Deserialize;
 
 use super::{Chrome, form_version, path_id, redirect_with, render};
 use crate::auth::{Auth, PageUser};
+use crate::i18n::Tr;
 use crate::template_service as tpl;
-use crate::views::{self, ConflictLine, FormView, Opt};
+use crate::views::{ConflictLine, FormView, Opt};
 use crate::{AppError, AppState};
 
 /// Rows the editor accepts in one post (the template allows 40 sections).
@@ -116,7 +117,7 @@ impl Editing {
                 continue;
             }
             if r.row.title.trim().is_empty() {
-                errors.push(FieldError::new(format!("sections[{i}].title"), "give the section a title, or tick “Remove” to drop it"));
+                errors.push(FieldError::new(format!("sections[{i}].title"), TITLE_MISSING));
                 continue;
             }
             kept.push(r.row.clone());
@@ -216,8 +217,8 @@ pub struct HistoryRow {
 }
 
 pub struct KindHelp {
-    pub label: &'static str,
-    pub help: &'static str,
+    pub label: String,
+    pub help: String,
 }
 
 #[derive(Template)]
@@ -269,15 +270,61 @@ pub struct Problem {
 }
 
 /// A problem as listed above the form: "Section 3, title: must not be empty", linking to the row.
-fn problem(e: &FieldError) -> Problem {
+fn problem(e: &FieldError, t: Tr) -> Problem {
     let row = e.field.strip_prefix("sections[").and_then(|r| r.split_once("].")).and_then(|(i, f)| Some((i.parse::<usize>().ok()?, f)));
+    let message = message(&e.message, t);
     match row {
-        Some((i, field)) => {
-            Problem { href: format!("#row-{i}"), text: format!("Section {}, {}: {}", i + 1, field.replace(['_', '.'], " "), e.message) }
-        }
-        None => Problem { href: "#template-form".into(), text: format!("{}: {}", e.field.replace('_', " "), e.message) },
+        Some((i, field)) => Problem {
+            href: format!("#row-{i}"),
+            text: t.s3("templates-problem-row", "n", i + 1, "field", field_name(&field.replace(['_', '.'], " "), t), "message", message),
+        },
+        None => Problem {
+            href: "#template-form".into(),
+            text: t.s2("templates-problem", "field", field_name(&e.field.replace('_', " "), t), "message", message),
+        },
     }
 }
+
+/// A field error in the page's language, including the editor's own messages.
+fn message(m: &str, t: Tr) -> String {
+    let id = match m {
+        TITLE_MISSING => "templates-err-title",
+        "must be a number of pages between 0.5 and 50" => "templates-err-pages-range",
+        "must be a number of pages, such as 1 or 3.5" => "templates-err-pages",
+        "a template needs at least one section" => "templates-err-no-section",
+        "at most 40 sections" => "templates-err-too-many",
+        "must be between 1 and 20000" => "templates-err-budget-range",
+        "use 1 to 60 lower-case letters, digits, '-' or '_'" => "templates-err-key",
+        "choose one of the section kinds" => "templates-err-kind",
+        "must be words or items" => "templates-err-unit",
+        "must be a whole number" => "templates-err-whole",
+        _ => return t.field_error(m),
+    };
+    t.s(id)
+}
+
+/// A field named in a problem ("title", "budget limit"): as written in English,
+/// else the label the form shows.
+fn field_name(field: &str, t: Tr) -> String {
+    if t.lang == keyplan_domain::Lang::En {
+        return field.to_string();
+    }
+    let id = match field {
+        "title" => "templates-section-title",
+        "kind" => "templates-kind",
+        "guidance" => "templates-guidance",
+        "budget limit" | "budget unit" | "budget" | "budget limit " => "templates-budget",
+        "name" => "templates-name",
+        "key" => "templates-key",
+        "description" => "templates-description",
+        "budget pages" => "templates-length",
+        _ => return field.to_string(),
+    };
+    t.s(id)
+}
+
+/// The problem of a kept row without a title (the domain does not know "Remove").
+const TITLE_MISSING: &str = "give the section a title, or tick “Remove” to drop it";
 
 async fn editor_page(
     state: &AppState,
@@ -292,7 +339,9 @@ async fn editor_page(
         None => Vec::new(),
     };
     let editing = editing.with_blank_row();
-    let err = |field: String| shown.errors.iter().find(|e| e.field == field).map(|e| e.message.clone());
+    let chrome = Chrome::new(auth, "templates", headers);
+    let t = chrome.t;
+    let err = |field: String| shown.errors.iter().find(|e| e.field == field).map(|e| message(&e.message, t));
     let count = editing.rows.len();
     let rows = editing
         .rows
@@ -325,6 +374,9 @@ async fn editor_page(
         })
         .collect();
     let mut form = FormView::default().with_errors(&shown.errors);
+    for m in form.errors.values_mut() {
+        *m = message(m, t);
+    }
     form.open = false;
     for (k, v) in
         [("name", &editing.name), ("description", &editing.description), ("budget_pages", &editing.budget_pages), ("key", &editing.key)]
@@ -334,8 +386,7 @@ async fn editor_page(
     form.values.insert("based_on".into(), editing.based_on.clone());
     form.version = editing.version.trim().parse().unwrap_or(0);
     form.conflict = shown.conflict;
-    let problems = shown.errors.iter().map(problem).collect();
-    let chrome = Chrome::new(auth, "templates", headers);
+    let problems = shown.errors.iter().map(|e| problem(e, t)).collect();
     let had_flash = chrome.flash.is_some();
     let page = EditorPage {
         chrome,
@@ -344,7 +395,7 @@ async fn editor_page(
         action: stored.map_or("/admin/templates".into(), |t| format!("/admin/templates/{}", t.id)),
         heading: match stored {
             Some(t) => t.name.clone(),
-            None if editing.name.trim().is_empty() => "New template".into(),
+            None if editing.name.trim().is_empty() => t.s("templates-new-heading"),
             None => editing.name.trim().to_string(),
         },
         current_version: stored.map_or(0, |t| t.current_version),
@@ -353,14 +404,20 @@ async fn editor_page(
         form,
         rows,
         problems,
-        kinds: SectionKind::ALL.iter().map(|k| Opt::new(k.as_str(), k.label())).collect(),
-        kind_help: SectionKind::ALL.iter().map(|k| KindHelp { label: k.label(), help: tpl::kind_help(*k) }).collect(),
+        kinds: SectionKind::ALL.iter().map(|k| Opt::new(k.as_str(), t.enum_label("plan-section-kind", k.as_str()))).collect(),
+        kind_help: SectionKind::ALL
+            .iter()
+            .map(|k| KindHelp {
+                label: t.enum_label("plan-section-kind", k.as_str()),
+                help: t.enum_label("templates-kind-help", k.as_str()),
+            })
+            .collect(),
         history: history
             .iter()
             .map(|v| HistoryRow {
                 number: v.number,
-                date: views::date(v.created_at.date()),
-                author: v.author_name.clone().unwrap_or_else(|| "keyplan (built-in or command line)".into()),
+                date: t.date(v.created_at.date()),
+                author: v.author_name.clone().unwrap_or_else(|| t.s("templates-author-builtin")),
                 current: stored.is_some_and(|t| t.current_version == v.number),
             })
             .collect(),
@@ -401,7 +458,7 @@ pub async fn new(
             let t = state.store.template(auth.org(), TemplateId::new(path_id(raw)?)).await?;
             let mut e = Editing::from_doc(&t.doc(), 0, 0);
             e.key = String::new();
-            e.name = format!("Copy of {}", t.name);
+            e.name = Tr::for_user(&auth, &headers).s1("templates-copy-of", "name", &t.name);
             e
         }
     };
@@ -430,7 +487,7 @@ pub async fn create(
     match result {
         Ok(t) => Ok(redirect_with(
             &format!("/admin/templates/{}", t.id),
-            &format!("Template “{}” created as version 1. It is now offered for new plans.", t.name),
+            &Tr::for_user(&auth, &headers).s1("templates-created", "name", &t.name),
         )),
         Err(AppError::Validation(errors)) => {
             let shown = Shown { errors, status: StatusCode::UNPROCESSABLE_ENTITY, ..Shown::ok() };
@@ -465,18 +522,20 @@ pub async fn submit(
     match result {
         Ok((t, true)) => Ok(redirect_with(
             &format!("/admin/templates/{id}"),
-            &format!("Saved as version {}. Plans made earlier keep the version they were made with.", t.current_version),
+            &Tr::for_user(&auth, &headers).s1("templates-saved-version", "version", t.current_version),
         )),
-        Ok((t, false)) => {
-            Ok(redirect_with(&format!("/admin/templates/{id}"), &format!("Nothing changed; still version {}.", t.current_version)))
-        }
+        Ok((t, false)) => Ok(redirect_with(
+            &format!("/admin/templates/{id}"),
+            &Tr::for_user(&auth, &headers).s1("templates-unchanged", "version", t.current_version),
+        )),
         Err(AppError::Validation(errors)) => {
             let shown = Shown { errors, status: StatusCode::UNPROCESSABLE_ENTITY, ..Shown::ok() };
             editor_page(&state, &auth, &headers, Some(&stored), editing, shown).await
         }
         Err(AppError::Conflict { current_version }) => {
             let now = state.store.template(auth.org(), id).await?;
-            let conflict = conflict_lines(&now, &state.store.template_versions(auth.org(), id).await?, &editing);
+            let t = Tr::for_user(&auth, &headers);
+            let conflict = conflict_lines(&now, &state.store.template_versions(auth.org(), id).await?, &editing, t);
             let editing = Editing { version: current_version.to_string(), ..editing };
             let shown = Shown { conflict, status: StatusCode::CONFLICT, ..Shown::ok() };
             editor_page(&state, &auth, &headers, Some(&now), editing, shown).await
@@ -494,47 +553,51 @@ async fn rearrange(
     mut editing: Editing,
     action: Action,
 ) -> Result<Response, AppError> {
+    let t = Tr::for_user(auth, headers);
     let n = editing.rows.len();
     let notice = match action {
         Action::Up(i) if i > 0 && i < n => {
             editing.rows.swap(i, i - 1);
-            "Section moved up"
+            t.s("templates-moved-section-up")
         }
         Action::Down(i) if i + 1 < n => {
             editing.rows.swap(i, i + 1);
-            "Section moved down"
+            t.s("templates-moved-section-down")
         }
         Action::AddRow => {
             editing = editing.with_blank_row();
             editing.rows.push(TypedRow::blank());
-            "Row added"
+            t.s("templates-row-added")
         }
-        _ => "Nothing moved",
+        _ => t.s("templates-nothing-moved"),
     };
-    let save = if stored.is_some() { "Save to keep the new order as the next version" } else { "Create the template to keep it" };
-    let shown = Shown { notice: Some(format!("{notice} — not saved yet. {save}.")), ..Shown::ok() };
+    let save = if stored.is_some() { t.s("templates-keep-order") } else { t.s("templates-keep-new") };
+    let shown = Shown { notice: Some(t.s2("templates-rearranged", "what", notice, "save", save)), ..Shown::ok() };
     editor_page(state, auth, headers, stored, editing, shown).await
 }
 
 /// What is stored now against what the user typed, for the "changed by someone else" box.
-fn conflict_lines(now: &StoredTemplate, history: &[keyplan_store::TemplateVersion], typed: &Editing) -> Vec<ConflictLine> {
+fn conflict_lines(now: &StoredTemplate, history: &[keyplan_store::TemplateVersion], typed: &Editing, t: Tr) -> Vec<ConflictLine> {
     let doc = now.doc();
     let by = history.iter().find(|v| v.number == now.current_version).and_then(|v| v.author_name.clone());
     let mut lines = vec![ConflictLine {
-        field: "version".into(),
-        stored: format!("version {}{}", now.current_version, by.map(|b| format!(" by {b}")).unwrap_or_default()),
-        yours: format!("your edit of version {}", typed.based_on.trim()),
+        field: t.s("templates-conflict-version"),
+        stored: match by {
+            Some(name) => t.s2("templates-conflict-stored-by", "version", now.current_version, "name", name),
+            None => t.s1("templates-conflict-stored", "version", now.current_version),
+        },
+        yours: t.s1("templates-conflict-yours", "version", typed.based_on.trim()),
     }];
     let stored_pages = TemplateForm::from_doc(&doc).budget_pages;
     let stored_titles = doc.sections.iter().map(|s| s.title.as_str()).collect::<Vec<_>>().join(" · ");
     for (field, stored, yours) in [
-        ("name", doc.name.clone(), typed.name.trim().to_string()),
-        ("description", doc.description.clone(), typed.description.trim().to_string()),
-        ("page budget", stored_pages, typed.budget_pages.trim().to_string()),
-        ("sections", stored_titles, typed.section_titles()),
+        ("templates-conflict-name", doc.name.clone(), typed.name.trim().to_string()),
+        ("templates-conflict-description", doc.description.clone(), typed.description.trim().to_string()),
+        ("templates-conflict-pages", stored_pages, typed.budget_pages.trim().to_string()),
+        ("templates-conflict-sections", stored_titles, typed.section_titles()),
     ] {
         if stored != yours {
-            lines.push(ConflictLine { field: field.into(), stored, yours });
+            lines.push(ConflictLine { field: t.s(field), stored, yours });
         }
     }
     lines

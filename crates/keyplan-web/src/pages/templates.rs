@@ -13,6 +13,7 @@ use serde::Deserialize;
 
 use super::{Chrome, form_version, path_id, redirect_with, render};
 use crate::auth::{Auth, PageUser};
+use crate::i18n::Tr;
 use crate::template_service as tpl;
 use crate::views::FormView;
 use crate::{AppError, AppState};
@@ -43,10 +44,11 @@ struct TemplatesPage {
     import_errors: Vec<String>,
 }
 
-/// "1 page", "3.5 pages".
-pub fn pages_label(pages: f64) -> String {
-    let n = crate::service::num(pages);
-    if pages == 1.0 { format!("{n} page") } else { format!("{n} pages") }
+/// "1 page", "3.5 pages" / "1 Seite", "3,5 Seiten".
+pub fn pages_label(t: Tr, pages: f64) -> String {
+    // The plural follows the number as shown: 1 is singular, 1.5 is not.
+    let count = if pages == 1.0 { 1 } else { 2 };
+    t.s2("templates-pages", "count", count, "pages", t.num(pages))
 }
 
 pub async fn list(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap) -> Result<Response, AppError> {
@@ -62,29 +64,30 @@ async fn list_page(
     status: StatusCode,
 ) -> Result<Response, AppError> {
     let templates = state.store.templates(auth.org(), true).await?;
+    let chrome = Chrome::new(auth, "templates", headers);
+    let t = chrome.t;
     let rows: Vec<TemplateRow> = templates
         .iter()
         .enumerate()
-        .map(|(i, t)| {
+        .map(|(i, tpl)| {
             // Moves happen among the current templates, or among the retired ones.
-            let same = |j: usize| templates.get(j).is_some_and(|o| o.retired == t.retired);
+            let same = |j: usize| templates.get(j).is_some_and(|o| o.retired == tpl.retired);
             TemplateRow {
-                id: t.id.get(),
-                key: t.key.clone(),
-                name: t.name.clone(),
-                description: t.description.clone(),
-                sections: t.doc().sections.len(),
-                pages: pages_label(t.budget_pages),
-                version: t.current_version,
-                row_version: t.version,
-                plans: t.plans,
-                retired: t.retired,
+                id: tpl.id.get(),
+                key: tpl.key.clone(),
+                name: crate::template_i18n::localise_name(&tpl.key, &tpl.name, t),
+                description: crate::template_i18n::localise_description(&tpl.key, &tpl.description, t),
+                sections: tpl.doc().sections.len(),
+                pages: pages_label(t, tpl.budget_pages),
+                version: tpl.current_version,
+                row_version: tpl.version,
+                plans: tpl.plans,
+                retired: tpl.retired,
                 first: i == 0 || !same(i - 1),
                 last: !same(i + 1),
             }
         })
         .collect();
-    let chrome = Chrome::new(auth, "templates", headers);
     let had_flash = chrome.flash.is_some();
     let page = TemplatesPage {
         chrome,
@@ -111,8 +114,9 @@ pub async fn import(
     Form(form): Form<ImportForm>,
 ) -> Result<Response, AppError> {
     crate::service::require(tpl::can_manage(&auth))?;
+    let tr = Tr::for_user(&auth, &headers);
     let result = match form.json.trim() {
-        "" => Err(AppError::field("json", "paste the contents of a template file")),
+        "" => Err(AppError::field("json", tr.s("templates-err-paste"))),
         text => match tpl::parse_file(text) {
             Ok(doc) => tpl::import(&state.store, &auth, &doc).await,
             Err(e) => Err(e),
@@ -121,18 +125,14 @@ pub async fn import(
     let problems: Vec<String> = match result {
         Ok((t, outcome)) => {
             let message = match outcome {
-                ImportOutcome::Created => format!("Imported “{}” as a new template (version 1).", t.name),
-                ImportOutcome::NewVersion => {
-                    format!("Imported “{}” as version {}. Plans made earlier keep their version.", t.name, t.current_version)
-                }
-                ImportOutcome::Unchanged => {
-                    format!("“{}” is unchanged (still version {}); nothing was imported.", t.name, t.current_version)
-                }
+                ImportOutcome::Created => tr.s1("templates-imported-new", "name", &t.name),
+                ImportOutcome::NewVersion => tr.s2("templates-imported-version", "name", &t.name, "version", t.current_version),
+                ImportOutcome::Unchanged => tr.s2("templates-import-unchanged", "name", &t.name, "version", t.current_version),
             };
             return Ok(redirect_with(&format!("/admin/templates#template-{}", t.id), &message));
         }
         Err(AppError::BadRequest(m)) => vec![m],
-        Err(AppError::Validation(errors)) => errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect(),
+        Err(AppError::Validation(errors)) => errors.iter().map(|e| format!("{}: {}", e.field, tr.field_error(&e.message))).collect(),
         Err(e) => return Err(e),
     };
     let mut f = FormView { open: true, ..Default::default() };
@@ -143,6 +143,7 @@ pub async fn import(
 pub async fn retire(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
+    headers: HeaderMap,
     Path(id): Path<String>,
     Form(form): Form<super::RetireForm>,
 ) -> Result<Response, AppError> {
@@ -150,11 +151,8 @@ pub async fn retire(
     let version = form_version(&form.version)?;
     let retired = form.retired()?;
     let t = tpl::set_retired(&state.store, &auth, id, Some(version), retired).await?;
-    let message = if t.retired {
-        format!("“{}” retired: it is no longer offered for new plans; plans made from it keep it.", t.name)
-    } else {
-        format!("“{}” is offered for new plans again.", t.name)
-    };
+    let tr = Tr::for_user(&auth, &headers);
+    let message = if t.retired { tr.s1("templates-retired-flash", "name", &t.name) } else { tr.s1("templates-restored", "name", &t.name) };
     Ok(redirect_with(&format!("/admin/templates#template-{id}"), &message))
 }
 
@@ -167,6 +165,7 @@ pub struct MoveForm {
 pub async fn move_template(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
+    headers: HeaderMap,
     Path(id): Path<String>,
     Form(form): Form<MoveForm>,
 ) -> Result<Response, AppError> {
@@ -177,7 +176,8 @@ pub async fn move_template(
         _ => return Err(AppError::field("direction", "must be up or down")),
     };
     let t = tpl::move_template(&state.store, &auth, id, up).await?;
-    Ok(redirect_with(&format!("/admin/templates#template-{id}"), &format!("“{}” moved {}.", t.name, form.direction.trim())))
+    let id_text = if up { "templates-moved-up" } else { "templates-moved-down" };
+    Ok(redirect_with(&format!("/admin/templates#template-{id}"), &Tr::for_user(&auth, &headers).s1(id_text, "name", &t.name)))
 }
 
 #[derive(Deserialize)]

@@ -32,8 +32,9 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let b = service::plan_bundle(&state.store, &auth, PlanId::new(path_id(&id)?)).await?;
-    let picture = crate::timeline_svg::plan_timeline(&b, service::today());
     let chrome = Chrome::new(&auth, "accounts", &headers);
+    let t = chrome.t;
+    let picture = crate::timeline_svg::plan_timeline_in(&b, service::today(), t);
     let had_flash = chrome.flash.is_some();
     let page = TimelinePage {
         chrome,
@@ -41,7 +42,7 @@ pub async fn show(
         title: b.plan.title.clone(),
         account_id: b.account.id.get(),
         account_name: b.account.name.clone(),
-        period: format!("{} – {}", crate::views::date(b.plan.period_start), crate::views::date(b.plan.period_end)),
+        period: format!("{} – {}", t.date(b.plan.period_start), t.date(b.plan.period_end)),
         rows: picture.rows,
         overdue: picture.overdue,
         svg: picture.svg,

@@ -11,10 +11,11 @@ use keyplan_domain::whitespace::{CellInput, NameInput};
 use keyplan_domain::{AccountId, BusinessUnitId, FieldError, permissions};
 use serde::Deserialize;
 
-use super::whitespace_matrix::{self, WhitespaceView, cell_anchor, whitespace_view};
+use super::whitespace_matrix::{self, WhitespaceView, cell_anchor, whitespace_view_in};
 use super::{Chrome, form_version, path_id, redirect_with, render};
 use crate::auth::{Auth, PageUser};
-use crate::views::{self, FormView, Opt};
+use crate::i18n::Tr;
+use crate::views::{FormView, Opt};
 use crate::whitespace_service::{self as ws_service, CellRef};
 use crate::{AppError, AppState};
 
@@ -99,6 +100,8 @@ pub async fn whitespace_page(
     let can_edit = ws_service::can_edit(&state.store, auth, id).await?;
     let ws = state.store.whitespace(org, id).await?;
     let base = format!("/accounts/{id}/whitespace");
+    let chrome = Chrome::new(auth, "accounts", headers);
+    let t = chrome.t;
 
     // The selected cell's form: what was typed (after a failed save) or what is stored.
     let mut editor = None;
@@ -113,10 +116,14 @@ pub async fn whitespace_page(
             let changed = match stored {
                 Some(c) => {
                     let who = match c.updated_by {
-                        Some(uid) => state.store.user(org, uid).await.ok().map(|u| format!(" by {}", u.name)).unwrap_or_default(),
-                        None => String::new(),
+                        Some(uid) => state.store.user(org, uid).await.ok().map(|u| u.name),
+                        None => None,
                     };
-                    format!("Last changed {}{who}", views::date(c.updated_at.date()))
+                    let date = t.date(c.updated_at.date());
+                    match who {
+                        Some(name) => t.s2("ws-last-changed-by", "date", date, "name", name),
+                        None => t.s1("ws-last-changed", "date", date),
+                    }
                 }
                 None => String::new(),
             };
@@ -128,9 +135,16 @@ pub async fn whitespace_page(
                 unit: u.name.clone(),
                 exists: stored.is_some(),
                 changed,
-                form: typed.unwrap_or_else(|| FormView::from_input(&ws_service::cell_to_input(stored), stored.map_or(0, |c| c.version))),
+                form: match typed {
+                    Some(mut f) => {
+                        localise(&mut f, t);
+                        f
+                    }
+                    None => FormView::from_input(&ws_service::cell_to_input(stored), stored.map_or(0, |c| c.version)),
+                },
             });
-        } else if let Some(f) = typed.filter(FormView::has_errors) {
+        } else if let Some(mut f) = typed.filter(FormView::has_errors) {
+            localise(&mut f, t);
             // The cell is no longer on the matrix (e.g. its offering was just retired).
             problem = Some(f.other_errors("").join("; "));
         }
@@ -150,13 +164,17 @@ pub async fn whitespace_page(
             first: i == 0,
             last: i + 1 == count,
             edit: match edit_unit.take_if(|(uid, _)| *uid == u.id) {
-                Some((_, f)) => f,
+                Some((_, mut f)) => {
+                    localise(&mut f, t);
+                    f
+                }
                 None => FormView::from_input(&NameInput { name: u.name.clone(), description: String::new() }, u.version),
             },
         })
         .collect();
 
-    let chrome = Chrome::new(auth, "accounts", headers);
+    let mut add_unit = forms.add_unit;
+    localise(&mut add_unit, t);
     let had_flash = chrome.flash.is_some();
     let page = WhitespacePage {
         chrome,
@@ -164,7 +182,7 @@ pub async fn whitespace_page(
         account_name: account.name.clone(),
         offering_count: ws.offerings.len(),
         ws: {
-            let view = whitespace_view(&ws, &currency);
+            let view = whitespace_view_in(&ws, &currency, t);
             if can_edit { view.editable(base, selected.as_deref()) } else { view }
         },
         can_edit,
@@ -172,8 +190,8 @@ pub async fn whitespace_page(
         editor,
         problem,
         units,
-        add_unit: forms.add_unit,
-        statuses: whitespace_matrix::statuses().into_iter().map(|(v, l)| Opt::new(v, l)).collect(),
+        add_unit,
+        statuses: whitespace_matrix::statuses(t).into_iter().map(|(v, l)| Opt::new(v, l)).collect(),
         currency,
     };
     Ok(render(status, &page, had_flash))
@@ -201,19 +219,20 @@ pub async fn set_cell(
     Form(form): Form<CellForm>,
 ) -> Result<Response, AppError> {
     let id = AccountId::new(path_id(&id)?);
+    let t = Tr::for_user(&auth, &headers);
     let at = CellRef::parse(&format!("{}-{}", form.offering_id.trim(), form.business_unit_id.trim()))
-        .ok_or_else(|| AppError::BadRequest("The form does not say which cell it is for; reload the page and try again.".into()))?;
+        .ok_or_else(|| AppError::BadRequest(t.s("ws-err-which-cell")))?;
     let version = form_version(&form.version)?;
     let base = format!("/accounts/{id}/whitespace");
     match ws_service::set_cell(&state.store, &auth, id, at, version, &form.input).await {
         Ok(Some(cell)) => {
             let ws = state.store.whitespace(auth.org(), id).await?;
             let currency = state.store.org(auth.org()).await?.currency;
-            let label = whitespace_matrix::cell_labels(&ws, &currency).into_iter().find(|(c, _)| *c == cell.id).map(|(_, l)| l);
-            let message = label.map(|l| format!("Saved: {l}.")).unwrap_or_else(|| "Cell saved.".into());
+            let label = whitespace_matrix::cell_labels_in(&ws, &currency, t).into_iter().find(|(c, _)| *c == cell.id).map(|(_, l)| l);
+            let message = label.map(|l| t.s1("ws-saved-cell", "cell", l)).unwrap_or_else(|| t.s("ws-cell-saved"));
             Ok(redirect_with(&format!("{base}#{}", cell_anchor(cell.id)), &message))
         }
-        Ok(None) => Ok(redirect_with(&format!("{base}#ws-matrix"), "Cell cleared.")),
+        Ok(None) => Ok(redirect_with(&format!("{base}#ws-matrix"), &t.s("ws-cell-cleared"))),
         Err(AppError::Validation(errors)) => {
             let f = FormView::from_input(&form.input, version).with_errors(&errors);
             let forms = WhitespaceForms { cell: Some((at, Some(f))), ..Default::default() };
@@ -241,7 +260,10 @@ pub async fn add_unit(
 ) -> Result<Response, AppError> {
     let id = AccountId::new(path_id(&id)?);
     match ws_service::create_business_unit(&state.store, &auth, id, &input).await {
-        Ok(u) => Ok(redirect_with(&format!("/accounts/{id}/whitespace#unit-{}", u.id), &format!("Business unit “{}” added.", u.name))),
+        Ok(u) => Ok(redirect_with(
+            &format!("/accounts/{id}/whitespace#unit-{}", u.id),
+            &Tr::for_user(&auth, &headers).s1("ws-unit-added", "name", &u.name),
+        )),
         Err(AppError::Validation(errors)) => {
             let forms = WhitespaceForms { add_unit: FormView::from_input(&input, 0).with_errors(&errors), ..Default::default() };
             whitespace_page(&state, &auth, &headers, id, forms, StatusCode::UNPROCESSABLE_ENTITY).await
@@ -271,7 +293,7 @@ pub async fn update_unit(
     let back = format!("/accounts/{}/whitespace#unit-{id}", unit.account_id);
     let failed = |f: FormView| WhitespaceForms { edit_unit: Some((id, f)), ..Default::default() };
     match ws_service::update_business_unit(&state.store, &auth, id, version, &form.input).await {
-        Ok(u) => Ok(redirect_with(&back, &format!("Business unit “{}” saved.", u.name))),
+        Ok(u) => Ok(redirect_with(&back, &Tr::for_user(&auth, &headers).s1("ws-unit-saved", "name", &u.name))),
         Err(AppError::Validation(errors)) => {
             let f = FormView::from_input(&form.input, version).with_errors(&errors);
             whitespace_page(&state, &auth, &headers, unit.account_id, failed(f), StatusCode::UNPROCESSABLE_ENTITY).await
@@ -304,20 +326,45 @@ pub fn direction_up(raw: &str) -> Result<bool, AppError> {
 pub async fn move_unit(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
+    headers: HeaderMap,
     Path(id): Path<String>,
     Form(form): Form<MoveForm>,
 ) -> Result<Response, AppError> {
     let id = BusinessUnitId::new(path_id(&id)?);
     let up = direction_up(&form.direction)?;
     let u = ws_service::move_business_unit(&state.store, &auth, id, up).await?;
-    Ok(redirect_with(&format!("/accounts/{}/whitespace#unit-{id}", u.account_id), &format!("“{}” moved.", u.name)))
+    Ok(redirect_with(
+        &format!("/accounts/{}/whitespace#unit-{id}", u.account_id),
+        &Tr::for_user(&auth, &headers).s1("ws-unit-moved", "name", &u.name),
+    ))
 }
 
-pub async fn delete_unit(State(state): State<AppState>, PageUser(auth): PageUser, Path(id): Path<String>) -> Result<Response, AppError> {
+pub async fn delete_unit(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
     let id = BusinessUnitId::new(path_id(&id)?);
     let u = ws_service::delete_business_unit(&state.store, &auth, id).await?;
     Ok(redirect_with(
         &format!("/accounts/{}/whitespace#units", u.account_id),
-        &format!("Business unit “{}” deleted with its cells.", u.name),
+        &Tr::for_user(&auth, &headers).s1("ws-unit-deleted", "name", &u.name),
     ))
+}
+
+/// The form's field errors in the page's language, including the matrix's own
+/// messages (names already used, retired offerings).
+pub(super) fn localise(f: &mut FormView, t: Tr) {
+    for m in f.errors.values_mut() {
+        *m = match m.as_str() {
+            "is already used; choose another name" => t.s("ws-err-name-used"),
+            "is already a business unit of this account" => t.s("ws-err-unit-exists"),
+            "is retired; restore it to add cells" => t.s("ws-err-retired"),
+            "no such offering" => t.s("ws-err-no-offering"),
+            "no such business unit" => t.s("ws-err-no-unit"),
+            "must be a business unit of this account" => t.s("ws-err-other-account"),
+            _ => t.field_error(m),
+        };
+    }
 }

@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! // Rust: fields of the page struct
-//! matrix: whitespace_view(&store.whitespace(org, account).await?, &currency),
+//! matrix: whitespace_view_in(&store.whitespace(org, account).await?, &currency, chrome.t),
 //! // template
 //! {% import "whitespace_matrix.html" as wsm %}
 //! {% call wsm::summary(matrix) %}{% endcall %}
@@ -13,13 +13,13 @@
 //! ```
 //!
 //! Every filled cell has the element id `ws-cell-{CellId}` (see [`cell_anchor`]),
-//! so goal links can point at it.
+//! so goal links can point at it. Labels and money follow the page's language.
 
 use keyplan_domain::CellId;
 use keyplan_domain::whitespace::{CellStatus, Totals};
 use keyplan_store::{Cell, Whitespace};
 
-use crate::views;
+use crate::i18n::Tr;
 
 /// The matrix, ready for the template.
 pub struct WhitespaceView {
@@ -83,9 +83,9 @@ pub struct Sums {
 }
 
 impl Sums {
-    fn of(t: &Totals, currency: &str) -> Self {
-        let money = |n: f64, cells: u32| if cells > 0 { views::short_money(n, currency) } else { String::new() };
-        Sums { current: money(t.current, t.sold_cells), open: money(t.open, t.open_cells) }
+    fn of(totals: &Totals, currency: &str, t: Tr) -> Self {
+        let money = |n: f64, cells: u32| if cells > 0 { t.money(Some(n), currency) } else { String::new() };
+        Sums { current: money(totals.current, totals.sold_cells), open: money(totals.open, totals.open_cells) }
     }
     pub fn is_empty(&self) -> bool {
         self.current.is_empty() && self.open.is_empty()
@@ -99,7 +99,7 @@ pub struct MatrixCell {
     pub cell_id: i64,
     /// `sold`, `in_progress`, `opportunity`, `not_relevant` or `empty`.
     pub status: &'static str,
-    pub status_label: &'static str,
+    pub status_label: String,
     /// The value as money ("" when none).
     pub value: String,
     pub note: String,
@@ -115,22 +115,29 @@ pub fn cell_anchor(id: CellId) -> String {
     format!("ws-cell-{id}")
 }
 
-fn label(offering: &str, unit: &str, cell: Option<&Cell>, currency: &str) -> String {
-    match cell {
-        None => format!("{offering} × {unit}: empty"),
+fn label(offering: &str, unit: &str, cell: Option<&Cell>, currency: &str, t: Tr) -> String {
+    let status = match cell {
+        None => t.s("ws-cell-empty"),
         Some(c) => match c.value {
-            Some(v) => format!("{offering} × {unit}: {}, {}", c.status().label(), views::short_money(v, currency)),
-            None => format!("{offering} × {unit}: {}", c.status().label()),
+            Some(v) => format!("{}, {}", status_label(c.status(), t), t.money(Some(v), currency)),
+            None => status_label(c.status(), t),
         },
-    }
+    };
+    t.s3("ws-cell-label", "offering", offering, "unit", unit, "status", status)
 }
 
-/// The matrix of `ws` with money in `currency` (the organisation's).
-pub fn whitespace_view(ws: &Whitespace, currency: &str) -> WhitespaceView {
+/// A cell status in the page's language: `ws-status-<code>`.
+pub fn status_label(s: CellStatus, t: Tr) -> String {
+    t.enum_label("ws-status", s.as_str())
+}
+
+/// The matrix of `ws` with money in `currency` (the organisation's), in the
+/// language of `t`.
+pub fn whitespace_view_in(ws: &Whitespace, currency: &str, t: Tr) -> WhitespaceView {
     let units = ws
         .units
         .iter()
-        .map(|u| UnitColumn { id: u.id.get(), name: u.name.clone(), sums: Sums::of(&ws.unit_totals(u.id), currency) })
+        .map(|u| UnitColumn { id: u.id.get(), name: u.name.clone(), sums: Sums::of(&ws.unit_totals(u.id), currency, t) })
         .collect();
     let rows = ws
         .offerings
@@ -150,16 +157,16 @@ pub fn whitespace_view(ws: &Whitespace, currency: &str) -> WhitespaceView {
                         key: format!("{}-{}", o.id, u.id),
                         cell_id: cell.map_or(0, |c| c.id.get()),
                         status: status.map_or("empty", CellStatus::as_str),
-                        status_label: status.map_or("", CellStatus::label),
-                        value: cell.and_then(|c| c.value).map(|v| views::short_money(v, currency)).unwrap_or_default(),
+                        status_label: status.map(|s| status_label(s, t)).unwrap_or_default(),
+                        value: cell.and_then(|c| c.value).map(|v| t.money(Some(v), currency)).unwrap_or_default(),
                         note: cell.and_then(|c| c.note.clone()).unwrap_or_default(),
-                        label: label(&o.name, &u.name, cell, currency),
+                        label: label(&o.name, &u.name, cell, currency, t),
                         can_fill: cell.is_some() || !o.retired,
                         selected: false,
                     }
                 })
                 .collect(),
-            sums: Sums::of(&ws.offering_totals(o.id), currency),
+            sums: Sums::of(&ws.offering_totals(o.id), currency, t),
         })
         .collect();
     let totals = ws.totals();
@@ -169,28 +176,30 @@ pub fn whitespace_view(ws: &Whitespace, currency: &str) -> WhitespaceView {
         units,
         rows,
         totals,
-        current: views::short_money(totals.current, currency),
-        open: views::short_money(totals.open, currency),
+        current: t.money(Some(totals.current), currency),
+        open: t.money(Some(totals.open), currency),
         size: ws.offerings.len() * ws.units.len(),
         current_pct,
         open_pct: if sum > 0.0 { 100 - current_pct } else { 0 },
-        cells: cell_labels(ws, currency),
+        cells: cell_labels_in(ws, currency, t),
         edit_base: None,
     }
 }
 
 /// Every filled cell on the matrix with what it says, in matrix order (row by
 /// row), e.g. `(CellId(7), "Sensors × Powertrain: Opportunity, €250k")`.
-pub fn cell_labels(ws: &Whitespace, currency: &str) -> Vec<(CellId, String)> {
+pub fn cell_labels_in(ws: &Whitespace, currency: &str, t: Tr) -> Vec<(CellId, String)> {
     ws.offerings
         .iter()
-        .flat_map(|o| ws.units.iter().filter_map(move |u| ws.cell(o.id, u.id).map(|c| (c.id, label(&o.name, &u.name, Some(c), currency)))))
+        .flat_map(|o| {
+            ws.units.iter().filter_map(move |u| ws.cell(o.id, u.id).map(|c| (c.id, label(&o.name, &u.name, Some(c), currency, t))))
+        })
         .collect()
 }
 
 /// The statuses as the legend and the edit form list them.
-pub fn statuses() -> Vec<(&'static str, &'static str)> {
-    CellStatus::ALL.iter().map(|s| (s.as_str(), s.label())).collect()
+pub fn statuses(t: Tr) -> Vec<(&'static str, String)> {
+    CellStatus::ALL.iter().map(|s| (s.as_str(), status_label(*s, t))).collect()
 }
 
 #[cfg(test)]
@@ -260,7 +269,7 @@ mod tests {
 
     #[test]
     fn labels_name_offering_unit_status_and_value() {
-        let labels = cell_labels(&sample(), "EUR");
+        let labels = cell_labels_in(&sample(), "EUR", Tr::default());
         assert_eq!(
             labels,
             [
@@ -274,7 +283,7 @@ mod tests {
 
     #[test]
     fn view_has_rows_columns_and_totals() {
-        let v = whitespace_view(&sample(), "EUR").editable("/accounts/1/whitespace", Some("2-11"));
+        let v = whitespace_view_in(&sample(), "EUR", Tr::default()).editable("/accounts/1/whitespace", Some("2-11"));
         assert_eq!((v.current.as_str(), v.open.as_str(), v.size, v.totals.empty_cells), ("€400k", "€300k", 6, 2));
         assert_eq!(v.rows.len(), 3);
         let sensors = &v.rows[0];
@@ -288,5 +297,16 @@ mod tests {
         assert!(v.rows[2].cells[1].can_fill, "its existing cells stay editable");
         assert_eq!(v.units[1].sums.open, "€300k");
         assert_eq!(cell_anchor(CellId::new(7)), "ws-cell-7");
+    }
+
+    #[test]
+    fn german_labels_and_money() {
+        let de = Tr::new(keyplan_domain::Lang::De);
+        let labels = cell_labels_in(&sample(), "EUR", de);
+        assert_eq!(labels[0].1, "Sensors × Powertrain: verkauft, 400\u{a0}Tsd.\u{a0}€");
+        assert_eq!(labels[2].1, "Valves × Powertrain: nicht relevant");
+        let v = whitespace_view_in(&sample(), "EUR", de);
+        assert_eq!(v.rows[0].cells[1].status_label, "Chance");
+        assert_eq!(statuses(de).iter().map(|(_, l)| l.as_str()).collect::<Vec<_>>(), ["verkauft", "in Arbeit", "Chance", "nicht relevant"]);
     }
 }

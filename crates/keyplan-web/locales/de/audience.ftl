@@ -1,0 +1,31 @@
+# Das Management-Briefing und der Auszug für den Kunden aus Sicht des Teams.
+
+aud-crumbs = Navigationspfad
+aud-customer-lead = Genau das, was ein Kunde über einen Freigabelink sieht: nur zur Freigabe markierte Inhalte, nie interne Einschätzungen.
+aud-management-lead = Eine Seite für das Management: Inhalte, die für das Management oder den Kunden markiert sind, und der Fortschritt des ganzen Plans.
+aud-export = Export:
+aud-goal-progress = Ziel und Fortschritt
+aud-no-goal = Noch kein Ziel ist für das Management markiert.
+aud-progress-aria = { $percent } % der Hindernisse überwunden
+aud-resolved = gelöst
+aud-progress = { $overcome } von { $obstacles } Hindernissen überwunden · { $met } von { $conditions } Voraussetzungen erfüllt · { $accepted } angenommene Zusagen, { $done } erledigt, { $overdue } überfällig
+aud-top-risks = Die größten Risiken
+aud-no-risks = Keine für das Management markiert.
+aud-obstacles = Hindernisse im Weg
+aud-no-obstacles = Keine offenen.
+aud-at-risk = Gefährdete Zusagen
+aud-no-at-risk = Keine: Jede angezeigte Zusage ist angenommen und im Zeitplan.
+aud-asks = Was wir vom Management brauchen
+aud-asks-placeholder = Entscheidungen, Budget, ein Spitzengespräch beim Kunden …
+aud-save = Speichern
+aud-asks-note = Nur für das Management – nie im Auszug für den Kunden.
+aud-no-asks = Noch keine Anliegen.
+aud-excerpt-note = Das ist der Auszug für den Kunden. Einen Link nur zum Lesen für den Kunden erstellen Sie unter
+aud-sharing-link = Sichtbarkeit & Freigabelinks
+aud-why-no-commitment = noch keine angenommene Zusage räumt es aus dem Weg
+aud-why-declined = abgelehnt von { $name }
+aud-why-waiting = wartet auf Annahme durch { $name }
+aud-why-date = { $name } hat einen anderen Termin vorgeschlagen
+aud-why-missed = verfehlt – { $name }
+aud-why-overdue = überfällig seit { $date } – { $name }
+aud-nobody = niemand

@@ -1,0 +1,31 @@
+# The management briefing and the customer excerpt as the team sees them.
+
+aud-crumbs = Breadcrumb
+aud-customer-lead = Exactly what a customer sees through a share link: only items marked shareable, never internal assessments.
+aud-management-lead = One screen for management: items marked for management or the customer, and the whole plan's progress.
+aud-export = Export:
+aud-goal-progress = Goal and progress
+aud-no-goal = No goal is marked for management yet.
+aud-progress-aria = { $percent }% of obstacles overcome
+aud-resolved = resolved
+aud-progress = { $overcome } of { $obstacles } obstacles overcome · { $met } of { $conditions } conditions met · { $accepted } accepted commitments, { $done } done, { $overdue } overdue
+aud-top-risks = Top risks
+aud-no-risks = None marked for management.
+aud-obstacles = Obstacles in the way
+aud-no-obstacles = None open.
+aud-at-risk = Commitments at risk
+aud-no-at-risk = None: every commitment shown is accepted and on time.
+aud-asks = What we need from management
+aud-asks-placeholder = Decisions, budget, a top-to-top meeting …
+aud-save = Save
+aud-asks-note = Management only — never in the customer excerpt.
+aud-no-asks = Nothing asked yet.
+aud-excerpt-note = This is the customer excerpt. Create a read-only link for the customer under
+aud-sharing-link = Visibility & share links
+aud-why-no-commitment = no accepted commitment removes it yet
+aud-why-declined = declined by { $name }
+aud-why-waiting = waiting for { $name } to accept
+aud-why-date = { $name } proposed another date
+aud-why-missed = missed — { $name }
+aud-why-overdue = overdue since { $date } — { $name }
+aud-nobody = nobody

@@ -1,0 +1,429 @@
+//! The open plan document (see [`keyplan_domain::document`]): written from a plan
+//! bundle for one audience, and read back into an account as a new plan.
+
+use std::collections::HashMap;
+
+use keyplan_domain::analysis::{ItemData, LinkKind, SectionText};
+use keyplan_domain::contact::ContactData;
+use keyplan_domain::document::{
+    self, DocAccount, DocActual, DocCell, DocContact, DocError, DocItem, DocKpi, DocLink, DocNode, DocPerson, DocPlan, DocSection,
+    PlanDocument,
+};
+use keyplan_domain::kpi::{ActualData, KpiData};
+use keyplan_domain::plan::PlanData;
+use keyplan_domain::tree::{Acceptance, NodeKind, TreeNode};
+use keyplan_domain::{AccountId, CellId, OrgId, UserId, permissions};
+use keyplan_store::{
+    ContactRef, ImportItem, ImportKpi, ImportLink, ImportNode, ImportSection, LinkTarget, NodeWrite, Plan, PlanImport, Store, Visibilities,
+    VisibilityTarget,
+};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+use crate::AppError;
+use crate::audience::MANAGEMENT_ASKS_KEY;
+use crate::auth::Auth;
+use crate::service::PlanBundle;
+use crate::service::Result;
+
+/// The plan as a document. `vis` are the plan's visibilities (from the same load as `b`).
+pub fn document(b: &PlanBundle, vis: &Visibilities) -> PlanDocument {
+    let contact_ids: HashMap<i64, String> = b.contacts.iter().enumerate().map(|(i, c)| (c.id.get(), format!("c{}", i + 1))).collect();
+    let mut node_ids = HashMap::new();
+    let mut counter = 0;
+    let goals = b.tree.iter().map(|t| doc_node(b, vis, t, &contact_ids, &mut node_ids, &mut counter)).collect();
+    let item_ids: HashMap<i64, String> = b.items.iter().enumerate().map(|(i, it)| (it.id.get(), format!("i{}", i + 1))).collect();
+    let items = b
+        .items
+        .iter()
+        .map(|it| DocItem {
+            id: item_ids[&it.id.get()].clone(),
+            section: it.section_key.clone(),
+            kind: it.kind(),
+            category: it.category(),
+            text: it.text.clone(),
+            source: it.source.clone(),
+            item_date: it.item_date,
+            derived_from: it.derived_from_id.and_then(|d| item_ids.get(&d.get()).cloned()),
+            response: it.response.clone(),
+            visibility: vis.get(VisibilityTarget::Item, it.id.get()),
+        })
+        .collect();
+    // The template's sections in its order, then "what we need from management", kept outside every template.
+    let keys = b.doc.sections.iter().map(|s| s.key.as_str()).chain([MANAGEMENT_ASKS_KEY]);
+    let sections: Vec<DocSection> = keys
+        .filter_map(|k| b.section_text(k))
+        .filter(|t| t.body.is_some() || t.so_what.is_some())
+        .map(|t| DocSection {
+            key: t.section_key.clone(),
+            body: t.body.clone(),
+            so_what: t.so_what.clone(),
+            visibility: vis.get(VisibilityTarget::Section, t.id.get()),
+        })
+        .collect();
+    let cells: HashMap<i64, DocCell> = b
+        .whitespace
+        .iter()
+        .flat_map(|ws| {
+            ws.cells.iter().filter_map(|c| {
+                let offering = ws.offerings.iter().find(|o| o.id == c.offering_id)?;
+                let unit = ws.units.iter().find(|u| u.id == c.business_unit_id)?;
+                Some((c.id.get(), DocCell { offering: offering.name.clone(), business_unit: unit.name.clone() }))
+            })
+        })
+        .collect();
+    let links = b
+        .links
+        .iter()
+        .filter_map(|l| {
+            let goal = node_ids.get(&l.goal_id.get())?.clone();
+            let mut link = DocLink { goal, item: None, section: None, contact: None, cell: None };
+            match l.target_kind() {
+                LinkKind::Item => link.item = Some(item_ids.get(&l.target_id)?.clone()),
+                LinkKind::Section => {
+                    let s = b.sections.iter().find(|s| s.id.get() == l.target_id)?;
+                    sections.iter().find(|d| d.key == s.section_key && d.so_what.is_some())?;
+                    link.section = Some(s.section_key.clone());
+                }
+                LinkKind::Contact => link.contact = Some(contact_ids.get(&l.target_id)?.clone()),
+                LinkKind::Cell => link.cell = Some(cells.get(&l.target_id)?.clone()),
+            }
+            Some(link)
+        })
+        .collect();
+    let kpis = b
+        .kpis
+        .iter()
+        .map(|k| DocKpi {
+            name: k.name.clone(),
+            unit: k.unit.clone(),
+            baseline: k.baseline,
+            target: k.target,
+            target_date: k.target_date,
+            period: keyplan_domain::kpi::Period::parse(&k.period).unwrap_or(keyplan_domain::kpi::Period::Quarter),
+            goal: k.goal_id.and_then(|g| node_ids.get(&g.get()).cloned()),
+            visibility: vis.get(VisibilityTarget::Kpi, k.id.get()),
+            actuals: b
+                .kpi_actuals
+                .iter()
+                .filter(|a| a.kpi_id == k.id)
+                .map(|a| DocActual { period_start: a.period_start, value: a.value, note: a.note.clone() })
+                .collect(),
+        })
+        .collect();
+    PlanDocument {
+        format: document::FORMAT.into(),
+        version: document::VERSION,
+        exported_at: OffsetDateTime::now_utc().replace_nanosecond(0).ok().and_then(|t| t.format(&Rfc3339).ok()),
+        audience: b.audience,
+        account: Some(DocAccount { name: b.account.name.clone() }),
+        plan: DocPlan {
+            title: b.plan.title.clone(),
+            template: b.plan.template.clone(),
+            status: b.plan.status(),
+            period_start: b.plan.period_start,
+            period_end: b.plan.period_end,
+        },
+        contacts: b
+            .contacts
+            .iter()
+            .map(|c| DocContact {
+                id: contact_ids[&c.id.get()].clone(),
+                name: c.name.clone(),
+                title: c.title.clone(),
+                business_unit: c.business_unit.clone(),
+                buying_role: c.buying_role(),
+                influence: c.influence,
+                attitude: c.attitude(),
+                objective: c.objective.clone(),
+            })
+            .collect(),
+        goals,
+        sections,
+        items,
+        links,
+        kpis,
+    }
+}
+
+fn doc_node(
+    b: &PlanBundle,
+    vis: &Visibilities,
+    t: &TreeNode,
+    contacts: &HashMap<i64, String>,
+    ids: &mut HashMap<i64, String>,
+    counter: &mut usize,
+) -> DocNode {
+    *counter += 1;
+    let n = &t.node;
+    let id = format!("n{counter}");
+    ids.insert(n.id.get(), id.clone());
+    let mut d = DocNode::new(id, n.kind, n.title.clone());
+    d.notes = n.notes.clone();
+    d.metric = n.metric.clone();
+    d.baseline = n.baseline;
+    d.target = n.target;
+    d.unit = n.unit.clone();
+    d.target_date = n.target_date;
+    d.benefit = n.benefit;
+    if n.kind == NodeKind::Commitment {
+        // A customer's bundle has had our people's e-mail removed: names only then.
+        d.owner = n
+            .owner_id
+            .and_then(|o| b.users.iter().find(|u| u.id == o))
+            .map(|u| DocPerson { email: Some(u.email.clone()).filter(|e| !e.is_empty()), name: Some(u.name.clone()) });
+        d.contact = n.contact_id.and_then(|c| contacts.get(&c.get()).cloned());
+        d.start_date = n.start_date;
+        d.due_date = n.due_date;
+        d.done_criterion = n.done_criterion.clone();
+        d.status = n.status;
+        d.acceptance = n.acceptance;
+        d.decline_reason = n.decline_reason.clone();
+        d.proposed_due_date = n.proposed_due_date;
+    }
+    d.visibility = vis.get(VisibilityTarget::Node, n.id.get());
+    d.children = t.children.iter().map(|c| doc_node(b, vis, c, contacts, ids, counter)).collect();
+    d
+}
+
+/// What an import made.
+#[derive(Debug)]
+pub struct Imported {
+    pub plan: Plan,
+    /// Contacts the account did not have yet and that were added to it.
+    pub contacts_added: usize,
+    /// Parts that could not be placed in this account and were left out (links to
+    /// whitespace cells the account does not have).
+    pub skipped: Vec<String>,
+}
+
+/// Reads a document into `account` for a signed-in user who may edit its plans.
+pub async fn import(store: &Store, auth: &Auth, account: AccountId, doc: &PlanDocument) -> Result<Imported> {
+    crate::service::require_plan_editor(store, auth, account).await?;
+    if doc.plan.status.needs_manager() && !permissions::can_approve_plans(auth.actor()) {
+        return Err(AppError::field("plan.status", "only a manager can approve a plan: import it as draft or active"));
+    }
+    let imported = import_as(store, auth.org(), auth.id(), account, doc).await?;
+    let summary = format!("imported the plan from a file ({} goals)", doc.goals.len());
+    crate::collab::record_activity(store, auth, imported.plan.id, "created", "plan", Some(imported.plan.id.get()), &summary).await;
+    Ok(imported)
+}
+
+fn invalid(e: DocError) -> AppError {
+    AppError::field(&e.path, e.message)
+}
+
+/// Reads a document into `account` on behalf of `actor` (the command line, which
+/// has no session). Every reference is resolved first: nothing is stored when any
+/// part does not fit.
+pub async fn import_as(store: &Store, org: OrgId, actor: UserId, account: AccountId, doc: &PlanDocument) -> Result<Imported> {
+    document::check(doc).map_err(invalid)?;
+    store.account(org, account).await?;
+    let template = match store.template_by_key(org, &doc.plan.template).await {
+        Ok(t) if !t.retired => t,
+        Ok(_) => return Err(AppError::field("plan.template", format!("the template \"{}\" is retired", doc.plan.template))),
+        Err(keyplan_store::StoreError::NotFound) => {
+            return Err(AppError::field("plan.template", format!("this organisation has no template \"{}\"", doc.plan.template)));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let tdoc = template.doc();
+    let (users, existing, whitespace) =
+        tokio::try_join!(store.list_users(org), store.contacts(org, account), store.whitespace(org, account)).map_err(AppError::from)?;
+    for (i, s) in doc.sections.iter().enumerate() {
+        if tdoc.section(&s.key).is_none() && s.key != MANAGEMENT_ASKS_KEY {
+            return Err(invalid(DocError::new(format!("sections[{i}].key"), no_section(&s.key, &template.name))));
+        }
+    }
+    for (i, it) in doc.items.iter().enumerate() {
+        if tdoc.section(&it.section).is_none() {
+            return Err(invalid(DocError::new(format!("items[{i}].section"), no_section(&it.section, &template.name))));
+        }
+    }
+
+    // Contacts: the account's own by name, the others added.
+    let mut new_contacts = Vec::new();
+    let mut contact_refs: HashMap<&str, ContactRef> = HashMap::new();
+    let mut by_name: HashMap<String, ContactRef> =
+        existing.iter().map(|c| (c.name.trim().to_lowercase(), ContactRef::Existing(c.id))).collect();
+    for c in &doc.contacts {
+        let key = c.name.trim().to_lowercase();
+        let r = *by_name.entry(key).or_insert_with(|| {
+            new_contacts.push(ContactData {
+                name: c.name.trim().to_string(),
+                title: c.title.clone(),
+                business_unit: c.business_unit.clone(),
+                reports_to_id: None,
+                buying_role: c.buying_role,
+                influence: c.influence,
+                attitude: c.attitude,
+                relationship_owner_id: None,
+                objective: c.objective.clone(),
+                last_contact_date: None,
+                email: None,
+                phone: None,
+            });
+            ContactRef::New(new_contacts.len() - 1)
+        });
+        contact_refs.insert(c.id.as_str(), r);
+    }
+
+    // The tree, parents first; owners by e-mail among the organisation's active users.
+    let placed = doc.placed_nodes();
+    let mut node_index: HashMap<&str, usize> = HashMap::new();
+    let mut nodes = Vec::with_capacity(placed.len());
+    for (i, pl) in placed.iter().enumerate() {
+        let n = pl.node;
+        node_index.insert(n.id.as_str(), i);
+        let owner_id = match &n.owner {
+            None => None,
+            Some(o) => {
+                let path = format!("{}.owner.email", pl.path);
+                let Some(email) = o.email.as_deref().map(str::trim) else {
+                    let msg = "the owner has no e-mail (a customer's copy names people only): import the team's document";
+                    return Err(invalid(DocError::new(path, msg)));
+                };
+                let u = users
+                    .iter()
+                    .find(|u| u.active && u.email.eq_ignore_ascii_case(email))
+                    .ok_or_else(|| invalid(DocError::new(path, format!("no active user with the e-mail {email} in this organisation"))))?;
+                Some(u.id)
+            }
+        };
+        let commitment = n.kind == NodeKind::Commitment;
+        let write = NodeWrite {
+            owner_id,
+            author_id: Some(actor),
+            start_date: n.start_date,
+            due_date: n.due_date,
+            done_criterion: n.done_criterion.clone(),
+            status: n.status.or(commitment.then_some(keyplan_domain::tree::CommitmentStatus::Open)),
+            acceptance: n.acceptance.or(commitment.then_some(Acceptance::Proposed)),
+            decline_reason: n.decline_reason.clone(),
+            proposed_due_date: n.proposed_due_date,
+            notes: n.notes.clone(),
+            metric: n.metric.clone(),
+            baseline: n.baseline,
+            target: n.target,
+            unit: n.unit.clone(),
+            target_date: n.target_date,
+            benefit: n.benefit,
+            ..NodeWrite::titled(n.title.trim())
+        };
+        nodes.push(ImportNode {
+            kind: n.kind,
+            parent: pl.parent,
+            write,
+            contact: n.contact.as_deref().and_then(|c| contact_refs.get(c).copied()),
+            visibility: n.visibility,
+        });
+    }
+
+    let sections = doc
+        .sections
+        .iter()
+        .map(|s| ImportSection {
+            key: s.key.clone(),
+            text: SectionText { body: s.body.clone(), so_what: s.so_what.clone() },
+            visibility: s.visibility,
+        })
+        .collect();
+    let item_index: HashMap<&str, usize> = doc.items.iter().enumerate().map(|(i, it)| (it.id.as_str(), i)).collect();
+    let items = doc
+        .items
+        .iter()
+        .map(|it| ImportItem {
+            section_key: it.section.clone(),
+            data: ItemData {
+                kind: it.kind,
+                category: it.category,
+                text: it.text.trim().to_string(),
+                source: it.source.clone(),
+                item_date: it.item_date,
+                derived_from_id: None,
+                response: it.response.clone(),
+            },
+            derived_from: it.derived_from.as_deref().and_then(|d| item_index.get(d).copied()),
+            visibility: it.visibility,
+        })
+        .collect();
+
+    let cells: HashMap<DocCell, CellId> = whitespace
+        .cells
+        .iter()
+        .filter_map(|c| {
+            let offering = whitespace.offerings.iter().find(|o| o.id == c.offering_id)?;
+            let unit = whitespace.units.iter().find(|u| u.id == c.business_unit_id)?;
+            Some((DocCell { offering: offering.name.clone(), business_unit: unit.name.clone() }, c.id))
+        })
+        .collect();
+    let mut skipped = Vec::new();
+    let mut links = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for l in &doc.links {
+        let goal = node_index[l.goal.as_str()];
+        let target = if let Some(i) = &l.item {
+            LinkTarget::Item(item_index[i.as_str()])
+        } else if let Some(s) = &l.section {
+            LinkTarget::Section(s.clone())
+        } else if let Some(c) = &l.contact {
+            LinkTarget::Contact(contact_refs[c.as_str()])
+        } else if let Some(cell) = &l.cell {
+            match cells.get(cell) {
+                Some(id) => LinkTarget::Cell(*id),
+                None => {
+                    skipped.push(format!("the link to the whitespace cell {} × {}", cell.offering, cell.business_unit));
+                    continue;
+                }
+            }
+        } else {
+            continue;
+        };
+        // Two contacts of the document may be one person of the account: link once.
+        if seen.insert(format!("{goal}:{target:?}")) {
+            links.push(ImportLink { goal, target });
+        }
+    }
+
+    let kpis = doc
+        .kpis
+        .iter()
+        .map(|k| ImportKpi {
+            data: KpiData {
+                name: k.name.trim().to_string(),
+                unit: k.unit.clone(),
+                baseline: k.baseline,
+                target: k.target,
+                target_date: k.target_date,
+                period: k.period,
+                goal_id: None,
+            },
+            goal: k.goal.as_deref().map(|g| node_index[g]),
+            visibility: k.visibility,
+            actuals: k.actuals.iter().map(|a| ActualData { period_start: a.period_start, value: a.value, note: a.note.clone() }).collect(),
+        })
+        .collect();
+
+    let import = PlanImport {
+        plan: PlanData {
+            title: doc.plan.title.trim().to_string(),
+            status: doc.plan.status,
+            period_start: doc.plan.period_start,
+            period_end: doc.plan.period_end,
+        },
+        template: template.key.clone(),
+        new_contacts,
+        nodes,
+        sections,
+        items,
+        links,
+        kpis,
+    };
+    let contacts_added = import.new_contacts.len();
+    let plan = store.import_plan(org, account, &import, actor).await?;
+    Ok(Imported { plan, contacts_added, skipped })
+}
+
+fn no_section(key: &str, template: &str) -> String {
+    format!("the template \"{template}\" has no section \"{key}\"")
+}
