@@ -158,7 +158,7 @@ impl AppError {
                     (crate::middleware::FORM_TOO_LARGE, "error-form-too-large"),
                     (crate::pages::NO_VERSION, "error-no-version"),
                 ];
-                known.iter().find(|(english, _)| english == m).map(|(_, id)| t.s(id)).unwrap_or_else(|| m.clone())
+                known.iter().find(|(english, _)| english == m).map(|(_, id)| t.s(id)).unwrap_or_else(|| state_message(m, t))
             }
             AppError::Unauthorized => self.message(),
         }
@@ -166,6 +166,33 @@ impl AppError {
 }
 
 const FORBIDDEN: &str = "You do not have permission to do this.";
+
+/// The English messages of refused state changes (reviews, commitments) in `t`'s
+/// language; others stay as written.
+fn state_message(m: &str, t: Tr) -> String {
+    let known = [
+        ("This review has already been held.", "review-err-already-held"),
+        ("Only a management review is signed off.", "review-err-only-management"),
+        ("Hold the review before signing it off.", "review-err-hold-first"),
+        ("A held review is part of the plan's history and stays.", "review-err-held-stays"),
+        ("only the owner of this commitment can answer it", "err-not-owner"),
+        ("only the author of this commitment can answer the proposed date", "err-not-author"),
+        ("this commitment has no owner yet", "err-no-owner"),
+    ];
+    if let Some((_, id)) = known.iter().find(|(english, _)| *english == m) {
+        return t.s(id);
+    }
+    match m.strip_prefix("this commitment is ").and_then(|r| r.strip_suffix("; that answer does not apply")) {
+        Some(state) => {
+            let state = match state.strip_prefix("already ") {
+                Some(code) => t.enum_label("acceptance", code),
+                None => t.enum_label("acceptance", state),
+            };
+            t.s1("err-wrong-state", "state", state)
+        }
+        None => m.to_string(),
+    }
+}
 
 /// Pages: an HTML error page, in the request's language.
 impl IntoResponse for AppError {
@@ -220,5 +247,25 @@ impl IntoResponse for ApiError {
             body["error"]["current_version"] = json!(current_version);
         }
         (e.status(), Json(body)).into_response()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use keyplan_domain::Lang;
+    use keyplan_domain::acceptance::AcceptanceError;
+
+    use super::*;
+
+    #[test]
+    fn refused_state_changes_read_in_german() {
+        let de = Tr::new(Lang::De);
+        let wrong = AppError::from(AcceptanceError::WrongState("already accepted"));
+        assert_eq!(wrong.message_in(de), "Diese Zusage hat den Stand „Angenommen“; diese Antwort passt nicht dazu.");
+        assert_eq!(wrong.message_in(Tr::new(Lang::En)), "this commitment is already accepted; that answer does not apply");
+        let not_owner = AppError::from(AcceptanceError::NotOwner);
+        assert_eq!(not_owner.message_in(de), de.s("err-not-owner"));
+        assert_eq!(AppError::State("Hold the review before signing it off.".into()).message_in(de), de.s("review-err-hold-first"));
+        assert_eq!(AppError::State("Something new".into()).message_in(de), "Something new");
     }
 }

@@ -10,6 +10,8 @@ use keyplan_domain::template::{BudgetUnit, PageReport, SectionKind, SizeReport};
 use keyplan_domain::tree::{Acceptance, NodeKind, TreeNode};
 use time::Date;
 
+use fluent_templates::fluent_bundle::FluentValue;
+
 use crate::i18n::{Arg, Tr};
 use crate::service::PlanBundle;
 
@@ -38,20 +40,7 @@ pub fn markdown_in(b: &PlanBundle, t: Tr) -> String {
         ],
     );
     let _ = writeln!(out, "{meta}\n");
-    let progress = t.a(
-        "export-md-progress",
-        &[
-            ("overcome", s.obstacles_overcome.to_string().arg()),
-            ("obstacles", s.obstacles.to_string().arg()),
-            ("percent", s.percent_resolved.to_string().arg()),
-            ("met", s.conditions_met.to_string().arg()),
-            ("conditions", s.conditions.to_string().arg()),
-            ("accepted", s.commitments_accepted.to_string().arg()),
-            ("done", s.commitments_done.to_string().arg()),
-            ("awaiting", s.commitments_unaccepted.to_string().arg()),
-            ("overdue", s.commitments_overdue.to_string().arg()),
-        ],
-    );
+    let progress = t.a("export-md-progress", &progress_args(s));
     let _ = writeln!(out, "{progress}\n");
     let story = b.story();
     // The template's own words in `t`'s language (a built-in text the company has not edited).
@@ -200,6 +189,25 @@ pub fn markdown_in(b: &PlanBundle, t: Tr) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The plan header's counts as message arguments (`overcome`, `obstacles`,
+/// `percent`, `met`, `conditions`, `accepted`, `done`, `awaiting`, `overdue`).
+pub fn progress_args(s: &keyplan_domain::tree::TreeSummary) -> Vec<(&'static str, FluentValue<'static>)> {
+    [
+        ("overcome", s.obstacles_overcome.to_string()),
+        ("obstacles", s.obstacles.to_string()),
+        ("percent", s.percent_resolved.to_string()),
+        ("met", s.conditions_met.to_string()),
+        ("conditions", s.conditions.to_string()),
+        ("accepted", s.commitments_accepted.to_string()),
+        ("done", s.commitments_done.to_string()),
+        ("awaiting", s.commitments_unaccepted.to_string()),
+        ("overdue", s.commitments_overdue.to_string()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k, v.arg()))
+    .collect()
 }
 
 /// "≈ 1.2 of 1 page" in `t`'s language.

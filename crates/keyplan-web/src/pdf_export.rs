@@ -9,7 +9,7 @@ use keyplan_domain::tree::{Acceptance, CommitmentStatus, Node, NodeKind, TreeNod
 use keyplan_pdf::{Block, Document, Lang, Layout, PdfError, Rendered, Table, Tone};
 
 use crate::AppError;
-use crate::i18n::{Arg, Tr};
+use crate::i18n::Tr;
 use crate::service::PlanBundle;
 
 /// The builtin template that is printed on one page.
@@ -186,20 +186,7 @@ fn one_page_blocks(b: &PlanBundle, t: Tr) -> Vec<Block> {
     for g in &b.tree {
         blocks.push(Block::callout(t.s("export-goal"), goal_text(&g.node, t), None));
     }
-    let s = &b.summary;
-    blocks.push(Block::paragraph(t.a(
-        "export-progress",
-        &[
-            ("overcome", s.obstacles_overcome.to_string().arg()),
-            ("obstacles", s.obstacles.to_string().arg()),
-            ("percent", s.percent_resolved.to_string().arg()),
-            ("met", s.conditions_met.to_string().arg()),
-            ("conditions", s.conditions.to_string().arg()),
-            ("accepted", s.commitments_accepted.to_string().arg()),
-            ("done", s.commitments_done.to_string().arg()),
-            ("overdue", s.commitments_overdue.to_string().arg()),
-        ],
-    )));
+    blocks.push(Block::paragraph(t.a("export-progress", &crate::export::progress_args(&b.summary))));
     let column = |title: String, kind: NodeKind| {
         let items: Vec<String> = of_kind(b, kind).iter().map(|t| format!("{}{}", node_tone(t), t.node.title)).collect();
         let mut col = vec![Block::heading(3, title)];

@@ -179,3 +179,36 @@ pub fn enclosing<'a>(html: &'a str, marker: &str, open: &str, close: &str) -> &'
     let to = html[at..].find(close).map(|i| at + i + close.len()).unwrap_or(html.len());
     &html[from..to]
 }
+
+/// The browser language of a German reader.
+pub const GERMAN: &str = "de-DE,de;q=0.9,en;q=0.8";
+
+/// A page of the session, asked for in `lang` (`Accept-Language`; none when
+/// empty); it must answer 200.
+pub async fn page_in(s: &keyplan_testkit::Session, path: &str, lang: &str) -> String {
+    let mut req = s.client.get(format!("{}{path}", s.base));
+    if !lang.is_empty() {
+        req = req.header("accept-language", lang);
+    }
+    let res = req.send().await.expect("GET");
+    let status = res.status();
+    let body = res.text().await.unwrap_or_default();
+    assert_eq!(status, StatusCode::OK, "{path}: {body}");
+    body
+}
+
+/// Every one of `texts` is on the page.
+#[track_caller]
+pub fn has_all(html: &str, what: &str, texts: &[&str]) {
+    for t in texts {
+        assert!(html.contains(t), "{what}: {t:?} missing");
+    }
+}
+
+/// None of `texts` is on the page (an English text a German page replaced).
+#[track_caller]
+pub fn has_none(html: &str, what: &str, texts: &[&str]) {
+    for t in texts {
+        assert!(!html.contains(t), "{what}: {t:?} should not be on the page");
+    }
+}

@@ -7,9 +7,8 @@ use keyplan_testkit::{Session, TestApp, location};
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 
-use crate::helpers::{ORG, assert_error, commitment, planned};
+use crate::helpers::{GERMAN, ORG, assert_error, commitment, has_all, has_none, page_in, planned};
 
-const GERMAN: &str = "de-DE,de;q=0.9,en;q=0.8";
 const MEL: &str = "mel@acme.test";
 
 /// A GET with an `Accept-Language` header (none when `lang` is empty).
@@ -21,26 +20,6 @@ async fn get_in(client: &reqwest::Client, url: &str, lang: &str) -> (StatusCode,
     let res = req.send().await.expect("GET");
     let status = res.status();
     (status, res.text().await.unwrap_or_default())
-}
-
-async fn page(s: &Session, path: &str, lang: &str) -> String {
-    let (status, body) = get_in(&s.client, &format!("{}{path}", s.base), lang).await;
-    assert_eq!(status, StatusCode::OK, "{path}: {body}");
-    body
-}
-
-#[track_caller]
-fn has_all(html: &str, what: &str, texts: &[&str]) {
-    for t in texts {
-        assert!(html.contains(t), "{what}: {t:?} missing");
-    }
-}
-
-#[track_caller]
-fn has_none(html: &str, what: &str, texts: &[&str]) {
-    for t in texts {
-        assert!(!html.contains(t), "{what}: English {t:?} left in the German page");
-    }
 }
 
 /// Mel, a team member, with a commitment Kim proposed to her (due 31 March 2027).
@@ -56,7 +35,7 @@ async fn mel_with_a_proposal() -> (crate::helpers::Planned, Session, i64) {
 async fn accept_language_german_translates_the_pages() {
     let (p, mel, _) = mel_with_a_proposal().await;
 
-    let accounts = page(&mel, "/accounts", GERMAN).await;
+    let accounts = page_in(&mel, "/accounts", GERMAN).await;
     has_all(
         &accounts,
         "accounts",
@@ -77,7 +56,7 @@ async fn accept_language_german_translates_the_pages() {
         ],
     );
 
-    let account = page(&mel, &format!("/accounts/{}", p.account), GERMAN).await;
+    let account = page_in(&mel, &format!("/accounts/{}", p.account), GERMAN).await;
     has_all(
         &account,
         "account",
@@ -89,7 +68,7 @@ async fn accept_language_german_translates_the_pages() {
         &["Account team", "Buying centre", "Plans</h2>", "Our revenue", "No contacts yet", "commitments accepted", "Whitespace matrix"],
     );
 
-    let mine = page(&mel, "/me/commitments", GERMAN).await;
+    let mine = page_in(&mel, "/me/commitments", GERMAN).await;
     has_all(
         &mine,
         "mine",
@@ -97,7 +76,7 @@ async fn accept_language_german_translates_the_pages() {
     );
     has_none(&mine, "mine", &["Waiting for your answer", ">Accept<", "Decline…", "asked by", "31 Mar 2027", "Propose another date"]);
 
-    let notes = page(&mel, "/me/notifications", GERMAN).await;
+    let notes = page_in(&mel, "/me/notifications", GERMAN).await;
     has_all(
         &notes,
         "notifications",
@@ -106,7 +85,7 @@ async fn accept_language_german_translates_the_pages() {
     has_none(&notes, "notifications", &["Mark all read", "Proposed to you", "Unread first", ">Open<", "1 unread"]);
 
     // The same pages without the header stay English.
-    let english = page(&mel, "/me/commitments", "").await;
+    let english = page_in(&mel, "/me/commitments", "").await;
     has_all(&english, "english", &["<html lang=\"en\">", "Waiting for your answer", "due 31 Mar 2027", "asked by Kim Kamara"]);
 }
 
@@ -140,7 +119,7 @@ async fn german_flash_messages_and_field_errors() {
     assert!(res.text().await.unwrap().contains("darf nicht leer sein"));
     let res = post(vec![("action", "accept".into())]).await.unwrap();
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    let after = page(&mel, "/me/commitments", "de").await;
+    let after = page_in(&mel, "/me/commitments", "de").await;
     assert!(after.contains("Angenommen. Die Zusage ist jetzt Teil des Plans."), "German flash");
     assert!(after.contains("Angenommen – in Arbeit"));
 }
@@ -161,27 +140,27 @@ async fn the_users_choice_wins_over_the_browser_and_automatic_clears_it() {
     let res = set("en").await.unwrap();
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&res), "/me/commitments");
-    let en = page(&mel, "/me/commitments", GERMAN).await;
+    let en = page_in(&mel, "/me/commitments", GERMAN).await;
     has_all(&en, "chosen English", &["<html lang=\"en\">", "Language set to English.", "My commitments", "due 31 Mar 2027"]);
     let mel_api = p.app.api(MEL).await;
     assert_eq!(mel_api.get("/me").await.1["language"], "en");
 
     // German chosen: a browser without a preference gets German.
     set("de").await.unwrap();
-    let de = page(&mel, "/accounts", "").await;
+    let de = page_in(&mel, "/accounts", "").await;
     has_all(&de, "chosen German", &["<html lang=\"de\">", "Die Sprache ist jetzt Deutsch.", "Meine Zusagen"]);
-    has_all(&page(&mel, "/accounts", "en-GB,en").await, "chosen German, English browser", &["Meine Zusagen"]);
+    has_all(&page_in(&mel, "/accounts", "en-GB,en").await, "chosen German, English browser", &["Meine Zusagen"]);
     assert_eq!(mel_api.get("/me").await.1["language"], "de");
 
     // Automatic: the browser decides again.
     set("auto").await.unwrap();
-    has_all(&page(&mel, "/accounts", "en").await, "automatic, English browser", &["My commitments"]);
-    has_all(&page(&mel, "/accounts", GERMAN).await, "automatic, German browser", &["Meine Zusagen"]);
+    has_all(&page_in(&mel, "/accounts", "en").await, "automatic, English browser", &["My commitments"]);
+    has_all(&page_in(&mel, "/accounts", GERMAN).await, "automatic, German browser", &["Meine Zusagen"]);
     assert!(mel_api.get("/me").await.1["language"].is_null());
 
     // The menu shows the choice.
     set("de").await.unwrap();
-    let menu = page(&mel, "/accounts", "").await;
+    let menu = page_in(&mel, "/accounts", "").await;
     assert!(menu.contains("value=\"de\" checked"), "the menu marks the choice");
 
     // Nonsense is refused and changes nothing.

@@ -4,40 +4,13 @@
 //! English interface texts they replace. English stays as it was.
 
 use keyplan_domain::Role;
-use keyplan_testkit::{Api, Session, location};
+use keyplan_testkit::{Api, location};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use crate::helpers::{ORG, Planned, id, input_value, planned, section};
+use crate::helpers::{GERMAN, ORG, Planned, has_all, has_none, id, input_value, page_in, planned, section};
 
-const GERMAN: &str = "de-DE,de;q=0.9,en;q=0.8";
 const ADA: &str = "ada@acme.test";
-
-async fn page_in(s: &Session, path: &str, lang: &str) -> String {
-    let mut req = s.client.get(format!("{}{path}", s.base));
-    if !lang.is_empty() {
-        req = req.header("accept-language", lang);
-    }
-    let res = req.send().await.expect("GET");
-    let status = res.status();
-    let body = res.text().await.unwrap_or_default();
-    assert_eq!(status, StatusCode::OK, "{path}: {body}");
-    body
-}
-
-#[track_caller]
-fn has_all(html: &str, what: &str, texts: &[&str]) {
-    for t in texts {
-        assert!(html.contains(t), "{what}: {t:?} missing");
-    }
-}
-
-#[track_caller]
-fn has_none(html: &str, what: &str, texts: &[&str]) {
-    for t in texts {
-        assert!(!html.contains(t), "{what}: English {t:?} left in the German page");
-    }
-}
 
 /// A planned organisation with an administrator, three offerings (Sensors,
 /// Valves, and Gauges on no matrix), two business units and three filled

@@ -6,29 +6,9 @@ use keyplan_testkit::{Api, Session};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use crate::helpers::{Planned, commitment, id, planned};
+use crate::helpers::{Planned, commitment, has_all, has_none, id, page_in, planned};
 
 const KAM: &str = "kim@acme.test";
-
-#[track_caller]
-fn has_all(html: &str, what: &str, texts: &[&str]) {
-    for t in texts {
-        assert!(html.contains(t), "{what}: {t:?} missing");
-    }
-}
-
-#[track_caller]
-fn has_none(html: &str, what: &str, texts: &[&str]) {
-    for t in texts {
-        assert!(!html.contains(t), "{what}: English {t:?} left in the German page");
-    }
-}
-
-async fn page(s: &Session, path: &str) -> String {
-    let (status, body) = s.get(path).await;
-    assert_eq!(status, StatusCode::OK, "{path}: {body}");
-    body
-}
 
 /// Kim, the KAM, has chosen German; her plan has a commitment due 31 March 2027.
 async fn german_kim() -> (Planned, Session, Value) {
@@ -61,7 +41,7 @@ async fn the_review_page_and_the_comparison_read_in_german() {
     let res = kim.post(&format!("/plans/{}/reviews", p.plan), &[("kind", "management"), ("review_date", "2027-04-20")]).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let to = keyplan_testkit::location(&res);
-    let html = page(&kim, &to).await;
+    let html = page_in(&kim, &to, "").await;
     has_all(
         &html,
         "review",
@@ -124,7 +104,7 @@ async fn the_review_page_and_the_comparison_read_in_german() {
         ],
     );
 
-    let compare = page(&kim, &format!("/plans/{}/compare", p.plan)).await;
+    let compare = page_in(&kim, &format!("/plans/{}/compare", p.plan), "").await;
     has_all(
         &compare,
         "compare",
@@ -146,7 +126,7 @@ async fn the_review_page_and_the_comparison_read_in_german() {
     );
 
     // The plan page's reviews card.
-    let plan = page(&kim, &format!("/plans/{}", p.plan)).await;
+    let plan = page_in(&kim, &format!("/plans/{}", p.plan), "").await;
     let card = crate::helpers::enclosing(&plan, "id=\"reviews\"", "<section", "</section>");
     has_all(
         card,
@@ -185,7 +165,7 @@ async fn the_kpi_scorecard_reads_in_german() {
         .await;
     assert_eq!(s, StatusCode::OK, "{a}");
 
-    let html = page(&kim, &format!("/plans/{plan}")).await;
+    let html = page_in(&kim, &format!("/plans/{plan}"), "").await;
     let card = crate::helpers::enclosing(&html, &format!("id=\"kpi-{kpi}\""), "<article", "</article>");
     has_all(
         card,
@@ -240,7 +220,7 @@ async fn the_kpi_scorecard_reads_in_german() {
     // Recording through the page: a German flash message with a German month.
     let res = kim.post(&format!("/kpis/{kpi}/actuals"), &[("period_start", "2026-05-05"), ("value", "1700")]).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    let html = page(&kim, &format!("/plans/{plan}")).await;
+    let html = page_in(&kim, &format!("/plans/{plan}"), "").await;
     assert!(html.contains("1.700 für Mai 2026 erfasst."), "German flash");
 }
 
@@ -250,7 +230,7 @@ async fn the_timeline_discussion_history_and_calendar_read_in_german() {
     let today = time::OffsetDateTime::now_utc().date();
     review(&p.api, p.plan, "customer", &keyplan_domain::validate::format_date(today)).await;
 
-    let html = page(&kim, &format!("/plans/{}/timeline", p.plan)).await;
+    let html = page_in(&kim, &format!("/plans/{}/timeline", p.plan), "").await;
     has_all(
         &html,
         "timeline",
@@ -297,7 +277,7 @@ async fn the_timeline_discussion_history_and_calendar_read_in_german() {
     // Comment through the page, then read the discussion card and the history.
     let res = kim.post(&format!("/plans/{}/comments", p.plan), &[("target", "plan"), ("body", "Looks good")]).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    let plan = page(&kim, &format!("/plans/{}", p.plan)).await;
+    let plan = page_in(&kim, &format!("/plans/{}", p.plan), "").await;
     let card = crate::helpers::enclosing(&plan, "id=\"discussion\"", "<section", "</section>");
     has_all(
         card,
@@ -320,11 +300,11 @@ async fn the_timeline_discussion_history_and_calendar_read_in_german() {
     );
     assert!(plan.contains("Kommentar hinzugefügt."), "German flash");
 
-    let history = page(&kim, &format!("/plans/{}/activity", p.plan)).await;
+    let history = page_in(&kim, &format!("/plans/{}/activity", p.plan), "").await;
     has_all(&history, "history", &["<h1>Verlauf</h1>", "Wer was in diesem Plan wann geändert hat"]);
     has_none(&history, "history", &["<h1>History</h1>", "Who changed what"]);
 
-    let calendar = page(&kim, "/me/calendar").await;
+    let calendar = page_in(&kim, "/me/calendar", "").await;
     has_all(
         &calendar,
         "calendar",

@@ -3,39 +3,10 @@
 //! company edited as written, and English pages keep the English texts.
 
 use keyplan_domain::Role;
-use keyplan_testkit::Session;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use crate::helpers::{ORG, id, planned};
-
-const GERMAN: &str = "de-DE,de;q=0.9,en;q=0.8";
-
-async fn page(s: &Session, path: &str, lang: &str) -> String {
-    let mut req = s.client.get(format!("{}{path}", s.base));
-    if !lang.is_empty() {
-        req = req.header("accept-language", lang);
-    }
-    let res = req.send().await.expect("GET");
-    let status = res.status();
-    let body = res.text().await.unwrap_or_default();
-    assert_eq!(status, StatusCode::OK, "{path}: {body}");
-    body
-}
-
-#[track_caller]
-fn has_all(html: &str, what: &str, texts: &[&str]) {
-    for t in texts {
-        assert!(html.contains(t), "{what}: {t:?} missing");
-    }
-}
-
-#[track_caller]
-fn has_none(html: &str, what: &str, texts: &[&str]) {
-    for t in texts {
-        assert!(!html.contains(t), "{what}: {t:?} should not be in the page");
-    }
-}
+use crate::helpers::{GERMAN, ORG, has_all, has_none, id, page_in, planned};
 
 #[tokio::test]
 async fn a_german_plan_page_shows_the_builtin_template_in_german() {
@@ -43,7 +14,7 @@ async fn a_german_plan_page_shows_the_builtin_template_in_german() {
     let kim = p.app.login("kim@acme.test").await;
     let path = format!("/plans/{}", p.plan);
 
-    let de = page(&kim, &path, GERMAN).await;
+    let de = page_in(&kim, &path, GERMAN).await;
     has_all(
         &de,
         "German plan",
@@ -62,12 +33,12 @@ async fn a_german_plan_page_shows_the_builtin_template_in_german() {
     );
 
     // Without the header the same page keeps the English texts.
-    let en = page(&kim, &path, "").await;
+    let en = page_in(&kim, &path, "").await;
     has_all(&en, "English plan", &[">From goal to commitments</h2>", ">Commitments and owners</h2>", "One-page constraint plan"]);
     has_none(&en, "English plan", &["Vom Ziel zu den Zusagen", "Einseitiger Engpassplan"]);
 
     // The new-plan form offers the templates by their German names.
-    let account = page(&kim, &format!("/accounts/{}", p.account), GERMAN).await;
+    let account = page_in(&kim, &format!("/accounts/{}", p.account), GERMAN).await;
     has_all(&account, "German account", &["Einseitiger Engpassplan", "Strategischer Account-Plan", "Master-Maßnahmenplan"]);
     has_none(&account, "German account", &["One-page constraint plan", "Strategic key account plan", "Master action plan"]);
 }
@@ -92,7 +63,7 @@ async fn texts_the_company_edited_stay_as_written_in_german() {
     assert_eq!(s, StatusCode::CREATED, "{plan}");
 
     let kim = p.app.login("kim@acme.test").await;
-    let de = page(&kim, &format!("/plans/{}", id(&plan)), GERMAN).await;
+    let de = page_in(&kim, &format!("/plans/{}", id(&plan)), GERMAN).await;
     has_all(
         &de,
         "German strategic plan",
@@ -111,7 +82,7 @@ async fn texts_the_company_edited_stay_as_written_in_german() {
     );
 
     // The new-plan form keeps the edited name too.
-    let account = page(&kim, &format!("/accounts/{}", p.account), GERMAN).await;
+    let account = page_in(&kim, &format!("/accounts/{}", p.account), GERMAN).await;
     has_all(&account, "German account", &["Acme account plan", "Einseitiger Engpassplan"]);
 
     // Showing the pages in German changed nothing stored.

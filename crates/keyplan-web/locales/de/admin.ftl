@@ -344,3 +344,20 @@ templates-err-key = verwenden Sie 1 bis 60 Kleinbuchstaben, Ziffern, „-“ ode
 templates-err-kind = wählen Sie eine der Abschnittsarten
 templates-err-unit = muss Wörter oder Einträge sein
 templates-err-whole = muss eine ganze Zahl sein
+
+## Probleme mit einer importierten Vorlagendatei
+templates-file-required = fehlt
+templates-file-string = muss ein Text sein
+templates-file-version-required = fehlt (1)
+templates-file-version-number = muss eine ganze Zahl sein (1)
+templates-file-pages-required = fehlt: die Länge des Plans in Seiten
+templates-file-pages-number = muss eine Seitenzahl sein
+templates-file-sections-required = fehlt: die Liste der Abschnitte
+templates-file-sections-list = muss eine Liste von Abschnitten sein
+templates-file-section-object = muss ein Objekt mit key, title, kind, guidance und budget sein
+templates-file-object = Eine Vorlagendatei ist ein JSON-Objekt mit "format": "keyplan-template".
+templates-file-json = Die Vorlagendatei ist kein gültiges JSON: { $detail }.
+templates-file-unknown-field = ist hier kein Feld; die Felder sind { $detail }
+templates-file-kind-required = fehlt; eine der Arten { $detail }
+templates-file-unreadable = kann nicht gelesen werden: { $detail }
+templates-file-must-be = muss "{ $detail }" sein

@@ -166,3 +166,9 @@ item-category-strength = Stärken
 item-category-weakness = Schwächen
 item-category-opportunity = Chancen
 item-category-threat = Risiken
+
+## Abgelehnte Antworten auf Zusagen
+err-not-owner = Nur die oder der Verantwortliche dieser Zusage kann darauf antworten.
+err-not-author = Nur wer die Zusage verfasst hat, kann auf den vorgeschlagenen Termin antworten.
+err-no-owner = Diese Zusage hat noch keine Verantwortliche und keinen Verantwortlichen.
+err-wrong-state = Diese Zusage hat den Stand „{ $state }“; diese Antwort passt nicht dazu.

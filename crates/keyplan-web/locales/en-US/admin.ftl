@@ -343,3 +343,20 @@ templates-err-key = use 1 to 60 lower-case letters, digits, '-' or '_'
 templates-err-kind = choose one of the section kinds
 templates-err-unit = must be words or items
 templates-err-whole = must be a whole number
+
+## Problems with an imported template file
+templates-file-required = is required
+templates-file-string = must be a string
+templates-file-version-required = is required (1)
+templates-file-version-number = must be a whole number (1)
+templates-file-pages-required = is required: the plan's length in pages
+templates-file-pages-number = must be a number of pages
+templates-file-sections-required = is required: the list of sections
+templates-file-sections-list = must be a list of sections
+templates-file-section-object = must be an object with key, title, kind, guidance and budget
+templates-file-object = A template file is one JSON object with "format": "keyplan-template".
+templates-file-json = The template file is not valid JSON: { $detail }.
+templates-file-unknown-field = is not a field here; the fields are { $detail }
+templates-file-kind-required = is required; one of { $detail }
+templates-file-unreadable = cannot be read: { $detail }
+templates-file-must-be = must be "{ $detail }"

@@ -147,3 +147,9 @@ item-category-strength = Strengths
 item-category-weakness = Weaknesses
 item-category-opportunity = Opportunities
 item-category-threat = Threats
+
+## Refused answers to commitments
+err-not-owner = only the owner of this commitment can answer it
+err-not-author = only the author of this commitment can answer the proposed date
+err-no-owner = this commitment has no owner yet
+err-wrong-state = this commitment is { $state }; that answer does not apply

@@ -5,7 +5,7 @@ use keyplan_domain::analysis::{Category, ItemKind};
 use keyplan_domain::template::SectionKind;
 use keyplan_domain::tree::{Acceptance, CommitmentStatus, Health, NodeKind, TreeNode};
 
-use crate::i18n::{Arg, Tr};
+use crate::i18n::Tr;
 use crate::service::PlanBundle;
 
 pub struct Line {
@@ -259,18 +259,7 @@ pub fn briefing(b: &PlanBundle, t: Tr) -> Briefing {
         goals,
         percent: s.percent_resolved as u32,
         share: f64::from(s.percent_resolved) / 100.0,
-        progress: t.a(
-            "aud-progress",
-            &[
-                ("overcome", s.obstacles_overcome.to_string().arg()),
-                ("obstacles", s.obstacles.to_string().arg()),
-                ("met", s.conditions_met.to_string().arg()),
-                ("conditions", s.conditions.to_string().arg()),
-                ("accepted", s.commitments_accepted.to_string().arg()),
-                ("done", s.commitments_done.to_string().arg()),
-                ("overdue", s.commitments_overdue.to_string().arg()),
-            ],
-        ),
+        progress: t.a("aud-progress", &crate::export::progress_args(s)),
         risks,
         obstacles,
         at_risk,

@@ -131,13 +131,56 @@ pub async fn import(
             };
             return Ok(redirect_with(&format!("/admin/templates#template-{}", t.id), &message));
         }
-        Err(AppError::BadRequest(m)) => vec![m],
-        Err(AppError::Validation(errors)) => errors.iter().map(|e| format!("{}: {}", e.field, tr.field_error(&e.message))).collect(),
+        Err(AppError::BadRequest(m)) => vec![file_message(&m, tr)],
+        Err(AppError::Validation(errors)) => errors.iter().map(|e| format!("{}: {}", e.field, file_message(&e.message, tr))).collect(),
         Err(e) => return Err(e),
     };
     let mut f = FormView { open: true, ..Default::default() };
     f.values.insert("json".into(), form.json);
     list_page(&state, &auth, &headers, f, problems, StatusCode::UNPROCESSABLE_ENTITY).await
+}
+
+/// A problem with an imported template file in `t`'s language: the checks of
+/// the file are written in English; the field paths stay as they are in the file.
+fn file_message(m: &str, t: Tr) -> String {
+    if t.lang == keyplan_domain::Lang::En {
+        return m.to_string();
+    }
+    let fixed = [
+        ("is required", "templates-file-required"),
+        ("must be a string", "templates-file-string"),
+        ("is required (1)", "templates-file-version-required"),
+        ("must be a whole number (1)", "templates-file-version-number"),
+        ("is required: the plan's length in pages", "templates-file-pages-required"),
+        ("must be a number of pages", "templates-file-pages-number"),
+        ("is required: the list of sections", "templates-file-sections-required"),
+        ("must be a list of sections", "templates-file-sections-list"),
+        ("must be an object with key, title, kind, guidance and budget", "templates-file-section-object"),
+        ("must be \"words\" or \"items\"", "templates-err-unit"),
+        ("must be a whole number", "templates-err-whole"),
+        ("must be a number of pages between 0.5 and 50", "templates-err-pages-range"),
+        ("a template needs at least one section", "templates-err-no-section"),
+        ("at most 40 sections", "templates-err-too-many"),
+        ("must be between 1 and 20000", "templates-err-budget-range"),
+        ("use 1 to 60 lower-case letters, digits, '-' or '_'", "templates-err-key"),
+        ("A template file is one JSON object with \"format\": \"keyplan-template\".", "templates-file-object"),
+    ];
+    if let Some((_, id)) = fixed.iter().find(|(english, _)| *english == m) {
+        return t.s(id);
+    }
+    let prefixed = [
+        ("The template file is not valid JSON: ", "templates-file-json"),
+        ("is not a field here; the fields are ", "templates-file-unknown-field"),
+        ("is required; one of ", "templates-file-kind-required"),
+        ("cannot be read: ", "templates-file-unreadable"),
+        ("must be \"", "templates-file-must-be"),
+    ];
+    for (prefix, id) in prefixed {
+        if let Some(rest) = m.strip_prefix(prefix) {
+            return t.s1(id, "detail", rest.trim_end_matches('.').trim_end_matches('"'));
+        }
+    }
+    t.field_error(m)
 }
 
 pub async fn retire(
@@ -210,4 +253,27 @@ pub async fn export(
         r.headers_mut().insert(header::CONTENT_DISPOSITION, v);
     }
     Ok(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use keyplan_domain::Lang;
+
+    use super::*;
+
+    #[test]
+    fn template_file_problems_read_in_german() {
+        let de = Tr::new(Lang::De);
+        assert_eq!(file_message("is required", de), de.s("templates-file-required"));
+        assert_eq!(
+            file_message("The template file is not valid JSON: EOF at line 1.", de),
+            de.s1("templates-file-json", "detail", "EOF at line 1")
+        );
+        assert_eq!(
+            file_message("is not a field here; the fields are key, title", de),
+            de.s1("templates-file-unknown-field", "detail", "key, title")
+        );
+        assert!(!file_message("must be a list of sections", de).contains("must"));
+        assert_eq!(file_message("is required", Tr::new(Lang::En)), "is required");
+    }
 }
