@@ -177,3 +177,54 @@ async fn only_plan_editors_of_the_organisation_import() {
         .unwrap();
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn a_kam_pastes_a_plan_document_on_the_account_page() {
+    let p = planned().await;
+    let doc = export(&p.api, p.plan, "team").await;
+    let kim = p.app.login("kim@acme.test").await;
+    let (_, page) = kim.get(&format!("/accounts/{}", p.account)).await;
+    assert!(page.contains(&format!("action=\"/accounts/{}/plans/import\"", p.account)), "the account page offers the import");
+
+    // A broken document: the problem names its path, the pasted text stays, nothing is stored.
+    let mut broken = doc.clone();
+    broken["goals"][0]["children"][0]["kind"] = json!("hurdle");
+    let res = kim
+        .client
+        .post(format!("{}/accounts/{}/plans/import", kim.base, p.account))
+        .form(&[("_csrf", kim.csrf.as_str()), ("document", &broken.to_string())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("goals[0].children[0].kind"), "the path of the problem is shown");
+    assert!(html.contains("hurdle"), "the pasted document is kept");
+    let plans = p.api.get(&format!("/accounts/{}/plans", p.account)).await.1;
+    assert_eq!(plans.as_array().unwrap().len(), 1, "nothing was stored");
+
+    // Without the CSRF token: refused.
+    let res = kim
+        .client
+        .post(format!("{}/accounts/{}/plans/import", kim.base, p.account))
+        .form(&[("document", doc.to_string().as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+
+    // The document as exported: a new plan, and the browser goes there.
+    let res = kim
+        .client
+        .post(format!("{}/accounts/{}/plans/import", kim.base, p.account))
+        .form(&[("_csrf", kim.csrf.as_str()), ("document", &doc.to_string())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let to = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(to.starts_with("/plans/") && to != format!("/plans/{}", p.plan), "{to}");
+    let (s, html) = kim.get(&to).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(html.contains("Globex plan 2027"), "the imported plan keeps its title");
+}

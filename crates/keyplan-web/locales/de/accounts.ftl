@@ -120,3 +120,15 @@ account-contact-added = { $name } hinzugefügt.
 account-contact-saved = { $name } gespeichert.
 account-contact-removed = { $name } entfernt.
 account-plan-deleted = Plan „{ $title }“ gelöscht.
+
+## Plan-Dokument importieren
+account-import-plan = Plan importieren
+account-import-document = Plan-Dokument (JSON)
+account-import-hint = Fügen Sie ein aus keyplan exportiertes Plan-Dokument ein (JSON, siehe /api/v1/schema/plan.json). Verantwortliche werden über die E-Mail-Adresse gefunden, Kontakte über den Namen; fehlende Kontakte werden diesem Account hinzugefügt.
+account-import-submit = Als neuen Plan importieren
+account-import-empty = Fügen Sie zuerst ein Plan-Dokument ein
+account-imported = „{ $title }“ wurde als neuer Plan importiert.
+account-imported-contacts = { $count ->
+    [one] Ein Kontakt wurde dem Account hinzugefügt.
+   *[other] { $count } Kontakte wurden dem Account hinzugefügt.
+  }

@@ -117,3 +117,15 @@ account-contact-added = { $name } added.
 account-contact-saved = { $name } saved.
 account-contact-removed = { $name } removed.
 account-plan-deleted = Plan “{ $title }” deleted.
+
+## Importing a plan document
+account-import-plan = Import a plan
+account-import-document = Plan document (JSON)
+account-import-hint = Paste a plan document exported from keyplan (JSON, see /api/v1/schema/plan.json). Owners are found by e-mail, contacts by name; missing contacts are added to this account.
+account-import-submit = Import as a new plan
+account-import-empty = paste a plan document first
+account-imported = Imported “{ $title }” as a new plan.
+account-imported-contacts = { $count ->
+    [one] One contact was added to the account.
+   *[other] { $count } contacts were added to the account.
+  }

@@ -187,6 +187,8 @@ pub struct AccountForms {
     pub contact: FormView,
     pub plan: FormView,
     pub team: FormView,
+    /// A plan document pasted to import; its errors name the path in the document.
+    pub import: FormView,
 }
 
 #[derive(Template)]
@@ -297,7 +299,10 @@ pub async fn account_page(
         let title = t.s2("account-default-plan-title", "name", &a.name, "year", service::today().year().to_string());
         forms.plan.values.insert("title".into(), title);
     }
-    for f in [forms.edit.as_mut(), Some(&mut forms.contact), Some(&mut forms.plan), Some(&mut forms.team)].into_iter().flatten() {
+    for f in [forms.edit.as_mut(), Some(&mut forms.contact), Some(&mut forms.plan), Some(&mut forms.team), Some(&mut forms.import)]
+        .into_iter()
+        .flatten()
+    {
         f.localise(t);
     }
     let had_flash = chrome.flash.is_some();
@@ -474,6 +479,50 @@ pub async fn contact_form_error(
 }
 
 /// Re-renders the account page with the new-plan form showing its problems.
+#[derive(Deserialize)]
+pub struct ImportForm {
+    #[serde(default)]
+    document: String,
+}
+
+/// `POST /accounts/{id}/plans/import`: a plan document (see `keyplan export plan
+/// ID --format json`) pasted into the form becomes a new plan of the account.
+/// A problem keeps the pasted text and names the path in the document.
+pub async fn import_plan(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(form): Form<ImportForm>,
+) -> Result<Response, AppError> {
+    let id = AccountId::new(path_id(&id)?);
+    let t = Tr::for_user(&auth, &headers);
+    let result = match form.document.trim() {
+        "" => Err(AppError::field("document", t.s("account-import-empty"))),
+        text => match keyplan_domain::document::parse(text.as_bytes()) {
+            Ok(doc) => crate::plan_document::import(&state.store, &auth, id, &doc).await,
+            Err(e) => Err(AppError::field(&e.path, e.message)),
+        },
+    };
+    match result {
+        Ok(imported) => {
+            let mut message = t.s1("account-imported", "title", &imported.plan.title);
+            if imported.contacts_added > 0 {
+                message = format!("{message} {}", t.s1("account-imported-contacts", "count", imported.contacts_added));
+            }
+            Ok(redirect_with(&format!("/plans/{}", imported.plan.id), &message))
+        }
+        Err(AppError::Validation(errors)) => {
+            let mut import = FormView { open: true, ..Default::default() };
+            import.values.insert("document".into(), form.document);
+            let problem = errors.first().map(|e| format!("{}: {}", e.field, t.field_error(&e.message))).unwrap_or_default();
+            import.errors.insert("document".into(), problem);
+            account_page(&state, &auth, &headers, id, AccountForms { import, ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
 pub async fn plan_form_error(
     state: &AppState,
     auth: &Auth,

@@ -49,6 +49,7 @@ pub fn router() -> Router<AppState> {
         .route("/accounts/{id}/team/{user_id}/remove", post(accounts::remove_team_member))
         .route("/accounts/{id}/contacts", post(contacts::create))
         .route("/accounts/{id}/plans", post(plans::create))
+        .route("/accounts/{id}/plans/import", post(accounts::import_plan))
         .route("/contacts/{id}", get(contacts::show).post(contacts::update))
         .route("/contacts/{id}/delete", post(contacts::delete))
         .route("/plans/{id}", get(plans::show).post(plans::update))
