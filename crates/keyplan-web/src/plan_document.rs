@@ -23,6 +23,7 @@ use time::format_description::well_known::Rfc3339;
 use crate::AppError;
 use crate::audience::MANAGEMENT_ASKS_KEY;
 use crate::auth::Auth;
+use crate::i18n::Tr;
 use crate::service::PlanBundle;
 use crate::service::Result;
 
@@ -426,4 +427,90 @@ pub async fn import_as(store: &Store, org: OrgId, actor: UserId, account: Accoun
 
 fn no_section(key: &str, template: &str) -> String {
     format!("the template \"{template}\" has no section \"{key}\"")
+}
+
+/// A problem with a plan document in `t`'s language, for the import form: the
+/// checks write English; the known forms are rebuilt, titles and ids stay.
+pub fn problem_in(m: &str, t: Tr) -> String {
+    if t.lang == keyplan_domain::Lang::En {
+        return m.to_string();
+    }
+    let fixed = [
+        ("every commitment needs an owner", "doc-err-owner"),
+        ("must be an e-mail address", "doc-err-email"),
+        ("must be 1 to 5", "doc-err-influence"),
+        ("must be a JSON object", "doc-err-object"),
+        ("must differ from the baseline", "doc-err-baseline"),
+        ("must name exactly one of item, section, contact or cell", "doc-err-one-target"),
+        ("name the owner's e-mail", "doc-err-owner-email"),
+        ("only a declined commitment has a decline reason", "doc-err-decline-reason"),
+        ("only opportunities and risks are derived from a SWOT entry", "doc-err-derived"),
+        ("the same link is listed twice", "doc-err-link-twice"),
+        ("this period has a value already", "doc-err-period-twice"),
+        ("only a commitment with acceptance date_proposed has a proposed due date", "doc-err-proposed-date"),
+        ("the owner has no e-mail (a customer's copy names people only): import the team's document", "doc-err-customer-copy"),
+        ("only a manager can approve a plan: import it as draft or active", "doc-err-approve"),
+    ];
+    if let Some((_, id)) = fixed.iter().find(|(english, _)| *english == m) {
+        return t.s(id);
+    }
+    // `"n3" is not the id of a goal in this document` and its kin.
+    if let Some((id, rest)) = m.strip_prefix('"').and_then(|r| r.split_once("\" ")) {
+        let which = match rest {
+            "is used twice" => Some("doc-err-twice"),
+            "is not the id of a goal in this document" => Some("doc-err-no-goal"),
+            "is not the id of an item in this document" => Some("doc-err-no-item"),
+            "is not the id of a contact in this document" => Some("doc-err-no-contact"),
+            "is not the id of a SWOT entry in this document" => Some("doc-err-no-swot"),
+            "is not a section with a \"so what?\" in this document" => Some("doc-err-no-section"),
+            _ => None,
+        };
+        if let Some(which) = which {
+            return t.s1(which, "id", id);
+        }
+    }
+    let prefixed = [
+        ("no active user with the e-mail ", " in this organisation", "doc-err-no-user"),
+        ("must be the first day of a ", "", "doc-err-first-day"),
+        ("this organisation has no template \"", "\"", "doc-err-no-template"),
+        ("the template \"", "\" is retired", "doc-err-retired"),
+        ("not valid JSON ", "", "doc-err-json"),
+        ("this is a version ", " document; this keyplan reads version 1", "doc-err-version"),
+        ("unknown variant `", "", "doc-err-variant"),
+        ("unknown field `", "", "doc-err-field"),
+        ("missing field `", "`", "doc-err-missing"),
+        ("invalid type: ", "", "doc-err-type"),
+    ];
+    for (prefix, suffix, id) in prefixed {
+        if let Some(detail) = m.strip_prefix(prefix).and_then(|r| r.strip_suffix(suffix)) {
+            // serde: "unknown variant `hurdle`, expected one of `goal`, `csf`".
+            if let Some((name, expected)) = detail.split_once("`, expected ") {
+                let allowed = expected.trim_start_matches("one of ").replace('`', "");
+                return t.s2(&format!("{id}-allowed"), "detail", name.replace('`', ""), "allowed", allowed);
+            }
+            return t.s1(id, "detail", detail.replace('`', ""));
+        }
+    }
+    t.field_error(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use keyplan_domain::Lang;
+
+    use super::*;
+
+    #[test]
+    fn document_problems_read_in_german() {
+        let de = Tr::new(Lang::De);
+        assert_eq!(problem_in("every commitment needs an owner", de), de.s("doc-err-owner"));
+        assert_eq!(problem_in("\"n9\" is not the id of a goal in this document", de), de.s1("doc-err-no-goal", "id", "n9"));
+        assert_eq!(
+            problem_in("unknown variant `hurdle`, expected one of `goal`, `csf`", de),
+            de.s2("doc-err-variant-allowed", "detail", "hurdle", "allowed", "goal, csf")
+        );
+        assert_eq!(problem_in("missing field `title`", de), de.s1("doc-err-missing", "detail", "title"));
+        assert_eq!(problem_in("must not be empty", de), de.s("err-required"));
+        assert_eq!(problem_in("every commitment needs an owner", Tr::new(Lang::En)), "every commitment needs an owner");
+    }
 }

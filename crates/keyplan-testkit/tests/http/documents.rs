@@ -200,6 +200,17 @@ async fn a_kam_pastes_a_plan_document_on_the_account_page() {
     let html = res.text().await.unwrap();
     assert!(html.contains("goals[0].children[0].kind"), "the path of the problem is shown");
     assert!(html.contains("hurdle"), "the pasted document is kept");
+    // The same problem for a German reader.
+    let res = kim
+        .client
+        .post(format!("{}/accounts/{}/plans/import", kim.base, p.account))
+        .header("accept-language", "de")
+        .form(&[("_csrf", kim.csrf.as_str()), ("document", &broken.to_string())])
+        .send()
+        .await
+        .unwrap();
+    let html = res.text().await.unwrap();
+    assert!(html.contains("goals[0].children[0].kind: unbekannter Wert „hurdle“; erlaubt: goal, csf"), "German problem");
     let plans = p.api.get(&format!("/accounts/{}/plans", p.account)).await.1;
     assert_eq!(plans.as_array().unwrap().len(), 1, "nothing was stored");
 

@@ -515,7 +515,8 @@ pub async fn import_plan(
         Err(AppError::Validation(errors)) => {
             let mut import = FormView { open: true, ..Default::default() };
             import.values.insert("document".into(), form.document);
-            let problem = errors.first().map(|e| format!("{}: {}", e.field, t.field_error(&e.message))).unwrap_or_default();
+            let problem =
+                errors.first().map(|e| format!("{}: {}", e.field, crate::plan_document::problem_in(&e.message, t))).unwrap_or_default();
             import.errors.insert("document".into(), problem);
             account_page(&state, &auth, &headers, id, AccountForms { import, ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
         }
