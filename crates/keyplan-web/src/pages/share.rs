@@ -373,29 +373,21 @@ pub struct AudienceQuery {
 #[derive(Template)]
 #[template(path = "pdf_too_big.html")]
 struct PdfTooBig {
-    message: String,
+    /// The export's language (its `lang`, else the user's).
+    t: Tr,
+    /// How many pages the plan needs at the smallest readable type.
+    pages: usize,
     compact_url: String,
     id: PlanId,
 }
 
 impl PdfTooBig {
-    /// The request's language (set by the authentication middleware).
     fn t(&self) -> Tr {
-        Tr::new(crate::i18n::current())
+        self.t
     }
 
-    /// The typesetter's explanation in the page's language. It writes English
-    /// with the number of pages in brackets ("… (3 pages). …").
     fn text(&self) -> String {
-        let t = self.t();
-        if t.lang == keyplan_domain::Lang::En {
-            return self.message.clone();
-        }
-        let pages = self.message.split_once('(').and_then(|(_, rest)| rest.split_whitespace().next()).and_then(|n| n.parse::<u32>().ok());
-        match pages {
-            Some(n) => t.s1("pdf-too-big-text", "count", n),
-            None => self.message.clone(),
-        }
+        self.t.s1("pdf-too-big-text", "count", self.pages)
     }
 }
 
@@ -415,9 +407,9 @@ pub async fn export(
         let compact = crate::pdf_export::parse_compact("layout", &q.layout)?;
         return match crate::pdf_export::render(&b, lang, compact).await? {
             Ok(pdf) => Ok(pdf_response(pdf.bytes, &crate::pdf_export::file_name(&b.plan.title, aud, "pdf"))),
-            Err(e @ keyplan_pdf::PdfError::TooBigForOnePage { .. }) => {
+            Err(keyplan_pdf::PdfError::TooBigForOnePage { pages_at_minimum }) => {
                 let compact_url = format!("/plans/{id}/export.pdf?audience={}&layout=compact", aud.as_str());
-                Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &PdfTooBig { message: e.to_string(), compact_url, id }, false))
+                Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &PdfTooBig { t: tr, pages: pages_at_minimum, compact_url, id }, false))
             }
             Err(e) => Err(AppError::Internal(e.into())),
         };
