@@ -42,7 +42,7 @@ pub fn markdown_in(b: &PlanBundle, t: Tr) -> String {
     let _ = writeln!(out, "{meta}\n");
     let progress = t.a("export-md-progress", &progress_args(s));
     let _ = writeln!(out, "{progress}\n");
-    let story = b.story();
+    let story = b.story_in(t);
     // The template's own words in `t`'s language (a built-in text the company has not edited).
     let tdoc = crate::template_i18n::localised(b.doc.clone(), t);
     for (i, sec) in tdoc.sections.iter().enumerate() {

@@ -14,6 +14,7 @@ use keyplan_store::{GoalLink, Item, OrgSettings, PlanSection, Store};
 
 use crate::AppError;
 use crate::auth::Auth;
+use crate::i18n::Tr;
 use crate::service::{self, PlanBundle, Result, require};
 
 /// Words a list line (an item, a node) takes beyond its own text when printed.
@@ -112,26 +113,33 @@ impl PlanBundle {
         self.doc.sections.iter().filter_map(|s| self.section_size(s).filter(|r| r.over).map(|r| (s, r))).collect()
     }
 
-    /// Labels of whitespace cells and contacts, for links to them.
-    pub fn link_labels(&self) -> HashMap<(LinkKind, i64), String> {
+    /// Labels of whitespace cells and contacts, for links to them, in `t`'s language.
+    pub fn link_labels(&self, t: Tr) -> HashMap<(LinkKind, i64), String> {
         let mut labels = HashMap::new();
         for c in &self.contacts {
-            let role = c.buying_role().map(|r| format!(" ({})", r.label())).unwrap_or_default();
-            labels.insert((LinkKind::Contact, c.id.get()), format!("Contact: {}{role}", c.name));
+            let role = c.buying_role().map(|r| format!(" ({})", t.enum_label("buying-role", r.as_str()))).unwrap_or_default();
+            labels.insert((LinkKind::Contact, c.id.get()), t.s2("export-link-contact", "name", &c.name, "role", role));
         }
         if let Some(ws) = &self.whitespace {
             for c in &ws.cells {
                 let offering = ws.offerings.iter().find(|o| o.id == c.offering_id).map(|o| o.name.as_str()).unwrap_or("?");
                 let unit = ws.units.iter().find(|u| u.id == c.business_unit_id).map(|u| u.name.as_str()).unwrap_or("?");
-                let value = c.value.map(|v| format!(", {}", crate::views::short_money(v, &self.settings.currency))).unwrap_or_default();
-                labels.insert((LinkKind::Cell, c.id.get()), format!("Whitespace: {offering} × {unit}: {}{value}", c.status().label()));
+                let value = c.value.map(|v| format!(", {}", t.money(Some(v), &self.settings.currency))).unwrap_or_default();
+                let status = format!("{}{value}", t.enum_label("ws-status", c.status().as_str()));
+                labels.insert((LinkKind::Cell, c.id.get()), t.s3("export-link-cell", "offering", offering, "unit", unit, "status", status));
             }
         }
         labels
     }
 
-    /// Analysis -> so what -> goal -> commitments, with the gaps marked.
+    /// Analysis -> so what -> goal -> commitments, with the gaps marked, in the
+    /// request's language (English outside a request).
     pub fn story(&self) -> Story {
+        self.story_in(Tr::new(crate::i18n::current()))
+    }
+
+    /// The story with its measures and evidence labels in `t`'s language.
+    pub fn story_in(&self, t: Tr) -> Story {
         let story_kinds = |k: SectionKind| k.has_so_what() || matches!(k, SectionKind::Analysis | SectionKind::Swot | SectionKind::Risks);
         let sections: Vec<SectionIn> = self
             .doc
@@ -156,7 +164,7 @@ impl PlanBundle {
         let goals: Vec<GoalIn> = self
             .goals()
             .into_iter()
-            .map(|g| GoalIn { id: g.id.get(), title: g.title.clone(), measure: Some(goal_measure(g)).filter(|m| !m.is_empty()) })
+            .map(|g| GoalIn { id: g.id.get(), title: g.title.clone(), measure: Some(goal_measure(g, t)).filter(|m| !m.is_empty()) })
             .collect();
         let commitments: Vec<(i64, CommitmentIn)> = self
             .goal_commitments()
@@ -179,7 +187,7 @@ impl PlanBundle {
             .iter()
             .map(|l| LinkIn { id: l.id.get(), goal_id: l.goal_id.get(), kind: l.target_kind(), target_id: l.target_id })
             .collect();
-        let labels = self.link_labels();
+        let labels = self.link_labels(t);
         let mut story = story::build(story::StoryInput {
             sections: &sections,
             items: &items,
@@ -203,36 +211,6 @@ impl PlanBundle {
     pub fn section_is_empty(&self, s: &Section) -> bool {
         self.section_measure(s, BudgetUnit::Words) == 0 && self.section_measure(s, BudgetUnit::Items) == 0
     }
-
-    /// What a goal can be linked to, grouped for a select: (group, [(value, label)]).
-    pub fn evidence_options(&self) -> Vec<(String, Vec<(String, String)>)> {
-        let mut groups = Vec::new();
-        for s in &self.doc.sections {
-            let mut opts: Vec<(String, String)> =
-                self.items_of(&s.key).map(|i| (format!("item:{}", i.id), format!("{}: {}", i.label(), clip(&i.text, 90)))).collect();
-            if let Some(t) = self.section_text(&s.key)
-                && let Some(w) = t.so_what.as_deref().filter(|w| !w.trim().is_empty())
-            {
-                opts.push((format!("section:{}", t.id), format!("So what: {}", clip(w, 90))));
-            }
-            if !opts.is_empty() {
-                groups.push((s.title.clone(), opts));
-            }
-        }
-        let mut labels: Vec<((LinkKind, i64), String)> = self.link_labels().into_iter().collect();
-        labels.sort_by(|a, b| a.1.cmp(&b.1));
-        let cells: Vec<(String, String)> =
-            labels.iter().filter(|((k, _), _)| *k == LinkKind::Cell).map(|((_, id), l)| (format!("cell:{id}"), l.clone())).collect();
-        if !cells.is_empty() {
-            groups.push(("Whitespace".into(), cells));
-        }
-        let contacts: Vec<(String, String)> =
-            labels.iter().filter(|((k, _), _)| *k == LinkKind::Contact).map(|((_, id), l)| (format!("contact:{id}"), l.clone())).collect();
-        if !contacts.is_empty() {
-            groups.push(("Contacts".into(), contacts));
-        }
-        groups
-    }
 }
 
 fn words(t: &Option<String>) -> u32 {
@@ -251,24 +229,23 @@ pub fn clip(s: &str, max: usize) -> String {
     if s.chars().count() <= max { s.to_string() } else { format!("{}…", s.chars().take(max - 1).collect::<String>().trim_end()) }
 }
 
-/// "Revenue 1,800,000 → 2,400,000 EUR by 31 Dec 2026".
-pub fn goal_measure(n: &Node) -> String {
-    use crate::views;
+/// A goal's measure: "Revenue 1,200,000 → 1,500,000 EUR by 31 Dec 2027".
+pub fn goal_measure(n: &Node, t: Tr) -> String {
     let mut parts = Vec::new();
     if let Some(m) = &n.metric {
         parts.push(m.clone());
     }
     match (n.baseline, n.target) {
-        (Some(b), Some(t)) => parts.push(format!("{} → {}", views::figure(b), views::figure(t))),
-        (None, Some(t)) => parts.push(format!("→ {}", views::figure(t))),
-        (Some(b), None) => parts.push(format!("from {}", views::figure(b))),
+        (Some(b), Some(g)) => parts.push(format!("{} → {}", t.num(b), t.num(g))),
+        (None, Some(g)) => parts.push(format!("→ {}", t.num(g))),
+        (Some(b), None) => parts.push(t.s1("plan-measure-from", "value", t.num(b))),
         _ => {}
     }
     if let Some(u) = &n.unit {
         parts.push(u.clone());
     }
     if let Some(d) = n.target_date {
-        parts.push(format!("by {}", views::date(d)));
+        parts.push(t.s1("plan-measure-by", "date", t.date(d)));
     }
     parts.join(" ")
 }

@@ -126,26 +126,6 @@ pub fn thousands(n: f64) -> String {
     if neg { format!("-{out}") } else { out }
 }
 
-/// Short money for figures: `2.4m`, `850k`, `900`.
-pub fn short_money(n: f64, currency: &str) -> String {
-    let sym = match currency {
-        "EUR" => "€",
-        "USD" => "$",
-        "GBP" => "£",
-        "CHF" => "CHF ",
-        other => other,
-    };
-    let a = n.abs();
-    let body = if a >= 1_000_000.0 {
-        format!("{:.1}m", n / 1_000_000.0).replace(".0m", "m")
-    } else if a >= 10_000.0 {
-        format!("{:.0}k", n / 1_000.0)
-    } else {
-        thousands(n)
-    };
-    format!("{sym}{body}")
-}
-
 /// A number as written in a measurable goal: no needless decimals.
 pub fn figure(n: f64) -> String {
     if n.fract() == 0.0 { thousands(n) } else { format!("{n}") }
@@ -178,9 +158,6 @@ mod tests {
     fn formats() {
         assert_eq!(thousands(1234567.8), "1,234,568");
         assert_eq!(thousands(-999.0), "-999");
-        assert_eq!(short_money(2_400_000.0, "EUR"), "€2.4m");
-        assert_eq!(short_money(3_000_000.0, "EUR"), "€3m");
-        assert_eq!(short_money(850_000.0, "USD"), "$850k");
         assert_eq!(date(date!(2026 - 03 - 05)), "5 Mar 2026");
         assert_eq!(figure(12.5), "12.5");
     }

@@ -110,3 +110,6 @@ export-month-9 = Sept.
 export-month-10 = Okt.
 export-month-11 = Nov.
 export-month-12 = Dez.
+
+export-link-contact = Kontakt: { $name }{ $role }
+export-link-cell = Whitespace: { $offering } × { $unit }: { $status }

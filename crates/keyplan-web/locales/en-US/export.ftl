@@ -110,3 +110,6 @@ export-month-9 = Sep
 export-month-10 = Oct
 export-month-11 = Nov
 export-month-12 = Dec
+
+export-link-contact = Contact: { $name }{ $role }
+export-link-cell = Whitespace: { $offering } × { $unit }: { $status }

@@ -210,7 +210,7 @@ pub fn briefing(b: &PlanBundle, t: Tr) -> Briefing {
         .iter()
         .map(|g| GoalView {
             title: g.node.title.clone(),
-            measure: super::plan_sections::goal_measure(t, &g.node),
+            measure: crate::plan_content::goal_measure(&g.node, t),
             health: g.health.as_str(),
             health_label: t.enum_label("health", g.health.as_str()),
             lines: Vec::new(),

@@ -207,27 +207,6 @@ fn item_label(t: Tr, i: &keyplan_store::Item) -> String {
     }
 }
 
-/// A goal's measure: "Revenue 1,200,000 → 1,500,000 EUR by 31 Dec 2027".
-pub fn goal_measure(t: Tr, n: &keyplan_domain::tree::Node) -> String {
-    let mut parts = Vec::new();
-    if let Some(m) = &n.metric {
-        parts.push(m.clone());
-    }
-    match (n.baseline, n.target) {
-        (Some(b), Some(g)) => parts.push(format!("{} → {}", t.num(b), t.num(g))),
-        (None, Some(g)) => parts.push(format!("→ {}", t.num(g))),
-        (Some(b), None) => parts.push(t.s1("plan-measure-from", "value", t.num(b))),
-        _ => {}
-    }
-    if let Some(u) = &n.unit {
-        parts.push(u.clone());
-    }
-    if let Some(d) = n.target_date {
-        parts.push(t.s1("plan-measure-by", "date", t.date(d)));
-    }
-    parts.join(" ")
-}
-
 /// "12 / 150 words" against a section's budget.
 fn size_label(t: Tr, r: &keyplan_domain::template::SizeReport) -> String {
     let id = match r.unit {
@@ -336,7 +315,7 @@ pub fn build(t: Tr, b: &PlanBundle, forms: &mut SectionForms) -> SectionsView {
                 id: g.id.get(),
                 title: g.title.clone(),
                 comments: 0,
-                measure: goal_measure(t, g),
+                measure: crate::plan_content::goal_measure(g, t),
                 notes: g.notes.clone().unwrap_or_default(),
                 benefit: g.benefit.map(Benefit::as_str).unwrap_or(""),
                 benefit_label: t.enum_label("plan-benefit", g.benefit.map(Benefit::as_str).unwrap_or("")),
@@ -898,7 +877,7 @@ pub async fn story(
             StoryRow {
                 goal_id: g.id,
                 goal: g.title.clone(),
-                measure: goals.iter().find(|n| n.id.get() == g.id).map(|n| goal_measure(t, n)).unwrap_or_default(),
+                measure: goals.iter().find(|n| n.id.get() == g.id).map(|n| crate::plan_content::goal_measure(n, t)).unwrap_or_default(),
                 analysis,
                 so_whats,
                 commitments: g.commitments.iter().map(|c| (c.title.clone(), c.owner.clone().unwrap_or_default(), c.accepted)).collect(),

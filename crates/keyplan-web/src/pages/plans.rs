@@ -221,7 +221,7 @@ fn node_view(tr: Tr, b: &PlanBundle, me: UserId, t: &TreeNode, first: bool, last
     };
     let count = t.children.len();
     let children = t.children.iter().enumerate().map(|(i, c)| node_view(tr, b, me, c, i == 0, i + 1 == count, forms)).collect();
-    let measure = if n.kind == NodeKind::Goal { super::plan_sections::goal_measure(tr, n) } else { String::new() };
+    let measure = if n.kind == NodeKind::Goal { crate::plan_content::goal_measure(n, tr) } else { String::new() };
     let owner = b.user_name(n.owner_id).unwrap_or_default().to_string();
     let acceptance = n.acceptance.unwrap_or(Acceptance::Proposed);
     NodeView {
