@@ -194,14 +194,15 @@ pub fn build(input: StoryInput<'_>) -> Story {
             .iter()
             .filter(|l| l.goal_id == g.id)
             .filter_map(|l| {
-                let label =
-                    match l.kind {
-                        LinkKind::Item => input.items.iter().find(|i| i.id == l.target_id).map(|i| format!("{}: {}", i.label, i.text)),
-                        LinkKind::Section => input.sections.iter().find(|s| s.id == Some(l.target_id)).and_then(|s| {
-                            s.so_what.as_ref().filter(|t| !t.trim().is_empty()).map(|w| format!("So what ({}): {w}", s.title))
-                        }),
-                        LinkKind::Cell | LinkKind::Contact => input.labels.get(&(l.kind, l.target_id)).cloned(),
-                    }?;
+                let label = match l.kind {
+                    LinkKind::Item => input.items.iter().find(|i| i.id == l.target_id).map(|i| format!("{}: {}", i.label, i.text)),
+                    LinkKind::Section => input.sections.iter().find(|s| s.id == Some(l.target_id)).and_then(|s| {
+                        let w = s.so_what.as_ref().filter(|t| !t.trim().is_empty())?;
+                        // The caller may word it in the reader's language.
+                        Some(input.labels.get(&(l.kind, l.target_id)).cloned().unwrap_or_else(|| format!("So what ({}): {w}", s.title)))
+                    }),
+                    LinkKind::Cell | LinkKind::Contact => input.labels.get(&(l.kind, l.target_id)).cloned(),
+                }?;
                 Some(Evidence { link_id: l.id, kind: l.kind, target_id: l.target_id, label })
             })
             .collect();

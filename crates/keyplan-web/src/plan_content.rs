@@ -141,8 +141,8 @@ impl PlanBundle {
     /// The story with its measures and evidence labels in `t`'s language.
     pub fn story_in(&self, t: Tr) -> Story {
         let story_kinds = |k: SectionKind| k.has_so_what() || matches!(k, SectionKind::Analysis | SectionKind::Swot | SectionKind::Risks);
-        let sections: Vec<SectionIn> = self
-            .doc
+        let doc = crate::template_i18n::localised(self.doc.clone(), t);
+        let sections: Vec<SectionIn> = doc
             .sections
             .iter()
             .filter(|s| story_kinds(s.kind))
@@ -159,7 +159,12 @@ impl PlanBundle {
         let items: Vec<AnalysisIn> = self
             .items
             .iter()
-            .map(|i| AnalysisIn { id: i.id.get(), section_key: i.section_key.clone(), label: i.label().to_string(), text: i.text.clone() })
+            .map(|i| AnalysisIn {
+                id: i.id.get(),
+                section_key: i.section_key.clone(),
+                label: crate::export::item_label(t, i),
+                text: i.text.clone(),
+            })
             .collect();
         let goals: Vec<GoalIn> = self
             .goals()
@@ -187,7 +192,12 @@ impl PlanBundle {
             .iter()
             .map(|l| LinkIn { id: l.id.get(), goal_id: l.goal_id.get(), kind: l.target_kind(), target_id: l.target_id })
             .collect();
-        let labels = self.link_labels(t);
+        let mut labels = self.link_labels(t);
+        for sec in &sections {
+            if let (Some(id), Some(w)) = (sec.id, sec.so_what.as_deref()) {
+                labels.insert((LinkKind::Section, id), t.s2("export-link-so-what", "section", &sec.title, "text", w));
+            }
+        }
         let mut story = story::build(story::StoryInput {
             sections: &sections,
             items: &items,

@@ -113,3 +113,4 @@ export-month-12 = Dez.
 
 export-link-contact = Kontakt: { $name }{ $role }
 export-link-cell = Whitespace: { $offering } × { $unit }: { $status }
+export-link-so-what = Schlussfolgerung ({ $section }): { $text }

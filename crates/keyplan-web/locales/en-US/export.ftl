@@ -113,3 +113,4 @@ export-month-12 = Dec
 
 export-link-contact = Contact: { $name }{ $role }
 export-link-cell = Whitespace: { $offering } × { $unit }: { $status }
+export-link-so-what = So what ({ $section }): { $text }
