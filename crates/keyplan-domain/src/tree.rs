@@ -306,6 +306,37 @@ pub struct Node {
 }
 
 impl Node {
+    /// A node with a title and nothing else filled in (version 1, first position):
+    /// the starting point of fixtures and pictures built without a database.
+    pub fn new(id: NodeId, plan_id: PlanId, parent_id: Option<NodeId>, kind: NodeKind, title: impl Into<String>) -> Node {
+        Node {
+            id,
+            plan_id,
+            parent_id,
+            kind,
+            position: 0,
+            title: title.into(),
+            notes: None,
+            metric: None,
+            baseline: None,
+            target: None,
+            unit: None,
+            target_date: None,
+            benefit: None,
+            owner_id: None,
+            contact_id: None,
+            author_id: None,
+            start_date: None,
+            due_date: None,
+            done_criterion: None,
+            status: None,
+            acceptance: None,
+            decline_reason: None,
+            proposed_due_date: None,
+            version: 1,
+        }
+    }
+
     /// Only accepted commitments are part of the plan (PRODUCT.md principle 5).
     pub fn is_accepted_commitment(&self) -> bool {
         self.kind == NodeKind::Commitment && self.acceptance == Some(Acceptance::Accepted)
@@ -519,30 +550,8 @@ mod tests {
 
     fn node(id: i64, parent: Option<i64>, kind: NodeKind) -> Node {
         Node {
-            id: NodeId::new(id),
-            plan_id: PlanId::new(1),
-            parent_id: parent.map(NodeId::new),
-            kind,
             position: id as i32,
-            title: format!("{} {id}", kind.as_str()),
-            notes: None,
-            metric: None,
-            baseline: None,
-            target: None,
-            unit: None,
-            target_date: None,
-            benefit: None,
-            owner_id: None,
-            contact_id: None,
-            author_id: None,
-            start_date: None,
-            due_date: None,
-            done_criterion: None,
-            status: None,
-            acceptance: None,
-            decline_reason: None,
-            proposed_due_date: None,
-            version: 1,
+            ..Node::new(NodeId::new(id), PlanId::new(1), parent.map(NodeId::new), kind, format!("{} {id}", kind.as_str()))
         }
     }
 

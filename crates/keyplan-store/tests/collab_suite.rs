@@ -9,12 +9,11 @@
 #[allow(dead_code)]
 mod common;
 
-use common::assert_not_found;
+use common::{assert_not_found, kam, plan_input};
 use keyplan_domain::account::AccountInput;
-use keyplan_domain::plan::{PlanData, PlanInput};
 use keyplan_domain::tree::{Acceptance, CommitmentStatus, NodeKind};
-use keyplan_domain::{NotificationId, OrgId, PlanId, Role};
-use keyplan_store::{NewNotification, NewUser, NodeWrite, Plan, Store, User};
+use keyplan_domain::{NotificationId, OrgId, PlanId};
+use keyplan_store::{NewNotification, NodeWrite, Plan, Store, User};
 use time::Date;
 use time::macros::date;
 
@@ -25,9 +24,6 @@ on_both_databases! {
     calendar_feed_tokens => sqlite_calendar_feed_tokens, postgres_calendar_feed_tokens;
 }
 
-const TODAY: Date = date!(2026 - 03 - 15);
-const PASSWORD_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA";
-
 struct World {
     acme: OrgId,
     globex: OrgId,
@@ -37,21 +33,12 @@ struct World {
     other_org_plan: Plan,
 }
 
-async fn user(store: &Store, org: OrgId, name: &str) -> User {
-    let email = format!("{}@example.com", name.to_lowercase().replace(' ', "."));
-    store.create_user(org, NewUser { email: &email, name, role: Role::Kam, password_hash: PASSWORD_HASH }).await.expect("create user")
-}
-
-fn plan_input(title: &str) -> PlanData {
-    PlanInput { title: title.into(), ..Default::default() }.validate(TODAY).expect("valid plan")
-}
-
 async fn world(store: &Store) -> World {
     let acme = store.ensure_org("Acme Sales").await.unwrap().id;
     let globex = store.ensure_org("Globex").await.unwrap().id;
-    let ann = user(store, acme, "Ann Archer").await;
-    let ben = user(store, acme, "Ben Baker").await;
-    let gil = user(store, globex, "Gil Grey").await;
+    let ann = kam(store, acme, "Ann Archer").await;
+    let ben = kam(store, acme, "Ben Baker").await;
+    let gil = kam(store, globex, "Gil Grey").await;
     let data = AccountInput { name: "Northwind".into(), owner_id: ann.id.to_string(), ..Default::default() }.validate().unwrap();
     let acct = store.create_account(acme, &data, ann.id).await.unwrap();
     let plan = store.create_plan(acme, acct.id, &plan_input("FY26 Northwind"), "strategic", ann.id).await.unwrap();

@@ -11,15 +11,14 @@
 #[allow(dead_code)]
 mod common;
 
-use common::{assert_conflict, assert_invalid, assert_not_found, assert_same};
+use common::{assert_conflict, assert_invalid, assert_not_found, assert_same, plan_input, user};
 use keyplan_domain::account::AccountInput;
 use keyplan_domain::analysis::{Category, ItemData, ItemKind, LinkKind, SectionText, ValueDiscipline};
 use keyplan_domain::contact::ContactInput;
-use keyplan_domain::plan::{PlanData, PlanInput, TEMPLATE_ONE_PAGE};
+use keyplan_domain::plan::TEMPLATE_ONE_PAGE;
 use keyplan_domain::tree::{Acceptance, CommitmentStatus, Node, NodeKind};
 use keyplan_domain::{ItemId, LinkId, NodeId, OrgId, PlanId, Role};
-use keyplan_store::{Account, Contact, Item, NewUser, NodeWrite, Plan, Store, User};
-use time::Date;
+use keyplan_store::{Account, Contact, Item, NodeWrite, Plan, Store, User};
 use time::macros::date;
 
 on_both_databases! {
@@ -35,18 +34,7 @@ on_both_databases! {
 
 // --- fixtures --------------------------------------------------------------------------------
 
-const TODAY: Date = date!(2026 - 03 - 15);
-const PASSWORD_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA";
 const STRATEGIC: &str = "strategic";
-
-fn plan_input(title: &str) -> PlanData {
-    PlanInput { title: title.into(), ..Default::default() }.validate(TODAY).expect("valid plan")
-}
-
-async fn user(store: &Store, org: OrgId, name: &str, role: Role) -> User {
-    let email = format!("{}@example.com", name.to_lowercase().replace(' ', "."));
-    store.create_user(org, NewUser { email: &email, name, role, password_hash: PASSWORD_HASH }).await.expect("create user")
-}
 
 async fn account(store: &Store, org: OrgId, name: &str, owner: &User) -> Account {
     let data = AccountInput { name: name.into(), ..Default::default() }.validate().expect("valid account");

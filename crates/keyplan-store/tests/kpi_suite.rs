@@ -9,10 +9,9 @@
 #[allow(dead_code)]
 mod common;
 
-use common::{assert_conflict, assert_invalid, assert_not_found};
+use common::{PASSWORD_HASH, assert_conflict, assert_invalid, assert_not_found, plan_input};
 use keyplan_domain::account::AccountInput;
 use keyplan_domain::kpi::{ActualData, KpiData, Period};
-use keyplan_domain::plan::{PlanData, PlanInput};
 use keyplan_domain::tree::NodeKind;
 use keyplan_domain::{KpiActualId, KpiId, NodeId, OrgId, Role};
 use keyplan_store::{NewUser, NodeWrite, Store, User};
@@ -24,13 +23,6 @@ on_both_databases! {
     kpi_goal_must_be_a_goal_of_the_plan => sqlite_kpi_goal_must_be_a_goal_of_the_plan, postgres_kpi_goal_must_be_a_goal_of_the_plan;
     actuals_are_one_per_period_with_versions => sqlite_actuals_are_one_per_period_with_versions, postgres_actuals_are_one_per_period_with_versions;
     kpis_are_scoped_to_their_org => sqlite_kpis_are_scoped_to_their_org, postgres_kpis_are_scoped_to_their_org;
-}
-
-const TODAY: Date = date!(2026 - 03 - 15);
-const PASSWORD_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA";
-
-fn plan_input(title: &str) -> PlanData {
-    PlanInput { title: title.into(), ..Default::default() }.validate(TODAY).expect("valid plan")
 }
 
 fn kpi(name: &str, goal: Option<NodeId>) -> KpiData {

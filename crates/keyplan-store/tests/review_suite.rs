@@ -9,7 +9,7 @@
 #[allow(dead_code)]
 mod common;
 
-use common::{assert_conflict, assert_invalid, assert_not_found};
+use common::{PASSWORD_HASH, assert_conflict, assert_invalid, assert_not_found};
 use keyplan_domain::account::AccountInput;
 use keyplan_domain::contact::ContactInput;
 use keyplan_domain::plan::{PlanInput, PlanStatus, TEMPLATE_ONE_PAGE};
@@ -25,8 +25,6 @@ on_both_databases! {
     participants_are_users_or_contacts => sqlite_participants_are_users_or_contacts, postgres_participants_are_users_or_contacts;
     schedule_and_scoping => sqlite_schedule_and_scoping, postgres_schedule_and_scoping;
 }
-
-const PASSWORD_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA";
 
 struct World {
     org: OrgId,

@@ -11,17 +11,16 @@
 #[allow(dead_code)]
 mod common;
 
-use common::assert_not_found;
+use common::{TODAY, assert_not_found, kam, plan_input};
 use keyplan_domain::account::AccountInput;
 use keyplan_domain::analysis::{Category, ItemData, ItemKind, SectionText};
 use keyplan_domain::audience::Visibility;
 use keyplan_domain::kpi::{KpiData, Period};
-use keyplan_domain::plan::{PlanData, PlanInput};
 use keyplan_domain::tree::NodeKind;
-use keyplan_domain::{OrgId, Role, ShareLinkId};
+use keyplan_domain::{OrgId, ShareLinkId};
 use keyplan_store::{
-    ContactRef, ImportItem, ImportKpi, ImportLink, ImportNode, ImportSection, LinkTarget, NewUser, NodeWrite, Plan, PlanImport, Store,
-    User, VisibilityTarget,
+    ContactRef, ImportItem, ImportKpi, ImportLink, ImportNode, ImportSection, LinkTarget, NodeWrite, Plan, PlanImport, Store, User,
+    VisibilityTarget,
 };
 use time::macros::date;
 use time::{Date, Duration, OffsetDateTime};
@@ -37,9 +36,6 @@ on_both_databases! {
     a_failed_import_leaves_nothing => sqlite_a_failed_import_leaves_nothing, postgres_a_failed_import_leaves_nothing;
 }
 
-const TODAY: Date = date!(2026 - 03 - 15);
-const PASSWORD_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA";
-
 struct World {
     acme: OrgId,
     globex: OrgId,
@@ -48,15 +44,6 @@ struct World {
     plan: Plan,
     second_plan: Plan,
     other_org_plan: Plan,
-}
-
-async fn user(store: &Store, org: OrgId, name: &str) -> User {
-    let email = format!("{}@example.com", name.to_lowercase().replace(' ', "."));
-    store.create_user(org, NewUser { email: &email, name, role: Role::Kam, password_hash: PASSWORD_HASH }).await.expect("create user")
-}
-
-fn plan_input(title: &str) -> PlanData {
-    PlanInput { title: title.into(), ..Default::default() }.validate(TODAY).expect("valid plan")
 }
 
 /// A token's stand-in hash: 64 hex characters, different for every call.
@@ -68,8 +55,8 @@ fn fake_hash() -> String {
 async fn world(store: &Store) -> World {
     let acme = store.ensure_org("Acme Sales").await.unwrap().id;
     let globex = store.ensure_org("Globex").await.unwrap().id;
-    let ann = user(store, acme, "Ann Archer").await;
-    let gil = user(store, globex, "Gil Grey").await;
+    let ann = kam(store, acme, "Ann Archer").await;
+    let gil = kam(store, globex, "Gil Grey").await;
     let data = AccountInput { name: "Northwind".into(), owner_id: ann.id.to_string(), ..Default::default() }.validate().unwrap();
     let acct = store.create_account(acme, &data, ann.id).await.unwrap();
     let plan = store.create_plan(acme, acct.id, &plan_input("FY26 Northwind"), "strategic", ann.id).await.unwrap();

@@ -3,16 +3,17 @@
 //! (`postgres_*`, needs `KEYPLAN_TEST_PG`; see `common`).
 
 #[macro_use]
+#[allow(dead_code)]
 mod common;
 #[path = "store_suite/templates.rs"]
 mod templates;
 #[path = "store_suite/whitespace.rs"]
 mod whitespace;
 
-use common::{assert_conflict, assert_invalid, assert_not_found, assert_same};
+use common::{PASSWORD_HASH, TODAY, assert_conflict, assert_invalid, assert_not_found, assert_same, plan_input, user};
 use keyplan_domain::account::{AccountData, AccountInput, GrowthTrend};
 use keyplan_domain::contact::{Attitude, BuyingRole, ContactData, ContactInput};
-use keyplan_domain::plan::{PlanData, PlanInput, PlanStatus, TEMPLATE_ONE_PAGE};
+use keyplan_domain::plan::{PlanData, PlanStatus, TEMPLATE_ONE_PAGE};
 use keyplan_domain::tree::{Acceptance, CommitmentStatus, Node, NodeKind, build_tree};
 use keyplan_domain::{Lang, NodeId, OrgId, PlanId, Role, UserId};
 use keyplan_store::{Account, AccountFilter, NewUser, NodeWrite, Plan, Store, User};
@@ -39,19 +40,12 @@ on_both_databases! {
 
 // --- fixtures --------------------------------------------------------------------------------
 
-const TODAY: Date = date!(2026 - 03 - 15);
-const PASSWORD_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA";
-
 fn account_input(name: &str) -> AccountData {
     AccountInput { name: name.into(), ..Default::default() }.validate().expect("valid account")
 }
 
 fn contact_input(name: &str) -> ContactData {
     ContactInput { name: name.into(), ..Default::default() }.validate().expect("valid contact")
-}
-
-fn plan_input(title: &str) -> PlanData {
-    PlanInput { title: title.into(), ..Default::default() }.validate(TODAY).expect("valid plan")
 }
 
 fn commitment(title: &str, owner: UserId, author: UserId, acceptance: Acceptance, due: Option<Date>) -> NodeWrite {
@@ -66,12 +60,6 @@ fn commitment(title: &str, owner: UserId, author: UserId, acceptance: Acceptance
 }
 
 /// A user called `name` with the e-mail `first.last@example.com`.
-async fn user(store: &Store, org: OrgId, name: &str, role: Role) -> User {
-    let email = format!("{}@example.com", name.to_lowercase().replace(' ', "."));
-    let new = NewUser { email: &email, name, role, password_hash: PASSWORD_HASH };
-    store.create_user(org, new).await.expect("create user")
-}
-
 async fn account(store: &Store, org: OrgId, name: &str, owner: &User) -> Account {
     let data = AccountData { owner_id: Some(owner.id), ..account_input(name) };
     store.create_account(org, &data, owner.id).await.expect("create account")

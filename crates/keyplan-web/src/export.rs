@@ -2,13 +2,10 @@
 
 use std::fmt::Write;
 
-use keyplan_domain::Lang;
 use keyplan_domain::analysis::{LinkKind, ValueDiscipline};
-use keyplan_domain::kpi::Period;
 use keyplan_domain::story::Story;
-use keyplan_domain::template::{BudgetUnit, PageReport, SectionKind, SizeReport};
+use keyplan_domain::template::SectionKind;
 use keyplan_domain::tree::{Acceptance, NodeKind, TreeNode};
-use time::Date;
 
 use fluent_templates::fluent_bundle::FluentValue;
 
@@ -36,7 +33,7 @@ pub fn markdown_in(b: &PlanBundle, t: Tr) -> String {
             ("end", t.date(b.plan.period_end).arg()),
             ("template", md(&crate::template_i18n::localise_name(&b.doc.key, &b.doc.name, t)).arg()),
             ("version", b.template_version.to_string().arg()),
-            ("length", length_label(t, &length).arg()),
+            ("length", t.length(&length).arg()),
         ],
     );
     let _ = writeln!(out, "{meta}\n");
@@ -48,9 +45,7 @@ pub fn markdown_in(b: &PlanBundle, t: Tr) -> String {
     for (i, sec) in tdoc.sections.iter().enumerate() {
         let size = b
             .section_size(sec)
-            .map(|r| {
-                format!(" _({}{})_", size_label(t, &r), if r.over { format!(", {}", t.s("export-over-budget")) } else { String::new() })
-            })
+            .map(|r| format!(" _({}{})_", t.size(&r), if r.over { format!(", {}", t.s("export-over-budget")) } else { String::new() }))
             .unwrap_or_default();
         let _ = writeln!(out, "## {}. {}{size}\n", i + 1, md(&sec.title));
         match sec.kind {
@@ -151,7 +146,7 @@ pub fn markdown_in(b: &PlanBundle, t: Tr) -> String {
             _ => {}
         }
         for item in b.items_of(&sec.key) {
-            let mut line = format!("- **{}:** {}", item_label(t, item), md(&item.text));
+            let mut line = format!("- **{}:** {}", t.item_label(item), md(&item.text));
             if let Some(src) = &item.source {
                 let dated = format!("{}{}", md(src), item.item_date.map(|d| format!(", {}", t.date(d))).unwrap_or_default());
                 let _ = write!(line, " _({})_", t.s1("export-source", "source", dated));
@@ -210,52 +205,10 @@ pub fn progress_args(s: &keyplan_domain::tree::TreeSummary) -> Vec<(&'static str
     .collect()
 }
 
-/// "≈ 1.2 of 1 page" in `t`'s language.
-pub fn length_label(t: Tr, r: &PageReport) -> String {
-    let budget = if r.budget_pages.fract() == 0.0 { format!("{}", r.budget_pages as i64) } else { format!("{}", r.budget_pages) };
-    let limit: i64 = if r.budget_pages == 1.0 { 1 } else { 2 };
-    t.a(
-        "export-length",
-        &[("pages", decimal(t, &format!("{:.1}", r.pages)).arg()), ("budget", decimal(t, &budget).arg()), ("limit", limit.arg())],
-    )
-}
-
-/// "212 / 150 words" in `t`'s language.
-pub fn size_label(t: Tr, r: &SizeReport) -> String {
-    let unit = match r.unit {
-        BudgetUnit::Words => "words",
-        BudgetUnit::Items => "items",
-    };
-    t.a("export-size", &[("used", r.used.to_string().arg()), ("limit", i64::from(r.limit).arg()), ("unit", unit.arg())])
-}
-
-/// A decimal point written the way the language writes it.
-fn decimal(t: Tr, s: &str) -> String {
-    if t.lang == Lang::De { s.replace('.', ",") } else { s.to_string() }
-}
-
-/// "Q1 2027" or "Mar 2027": the period an actual is for.
-pub fn period_label(t: Tr, period: Period, start: Date) -> String {
-    match period {
-        Period::Quarter => {
-            t.s2("export-quarter", "quarter", ((start.month() as u8 - 1) / 3 + 1).to_string(), "year", start.year().to_string())
-        }
-        Period::Month => format!("{} {}", t.s(&format!("export-month-{}", start.month() as u8)), start.year()),
-    }
-}
-
 /// The value discipline's name and what it means for a plan.
 pub fn value_discipline(t: Tr, d: ValueDiscipline) -> (String, String) {
     let code = d.as_str();
     (t.s(&format!("export-vd-{code}")), t.s(&format!("export-vd-{code}-meaning")))
-}
-
-/// "Market", "Strengths", "Risk": how an item is introduced in lists.
-pub fn item_label(t: Tr, item: &keyplan_store::Item) -> String {
-    match item.category() {
-        Some(c) => t.enum_label("item-category", c.as_str()),
-        None => t.enum_label("item-kind", item.kind().as_str()),
-    }
 }
 
 /// The KPIs: where each started, where it stands (latest actual and its period),
@@ -278,8 +231,7 @@ fn write_kpis(out: &mut String, b: &PlanBundle, t: Tr) {
     let _ = writeln!(out, "| {} |\n|---|---|---|---|---|---|---|", head.join(" | "));
     for p in &all {
         let k = p.kpi;
-        let latest =
-            p.latest.map(|a| format!("{} ({})", t.num(a.value), period_label(t, p.period, a.period_start))).unwrap_or_else(|| "—".into());
+        let latest = p.latest.map(|a| format!("{} ({})", t.num(a.value), t.period(p.period, a.period_start))).unwrap_or_else(|| "—".into());
         let progress = match p.progress {
             Some(x) => format!("{} ({})", t.pct(Some(x)), t.enum_label("export-judgement", p.judgement.as_str())),
             None => "—".into(),

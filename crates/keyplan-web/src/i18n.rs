@@ -226,6 +226,42 @@ impl Tr {
         n.map(|n| keyplan_domain::lang::format_money_short(n, currency, self.lang)).unwrap_or_else(|| "—".into())
     }
 
+    /// "Market", "Strengths", "Risk": how an item is introduced in lists (its
+    /// category, else its kind).
+    pub fn item_label(&self, i: &keyplan_store::Item) -> String {
+        match i.category() {
+            Some(c) => self.enum_label("item-category", c.as_str()),
+            None => self.enum_label("item-kind", i.kind().as_str()),
+        }
+    }
+
+    /// A month or quarter an actual is for: `Mar 2027` / `März 2027`, `Q1 2027`.
+    pub fn period(&self, period: keyplan_domain::kpi::Period, start: Date) -> String {
+        match (period, self.lang) {
+            (keyplan_domain::kpi::Period::Month, Lang::De) => {
+                format!("{} {}", keyplan_domain::lang::month_name(start.month(), self.lang), start.year())
+            }
+            _ => period.label_of(start),
+        }
+    }
+
+    /// "12 / 150 words" against a section's budget.
+    pub fn size(&self, r: &keyplan_domain::template::SizeReport) -> String {
+        let id = match r.unit {
+            keyplan_domain::template::BudgetUnit::Words => "plan-size-words",
+            keyplan_domain::template::BudgetUnit::Items => "plan-size-items",
+        };
+        self.s2(id, "used", self.num(r.used.into()), "limit", r.limit)
+    }
+
+    /// "≈ 1.4 of 1 page": a plan's estimated length against its template's budget.
+    pub fn length(&self, p: &keyplan_domain::template::PageReport) -> String {
+        let pages = format!("{:.1}", p.pages);
+        let pages = if self.lang == Lang::En { pages } else { pages.replace('.', ",") };
+        let id = if p.budget_pages == 1.0 { "plan-pages-one" } else { "plan-pages" };
+        self.s2(id, "pages", pages, "budget", self.num(p.budget_pages))
+    }
+
     /// A share as a percentage: `26%` / `26 %`; `—` when unknown.
     pub fn pct(&self, share: Option<f64>) -> String {
         share.map(|s| keyplan_domain::lang::format_percent(s, self.lang)).unwrap_or_else(|| "—".into())

@@ -286,7 +286,7 @@ fn compact_blocks(b: &PlanBundle, t: Tr) -> Vec<Block> {
                 if let Some(src) = &item.source {
                     text.push_str(&format!(" ({})", t.s1("export-source", "source", src)));
                 }
-                table = table.row([crate::export::item_label(t, item), text], None);
+                table = table.row([t.item_label(item), text], None);
             }
             blocks.push(table.into());
         }
@@ -329,10 +329,7 @@ fn kpi_blocks(b: &PlanBundle, blocks: &mut Vec<Block>, t: Tr) {
     let mut table = Table::new(head).widths([3.0, 1.0, 1.2, 1.8, 1.2, 1.3, 1.8]);
     for p in &all {
         let k = p.kpi;
-        let latest = p
-            .latest
-            .map(|a| format!("{} ({})", t.num(a.value), crate::export::period_label(t, p.period, a.period_start)))
-            .unwrap_or_else(|| "—".into());
+        let latest = p.latest.map(|a| format!("{} ({})", t.num(a.value), t.period(p.period, a.period_start))).unwrap_or_else(|| "—".into());
         let progress = p
             .progress
             .map(|x| format!("{} ({})", t.pct(Some(x)), t.enum_label("export-judgement", p.judgement.as_str())))

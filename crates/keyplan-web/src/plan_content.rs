@@ -159,12 +159,7 @@ impl PlanBundle {
         let items: Vec<AnalysisIn> = self
             .items
             .iter()
-            .map(|i| AnalysisIn {
-                id: i.id.get(),
-                section_key: i.section_key.clone(),
-                label: crate::export::item_label(t, i),
-                text: i.text.clone(),
-            })
+            .map(|i| AnalysisIn { id: i.id.get(), section_key: i.section_key.clone(), label: t.item_label(i), text: i.text.clone() })
             .collect();
         let goals: Vec<GoalIn> = self
             .goals()

@@ -24,7 +24,7 @@ use rust_xlsxwriter::{Color, DocProperties, ExcelDateTime, Format, FormatAlign, 
 use time::Date;
 
 use crate::AppError;
-use crate::export::{item_label, length_label, period_label, story_gaps_in, value_discipline};
+use crate::export::{story_gaps_in, value_discipline};
 use crate::i18n::Tr;
 use crate::service::PlanBundle;
 
@@ -226,7 +226,7 @@ fn overview(b: &PlanBundle, doc: &TemplateDoc, t: Tr) -> Sheet {
     row(t.s("xlsx-period-to"), Cell::Date(Some(b.plan.period_end)));
     row(t.s("xlsx-audience"), text(&audience_label(t, b.audience)));
     row(t.s("xlsx-as-of"), Cell::Date(Some(crate::service::today())));
-    row(t.s("xlsx-length"), text(&length_label(t, &b.page_report())));
+    row(t.s("xlsx-length"), text(&t.length(&b.page_report())));
     let cur = b.settings.currency.as_str();
     row(t.s1("xlsx-our-revenue", "currency", cur), Cell::Num(b.account.current_revenue));
     row(t.s1("xlsx-total-spend", "currency", cur), Cell::Num(b.account.total_spend));
@@ -285,7 +285,7 @@ fn section_sheet(b: &PlanBundle, sec: &Section, t: Tr) -> Sheet {
     if own_table {
         // Items filed under a section of another kind: kept, as text below its table.
         for item in b.items_of(&sec.key) {
-            sheet.notes.push((item_label(t, item), item_text(item, t)));
+            sheet.notes.push((t.item_label(item), item_text(item, t)));
         }
     }
     if let Some(text) = b.section_text(&sec.key) {
@@ -324,7 +324,7 @@ fn items_sheet(b: &PlanBundle, sec: &Section, t: Tr) -> Sheet {
     for item in b.items_of(&sec.key) {
         let derived = item.derived_from_id.and_then(|d| b.items.iter().find(|i| i.id == d)).map(|i| i.text.as_str());
         sheet.rows.push(vec![
-            Cell::Text(item_label(t, item)),
+            Cell::Text(t.item_label(item)),
             Cell::Text(item.text.clone()),
             Cell::text(item.response.as_deref()),
             Cell::text(derived),
@@ -490,7 +490,7 @@ fn kpi_sheet(b: &PlanBundle, goals: bool, t: Tr) -> Sheet {
     let mut periods: BTreeMap<Date, String> = BTreeMap::new();
     for p in &all {
         for a in &p.actuals {
-            periods.entry(a.period_start).or_insert_with(|| period_label(t, p.period, a.period_start));
+            periods.entry(a.period_start).or_insert_with(|| t.period(p.period, a.period_start));
         }
     }
     let mut cols = vec![
@@ -536,7 +536,7 @@ fn kpi_sheet(b: &PlanBundle, goals: bool, t: Tr) -> Sheet {
             Cell::Num(k.target),
             Cell::Date(k.target_date),
             Cell::Num(p.latest.map(|a| a.value)),
-            Cell::text(p.latest.map(|a| period_label(t, p.period, a.period_start)).as_deref()),
+            Cell::text(p.latest.map(|a| t.period(p.period, a.period_start)).as_deref()),
             Cell::Pct(p.progress),
             if judged { Cell::Text(t.enum_label("export-judgement", p.judgement.as_str())) } else { Cell::Empty },
         ];
@@ -902,30 +902,8 @@ mod tests {
         let now = time::OffsetDateTime::UNIX_EPOCH;
         let plan_id = PlanId::new(1);
         let node = |id: i64, parent: Option<i64>, kind: NodeKind, title: &str| Node {
-            id: NodeId::new(id),
-            plan_id,
-            parent_id: parent.map(NodeId::new),
-            kind,
-            position: 0,
-            title: title.into(),
-            notes: None,
-            metric: None,
-            baseline: None,
-            target: None,
-            unit: None,
-            target_date: None,
-            benefit: None,
-            owner_id: None,
-            contact_id: None,
-            author_id: None,
-            start_date: None,
-            due_date: None,
-            done_criterion: None,
-            status: None,
-            acceptance: None,
-            decline_reason: None,
-            proposed_due_date: None,
             version: 0,
+            ..Node::new(NodeId::new(id), plan_id, parent.map(NodeId::new), kind, title)
         };
         let mut goal = node(1, None, NodeKind::Goal, "Grow to 2m");
         goal.metric = Some("Revenue".into());

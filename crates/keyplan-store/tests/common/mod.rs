@@ -169,3 +169,25 @@ fn database_name_is_replaced() {
     assert_eq!(with_database("postgres://pg@h:5432", "kp_x"), "postgres://pg@h:5432/kp_x");
     assert_eq!(with_database("postgresql://pg:pw@h/db?sslmode=disable", "kp_x"), "postgresql://pg:pw@h/kp_x?sslmode=disable");
 }
+
+/// The day the suites treat as today.
+pub const TODAY: time::Date = time::macros::date!(2026 - 03 - 15);
+/// A stored password hash for users made directly in the store (nobody signs in).
+pub const PASSWORD_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA";
+
+/// A plan of twelve months from [`TODAY`].
+pub fn plan_input(title: &str) -> keyplan_domain::plan::PlanData {
+    keyplan_domain::plan::PlanInput { title: title.into(), ..Default::default() }.validate(TODAY).expect("valid plan")
+}
+
+/// A user of `org` named `name` (e-mail `first.last@example.com`).
+pub async fn user(store: &Store, org: keyplan_domain::OrgId, name: &str, role: keyplan_domain::Role) -> keyplan_store::User {
+    let email = format!("{}@example.com", name.to_lowercase().replace(' ', "."));
+    let new = keyplan_store::NewUser { email: &email, name, role, password_hash: PASSWORD_HASH };
+    store.create_user(org, new).await.expect("create user")
+}
+
+/// A key account manager of `org`.
+pub async fn kam(store: &Store, org: keyplan_domain::OrgId, name: &str) -> keyplan_store::User {
+    user(store, org, name, keyplan_domain::Role::Kam).await
+}

@@ -3,20 +3,6 @@
 export-md-meta = **Account:** { $account } · **Status:** { $status } · **Zeitraum:** { $start } – { $end } · **Vorlage:** { $template } (Version { $version }) · **Umfang:** { $length }
 export-md-progress = **Fortschritt:** { $overcome } von { $obstacles } Hindernissen überwunden ({ $percent } %) · { $met } von { $conditions } Voraussetzungen erfüllt · { $accepted } angenommene Zusagen, { $done } erledigt, { $awaiting } warten auf Annahme, { $overdue } überfällig
 export-progress = { $overcome } von { $obstacles } Hindernissen überwunden ({ $percent } %) · { $met } von { $conditions } Voraussetzungen erfüllt · { $accepted } angenommene Zusagen, { $done } erledigt, { $overdue } überfällig
-export-length = ≈ { $pages } von { $budget } { $limit ->
-    [one] Seite
-   *[other] Seiten
-  }
-export-size = { $used } / { $limit } { $unit ->
-    [words] { $limit ->
-        [one] Wort
-       *[other] Wörter
-      }
-   *[items] { $limit ->
-        [one] Eintrag
-       *[other] Einträge
-      }
-  }
 export-over-budget = über dem Umfang
 export-md-strategy = **Strategie:** { $text }
 export-md-based-on = Grundlage: { $label }
@@ -97,19 +83,6 @@ export-vd-operational_excellence-meaning = Wir gewinnen durch Zuverlässigkeit, 
 export-vd-product_leadership-meaning = Wir gewinnen mit dem besten und neuesten Angebot: Der Plan soll unsere Innovationen zuerst in die wichtigsten Projekte des Kunden bringen.
 export-vd-customer_intimacy-meaning = Wir gewinnen, weil wir den Kunden besser kennen als alle anderen: Der Plan soll Lösungen auf seine Abläufe zuschneiden und die Beziehungen vertiefen.
 
-export-quarter = Q{ $quarter } { $year }
-export-month-1 = Jan.
-export-month-2 = Feb.
-export-month-3 = März
-export-month-4 = Apr.
-export-month-5 = Mai
-export-month-6 = Juni
-export-month-7 = Juli
-export-month-8 = Aug.
-export-month-9 = Sept.
-export-month-10 = Okt.
-export-month-11 = Nov.
-export-month-12 = Dez.
 
 export-link-contact = Kontakt: { $name }{ $role }
 export-link-cell = Whitespace: { $offering } × { $unit }: { $status }

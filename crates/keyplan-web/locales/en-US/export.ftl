@@ -3,20 +3,6 @@
 export-md-meta = **Account:** { $account } · **Status:** { $status } · **Period:** { $start } – { $end } · **Template:** { $template } (version { $version }) · **Length:** { $length }
 export-md-progress = **Progress:** { $overcome } of { $obstacles } obstacles overcome ({ $percent }%) · { $met } of { $conditions } conditions met · { $accepted } accepted commitments, { $done } done, { $awaiting } awaiting acceptance, { $overdue } overdue
 export-progress = { $overcome } of { $obstacles } obstacles overcome ({ $percent }%) · { $met } of { $conditions } conditions met · { $accepted } accepted commitments, { $done } done, { $overdue } overdue
-export-length = ≈ { $pages } of { $budget } { $limit ->
-    [one] page
-   *[other] pages
-  }
-export-size = { $used } / { $limit } { $unit ->
-    [words] { $limit ->
-        [one] word
-       *[other] words
-      }
-   *[items] { $limit ->
-        [one] item
-       *[other] items
-      }
-  }
 export-over-budget = over budget
 export-md-strategy = **Strategy:** { $text }
 export-md-based-on = Based on: { $label }
@@ -97,19 +83,6 @@ export-vd-operational_excellence-meaning = We win on reliability, ease and total
 export-vd-product_leadership-meaning = We win with the best and newest offering: the plan should put our innovations into the customer's most important projects first.
 export-vd-customer_intimacy-meaning = We win by knowing the customer better than anyone: the plan should tailor solutions to their processes and deepen relationships.
 
-export-quarter = Q{ $quarter } { $year }
-export-month-1 = Jan
-export-month-2 = Feb
-export-month-3 = Mar
-export-month-4 = Apr
-export-month-5 = May
-export-month-6 = Jun
-export-month-7 = Jul
-export-month-8 = Aug
-export-month-9 = Sep
-export-month-10 = Oct
-export-month-11 = Nov
-export-month-12 = Dec
 
 export-link-contact = Contact: { $name }{ $role }
 export-link-cell = Whitespace: { $offering } × { $unit }: { $status }

@@ -114,14 +114,6 @@ fn measure(n: &keyplan_domain::tree::Node, t: Tr) -> String {
     parts.join(" ")
 }
 
-/// An analysis item's label: its category, else its kind.
-fn item_label(i: &keyplan_store::Item, t: Tr) -> String {
-    match i.category() {
-        Some(c) => t.enum_label("item-category", c.as_str()),
-        None => t.enum_label("item-kind", i.kind().as_str()),
-    }
-}
-
 pub fn excerpt(b: &PlanBundle, t: Tr) -> Excerpt {
     let goals = b
         .tree
@@ -147,7 +139,7 @@ pub fn excerpt(b: &PlanBundle, t: Tr) -> Excerpt {
         }
         let items: Vec<ItemLine> = b
             .items_of(&s.key)
-            .map(|i| ItemLine { label: item_label(i, t), text: i.text.clone(), response: i.response.clone().unwrap_or_default() })
+            .map(|i| ItemLine { label: t.item_label(i), text: i.text.clone(), response: i.response.clone().unwrap_or_default() })
             .collect();
         let text = b.section_text(&s.key);
         let paragraphs: Vec<String> = text
@@ -221,7 +213,7 @@ pub fn briefing(b: &PlanBundle, t: Tr) -> Briefing {
         .iter()
         .filter(|i| i.kind() == ItemKind::Risk || (i.kind() == ItemKind::Swot && i.category() == Some(Category::Threat)))
         .take(TOP)
-        .map(|i| ItemLine { label: item_label(i, t), text: i.text.clone(), response: i.response.clone().unwrap_or_default() })
+        .map(|i| ItemLine { label: t.item_label(i), text: i.text.clone(), response: i.response.clone().unwrap_or_default() })
         .collect();
     let mut obstacles = Vec::new();
     let mut at_risk = Vec::new();

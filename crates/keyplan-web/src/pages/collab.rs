@@ -87,14 +87,6 @@ fn about(b: &PlanBundle, c: &Comment, t: Tr) -> String {
     }
 }
 
-/// An analysis item's label ("Customer", "SWOT entry") in `t`'s language.
-fn item_label(i: &keyplan_store::Item, t: Tr) -> String {
-    match i.category() {
-        Some(c) => t.enum_label("item-category", c.as_str()),
-        None => t.enum_label("item-kind", i.kind().as_str()),
-    }
-}
-
 /// The tree's nodes in reading order.
 fn flat(tree: &[keyplan_domain::tree::TreeNode]) -> Vec<&keyplan_domain::tree::Node> {
     let mut out = Vec::new();
@@ -119,7 +111,7 @@ pub async fn discussion_in(store: &Store, auth: &Auth, b: &PlanBundle, t: Tr) ->
             .push(Opt::new(format!("node:{}", n.id.get()), format!("{}: {}", t.enum_label("node-kind", n.kind.as_str()), short(&n.title))));
     }
     for i in &b.items {
-        targets.push(Opt::new(format!("item:{}", i.id.get()), format!("{}: {}", item_label(i, t), short(&i.text))));
+        targets.push(Opt::new(format!("item:{}", i.id.get()), format!("{}: {}", t.item_label(i), short(&i.text))));
     }
     let mut counts = std::collections::HashMap::new();
     for c in &comments {

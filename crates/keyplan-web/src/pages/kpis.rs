@@ -110,7 +110,7 @@ pub fn scorecard_in(b: &PlanBundle, forms: &mut SectionForms, t: Tr) -> Scorecar
                 period_label: t.enum_label("kpi-period", p.period.as_str()),
                 journey,
                 latest: p.latest.map(|a| with_unit(a.value, &unit, t)).unwrap_or_default(),
-                latest_period: p.latest.map(|a| period_label(p.period, a.period_start, t)).unwrap_or_default(),
+                latest_period: p.latest.map(|a| t.period(p.period, a.period_start)).unwrap_or_default(),
                 unit,
                 percent: p.progress.map(|x| (x * 100.0).round() as u32).unwrap_or(0),
                 to_target: t.s1("kpi-to-target", "progress", &progress_label),
@@ -126,7 +126,7 @@ pub fn scorecard_in(b: &PlanBundle, forms: &mut SectionForms, t: Tr) -> Scorecar
                     .rev()
                     .map(|a| ActualRow {
                         id: a.id.get(),
-                        period: period_label(p.period, a.period_start, t),
+                        period: t.period(p.period, a.period_start),
                         value: figure(a.value, t),
                         note: a.note.clone().unwrap_or_default(),
                         recorded: t.s2(
@@ -179,16 +179,6 @@ fn with_unit(v: f64, unit: &str, t: Tr) -> String {
 /// "62%" / "62 %" or "—".
 fn progress_label(p: &KpiProgress<'_>, t: Tr) -> String {
     if t.lang == keyplan_domain::Lang::En { p.progress_label() } else { t.pct(p.progress) }
-}
-
-/// A month or quarter: `Mar 2027` / `März 2027`, `Q1 2027`.
-pub fn period_label(period: Period, start: time::Date, t: Tr) -> String {
-    match (period, t.lang) {
-        (Period::Month, keyplan_domain::Lang::De) => {
-            format!("{} {}", keyplan_domain::lang::month_name(start.month(), t.lang), start.year())
-        }
-        _ => period.label_of(start),
-    }
 }
 
 /// A 120×32 picture of the actuals (line and dots) against the target (dashed)
@@ -366,7 +356,7 @@ pub async fn record_actual(
     match kpi_service::record_actual(&state.store, &auth, id, version, &form.input).await {
         Ok(a) => Ok(redirect_with(
             &format!("/plans/{}#kpi-{id}", k.plan_id),
-            &tr().s2("kpi-value-recorded", "value", figure(a.value, tr()), "period", period_label(period, a.period_start, tr())),
+            &tr().s2("kpi-value-recorded", "value", figure(a.value, tr()), "period", tr().period(period, a.period_start)),
         )),
         Err(AppError::Validation(errors)) => {
             let f = FormView::from_input(&form.input, 0).with_errors(&errors);
@@ -398,7 +388,7 @@ mod i18n_tests {
         }
         for p in [Period::Month, Period::Quarter] {
             assert_eq!(en.enum_label("kpi-period", p.as_str()), p.label());
-            assert_eq!(period_label(p, date!(2027 - 03 - 01), en), p.label_of(date!(2027 - 03 - 01)));
+            assert_eq!(en.period(p, date!(2027 - 03 - 01)), p.label_of(date!(2027 - 03 - 01)));
         }
         assert_eq!(with_unit(1234.5, "%", en), "1234.5%");
     }
@@ -406,8 +396,8 @@ mod i18n_tests {
     #[test]
     fn i18n_german_periods_and_figures() {
         let de = Tr::new(Lang::De);
-        assert_eq!(period_label(Period::Month, date!(2027 - 03 - 01), de), "März 2027");
-        assert_eq!(period_label(Period::Quarter, date!(2027 - 04 - 01), de), "Q2 2027");
+        assert_eq!(de.period(Period::Month, date!(2027 - 03 - 01)), "März 2027");
+        assert_eq!(de.period(Period::Quarter, date!(2027 - 04 - 01)), "Q2 2027");
         assert_eq!(with_unit(1234.5, "EUR k", de), "1.234,5 EUR k");
         assert_eq!(with_unit(12.0, "%", de), "12\u{a0}%");
     }

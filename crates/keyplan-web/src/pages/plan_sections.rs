@@ -199,36 +199,11 @@ fn groups_for(kind: SectionKind) -> Vec<(ItemKind, Option<Category>, &'static st
     }
 }
 
-/// "Market", "Strengths", "Risk": how an item is introduced in lists.
-fn item_label(t: Tr, i: &keyplan_store::Item) -> String {
-    match i.category() {
-        Some(c) => t.enum_label("item-category", c.as_str()),
-        None => t.enum_label("item-kind", i.kind().as_str()),
-    }
-}
-
-/// "12 / 150 words" against a section's budget.
-fn size_label(t: Tr, r: &keyplan_domain::template::SizeReport) -> String {
-    let id = match r.unit {
-        keyplan_domain::template::BudgetUnit::Words => "plan-size-words",
-        keyplan_domain::template::BudgetUnit::Items => "plan-size-items",
-    };
-    t.s2(id, "used", t.num(r.used.into()), "limit", r.limit)
-}
-
-/// "≈ 1.4 of 1 page": the plan's estimated length against the template's budget.
-fn pages_label(t: Tr, p: &keyplan_domain::template::PageReport) -> String {
-    let pages = format!("{:.1}", p.pages);
-    let pages = if t.lang == keyplan_domain::Lang::En { pages } else { pages.replace('.', ",") };
-    let id = if p.budget_pages == 1.0 { "plan-pages-one" } else { "plan-pages" };
-    t.s2(id, "pages", pages, "budget", t.num(p.budget_pages))
-}
-
 /// What a goal can be linked to, in the page's language: an item, a section's
 /// so-what, a whitespace cell or a contact.
 fn evidence_label(t: Tr, b: &PlanBundle, kind: LinkKind, target: i64) -> Option<String> {
     match kind {
-        LinkKind::Item => b.items.iter().find(|i| i.id.get() == target).map(|i| format!("{}: {}", item_label(t, i), i.text)),
+        LinkKind::Item => b.items.iter().find(|i| i.id.get() == target).map(|i| format!("{}: {}", t.item_label(i), i.text)),
         LinkKind::Section => {
             let text = b.sections.iter().find(|s| s.id.get() == target)?;
             let w = text.so_what.as_deref().filter(|w| !w.trim().is_empty())?;
@@ -256,7 +231,7 @@ fn evidence_options(t: Tr, b: &PlanBundle) -> Vec<(String, Vec<(String, String)>
     let mut groups = Vec::new();
     for s in &b.doc.sections {
         let mut opts: Vec<(String, String)> =
-            b.items_of(&s.key).map(|i| (format!("item:{}", i.id), format!("{}: {}", item_label(t, i), clip(&i.text, 90)))).collect();
+            b.items_of(&s.key).map(|i| (format!("item:{}", i.id), format!("{}: {}", t.item_label(i), clip(&i.text, 90)))).collect();
         if let Some(text) = b.section_text(&s.key)
             && let Some(w) = text.so_what.as_deref().filter(|w| !w.trim().is_empty())
         {
@@ -411,14 +386,14 @@ pub fn build(t: Tr, b: &PlanBundle, forms: &mut SectionForms) -> SectionsView {
             .items
             .iter()
             .filter(|i| i.kind() == ItemKind::Swot)
-            .map(|i| Opt::new(i.id, format!("{}: {}", item_label(t, i), clip(&i.text, 70))))
+            .map(|i| Opt::new(i.id, format!("{}: {}", t.item_label(i), clip(&i.text, 70))))
             .collect(),
         add_action: forms.add_action.take().unwrap_or_default(),
         template_name: b.doc.name.clone(),
         template_version: b.template_version,
-        pages_label: pages_label(t, &pages),
+        pages_label: t.length(&pages),
         pages_over: pages.over,
-        over_budget: b.over_budget().iter().map(|(s, r)| format!("{}: {}", s.title, size_label(t, r))).collect(),
+        over_budget: b.over_budget().iter().map(|(s, r)| format!("{}: {}", s.title, t.size(r))).collect(),
         discipline_label: discipline.map(|d| t.enum_label("export-vd", d.as_str())).unwrap_or_default(),
         discipline_meaning: discipline.map(|d| t.s(&format!("export-vd-{}-meaning", d.as_str()))).unwrap_or_default(),
         discipline_statement: b.settings.value_statement.clone().unwrap_or_default(),
@@ -493,13 +468,13 @@ fn section_view(
                         .and_then(|d| b.items.iter().find(|x| x.id == d))
                         .map(|x| {
                             let from = x.category_text.clone().unwrap_or_else(|| format!("kind-{}", x.kind_text));
-                            t.s3("items-derived", "from", from, "label", item_label(t, x), "text", clip(&x.text, 60))
+                            t.s3("items-derived", "from", from, "label", t.item_label(x), "text", clip(&x.text, 60))
                         })
                         .unwrap_or_default();
                     let tagged = kind == ItemKind::Analysis;
                     ItemView {
                         id: i.id.get(),
-                        tag: if tagged { item_label(t, i) } else { String::new() },
+                        tag: if tagged { t.item_label(i) } else { String::new() },
                         tag_class: if tagged { i.category_text.as_deref().map(area_class).unwrap_or("") } else { "" },
                         text: i.text.clone(),
                         meta: meta.join(" · "),
@@ -532,7 +507,7 @@ fn section_view(
         kind: s.kind.as_str(),
         kind_label: t.enum_label("plan-section-kind", s.kind.as_str()),
         guidance: s.guidance.clone(),
-        size: b.section_size(s).map(|r| SizeView { label: size_label(t, &r), over: r.over }),
+        size: b.section_size(s).map(|r| SizeView { label: t.size(&r), over: r.over }),
         has_body: s.kind.has_body(),
         has_so_what: s.kind.has_so_what(),
         body: stored.and_then(|t| t.body.clone()).unwrap_or_default(),
@@ -849,7 +824,7 @@ pub async fn story(
     let t = chrome.t;
     let story = b.story();
     let label_of =
-        |id: i64, english: &str| b.items.iter().find(|x| x.id.get() == id).map(|x| item_label(t, x)).unwrap_or_else(|| english.to_string());
+        |id: i64, english: &str| b.items.iter().find(|x| x.id.get() == id).map(|x| t.item_label(x)).unwrap_or_else(|| english.to_string());
     let goals = b.goals();
     let rows = story
         .goals

@@ -178,7 +178,7 @@ fn vis_rows(b: &PlanBundle, vis: &Visibilities, tr: Tr) -> Vec<VisRow> {
             rows.push(VisRow {
                 name: format!("item-{}", i.id),
                 depth: 0,
-                kind_label: format!("{} · {}", s.title, item_label(i, tr)),
+                kind_label: format!("{} · {}", s.title, tr.item_label(i)),
                 text: i.text.clone(),
                 value: vis.get(VisibilityTarget::Item, i.id.get()).as_str(),
                 internal: audience::never_for_customer(Content::Item(i.kind(), i.category())),
@@ -214,14 +214,6 @@ fn link_problem(field: &str, message: &str, tr: Tr) -> String {
         other => tr.field_error(other),
     };
     format!("{field}: {message}")
-}
-
-/// "Market", "Strengths", "Risk": an item's category, else its kind.
-fn item_label(i: &keyplan_store::Item, tr: Tr) -> String {
-    match i.category() {
-        Some(c) => tr.enum_label("item-category", c.as_str()),
-        None => tr.enum_label("item-kind", i.kind().as_str()),
-    }
 }
 
 fn link_row(l: &ShareLink, tr: Tr) -> LinkRow {
