@@ -14,6 +14,7 @@ use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
 use keyplan_domain::audience::Audience;
 use keyplan_domain::{PlanId, Role, validate};
+use keyplan_export::{ExportError, Format as FileFormat, Layout};
 use keyplan_store::{NewUser, Store};
 use keyplan_web::{Application, Config};
 
@@ -237,7 +238,7 @@ async fn import_plan(file: &std::path::Path, account: i64, as_user: Option<&str>
             store.account(org, account_id).await?.owner_id.context("the account has no owner: name the importing user with --as EMAIL")?
         }
     };
-    let imported = keyplan_web::plan_document::import_as(&store, org, actor, account_id, &doc)
+    let imported = keyplan_app::documents::import_as(&store, org, actor, account_id, &doc)
         .await
         .map_err(|e| anyhow::anyhow!("{}: {e}; nothing was imported", file.display()))?;
     for s in &imported.skipped {
@@ -361,7 +362,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 Some(o) => store.ensure_org(&validate::required("org", &o, 200)?).await?,
                 None => store.default_org().await?,
             };
-            let hash = keyplan_web::auth::hash_password(password).await?;
+            let hash = keyplan_app::auth::hash_password(password).await?;
             let user = store.create_user(org.id, NewUser { email: &email, name: &name, role: role.into(), password_hash: &hash }).await?;
             println!("Added {} <{}> as {} in {} (user id {}).", user.name, user.email, user.role(), org.name, user.id);
             Ok(())
@@ -373,8 +374,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             if !user.active {
                 bail!("{email} cannot sign in (deactivated)");
             }
-            let token = keyplan_web::auth::new_api_token();
-            store.create_api_token(user.id, &name, &keyplan_web::auth::token_hash(&token)).await?;
+            let token = keyplan_app::auth::new_api_token();
+            store.create_api_token(user.id, &name, &keyplan_app::auth::token_hash(&token)).await?;
             eprintln!("API token for {} — shown once, store it now:", user.email);
             println!("{token}");
             Ok(())
@@ -391,29 +392,28 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 AudienceArg::Management => Audience::Management,
                 AudienceArg::Customer => Audience::Customer,
             };
-            let (bundle, vis) =
-                keyplan_web::audience::audience_bundle(&store, org, None, plan, audience).await.map_err(|e| anyhow::anyhow!("{e}"))?;
-            let tr = keyplan_web::i18n::Tr::new(match lang {
+            let lang = match lang {
                 LangArg::En => keyplan_domain::Lang::En,
                 LangArg::De => keyplan_domain::Lang::De,
-            });
-            let bytes = match format {
-                ExportFormat::Pdf => {
-                    let lang = match lang {
-                        LangArg::En => keyplan_pdf::Lang::En,
-                        LangArg::De => keyplan_pdf::Lang::De,
-                    };
-                    let compact = matches!(layout, LayoutArg::Compact);
-                    match keyplan_web::pdf_export::render(&bundle, lang, compact).await.map_err(|e| anyhow::anyhow!("{e}"))? {
-                        Ok(pdf) => pdf.bytes,
-                        Err(e @ keyplan_pdf::PdfError::TooBigForOnePage { .. }) => bail!("{e} (--layout compact)"),
-                        Err(e) => return Err(e.into()),
-                    }
-                }
-                ExportFormat::Xlsx => keyplan_web::xlsx_export::workbook_in(&bundle, tr)?,
-                ExportFormat::Md => keyplan_web::export::markdown_in(&bundle, tr).into_bytes(),
-                ExportFormat::Json => (serde_json::to_string_pretty(&keyplan_web::export::json(&bundle, &vis))? + "\n").into_bytes(),
-                ExportFormat::Story => keyplan_web::export::story_text(&bundle).into_bytes(),
+            };
+            let (bundle, vis) = keyplan_app::audience::audience_bundle(&store, org, None, plan, audience, lang)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let format = match format {
+                ExportFormat::Pdf => FileFormat::Pdf,
+                ExportFormat::Xlsx => FileFormat::Xlsx,
+                ExportFormat::Md => FileFormat::Markdown,
+                ExportFormat::Json => FileFormat::Json,
+                ExportFormat::Story => FileFormat::Story,
+            };
+            let layout = match layout {
+                LayoutArg::Compact => Layout::Compact,
+                LayoutArg::Auto => Layout::Template,
+            };
+            let bytes = match keyplan_export::render_blocking(bundle, vis, format, lang, layout).await {
+                Ok(file) => file.bytes,
+                Err(e @ ExportError::TooBigForOnePage(_)) => bail!("{e} (--layout compact)"),
+                Err(ExportError::Failed(e)) => return Err(e),
             };
             match out {
                 Some(path) => std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?,
@@ -453,8 +453,8 @@ async fn serve(cfg: Config) -> anyhow::Result<()> {
     tracing::info!(port, database = %db, "keyplan listening");
     println!("keyplan is running at http://127.0.0.1:{port}/  (database: {db})");
     if demo {
-        println!("Demo sign-in (password \"{}\"):", keyplan_web::demo::DEMO_PASSWORD);
-        for (email, who) in keyplan_web::demo::DEMO_SIGN_INS {
+        println!("Demo sign-in (password \"{}\"):", keyplan_app::demo::DEMO_PASSWORD);
+        for (email, who) in keyplan_app::demo::DEMO_SIGN_INS {
             println!("  {email:<36} {who}");
         }
     } else if store.count_users().await? == 0 {
@@ -519,7 +519,7 @@ mod tests {
             assert!(cfg.smtp.enabled);
             assert_eq!(cfg.smtp.host, "mail.example.com");
             assert_eq!(cfg.smtp.port, 465);
-            assert_eq!(cfg.smtp.tls, keyplan_web::SmtpTls::Tls);
+            assert_eq!(cfg.smtp.tls, keyplan_app::SmtpTls::Tls);
             assert_eq!(cfg.smtp.username, "planner");
             assert_eq!(cfg.smtp.password, "s3cret");
             assert!(!format!("{cfg:?}").contains("s3cret"), "the password stays out of logs");

@@ -3,13 +3,12 @@
 
 use anyhow::Context;
 use clap::Subcommand;
+use keyplan_app::AppError;
+use keyplan_app::snapshots::Version;
 use keyplan_domain::review::ReviewKind;
 use keyplan_domain::validate::{format_date, parse_date};
 use keyplan_domain::{OrgId, PlanId, ReviewId};
 use keyplan_store::{Store, StoreError};
-use keyplan_web::AppError;
-use keyplan_web::review_service;
-use keyplan_web::snapshots::Version;
 
 use crate::{DbArg, open};
 
@@ -70,7 +69,7 @@ pub async fn run(command: ReviewCommand) -> anyhow::Result<()> {
             let store = open(&db).await?;
             let org = plan_org(&store, plan).await?;
             let id = PlanId::new(plan);
-            let sched = review_service::schedule(&store, org, id).await.map_err(problem)?;
+            let sched = keyplan_app::reviews::schedule(&store, org, id).await.map_err(problem)?;
             println!(
                 "Reviewed every {} months; next review {}{}",
                 sched.cadence_months,
@@ -95,7 +94,7 @@ pub async fn run(command: ReviewCommand) -> anyhow::Result<()> {
             let kind = ReviewKind::parse(&kind).context("--kind must be team, management or customer")?;
             let date = match date {
                 Some(d) => parse_date("date", &d).map_err(|e| anyhow::anyhow!("--date {}", e.message))?,
-                None => keyplan_web::service::today(),
+                None => keyplan_app::today(),
             };
             let store = open(&db).await?;
             let org = plan_org(&store, plan).await?;
@@ -111,7 +110,7 @@ pub async fn run(command: ReviewCommand) -> anyhow::Result<()> {
                 e => e.into(),
             })?;
             let r = store.review(org, id).await?;
-            let held = review_service::hold_as(&store, org, &r, version, None).await.map_err(problem)?;
+            let held = keyplan_app::reviews::hold_as(&store, org, &r, version, None).await.map_err(problem)?;
             println!(
                 "Held review {}: the plan is frozen as snapshot {}.",
                 held.id,
@@ -128,7 +127,7 @@ pub async fn diff(plan: i64, from: &str, to: &str, db: &DbArg) -> anyhow::Result
     let (from, to) = (parse(from)?, parse(to)?);
     let store = open(db).await?;
     let org = plan_org(&store, plan).await?;
-    let changes = review_service::diff(&store, org, PlanId::new(plan), from, to).await.map_err(|e| match e {
+    let changes = keyplan_app::reviews::diff(&store, org, PlanId::new(plan), from, to).await.map_err(|e| match e {
         AppError::NotFound => anyhow::anyhow!("no such snapshot of plan {plan}"),
         e => problem(e),
     })?;

@@ -7,9 +7,9 @@ use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 use clap::Subcommand;
+use keyplan_app::AppError;
+use keyplan_app::templates as tpl;
 use keyplan_store::{ImportOutcome, Organisation, Store, StoreError};
-use keyplan_web::AppError;
-use keyplan_web::template_service as tpl;
 
 use crate::{DbArg, open};
 

@@ -110,10 +110,10 @@ fn users_tokens_and_exports() {
     let rt = tokio::runtime::Runtime::new().expect("runtime");
     rt.block_on(async {
         let store = keyplan_store::Store::connect(&url).await.expect("open");
-        let user = store.token_user(&keyplan_web::auth::token_hash(&token)).await.expect("lookup").expect("token is valid");
+        let user = store.token_user(&keyplan_app::auth::token_hash(&token)).await.expect("lookup").expect("token is valid");
         assert_eq!(user.user.email, "kim@example.com");
         assert!(store.token_user(&token).await.expect("lookup").is_none(), "the raw token is not what is stored");
-        keyplan_web::demo::load(&store, time::OffsetDateTime::now_utc().date()).await.expect("demo data");
+        keyplan_app::demo::load(&store, time::OffsetDateTime::now_utc().date()).await.expect("demo data");
         store.close().await;
     });
 
@@ -288,7 +288,7 @@ fn reviews_and_diff() {
     rt.block_on(async {
         let store = keyplan_store::Store::connect(&url).await.expect("open");
         store.migrate().await.expect("migrate");
-        keyplan_web::demo::load(&store, time::OffsetDateTime::now_utc().date()).await.expect("demo data");
+        keyplan_app::demo::load(&store, time::OffsetDateTime::now_utc().date()).await.expect("demo data");
         store.close().await;
     });
 

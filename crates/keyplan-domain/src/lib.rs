@@ -9,6 +9,7 @@ pub mod account;
 pub mod analysis;
 pub mod audience;
 pub mod builtin;
+pub mod calendar;
 pub mod contact;
 pub mod document;
 pub mod ids;

@@ -96,7 +96,7 @@ impl TestApp {
     /// Creates a user (and its organisation when missing) with [`PASSWORD`].
     pub async fn user(&self, org: &str, email: &str, name: &str, role: Role) -> User {
         let org = self.store.ensure_org(org).await.expect("organisation");
-        let hash = keyplan_web::auth::hash_password(PASSWORD.into()).await.expect("hash");
+        let hash = keyplan_app::auth::hash_password(PASSWORD.into()).await.expect("hash");
         self.store.create_user(org.id, NewUser { email, name, role, password_hash: &hash }).await.expect("user")
     }
 
@@ -131,8 +131,8 @@ impl TestApp {
     /// A new API token for the user with this e-mail.
     pub async fn token(&self, email: &str) -> String {
         let user = self.store.user_by_email(email).await.expect("lookup").expect("user exists");
-        let token = keyplan_web::auth::new_api_token();
-        self.store.create_api_token(user.id, "test", &keyplan_web::auth::token_hash(&token)).await.expect("token");
+        let token = keyplan_app::auth::new_api_token();
+        self.store.create_api_token(user.id, "test", &keyplan_app::auth::token_hash(&token)).await.expect("token");
         token
     }
 

@@ -322,7 +322,7 @@ async fn screenshots_of_the_main_pages() -> Result<()> {
     std::fs::create_dir_all(&dir).expect("create KEYPLAN_SHOTS");
     let Some(b) = Browser::for_test().await else { return Ok(()) };
     let app = TestApp::spawn_demo().await;
-    sign_in(&b, &app, "lena.hoffmann@northwind.example", keyplan_web::demo::DEMO_PASSWORD, "Lena Hoffmann").await?;
+    sign_in(&b, &app, "lena.hoffmann@northwind.example", keyplan_app::demo::DEMO_PASSWORD, "Lena Hoffmann").await?;
     b.screenshot(dir.join("accounts.png")).await?;
     let plan = b.find_with_text("table.accounts tr", "Brightwater Foods").await?.find("a[href^='/plans/']").await?;
     b.click_and_wait(&plan).await?;

@@ -23,12 +23,12 @@ impl Fixture {
         let url = format!("sqlite://{}", path.display());
         let store = Store::connect(&url).await.expect("open");
         store.migrate().await.expect("migrate");
-        keyplan_web::demo::load(&store, time::OffsetDateTime::now_utc().date()).await.expect("demo");
-        let user = store.user_by_email(keyplan_web::demo::DEMO_SIGN_INS[0].0).await.expect("lookup").expect("demo KAM");
+        keyplan_app::demo::load(&store, time::OffsetDateTime::now_utc().date()).await.expect("demo");
+        let user = store.user_by_email(keyplan_app::demo::DEMO_SIGN_INS[0].0).await.expect("lookup").expect("demo KAM");
         assert_eq!(user.role(), Role::Kam);
-        let token = keyplan_web::auth::random_token();
+        let token = keyplan_app::auth::random_token();
         let expires = time::OffsetDateTime::now_utc() + time::Duration::hours(1);
-        store.create_session(user.id, &keyplan_web::auth::token_hash(&token), "csrf", expires).await.expect("session");
+        store.create_session(user.id, &keyplan_app::auth::token_hash(&token), "csrf", expires).await.expect("session");
         let state = AppState::new(store.clone(), Config { database_url: url, ..Config::default() });
         let router = keyplan_web::router(state);
         Fixture { store, router, cookie: format!("{}={token}", keyplan_web::auth::SESSION_COOKIE), path }

@@ -4,36 +4,13 @@
 #![forbid(unsafe_code)]
 
 pub mod api;
-pub mod audience;
 pub mod auth;
-pub mod collab;
-mod config;
-pub mod demo;
 mod error;
-pub mod export;
-pub mod i18n;
-pub mod ics;
-pub mod kpi_service;
-pub mod mail;
+pub mod lang;
 mod middleware;
 mod pages;
-pub mod pdf_export;
-pub mod plan_content;
-pub mod plan_document;
-pub mod review_events;
-pub mod review_service;
-pub mod service;
-pub mod sharing;
-pub mod snapshots;
-pub mod stakeholder_svg;
 mod state;
-pub mod stored_text;
-pub mod template_i18n;
-pub mod template_service;
-pub mod timeline_svg;
 mod views;
-pub mod whitespace_service;
-pub mod xlsx_export;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -44,15 +21,15 @@ use axum::routing::get;
 use keyplan_store::Store;
 use tokio::net::TcpListener;
 
-pub use config::{Config, SmtpConfig, SmtpTls};
-pub use error::{ApiError, AppError};
+pub use error::{ApiError, AppError, PageError};
+pub use keyplan_app::{Config, SmtpConfig, SmtpTls};
 pub use state::AppState;
 
 /// A configured, bound, not yet serving keyplan.
 pub struct Application {
     listener: TcpListener,
     state: AppState,
-    mailer: Option<mail::Mailer>,
+    mailer: Option<keyplan_app::mail::Mailer>,
 }
 
 impl Application {
@@ -62,11 +39,11 @@ impl Application {
         let store = Store::connect(&config.database_url).await.context("opening the database")?;
         store.migrate().await.context("migrating the database")?;
         if config.demo {
-            demo::load_if_empty(&store).await.context("loading demo data")?;
+            keyplan_app::demo::load_if_empty(&store).await.context("loading demo data")?;
         }
         let listener = TcpListener::bind(&config.bind).await.with_context(|| format!("binding {}", config.bind))?;
         let mailer = match config.smtp.enabled {
-            true => Some(mail::Mailer::new(&config.smtp, &config.public_url()).context("e-mail settings ([smtp])")?),
+            true => Some(keyplan_app::mail::Mailer::new(&config.smtp, &config.public_url()).context("e-mail settings ([smtp])")?),
             false => None,
         };
         Ok(Application { listener, state: AppState::new(store, config), mailer })
@@ -97,9 +74,9 @@ impl Application {
                 }
             }
         });
-        let reminders = collab::spawn_reminders(self.state.store.clone(), std::time::Duration::from_secs(3600));
+        let reminders = keyplan_app::collab::spawn_reminders(self.state.store.clone(), std::time::Duration::from_secs(3600));
         let every = std::time::Duration::from_secs(self.state.config.smtp.interval_seconds.max(1));
-        let mailer = self.mailer.map(|m| mail::spawn_mailer(self.state.store.clone(), m, every));
+        let mailer = self.mailer.map(|m| keyplan_app::mail::spawn_mailer(self.state.store.clone(), m, every));
         let result = axum::serve(self.listener, app).with_graceful_shutdown(shutdown).await;
         purger.abort();
         reminders.abort();
@@ -122,7 +99,16 @@ pub fn router(state: AppState) -> Router {
     middleware::with_common_layers(routes)
 }
 
-async fn health(axum::extract::State(state): axum::extract::State<AppState>) -> Result<&'static str, AppError> {
+async fn health(axum::extract::State(state): axum::extract::State<AppState>) -> Result<&'static str, PageError> {
     state.store.ping().await.map_err(|e| AppError::Internal(anyhow::anyhow!("database unreachable: {e}")))?;
     Ok("ok")
+}
+
+/// A file download: the export's content type and file name, the same from
+/// every page, the API and the share page.
+pub(crate) fn download(file: keyplan_export::ExportFile) -> axum::response::Response {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    let disposition = format!("attachment; filename=\"{}\"", file.file_name);
+    ([(header::CONTENT_TYPE, file.content_type.to_string()), (header::CONTENT_DISPOSITION, disposition)], file.bytes).into_response()
 }

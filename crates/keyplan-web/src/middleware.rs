@@ -13,13 +13,10 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::auth::{self, Auth, Via};
+use crate::error::{CSRF_FAILED, FORM_TOO_LARGE, PageError, localise_error_page};
 use crate::{ApiError, AppError, AppState};
 
 const MAX_BODY: usize = 2 * 1024 * 1024;
-
-/// Messages of refused forms (translated on the error page).
-pub const FORM_TOO_LARGE: &str = "The form is too large.";
-pub const CSRF_FAILED: &str = "This form has expired or did not come from keyplan. Go back, reload the page and try again.";
 
 /// Finds the caller (session cookie or bearer token) and rejects state-changing
 /// requests that lack the session's CSRF token.
@@ -52,8 +49,9 @@ pub async fn authenticate(State(state): State<AppState>, req: Request, next: Nex
         (None, None) => None,
     };
     // Error pages are built without the request at hand: they read the language from here.
-    let lang = crate::i18n::resolve(found.as_ref().and_then(|a| a.user.language()), req.headers());
-    crate::i18n::scope(lang, check_csrf_and_run(req, found, is_api, next)).await
+    let lang = crate::lang::resolve(found.as_ref().and_then(|a| a.user.language()), req.headers());
+    let response = crate::lang::scope(lang, check_csrf_and_run(req, found, is_api, next)).await;
+    localise_error_page(response, lang)
 }
 
 /// The rest of [`authenticate`]: CSRF for state-changing requests, then the handler.
@@ -78,7 +76,7 @@ async fn check_csrf_and_run(req: Request, found: Option<Auth>, is_api: bool, nex
             let (parts, body) = req.into_parts();
             let bytes = match axum::body::to_bytes(body, MAX_BODY).await {
                 Ok(b) => b,
-                Err(_) => return AppError::BadRequest(FORM_TOO_LARGE.into()).into_response(),
+                Err(_) => return PageError(AppError::BadRequest(FORM_TOO_LARGE.into())).into_response(),
             };
             let form: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
             let sent = form.iter().find(|(k, _)| k == auth::CSRF_FIELD).map(|(_, v)| v.as_str()).unwrap_or("");
@@ -92,7 +90,7 @@ async fn check_csrf_and_run(req: Request, found: Option<Auth>, is_api: bool, nex
                 return axum::response::Redirect::to("/login").into_response();
             }
             if expected.is_empty() || !auth::same_secret(sent, &expected) {
-                return AppError::Forbidden(CSRF_FAILED.into()).into_response();
+                return PageError(AppError::Forbidden(CSRF_FAILED.into())).into_response();
             }
             req = Request::from_parts(parts, Body::from(bytes));
         }
@@ -105,7 +103,7 @@ async fn check_csrf_and_run(req: Request, found: Option<Auth>, is_api: bool, nex
 }
 
 fn fail(is_api: bool, e: AppError) -> Response {
-    if is_api { ApiError(e).into_response() } else { e.into_response() }
+    if is_api { ApiError(e).into_response() } else { PageError(e).into_response() }
 }
 
 impl ApiError {

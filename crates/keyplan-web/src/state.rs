@@ -1,8 +1,10 @@
+//! What every handler can reach: the store and the configuration.
+
 use std::sync::Arc;
 
 use keyplan_store::Store;
 
-use crate::Config;
+use keyplan_app::Config;
 
 #[derive(Clone)]
 pub struct AppState {

@@ -4,7 +4,6 @@
 use std::collections::HashMap;
 
 use serde::Serialize;
-use time::Date;
 
 /// A form's values and errors, keyed by field name.
 #[derive(Clone, Debug, Default)]
@@ -59,7 +58,7 @@ impl FormView {
 
     /// Shows the form's error messages in the page's language; call it where
     /// the page is built, after the form has its errors.
-    pub fn localise(&mut self, t: crate::i18n::Tr) {
+    pub fn localise(&mut self, t: keyplan_i18n::Tr) {
         for m in self.errors.values_mut() {
             *m = t.field_error(m);
         }
@@ -112,29 +111,7 @@ pub fn conflict_lines<T: Serialize>(stored: &T, typed: &T) -> Vec<ConflictLine> 
     lines
 }
 
-/// `1234567.8` -> `1,234,568`.
-pub fn thousands(n: f64) -> String {
-    let neg = n < 0.0;
-    let digits = format!("{:.0}", n.abs());
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if neg { format!("-{out}") } else { out }
-}
-
-/// A number as written in a measurable goal: no needless decimals.
-pub fn figure(n: f64) -> String {
-    if n.fract() == 0.0 { thousands(n) } else { format!("{n}") }
-}
-
-/// `2026-03-05` -> `5 Mar 2026`.
-pub fn date(d: Date) -> String {
-    format!("{} {} {}", d.day(), keyplan_domain::plan::month_name(d.month()), d.year())
-}
+pub use keyplan_i18n::fmt::figure;
 
 /// Select options as (value, label) pairs.
 #[derive(Clone, Debug)]
@@ -152,15 +129,6 @@ impl Opt {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use time::macros::date;
-
-    #[test]
-    fn formats() {
-        assert_eq!(thousands(1234567.8), "1,234,568");
-        assert_eq!(thousands(-999.0), "-999");
-        assert_eq!(date(date!(2026 - 03 - 05)), "5 Mar 2026");
-        assert_eq!(figure(12.5), "12.5");
-    }
 
     #[test]
     fn forms_remember_and_compare() {

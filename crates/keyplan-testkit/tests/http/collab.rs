@@ -161,16 +161,16 @@ async fn reminders_are_idempotent() {
     mel_api.post("/me/notifications/read-all", json!({})).await;
 
     let today = time::macros::date!(2027 - 03 - 05);
-    let created = keyplan_web::collab::generate_reminders(&p.app.store, today).await.expect("reminders");
+    let created = keyplan_app::collab::generate_reminders(&p.app.store, today).await.expect("reminders");
     assert_eq!(created, 2, "soon and late; not far, not unaccepted");
-    assert_eq!(keyplan_web::collab::generate_reminders(&p.app.store, today).await.unwrap(), 0, "idempotent");
+    assert_eq!(keyplan_app::collab::generate_reminders(&p.app.store, today).await.unwrap(), 0, "idempotent");
     let (_, n) = mel_api.get("/me/notifications").await;
     assert_eq!(n["unread"], 2);
     let m = messages(&n);
     assert!(m.iter().any(|x| x.starts_with("Due in 5 days") && x.contains("Soon")), "{m:?}");
     assert!(m.iter().any(|x| x.starts_with("Overdue since") && x.contains("Late")), "{m:?}");
     // A day later: nothing new for the same dates.
-    assert_eq!(keyplan_web::collab::generate_reminders(&p.app.store, today.next_day().unwrap()).await.unwrap(), 0);
+    assert_eq!(keyplan_app::collab::generate_reminders(&p.app.store, today.next_day().unwrap()).await.unwrap(), 0);
 }
 
 #[tokio::test]

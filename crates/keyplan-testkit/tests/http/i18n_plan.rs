@@ -3,8 +3,8 @@
 //! owner. Every English interface text checked here is on the English page and
 //! gone from the German one, where its German counterpart stands.
 
+use keyplan_app::demo::DEMO_PASSWORD;
 use keyplan_testkit::{Session, TestApp};
-use keyplan_web::demo::DEMO_PASSWORD;
 use reqwest::StatusCode;
 
 use crate::helpers::id;

@@ -324,8 +324,9 @@ async fn the_markdown_export_lists_the_kpi_scorecard() {
     let export = |plan: i64| {
         let store = p.app.store.clone();
         async move {
-            let b = keyplan_web::service::plan_bundle_for(&store, org, None, PlanId::new(plan)).await.expect("plan");
-            keyplan_web::export::markdown(&b)
+            let b =
+                keyplan_app::bundle::plan_bundle_for(&store, org, None, PlanId::new(plan), keyplan_domain::Lang::En).await.expect("plan");
+            keyplan_export::markdown::markdown(&b)
         }
     };
     assert!(!export(p.plan).await.contains("KPI scorecard"), "no KPIs, no scorecard");

@@ -2,10 +2,10 @@
 //! someone reaches them as a mail with a link back, once; a refused recipient is
 //! not retried; an unreachable server keeps the mail for later.
 
+use keyplan_app::SmtpTls;
 use keyplan_domain::Role;
 use keyplan_testkit::TestApp;
 use keyplan_testkit::smtp::SmtpSink;
-use keyplan_web::SmtpTls;
 
 use crate::helpers::{ORG, commitment};
 

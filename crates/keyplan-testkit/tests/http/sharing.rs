@@ -278,7 +278,7 @@ async fn share_links_are_logged_hashed_revoked_and_expire() {
     assert_eq!(links.len(), 1);
     let link = links[0].id;
     let hash = w.app.store.share_link_hash(org, link).await.unwrap();
-    assert_eq!(hash, keyplan_web::auth::token_hash(&token));
+    assert_eq!(hash, keyplan_app::auth::token_hash(&token));
     assert_ne!(hash, token);
 
     let anon = w.app.client();
@@ -304,12 +304,12 @@ async fn share_links_are_logged_hashed_revoked_and_expire() {
     assert_eq!(w.app.store.share_openings(org, link).await.unwrap().len(), 2, "a refused opening is not logged as one");
 
     // Expired yesterday.
-    let old = keyplan_web::auth::random_token();
+    let old = keyplan_app::auth::random_token();
     let yesterday = time::OffsetDateTime::now_utc().date() - time::Duration::days(1);
     let kam = w.app.store.user_by_email(KAM).await.unwrap().unwrap();
-    w.app.store.create_share_link(org, PlanId::new(w.plan), &keyplan_web::auth::token_hash(&old), "Old", yesterday, kam.id).await.unwrap();
+    w.app.store.create_share_link(org, PlanId::new(w.plan), &keyplan_app::auth::token_hash(&old), "Old", yesterday, kam.id).await.unwrap();
     assert_eq!(anon.get(w.app.url(&format!("/s/{old}"))).send().await.unwrap().status(), StatusCode::GONE);
-    let unknown = keyplan_web::auth::random_token();
+    let unknown = keyplan_app::auth::random_token();
     assert_eq!(anon.get(w.app.url(&format!("/s/{unknown}"))).send().await.unwrap().status(), StatusCode::NOT_FOUND);
     assert_eq!(anon.get(w.app.url("/s/short")).send().await.unwrap().status(), StatusCode::NOT_FOUND);
 }

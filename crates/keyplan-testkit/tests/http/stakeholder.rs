@@ -1,9 +1,9 @@
 //! The buying-centre map on the account page: a box per contact, and warnings
 //! about contacts nobody calls on and decision makers not yet mapped.
 
+use keyplan_app::demo::{DEMO_ORG, DEMO_PASSWORD};
 use keyplan_domain::AccountId;
 use keyplan_testkit::TestApp;
-use keyplan_web::demo::{DEMO_ORG, DEMO_PASSWORD};
 use reqwest::StatusCode;
 use serde_json::json;
 

@@ -661,7 +661,7 @@ async fn the_demo_matrices_add_up_to_the_accounts_revenue() {
         assert!(ws["totals"]["open"].as_f64().unwrap() > 0.0);
     }
     assert_eq!(checked, 3, "Brightwater, Helix and Meridian have a matrix");
-    let s = app.try_login("lena.hoffmann@northwind.example", keyplan_web::demo::DEMO_PASSWORD).await.expect("demo sign-in");
+    let s = app.try_login("lena.hoffmann@northwind.example", keyplan_app::demo::DEMO_PASSWORD).await.expect("demo sign-in");
     let brightwater = accounts.as_array().unwrap().iter().find(|a| a["name"] == "Brightwater Foods").map(id).unwrap();
     let (status, page) = s.get(&format!("/accounts/{brightwater}/whitespace")).await;
     assert_eq!(status, StatusCode::OK);

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use super::dto::{AccountDto, AccountWrite, TeamMemberDto, TeamWrite};
 use super::{JsonObject, path_id};
 use crate::auth::ApiUser;
-use crate::{ApiError, AppError, AppState, service};
+use crate::{ApiError, AppError, AppState};
 
 const FIELDS: &[&str] =
     &["name", "industry", "region", "parent_id", "crm_id", "current_revenue", "total_spend", "potential", "growth_trend", "owner_id"];
@@ -60,7 +60,7 @@ pub async fn create(
     body: JsonObject,
 ) -> Result<(StatusCode, Json<AccountDto>), ApiError> {
     let input: AccountInput = body.merge_into(&AccountInput::default(), FIELDS, &[])?;
-    let account = service::create_account(&state.store, &auth, &input).await?;
+    let account = keyplan_app::accounts::create_account(&state.store, &auth, &input).await?;
     Ok((StatusCode::CREATED, Json(AccountDto::from(&account))))
 }
 
@@ -81,15 +81,15 @@ pub async fn update(
     let id = AccountId::new(path_id(&id)?);
     let current = state.store.account(auth.org(), id).await?;
     let version = body.version()?;
-    let input = body.merge_into(&service::account_to_input(&current), FIELDS, &["version"])?;
-    let account = service::update_account(&state.store, &auth, id, version, &input).await?;
+    let input = body.merge_into(&keyplan_app::accounts::account_to_input(&current), FIELDS, &["version"])?;
+    let account = keyplan_app::accounts::update_account(&state.store, &auth, id, version, &input).await?;
     Ok(Json(AccountDto::from(&account)))
 }
 
 /// Deletes the account with its contacts, team and plans.
 #[utoipa::path(delete, path = "/api/v1/accounts/{id}", tag = "accounts", params(("id" = i64, Path)), responses((status = 204), (status = 404, body = super::dto::ErrorBody)))]
 pub async fn delete(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
-    service::delete_account(&state.store, &auth, AccountId::new(path_id(&id)?)).await?;
+    keyplan_app::accounts::delete_account(&state.store, &auth, AccountId::new(path_id(&id)?)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -116,8 +116,8 @@ pub async fn set_team_member(
 ) -> Result<Json<Vec<TeamMemberDto>>, ApiError> {
     let id = AccountId::new(path_id(&id)?);
     let user = UserId::new(path_id(&user_id)?);
-    let access = service::access(&state.store, &auth, id).await?;
-    service::require(keyplan_domain::permissions::can_edit_account(auth.actor(), &access))?;
+    let access = keyplan_app::access::access(&state.store, &auth, id).await?;
+    keyplan_app::access::require(keyplan_domain::permissions::can_edit_account(auth.actor(), &access))?;
     let function = body.str_field("function")?.unwrap_or_default();
     let function = keyplan_domain::validate::required("function", &function, 120)?;
     state.store.set_team_member(auth.org(), id, user, &function).await?;
@@ -132,8 +132,8 @@ pub async fn remove_team_member(
     Path((id, user_id)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
     let id = AccountId::new(path_id(&id)?);
-    let access = service::access(&state.store, &auth, id).await?;
-    service::require(keyplan_domain::permissions::can_edit_account(auth.actor(), &access))?;
+    let access = keyplan_app::access::access(&state.store, &auth, id).await?;
+    keyplan_app::access::require(keyplan_domain::permissions::can_edit_account(auth.actor(), &access))?;
     state.store.remove_team_member(auth.org(), id, UserId::new(path_id(&user_id)?)).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -12,8 +12,8 @@ use utoipa::ToSchema;
 
 use super::{JsonObject, path_id};
 use crate::auth::ApiUser;
-use crate::collab::{self, Target};
 use crate::{ApiError, AppError, AppState};
+use keyplan_app::collab::{self, Target};
 
 #[derive(Serialize, ToSchema)]
 pub struct CommentDto {

@@ -7,7 +7,7 @@ use keyplan_domain::{AccountId, ContactId};
 use super::dto::{ContactDto, ContactWrite};
 use super::{JsonObject, path_id};
 use crate::auth::ApiUser;
-use crate::{ApiError, AppState, service};
+use crate::{ApiError, AppState};
 
 const FIELDS: &[&str] = &[
     "name",
@@ -47,7 +47,7 @@ pub async fn create(
 ) -> Result<(StatusCode, Json<ContactDto>), ApiError> {
     let id = AccountId::new(path_id(&id)?);
     let input: ContactInput = body.merge_into(&ContactInput::default(), FIELDS, &[])?;
-    let contact = service::create_contact(&state.store, &auth, id, &input).await?;
+    let contact = keyplan_app::contacts::create_contact(&state.store, &auth, id, &input).await?;
     Ok((StatusCode::CREATED, Json(ContactDto::from(&contact))))
 }
 
@@ -68,13 +68,13 @@ pub async fn update(
     let id = ContactId::new(path_id(&id)?);
     let current = state.store.contact(auth.org(), id).await?;
     let version = body.version()?;
-    let input = body.merge_into(&service::contact_to_input(&current), FIELDS, &["version"])?;
-    let contact = service::update_contact(&state.store, &auth, id, version, &input).await?;
+    let input = body.merge_into(&keyplan_app::contacts::contact_to_input(&current), FIELDS, &["version"])?;
+    let contact = keyplan_app::contacts::update_contact(&state.store, &auth, id, version, &input).await?;
     Ok(Json(ContactDto::from(&contact)))
 }
 
 #[utoipa::path(delete, path = "/api/v1/contacts/{id}", tag = "contacts", params(("id" = i64, Path)), responses((status = 204), (status = 404, body = super::dto::ErrorBody)))]
 pub async fn delete(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
-    service::delete_contact(&state.store, &auth, ContactId::new(path_id(&id)?)).await?;
+    keyplan_app::contacts::delete_contact(&state.store, &auth, ContactId::new(path_id(&id)?)).await?;
     Ok(StatusCode::NO_CONTENT)
 }

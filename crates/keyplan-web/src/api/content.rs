@@ -18,8 +18,8 @@ use utoipa::ToSchema;
 use super::dto::PlanDto;
 use super::{JsonObject, path_id};
 use crate::auth::ApiUser;
-use crate::service::PlanBundle;
-use crate::{ApiError, AppError, AppState, plan_content, service};
+use crate::{ApiError, AppError, AppState};
+use keyplan_app::bundle::PlanBundle;
 
 /// One section of the plan: the template's definition, the writer's text and its size.
 #[derive(Serialize, ToSchema)]
@@ -180,7 +180,7 @@ impl FullPlanDto {
             sections: b.doc.sections.iter().map(|s| section_dto(b, s)).collect(),
             items: b.items.iter().map(ItemDto::from).collect(),
             links: b.links.iter().map(LinkDto::from).collect(),
-            story: b.story(),
+            story: b.story(keyplan_i18n::Tr::new(crate::lang::current())),
             length_label: length.label(),
             length,
             value_discipline: ValueDisciplineDto::from(&b.settings),
@@ -209,8 +209,8 @@ pub async fn put_section(
         so_what: current.as_ref().and_then(|s| s.so_what.clone()).unwrap_or_default(),
     };
     let input: SectionTextInput = body.merge_into(&base, &["body", "so_what"], &["version"])?;
-    plan_content::save_section(&state.store, &auth, plan, &key, version, &input).await?;
-    let b = service::plan_bundle(&state.store, &auth, plan).await?;
+    keyplan_app::content::save_section(&state.store, &auth, plan, &key, version, &input).await?;
+    let b = keyplan_app::bundle::plan_bundle(&state.store, &auth, plan, crate::lang::current()).await?;
     let s = b.doc.section(&key).ok_or(AppError::NotFound)?;
     Ok(Json(section_dto(&b, s)))
 }
@@ -239,7 +239,7 @@ pub async fn create_item(
     let plan = PlanId::new(path_id(&id)?);
     let section = body.str_field("section")?.ok_or_else(|| AppError::field("section", "name the section (its key) the item goes into"))?;
     let input: ItemInput = body.merge_into(&ItemInput::default(), ITEM_FIELDS, &["section"])?;
-    let item = plan_content::create_item(&state.store, &auth, plan, &section, &input).await?;
+    let item = keyplan_app::content::create_item(&state.store, &auth, plan, &section, &input).await?;
     Ok((StatusCode::CREATED, Json(ItemDto::from(&item))))
 }
 
@@ -254,14 +254,14 @@ pub async fn update_item(
     let id = ItemId::new(path_id(&id)?);
     let current = state.store.item(auth.org(), id).await?;
     let version = body.version()?;
-    let input: ItemInput = body.merge_into(&plan_content::item_to_input(&current), ITEM_FIELDS, &["version", "section"])?;
-    let item = plan_content::update_item(&state.store, &auth, id, version, &input).await?;
+    let input: ItemInput = body.merge_into(&keyplan_app::content::item_to_input(&current), ITEM_FIELDS, &["version", "section"])?;
+    let item = keyplan_app::content::update_item(&state.store, &auth, id, version, &input).await?;
     Ok(Json(ItemDto::from(&item)))
 }
 
 #[utoipa::path(delete, path = "/api/v1/items/{id}", tag = "plan content", params(("id" = i64, Path)), responses((status = 204), (status = 404, body = super::dto::ErrorBody)))]
 pub async fn delete_item(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
-    plan_content::delete_item(&state.store, &auth, ItemId::new(path_id(&id)?)).await?;
+    keyplan_app::content::delete_item(&state.store, &auth, ItemId::new(path_id(&id)?)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -280,7 +280,7 @@ pub async fn move_item(
         Some("down") => false,
         _ => return Err(AppError::field("direction", "must be up or down").into()),
     };
-    plan_content::move_item(&state.store, &auth, id, up).await?;
+    keyplan_app::content::move_item(&state.store, &auth, id, up).await?;
     Ok(Json(ItemDto::from(&state.store.item(auth.org(), id).await?)))
 }
 
@@ -295,21 +295,21 @@ pub async fn create_link(
 ) -> Result<(StatusCode, Json<LinkDto>), ApiError> {
     let plan = PlanId::new(path_id(&id)?);
     let input: LinkInput = body.merge_into(&LinkInput::default(), &["goal_id", "target_kind", "target_id"], &[])?;
-    let link = plan_content::create_link(&state.store, &auth, plan, &input).await?;
+    let link = keyplan_app::content::create_link(&state.store, &auth, plan, &input).await?;
     Ok((StatusCode::CREATED, Json(LinkDto::from(&link))))
 }
 
 #[utoipa::path(delete, path = "/api/v1/links/{id}", tag = "plan content", params(("id" = i64, Path)), responses((status = 204), (status = 404, body = super::dto::ErrorBody)))]
 pub async fn delete_link(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
-    plan_content::delete_link(&state.store, &auth, LinkId::new(path_id(&id)?)).await?;
+    keyplan_app::content::delete_link(&state.store, &auth, LinkId::new(path_id(&id)?)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// Analysis -> so what -> goal -> commitments, with what hangs in the air.
 #[utoipa::path(get, path = "/api/v1/plans/{id}/story", tag = "plan content", params(("id" = i64, Path)), responses((status = 200, body = Object)))]
 pub async fn story(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<Json<Story>, ApiError> {
-    let b = service::plan_bundle(&state.store, &auth, PlanId::new(path_id(&id)?)).await?;
-    Ok(Json(b.story()))
+    let b = keyplan_app::bundle::plan_bundle(&state.store, &auth, PlanId::new(path_id(&id)?), crate::lang::current()).await?;
+    Ok(Json(b.story(keyplan_i18n::Tr::new(crate::lang::current()))))
 }
 
 /// The organisation's value discipline.
@@ -333,6 +333,6 @@ pub async fn put_discipline(
         value_statement: current.value_statement.clone().unwrap_or_default(),
     };
     let input: ValueDisciplineInput = body.merge_into(&base, &["value_discipline", "value_statement"], &["version"])?;
-    let s = plan_content::update_value_discipline(&state.store, &auth, version, &input).await?;
+    let s = keyplan_app::content::update_value_discipline(&state.store, &auth, version, &input).await?;
     Ok(Json(ValueDisciplineDto::from(&s)))
 }

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::ApiUser;
-use crate::{ApiError, AppError, AppState, plan_document};
+use crate::{ApiError, AppError, AppState};
 
 /// The JSON Schema of the plan document, version 1 (public, like the OpenAPI document).
 #[utoipa::path(get, path = "/api/v1/schema/plan.json", tag = "sharing", security(()),
@@ -62,7 +62,7 @@ pub async fn import(
         _ => return Err(AppError::field("account_id", "name the account the plan goes into (?account_id=ID)").into()),
     };
     let doc = document::parse(&body).map_err(|e| AppError::field(&e.path, e.message))?;
-    let imported = plan_document::import(&state.store, &auth, account, &doc).await?;
+    let imported = keyplan_app::documents::import(&state.store, &auth, account, &doc).await?;
     let p = &imported.plan;
     Ok((
         StatusCode::CREATED,

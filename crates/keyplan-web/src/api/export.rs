@@ -1,7 +1,7 @@
 //! The plan as a file: PDF, XLSX workbook, Markdown or JSON, for one audience.
 
 use axum::extract::{Path, Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use keyplan_domain::PlanId;
 use keyplan_domain::audience::Audience;
@@ -11,8 +11,8 @@ use utoipa::IntoParams;
 
 use super::path_id;
 use crate::auth::ApiUser;
-use crate::pdf_export;
 use crate::{ApiError, AppError, AppState};
+use keyplan_export::{ExportError, Format, Layout};
 
 #[derive(Deserialize, IntoParams)]
 pub struct ExportQuery {
@@ -47,42 +47,17 @@ pub async fn export(
     Query(q): Query<ExportQuery>,
 ) -> Result<Response, ApiError> {
     let id = PlanId::new(path_id(&id)?);
-    let format = match q.format.trim() {
-        f @ ("pdf" | "xlsx" | "md" | "json") => f,
-        _ => return Err(AppError::field("format", "must be pdf, xlsx, md or json").into()),
-    };
+    let format = Format::parse("format", &q.format).map_err(AppError::from)?;
     let audience = Audience::validate("audience", &q.audience).map_err(AppError::from)?;
-    let lang = pdf_export::parse_lang("lang", &q.lang)?;
-    let compact = pdf_export::parse_compact("layout", &q.layout)?;
-    let (b, vis) = crate::audience::audience_bundle(&state.store, auth.org(), Some(auth.actor()), id, audience).await?;
-    let name = |ext: &str| pdf_export::file_name(&b.plan.title, audience, ext);
-    let (body, ctype, file) = match format {
-        "pdf" => match pdf_export::render(&b, lang, compact).await? {
-            Ok(pdf) => return Ok(crate::pages::share_pdf_response(pdf.bytes, &name("pdf"))),
-            Err(e @ keyplan_pdf::PdfError::TooBigForOnePage { .. }) => {
-                let body = json!({ "error": { "code": "too_big_for_one_page", "message": e.to_string(), "field": null } });
-                return Ok((StatusCode::UNPROCESSABLE_ENTITY, axum::Json(body)).into_response());
-            }
-            Err(e) => return Err(AppError::Internal(e.into()).into()),
-        },
-        "xlsx" => {
-            let bytes = crate::xlsx_export::file_in(&b, crate::i18n::Tr::new(pdf_export::ui_lang(lang)))?;
-            let disposition = format!("attachment; filename=\"{}\"", name("xlsx"));
-            return Ok((
-                [(header::CONTENT_TYPE, crate::xlsx_export::CONTENT_TYPE.to_string()), (header::CONTENT_DISPOSITION, disposition)],
-                bytes,
-            )
-                .into_response());
+    let lang = keyplan_export::parse_lang("lang", &q.lang, crate::lang::current()).map_err(AppError::from)?;
+    let layout = Layout::parse("layout", &q.layout).map_err(AppError::from)?;
+    let (b, vis) = keyplan_app::audience::audience_bundle(&state.store, auth.org(), Some(auth.actor()), id, audience, lang).await?;
+    match keyplan_export::render_blocking(b, vis, format, lang, layout).await {
+        Ok(file) => Ok(crate::download(file)),
+        Err(ExportError::TooBigForOnePage(e)) => {
+            let body = json!({ "error": { "code": "too_big_for_one_page", "message": e.to_string(), "field": null } });
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, axum::Json(body)).into_response())
         }
-        "md" => {
-            (crate::export::markdown_in(&b, crate::i18n::Tr::new(pdf_export::ui_lang(lang))), "text/markdown; charset=utf-8", name("md"))
-        }
-        _ => (
-            serde_json::to_string_pretty(&crate::export::json(&b, &vis)).map_err(|e| AppError::Internal(e.into()))?,
-            "application/json",
-            name("json"),
-        ),
-    };
-    let disposition = format!("attachment; filename=\"{file}\"");
-    Ok(([(header::CONTENT_TYPE, ctype.to_string()), (header::CONTENT_DISPOSITION, disposition)], body).into_response())
+        Err(ExportError::Failed(e)) => Err(AppError::Internal(e).into()),
+    }
 }

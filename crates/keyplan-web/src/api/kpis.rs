@@ -13,8 +13,8 @@ use utoipa::ToSchema;
 
 use super::{JsonObject, path_id};
 use crate::auth::ApiUser;
-use crate::kpi_service::{self, KpiProgress};
-use crate::{ApiError, AppState, service};
+use crate::{ApiError, AppState};
+use keyplan_app::kpis::KpiProgress;
 
 const KPI_FIELDS: &[&str] = &["name", "unit", "baseline", "target", "target_date", "period", "goal_id"];
 
@@ -95,7 +95,7 @@ impl From<&KpiProgress<'_>> for KpiDto {
 }
 
 /// The scorecard of a loaded plan.
-pub fn kpi_dtos(b: &service::PlanBundle) -> Vec<KpiDto> {
+pub fn kpi_dtos(b: &keyplan_app::bundle::PlanBundle) -> Vec<KpiDto> {
     b.kpi_progress().iter().map(KpiDto::from).collect()
 }
 
@@ -109,7 +109,7 @@ async fn one(state: &AppState, auth: &crate::auth::Auth, id: KpiId) -> Result<Kp
 /// The plan's KPIs in order, each with its actuals, progress and status.
 #[utoipa::path(get, path = "/api/v1/plans/{id}/kpis", tag = "kpis", params(("id" = i64, Path)), responses((status = 200, body = [KpiDto])))]
 pub async fn list(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<Json<Vec<KpiDto>>, ApiError> {
-    let b = service::plan_bundle(&state.store, &auth, PlanId::new(path_id(&id)?)).await?;
+    let b = keyplan_app::bundle::plan_bundle(&state.store, &auth, PlanId::new(path_id(&id)?), crate::lang::current()).await?;
     Ok(Json(kpi_dtos(&b)))
 }
 
@@ -124,7 +124,7 @@ pub async fn create(
 ) -> Result<(StatusCode, Json<KpiDto>), ApiError> {
     let plan = PlanId::new(path_id(&id)?);
     let input: KpiInput = body.merge_into(&KpiInput::default(), KPI_FIELDS, &[])?;
-    let k = kpi_service::create_kpi(&state.store, &auth, plan, &input).await?;
+    let k = keyplan_app::kpis::create_kpi(&state.store, &auth, plan, &input).await?;
     Ok((StatusCode::CREATED, Json(one(&state, &auth, k.id).await?)))
 }
 
@@ -140,15 +140,15 @@ pub async fn update(
     let id = KpiId::new(path_id(&id)?);
     let current = state.store.kpi(auth.org(), id).await?;
     let version = body.version()?;
-    let input: KpiInput = body.merge_into(&kpi_service::kpi_to_input(&current), KPI_FIELDS, &["version"])?;
-    kpi_service::update_kpi(&state.store, &auth, id, version, &input).await?;
+    let input: KpiInput = body.merge_into(&keyplan_app::kpis::kpi_to_input(&current), KPI_FIELDS, &["version"])?;
+    keyplan_app::kpis::update_kpi(&state.store, &auth, id, version, &input).await?;
     Ok(Json(one(&state, &auth, id).await?))
 }
 
 /// Deletes a KPI and its actuals.
 #[utoipa::path(delete, path = "/api/v1/kpis/{id}", tag = "kpis", params(("id" = i64, Path)), responses((status = 204), (status = 404, body = super::dto::ErrorBody)))]
 pub async fn delete(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
-    kpi_service::delete_kpi(&state.store, &auth, KpiId::new(path_id(&id)?)).await?;
+    keyplan_app::kpis::delete_kpi(&state.store, &auth, KpiId::new(path_id(&id)?)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -165,7 +165,7 @@ pub async fn put_actual(
     let id = KpiId::new(path_id(&id)?);
     let version = body.optional_version()?.unwrap_or(0);
     let input: ActualInput = body.merge_into(&ActualInput::default(), &["period_start", "value", "note"], &["version"])?;
-    let a = kpi_service::record_actual(&state.store, &auth, id, version, &input).await?;
+    let a = keyplan_app::kpis::record_actual(&state.store, &auth, id, version, &input).await?;
     Ok(Json(ActualDto::from(&a)))
 }
 
@@ -184,12 +184,12 @@ pub async fn move_kpi(
         Some("down") => false,
         _ => return Err(crate::AppError::field("direction", "must be up or down").into()),
     };
-    kpi_service::move_kpi(&state.store, &auth, id, up).await?;
+    keyplan_app::kpis::move_kpi(&state.store, &auth, id, up).await?;
     Ok(Json(one(&state, &auth, id).await?))
 }
 
 #[utoipa::path(delete, path = "/api/v1/kpi-actuals/{id}", tag = "kpis", params(("id" = i64, Path)), responses((status = 204), (status = 404, body = super::dto::ErrorBody)))]
 pub async fn delete_actual(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
-    kpi_service::delete_actual(&state.store, &auth, KpiActualId::new(path_id(&id)?)).await?;
+    keyplan_app::kpis::delete_actual(&state.store, &auth, KpiActualId::new(path_id(&id)?)).await?;
     Ok(StatusCode::NO_CONTENT)
 }

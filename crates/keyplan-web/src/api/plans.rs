@@ -9,7 +9,7 @@ use keyplan_domain::{AccountId, NodeId, PlanId};
 use super::dto::{DeclineDto, MoveDto, MyCommitmentDto, NodeDto, NodeWriteDto, PlanDto, PlanListItem, PlanWrite, ProposeDateDto};
 use super::{JsonObject, path_id};
 use crate::auth::ApiUser;
-use crate::{ApiError, AppError, AppState, service};
+use crate::{ApiError, AppError, AppState};
 
 const PLAN_FIELDS: &[&str] = &["title", "status", "period_start", "period_end"];
 const NODE_FIELDS: &[&str] = &[
@@ -54,8 +54,8 @@ pub async fn create(
     let id = AccountId::new(path_id(&id)?);
     let template = body.str_field("template")?.unwrap_or_else(|| TEMPLATE_ONE_PAGE.to_string());
     let input: PlanInput = body.merge_into(&PlanInput::default(), PLAN_FIELDS, &["template"])?;
-    let plan = service::create_plan(&state.store, &auth, id, &input, &template).await?;
-    let b = service::plan_bundle(&state.store, &auth, plan.id).await?;
+    let plan = keyplan_app::plans::create_plan(&state.store, &auth, id, &input, &template).await?;
+    let b = keyplan_app::bundle::plan_bundle(&state.store, &auth, plan.id, crate::lang::current()).await?;
     Ok((StatusCode::CREATED, Json(super::content::FullPlanDto::new(&b))))
 }
 
@@ -68,7 +68,7 @@ pub async fn get(
     ApiUser(auth): ApiUser,
     Path(id): Path<String>,
 ) -> Result<Json<super::content::FullPlanDto>, ApiError> {
-    let b = service::plan_bundle(&state.store, &auth, PlanId::new(path_id(&id)?)).await?;
+    let b = keyplan_app::bundle::plan_bundle(&state.store, &auth, PlanId::new(path_id(&id)?), crate::lang::current()).await?;
     Ok(Json(super::content::FullPlanDto::new(&b)))
 }
 
@@ -83,15 +83,15 @@ pub async fn update(
     let id = PlanId::new(path_id(&id)?);
     let current = state.store.plan(auth.org(), id).await?;
     let version = body.version()?;
-    let input = body.merge_into(&service::plan_to_input(&current), PLAN_FIELDS, &["version"])?;
-    service::update_plan(&state.store, &auth, id, version, &input).await?;
-    let b = service::plan_bundle(&state.store, &auth, id).await?;
+    let input = body.merge_into(&keyplan_app::plans::plan_to_input(&current), PLAN_FIELDS, &["version"])?;
+    keyplan_app::plans::update_plan(&state.store, &auth, id, version, &input).await?;
+    let b = keyplan_app::bundle::plan_bundle(&state.store, &auth, id, crate::lang::current()).await?;
     Ok(Json(PlanDto::new(&b.plan, &b.tree, &b.summary)))
 }
 
 #[utoipa::path(delete, path = "/api/v1/plans/{id}", tag = "plans", params(("id" = i64, Path)), responses((status = 204), (status = 404, body = super::dto::ErrorBody)))]
 pub async fn delete(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
-    service::delete_plan(&state.store, &auth, PlanId::new(path_id(&id)?)).await?;
+    keyplan_app::plans::delete_plan(&state.store, &auth, PlanId::new(path_id(&id)?)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -110,7 +110,7 @@ pub async fn create_node(
         NodeKind::parse(kind_text.trim()).ok_or_else(|| AppError::field("kind", "must be goal, csf, condition, obstacle or commitment"))?;
     let parent = body.id_field("parent_id")?.map(NodeId::new);
     let input: NodeInput = body.merge_into(&NodeInput::default(), NODE_FIELDS, &["kind", "parent_id"])?;
-    let node = service::create_node(&state.store, &auth, plan, kind, parent, &input).await?;
+    let node = keyplan_app::nodes::create_node(&state.store, &auth, plan, kind, parent, &input).await?;
     Ok((StatusCode::CREATED, Json(NodeDto::from_node(&node))))
 }
 
@@ -137,15 +137,15 @@ pub async fn update_node(
             return Err(AppError::field(fixed, "cannot be changed; delete the node and add it where it belongs").into());
         }
     }
-    let input = body.merge_into(&service::node_to_input(&current), NODE_FIELDS, &["version"])?;
-    let node = service::update_node(&state.store, &auth, id, version, &input).await?;
+    let input = body.merge_into(&keyplan_app::nodes::node_to_input(&current), NODE_FIELDS, &["version"])?;
+    let node = keyplan_app::nodes::update_node(&state.store, &auth, id, version, &input).await?;
     Ok(Json(NodeDto::from_node(&node)))
 }
 
 /// Deletes the node and everything under it.
 #[utoipa::path(delete, path = "/api/v1/nodes/{id}", tag = "plans", params(("id" = i64, Path)), responses((status = 204), (status = 404, body = super::dto::ErrorBody)))]
 pub async fn delete_node(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
-    service::delete_node(&state.store, &auth, NodeId::new(path_id(&id)?)).await?;
+    keyplan_app::nodes::delete_node(&state.store, &auth, NodeId::new(path_id(&id)?)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -163,8 +163,8 @@ pub async fn move_node(
         Some("down") => false,
         _ => return Err(AppError::field("direction", "must be up or down").into()),
     };
-    let node = service::move_node(&state.store, &auth, id, up).await?;
-    let b = service::plan_bundle(&state.store, &auth, node.plan_id).await?;
+    let node = keyplan_app::nodes::move_node(&state.store, &auth, id, up).await?;
+    let b = keyplan_app::bundle::plan_bundle(&state.store, &auth, node.plan_id, crate::lang::current()).await?;
     Ok(Json(PlanDto::new(&b.plan, &b.tree, &b.summary)))
 }
 
@@ -180,7 +180,7 @@ async fn answer(
         Some(b) => b.optional_version()?,
         None => None,
     };
-    let node = service::respond(&state.store, auth, id, version, response).await?;
+    let node = keyplan_app::nodes::respond(&state.store, auth, id, version, response).await?;
     Ok(Json(NodeDto::from_node(&node)))
 }
 

@@ -12,9 +12,9 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::{JsonObject, path_id};
 use crate::auth::ApiUser;
-use crate::review_service::{self, ScheduleView};
-use crate::snapshots::{self, Version};
 use crate::{ApiError, AppError, AppState};
+use keyplan_app::reviews::ScheduleView;
+use keyplan_app::snapshots::Version;
 
 #[derive(Serialize, ToSchema)]
 pub struct ParticipantDto {
@@ -196,7 +196,7 @@ pub async fn create(
     let plan = PlanId::new(path_id(&id)?);
     let kind = body.str_field("kind")?.unwrap_or_default();
     let date = body.str_field("review_date")?.unwrap_or_default();
-    let r = review_service::create_review(&state.store, &auth, plan, &kind, &date).await?;
+    let r = keyplan_app::reviews::create_review(&state.store, &auth, plan, &kind, &date).await?;
     Ok((StatusCode::CREATED, Json(review_dto(&state, &auth, &r).await?)))
 }
 
@@ -235,11 +235,12 @@ pub async fn update(
     };
     let date = body.str_field("review_date")?;
     let mut r =
-        review_service::update_review(&state.store, &auth, id, version, date.as_deref(), notes.as_deref(), decisions.as_deref()).await?;
+        keyplan_app::reviews::update_review(&state.store, &auth, id, version, date.as_deref(), notes.as_deref(), decisions.as_deref())
+            .await?;
     let user = body.id_field("add_user_id")?.map(UserId::new);
     let contact = body.id_field("add_contact_id")?.map(ContactId::new);
     if user.is_some() || contact.is_some() {
-        review_service::add_participant(&state.store, &auth, id, user, contact).await?;
+        keyplan_app::reviews::add_participant(&state.store, &auth, id, user, contact).await?;
         r = state.store.review(auth.org(), id).await?;
     }
     Ok(Json(review_dto(&state, &auth, &r).await?))
@@ -257,7 +258,7 @@ pub async fn hold(
 ) -> Result<Json<ReviewDto>, ApiError> {
     let id = ReviewId::new(path_id(&id)?);
     let version = body.version()?;
-    let r = review_service::hold_review(&state.store, &auth, id, version).await?;
+    let r = keyplan_app::reviews::hold_review(&state.store, &auth, id, version).await?;
     Ok(Json(review_dto(&state, &auth, &r).await?))
 }
 
@@ -274,7 +275,8 @@ pub async fn signoff(
     let decision = body.str_field("decision")?.unwrap_or_default();
     let comment = body.str_field("comment")?;
     let version = body.optional_version()?;
-    let r = review_service::signoff(&state.store, &auth, ReviewId::new(path_id(&id)?), version, &decision, comment.as_deref()).await?;
+    let r =
+        keyplan_app::reviews::signoff(&state.store, &auth, ReviewId::new(path_id(&id)?), version, &decision, comment.as_deref()).await?;
     Ok(Json(review_dto(&state, &auth, &r).await?))
 }
 
@@ -297,7 +299,7 @@ pub async fn get_snapshot(
     Path(id): Path<String>,
 ) -> Result<Json<SnapshotDto>, ApiError> {
     let s = state.store.snapshot(auth.org(), SnapshotId::new(path_id(&id)?)).await?;
-    let data = snapshots::stored(&state.store, auth.org(), s.info.plan_id, s.info.id).await?;
+    let data = keyplan_app::snapshots::stored(&state.store, auth.org(), s.info.plan_id, s.info.id).await?;
     Ok(Json(SnapshotDto { info: SnapshotInfoDto::from(&s.info), data }))
 }
 
@@ -315,7 +317,7 @@ pub async fn diff(
         Version::parse(raw.unwrap_or("current")).ok_or_else(|| AppError::field(field, "must be a snapshot id or current"))
     };
     let (from, to) = (version("from", q.from.as_deref())?, version("to", q.to.as_deref())?);
-    let changes = review_service::diff(&state.store, auth.org(), plan, from, to).await?;
+    let changes = keyplan_app::reviews::diff(&state.store, auth.org(), plan, from, to).await?;
     Ok(Json(DiffDto { from: from.as_param(), to: to.as_param(), changes: changes.iter().map(ChangeDto::from).collect() }))
 }
 
@@ -325,7 +327,7 @@ pub async fn get_schedule(
     ApiUser(auth): ApiUser,
     Path(id): Path<String>,
 ) -> Result<Json<ScheduleDto>, ApiError> {
-    let s = review_service::schedule(&state.store, auth.org(), PlanId::new(path_id(&id)?)).await?;
+    let s = keyplan_app::reviews::schedule(&state.store, auth.org(), PlanId::new(path_id(&id)?)).await?;
     Ok(Json(ScheduleDto::from(&s)))
 }
 
@@ -345,6 +347,6 @@ pub async fn put_schedule(
         _ => body.str_field("review_cadence_months")?.unwrap_or_default(),
     };
     let next = body.str_field("next_review_date")?.unwrap_or_default();
-    let s = review_service::set_schedule(&state.store, &auth, plan, version, &cadence, &next).await?;
+    let s = keyplan_app::reviews::set_schedule(&state.store, &auth, plan, version, &cadence, &next).await?;
     Ok(Json(ScheduleDto::from(&s)))
 }

@@ -12,7 +12,8 @@ use utoipa::ToSchema;
 
 use super::{JsonObject, path_id};
 use crate::auth::ApiUser;
-use crate::{ApiError, AppError, AppState, sharing};
+use crate::{ApiError, AppError, AppState};
+use keyplan_app::sharing;
 
 #[derive(Serialize, ToSchema)]
 pub struct ShareLinkDto {
@@ -35,7 +36,7 @@ pub struct ShareLinkDto {
 
 impl ShareLinkDto {
     fn new(l: &ShareLink, url: Option<String>) -> Self {
-        let today = crate::service::today();
+        let today = keyplan_app::today();
         let state = if l.revoked_at.is_some() {
             "revoked"
         } else if l.expired(today) {
@@ -87,7 +88,8 @@ pub async fn view(
 ) -> Result<Json<super::content::FullPlanDto>, ApiError> {
     let id = PlanId::new(path_id(&id)?);
     let audience = Audience::validate("audience", &audience).map_err(AppError::from)?;
-    let (b, _) = crate::audience::audience_bundle(&state.store, auth.org(), Some(auth.actor()), id, audience).await?;
+    let (b, _) =
+        keyplan_app::audience::audience_bundle(&state.store, auth.org(), Some(auth.actor()), id, audience, crate::lang::current()).await?;
     Ok(Json(super::content::FullPlanDto::new(&b)))
 }
 

@@ -16,8 +16,8 @@ use utoipa::ToSchema;
 use super::dto::{ErrorBody, MoveDto};
 use super::{JsonObject, path_id};
 use crate::auth::{ApiUser, Auth};
-use crate::template_service as tpl;
-use crate::{ApiError, AppError, AppState, service};
+use crate::{ApiError, AppError, AppState};
+use keyplan_app::templates as tpl;
 
 // --- shapes ------------------------------------------------------------------------------
 
@@ -156,7 +156,7 @@ async fn by_key(state: &AppState, auth: &Auth, key: &str) -> Result<Template, Ap
 }
 
 fn require_manager(auth: &Auth) -> Result<(), ApiError> {
-    Ok(service::require(tpl::can_manage(auth))?)
+    Ok(keyplan_app::access::require(tpl::can_manage(auth))?)
 }
 
 // --- reading -------------------------------------------------------------------------------

@@ -17,8 +17,8 @@ use utoipa::ToSchema;
 use super::dto::{ErrorBody, MoveDto};
 use super::{JsonObject, path_id};
 use crate::auth::ApiUser;
-use crate::whitespace_service::{self as ws_service, CellRef};
-use crate::{ApiError, AppError, AppState, service};
+use crate::{ApiError, AppError, AppState};
+use keyplan_app::whitespace::{self as ws_service, CellRef};
 
 // --- shapes ------------------------------------------------------------------------------
 
@@ -188,7 +188,7 @@ pub struct OfferingsQuery {
 }
 
 fn require_offering_manager(auth: &crate::auth::Auth) -> Result<(), AppError> {
-    service::require(permissions::can_manage_offerings(auth.actor()))
+    keyplan_app::access::require(permissions::can_manage_offerings(auth.actor()))
 }
 
 /// The company's offerings in matrix order.

@@ -15,9 +15,10 @@ use serde::Deserialize;
 
 use super::{Chrome, form_version, path_id, redirect_with, render};
 use crate::auth::{Auth, PageUser};
-use crate::i18n::Tr;
+use crate::error::PageError;
 use crate::views::{FormView, Opt};
-use crate::{AppError, AppState, service};
+use crate::{AppError, AppState};
+use keyplan_i18n::Tr;
 
 pub struct AccountRow {
     pub id: i64,
@@ -62,7 +63,7 @@ pub async fn list(
     PageUser(auth): PageUser,
     headers: HeaderMap,
     Query(q): Query<ListQuery>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     accounts_page(&state, &auth, &headers, &q.q, FormView::default(), StatusCode::OK).await
 }
 
@@ -73,13 +74,13 @@ async fn accounts_page(
     q: &str,
     form: FormView,
     status: StatusCode,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let org = state.store.org(auth.org()).await?;
     let filter = AccountFilter { search: Some(q.to_string()), limit: 1000, ..Default::default() };
     let accounts = state.store.list_accounts(auth.org(), &filter).await?;
     let total = state.store.count_accounts(auth.org()).await?;
     let users = state.store.list_users(auth.org()).await?;
-    let overdue = crate::review_service::overdue_plans(&state.store, auth.org()).await?;
+    let overdue = keyplan_app::reviews::overdue_plans(&state.store, auth.org()).await?;
     let chrome = Chrome::new(auth, "accounts", headers);
     let t = chrome.t;
     let mut form = form;
@@ -131,14 +132,17 @@ pub async fn create(
     PageUser(auth): PageUser,
     headers: HeaderMap,
     Form(input): Form<AccountInput>,
-) -> Result<Response, AppError> {
-    match service::create_account(&state.store, &auth, &input).await {
-        Ok(a) => Ok(redirect_with(&format!("/accounts/{}", a.id), &Tr::for_user(&auth, &headers).s1("accounts-created", "name", &a.name))),
+) -> Result<Response, PageError> {
+    match keyplan_app::accounts::create_account(&state.store, &auth, &input).await {
+        Ok(a) => Ok(redirect_with(
+            &format!("/accounts/{}", a.id),
+            &crate::lang::for_user(&auth, &headers).s1("accounts-created", "name", &a.name),
+        )),
         Err(AppError::Validation(errors)) => {
             let form = FormView::from_input(&input, 0).with_errors(&errors);
             accounts_page(&state, &auth, &headers, "", form, StatusCode::UNPROCESSABLE_ENTITY).await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -232,7 +236,7 @@ pub async fn show(
     PageUser(auth): PageUser,
     headers: HeaderMap,
     Path(id): Path<String>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = AccountId::new(path_id(&id)?);
     account_page(&state, &auth, &headers, id, AccountForms::default(), StatusCode::OK).await
 }
@@ -244,7 +248,7 @@ pub async fn account_page(
     id: AccountId,
     forms: AccountForms,
     status: StatusCode,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let org = auth.org();
     let a = state.store.account(org, id).await?;
     let currency = state.store.org(org).await?.currency;
@@ -275,8 +279,8 @@ pub async fn account_page(
             objective: c.objective.clone().unwrap_or_default(),
         })
         .collect();
-    let stakeholders = crate::stakeholder_svg::stakeholder_picture_in(&contacts, &users, t);
-    let overdue = crate::review_service::overdue_plans(&state.store, org).await?;
+    let stakeholders = keyplan_export::stakeholder_svg::stakeholder_picture_in(&contacts, &users, t);
+    let overdue = keyplan_app::reviews::overdue_plans(&state.store, org).await?;
     let plan_rows = plans
         .iter()
         .map(|s| PlanRow {
@@ -293,10 +297,10 @@ pub async fn account_page(
         .collect();
     let mut forms = forms;
     if forms.edit.is_none() {
-        forms.edit = Some(FormView::from_input(&service::account_to_input(&a), a.version));
+        forms.edit = Some(FormView::from_input(&keyplan_app::accounts::account_to_input(&a), a.version));
     }
     if forms.plan.values.is_empty() {
-        let title = t.s2("account-default-plan-title", "name", &a.name, "year", service::today().year().to_string());
+        let title = t.s2("account-default-plan-title", "name", &a.name, "year", keyplan_app::today().year().to_string());
         forms.plan.values.insert("title".into(), title);
     }
     for f in [forms.edit.as_mut(), Some(&mut forms.contact), Some(&mut forms.plan), Some(&mut forms.team), Some(&mut forms.import)]
@@ -333,8 +337,8 @@ pub async fn account_page(
             .iter()
             .map(|tpl| TemplateChoice {
                 key: tpl.key.clone(),
-                name: crate::template_i18n::localise_name(&tpl.key, &tpl.name, t),
-                description: crate::template_i18n::localise_description(&tpl.key, &tpl.description, t),
+                name: keyplan_i18n::templates::localise_name(&tpl.key, &tpl.name, t),
+                description: keyplan_i18n::templates::localise_description(&tpl.key, &tpl.description, t),
                 facts: template_facts(t, tpl.doc().sections.len(), tpl.budget_pages),
             })
             .collect(),
@@ -371,11 +375,11 @@ pub async fn update(
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(form): Form<AccountForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = AccountId::new(path_id(&id)?);
     let version = form_version(&form.version)?;
-    match service::update_account(&state.store, &auth, id, version, &form.input).await {
-        Ok(a) => Ok(redirect_with(&format!("/accounts/{}", a.id), &Tr::for_user(&auth, &headers).s("account-saved"))),
+    match keyplan_app::accounts::update_account(&state.store, &auth, id, version, &form.input).await {
+        Ok(a) => Ok(redirect_with(&format!("/accounts/{}", a.id), &crate::lang::for_user(&auth, &headers).s("account-saved"))),
         Err(AppError::Validation(errors)) => {
             let edit = FormView::from_input(&form.input, version).with_errors(&errors);
             account_page(
@@ -390,10 +394,10 @@ pub async fn update(
         }
         Err(AppError::Conflict { current_version }) => {
             let stored = state.store.account(auth.org(), id).await?;
-            let edit = FormView::conflicted(&service::account_to_input(&stored), &form.input, current_version);
+            let edit = FormView::conflicted(&keyplan_app::accounts::account_to_input(&stored), &form.input, current_version);
             account_page(&state, &auth, &headers, id, AccountForms { edit: Some(edit), ..Default::default() }, StatusCode::CONFLICT).await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -402,11 +406,11 @@ pub async fn delete(
     PageUser(auth): PageUser,
     headers: HeaderMap,
     Path(id): Path<String>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = AccountId::new(path_id(&id)?);
     let a = state.store.account(auth.org(), id).await?;
-    service::delete_account(&state.store, &auth, id).await?;
-    Ok(redirect_with("/accounts", &Tr::for_user(&auth, &headers).s1("accounts-deleted", "name", &a.name)))
+    keyplan_app::accounts::delete_account(&state.store, &auth, id).await?;
+    Ok(redirect_with("/accounts", &crate::lang::for_user(&auth, &headers).s1("accounts-deleted", "name", &a.name)))
 }
 
 #[derive(Deserialize)]
@@ -423,10 +427,10 @@ pub async fn add_team_member(
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(form): Form<TeamForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = AccountId::new(path_id(&id)?);
-    let access = service::access(&state.store, &auth, id).await?;
-    service::require(permissions::can_edit_account(auth.actor(), &access))?;
+    let access = keyplan_app::access::access(&state.store, &auth, id).await?;
+    keyplan_app::access::require(permissions::can_edit_account(auth.actor(), &access))?;
     let mut v = keyplan_domain::Validation::new();
     let user = match form.user_id.trim().parse::<i64>() {
         Ok(n) if n > 0 => Some(UserId::new(n)),
@@ -441,14 +445,14 @@ pub async fn add_team_member(
         _ => Err(AppError::Validation(v.errors)),
     };
     match result {
-        Ok(()) => Ok(redirect_with(&format!("/accounts/{id}#team"), &Tr::for_user(&auth, &headers).s("account-team-updated"))),
+        Ok(()) => Ok(redirect_with(&format!("/accounts/{id}#team"), &crate::lang::for_user(&auth, &headers).s("account-team-updated"))),
         Err(AppError::Validation(errors)) => {
             let mut team = FormView::default().with_errors(&errors);
             team.values.insert("user_id".into(), form.user_id.clone());
             team.values.insert("function".into(), form.function.clone());
             account_page(&state, &auth, &headers, id, AccountForms { team, ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -457,12 +461,12 @@ pub async fn remove_team_member(
     PageUser(auth): PageUser,
     headers: HeaderMap,
     Path((id, user_id)): Path<(String, String)>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = AccountId::new(path_id(&id)?);
-    let access = service::access(&state.store, &auth, id).await?;
-    service::require(permissions::can_edit_account(auth.actor(), &access))?;
+    let access = keyplan_app::access::access(&state.store, &auth, id).await?;
+    keyplan_app::access::require(permissions::can_edit_account(auth.actor(), &access))?;
     state.store.remove_team_member(auth.org(), id, UserId::new(path_id(&user_id)?)).await?;
-    Ok(redirect_with(&format!("/accounts/{id}#team"), &Tr::for_user(&auth, &headers).s("account-team-removed")))
+    Ok(redirect_with(&format!("/accounts/{id}#team"), &crate::lang::for_user(&auth, &headers).s("account-team-removed")))
 }
 
 /// Re-renders the account page with the new-contact form showing its problems.
@@ -473,7 +477,7 @@ pub async fn contact_form_error(
     id: AccountId,
     input: &ContactInput,
     errors: &[keyplan_domain::FieldError],
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let contact = FormView::from_input(input, 0).with_errors(errors);
     account_page(state, auth, headers, id, AccountForms { contact, ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
 }
@@ -494,13 +498,13 @@ pub async fn import_plan(
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(form): Form<ImportForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = AccountId::new(path_id(&id)?);
-    let t = Tr::for_user(&auth, &headers);
+    let t = crate::lang::for_user(&auth, &headers);
     let result = match form.document.trim() {
         "" => Err(AppError::field("document", t.s("account-import-empty"))),
         text => match keyplan_domain::document::parse(text.as_bytes()) {
-            Ok(doc) => crate::plan_document::import(&state.store, &auth, id, &doc).await,
+            Ok(doc) => keyplan_app::documents::import(&state.store, &auth, id, &doc).await,
             Err(e) => Err(AppError::field(&e.path, e.message)),
         },
     };
@@ -516,11 +520,11 @@ pub async fn import_plan(
             let mut import = FormView { open: true, ..Default::default() };
             import.values.insert("document".into(), form.document);
             let problem =
-                errors.first().map(|e| format!("{}: {}", e.field, crate::plan_document::problem_in(&e.message, t))).unwrap_or_default();
+                errors.first().map(|e| format!("{}: {}", e.field, keyplan_app::documents::problem_in(&e.message, t))).unwrap_or_default();
             import.errors.insert("document".into(), problem);
             account_page(&state, &auth, &headers, id, AccountForms { import, ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -532,7 +536,7 @@ pub async fn plan_form_error(
     input: &PlanInput,
     template: &str,
     errors: &[keyplan_domain::FieldError],
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let mut plan = FormView::from_input(input, 0).with_errors(errors);
     plan.values.insert("template".into(), template.to_string());
     account_page(state, auth, headers, id, AccountForms { plan, ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await

@@ -11,9 +11,10 @@ use serde::Deserialize;
 
 use super::{Chrome, form_version, path_id, redirect_with, render};
 use crate::auth::{self, Auth, PageUser};
-use crate::i18n::Tr;
+use crate::error::PageError;
 use crate::views::{FormView, Opt};
-use crate::{AppError, AppState, service};
+use crate::{AppError, AppState};
+use keyplan_i18n::Tr;
 
 pub struct UserRow {
     pub id: i64,
@@ -35,11 +36,11 @@ struct UsersPage {
     failed_row: Option<(i64, String)>,
 }
 
-fn require_admin(auth: &Auth) -> Result<(), AppError> {
-    service::require(keyplan_domain::permissions::can_manage_users(auth.actor()))
+fn require_admin(auth: &Auth) -> Result<(), PageError> {
+    Ok(keyplan_app::access::require(keyplan_domain::permissions::can_manage_users(auth.actor()))?)
 }
 
-pub async fn users(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap) -> Result<Response, AppError> {
+pub async fn users(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap) -> Result<Response, PageError> {
     require_admin(&auth)?;
     users_page(&state, &auth, &headers, FormView::default(), None, StatusCode::OK).await
 }
@@ -51,7 +52,7 @@ async fn users_page(
     form: FormView,
     failed_row: Option<(i64, String)>,
     status: StatusCode,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let users = state.store.list_users(auth.org()).await?;
     let chrome = Chrome::new(auth, "admin", headers);
     let t = chrome.t;
@@ -110,7 +111,7 @@ pub async fn add_user(
     PageUser(auth): PageUser,
     headers: HeaderMap,
     Form(form): Form<AddUserForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     require_admin(&auth)?;
     let mut v = Validation::new();
     let name = v.check(validate::required("name", &form.name, 200));
@@ -132,7 +133,9 @@ pub async fn add_user(
         _ => Err(AppError::Validation(v.errors)),
     };
     match result {
-        Ok(u) => Ok(redirect_with("/admin/users", &Tr::for_user(&auth, &headers).s2("users-added", "name", &u.name, "email", &u.email))),
+        Ok(u) => {
+            Ok(redirect_with("/admin/users", &crate::lang::for_user(&auth, &headers).s2("users-added", "name", &u.name, "email", &u.email)))
+        }
         Err(AppError::Validation(errors)) => {
             let mut f = FormView::default().with_errors(&errors);
             f.values.insert("name".into(), form.name);
@@ -140,7 +143,7 @@ pub async fn add_user(
             f.values.insert("role".into(), form.role);
             users_page(&state, &auth, &headers, f, None, StatusCode::UNPROCESSABLE_ENTITY).await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -162,7 +165,7 @@ pub async fn update_user(
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(form): Form<UpdateUserForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     require_admin(&auth)?;
     let id = UserId::new(path_id(&id)?);
     let version = form_version(&form.version)?;
@@ -174,7 +177,7 @@ pub async fn update_user(
             &auth,
             &headers,
             FormView::default(),
-            Some((id.get(), Tr::for_user(&auth, &headers).s("users-row-err-role"))),
+            Some((id.get(), crate::lang::for_user(&auth, &headers).s("users-row-err-role"))),
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
@@ -186,13 +189,13 @@ pub async fn update_user(
             &auth,
             &headers,
             FormView::default(),
-            Some((id.get(), Tr::for_user(&auth, &headers).s("users-err-self"))),
+            Some((id.get(), crate::lang::for_user(&auth, &headers).s("users-err-self"))),
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
     }
     state.store.update_user(auth.org(), id, version, &name, role, active).await?;
-    Ok(redirect_with("/admin/users", &Tr::for_user(&auth, &headers).s1("users-updated", "name", &name)))
+    Ok(redirect_with("/admin/users", &crate::lang::for_user(&auth, &headers).s1("users-updated", "name", &name)))
 }
 
 #[derive(Deserialize)]
@@ -207,7 +210,7 @@ pub async fn reset_password(
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(form): Form<PasswordForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     require_admin(&auth)?;
     let id = UserId::new(path_id(&id)?);
     let user = state.store.user(auth.org(), id).await?;
@@ -215,10 +218,10 @@ pub async fn reset_password(
         Ok(p) => {
             let hash = auth::hash_password(p).await?;
             state.store.set_password(auth.org(), id, &hash).await?;
-            Ok(redirect_with("/admin/users", &Tr::for_user(&auth, &headers).s1("users-password-set", "name", &user.name)))
+            Ok(redirect_with("/admin/users", &crate::lang::for_user(&auth, &headers).s1("users-password-set", "name", &user.name)))
         }
         Err(f) => {
-            let t = Tr::for_user(&auth, &headers);
+            let t = crate::lang::for_user(&auth, &headers);
             users_page(
                 &state,
                 &auth,

@@ -5,8 +5,8 @@ use keyplan_domain::analysis::{Category, ItemKind};
 use keyplan_domain::template::SectionKind;
 use keyplan_domain::tree::{Acceptance, CommitmentStatus, Health, NodeKind, TreeNode};
 
-use crate::i18n::Tr;
-use crate::service::PlanBundle;
+use keyplan_app::bundle::PlanBundle;
+use keyplan_i18n::Tr;
 
 pub struct Line {
     pub depth: usize,
@@ -202,7 +202,7 @@ pub fn briefing(b: &PlanBundle, t: Tr) -> Briefing {
         .iter()
         .map(|g| GoalView {
             title: g.node.title.clone(),
-            measure: crate::plan_content::goal_measure(&g.node, t),
+            measure: keyplan_app::bundle::goal_measure(&g.node, t),
             health: g.health.as_str(),
             health_label: t.enum_label("health", g.health.as_str()),
             lines: Vec::new(),
@@ -251,7 +251,7 @@ pub fn briefing(b: &PlanBundle, t: Tr) -> Briefing {
         goals,
         percent: s.percent_resolved as u32,
         share: f64::from(s.percent_resolved) / 100.0,
-        progress: t.a("aud-progress", &crate::export::progress_args(s)),
+        progress: t.a("aud-progress", &keyplan_export::markdown::progress_args(s)),
         risks,
         obstacles,
         at_risk,

@@ -13,11 +13,12 @@ use time::OffsetDateTime;
 
 use super::{Chrome, path_id, redirect_with, render};
 use crate::auth::{Auth, PageUser};
-use crate::collab::{self, Target};
-use crate::i18n::Tr;
-use crate::service::PlanBundle;
+use crate::error::PageError;
 use crate::views::Opt;
 use crate::{AppError, AppState};
+use keyplan_app::bundle::PlanBundle;
+use keyplan_app::collab::{self, Target};
+use keyplan_i18n::Tr;
 
 /// How many history entries the plan page shows.
 const RECENT: i64 = 30;
@@ -67,7 +68,7 @@ fn initials(name: &str) -> String {
 fn activity_view(a: &Activity, t: Tr) -> ActivityView {
     ActivityView {
         actor: a.actor_name.clone().unwrap_or_else(|| t.s("activity-someone")),
-        summary: crate::stored_text::activity(&a.summary, t),
+        summary: keyplan_i18n::stored_text::activity(&a.summary, t),
         when: when_in(a.at, t),
     }
 }
@@ -102,7 +103,7 @@ fn short(s: &str) -> String {
 }
 
 /// The plan page's discussion card, its texts in `t`'s language.
-pub async fn discussion_in(store: &Store, auth: &Auth, b: &PlanBundle, t: Tr) -> Result<Discussion, AppError> {
+pub async fn discussion_in(store: &Store, auth: &Auth, b: &PlanBundle, t: Tr) -> Result<Discussion, PageError> {
     let (comments, activity) =
         tokio::try_join!(store.comments(auth.org(), b.plan.id), store.activity(auth.org(), b.plan.id, Some(RECENT)))?;
     let mut targets = vec![Opt::new("plan", t.s("discussion-whole-plan"))];
@@ -147,7 +148,7 @@ pub async fn add_comment(
     PageUser(auth): PageUser,
     Path(id): Path<String>,
     Form(form): Form<CommentForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let plan = PlanId::new(path_id(&id)?);
     let back = format!("/plans/{}#discussion", plan.get());
     let target = Target::from_ref(form.target.trim()).ok_or_else(|| AppError::BadRequest("Unknown comment target.".into()))?;
@@ -160,7 +161,7 @@ pub async fn add_comment(
                 &errors.iter().map(|e| t.s1("discussion-error", "message", comment_error(&e.message, t))).collect::<Vec<_>>().join("; "),
             ))
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -179,7 +180,7 @@ pub async fn activity(
     PageUser(auth): PageUser,
     headers: HeaderMap,
     Path(id): Path<String>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let plan = state.store.plan(auth.org(), PlanId::new(path_id(&id)?)).await?;
     let (account, entries) =
         tokio::try_join!(state.store.account(auth.org(), plan.account_id), state.store.activity(auth.org(), plan.id, None))?;
@@ -229,7 +230,7 @@ fn kind_label(kind: &str) -> (&'static str, &'static str) {
     }
 }
 
-pub async fn notifications(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap) -> Result<Response, AppError> {
+pub async fn notifications(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap) -> Result<Response, PageError> {
     let list = state.store.notifications(auth.org(), auth.id(), 200).await?;
     let chrome = Chrome::new(&auth, "notifications", &headers);
     let t = chrome.t;
@@ -241,7 +242,7 @@ pub async fn notifications(State(state): State<AppState>, PageUser(auth): PageUs
                 id: n.id.get(),
                 icon,
                 kind: t.enum_label("notif-kind", kind),
-                message: crate::stored_text::notification(&n.kind, &n.message, t),
+                message: keyplan_i18n::stored_text::notification(&n.kind, &n.message, t),
                 when: when_in(n.created_at, t),
                 unread: n.read_at.is_none(),
             }
@@ -258,7 +259,7 @@ pub async fn open_notification(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     Path(id): Path<String>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = NotificationId::new(path_id(&id)?);
     state.store.mark_notification_read(auth.org(), auth.id(), id).await?;
     let list = state.store.notifications(auth.org(), auth.id(), 500).await?;
@@ -266,9 +267,9 @@ pub async fn open_notification(
     Ok(Redirect::to(link.as_deref().unwrap_or("/me/notifications")).into_response())
 }
 
-pub async fn read_all(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap) -> Result<Response, AppError> {
+pub async fn read_all(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap) -> Result<Response, PageError> {
     let n = state.store.mark_all_notifications_read(auth.org(), auth.id()).await?;
-    let msg = Tr::for_user(&auth, &headers).s1("notif-marked-read", "count", n);
+    let msg = crate::lang::for_user(&auth, &headers).s1("notif-marked-read", "count", n);
     Ok(redirect_with("/me/notifications", &msg))
 }
 
@@ -284,7 +285,7 @@ fn comment_error(m: &str, t: Tr) -> String {
 
 /// The translator for a flash message: the request's language.
 fn tr() -> Tr {
-    Tr::new(crate::i18n::current())
+    Tr::new(crate::lang::current())
 }
 
 // --- calendar feed ----------------------------------------------------------------------------
@@ -304,7 +305,7 @@ pub fn base_url(headers: &HeaderMap, secure: bool) -> String {
     format!("{}://{host}", if secure { "https" } else { "http" })
 }
 
-async fn calendar_page(state: &AppState, auth: &Auth, headers: &HeaderMap, new_url: Option<String>) -> Result<Response, AppError> {
+async fn calendar_page(state: &AppState, auth: &Auth, headers: &HeaderMap, new_url: Option<String>) -> Result<Response, PageError> {
     let chrome = Chrome::new(auth, "calendar", headers);
     let t = chrome.t;
     let created = state.store.calendar_feed_created(auth.org(), auth.id()).await?.map(|at| when_in(at, t));
@@ -313,7 +314,7 @@ async fn calendar_page(state: &AppState, auth: &Auth, headers: &HeaderMap, new_u
     Ok(render(StatusCode::OK, &page, had_flash))
 }
 
-pub async fn calendar(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap) -> Result<Response, AppError> {
+pub async fn calendar(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap) -> Result<Response, PageError> {
     calendar_page(&state, &auth, &headers, None).await
 }
 
@@ -328,7 +329,7 @@ pub async fn calendar_submit(
     PageUser(auth): PageUser,
     headers: HeaderMap,
     Form(form): Form<CalendarForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     match form.action.as_str() {
         "revoke" => {
             state.store.delete_calendar_feed(auth.org(), auth.id()).await?;
@@ -339,17 +340,18 @@ pub async fn calendar_submit(
             let url = format!("{}/calendar/{token}.ics", base_url(&headers, state.config.secure_cookies));
             calendar_page(&state, &auth, &headers, Some(url)).await
         }
-        _ => Err(AppError::BadRequest("Unknown action.".into())),
+        _ => Err(AppError::BadRequest("Unknown action.".into()).into()),
     }
 }
 
 /// The feed itself: no session, the secret in the address is the key.
-pub async fn feed(State(state): State<AppState>, headers: HeaderMap, Path(file): Path<String>) -> Result<Response, AppError> {
+pub async fn feed(State(state): State<AppState>, headers: HeaderMap, Path(file): Path<String>) -> Result<Response, PageError> {
     let token = file.strip_suffix(".ics").ok_or(AppError::NotFound)?;
     if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(AppError::NotFound);
+        return Err(AppError::NotFound.into());
     }
-    let body = collab::calendar_feed(&state.store, token, &base_url(&headers, state.config.secure_cookies)).await?;
+    let events = collab::calendar_feed(&state.store, token, &base_url(&headers, state.config.secure_cookies)).await?;
+    let body = keyplan_export::ics::calendar(keyplan_export::ics::FEED_NAME, &events, time::OffsetDateTime::now_utc());
     Ok((
         [
             (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),

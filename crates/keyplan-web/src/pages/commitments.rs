@@ -13,9 +13,9 @@ use serde::Deserialize;
 
 use super::{Chrome, path_id, redirect_with, render};
 use crate::auth::{Auth, PageUser};
-use crate::i18n::Tr;
+use crate::error::PageError;
 use crate::views::{self, FormView};
-use crate::{AppError, AppState, service};
+use crate::{AppError, AppState};
 
 pub struct Item {
     pub id: i64,
@@ -50,7 +50,7 @@ struct MinePage {
     statuses: Vec<views::Opt>,
 }
 
-pub async fn mine(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap) -> Result<Response, AppError> {
+pub async fn mine(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap) -> Result<Response, PageError> {
     mine_page(&state, &auth, &headers, None, StatusCode::OK).await
 }
 
@@ -60,9 +60,9 @@ async fn mine_page(
     headers: &HeaderMap,
     failed: Option<(i64, FormView)>,
     status: StatusCode,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let list = state.store.my_commitments(auth.org(), auth.id()).await?;
-    let today = service::today();
+    let today = keyplan_app::today();
     let chrome = Chrome::new(auth, "mine", headers);
     let t = chrome.t;
     let mut page = MinePage {
@@ -140,28 +140,28 @@ pub async fn respond(
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(form): Form<RespondForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = NodeId::new(path_id(&id)?);
     let version = form.version.trim().parse::<i64>().ok();
     let back = if form.back.starts_with("/plans/") { form.back.clone() } else { "/me/commitments".to_string() };
-    let t = Tr::for_user(&auth, &headers);
+    let t = crate::lang::for_user(&auth, &headers);
     let result = match form.action.as_str() {
-        "accept" => service::respond(&state.store, &auth, id, version, Answer::Accept).await.map(|_| t.s("mine-flash-accepted")),
-        "decline" => service::respond(&state.store, &auth, id, version, Answer::Decline { reason: form.reason.clone() })
+        "accept" => keyplan_app::nodes::respond(&state.store, &auth, id, version, Answer::Accept).await.map(|_| t.s("mine-flash-accepted")),
+        "decline" => keyplan_app::nodes::respond(&state.store, &auth, id, version, Answer::Decline { reason: form.reason.clone() })
             .await
             .map(|_| t.s("mine-flash-declined")),
         "propose_date" => match keyplan_domain::validate::parse_date("due_date", &form.due_date) {
-            Ok(d) => service::respond(&state.store, &auth, id, version, Answer::ProposeDate { due_date: d })
+            Ok(d) => keyplan_app::nodes::respond(&state.store, &auth, id, version, Answer::ProposeDate { due_date: d })
                 .await
                 .map(|_| t.s("mine-flash-date-proposed")),
             Err(f) => Err(AppError::Validation(vec![f])),
         },
-        "accept_date" => {
-            service::respond(&state.store, &auth, id, version, Answer::AcceptProposedDate).await.map(|_| t.s("mine-flash-date-accepted"))
-        }
-        "reject_date" => {
-            service::respond(&state.store, &auth, id, version, Answer::RejectProposedDate).await.map(|_| t.s("mine-flash-date-rejected"))
-        }
+        "accept_date" => keyplan_app::nodes::respond(&state.store, &auth, id, version, Answer::AcceptProposedDate)
+            .await
+            .map(|_| t.s("mine-flash-date-accepted")),
+        "reject_date" => keyplan_app::nodes::respond(&state.store, &auth, id, version, Answer::RejectProposedDate)
+            .await
+            .map(|_| t.s("mine-flash-date-rejected")),
         "status" => set_status(&state, &auth, id, version, &form.status).await.map(|_| t.s("mine-flash-status")),
         _ => Err(AppError::BadRequest(t.s("mine-unknown-answer"))),
     };
@@ -174,14 +174,14 @@ pub async fn respond(
             f.values.insert("due_date".into(), form.due_date.clone());
             mine_page(&state, &auth, &headers, Some((id.get(), f)), StatusCode::UNPROCESSABLE_ENTITY).await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
 async fn set_status(state: &AppState, auth: &Auth, id: NodeId, version: Option<i64>, status: &str) -> Result<(), AppError> {
     let node = state.store.node(auth.org(), id).await?;
-    let mut input = service::node_to_input(&node);
+    let mut input = keyplan_app::nodes::node_to_input(&node);
     input.status = status.to_string();
-    service::update_node(&state.store, auth, id, version.unwrap_or(node.version), &input).await?;
+    keyplan_app::nodes::update_node(&state.store, auth, id, version.unwrap_or(node.version), &input).await?;
     Ok(())
 }

@@ -11,10 +11,10 @@ use serde::Deserialize;
 use super::reviews::{ChangeGroup, grouped, snapshot_label};
 use super::{Chrome, path_id, render};
 use crate::auth::PageUser;
-use crate::review_service;
-use crate::snapshots::Version;
+use crate::error::PageError;
 use crate::views::Opt;
 use crate::{AppError, AppState};
+use keyplan_app::snapshots::Version;
 
 #[derive(Template)]
 #[template(path = "compare.html")]
@@ -43,7 +43,7 @@ pub async fn compare(
     headers: HeaderMap,
     Path(id): Path<String>,
     Query(q): Query<CompareQuery>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let plan = PlanId::new(path_id(&id)?);
     let (p, snaps) = tokio::try_join!(async { state.store.plan(auth.org(), plan).await.map_err(AppError::from) }, async {
         state.store.snapshots(auth.org(), plan).await.map_err(AppError::from)
@@ -57,7 +57,7 @@ pub async fn compare(
     };
     let from = parse(q.from.as_deref(), default_from)?;
     let to = parse(q.to.as_deref(), Version::Current)?;
-    let changes = review_service::diff(&state.store, auth.org(), plan, from, to).await?;
+    let changes = keyplan_app::reviews::diff(&state.store, auth.org(), plan, from, to).await?;
     let chrome = Chrome::new(&auth, "accounts", &headers);
     let t = chrome.t;
     let mut versions: Vec<Opt> = snaps

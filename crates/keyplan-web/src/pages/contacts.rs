@@ -11,9 +11,9 @@ use serde::Deserialize;
 
 use super::{Chrome, form_version, path_id, redirect_with, render};
 use crate::auth::{Auth, PageUser};
-use crate::i18n::Tr;
+use crate::error::PageError;
 use crate::views::{FormView, Opt};
-use crate::{AppError, AppState, service};
+use crate::{AppError, AppState};
 
 pub async fn create(
     State(state): State<AppState>,
@@ -21,15 +21,15 @@ pub async fn create(
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(input): Form<ContactInput>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = AccountId::new(path_id(&id)?);
-    match service::create_contact(&state.store, &auth, id, &input).await {
+    match keyplan_app::contacts::create_contact(&state.store, &auth, id, &input).await {
         Ok(c) => Ok(redirect_with(
             &format!("/accounts/{id}#contacts"),
-            &Tr::for_user(&auth, &headers).s1("account-contact-added", "name", &c.name),
+            &crate::lang::for_user(&auth, &headers).s1("account-contact-added", "name", &c.name),
         )),
         Err(AppError::Validation(errors)) => super::accounts::contact_form_error(&state, &auth, &headers, id, &input, &errors).await,
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -54,7 +54,7 @@ pub async fn show(
     PageUser(auth): PageUser,
     headers: HeaderMap,
     Path(id): Path<String>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = ContactId::new(path_id(&id)?);
     contact_page(&state, &auth, &headers, id, None, StatusCode::OK).await
 }
@@ -66,16 +66,16 @@ async fn contact_page(
     id: ContactId,
     form: Option<FormView>,
     status: StatusCode,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let c = state.store.contact(auth.org(), id).await?;
     let account = state.store.account(auth.org(), c.account_id).await?;
     let contacts = state.store.contacts(auth.org(), c.account_id).await?;
     let users = state.store.list_users(auth.org()).await?;
-    let access = service::access(&state.store, auth, c.account_id).await?;
+    let access = keyplan_app::access::access(&state.store, auth, c.account_id).await?;
     let chrome = Chrome::new(auth, "accounts", headers);
     let t = chrome.t;
     let had_flash = chrome.flash.is_some();
-    let mut form = form.unwrap_or_else(|| FormView::from_input(&service::contact_to_input(&c), c.version));
+    let mut form = form.unwrap_or_else(|| FormView::from_input(&keyplan_app::contacts::contact_to_input(&c), c.version));
     form.localise(t);
     let page = ContactPage {
         chrome,
@@ -107,12 +107,12 @@ pub async fn update(
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(form): Form<ContactForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = ContactId::new(path_id(&id)?);
     let version = form_version(&form.version)?;
-    match service::update_contact(&state.store, &auth, id, version, &form.input).await {
+    match keyplan_app::contacts::update_contact(&state.store, &auth, id, version, &form.input).await {
         Ok(c) => {
-            let message = Tr::for_user(&auth, &headers).s1("account-contact-saved", "name", &c.name);
+            let message = crate::lang::for_user(&auth, &headers).s1("account-contact-saved", "name", &c.name);
             Ok(redirect_with(&format!("/accounts/{}#contacts", c.account_id), &message))
         }
         Err(AppError::Validation(errors)) => {
@@ -121,10 +121,10 @@ pub async fn update(
         }
         Err(AppError::Conflict { current_version }) => {
             let stored = state.store.contact(auth.org(), id).await?;
-            let f = FormView::conflicted(&service::contact_to_input(&stored), &form.input, current_version);
+            let f = FormView::conflicted(&keyplan_app::contacts::contact_to_input(&stored), &form.input, current_version);
             contact_page(&state, &auth, &headers, id, Some(f), StatusCode::CONFLICT).await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -133,8 +133,8 @@ pub async fn delete(
     PageUser(auth): PageUser,
     headers: HeaderMap,
     Path(id): Path<String>,
-) -> Result<Response, AppError> {
-    let c = service::delete_contact(&state.store, &auth, ContactId::new(path_id(&id)?)).await?;
-    let message = Tr::for_user(&auth, &headers).s1("account-contact-removed", "name", &c.name);
+) -> Result<Response, PageError> {
+    let c = keyplan_app::contacts::delete_contact(&state.store, &auth, ContactId::new(path_id(&id)?)).await?;
+    let message = crate::lang::for_user(&auth, &headers).s1("account-contact-removed", "name", &c.name);
     Ok(redirect_with(&format!("/accounts/{}#contacts", c.account_id), &message))
 }

@@ -16,12 +16,13 @@ use super::plan_sections::SectionForms;
 use super::plans::{PlanForms, plan_page};
 use super::{form_version, path_id, redirect_with};
 use crate::auth::PageUser;
-use crate::i18n::{Arg, Tr};
-use crate::kpi_service::{self, KpiProgress};
-use crate::plan_content::clip;
-use crate::service::PlanBundle;
+use crate::error::PageError;
 use crate::views::{self, FormView, Opt};
 use crate::{AppError, AppState};
+use keyplan_app::bundle::PlanBundle;
+use keyplan_app::bundle::clip;
+use keyplan_app::kpis::KpiProgress;
+use keyplan_i18n::{Arg, Tr};
 
 pub struct ActualRow {
     pub id: i64,
@@ -91,13 +92,13 @@ pub fn scorecard_in(b: &PlanBundle, forms: &mut SectionForms, t: Tr) -> Scorecar
             };
             let mut edit = match &forms.kpi {
                 Some((id, _)) if *id == k.id.get() => forms.kpi.take().map(|(_, f)| f).unwrap_or_default(),
-                _ => FormView::from_input(&kpi_service::kpi_to_input(k), k.version),
+                _ => FormView::from_input(&keyplan_app::kpis::kpi_to_input(k), k.version),
             };
             edit.localise(t);
             let mut record = match &forms.actual {
                 Some((id, _)) if *id == k.id.get() => forms.actual.take().map(|(_, f)| f).unwrap_or_default(),
                 _ => FormView::from_input(
-                    &ActualInput { period_start: format_date(kpi_service::current_period(k)), ..Default::default() },
+                    &ActualInput { period_start: format_date(keyplan_app::kpis::current_period(k)), ..Default::default() },
                     0,
                 ),
             };
@@ -243,7 +244,7 @@ fn sparkline(p: &KpiProgress<'_>, t: Tr) -> String {
 
 /// The translator for a flash message: the request's language.
 fn tr() -> Tr {
-    Tr::new(crate::i18n::current())
+    Tr::new(crate::lang::current())
 }
 
 // --- forms ------------------------------------------------------------------------------
@@ -262,7 +263,7 @@ async fn rerender(
     headers: &HeaderMap,
     plan: PlanId,
     s: SectionForms,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     plan_page(state, auth, headers, plan, PlanForms { sections: s, ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
 }
 
@@ -272,15 +273,15 @@ pub async fn add_kpi(
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(form): Form<KpiForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let plan = PlanId::new(path_id(&id)?);
-    match kpi_service::create_kpi(&state.store, &auth, plan, &form.input).await {
+    match keyplan_app::kpis::create_kpi(&state.store, &auth, plan, &form.input).await {
         Ok(k) => Ok(redirect_with(&format!("/plans/{plan}#kpi-{}", k.id), &tr().s("kpi-added"))),
         Err(AppError::Validation(errors)) => {
             let f = FormView::from_input(&form.input, 0).with_errors(&errors);
             rerender(&state, &auth, &headers, plan, SectionForms { kpi: Some((0, f)), ..Default::default() }).await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -290,25 +291,25 @@ pub async fn edit_kpi(
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(form): Form<KpiForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = KpiId::new(path_id(&id)?);
     let version = form_version(&form.version)?;
     let current = state.store.kpi(auth.org(), id).await?;
     let plan = current.plan_id;
-    let f = match kpi_service::update_kpi(&state.store, &auth, id, version, &form.input).await {
+    let f = match keyplan_app::kpis::update_kpi(&state.store, &auth, id, version, &form.input).await {
         Ok(k) => return Ok(redirect_with(&format!("/plans/{plan}#kpi-{}", k.id), &tr().s("kpi-saved"))),
         Err(AppError::Validation(errors)) => FormView::from_input(&form.input, version).with_errors(&errors),
         Err(AppError::Conflict { current_version }) => {
             let stored = state.store.kpi(auth.org(), id).await?;
-            FormView::conflicted(&kpi_service::kpi_to_input(&stored), &form.input, current_version)
+            FormView::conflicted(&keyplan_app::kpis::kpi_to_input(&stored), &form.input, current_version)
         }
-        Err(e) => return Err(e),
+        Err(e) => return Err(e.into()),
     };
     rerender(&state, &auth, &headers, plan, SectionForms { kpi: Some((id.get(), f)), ..Default::default() }).await
 }
 
-pub async fn delete_kpi(State(state): State<AppState>, PageUser(auth): PageUser, Path(id): Path<String>) -> Result<Response, AppError> {
-    let k = kpi_service::delete_kpi(&state.store, &auth, KpiId::new(path_id(&id)?)).await?;
+pub async fn delete_kpi(State(state): State<AppState>, PageUser(auth): PageUser, Path(id): Path<String>) -> Result<Response, PageError> {
+    let k = keyplan_app::kpis::delete_kpi(&state.store, &auth, KpiId::new(path_id(&id)?)).await?;
     Ok(redirect_with(&format!("/plans/{}#scorecard", k.plan_id), &tr().s1("kpi-deleted", "name", clip(&k.name, 60))))
 }
 
@@ -323,8 +324,8 @@ pub async fn move_kpi(
     PageUser(auth): PageUser,
     Path(id): Path<String>,
     Form(form): Form<MoveForm>,
-) -> Result<Response, AppError> {
-    let k = kpi_service::move_kpi(&state.store, &auth, KpiId::new(path_id(&id)?), form.direction != "down").await?;
+) -> Result<Response, PageError> {
+    let k = keyplan_app::kpis::move_kpi(&state.store, &auth, KpiId::new(path_id(&id)?), form.direction != "down").await?;
     Ok(redirect_with(&format!("/plans/{}#kpi-{}", k.plan_id, k.id), &tr().s("kpi-moved")))
 }
 
@@ -342,7 +343,7 @@ pub async fn record_actual(
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(form): Form<ActualForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = KpiId::new(path_id(&id)?);
     let k = state.store.kpi(auth.org(), id).await?;
     let period = Period::parse(&k.period).unwrap_or(Period::Quarter);
@@ -353,7 +354,7 @@ pub async fn record_actual(
         .ok()
         .and_then(|d| stored.iter().find(|a| a.kpi_id == id && a.period_start == d.period_start).map(|a| a.version))
         .unwrap_or(0);
-    match kpi_service::record_actual(&state.store, &auth, id, version, &form.input).await {
+    match keyplan_app::kpis::record_actual(&state.store, &auth, id, version, &form.input).await {
         Ok(a) => Ok(redirect_with(
             &format!("/plans/{}#kpi-{id}", k.plan_id),
             &tr().s2("kpi-value-recorded", "value", figure(a.value, tr()), "period", tr().period(period, a.period_start)),
@@ -362,12 +363,12 @@ pub async fn record_actual(
             let f = FormView::from_input(&form.input, 0).with_errors(&errors);
             rerender(&state, &auth, &headers, k.plan_id, SectionForms { actual: Some((id.get(), f)), ..Default::default() }).await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
-pub async fn delete_actual(State(state): State<AppState>, PageUser(auth): PageUser, Path(id): Path<String>) -> Result<Response, AppError> {
-    let a = kpi_service::delete_actual(&state.store, &auth, KpiActualId::new(path_id(&id)?)).await?;
+pub async fn delete_actual(State(state): State<AppState>, PageUser(auth): PageUser, Path(id): Path<String>) -> Result<Response, PageError> {
+    let a = keyplan_app::kpis::delete_actual(&state.store, &auth, KpiActualId::new(path_id(&id)?)).await?;
     let k = state.store.kpi(auth.org(), a.kpi_id).await?;
     Ok(redirect_with(&format!("/plans/{}#kpi-{}", k.plan_id, k.id), &tr().s("kpi-value-removed")))
 }

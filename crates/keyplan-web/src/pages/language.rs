@@ -9,8 +9,9 @@ use serde::Deserialize;
 
 use super::redirect_with;
 use crate::auth::PageUser;
-use crate::i18n::{self, Tr};
+use crate::error::PageError;
 use crate::{AppError, AppState};
+use keyplan_i18n::{self, Tr};
 
 #[derive(Deserialize)]
 pub struct LanguageForm {
@@ -31,13 +32,13 @@ pub async fn set(
     PageUser(auth): PageUser,
     headers: HeaderMap,
     Form(form): Form<LanguageForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let Some(choice) = parse_choice(&form.language) else {
-        let t = Tr::new(i18n::resolve(auth.user.language(), &headers));
-        return Err(AppError::field("language", t.s("lang-invalid")));
+        let t = Tr::new(crate::lang::resolve(auth.user.language(), &headers));
+        return Err(AppError::field("language", t.s("lang-invalid")).into());
     };
     state.store.set_user_language(auth.org(), auth.id(), choice).await?;
-    let t = Tr::new(i18n::resolve(choice, &headers));
+    let t = Tr::new(crate::lang::resolve(choice, &headers));
     let message = if choice.is_none() { t.s("lang-saved-auto") } else { t.s("lang-saved") };
     Ok(redirect_with(&back(&headers), &message))
 }

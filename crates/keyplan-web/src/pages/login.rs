@@ -9,8 +9,9 @@ use serde::Deserialize;
 use std::net::SocketAddr;
 
 use crate::auth::{self, Auth};
-use crate::i18n::Tr;
+use crate::error::PageError;
 use crate::{AppError, AppState};
+use keyplan_i18n::Tr;
 
 /// Failed attempts allowed per e-mail, and per client address, in the window.
 const MAX_FAILURES_PER_EMAIL: i64 = 5;
@@ -36,7 +37,7 @@ pub async fn show(auth: Option<axum::Extension<Auth>>, headers: HeaderMap, Query
     if auth.is_some() {
         return Redirect::to("/accounts").into_response();
     }
-    login_page(Tr::from_headers(&headers), StatusCode::OK, String::new(), safe_next(q.next.as_deref()), None)
+    login_page(crate::lang::from_headers(&headers), StatusCode::OK, String::new(), safe_next(q.next.as_deref()), None)
 }
 
 fn login_page(t: Tr, status: StatusCode, email: String, next: String, error: Option<String>) -> Response {
@@ -80,12 +81,12 @@ pub async fn submit(
     ClientAddr(peer): ClientAddr,
     headers: HeaderMap,
     Form(form): Form<LoginForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     // Control characters (NUL included) are never part of an address.
     let email: String = form.email.trim().to_lowercase().chars().filter(|c| !c.is_control()).collect();
     let next = safe_next(Some(&form.next));
     let ip = client_ip(&state, &headers, peer);
-    let t = Tr::from_headers(&headers);
+    let t = crate::lang::from_headers(&headers);
     if email.is_empty() || form.password.is_empty() {
         return Ok(login_page(t, StatusCode::UNPROCESSABLE_ENTITY, email, next, Some(t.s("login-missing"))));
     }
@@ -118,7 +119,7 @@ pub async fn submit(
     Ok(r)
 }
 
-pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
+pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, PageError> {
     if let Some(token) = auth::cookie(&headers, auth::SESSION_COOKIE) {
         state.store.delete_session(&auth::token_hash(token)).await?;
     }

@@ -31,11 +31,11 @@ use axum::routing::{get, post};
 
 pub use collab::base_url;
 pub use language::parse_choice as parse_language_choice;
-pub use share::pdf_response as share_pdf_response;
 
 use crate::auth::{self, Auth};
-use crate::i18n::Tr;
+use crate::error::PageError;
 use crate::{AppError, AppState};
+use keyplan_i18n::Tr;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -125,7 +125,7 @@ pub fn router() -> Router<AppState> {
         .route("/static/app.css", get(|| asset(include_str!("../../static/app.css"), "text/css; charset=utf-8")))
         .route("/static/app.js", get(|| asset(include_str!("../../static/app.js"), "text/javascript; charset=utf-8")))
         .route("/favicon.svg", get(|| asset(include_str!("../../static/favicon.svg"), "image/svg+xml")))
-        .fallback(|| async { AppError::NotFound })
+        .fallback(|| async { PageError(AppError::NotFound) })
 }
 
 async fn asset(body: &'static str, content_type: &'static str) -> Response {
@@ -158,7 +158,7 @@ pub struct Chrome {
 impl Chrome {
     pub fn new(auth: &Auth, nav: &'static str, headers: &HeaderMap) -> Self {
         let chosen_lang = auth.user.language();
-        let lang = crate::i18n::resolve(chosen_lang, headers);
+        let lang = crate::lang::resolve(chosen_lang, headers);
         let t = Tr::new(lang);
         Chrome {
             user_name: auth.name().to_string(),
@@ -202,7 +202,7 @@ pub fn render<T: Template>(status: StatusCode, page: &T, had_flash: bool) -> Res
             r.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
             r
         }
-        Err(e) => AppError::Internal(anyhow::anyhow!("rendering failed: {e}")).into_response(),
+        Err(e) => PageError(AppError::Internal(anyhow::anyhow!("rendering failed: {e}"))).into_response(),
     }
 }
 
@@ -218,8 +218,8 @@ pub fn redirect_with(to: &str, message: &str) -> Response {
 }
 
 /// A path id; anything that is not a positive number is simply not found.
-pub fn path_id(raw: &str) -> Result<i64, AppError> {
-    raw.parse::<i64>().ok().filter(|n| *n > 0).ok_or(AppError::NotFound)
+pub fn path_id(raw: &str) -> Result<i64, PageError> {
+    raw.parse::<i64>().ok().filter(|n| *n > 0).ok_or(AppError::NotFound.into())
 }
 
 /// The form that retires or restores a row (an offering, a template).
@@ -233,19 +233,16 @@ pub struct RetireForm {
 
 impl RetireForm {
     /// The `retired` checkbox or hidden field: `true`/`on` or `false`/empty.
-    pub fn retired(&self) -> Result<bool, AppError> {
+    pub fn retired(&self) -> Result<bool, PageError> {
         match self.retired.trim() {
             "true" | "on" => Ok(true),
             "false" | "" => Ok(false),
-            _ => Err(AppError::field("retired", "must be true or false")),
+            _ => Err(AppError::field("retired", "must be true or false").into()),
         }
     }
 }
 
 /// The `version` field of a form.
-pub fn form_version(raw: &str) -> Result<i64, AppError> {
-    raw.trim().parse::<i64>().map_err(|_| AppError::BadRequest(NO_VERSION.into()))
+pub fn form_version(raw: &str) -> Result<i64, PageError> {
+    raw.trim().parse::<i64>().map_err(|_| AppError::BadRequest(crate::error::NO_VERSION.into()).into())
 }
-
-/// The message of [`form_version`] (translated on the error page).
-pub const NO_VERSION: &str = "The form is missing its version; reload the page and try again.";

@@ -13,11 +13,10 @@ use serde::Deserialize;
 use super::whitespace::{MoveForm, direction_up};
 use super::{Chrome, form_version, path_id, redirect_with, render};
 use crate::auth::{Auth, PageUser};
-use crate::i18n::Tr;
-use crate::service;
+use crate::error::PageError;
 use crate::views::FormView;
-use crate::whitespace_service as ws_service;
 use crate::{AppError, AppState};
+use keyplan_app::whitespace as ws_service;
 
 pub struct OfferingRow {
     pub id: i64,
@@ -41,11 +40,11 @@ struct OfferingsPage {
     form: FormView,
 }
 
-fn require_manager(auth: &Auth) -> Result<(), AppError> {
-    service::require(permissions::can_manage_offerings(auth.actor()))
+fn require_manager(auth: &Auth) -> Result<(), PageError> {
+    Ok(keyplan_app::access::require(permissions::can_manage_offerings(auth.actor()))?)
 }
 
-pub async fn list(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap) -> Result<Response, AppError> {
+pub async fn list(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap) -> Result<Response, PageError> {
     require_manager(&auth)?;
     offerings_page(&state, &auth, &headers, FormView::default(), None, StatusCode::OK).await
 }
@@ -57,7 +56,7 @@ async fn offerings_page(
     form: FormView,
     mut failed: Option<(OfferingId, FormView)>,
     status: StatusCode,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let chrome = Chrome::new(auth, "offerings", headers);
     let t = chrome.t;
     let mut form = form;
@@ -100,17 +99,17 @@ pub async fn create(
     PageUser(auth): PageUser,
     headers: HeaderMap,
     Form(input): Form<NameInput>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     match ws_service::create_offering(&state.store, &auth, &input).await {
         Ok(o) => Ok(redirect_with(
             &format!("/admin/offerings#offering-{}", o.id),
-            &Tr::for_user(&auth, &headers).s1("offerings-added", "name", &o.name),
+            &crate::lang::for_user(&auth, &headers).s1("offerings-added", "name", &o.name),
         )),
         Err(AppError::Validation(errors)) => {
             let form = FormView::from_input(&input, 0).with_errors(&errors);
             offerings_page(&state, &auth, &headers, form, None, StatusCode::UNPROCESSABLE_ENTITY).await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -128,13 +127,13 @@ pub async fn update(
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(form): Form<OfferingForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = OfferingId::new(path_id(&id)?);
     let version = form_version(&form.version)?;
     match ws_service::update_offering(&state.store, &auth, id, version, &form.input).await {
         Ok(o) => Ok(redirect_with(
             &format!("/admin/offerings#offering-{id}"),
-            &Tr::for_user(&auth, &headers).s1("offerings-saved", "name", &o.name),
+            &crate::lang::for_user(&auth, &headers).s1("offerings-saved", "name", &o.name),
         )),
         Err(AppError::Validation(errors)) => {
             let f = FormView::from_input(&form.input, version).with_errors(&errors);
@@ -145,7 +144,7 @@ pub async fn update(
             let f = FormView::conflicted(&ws_service::offering_to_input(&stored), &form.input, current_version);
             offerings_page(&state, &auth, &headers, FormView::default(), Some((id, f)), StatusCode::CONFLICT).await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -155,12 +154,12 @@ pub async fn retire(
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(form): Form<super::RetireForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = OfferingId::new(path_id(&id)?);
     let version = form_version(&form.version)?;
     let retired = form.retired()?;
     let o = ws_service::set_offering_retired(&state.store, &auth, id, version, retired).await?;
-    let t = Tr::for_user(&auth, &headers);
+    let t = crate::lang::for_user(&auth, &headers);
     let message = if o.retired { t.s1("offerings-retired-flash", "name", &o.name) } else { t.s1("offerings-restored", "name", &o.name) };
     Ok(redirect_with(&format!("/admin/offerings#offering-{id}"), &message))
 }
@@ -171,11 +170,14 @@ pub async fn move_offering(
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(form): Form<MoveForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = OfferingId::new(path_id(&id)?);
     let up = direction_up(&form.direction)?;
     let o = ws_service::move_offering(&state.store, &auth, id, up).await?;
-    Ok(redirect_with(&format!("/admin/offerings#offering-{id}"), &Tr::for_user(&auth, &headers).s1("offerings-moved", "name", &o.name)))
+    Ok(redirect_with(
+        &format!("/admin/offerings#offering-{id}"),
+        &crate::lang::for_user(&auth, &headers).s1("offerings-moved", "name", &o.name),
+    ))
 }
 
 pub async fn delete(
@@ -183,7 +185,7 @@ pub async fn delete(
     PageUser(auth): PageUser,
     headers: HeaderMap,
     Path(id): Path<String>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let o = ws_service::delete_offering(&state.store, &auth, OfferingId::new(path_id(&id)?)).await?;
-    Ok(redirect_with("/admin/offerings", &Tr::for_user(&auth, &headers).s1("offerings-deleted", "name", &o.name)))
+    Ok(redirect_with("/admin/offerings", &crate::lang::for_user(&auth, &headers).s1("offerings-deleted", "name", &o.name)))
 }

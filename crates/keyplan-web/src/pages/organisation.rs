@@ -11,9 +11,9 @@ use serde::Deserialize;
 
 use super::{Chrome, form_version, redirect_with, render};
 use crate::auth::{Auth, PageUser};
-use crate::i18n::Tr;
+use crate::error::PageError;
 use crate::views::FormView;
-use crate::{AppError, AppState, plan_content, service};
+use crate::{AppError, AppState};
 
 pub struct DisciplineOption {
     pub value: &'static str,
@@ -35,8 +35,8 @@ async fn page(
     headers: &HeaderMap,
     form: Option<FormView>,
     status: StatusCode,
-) -> Result<Response, AppError> {
-    service::require(keyplan_domain::permissions::can_manage_users(auth.actor()))?;
+) -> Result<Response, PageError> {
+    keyplan_app::access::require(keyplan_domain::permissions::can_manage_users(auth.actor()))?;
     let form = match form {
         Some(f) => f,
         None => {
@@ -66,7 +66,7 @@ async fn page(
     Ok(render(status, &OrganisationPage { chrome, form, options }, had_flash))
 }
 
-pub async fn show(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap) -> Result<Response, AppError> {
+pub async fn show(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap) -> Result<Response, PageError> {
     page(&state, &auth, &headers, None, StatusCode::OK).await
 }
 
@@ -83,11 +83,11 @@ pub async fn save(
     PageUser(auth): PageUser,
     headers: HeaderMap,
     Form(form): Form<DisciplineForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let version = form_version(&form.version)?;
-    match plan_content::update_value_discipline(&state.store, &auth, version, &form.input).await {
+    match keyplan_app::content::update_value_discipline(&state.store, &auth, version, &form.input).await {
         Ok(_) => {
-            let t = Tr::for_user(&auth, &headers);
+            let t = crate::lang::for_user(&auth, &headers);
             Ok(redirect_with("/admin/organisation", &t.s("org-saved")))
         }
         Err(AppError::Validation(errors)) => {
@@ -103,6 +103,6 @@ pub async fn save(
             let f = FormView::conflicted(&stored, &form.input, current_version);
             page(&state, &auth, &headers, Some(f), StatusCode::CONFLICT).await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }

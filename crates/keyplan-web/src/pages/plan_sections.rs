@@ -17,11 +17,12 @@ use serde::Deserialize;
 use super::plans::{PlanForms, plan_page};
 use super::{Chrome, form_version, path_id, redirect_with, render};
 use crate::auth::PageUser;
-use crate::i18n::Tr;
-use crate::plan_content::{self, clip};
-use crate::service::{self, PlanBundle};
+use crate::error::PageError;
 use crate::views::{FormView, Opt};
 use crate::{AppError, AppState};
+use keyplan_app::bundle::PlanBundle;
+use keyplan_app::bundle::clip;
+use keyplan_i18n::Tr;
 
 pub struct SizeView {
     pub label: String,
@@ -265,7 +266,7 @@ fn evidence_options(t: Tr, b: &PlanBundle) -> Vec<(String, Vec<(String, String)>
 
 pub fn build(t: Tr, b: &PlanBundle, forms: &mut SectionForms) -> SectionsView {
     localise_forms(t, forms);
-    let story = b.story();
+    let story = b.story(keyplan_i18n::Tr::new(crate::lang::current()));
     let goal_titles: Vec<(i64, String)> = b.goals().iter().map(|g| (g.id.get(), g.title.clone())).collect();
     let goal_title = |id: i64| goal_titles.iter().find(|(g, _)| *g == id).map(|(_, t)| clip(t, 40)).unwrap_or_default();
     let item_goals = |id: i64| -> Vec<String> {
@@ -290,7 +291,7 @@ pub fn build(t: Tr, b: &PlanBundle, forms: &mut SectionForms) -> SectionsView {
                 id: g.id.get(),
                 title: g.title.clone(),
                 comments: 0,
-                measure: crate::plan_content::goal_measure(g, t),
+                measure: keyplan_app::bundle::goal_measure(g, t),
                 notes: g.notes.clone().unwrap_or_default(),
                 benefit: g.benefit.map(Benefit::as_str).unwrap_or(""),
                 benefit_label: t.enum_label("plan-benefit", g.benefit.map(Benefit::as_str).unwrap_or("")),
@@ -325,7 +326,7 @@ pub fn build(t: Tr, b: &PlanBundle, forms: &mut SectionForms) -> SectionsView {
         })
         .collect();
 
-    let today = service::today();
+    let today = keyplan_app::today();
     let actions = b
         .goal_commitments()
         .into_iter()
@@ -363,7 +364,7 @@ pub fn build(t: Tr, b: &PlanBundle, forms: &mut SectionForms) -> SectionsView {
     let pages = b.page_report();
     let discipline = b.settings.value_discipline();
     let has_map = b.doc.sections.iter().any(|s| s.kind == SectionKind::StakeholderMap);
-    let picture = has_map.then(|| crate::stakeholder_svg::stakeholder_picture_in(&b.contacts, &b.users, t));
+    let picture = has_map.then(|| keyplan_export::stakeholder_svg::stakeholder_picture_in(&b.contacts, &b.users, t));
     let stray_errors = forms
         .add_item
         .take()
@@ -379,7 +380,7 @@ pub fn build(t: Tr, b: &PlanBundle, forms: &mut SectionForms) -> SectionsView {
         actions,
         kpis,
         scorecard: super::kpis::scorecard_in(b, forms, t),
-        timeline_svg: crate::timeline_svg::plan_timeline_in(b, today, t).svg,
+        timeline_svg: keyplan_export::timeline_svg::plan_timeline_in(b, today, t).svg,
         evidence_groups: evidence_options(t, b),
         goal_opts: goal_titles.iter().map(|(id, t)| Opt::new(id, clip(t, 80))).collect(),
         swot_opts: b
@@ -451,7 +452,7 @@ fn section_view(
                 .map(|(n, i)| {
                     let edit = match &forms.edit_item {
                         Some((id, _)) if *id == i.id => forms.edit_item.take().map(|(_, f)| f).unwrap_or_default(),
-                        _ => FormView::from_input(&plan_content::item_to_input(i), i.version),
+                        _ => FormView::from_input(&keyplan_app::content::item_to_input(i), i.version),
                     };
                     let mut meta = Vec::new();
                     if let Some(src) = &i.source {
@@ -536,7 +537,7 @@ async fn rerender(
     plan: PlanId,
     s: SectionForms,
     status: StatusCode,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     plan_page(state, auth, headers, plan, PlanForms { sections: s, ..Default::default() }, status).await
 }
 
@@ -554,11 +555,11 @@ pub async fn save_text(
     headers: HeaderMap,
     Path((id, key)): Path<(String, String)>,
     Form(form): Form<SectionTextForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let plan = PlanId::new(path_id(&id)?);
     let version = form_version(&form.version)?;
-    match plan_content::save_section(&state.store, &auth, plan, &key, version, &form.input).await {
-        Ok(_) => Ok(redirect_with(&format!("/plans/{plan}#s-{key}"), &Tr::for_user(&auth, &headers).s("plan-section-saved"))),
+    match keyplan_app::content::save_section(&state.store, &auth, plan, &key, version, &form.input).await {
+        Ok(_) => Ok(redirect_with(&format!("/plans/{plan}#s-{key}"), &crate::lang::for_user(&auth, &headers).s("plan-section-saved"))),
         Err(AppError::Validation(errors)) => {
             let f = FormView::from_input(&form.input, version).with_errors(&errors);
             rerender(
@@ -580,7 +581,7 @@ pub async fn save_text(
             let f = FormView::conflicted(&stored, &form.input, current_version);
             rerender(&state, &auth, &headers, plan, SectionForms { text: Some((key, f)), ..Default::default() }, StatusCode::CONFLICT).await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -598,11 +599,11 @@ pub async fn add_item(
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(form): Form<AddItemForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let plan = PlanId::new(path_id(&id)?);
-    match plan_content::create_item(&state.store, &auth, plan, &form.section, &form.input).await {
+    match keyplan_app::content::create_item(&state.store, &auth, plan, &form.section, &form.input).await {
         Ok(i) => {
-            let t = Tr::for_user(&auth, &headers);
+            let t = crate::lang::for_user(&auth, &headers);
             Ok(redirect_with(
                 &format!("/plans/{plan}#item-{}", i.id),
                 &t.s1("items-added", "kind", t.enum_label("item-kind", i.kind().as_str())),
@@ -622,7 +623,7 @@ pub async fn add_item(
             )
             .await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -640,14 +641,14 @@ pub async fn edit_item(
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(form): Form<EditItemForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = ItemId::new(path_id(&id)?);
     let version = form_version(&form.version)?;
     let current = state.store.item(auth.org(), id).await?;
     let mut input = form.input;
     input.kind = current.kind_text.clone();
-    match plan_content::update_item(&state.store, &auth, id, version, &input).await {
-        Ok(i) => Ok(redirect_with(&format!("/plans/{}#item-{}", i.plan_id, i.id), &Tr::for_user(&auth, &headers).s("tree-saved"))),
+    match keyplan_app::content::update_item(&state.store, &auth, id, version, &input).await {
+        Ok(i) => Ok(redirect_with(&format!("/plans/{}#item-{}", i.plan_id, i.id), &crate::lang::for_user(&auth, &headers).s("tree-saved"))),
         Err(AppError::Validation(errors)) => {
             let f = FormView::from_input(&input, version).with_errors(&errors);
             rerender(
@@ -662,7 +663,7 @@ pub async fn edit_item(
         }
         Err(AppError::Conflict { current_version }) => {
             let stored = state.store.item(auth.org(), id).await?;
-            let f = FormView::conflicted(&plan_content::item_to_input(&stored), &input, current_version);
+            let f = FormView::conflicted(&keyplan_app::content::item_to_input(&stored), &input, current_version);
             rerender(
                 &state,
                 &auth,
@@ -673,7 +674,7 @@ pub async fn edit_item(
             )
             .await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -682,9 +683,9 @@ pub async fn delete_item(
     PageUser(auth): PageUser,
     headers: HeaderMap,
     Path(id): Path<String>,
-) -> Result<Response, AppError> {
-    let i = plan_content::delete_item(&state.store, &auth, ItemId::new(path_id(&id)?)).await?;
-    let t = Tr::for_user(&auth, &headers);
+) -> Result<Response, PageError> {
+    let i = keyplan_app::content::delete_item(&state.store, &auth, ItemId::new(path_id(&id)?)).await?;
+    let t = crate::lang::for_user(&auth, &headers);
     let message = t.s1("items-deleted", "kind", t.enum_label("item-kind", i.kind().as_str()));
     Ok(redirect_with(&format!("/plans/{}#s-{}", i.plan_id, i.section_key), &message))
 }
@@ -700,8 +701,8 @@ pub async fn move_item(
     PageUser(auth): PageUser,
     Path(id): Path<String>,
     Form(form): Form<MoveForm>,
-) -> Result<Response, AppError> {
-    let i = plan_content::move_item(&state.store, &auth, ItemId::new(path_id(&id)?), form.direction == "up").await?;
+) -> Result<Response, PageError> {
+    let i = keyplan_app::content::move_item(&state.store, &auth, ItemId::new(path_id(&id)?), form.direction == "up").await?;
     Ok(axum::response::IntoResponse::into_response(axum::response::Redirect::to(&format!("/plans/{}#item-{}", i.plan_id, i.id))))
 }
 
@@ -711,10 +712,10 @@ pub async fn add_link(
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(input): Form<LinkInput>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let plan = PlanId::new(path_id(&id)?);
-    match plan_content::create_link(&state.store, &auth, plan, &input).await {
-        Ok(l) => Ok(redirect_with(&format!("/plans/{plan}#goal-{}", l.goal_id), &Tr::for_user(&auth, &headers).s("goals-linked"))),
+    match keyplan_app::content::create_link(&state.store, &auth, plan, &input).await {
+        Ok(l) => Ok(redirect_with(&format!("/plans/{plan}#goal-{}", l.goal_id), &crate::lang::for_user(&auth, &headers).s("goals-linked"))),
         Err(AppError::Validation(errors)) => {
             let goal = NodeId::new(input.goal_id.trim().parse().unwrap_or(0));
             let f = FormView::from_input(&input, 0).with_errors(&errors);
@@ -728,7 +729,7 @@ pub async fn add_link(
             )
             .await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -737,9 +738,9 @@ pub async fn delete_link(
     PageUser(auth): PageUser,
     headers: HeaderMap,
     Path(id): Path<String>,
-) -> Result<Response, AppError> {
-    let l = plan_content::delete_link(&state.store, &auth, LinkId::new(path_id(&id)?)).await?;
-    Ok(redirect_with(&format!("/plans/{}#goal-{}", l.plan_id, l.goal_id), &Tr::for_user(&auth, &headers).s("goals-link-removed")))
+) -> Result<Response, PageError> {
+    let l = keyplan_app::content::delete_link(&state.store, &auth, LinkId::new(path_id(&id)?)).await?;
+    Ok(redirect_with(&format!("/plans/{}#goal-{}", l.plan_id, l.goal_id), &crate::lang::for_user(&auth, &headers).s("goals-link-removed")))
 }
 
 #[derive(Deserialize)]
@@ -757,15 +758,17 @@ pub async fn add_action(
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(form): Form<AddActionForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let plan = PlanId::new(path_id(&id)?);
     let goal = form.goal_id.trim().parse::<i64>().ok().filter(|n| *n > 0).map(NodeId::new);
     let result = match goal {
-        Some(g) => service::create_node(&state.store, &auth, plan, NodeKind::Commitment, Some(g), &form.input).await,
-        None => Err(AppError::field("goal_id", Tr::for_user(&auth, &headers).s("plan-actions-choose-goal"))),
+        Some(g) => keyplan_app::nodes::create_node(&state.store, &auth, plan, NodeKind::Commitment, Some(g), &form.input).await,
+        None => Err(AppError::field("goal_id", crate::lang::for_user(&auth, &headers).s("plan-actions-choose-goal"))),
     };
     match result {
-        Ok(n) => Ok(redirect_with(&format!("/plans/{plan}#action-{}", n.id), &Tr::for_user(&auth, &headers).s("plan-actions-added"))),
+        Ok(n) => {
+            Ok(redirect_with(&format!("/plans/{plan}#action-{}", n.id), &crate::lang::for_user(&auth, &headers).s("plan-actions-added")))
+        }
         Err(AppError::Validation(errors)) => {
             let mut f = FormView::from_input(&form.input, 0).with_errors(&errors);
             f.values.insert("goal_id".into(), form.goal_id.clone());
@@ -779,7 +782,7 @@ pub async fn add_action(
             )
             .await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -818,11 +821,11 @@ pub async fn story(
     PageUser(auth): PageUser,
     headers: HeaderMap,
     Path(id): Path<String>,
-) -> Result<Response, AppError> {
-    let b = service::plan_bundle(&state.store, &auth, PlanId::new(path_id(&id)?)).await?;
+) -> Result<Response, PageError> {
+    let b = keyplan_app::bundle::plan_bundle(&state.store, &auth, PlanId::new(path_id(&id)?), crate::lang::current()).await?;
     let chrome = Chrome::new(&auth, "accounts", &headers);
     let t = chrome.t;
-    let story = b.story();
+    let story = b.story(keyplan_i18n::Tr::new(crate::lang::current()));
     let label_of =
         |id: i64, english: &str| b.items.iter().find(|x| x.id.get() == id).map(|x| t.item_label(x)).unwrap_or_else(|| english.to_string());
     let goals = b.goals();
@@ -852,7 +855,7 @@ pub async fn story(
             StoryRow {
                 goal_id: g.id,
                 goal: g.title.clone(),
-                measure: goals.iter().find(|n| n.id.get() == g.id).map(|n| crate::plan_content::goal_measure(n, t)).unwrap_or_default(),
+                measure: goals.iter().find(|n| n.id.get() == g.id).map(|n| keyplan_app::bundle::goal_measure(n, t)).unwrap_or_default(),
                 analysis,
                 so_whats,
                 commitments: g.commitments.iter().map(|c| (c.title.clone(), c.owner.clone().unwrap_or_default(), c.accepted)).collect(),

@@ -13,10 +13,11 @@ use serde::Deserialize;
 
 use super::{Chrome, form_version, path_id, redirect_with, render};
 use crate::auth::{Auth, PageUser};
-use crate::i18n::Tr;
-use crate::service::{self, PlanBundle};
+use crate::error::PageError;
 use crate::views::{FormView, Opt};
 use crate::{AppError, AppState};
+use keyplan_app::bundle::PlanBundle;
+use keyplan_i18n::Tr;
 
 /// One node as the page shows it.
 pub struct NodeView {
@@ -106,7 +107,7 @@ pub async fn show(
     PageUser(auth): PageUser,
     headers: HeaderMap,
     Path(id): Path<String>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = PlanId::new(path_id(&id)?);
     plan_page(&state, &auth, &headers, id, PlanForms::default(), StatusCode::OK).await
 }
@@ -118,8 +119,8 @@ pub async fn plan_page(
     id: PlanId,
     mut forms: PlanForms,
     status: StatusCode,
-) -> Result<Response, AppError> {
-    let b = service::plan_bundle(&state.store, auth, id).await?;
+) -> Result<Response, PageError> {
+    let b = keyplan_app::bundle::plan_bundle(&state.store, auth, id, crate::lang::current()).await?;
     let chrome = Chrome::new(auth, "accounts", headers);
     let t = chrome.t;
     if let Some(f) = forms.plan.as_mut() {
@@ -167,7 +168,7 @@ pub async fn plan_page(
         goals,
         s: b.summary.clone(),
         can_edit: b.can_edit,
-        plan_form: forms.plan.take().unwrap_or_else(|| FormView::from_input(&service::plan_to_input(&b.plan), b.plan.version)),
+        plan_form: forms.plan.take().unwrap_or_else(|| FormView::from_input(&keyplan_app::plans::plan_to_input(&b.plan), b.plan.version)),
         add_goal,
         users: b.users.iter().filter(|u| u.active).map(|u| Opt::new(u.id, &u.name)).collect(),
         contacts: b.contacts.iter().map(|c| Opt::new(c.id, &c.name)).collect(),
@@ -212,7 +213,7 @@ fn node_view(tr: Tr, b: &PlanBundle, me: UserId, t: &TreeNode, first: bool, last
     let n = &t.node;
     let edit = match &forms.edit {
         Some((id, _)) if *id == n.id => forms.edit.take().map(|(_, f)| f).unwrap_or_default(),
-        _ => FormView::from_input(&service::node_to_input(n), n.version),
+        _ => FormView::from_input(&keyplan_app::nodes::node_to_input(n), n.version),
     };
     let add = match &forms.add {
         Some((Some(parent), _)) if *parent == n.id => forms.add.take().map(|(_, f)| f).unwrap_or_default(),
@@ -221,7 +222,7 @@ fn node_view(tr: Tr, b: &PlanBundle, me: UserId, t: &TreeNode, first: bool, last
     };
     let count = t.children.len();
     let children = t.children.iter().enumerate().map(|(i, c)| node_view(tr, b, me, c, i == 0, i + 1 == count, forms)).collect();
-    let measure = if n.kind == NodeKind::Goal { crate::plan_content::goal_measure(n, tr) } else { String::new() };
+    let measure = if n.kind == NodeKind::Goal { keyplan_app::bundle::goal_measure(n, tr) } else { String::new() };
     let owner = b.user_name(n.owner_id).unwrap_or_default().to_string();
     let acceptance = n.acceptance.unwrap_or(Acceptance::Proposed);
     NodeView {
@@ -274,15 +275,15 @@ pub async fn create(
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(form): Form<NewPlanForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = AccountId::new(path_id(&id)?);
     let template = if form.template.is_empty() { TEMPLATE_ONE_PAGE } else { form.template.as_str() };
-    match service::create_plan(&state.store, &auth, id, &form.input, template).await {
-        Ok(p) => Ok(redirect_with(&format!("/plans/{}", p.id), &Tr::for_user(&auth, &headers).s("plan-created"))),
+    match keyplan_app::plans::create_plan(&state.store, &auth, id, &form.input, template).await {
+        Ok(p) => Ok(redirect_with(&format!("/plans/{}", p.id), &crate::lang::for_user(&auth, &headers).s("plan-created"))),
         Err(AppError::Validation(errors)) => {
             super::accounts::plan_form_error(&state, &auth, &headers, id, &form.input, template, &errors).await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -300,11 +301,11 @@ pub async fn update(
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(form): Form<PlanForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = PlanId::new(path_id(&id)?);
     let version = form_version(&form.version)?;
-    match service::update_plan(&state.store, &auth, id, version, &form.input).await {
-        Ok(p) => Ok(redirect_with(&format!("/plans/{}", p.id), &Tr::for_user(&auth, &headers).s("plan-saved"))),
+    match keyplan_app::plans::update_plan(&state.store, &auth, id, version, &form.input).await {
+        Ok(p) => Ok(redirect_with(&format!("/plans/{}", p.id), &crate::lang::for_user(&auth, &headers).s("plan-saved"))),
         Err(AppError::Validation(errors)) => {
             let f = FormView::from_input(&form.input, version).with_errors(&errors);
             plan_page(&state, &auth, &headers, id, PlanForms { plan: Some(f), ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY)
@@ -312,10 +313,10 @@ pub async fn update(
         }
         Err(AppError::Conflict { current_version }) => {
             let stored = state.store.plan(auth.org(), id).await?;
-            let f = FormView::conflicted(&service::plan_to_input(&stored), &form.input, current_version);
+            let f = FormView::conflicted(&keyplan_app::plans::plan_to_input(&stored), &form.input, current_version);
             plan_page(&state, &auth, &headers, id, PlanForms { plan: Some(f), ..Default::default() }, StatusCode::CONFLICT).await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -324,9 +325,9 @@ pub async fn delete(
     PageUser(auth): PageUser,
     headers: HeaderMap,
     Path(id): Path<String>,
-) -> Result<Response, AppError> {
-    let p = service::delete_plan(&state.store, &auth, PlanId::new(path_id(&id)?)).await?;
-    let message = crate::i18n::Tr::for_user(&auth, &headers).s1("account-plan-deleted", "title", &p.title);
+) -> Result<Response, PageError> {
+    let p = keyplan_app::plans::delete_plan(&state.store, &auth, PlanId::new(path_id(&id)?)).await?;
+    let message = crate::lang::for_user(&auth, &headers).s1("account-plan-deleted", "title", &p.title);
     Ok(redirect_with(&format!("/accounts/{}", p.account_id), &message))
 }
 
@@ -348,15 +349,15 @@ pub async fn add_node(
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(form): Form<AddNodeForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let plan = PlanId::new(path_id(&id)?);
-    let t = Tr::for_user(&auth, &headers);
+    let t = crate::lang::for_user(&auth, &headers);
     let kind = NodeKind::parse(form.kind.trim()).ok_or_else(|| AppError::BadRequest(t.s("tree-unknown-kind")))?;
     let parent = match form.parent_id.trim() {
         "" => None,
         p => Some(NodeId::new(path_id(p).map_err(|_| AppError::BadRequest(t.s("tree-unknown-parent")))?)),
     };
-    match service::create_node(&state.store, &auth, plan, kind, parent, &form.input).await {
+    match keyplan_app::nodes::create_node(&state.store, &auth, plan, kind, parent, &form.input).await {
         Ok(n) => Ok(redirect_with(
             &format!("/plans/{plan}#node-{}", n.id),
             &t.s1("tree-added", "kind", t.enum_label("node-kind", kind.as_str())),
@@ -373,7 +374,7 @@ pub async fn add_node(
             )
             .await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -391,7 +392,7 @@ pub async fn edit_node(
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(form): Form<EditNodeForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = NodeId::new(path_id(&id)?);
     let version = form_version(&form.version)?;
     let current = state.store.node(auth.org(), id).await?;
@@ -399,8 +400,8 @@ pub async fn edit_node(
     if current.kind == NodeKind::Commitment && input.status.is_empty() {
         input.status = current.status.map(|s| s.as_str().to_string()).unwrap_or_default();
     }
-    match service::update_node(&state.store, &auth, id, version, &input).await {
-        Ok(n) => Ok(redirect_with(&format!("/plans/{}#node-{}", n.plan_id, n.id), &Tr::for_user(&auth, &headers).s("tree-saved"))),
+    match keyplan_app::nodes::update_node(&state.store, &auth, id, version, &input).await {
+        Ok(n) => Ok(redirect_with(&format!("/plans/{}#node-{}", n.plan_id, n.id), &crate::lang::for_user(&auth, &headers).s("tree-saved"))),
         Err(AppError::Validation(errors)) => {
             let f = FormView::from_input(&input, version).with_errors(&errors);
             plan_page(
@@ -415,7 +416,7 @@ pub async fn edit_node(
         }
         Err(AppError::Conflict { current_version }) => {
             let stored = state.store.node(auth.org(), id).await?;
-            let f = FormView::conflicted(&service::node_to_input(&stored), &input, current_version);
+            let f = FormView::conflicted(&keyplan_app::nodes::node_to_input(&stored), &input, current_version);
             plan_page(
                 &state,
                 &auth,
@@ -426,7 +427,7 @@ pub async fn edit_node(
             )
             .await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -435,9 +436,9 @@ pub async fn delete_node(
     PageUser(auth): PageUser,
     headers: HeaderMap,
     Path(id): Path<String>,
-) -> Result<Response, AppError> {
-    let n = service::delete_node(&state.store, &auth, NodeId::new(path_id(&id)?)).await?;
-    let t = Tr::for_user(&auth, &headers);
+) -> Result<Response, PageError> {
+    let n = keyplan_app::nodes::delete_node(&state.store, &auth, NodeId::new(path_id(&id)?)).await?;
+    let t = crate::lang::for_user(&auth, &headers);
     let message = t.s2("tree-deleted", "kind", t.enum_label("node-kind", n.kind.as_str()), "title", &n.title);
     Ok(redirect_with(&format!("/plans/{}", n.plan_id), &message))
 }
@@ -453,8 +454,8 @@ pub async fn move_node(
     PageUser(auth): PageUser,
     Path(id): Path<String>,
     Form(form): Form<MoveForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let up = form.direction == "up";
-    let n = service::move_node(&state.store, &auth, NodeId::new(path_id(&id)?), up).await?;
+    let n = keyplan_app::nodes::move_node(&state.store, &auth, NodeId::new(path_id(&id)?), up).await?;
     Ok(axum::response::IntoResponse::into_response(axum::response::Redirect::to(&format!("/plans/{}#node-{}", n.plan_id, n.id))))
 }

@@ -20,11 +20,11 @@ use serde::{Deserialize, Serialize};
 
 use super::{Chrome, form_version, path_id, redirect_with, render};
 use crate::auth::{Auth, PageUser};
-use crate::i18n::{Arg, Tr};
-use crate::review_service;
-use crate::service::PlanBundle;
+use crate::error::PageError;
 use crate::views::{FormView, Opt};
 use crate::{AppError, AppState};
+use keyplan_app::bundle::PlanBundle;
+use keyplan_i18n::{Arg, Tr};
 
 /// One review in a list.
 pub struct ReviewRow {
@@ -87,13 +87,13 @@ pub struct CardForms {
 
 /// The card's data for a plan already loaded (two queries: the schedule and the
 /// reviews), its texts in `t`'s language.
-pub async fn card_in(state: &AppState, b: &PlanBundle, forms: CardForms, t: Tr) -> Result<ReviewsCard, AppError> {
+pub async fn card_in(state: &AppState, b: &PlanBundle, forms: CardForms, t: Tr) -> Result<ReviewsCard, PageError> {
     let org = b.plan.org_id;
-    let (sched, reviews) = tokio::try_join!(review_service::schedule(&state.store, org, b.plan.id), async {
+    let (sched, reviews) = tokio::try_join!(keyplan_app::reviews::schedule(&state.store, org, b.plan.id), async {
         state.store.reviews(org, b.plan.id).await.map_err(AppError::from)
     })?;
     let mut add = forms.add.unwrap_or_else(|| {
-        let today = keyplan_domain::validate::format_date(crate::service::today());
+        let today = keyplan_domain::validate::format_date(keyplan_app::today());
         FormView::from_input(&NewReviewForm { kind: ReviewKind::Team.as_str().into(), review_date: today }, 0)
     });
     localise_review_errors(&mut add, t);
@@ -387,7 +387,7 @@ pub async fn show(
     PageUser(auth): PageUser,
     headers: HeaderMap,
     Path(id): Path<String>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = ReviewId::new(path_id(&id)?);
     review_page(&state, &auth, &headers, id, ReviewForms::default(), StatusCode::OK).await
 }
@@ -399,14 +399,14 @@ async fn review_page(
     id: ReviewId,
     forms: ReviewForms,
     status: StatusCode,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let r = state.store.review(auth.org(), id).await?;
     let chrome = Chrome::new(auth, "accounts", headers);
     let t = chrome.t;
     let (b, participants, wc) = tokio::try_join!(
-        crate::service::plan_bundle(&state.store, auth, r.plan_id),
+        keyplan_app::bundle::plan_bundle(&state.store, auth, r.plan_id, crate::lang::current()),
         async { state.store.participants(auth.org(), id).await.map_err(AppError::from) },
-        review_service::what_changed(&state.store, auth.org(), &r),
+        keyplan_app::reviews::what_changed(&state.store, auth.org(), &r),
     )?;
     let participants: Vec<ParticipantView> = participants
         .iter()
@@ -517,16 +517,16 @@ fn state_message(m: &str, t: Tr) -> String {
 
 /// The translator for a flash message: the request's language.
 fn tr() -> Tr {
-    Tr::new(crate::i18n::current())
+    Tr::new(crate::lang::current())
 }
 
 /// Redirects with the outcome: success message, or the problem for known errors.
-fn outcome<T>(result: Result<T, AppError>, to: &str, ok: &str) -> Result<Response, AppError> {
+fn outcome<T>(result: Result<T, AppError>, to: &str, ok: &str) -> Result<Response, PageError> {
     match result {
         Ok(_) => Ok(redirect_with(to, ok)),
         Err(e) => match problem(&e) {
             Some(msg) => Ok(redirect_with(to, &msg)),
-            None => Err(e),
+            None => Err(e.into()),
         },
     }
 }
@@ -539,7 +539,7 @@ async fn plan_again(
     plan: PlanId,
     f: CardForms,
     status: StatusCode,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let forms = super::plans::PlanForms { reviews: f, ..Default::default() };
     super::plans::plan_page(state, auth, headers, plan, forms, status).await
 }
@@ -558,16 +558,16 @@ pub async fn create(
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(f): Form<NewReviewForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let plan = PlanId::new(path_id(&id)?);
-    match review_service::create_review(&state.store, &auth, plan, &f.kind, &f.review_date).await {
+    match keyplan_app::reviews::create_review(&state.store, &auth, plan, &f.kind, &f.review_date).await {
         Ok(r) => Ok(redirect_with(&format!("/reviews/{}", r.id), &tr().s("review-planned-flash"))),
         Err(AppError::Validation(errors)) => {
             let add = FormView::from_input(&f, 0).with_errors(&errors);
             plan_again(&state, &auth, &headers, plan, CardForms { add: Some(add), ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY)
                 .await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -593,25 +593,25 @@ pub async fn schedule(
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(f): Form<ScheduleForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let plan = PlanId::new(path_id(&id)?);
     let version = form_version(&f.version)?;
     let typed = ScheduleInput { review_cadence_months: f.review_cadence_months.clone(), next_review_date: f.next_review_date.clone() };
     let (sched, status) =
-        match review_service::set_schedule(&state.store, &auth, plan, version, &f.review_cadence_months, &f.next_review_date).await {
+        match keyplan_app::reviews::set_schedule(&state.store, &auth, plan, version, &f.review_cadence_months, &f.next_review_date).await {
             Ok(_) => return Ok(redirect_with(&format!("/plans/{plan}#reviews"), &tr().s("review-schedule-saved"))),
             Err(AppError::Validation(errors)) => {
                 (FormView::from_input(&typed, version).with_errors(&errors), StatusCode::UNPROCESSABLE_ENTITY)
             }
             Err(AppError::Conflict { current_version }) => {
-                let now = review_service::schedule(&state.store, auth.org(), plan).await?;
+                let now = keyplan_app::reviews::schedule(&state.store, auth.org(), plan).await?;
                 let stored = ScheduleInput {
                     review_cadence_months: now.cadence_months.to_string(),
                     next_review_date: now.next_review_date.map(keyplan_domain::validate::format_date).unwrap_or_default(),
                 };
                 (FormView::conflicted(&stored, &typed, current_version), StatusCode::CONFLICT)
             }
-            Err(e) => return Err(e),
+            Err(e) => return Err(e.into()),
         };
     plan_again(&state, &auth, &headers, plan, CardForms { sched: Some(sched), ..Default::default() }, status).await
 }
@@ -645,10 +645,11 @@ pub async fn update(
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(f): Form<ReviewForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = ReviewId::new(path_id(&id)?);
     let version = form_version(&f.version)?;
-    let r = review_service::update_review(&state.store, &auth, id, version, Some(&f.review_date), Some(&f.notes), Some(&f.decisions)).await;
+    let r = keyplan_app::reviews::update_review(&state.store, &auth, id, version, Some(&f.review_date), Some(&f.notes), Some(&f.decisions))
+        .await;
     let (notes, status) = match r {
         Ok(_) => return Ok(redirect_with(&format!("/reviews/{id}"), &tr().s("review-notes-saved"))),
         Err(AppError::Validation(errors)) => (FormView::from_input(&f, version).with_errors(&errors), StatusCode::UNPROCESSABLE_ENTITY),
@@ -656,7 +657,7 @@ pub async fn update(
             let stored = state.store.review(auth.org(), id).await?;
             (FormView::conflicted(&ReviewForm::of(&stored), &f, current_version), StatusCode::CONFLICT)
         }
-        Err(e) => return Err(e),
+        Err(e) => return Err(e.into()),
     };
     review_page(&state, &auth, &headers, id, ReviewForms { notes: Some(notes), ..Default::default() }, status).await
 }
@@ -674,11 +675,11 @@ pub async fn add_participant(
     PageUser(auth): PageUser,
     Path(id): Path<String>,
     Form(f): Form<ParticipantForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = ReviewId::new(path_id(&id)?);
     let user = f.user_id.trim().parse::<i64>().ok().map(UserId::new);
     let contact = f.contact_id.trim().parse::<i64>().ok().map(ContactId::new);
-    let r = review_service::add_participant(&state.store, &auth, id, user, contact).await;
+    let r = keyplan_app::reviews::add_participant(&state.store, &auth, id, user, contact).await;
     outcome(r, &format!("/reviews/{id}#participants"), &tr().s("review-participant-added"))
 }
 
@@ -686,9 +687,9 @@ pub async fn remove_participant(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     Path((id, pid)): Path<(String, String)>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = ReviewId::new(path_id(&id)?);
-    let r = review_service::remove_participant(&state.store, &auth, id, path_id(&pid)?).await;
+    let r = keyplan_app::reviews::remove_participant(&state.store, &auth, id, path_id(&pid)?).await;
     outcome(r, &format!("/reviews/{id}#participants"), &tr().s("review-participant-removed"))
 }
 
@@ -706,10 +707,10 @@ pub async fn hold(
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(f): Form<HoldForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = ReviewId::new(path_id(&id)?);
     let version = form_version(&f.version)?;
-    match review_service::hold_review(&state.store, &auth, id, version).await {
+    match keyplan_app::reviews::hold_review(&state.store, &auth, id, version).await {
         Err(AppError::Conflict { current_version }) => {
             let msg = tr().s1("review-hold-conflict", "version", current_version);
             review_page(&state, &auth, &headers, id, ReviewForms { hold: Some(msg), ..Default::default() }, StatusCode::CONFLICT).await
@@ -734,10 +735,10 @@ pub async fn signoff(
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(f): Form<SignoffForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = ReviewId::new(path_id(&id)?);
     let version = form_version(&f.version)?;
-    let (form, status) = match review_service::signoff(&state.store, &auth, id, Some(version), &f.decision, Some(&f.comment)).await {
+    let (form, status) = match keyplan_app::reviews::signoff(&state.store, &auth, id, Some(version), &f.decision, Some(&f.comment)).await {
         Ok(_) => return Ok(redirect_with(&format!("/reviews/{id}"), &tr().s("review-signed-off"))),
         Err(AppError::Validation(errors)) => (FormView::from_input(&f, version).with_errors(&errors), StatusCode::UNPROCESSABLE_ENTITY),
         Err(AppError::Conflict { current_version }) => {

@@ -16,11 +16,14 @@ use serde::Deserialize;
 use super::audience_views::{Briefing, Excerpt, briefing, excerpt};
 use super::login::{ClientAddr, client_ip};
 use super::{Chrome, path_id, redirect_with, render};
-use crate::audience::{MANAGEMENT_ASKS_KEY, audience_bundle, management_asks};
 use crate::auth::PageUser;
-use crate::i18n::Tr;
-use crate::service::PlanBundle;
-use crate::{AppError, AppState, sharing};
+use crate::error::PageError;
+use crate::{AppError, AppState};
+use keyplan_app::audience::{MANAGEMENT_ASKS_KEY, audience_bundle, management_asks};
+use keyplan_app::bundle::PlanBundle;
+use keyplan_app::sharing;
+use keyplan_export::{ExportError, Format, Layout};
+use keyplan_i18n::Tr;
 
 #[derive(Template)]
 #[template(path = "audience.html")]
@@ -38,8 +41,8 @@ struct AudiencePage {
     asks_version: i64,
 }
 
-fn audience_param(raw: &str) -> Result<Audience, AppError> {
-    Audience::validate("audience", raw).map_err(|_| AppError::NotFound)
+fn audience_param(raw: &str) -> Result<Audience, PageError> {
+    Audience::validate("audience", raw).map_err(|_| AppError::NotFound.into())
 }
 
 pub async fn view(
@@ -47,15 +50,15 @@ pub async fn view(
     PageUser(auth): PageUser,
     headers: HeaderMap,
     Path((id, which)): Path<(String, String)>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = PlanId::new(path_id(&id)?);
     let aud = audience_param(&which)?;
     if aud == Audience::Team {
         return Ok(Redirect::to(&format!("/plans/{id}")).into_response());
     }
-    let (b, _) = audience_bundle(&state.store, auth.org(), Some(auth.actor()), id, aud).await?;
+    let (b, _) = audience_bundle(&state.store, auth.org(), Some(auth.actor()), id, aud, crate::lang::current()).await?;
     // Editing the asks is a plan editor's job, whatever view they are in.
-    let access = crate::service::access(&state.store, &auth, b.account.id).await?;
+    let access = keyplan_app::access::access(&state.store, &auth, b.account.id).await?;
     let can_edit = keyplan_domain::permissions::can_edit_plans(auth.actor(), &access);
     let asks = management_asks(&b);
     let chrome = Chrome::new(&auth, "accounts", &headers);
@@ -90,10 +93,10 @@ pub async fn save_asks(
     PageUser(auth): PageUser,
     Path(id): Path<String>,
     Form(f): Form<AsksForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = PlanId::new(path_id(&id)?);
     let plan = state.store.plan(auth.org(), id).await?;
-    crate::service::require_plan_editor(&state.store, &auth, plan.account_id).await?;
+    keyplan_app::access::require_plan_editor(&state.store, &auth, plan.account_id).await?;
     let text = keyplan_domain::analysis::SectionTextInput { body: f.body, so_what: String::new() }.validate()?;
     let version = f.version.trim().parse::<i64>().unwrap_or(0);
     state.store.save_section(auth.org(), id, MANAGEMENT_ASKS_KEY, version, &text, auth.id()).await?;
@@ -217,7 +220,7 @@ fn link_problem(field: &str, message: &str, tr: Tr) -> String {
 }
 
 fn link_row(l: &ShareLink, tr: Tr) -> LinkRow {
-    let today = crate::service::today();
+    let today = keyplan_app::today();
     let state = if l.revoked_at.is_some() {
         "revoked"
     } else if l.expired(today) {
@@ -250,8 +253,8 @@ async fn sharing_page(
     new_link: String,
     errors: Vec<String>,
     status: StatusCode,
-) -> Result<Response, AppError> {
-    let (b, vis) = audience_bundle(&state.store, auth.org(), Some(auth.actor()), id, Audience::Team).await?;
+) -> Result<Response, PageError> {
+    let (b, vis) = audience_bundle(&state.store, auth.org(), Some(auth.actor()), id, Audience::Team, crate::lang::current()).await?;
     let links = sharing::links(&state.store, auth, id).await?;
     let chrome = Chrome::new(auth, "accounts", headers);
     let tr = chrome.t;
@@ -269,7 +272,7 @@ async fn sharing_page(
         visibilities: Visibility::ALL.iter().map(|v| (v.as_str(), tr.enum_label("sharing-vis", v.as_str()))).collect(),
         links: links.iter().map(|l| link_row(l, tr)).collect(),
         new_link,
-        default_expiry: keyplan_domain::validate::format_date(crate::service::today() + time::Duration::days(30)),
+        default_expiry: keyplan_domain::validate::format_date(keyplan_app::today() + time::Duration::days(30)),
         errors,
     };
     Ok(render(status, &page, had_flash))
@@ -280,7 +283,7 @@ pub async fn sharing(
     PageUser(auth): PageUser,
     headers: HeaderMap,
     Path(id): Path<String>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = PlanId::new(path_id(&id)?);
     sharing_page(&state, &auth, &headers, id, String::new(), Vec::new(), StatusCode::OK).await
 }
@@ -292,7 +295,7 @@ pub async fn save_visibility(
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(fields): Form<Vec<(String, String)>>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = PlanId::new(path_id(&id)?);
     let current = state.store.visibilities(auth.org(), id).await?;
     let mut changed = 0;
@@ -304,7 +307,7 @@ pub async fn save_visibility(
             changed += 1;
         }
     }
-    let msg = Tr::for_user(&auth, &headers).s1("sharing-saved", "count", changed);
+    let msg = crate::lang::for_user(&auth, &headers).s1("sharing-saved", "count", changed);
     Ok(redirect_with(&format!("/plans/{id}/sharing"), &msg))
 }
 
@@ -322,7 +325,7 @@ pub async fn create_link(
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(f): Form<LinkForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = PlanId::new(path_id(&id)?);
     match sharing::create_link(&state.store, &auth, id, &f.label, &f.expires_on).await {
         // The token is shown this once, on this page, and never stored.
@@ -331,11 +334,11 @@ pub async fn create_link(
             sharing_page(&state, &auth, &headers, id, url, Vec::new(), StatusCode::CREATED).await
         }
         Err(AppError::Validation(errs)) => {
-            let tr = Tr::for_user(&auth, &headers);
+            let tr = crate::lang::for_user(&auth, &headers);
             let errors = errs.iter().map(|e| link_problem(&e.field, &e.message, tr)).collect();
             sharing_page(&state, &auth, &headers, id, String::new(), errors, StatusCode::UNPROCESSABLE_ENTITY).await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -344,9 +347,9 @@ pub async fn revoke_link(
     PageUser(auth): PageUser,
     headers: HeaderMap,
     Path(id): Path<String>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let link = sharing::revoke(&state.store, &auth, keyplan_domain::ShareLinkId::new(path_id(&id)?)).await?;
-    let message = Tr::for_user(&auth, &headers).s1("sharing-revoked", "label", &link.label);
+    let message = crate::lang::for_user(&auth, &headers).s1("sharing-revoked", "label", &link.label);
     Ok(redirect_with(&format!("/plans/{}/sharing", link.plan_id), &message))
 }
 
@@ -388,50 +391,25 @@ pub async fn export(
     PageUser(auth): PageUser,
     Path((id, file)): Path<(String, String)>,
     Query(q): Query<AudienceQuery>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = PlanId::new(path_id(&id)?);
-    let aud = Audience::validate("audience", &q.audience)?;
-    let (b, vis) = audience_bundle(&state.store, auth.org(), Some(auth.actor()), id, aud).await?;
-    let name = format!("plan-{id}-{}", aud.as_str());
-    let lang = crate::pdf_export::parse_lang("lang", &q.lang)?;
-    let tr = crate::i18n::Tr::new(crate::pdf_export::ui_lang(lang));
-    if file == "export.pdf" {
-        let compact = crate::pdf_export::parse_compact("layout", &q.layout)?;
-        return match crate::pdf_export::render(&b, lang, compact).await? {
-            Ok(pdf) => Ok(pdf_response(pdf.bytes, &crate::pdf_export::file_name(&b.plan.title, aud, "pdf"))),
-            Err(keyplan_pdf::PdfError::TooBigForOnePage { pages_at_minimum }) => {
-                let compact_url = format!("/plans/{id}/export.pdf?audience={}&layout=compact", aud.as_str());
-                Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &PdfTooBig { t: tr, pages: pages_at_minimum, compact_url, id }, false))
-            }
-            Err(e) => Err(AppError::Internal(e.into())),
-        };
-    }
-    if file == "export.xlsx" {
-        let bytes = crate::xlsx_export::file_in(&b, tr)?;
-        let disposition = format!("attachment; filename=\"{}\"", crate::pdf_export::file_name(&b.plan.title, aud, "xlsx"));
-        return Ok((
-            [(header::CONTENT_TYPE, crate::xlsx_export::CONTENT_TYPE.to_string()), (header::CONTENT_DISPOSITION, disposition)],
-            bytes,
-        )
-            .into_response());
-    }
-    let (body, ctype, ext) = match file.as_str() {
-        "export.md" => (crate::export::markdown_in(&b, tr), "text/markdown; charset=utf-8", "md"),
-        "export.json" => (
-            serde_json::to_string_pretty(&crate::export::json(&b, &vis)).map_err(|e| AppError::Internal(e.into()))?,
-            "application/json",
-            "json",
-        ),
-        _ => return Err(AppError::NotFound),
+    let format = match file.strip_prefix("export.").map(|ext| Format::parse("format", ext)) {
+        Some(Ok(f)) => f,
+        _ => return Err(AppError::NotFound.into()),
     };
-    let disposition = format!("attachment; filename=\"{name}.{ext}\"");
-    Ok(([(header::CONTENT_TYPE, ctype.to_string()), (header::CONTENT_DISPOSITION, disposition)], body).into_response())
-}
-
-/// A PDF download; `name` is ASCII-safe.
-pub fn pdf_response(bytes: Vec<u8>, name: &str) -> Response {
-    let disposition = format!("attachment; filename=\"{name}\"");
-    ([(header::CONTENT_TYPE, "application/pdf".to_string()), (header::CONTENT_DISPOSITION, disposition)], bytes).into_response()
+    let aud = Audience::validate("audience", &q.audience)?;
+    let lang = keyplan_export::parse_lang("lang", &q.lang, crate::lang::current())?;
+    let layout = Layout::parse("layout", &q.layout)?;
+    let (b, vis) = audience_bundle(&state.store, auth.org(), Some(auth.actor()), id, aud, lang).await?;
+    match keyplan_export::render_blocking(b, vis, format, lang, layout).await {
+        Ok(file) => Ok(crate::download(file)),
+        Err(e @ ExportError::TooBigForOnePage(_)) => {
+            let pages = e.pages_at_minimum().unwrap_or_default();
+            let compact_url = format!("/plans/{id}/export.pdf?audience={}&layout=compact", aud.as_str());
+            Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &PdfTooBig { t: Tr::new(lang), pages, compact_url, id }, false))
+        }
+        Err(ExportError::Failed(e)) => Err(AppError::Internal(e).into()),
+    }
 }
 
 // --- the signed-out share page ------------------------------------------------------
@@ -457,12 +435,12 @@ pub async fn open(
     headers: HeaderMap,
     ClientAddr(peer): ClientAddr,
     Path(token): Path<String>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let addr = client_ip(&state, &headers, peer);
     // The customer's browser decides the language, whoever shared the link.
-    let t = Tr::from_headers(&headers);
-    let mut r = match sharing::open(&state.store, &token, &addr).await? {
-        sharing::Opened::Plan(b, link) => {
+    let t = crate::lang::from_headers(&headers);
+    let mut r = match sharing::open(&state.store, &token, &addr, t.lang).await? {
+        sharing::Opened::Plan(b, _, link) => {
             render(StatusCode::OK, &SharePage { t, ex: excerpt(&b, t), expires: t.date(link.expires_on) }, false)
         }
         sharing::Opened::Gone => {

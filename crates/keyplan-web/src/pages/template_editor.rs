@@ -15,10 +15,11 @@ use serde::Deserialize;
 
 use super::{Chrome, form_version, path_id, redirect_with, render};
 use crate::auth::{Auth, PageUser};
-use crate::i18n::Tr;
-use crate::template_service as tpl;
+use crate::error::PageError;
 use crate::views::{ConflictLine, FormView, Opt};
 use crate::{AppError, AppState};
+use keyplan_app::templates as tpl;
+use keyplan_i18n::Tr;
 
 /// Rows the editor accepts in one post (the template allows 40 sections).
 const MAX_ROWS: usize = 60;
@@ -333,7 +334,7 @@ async fn editor_page(
     stored: Option<&StoredTemplate>,
     editing: Editing,
     shown: Shown,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let history = match stored {
         Some(t) => state.store.template_versions(auth.org(), t.id).await?,
         None => Vec::new(),
@@ -432,7 +433,7 @@ pub async fn show(
     PageUser(auth): PageUser,
     headers: HeaderMap,
     Path(id): Path<String>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let t = state.store.template(auth.org(), TemplateId::new(path_id(&id)?)).await?;
     let editing = Editing::from_doc(&t.doc(), t.version, t.current_version);
     editor_page(&state, &auth, &headers, Some(&t), editing, Shown::ok()).await
@@ -450,15 +451,15 @@ pub async fn new(
     PageUser(auth): PageUser,
     headers: HeaderMap,
     Query(q): Query<NewQuery>,
-) -> Result<Response, AppError> {
-    crate::service::require(tpl::can_manage(&auth))?;
+) -> Result<Response, PageError> {
+    keyplan_app::access::require(tpl::can_manage(&auth))?;
     let editing = match q.copy.trim() {
         "" => Editing { budget_pages: "1".into(), ..Default::default() },
         raw => {
             let t = state.store.template(auth.org(), TemplateId::new(path_id(raw)?)).await?;
             let mut e = Editing::from_doc(&t.doc(), 0, 0);
             e.key = String::new();
-            e.name = Tr::for_user(&auth, &headers).s1("templates-copy-of", "name", &t.name);
+            e.name = crate::lang::for_user(&auth, &headers).s1("templates-copy-of", "name", &t.name);
             e
         }
     };
@@ -471,8 +472,8 @@ pub async fn create(
     PageUser(auth): PageUser,
     headers: HeaderMap,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Result<Response, AppError> {
-    crate::service::require(tpl::can_manage(&auth))?;
+) -> Result<Response, PageError> {
+    keyplan_app::access::require(tpl::can_manage(&auth))?;
     let (mut editing, action) = Editing::parse(pairs);
     if action != Action::Save {
         return rearrange(&state, &auth, &headers, None, editing, action).await;
@@ -487,13 +488,13 @@ pub async fn create(
     match result {
         Ok(t) => Ok(redirect_with(
             &format!("/admin/templates/{}", t.id),
-            &Tr::for_user(&auth, &headers).s1("templates-created", "name", &t.name),
+            &crate::lang::for_user(&auth, &headers).s1("templates-created", "name", &t.name),
         )),
         Err(AppError::Validation(errors)) => {
             let shown = Shown { errors, status: StatusCode::UNPROCESSABLE_ENTITY, ..Shown::ok() };
             editor_page(&state, &auth, &headers, None, editing, shown).await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -504,8 +505,8 @@ pub async fn submit(
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Result<Response, AppError> {
-    crate::service::require(tpl::can_manage(&auth))?;
+) -> Result<Response, PageError> {
+    keyplan_app::access::require(tpl::can_manage(&auth))?;
     let id = TemplateId::new(path_id(&id)?);
     let stored = state.store.template(auth.org(), id).await?;
     let (mut editing, action) = Editing::parse(pairs);
@@ -522,11 +523,11 @@ pub async fn submit(
     match result {
         Ok((t, true)) => Ok(redirect_with(
             &format!("/admin/templates/{id}"),
-            &Tr::for_user(&auth, &headers).s1("templates-saved-version", "version", t.current_version),
+            &crate::lang::for_user(&auth, &headers).s1("templates-saved-version", "version", t.current_version),
         )),
         Ok((t, false)) => Ok(redirect_with(
             &format!("/admin/templates/{id}"),
-            &Tr::for_user(&auth, &headers).s1("templates-unchanged", "version", t.current_version),
+            &crate::lang::for_user(&auth, &headers).s1("templates-unchanged", "version", t.current_version),
         )),
         Err(AppError::Validation(errors)) => {
             let shown = Shown { errors, status: StatusCode::UNPROCESSABLE_ENTITY, ..Shown::ok() };
@@ -534,13 +535,13 @@ pub async fn submit(
         }
         Err(AppError::Conflict { current_version }) => {
             let now = state.store.template(auth.org(), id).await?;
-            let t = Tr::for_user(&auth, &headers);
+            let t = crate::lang::for_user(&auth, &headers);
             let conflict = conflict_lines(&now, &state.store.template_versions(auth.org(), id).await?, &editing, t);
             let editing = Editing { version: current_version.to_string(), ..editing };
             let shown = Shown { conflict, status: StatusCode::CONFLICT, ..Shown::ok() };
             editor_page(&state, &auth, &headers, Some(&now), editing, shown).await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -552,8 +553,8 @@ async fn rearrange(
     stored: Option<&StoredTemplate>,
     mut editing: Editing,
     action: Action,
-) -> Result<Response, AppError> {
-    let t = Tr::for_user(auth, headers);
+) -> Result<Response, PageError> {
+    let t = crate::lang::for_user(auth, headers);
     let n = editing.rows.len();
     let notice = match action {
         Action::Up(i) if i > 0 && i < n => {

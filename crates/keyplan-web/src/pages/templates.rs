@@ -13,10 +13,11 @@ use serde::Deserialize;
 
 use super::{Chrome, form_version, path_id, redirect_with, render};
 use crate::auth::{Auth, PageUser};
-use crate::i18n::Tr;
-use crate::template_service as tpl;
+use crate::error::PageError;
 use crate::views::FormView;
 use crate::{AppError, AppState};
+use keyplan_app::templates as tpl;
+use keyplan_i18n::Tr;
 
 pub struct TemplateRow {
     pub id: i64,
@@ -51,7 +52,7 @@ pub fn pages_label(t: Tr, pages: f64) -> String {
     t.s2("templates-pages", "count", count, "pages", t.num(pages))
 }
 
-pub async fn list(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap) -> Result<Response, AppError> {
+pub async fn list(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap) -> Result<Response, PageError> {
     list_page(&state, &auth, &headers, FormView::default(), Vec::new(), StatusCode::OK).await
 }
 
@@ -62,7 +63,7 @@ async fn list_page(
     import: FormView,
     import_errors: Vec<String>,
     status: StatusCode,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let templates = state.store.templates(auth.org(), true).await?;
     let chrome = Chrome::new(auth, "templates", headers);
     let t = chrome.t;
@@ -75,8 +76,8 @@ async fn list_page(
             TemplateRow {
                 id: tpl.id.get(),
                 key: tpl.key.clone(),
-                name: crate::template_i18n::localise_name(&tpl.key, &tpl.name, t),
-                description: crate::template_i18n::localise_description(&tpl.key, &tpl.description, t),
+                name: keyplan_i18n::templates::localise_name(&tpl.key, &tpl.name, t),
+                description: keyplan_i18n::templates::localise_description(&tpl.key, &tpl.description, t),
                 sections: tpl.doc().sections.len(),
                 pages: pages_label(t, tpl.budget_pages),
                 version: tpl.current_version,
@@ -112,9 +113,9 @@ pub async fn import(
     PageUser(auth): PageUser,
     headers: HeaderMap,
     Form(form): Form<ImportForm>,
-) -> Result<Response, AppError> {
-    crate::service::require(tpl::can_manage(&auth))?;
-    let tr = Tr::for_user(&auth, &headers);
+) -> Result<Response, PageError> {
+    keyplan_app::access::require(tpl::can_manage(&auth))?;
+    let tr = crate::lang::for_user(&auth, &headers);
     let result = match form.json.trim() {
         "" => Err(AppError::field("json", tr.s("templates-err-paste"))),
         text => match tpl::parse_file(text) {
@@ -133,7 +134,7 @@ pub async fn import(
         }
         Err(AppError::BadRequest(m)) => vec![file_message(&m, tr)],
         Err(AppError::Validation(errors)) => errors.iter().map(|e| format!("{}: {}", e.field, file_message(&e.message, tr))).collect(),
-        Err(e) => return Err(e),
+        Err(e) => return Err(e.into()),
     };
     let mut f = FormView { open: true, ..Default::default() };
     f.values.insert("json".into(), form.json);
@@ -189,12 +190,12 @@ pub async fn retire(
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(form): Form<super::RetireForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = TemplateId::new(path_id(&id)?);
     let version = form_version(&form.version)?;
     let retired = form.retired()?;
     let t = tpl::set_retired(&state.store, &auth, id, Some(version), retired).await?;
-    let tr = Tr::for_user(&auth, &headers);
+    let tr = crate::lang::for_user(&auth, &headers);
     let message = if t.retired { tr.s1("templates-retired-flash", "name", &t.name) } else { tr.s1("templates-restored", "name", &t.name) };
     Ok(redirect_with(&format!("/admin/templates#template-{id}"), &message))
 }
@@ -211,16 +212,16 @@ pub async fn move_template(
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(form): Form<MoveForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = TemplateId::new(path_id(&id)?);
     let up = match form.direction.trim() {
         "up" => true,
         "down" => false,
-        _ => return Err(AppError::field("direction", "must be up or down")),
+        _ => return Err(AppError::field("direction", "must be up or down").into()),
     };
     let t = tpl::move_template(&state.store, &auth, id, up).await?;
     let id_text = if up { "templates-moved-up" } else { "templates-moved-down" };
-    Ok(redirect_with(&format!("/admin/templates#template-{id}"), &Tr::for_user(&auth, &headers).s1(id_text, "name", &t.name)))
+    Ok(redirect_with(&format!("/admin/templates#template-{id}"), &crate::lang::for_user(&auth, &headers).s1(id_text, "name", &t.name)))
 }
 
 #[derive(Deserialize)]
@@ -235,7 +236,7 @@ pub async fn export(
     PageUser(auth): PageUser,
     Path(id): Path<String>,
     Query(q): Query<ExportQuery>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let t = state.store.template(auth.org(), TemplateId::new(path_id(&id)?)).await?;
     let (doc, number) = match q.version.trim() {
         "" => (t.doc(), t.current_version),

@@ -7,9 +7,9 @@ use axum::response::Response;
 use keyplan_domain::PlanId;
 
 use super::{Chrome, path_id, render};
+use crate::AppState;
 use crate::auth::PageUser;
-use crate::service;
-use crate::{AppError, AppState};
+use crate::error::PageError;
 
 #[derive(Template)]
 #[template(path = "plan_timeline.html")]
@@ -30,11 +30,11 @@ pub async fn show(
     PageUser(auth): PageUser,
     headers: HeaderMap,
     Path(id): Path<String>,
-) -> Result<Response, AppError> {
-    let b = service::plan_bundle(&state.store, &auth, PlanId::new(path_id(&id)?)).await?;
+) -> Result<Response, PageError> {
+    let b = keyplan_app::bundle::plan_bundle(&state.store, &auth, PlanId::new(path_id(&id)?), crate::lang::current()).await?;
     let chrome = Chrome::new(&auth, "accounts", &headers);
     let t = chrome.t;
-    let picture = crate::timeline_svg::plan_timeline_in(&b, service::today(), t);
+    let picture = keyplan_export::timeline_svg::plan_timeline_in(&b, keyplan_app::today(), t);
     let had_flash = chrome.flash.is_some();
     let page = TimelinePage {
         chrome,

@@ -14,10 +14,11 @@ use serde::Deserialize;
 use super::whitespace_matrix::{self, WhitespaceView, cell_anchor, whitespace_view_in};
 use super::{Chrome, form_version, path_id, redirect_with, render};
 use crate::auth::{Auth, PageUser};
-use crate::i18n::Tr;
+use crate::error::PageError;
 use crate::views::{FormView, Opt};
-use crate::whitespace_service::{self as ws_service, CellRef};
 use crate::{AppError, AppState};
+use keyplan_app::whitespace::{self as ws_service, CellRef};
+use keyplan_i18n::Tr;
 
 /// The form of the selected cell.
 pub struct CellEditor {
@@ -80,7 +81,7 @@ pub async fn show(
     headers: HeaderMap,
     Path(id): Path<String>,
     Query(q): Query<ShowQuery>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = AccountId::new(path_id(&id)?);
     let forms = WhitespaceForms { cell: CellRef::parse(&q.cell).map(|r| (r, None)), ..Default::default() };
     whitespace_page(&state, &auth, &headers, id, forms, StatusCode::OK).await
@@ -93,7 +94,7 @@ pub async fn whitespace_page(
     id: AccountId,
     forms: WhitespaceForms,
     status: StatusCode,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let org = auth.org();
     let account = state.store.account(org, id).await?;
     let currency = state.store.org(org).await?.currency;
@@ -217,9 +218,9 @@ pub async fn set_cell(
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(form): Form<CellForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = AccountId::new(path_id(&id)?);
-    let t = Tr::for_user(&auth, &headers);
+    let t = crate::lang::for_user(&auth, &headers);
     let at = CellRef::parse(&format!("{}-{}", form.offering_id.trim(), form.business_unit_id.trim()))
         .ok_or_else(|| AppError::BadRequest(t.s("ws-err-which-cell")))?;
     let version = form_version(&form.version)?;
@@ -245,7 +246,7 @@ pub async fn set_cell(
             let forms = WhitespaceForms { cell: Some((at, Some(f))), ..Default::default() };
             whitespace_page(&state, &auth, &headers, id, forms, StatusCode::CONFLICT).await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -257,18 +258,18 @@ pub async fn add_unit(
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(input): Form<NameInput>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = AccountId::new(path_id(&id)?);
     match ws_service::create_business_unit(&state.store, &auth, id, &input).await {
         Ok(u) => Ok(redirect_with(
             &format!("/accounts/{id}/whitespace#unit-{}", u.id),
-            &Tr::for_user(&auth, &headers).s1("ws-unit-added", "name", &u.name),
+            &crate::lang::for_user(&auth, &headers).s1("ws-unit-added", "name", &u.name),
         )),
         Err(AppError::Validation(errors)) => {
             let forms = WhitespaceForms { add_unit: FormView::from_input(&input, 0).with_errors(&errors), ..Default::default() };
             whitespace_page(&state, &auth, &headers, id, forms, StatusCode::UNPROCESSABLE_ENTITY).await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -286,14 +287,14 @@ pub async fn update_unit(
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(form): Form<UnitForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = BusinessUnitId::new(path_id(&id)?);
     let version = form_version(&form.version)?;
     let unit = state.store.business_unit(auth.org(), id).await?;
     let back = format!("/accounts/{}/whitespace#unit-{id}", unit.account_id);
     let failed = |f: FormView| WhitespaceForms { edit_unit: Some((id, f)), ..Default::default() };
     match ws_service::update_business_unit(&state.store, &auth, id, version, &form.input).await {
-        Ok(u) => Ok(redirect_with(&back, &Tr::for_user(&auth, &headers).s1("ws-unit-saved", "name", &u.name))),
+        Ok(u) => Ok(redirect_with(&back, &crate::lang::for_user(&auth, &headers).s1("ws-unit-saved", "name", &u.name))),
         Err(AppError::Validation(errors)) => {
             let f = FormView::from_input(&form.input, version).with_errors(&errors);
             whitespace_page(&state, &auth, &headers, unit.account_id, failed(f), StatusCode::UNPROCESSABLE_ENTITY).await
@@ -304,7 +305,7 @@ pub async fn update_unit(
             let f = FormView::conflicted(&stored, &form.input, current_version);
             whitespace_page(&state, &auth, &headers, unit.account_id, failed(f), StatusCode::CONFLICT).await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -315,11 +316,11 @@ pub struct MoveForm {
 }
 
 /// `up`/`left` or `down`/`right`.
-pub fn direction_up(raw: &str) -> Result<bool, AppError> {
+pub fn direction_up(raw: &str) -> Result<bool, PageError> {
     match raw.trim() {
         "up" | "left" => Ok(true),
         "down" | "right" => Ok(false),
-        _ => Err(AppError::from(FieldError::new("direction", "must be up or down"))),
+        _ => Err(AppError::from(FieldError::new("direction", "must be up or down")).into()),
     }
 }
 
@@ -329,13 +330,13 @@ pub async fn move_unit(
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(form): Form<MoveForm>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = BusinessUnitId::new(path_id(&id)?);
     let up = direction_up(&form.direction)?;
     let u = ws_service::move_business_unit(&state.store, &auth, id, up).await?;
     Ok(redirect_with(
         &format!("/accounts/{}/whitespace#unit-{id}", u.account_id),
-        &Tr::for_user(&auth, &headers).s1("ws-unit-moved", "name", &u.name),
+        &crate::lang::for_user(&auth, &headers).s1("ws-unit-moved", "name", &u.name),
     ))
 }
 
@@ -344,12 +345,12 @@ pub async fn delete_unit(
     PageUser(auth): PageUser,
     headers: HeaderMap,
     Path(id): Path<String>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PageError> {
     let id = BusinessUnitId::new(path_id(&id)?);
     let u = ws_service::delete_business_unit(&state.store, &auth, id).await?;
     Ok(redirect_with(
         &format!("/accounts/{}/whitespace#units", u.account_id),
-        &Tr::for_user(&auth, &headers).s1("ws-unit-deleted", "name", &u.name),
+        &crate::lang::for_user(&auth, &headers).s1("ws-unit-deleted", "name", &u.name),
     ))
 }
 

@@ -19,7 +19,7 @@ use keyplan_domain::CellId;
 use keyplan_domain::whitespace::{CellStatus, Totals};
 use keyplan_store::{Cell, Whitespace};
 
-use crate::i18n::Tr;
+use keyplan_i18n::Tr;
 
 /// The matrix, ready for the template.
 pub struct WhitespaceView {

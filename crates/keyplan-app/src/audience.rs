@@ -1,0 +1,188 @@
+//! One plan, three audiences: the server-side redaction that every page, export,
+//! API answer and share link of a non-team view goes through. The rules are in
+//! [`keyplan_domain::audience`]; this applies them to a loaded [`PlanBundle`].
+
+use std::collections::HashSet;
+
+use keyplan_domain::audience::{self, Audience, Content, Visibility};
+use keyplan_domain::template::SectionKind;
+use keyplan_domain::tree::{self, Node, NodeKind, TreeNode};
+use keyplan_domain::{OrgId, PlanId, permissions};
+use keyplan_store::{Store, Visibilities, VisibilityTarget};
+
+use crate::AppError;
+use crate::Result;
+use crate::bundle::PlanBundle;
+
+/// Where "what we need from management" is written: a section text outside
+/// every template, so it never shows up among the plan's own sections.
+pub const MANAGEMENT_ASKS_KEY: &str = "_management_asks";
+
+/// The plan as `audience` may see it: loaded, then redacted on the server;
+/// built-in template texts in `lang`.
+pub async fn audience_bundle(
+    store: &Store,
+    org: OrgId,
+    viewer: Option<permissions::Actor>,
+    id: PlanId,
+    audience: Audience,
+    lang: keyplan_domain::Lang,
+) -> Result<(PlanBundle, Visibilities)> {
+    let (b, vis) = tokio::try_join!(crate::bundle::plan_bundle_for(store, org, viewer, id, lang), async {
+        store.visibilities(org, id).await.map_err(AppError::from)
+    })?;
+    Ok((redact(b, &vis, audience), vis))
+}
+
+/// What a section text is, for the sharing rules.
+fn section_content(b: &PlanBundle, key: &str) -> Content {
+    match b.doc.section(key) {
+        Some(s) => Content::SectionText(s.kind),
+        None if key == MANAGEMENT_ASKS_KEY => Content::ManagementAsk,
+        // Text of a section the template no longer has: nobody outside the team.
+        None => Content::OtherAccount,
+    }
+}
+
+fn node_content(n: &Node) -> Content {
+    Content::Node(n.kind, if n.kind == NodeKind::Commitment { n.acceptance } else { None })
+}
+
+/// Removes from `b` everything `audience` may not see. The team's view is the bundle as loaded.
+pub fn redact(mut b: PlanBundle, vis: &Visibilities, audience: Audience) -> PlanBundle {
+    b.audience = audience;
+    if audience == Audience::Team {
+        return b;
+    }
+    let customer = audience == Audience::Customer;
+    b.can_edit = false;
+
+    // The tree: a node with everything above it.
+    let mut nodes = Vec::new();
+    fn walk(t: &TreeNode, path: &mut Vec<(Visibility, Content)>, vis: &Visibilities, audience: Audience, out: &mut Vec<Node>) {
+        path.push((vis.get(VisibilityTarget::Node, t.node.id.get()), node_content(&t.node)));
+        if audience::node_shown(audience, path) {
+            out.push(t.node.clone());
+            for c in &t.children {
+                walk(c, path, vis, audience, out);
+            }
+        }
+        path.pop();
+    }
+    for t in &b.tree {
+        walk(t, &mut Vec::new(), vis, audience, &mut nodes);
+    }
+    if !audience::shown_unmarked(audience, Content::InternalNote) {
+        for n in &mut nodes {
+            n.notes = None;
+            n.decline_reason = None;
+            n.proposed_due_date = None;
+            n.author_id = None;
+        }
+    }
+    let (tree, summary) = tree::build_tree(nodes, crate::today());
+    b.tree = tree;
+    // Management judges the whole plan's progress; the customer only what they see.
+    if customer {
+        b.summary = summary;
+    }
+    let node_ids: HashSet<i64> = b.all_nodes().iter().map(|n| n.id.get()).collect();
+
+    // Sections the audience may not see at all drop out of the document.
+    if customer {
+        b.doc.sections.retain(|s| !matches!(s.kind, SectionKind::StakeholderMap | SectionKind::Whitespace));
+    }
+    let sections = std::mem::take(&mut b.sections);
+    b.sections = sections
+        .into_iter()
+        .filter(|s| audience::shown(audience, vis.get(VisibilityTarget::Section, s.id.get()), section_content(&b, &s.section_key)))
+        .collect();
+
+    b.items.retain(|i| audience::shown(audience, vis.get(VisibilityTarget::Item, i.id.get()), Content::Item(i.kind(), i.category())));
+    let item_ids: HashSet<i64> = b.items.iter().map(|i| i.id.get()).collect();
+    for i in &mut b.items {
+        if i.derived_from_id.is_some_and(|d| !item_ids.contains(&d.get())) {
+            i.derived_from_id = None;
+        }
+        if customer {
+            // Where a finding came from (a call, a colleague) is the team's business.
+            i.source = None;
+            i.author_id = None;
+        }
+    }
+
+    b.kpis.retain(|k| audience::shown(audience, vis.get(VisibilityTarget::Kpi, k.id.get()), Content::Kpi));
+    let kpi_ids: HashSet<i64> = b.kpis.iter().map(|k| k.id.get()).collect();
+    for k in &mut b.kpis {
+        if k.goal_id.is_some_and(|g| !node_ids.contains(&g.get())) {
+            k.goal_id = None;
+        }
+    }
+    b.kpi_actuals.retain(|a| kpi_ids.contains(&a.kpi_id.get()));
+    if customer {
+        for a in &mut b.kpi_actuals {
+            a.note = None;
+            a.recorded_by = None;
+        }
+    }
+
+    let section_ids: HashSet<i64> = b.sections.iter().map(|s| s.id.get()).collect();
+    let cells = audience::shown_unmarked(audience, Content::CommercialFigures);
+    let assessments = audience::shown_unmarked(audience, Content::ContactAssessment);
+    b.links.retain(|l| {
+        node_ids.contains(&l.goal_id.get())
+            && match l.target_kind() {
+                keyplan_domain::analysis::LinkKind::Item => item_ids.contains(&l.target_id),
+                keyplan_domain::analysis::LinkKind::Section => section_ids.contains(&l.target_id),
+                keyplan_domain::analysis::LinkKind::Cell => cells,
+                keyplan_domain::analysis::LinkKind::Contact => assessments,
+            }
+    });
+
+    if !cells {
+        b.whitespace = None;
+        let a = &mut b.account;
+        a.current_revenue = None;
+        a.total_spend = None;
+        a.potential = None;
+        a.growth_trend_text = None;
+        a.crm_id = None;
+    }
+    if customer {
+        b.account.parent_id = None;
+        b.account.owner_id = None;
+        b.account.updated_by = None;
+        b.plan.created_by = None;
+        b.plan.updated_by = None;
+        b.review_marks.clear();
+        b.team.clear();
+        // Only the people named next to what the customer sees, by name.
+        let people: HashSet<i64> = b.all_nodes().iter().filter_map(|n| n.owner_id).map(|u| u.get()).collect();
+        b.users.retain(|u| people.contains(&u.id.get()));
+        for u in &mut b.users {
+            u.email = String::new();
+        }
+        let contacts: HashSet<i64> = b.all_nodes().iter().filter_map(|n| n.contact_id).map(|c| c.get()).collect();
+        b.contacts.retain(|c| contacts.contains(&c.id.get()));
+    }
+    if !assessments {
+        for c in &mut b.contacts {
+            c.buying_role_text = None;
+            c.influence = None;
+            c.attitude_text = None;
+            c.relationship_owner_id = None;
+            c.objective = None;
+            c.last_contact_date = None;
+            c.reports_to_id = None;
+            c.email = None;
+            c.phone = None;
+            c.updated_by = None;
+        }
+    }
+    b
+}
+
+/// "What we need from management", if anyone wrote it.
+pub fn management_asks(b: &PlanBundle) -> Option<&keyplan_store::PlanSection> {
+    b.section_text(MANAGEMENT_ASKS_KEY)
+}

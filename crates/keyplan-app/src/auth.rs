@@ -1,0 +1,124 @@
+//! Passwords, session and API tokens, and who the caller is. No HTTP here:
+//! the web crate finds the caller and hands an [`Auth`] to the services.
+
+use std::sync::Arc;
+
+use argon2::Argon2;
+use argon2::password_hash::rand_core::OsRng;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use keyplan_domain::permissions::Actor;
+use keyplan_domain::{OrgId, Role, UserId};
+use keyplan_store::SessionUser;
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
+
+/// Hashes a password with Argon2id off the async runtime (it is deliberately slow).
+pub async fn hash_password(password: String) -> anyhow::Result<String> {
+    tokio::task::spawn_blocking(move || {
+        let salt = SaltString::generate(&mut OsRng);
+        Argon2::default()
+            .hash_password(password.as_bytes(), &salt)
+            .map(|h| h.to_string())
+            .map_err(|e| anyhow::anyhow!("hashing failed: {e}"))
+    })
+    .await?
+}
+
+/// Checks a password against a stored hash, off the async runtime.
+pub async fn verify_password(password: String, hash: String) -> bool {
+    tokio::task::spawn_blocking(move || match PasswordHash::new(&hash) {
+        Ok(parsed) => Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok(),
+        Err(_) => false,
+    })
+    .await
+    .unwrap_or(false)
+}
+
+/// A hash to verify against when the e-mail is unknown, so that timing does not
+/// tell which addresses have accounts.
+pub fn dummy_hash() -> &'static str {
+    "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0sD9kUP7XrFT5cVjxtw8cZ0QnLkSpb0XbXHe5Tc1XeE"
+}
+
+/// A new random secret (256 bits), hex-encoded.
+pub fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}
+
+/// What the database stores instead of a token.
+pub fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// A new API token: recognisable prefix plus a random secret.
+pub fn new_api_token() -> String {
+    format!("kp_{}", random_token())
+}
+
+/// How the caller proved who they are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Via {
+    Session,
+    Token,
+}
+
+/// The signed-in user, placed in the request by the authentication middleware.
+#[derive(Clone, Debug)]
+pub struct Auth {
+    pub user: Arc<SessionUser>,
+    pub via: Via,
+}
+
+impl Auth {
+    pub fn org(&self) -> OrgId {
+        self.user.user.org_id
+    }
+    pub fn id(&self) -> UserId {
+        self.user.user.id
+    }
+    pub fn role(&self) -> Role {
+        self.user.user.role()
+    }
+    pub fn actor(&self) -> Actor {
+        Actor { user_id: self.id(), role: self.role() }
+    }
+    pub fn csrf(&self) -> &str {
+        self.user.csrf_token.as_deref().unwrap_or("")
+    }
+    pub fn name(&self) -> &str {
+        &self.user.user.name
+    }
+}
+
+/// Constant-time comparison for secrets (tokens, CSRF values).
+pub fn same_secret(a: &str, b: &str) -> bool {
+    a.as_bytes().ct_eq(b.as_bytes()).into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn passwords_hash_and_verify() {
+        let h = hash_password("correct horse".into()).await.unwrap();
+        assert!(h.starts_with("$argon2id$"));
+        assert!(verify_password("correct horse".into(), h.clone()).await);
+        assert!(!verify_password("wrong horse".into(), h).await);
+        assert!(!verify_password("x".into(), dummy_hash().into()).await);
+    }
+
+    #[test]
+    fn tokens_are_random_and_hashed() {
+        let (a, b) = (random_token(), random_token());
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 64);
+        assert_eq!(token_hash(&a).len(), 64);
+        assert_ne!(token_hash(&a), a);
+        assert!(new_api_token().starts_with("kp_"));
+        assert!(same_secret("abc", "abc") && !same_secret("abc", "abd") && !same_secret("abc", "ab"));
+    }
+}

@@ -1,0 +1,124 @@
+//! The plan bundle: everything the plan page, the plan API and the exports
+//! show, loaded side by side with a fixed number of queries.
+
+use keyplan_domain::permissions::{self, AccountAccess};
+use keyplan_domain::tree::{self, TreeNode, TreeSummary};
+use keyplan_domain::{ContactId, Lang, PlanId, UserId};
+use keyplan_i18n::Tr;
+use keyplan_store::{Account, Contact, Plan, Store, TeamMember, User};
+
+use crate::{AppError, Auth, Result, today};
+
+mod views;
+
+pub use views::{budget_label, clip, goal_measure, item_kinds};
+
+/// Everything the plan page, the plan API and the exports show, loaded with a
+/// fixed number of queries however large the plan.
+pub struct PlanBundle {
+    pub plan: Plan,
+    pub account: Account,
+    pub access: AccountAccess,
+    pub tree: Vec<TreeNode>,
+    pub summary: TreeSummary,
+    pub users: Vec<User>,
+    pub contacts: Vec<Contact>,
+    pub team: Vec<TeamMember>,
+    pub can_edit: bool,
+    /// The template version the plan was made with, and its number.
+    pub doc: keyplan_domain::template::TemplateDoc,
+    pub template_version: i32,
+    pub sections: Vec<keyplan_store::PlanSection>,
+    pub items: Vec<keyplan_store::Item>,
+    pub links: Vec<keyplan_store::GoalLink>,
+    pub settings: keyplan_store::OrgSettings,
+    pub whitespace: Option<keyplan_store::Whitespace>,
+    pub kpis: Vec<keyplan_store::Kpi>,
+    pub kpi_actuals: Vec<keyplan_store::KpiActual>,
+    /// Review dates for the timeline.
+    pub review_marks: Vec<keyplan_store::ReviewMark>,
+    /// Who this bundle is for; anything but the team has been through [`crate::audience::redact`].
+    pub audience: keyplan_domain::audience::Audience,
+}
+
+impl PlanBundle {
+    pub fn user_name(&self, id: Option<UserId>) -> Option<&str> {
+        id.and_then(|id| self.users.iter().find(|u| u.id == id)).map(|u| u.name.as_str())
+    }
+    pub fn contact_name(&self, id: Option<ContactId>) -> Option<&str> {
+        id.and_then(|id| self.contacts.iter().find(|c| c.id == id)).map(|c| c.name.as_str())
+    }
+}
+
+/// The plan as `auth` sees it; built-in template texts in `lang`.
+pub async fn plan_bundle(store: &Store, auth: &Auth, id: PlanId, lang: Lang) -> Result<PlanBundle> {
+    plan_bundle_for(store, auth.org(), Some(auth.actor()), id, lang).await
+}
+
+/// The bundle for an organisation; `viewer` decides `can_edit` (none: read-only,
+/// as for command-line exports).
+pub async fn plan_bundle_for(
+    store: &Store,
+    org: keyplan_domain::OrgId,
+    viewer: Option<permissions::Actor>,
+    id: PlanId,
+    lang: Lang,
+) -> Result<PlanBundle> {
+    let plan = store.plan(org, id).await?;
+    let a = plan.account_id;
+    // Independent reads: run them side by side on the pool (a fixed number, however large the plan).
+    let (account, team, nodes, users, contacts, (doc, template_version), sections, items, links, settings, whitespace, kpi) = tokio::try_join!(
+        async { store.account(org, a).await.map_err(AppError::from) },
+        async { store.team(org, a).await.map_err(AppError::from) },
+        async { store.nodes(org, id).await.map_err(AppError::from) },
+        async { store.list_users(org).await.map_err(AppError::from) },
+        async { store.contacts(org, a).await.map_err(AppError::from) },
+        plan_template(store, org, &plan),
+        async { store.plan_sections(org, id).await.map_err(AppError::from) },
+        async { store.items(org, id).await.map_err(AppError::from) },
+        async { store.goal_links(org, id).await.map_err(AppError::from) },
+        async { store.org_settings(org).await.map_err(AppError::from) },
+        async { store.whitespace(org, a).await.map_err(AppError::from) },
+        async { tokio::try_join!(store.kpis(org, id), store.kpi_actuals(org, id), store.review_marks(org, id)).map_err(AppError::from) },
+    )?;
+    let (kpis, kpi_actuals, review_marks) = kpi;
+    let doc = keyplan_i18n::templates::localised(doc, Tr::new(lang));
+    let access = AccountAccess { owner_id: account.owner_id, team: team.iter().map(|t| t.user_id).collect() };
+    let (tree, summary) = tree::build_tree(nodes, today());
+    let can_edit = viewer.is_some_and(|a| permissions::can_edit_plans(a, &access));
+    let whitespace = Some(whitespace);
+    Ok(PlanBundle {
+        plan,
+        account,
+        access,
+        tree,
+        summary,
+        users,
+        contacts,
+        team,
+        can_edit,
+        doc,
+        template_version,
+        sections,
+        items,
+        links,
+        settings,
+        whitespace,
+        kpis,
+        kpi_actuals,
+        review_marks,
+        audience: keyplan_domain::audience::Audience::Team,
+    })
+}
+
+/// The template document of a plan: the version it was made with.
+pub async fn plan_template(store: &Store, org: keyplan_domain::OrgId, plan: &Plan) -> Result<(keyplan_domain::template::TemplateDoc, i32)> {
+    let version = match plan.template_version_id {
+        Some(v) => store.template_version(org, v).await?,
+        None => {
+            let t = store.template_by_key(org, &plan.template).await?;
+            store.template_version(org, t.version_id).await?
+        }
+    };
+    Ok((version.doc(), version.number))
+}

@@ -1,0 +1,432 @@
+//! Working together: the activity history, comments, notifications and their
+//! reminders, and the calendar feed. Called by the service layer after writes;
+//! history and notifications are a by-product, so their failures are logged and
+//! never undo or fail the write that caused them.
+
+use keyplan_domain::tree::{Acceptance, Node, NodeKind};
+use keyplan_domain::{ItemId, NodeId, OrgId, PlanId, UserId};
+use keyplan_store::{Comment, NewNotification, Store};
+use time::{Date, Duration};
+
+use crate::AppError;
+use crate::Result;
+use crate::auth::Auth;
+use keyplan_domain::calendar::Event;
+
+/// How far ahead due dates and reviews are announced.
+pub const REMIND_DAYS: i64 = 7;
+
+/// Adds one entry to a plan's history (one INSERT); a failure is only logged.
+pub async fn record_activity(store: &Store, auth: &Auth, plan: PlanId, action: &str, kind: &str, id: Option<i64>, summary: &str) {
+    if let Err(e) = store.record_activity(auth.org(), plan, Some(auth.id()), action, kind, id, summary).await {
+        tracing::warn!(error = %e, plan = plan.get(), action, "recording activity failed");
+    }
+}
+
+/// History entry for a write to a node of the tree.
+pub async fn node_activity(store: &Store, auth: &Auth, action: &str, node: &Node) {
+    let verb = match action {
+        "created" => "added",
+        "deleted" => "deleted",
+        _ => "edited",
+    };
+    let summary = format!("{verb} {} \u{201c}{}\u{201d}", node.kind.label().to_lowercase(), short(&node.title));
+    record_activity(store, auth, node.plan_id, action, "node", Some(node.id.get()), &summary).await;
+}
+
+/// History entry for a write to an analysis item, SWOT entry, opportunity or risk.
+pub async fn item_activity(store: &Store, auth: &Auth, action: &str, item: &keyplan_store::Item) {
+    let verb = match action {
+        "created" => "added",
+        "deleted" => "deleted",
+        _ => "edited",
+    };
+    let summary = format!("{verb} {} \u{201c}{}\u{201d}", item.label().to_lowercase(), short(&item.text));
+    record_activity(store, auth, item.plan_id, action, "item", Some(item.id.get()), &summary).await;
+}
+
+/// Creates a notification; a failure is only logged.
+async fn notify(store: &Store, n: NewNotification<'_>) {
+    if let Err(e) = store.notify(&n).await {
+        tracing::warn!(error = %e, user = n.user.get(), kind = n.kind, "creating a notification failed");
+    }
+}
+
+/// After a commitment was created or edited: tell its owner when it is
+/// (again) proposed to them by someone else.
+pub async fn commitment_written(store: &Store, auth: &Auth, before: Option<&Node>, node: &Node) {
+    if node.kind != NodeKind::Commitment {
+        return;
+    }
+    let asked = node.acceptance == Some(Acceptance::Proposed)
+        && before.is_none_or(|b| b.acceptance != Some(Acceptance::Proposed) || b.owner_id != node.owner_id);
+    let Some(owner) = node.owner_id.filter(|o| *o != auth.id()) else { return };
+    if asked {
+        let message = format!("{} proposed a commitment to you: {}", auth.name(), node.title);
+        let key = format!("proposed:{}:{}", node.id.get(), node.version);
+        notify(
+            store,
+            NewNotification {
+                org: auth.org(),
+                user: owner,
+                kind: "commitment_proposed",
+                plan: Some(node.plan_id),
+                message: &message,
+                link: "/me/commitments",
+                dedupe_key: Some(&key),
+            },
+        )
+        .await;
+    }
+}
+
+/// After an answer to a commitment: record it and tell the other side (the
+/// author when the owner answered, the owner when the author did).
+pub async fn commitment_answered(store: &Store, auth: &Auth, node: &Node) {
+    let (action, verb) = match node.acceptance {
+        Some(Acceptance::Accepted) => ("accepted", "accepted"),
+        Some(Acceptance::Declined) => ("declined", "declined"),
+        Some(Acceptance::DateProposed) => ("date_proposed", "proposed a new date for"),
+        _ => ("answered", "answered"),
+    };
+    let mut summary = format!("{verb} commitment \u{201c}{}\u{201d}", node.title);
+    if let (Some(Acceptance::Declined), Some(r)) = (node.acceptance, &node.decline_reason) {
+        summary.push_str(&format!(": {r}"));
+    }
+    if let (Some(Acceptance::DateProposed), Some(d)) = (node.acceptance, node.proposed_due_date) {
+        summary.push_str(&format!(" ({})", keyplan_domain::validate::format_date(d)));
+    }
+    record_activity(store, auth, node.plan_id, action, "node", Some(node.id.get()), &summary).await;
+    let other = if node.owner_id == Some(auth.id()) { node.author_id } else { node.owner_id };
+    let Some(user) = other.filter(|u| *u != auth.id()) else { return };
+    let message = format!("{} {summary}", auth.name());
+    let key = format!("answer:{}:{}", node.id.get(), node.version);
+    let link = format!("/plans/{}#node-{}", node.plan_id.get(), node.id.get());
+    notify(
+        store,
+        NewNotification {
+            org: auth.org(),
+            user,
+            kind: "commitment_answered",
+            plan: Some(node.plan_id),
+            message: &message,
+            link: &link,
+            dedupe_key: Some(&key),
+        },
+    )
+    .await;
+}
+
+/// What a comment can be about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    Plan,
+    Node(NodeId),
+    Item(ItemId),
+}
+
+impl Target {
+    /// Reads `plan`, `node:ID` or `item:ID` (as the comment form's select sends it).
+    pub fn parse(kind: &str, id: Option<i64>) -> Option<Target> {
+        match (kind, id) {
+            ("plan" | "", _) => Some(Target::Plan),
+            ("node", Some(i)) if i > 0 => Some(Target::Node(NodeId::new(i))),
+            ("item", Some(i)) if i > 0 => Some(Target::Item(ItemId::new(i))),
+            _ => None,
+        }
+    }
+    pub fn from_ref(s: &str) -> Option<Target> {
+        match s.split_once(':') {
+            Some((k, i)) => Target::parse(k, Some(i.parse().ok()?)),
+            None => Target::parse(s, None),
+        }
+    }
+}
+
+/// Comments on a plan (or one of its items). Anyone in the organisation who may
+/// see the plan may comment, viewers included; the item's owner and author hear of it.
+pub async fn add_comment(store: &Store, auth: &Auth, plan: PlanId, target: Target, body: &str) -> Result<Comment> {
+    let plan_row = store.plan(auth.org(), plan).await?;
+    let body = body.trim();
+    if body.is_empty() {
+        return Err(AppError::field("body", "write something first"));
+    }
+    if body.chars().count() > 4000 {
+        return Err(AppError::field("body", "is too long (at most 4,000 characters)"));
+    }
+    let (kind, id, about, people): (&str, i64, String, Vec<UserId>) = match target {
+        Target::Plan => ("plan", plan.get(), "the plan".into(), vec![]),
+        Target::Node(n) => {
+            let node = store.node(auth.org(), n).await.map_err(|_| AppError::field("target", "no such item in this plan"))?;
+            if node.plan_id != plan {
+                return Err(AppError::field("target", "no such item in this plan"));
+            }
+            ("node", n.get(), format!("\u{201c}{}\u{201d}", node.title), node.owner_id.into_iter().chain(node.author_id).collect())
+        }
+        Target::Item(i) => {
+            let item = store.item(auth.org(), i).await.map_err(|_| AppError::field("target", "no such item in this plan"))?;
+            if item.plan_id != plan {
+                return Err(AppError::field("target", "no such item in this plan"));
+            }
+            ("item", i.get(), format!("\u{201c}{}\u{201d}", short(&item.text)), item.author_id.into_iter().collect())
+        }
+    };
+    let comment = store.add_comment(auth.org(), plan, kind, id, auth.id(), body).await?;
+    record_activity(store, auth, plan, "commented", kind, Some(id), &format!("commented on {about}")).await;
+    let message = format!("{} commented on {about} in {}: {}", auth.name(), plan_row.title, short(body));
+    let key = format!("comment:{}", comment.id.get());
+    let link = format!("/plans/{}#discussion", plan.get());
+    let mut told = vec![auth.id()];
+    for user in people {
+        if told.contains(&user) {
+            continue;
+        }
+        told.push(user);
+        let n = NewNotification {
+            org: auth.org(),
+            user,
+            kind: "comment",
+            plan: Some(plan),
+            message: &message,
+            link: &link,
+            dedupe_key: Some(&key),
+        };
+        notify(store, n).await;
+    }
+    Ok(comment)
+}
+
+fn short(s: &str) -> String {
+    shorten(s, 80)
+}
+
+/// At most `max` characters, the last an ellipsis when something was cut.
+pub(crate) fn shorten(s: &str, max: usize) -> String {
+    let s = s.trim();
+    if s.chars().count() <= max { s.to_string() } else { format!("{}\u{2026}", s.chars().take(max - 1).collect::<String>().trim_end()) }
+}
+
+// --- reminders -------------------------------------------------------------------------------
+
+/// A reminder to create (pure: decided from dates, no I/O).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reminder {
+    pub org: OrgId,
+    pub user: UserId,
+    pub plan: PlanId,
+    pub kind: &'static str,
+    pub message: String,
+    pub link: String,
+    pub dedupe_key: String,
+}
+
+/// Due soon (within [`REMIND_DAYS`]) or overdue; one reminder of each per due date.
+pub fn commitment_reminder(c: &keyplan_store::DueCommitment, today: Date) -> Option<Reminder> {
+    let days = (c.due_date - today).whole_days();
+    let (kind, message) = if days < 0 {
+        ("commitment_overdue", format!("Overdue since {}: {} ({})", fmt(c.due_date), c.title, c.plan_title))
+    } else if days <= REMIND_DAYS {
+        let when = match days {
+            0 => "today".to_string(),
+            1 => "tomorrow".to_string(),
+            d => format!("in {d} days, on {}", fmt(c.due_date)),
+        };
+        ("commitment_due", format!("Due {when}: {} ({})", c.title, c.plan_title))
+    } else {
+        return None;
+    };
+    Some(Reminder {
+        org: c.org_id,
+        user: c.owner_id,
+        plan: c.plan_id,
+        kind,
+        message,
+        link: "/me/commitments".into(),
+        dedupe_key: format!("{kind}:{}:{}", c.id.get(), c.due_date),
+    })
+}
+
+/// A review due within [`REMIND_DAYS`] or overdue (not held), once per date.
+pub fn review_reminder(r: &keyplan_store::ReviewDate, today: Date) -> Option<Reminder> {
+    let days = (r.review_date - today).whole_days();
+    if days > REMIND_DAYS {
+        return None;
+    }
+    let what = review_label(&r.kind);
+    let when = if days < 0 { format!("was due on {}", fmt(r.review_date)) } else { format!("on {}", fmt(r.review_date)) };
+    let key = match r.review_id {
+        Some(id) => format!("review:{id}:{}", r.review_date),
+        None => format!("plan_review:{}:{}", r.plan_id.get(), r.review_date),
+    };
+    Some(Reminder {
+        org: r.org_id,
+        user: r.user_id,
+        plan: r.plan_id,
+        kind: if days < 0 { "review_overdue" } else { "review_due" },
+        message: format!("{what} of {} {when}", r.plan_title),
+        link: format!("/plans/{}", r.plan_id.get()),
+        dedupe_key: key,
+    })
+}
+
+fn review_label(kind: &str) -> &'static str {
+    match kind {
+        "team" => "Team review",
+        "management" => "Management review",
+        "customer" => "Customer joint review",
+        _ => "Plan review",
+    }
+}
+
+fn fmt(d: Date) -> String {
+    keyplan_domain::validate::format_date(d)
+}
+
+/// Creates the due, overdue and review reminders for `today` in every
+/// organisation. Idempotent: a reminder already given is not repeated.
+/// Answers how many notifications were created.
+pub async fn generate_reminders(store: &Store, today: Date) -> Result<usize> {
+    let until = today + Duration::days(REMIND_DAYS);
+    let (commitments, reviews) = tokio::try_join!(store.commitments_due_by(until), store.reviews_due_by(until))?;
+    let reminders =
+        commitments.iter().filter_map(|c| commitment_reminder(c, today)).chain(reviews.iter().filter_map(|r| review_reminder(r, today)));
+    let mut created = 0;
+    for r in reminders {
+        let n = NewNotification {
+            org: r.org,
+            user: r.user,
+            kind: r.kind,
+            plan: Some(r.plan),
+            message: &r.message,
+            link: &r.link,
+            dedupe_key: Some(&r.dedupe_key),
+        };
+        if store.notify(&n).await? {
+            created += 1;
+        }
+    }
+    Ok(created)
+}
+
+/// Runs [`generate_reminders`] now and then every `every`.
+pub fn spawn_reminders(store: Store, every: std::time::Duration) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        loop {
+            tick.tick().await;
+            match generate_reminders(&store, crate::today()).await {
+                Ok(n) if n > 0 => tracing::info!(created = n, "reminders"),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = ?e, "generating reminders failed"),
+            }
+        }
+    })
+}
+
+// --- calendar feed ---------------------------------------------------------------------------
+
+/// Gives the user a new secret feed token (the old one stops working) and answers it.
+pub async fn new_calendar_token(store: &Store, auth: &Auth) -> Result<String> {
+    let token = crate::auth::random_token();
+    store.set_calendar_feed(auth.org(), auth.id(), &crate::auth::token_hash(&token)).await?;
+    Ok(token)
+}
+
+/// The events behind a feed token: the user's accepted commitments and their reviews.
+/// An unknown (revoked, replaced) token is not found.
+pub async fn calendar_feed(store: &Store, token: &str, base_url: &str) -> Result<Vec<Event>> {
+    let (org, user) = store.calendar_feed_user(&crate::auth::token_hash(token)).await?.ok_or(AppError::NotFound)?;
+    let (commitments, reviews) = tokio::try_join!(store.accepted_commitments_of(org, user), store.reviews_of(org, user))?;
+    let mut events = Vec::with_capacity(commitments.len() + reviews.len());
+    for c in &commitments {
+        let mut description = format!("Commitment in {}.", c.plan_title);
+        if let Some(d) = c.done_criterion.as_deref().filter(|d| !d.is_empty()) {
+            description.push_str(&format!("\nDone when: {d}"));
+        }
+        if let Some(s) = &c.status {
+            description.push_str(&format!("\nStatus: {}", s.replace('_', " ")));
+        }
+        events.push(Event {
+            uid: format!("commitment-{}@keyplan", c.id.get()),
+            date: c.due_date,
+            summary: format!("Due: {}", c.title),
+            description,
+            url: format!("{base_url}/plans/{}#node-{}", c.plan_id.get(), c.id.get()),
+        });
+    }
+    for r in reviews.iter().filter(|r| r.review_id.is_some()) {
+        events.push(Event {
+            uid: format!("review-{}@keyplan", r.review_id.unwrap_or_default()),
+            date: r.review_date,
+            summary: format!("{} of {}", review_label(&r.kind), r.plan_title),
+            description: format!("Review of the plan {}.", r.plan_title),
+            url: format!("{base_url}/plans/{}", r.plan_id.get()),
+        });
+    }
+    Ok(events)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use keyplan_store::{DueCommitment, ReviewDate};
+    use time::macros::date;
+
+    fn commitment(due: Date) -> DueCommitment {
+        DueCommitment {
+            id: NodeId::new(5),
+            org_id: OrgId::new(1),
+            plan_id: PlanId::new(2),
+            plan_title: "Plan".into(),
+            title: "Workshop".into(),
+            owner_id: UserId::new(3),
+            due_date: due,
+            done_criterion: None,
+            status: Some("open".into()),
+        }
+    }
+
+    #[test]
+    fn commitments_are_reminded_within_a_week_and_when_overdue() {
+        let today = date!(2026 - 11 - 23);
+        assert_eq!(commitment_reminder(&commitment(date!(2026 - 12 - 01)), today), None, "8 days ahead: not yet");
+        let week = commitment_reminder(&commitment(date!(2026 - 11 - 30)), today).expect("7 days ahead");
+        assert_eq!(week.kind, "commitment_due");
+        assert_eq!(week.dedupe_key, "commitment_due:5:2026-11-30");
+        assert!(commitment_reminder(&commitment(today), today).expect("today").message.starts_with("Due today"));
+        let late = commitment_reminder(&commitment(date!(2026 - 11 - 22)), today).expect("overdue");
+        assert_eq!(late.kind, "commitment_overdue");
+        assert_eq!(late.user, UserId::new(3));
+        // A new due date is a new reminder; the same date never twice.
+        assert_ne!(late.dedupe_key, commitment_reminder(&commitment(date!(2026 - 11 - 21)), today).unwrap().dedupe_key);
+    }
+
+    #[test]
+    fn reviews_are_reminded_within_a_week() {
+        let today = date!(2026 - 11 - 23);
+        let review = |d: Date, id: Option<i64>| ReviewDate {
+            review_id: id,
+            org_id: OrgId::new(1),
+            plan_id: PlanId::new(2),
+            plan_title: "Northwind 2027".into(),
+            kind: if id.is_some() { "management".into() } else { "plan".into() },
+            review_date: d,
+            user_id: UserId::new(4),
+        };
+        assert_eq!(review_reminder(&review(date!(2026 - 12 - 05), Some(9)), today), None);
+        let due = review_reminder(&review(date!(2026 - 11 - 25), Some(9)), today).unwrap();
+        assert_eq!((due.kind, due.dedupe_key.as_str()), ("review_due", "review:9:2026-11-25"));
+        assert!(due.message.starts_with("Management review of Northwind 2027"));
+        let plan = review_reminder(&review(date!(2026 - 11 - 01), None), today).unwrap();
+        assert_eq!((plan.kind, plan.dedupe_key.as_str()), ("review_overdue", "plan_review:2:2026-11-01"));
+    }
+
+    #[test]
+    fn comment_targets_parse() {
+        assert_eq!(Target::from_ref("plan"), Some(Target::Plan));
+        assert_eq!(Target::from_ref("node:4"), Some(Target::Node(NodeId::new(4))));
+        assert_eq!(Target::from_ref("item:2"), Some(Target::Item(ItemId::new(2))));
+        assert_eq!(Target::from_ref("node:x"), None);
+        assert_eq!(Target::from_ref("kpi:1"), None);
+    }
+}

@@ -1,0 +1,427 @@
+//! keyplan's texts in English and German, for pages, exports and services.
+//!
+//! Every page is rendered in one [`Lang`]: the signed-in user's choice (stored
+//! with the user, set on the language menu in the top bar or with
+//! `PUT /api/v1/me/language`), else the browser's `Accept-Language`, else
+//! English. Signed-out pages (sign-in, share links, error pages) follow
+//! `Accept-Language` only.
+//!
+//! Texts live in Fluent files, one per area, compiled into the binary:
+//! `locales/en-US/<area>.ftl` and `locales/de/<area>.ftl` (the German glossary
+//! is at the top of `locales/de/common.ftl`). Both languages must have exactly
+//! the same ids; the tests below check that, and that every id used in a
+//! template or in Rust code exists.
+//!
+//! # Translating a template
+//!
+//! 1. Signed-in pages have `chrome.t` (a [`Tr`]); `base.html` puts it in scope
+//!    as `t`, so child blocks write `{{ t.s("accounts-title") }}`. A page
+//!    without `Chrome` gets a `t: Tr` field (`Tr::from_headers(&headers)`).
+//! 2. Move each visible text (titles, buttons, labels, placeholders,
+//!    `aria-label`s, `title`s) into the area's `.ftl` of both languages and
+//!    call `t.s("id")`; with values use `t.s1("id", "name", value)` or
+//!    `t.s2(…)` and write `{ $name }` in the message (numbers select plurals:
+//!    `{ $count -> [one] … *[other] … }`).
+//! 3. Dates, numbers and money through `t.date(d)`, `t.num(x)`,
+//!    `t.money(x, currency)`, `t.pct(share)`; enum labels through
+//!    `t.enum_label("health", code)` with an id `health-<code>` per value;
+//!    flash messages in the handler through `Tr::for_user(&auth, &headers).s(…)`,
+//!    field errors through `FormView::localise` (in the web crate) where the
+//!    page is built.
+//!
+//! Careful: `t` is taken; a template loop must not call its variable `t`
+//! (`{% for tm in team %}`). Macros and included templates see `t` too. Fluent
+//! trims leading and trailing spaces of a message: keep separators such as
+//! ` · ` in the template. The English text must stay word for word what it was.
+//! The language is always a value passed down (a [`Tr`] or a [`Lang`]);
+//! nothing below the web crate reads it from the request's context.
+//!
+//! Ids are kebab-case and start with their area (`nav-`, `accounts-`,
+//! `account-`, `mine-`, `notif-`, `share-`, `login-`, `error-`, …); ids shared by
+//! many pages (buttons such as "Save") start with `common-`.
+
+pub mod fmt;
+pub mod stored_text;
+pub mod templates;
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+pub use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, StaticLoader, langid};
+use keyplan_domain::Lang;
+use time::Date;
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "en-US",
+        customise: |b| b.set_use_isolating(false),
+    };
+}
+
+static EN: LanguageIdentifier = langid!("en-US");
+static DE: LanguageIdentifier = langid!("de");
+
+fn lang_id(lang: Lang) -> &'static LanguageIdentifier {
+    match lang {
+        Lang::En => &EN,
+        Lang::De => &DE,
+    }
+}
+
+fn loader() -> &'static StaticLoader {
+    &LOCALES
+}
+
+/// A value for a message argument.
+pub trait Arg {
+    fn arg(self) -> FluentValue<'static>;
+}
+
+impl Arg for &str {
+    fn arg(self) -> FluentValue<'static> {
+        FluentValue::from(self.to_string())
+    }
+}
+impl Arg for String {
+    fn arg(self) -> FluentValue<'static> {
+        FluentValue::from(self)
+    }
+}
+/// Any reference to a value (templates pass fields as `&self.x`, sometimes twice).
+impl<T: Arg + Clone> Arg for &T {
+    fn arg(self) -> FluentValue<'static> {
+        self.clone().arg()
+    }
+}
+macro_rules! number_arg {
+    ($($t:ty),*) => {$(
+        impl Arg for $t {
+            fn arg(self) -> FluentValue<'static> {
+                FluentValue::from(self)
+            }
+        }
+    )*};
+}
+number_arg!(i16, i32, i64, u8, u16, u32, u64, usize, f64);
+
+/// Translates into one language. Cheap to copy; pages carry it as `chrome.t`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tr {
+    pub lang: Lang,
+}
+
+impl Tr {
+    pub fn new(lang: Lang) -> Self {
+        Tr { lang }
+    }
+
+    /// The language code for `<html lang="…">`.
+    pub fn code(&self) -> &'static str {
+        self.lang.as_str()
+    }
+
+    fn lookup(&self, id: &str, args: Option<&HashMap<Cow<'static, str>, FluentValue<'static>>>) -> String {
+        if let Ok(text) = loader().lookup_single_language(lang_id(self.lang), id, args) {
+            return text;
+        }
+        // Never shown silently: the tests check every id, and a gap found in
+        // production is logged and shown in English rather than as an id.
+        debug_assert!(false, "no {} text for {id:?}", self.lang);
+        tracing::error!(id, lang = %self.lang, "missing translation");
+        if self.lang != Lang::En
+            && let Ok(text) = loader().lookup_single_language(&EN, id, args)
+        {
+            return text;
+        }
+        id.to_string()
+    }
+
+    /// The text with this id.
+    pub fn s(&self, id: &str) -> String {
+        self.lookup(id, None)
+    }
+
+    /// The text with this id and its arguments.
+    pub fn a(&self, id: &str, args: &[(&str, FluentValue<'static>)]) -> String {
+        let map: HashMap<Cow<'static, str>, FluentValue<'static>> =
+            args.iter().map(|(k, v)| (Cow::Owned(k.to_string()), v.clone())).collect();
+        self.lookup(id, Some(&map))
+    }
+
+    /// The text with one argument: `t.s1("accounts-count", "count", total)`.
+    pub fn s1(&self, id: &str, name: &str, value: impl Arg) -> String {
+        self.a(id, &[(name, value.arg())])
+    }
+
+    /// The text with two arguments.
+    pub fn s2(&self, id: &str, n1: &str, v1: impl Arg, n2: &str, v2: impl Arg) -> String {
+        self.a(id, &[(n1, v1.arg()), (n2, v2.arg())])
+    }
+
+    /// The text with three arguments (an id and three name/value pairs).
+    #[allow(clippy::too_many_arguments)]
+    pub fn s3(&self, id: &str, n1: &str, v1: impl Arg, n2: &str, v2: impl Arg, n3: &str, v3: impl Arg) -> String {
+        self.a(id, &[(n1, v1.arg()), (n2, v2.arg()), (n3, v3.arg())])
+    }
+
+    /// The label of an enumeration's value: id `<kind>-<code>` (`health-at_risk`);
+    /// empty for an empty code.
+    pub fn enum_label(&self, kind: &str, code: &str) -> String {
+        if code.is_empty() { String::new() } else { self.s(&format!("{kind}-{code}")) }
+    }
+
+    /// `5 Mar 2026` / `5. März 2026`.
+    pub fn date(&self, d: Date) -> String {
+        keyplan_domain::lang::format_date(d, self.lang)
+    }
+
+    /// An optional date; empty when absent.
+    pub fn opt_date(&self, d: Option<Date>) -> String {
+        d.map(|d| self.date(d)).unwrap_or_default()
+    }
+
+    /// `1,234.5` / `1.234,5`.
+    pub fn num(&self, n: f64) -> String {
+        keyplan_domain::lang::format_number(n, self.lang)
+    }
+
+    /// Short money for key figures: `€2.4m` / `2,4 Mio. €`; `—` when unknown.
+    pub fn money(&self, n: Option<f64>, currency: &str) -> String {
+        n.map(|n| keyplan_domain::lang::format_money_short(n, currency, self.lang)).unwrap_or_else(|| "—".into())
+    }
+
+    /// "Market", "Strengths", "Risk": how an item is introduced in lists (its
+    /// category, else its kind).
+    pub fn item_label(&self, i: &keyplan_store::Item) -> String {
+        match i.category() {
+            Some(c) => self.enum_label("item-category", c.as_str()),
+            None => self.enum_label("item-kind", i.kind().as_str()),
+        }
+    }
+
+    /// A month or quarter an actual is for: `Mar 2027` / `März 2027`, `Q1 2027`.
+    pub fn period(&self, period: keyplan_domain::kpi::Period, start: Date) -> String {
+        match (period, self.lang) {
+            (keyplan_domain::kpi::Period::Month, Lang::De) => {
+                format!("{} {}", keyplan_domain::lang::month_name(start.month(), self.lang), start.year())
+            }
+            _ => period.label_of(start),
+        }
+    }
+
+    /// "12 / 150 words" against a section's budget.
+    pub fn size(&self, r: &keyplan_domain::template::SizeReport) -> String {
+        let id = match r.unit {
+            keyplan_domain::template::BudgetUnit::Words => "plan-size-words",
+            keyplan_domain::template::BudgetUnit::Items => "plan-size-items",
+        };
+        self.s2(id, "used", self.num(r.used.into()), "limit", r.limit)
+    }
+
+    /// "≈ 1.4 of 1 page": a plan's estimated length against its template's budget.
+    pub fn length(&self, p: &keyplan_domain::template::PageReport) -> String {
+        let pages = format!("{:.1}", p.pages);
+        let pages = if self.lang == Lang::En { pages } else { pages.replace('.', ",") };
+        let id = if p.budget_pages == 1.0 { "plan-pages-one" } else { "plan-pages" };
+        self.s2(id, "pages", pages, "budget", self.num(p.budget_pages))
+    }
+
+    /// A share as a percentage: `26%` / `26 %`; `—` when unknown.
+    pub fn pct(&self, share: Option<f64>) -> String {
+        share.map(|s| keyplan_domain::lang::format_percent(s, self.lang)).unwrap_or_else(|| "—".into())
+    }
+
+    /// A field error message from validation, in this language. The domain
+    /// writes them in English; the common ones have ids `err-…`, others stay
+    /// as they are.
+    pub fn field_error(&self, message: &str) -> String {
+        if self.lang == Lang::En {
+            return message.to_string();
+        }
+        if let Some(max) = message.strip_prefix("must be at most ").and_then(|r| r.strip_suffix(" characters")) {
+            return self.s1("err-too-long", "max", max);
+        }
+        match FIELD_ERRORS.iter().find(|(english, _)| *english == message) {
+            Some((_, id)) => self.s(id),
+            None => message.to_string(),
+        }
+    }
+}
+
+/// Validation messages with a translation (English text as the domain writes it, id).
+const FIELD_ERRORS: &[(&str, &str)] = &[
+    ("must not be empty", "err-required"),
+    ("must not be negative", "err-negative"),
+    ("must be a number", "err-number"),
+    ("must not contain control characters", "err-control"),
+    ("must be a date written YYYY-MM-DD", "err-date"),
+    ("must be an e-mail address like name@example.com", "err-email"),
+    ("must be a whole number from 1 to 5", "err-one-to-five"),
+    ("must be after the start of the period", "err-period-end"),
+    ("must not be before the start date", "err-before-start"),
+    ("must be at least our current revenue (it includes what they buy from us)", "err-spend-below-revenue"),
+    ("must be the id of a user", "err-user"),
+    ("must be the id of a contact", "err-contact"),
+    ("must be the id of an existing record", "err-record"),
+    ("must be growing, stable or declining", "err-trend"),
+    ("every commitment needs an owner", "err-owner"),
+    ("choose a colleague", "err-colleague"),
+    ("choose a template", "err-template"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+    use std::path::{Path, PathBuf};
+
+    fn root() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    }
+
+    /// The message ids of every `.ftl` file of one language.
+    fn ids_of(dir: &str) -> BTreeSet<String> {
+        let mut ids = BTreeSet::new();
+        for entry in std::fs::read_dir(root().join("locales").join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "ftl") {
+                for line in std::fs::read_to_string(&path).unwrap().lines() {
+                    // A message starts at column 0 with `id =`; comments, terms and
+                    // continuation lines do not.
+                    let Some((id, _)) = line.split_once('=') else { continue };
+                    let id = id.trim_end();
+                    if !line.starts_with(|c: char| c.is_ascii_lowercase()) || id.contains(' ') {
+                        continue;
+                    }
+                    assert!(ids.insert(id.to_string()), "{id} is defined twice in {dir}");
+                }
+            }
+        }
+        ids
+    }
+
+    fn files(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                files(&path, ext, out);
+            } else if path.extension().is_some_and(|e| e == ext) {
+                out.push(path);
+            }
+        }
+    }
+
+    /// Every literal id passed to `.s("…")`, `.s1("…"`, `.s2("…"`, `.s3("…"`, `.a("…"`.
+    fn used_ids(text: &str) -> Vec<String> {
+        let mut found = Vec::new();
+        for call in [".s(\"", ".s1(\"", ".s2(\"", ".s3(\"", ".a(\""] {
+            let mut rest = text;
+            while let Some(at) = rest.find(call) {
+                rest = &rest[at + call.len()..];
+                if let Some(end) = rest.find('"') {
+                    let id = &rest[..end];
+                    if !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.') {
+                        found.push(id.to_string());
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn both_languages_have_the_same_ids() {
+        let en = ids_of("en-US");
+        let de = ids_of("de");
+        assert!(!en.is_empty());
+        let only_en: Vec<_> = en.difference(&de).collect();
+        let only_de: Vec<_> = de.difference(&en).collect();
+        assert!(only_en.is_empty(), "missing in German: {only_en:?}");
+        assert!(only_de.is_empty(), "missing in English: {only_de:?}");
+        // And every message formats without errors in both.
+        for id in &en {
+            for lang in Lang::ALL {
+                let args: HashMap<Cow<'static, str>, FluentValue<'static>> =
+                    ["count", "name", "max", "n", "total", "other"].iter().map(|k| (Cow::Borrowed(*k), FluentValue::from(2))).collect();
+                let r = loader().lookup_single_language(lang_id(lang), id, Some(&args));
+                assert!(r.is_ok() || format!("{r:?}").contains("Reference"), "{lang} {id}: {r:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_id_used_exists() {
+        let en = ids_of("en-US");
+        let mut paths = Vec::new();
+        // Texts are used by every crate that shows something: pages, exports, services.
+        let crates = root().join("..");
+        for krate in ["keyplan-web", "keyplan-app", "keyplan-export", "keyplan-i18n"] {
+            files(&crates.join(krate).join("src"), "rs", &mut paths);
+        }
+        files(&crates.join("keyplan-web").join("templates"), "html", &mut paths);
+        let mut missing = Vec::new();
+        let mut used = 0;
+        // This file's examples and tests are not real uses.
+        for p in paths.into_iter().filter(|p| !p.ends_with("keyplan-i18n/src/lib.rs")) {
+            let text = std::fs::read_to_string(&p).unwrap();
+            for id in used_ids(&text) {
+                used += 1;
+                if !en.contains(&id) {
+                    missing.push(format!("{}: {id}", p.display()));
+                }
+            }
+        }
+        assert!(used > 100, "only {used} ids found: is the scan broken?");
+        assert!(missing.is_empty(), "ids used but not defined: {missing:#?}");
+    }
+
+    #[test]
+    fn every_enum_label_and_field_error_exists() {
+        use keyplan_domain::account::GrowthTrend;
+        use keyplan_domain::contact::{Attitude, BuyingRole};
+        use keyplan_domain::plan::PlanStatus;
+        use keyplan_domain::tree::{Acceptance, CommitmentStatus};
+        let en = ids_of("en-US");
+        let mut ids: Vec<String> = Vec::new();
+        ids.extend(keyplan_domain::Role::ALL.iter().map(|r| format!("role-{}", r.as_str())));
+        ids.extend(CommitmentStatus::ALL.iter().map(|s| format!("status-{}", s.as_str())));
+        ids.extend(Acceptance::ALL.iter().map(|s| format!("acceptance-{}", s.as_str())));
+        ids.extend(PlanStatus::ALL.iter().map(|s| format!("plan-status-{}", s.as_str())));
+        ids.extend(GrowthTrend::ALL.iter().map(|s| format!("trend-{}", s.as_str())));
+        ids.extend(BuyingRole::ALL.iter().map(|s| format!("buying-role-{}", s.as_str())));
+        ids.extend(Attitude::ALL.iter().map(|s| format!("attitude-{}", s.as_str())));
+        ids.extend(FIELD_ERRORS.iter().map(|(_, id)| id.to_string()));
+        ids.push("err-too-long".into());
+        let missing: Vec<_> = ids.iter().filter(|id| !en.contains(*id)).collect();
+        assert!(missing.is_empty(), "{missing:?}");
+    }
+
+    #[test]
+    fn english_labels_match_the_domain() {
+        // The English UI keeps the domain's labels exactly.
+        use keyplan_domain::tree::CommitmentStatus;
+        let t = Tr::new(Lang::En);
+        for s in CommitmentStatus::ALL {
+            assert_eq!(t.enum_label("status", s.as_str()), s.label());
+        }
+        for r in keyplan_domain::Role::ALL {
+            assert_eq!(t.enum_label("role", r.as_str()), r.label());
+        }
+    }
+
+    #[test]
+    fn translates_formats_and_falls_back() {
+        let de = Tr::new(Lang::De);
+        let en = Tr::new(Lang::En);
+        assert_eq!(en.s("nav-mine"), "My commitments");
+        assert_eq!(de.s("nav-mine"), "Meine Zusagen");
+        assert_eq!(de.date(time::macros::date!(2026 - 03 - 05)), "5. März 2026");
+        assert_eq!(de.field_error("must not be empty"), de.s("err-required"));
+        assert_eq!(de.field_error("must be at most 200 characters"), "darf höchstens 200 Zeichen lang sein");
+        assert_eq!(en.field_error("must be at most 200 characters"), "must be at most 200 characters");
+        assert_eq!(de.field_error("something new"), "something new");
+        assert_eq!(used_ids(r#"{{ t.s("a-b") }} t.s1("c", "n", 1) x.s(y)"#), vec!["a-b", "c"]);
+    }
+}
