@@ -41,7 +41,7 @@ pub fn account_to_input(a: &Account) -> AccountInput {
         current_revenue: a.current_revenue.map(num).unwrap_or_default(),
         total_spend: a.total_spend.map(num).unwrap_or_default(),
         potential: a.potential.map(num).unwrap_or_default(),
-        growth_trend: a.growth_trend_text.clone().unwrap_or_default(),
+        growth_trend: a.growth_trend.map(|t| t.as_str().into()).unwrap_or_default(),
         owner_id: a.owner_id.map(|i| i.to_string()).unwrap_or_default(),
     }
 }

@@ -145,7 +145,7 @@ pub fn redact(mut b: PlanBundle, vis: &Visibilities, audience: Audience) -> Plan
         a.current_revenue = None;
         a.total_spend = None;
         a.potential = None;
-        a.growth_trend_text = None;
+        a.growth_trend = None;
         a.crm_id = None;
     }
     if customer {
@@ -167,9 +167,9 @@ pub fn redact(mut b: PlanBundle, vis: &Visibilities, audience: Audience) -> Plan
     }
     if !assessments {
         for c in &mut b.contacts {
-            c.buying_role_text = None;
+            c.buying_role = None;
             c.influence = None;
-            c.attitude_text = None;
+            c.attitude = None;
             c.relationship_owner_id = None;
             c.objective = None;
             c.last_contact_date = None;

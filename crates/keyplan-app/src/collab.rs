@@ -3,6 +3,7 @@
 //! history and notifications are a by-product, so their failures are logged and
 //! never undo or fail the write that caused them.
 
+use keyplan_domain::review::ReviewKind;
 use keyplan_domain::tree::{Acceptance, Node, NodeKind};
 use keyplan_domain::{ItemId, NodeId, OrgId, PlanId, UserId};
 use keyplan_store::{Comment, NewNotification, Store};
@@ -252,7 +253,7 @@ pub fn review_reminder(r: &keyplan_store::ReviewDate, today: Date) -> Option<Rem
     if days > REMIND_DAYS {
         return None;
     }
-    let what = review_label(&r.kind);
+    let what = review_label(r.kind);
     let when = if days < 0 { format!("was due on {}", fmt(r.review_date)) } else { format!("on {}", fmt(r.review_date)) };
     let key = match r.review_id {
         Some(id) => format!("review:{id}:{}", r.review_date),
@@ -269,13 +270,9 @@ pub fn review_reminder(r: &keyplan_store::ReviewDate, today: Date) -> Option<Rem
     })
 }
 
-fn review_label(kind: &str) -> &'static str {
-    match kind {
-        "team" => "Team review",
-        "management" => "Management review",
-        "customer" => "Customer joint review",
-        _ => "Plan review",
-    }
+/// A review's kind, or none for the plan's own next review date.
+fn review_label(kind: Option<ReviewKind>) -> &'static str {
+    kind.map_or("Plan review", ReviewKind::label)
 }
 
 fn fmt(d: Date) -> String {
@@ -344,7 +341,7 @@ pub async fn calendar_feed(store: &Store, token: &str, base_url: &str) -> Result
             description.push_str(&format!("\nDone when: {d}"));
         }
         if let Some(s) = &c.status {
-            description.push_str(&format!("\nStatus: {}", s.replace('_', " ")));
+            description.push_str(&format!("\nStatus: {}", s.as_str().replace('_', " ")));
         }
         events.push(Event {
             uid: format!("commitment-{}@keyplan", c.id.get()),
@@ -358,7 +355,7 @@ pub async fn calendar_feed(store: &Store, token: &str, base_url: &str) -> Result
         events.push(Event {
             uid: format!("review-{}@keyplan", r.review_id.unwrap_or_default()),
             date: r.review_date,
-            summary: format!("{} of {}", review_label(&r.kind), r.plan_title),
+            summary: format!("{} of {}", review_label(r.kind), r.plan_title),
             description: format!("Review of the plan {}.", r.plan_title),
             url: format!("{base_url}/plans/{}", r.plan_id.get()),
         });
@@ -382,7 +379,7 @@ mod tests {
             owner_id: UserId::new(3),
             due_date: due,
             done_criterion: None,
-            status: Some("open".into()),
+            status: Some(keyplan_domain::tree::CommitmentStatus::Open),
         }
     }
 
@@ -409,7 +406,7 @@ mod tests {
             org_id: OrgId::new(1),
             plan_id: PlanId::new(2),
             plan_title: "Northwind 2027".into(),
-            kind: if id.is_some() { "management".into() } else { "plan".into() },
+            kind: id.map(|_| ReviewKind::Management),
             review_date: d,
             user_id: UserId::new(4),
         };

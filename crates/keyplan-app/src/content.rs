@@ -102,8 +102,8 @@ pub async fn move_item(store: &Store, auth: &Auth, id: ItemId, up: bool) -> Resu
 
 pub fn item_to_input(i: &Item) -> ItemInput {
     ItemInput {
-        kind: i.kind_text.clone(),
-        category: i.category_text.clone().unwrap_or_default(),
+        kind: i.kind.as_str().into(),
+        category: i.category.map(|c| c.as_str().into()).unwrap_or_default(),
         text: i.text.clone(),
         source: i.source.clone().unwrap_or_default(),
         item_date: i.item_date.map(format_date).unwrap_or_default(),

@@ -32,7 +32,7 @@ impl<'a> KpiProgress<'a> {
         let latest = actuals.iter().max_by_key(|a| a.period_start).copied();
         let progress = kpi::progress(kpi.baseline, kpi.target, latest.map(|a| a.value));
         let judgement = kpi::judge(kpi.baseline, kpi.target, plan_start, kpi.target_date, latest.map(|a| a.value), crate::today());
-        KpiProgress { kpi, actuals, period: Period::parse(&kpi.period).unwrap_or(Period::Quarter), latest, progress, judgement }
+        KpiProgress { kpi, actuals, period: kpi.period, latest, progress, judgement }
     }
 
     /// "62%" or "—".
@@ -85,7 +85,7 @@ pub async fn move_kpi(store: &Store, auth: &Auth, id: KpiId, up: bool) -> Result
 pub async fn record_actual(store: &Store, auth: &Auth, id: KpiId, version: i64, input: &ActualInput) -> Result<KpiActual> {
     let k = store.kpi(auth.org(), id).await?;
     editable(store, auth, k.plan_id).await?;
-    let data = input.validate(Period::parse(&k.period).unwrap_or(Period::Quarter))?;
+    let data = input.validate(k.period)?;
     Ok(store.record_actual(auth.org(), id, version, &data, auth.id()).await?)
 }
 
@@ -104,12 +104,12 @@ pub fn kpi_to_input(k: &Kpi) -> KpiInput {
         baseline: k.baseline.map(num).unwrap_or_default(),
         target: k.target.map(num).unwrap_or_default(),
         target_date: k.target_date.map(format_date).unwrap_or_default(),
-        period: k.period.clone(),
+        period: k.period.as_str().into(),
         goal_id: k.goal_id.map(|g| g.to_string()).unwrap_or_default(),
     }
 }
 
 /// The period an actual would be recorded for today.
 pub fn current_period(k: &Kpi) -> Date {
-    Period::parse(&k.period).unwrap_or(Period::Quarter).start_of(crate::today())
+    k.period.start_of(crate::today())
 }

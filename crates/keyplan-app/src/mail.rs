@@ -5,7 +5,6 @@
 use std::time::Duration;
 
 use anyhow::{Context, Result};
-use keyplan_domain::Lang;
 use keyplan_store::{Store, Unmailed};
 use lettre::message::header::ContentType;
 use lettre::message::{Mailbox, Message};
@@ -52,7 +51,7 @@ impl Mailer {
         let to = Mailbox::new(Some(n.name.clone()), n.email.parse().with_context(|| format!("not an e-mail address: {}", n.email))?);
         let link = if n.link.starts_with('/') { format!("{}{}", self.base_url, n.link) } else { n.link.clone() };
         // In the recipient's language when they chose one (a mail has no browser to ask).
-        let t = Tr::new(n.language.as_deref().and_then(Lang::parse).unwrap_or_default());
+        let t = Tr::new(n.language.unwrap_or_default());
         let message = keyplan_i18n::stored_text::notification(&n.kind, &n.message, t);
         let all = format!("{}/me/notifications", self.base_url);
         let body = format!(
@@ -176,7 +175,7 @@ mod tests {
     #[test]
     fn a_german_reader_gets_a_german_mail() {
         let mut n = unmailed("Lena Hoffmann proposed a commitment to you: Run the trial");
-        n.language = Some("de".into());
+        n.language = Some(keyplan_domain::Lang::De);
         let m = mailer().compose(&n).unwrap();
         let text = quoted_printable(&String::from_utf8(m.formatted()).unwrap());
         assert!(text.contains("Hallo Ben Ode,"), "{text}");

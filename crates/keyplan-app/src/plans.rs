@@ -46,7 +46,7 @@ pub async fn delete_plan(store: &Store, auth: &Auth, id: PlanId) -> Result<Plan>
 pub fn plan_to_input(p: &Plan) -> PlanInput {
     PlanInput {
         title: p.title.clone(),
-        status: p.status_text.clone(),
+        status: p.status.as_str().into(),
         period_start: format_date(p.period_start),
         period_end: format_date(p.period_end),
     }

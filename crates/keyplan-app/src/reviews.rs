@@ -36,7 +36,7 @@ pub struct ScheduleView {
 
 impl ScheduleView {
     pub fn new(s: &ReviewSchedule, today: Date) -> ScheduleView {
-        let status = keyplan_domain::plan::PlanStatus::parse(&s.status).unwrap_or(keyplan_domain::plan::PlanStatus::Draft);
+        let status = s.status;
         let due = review::next_review_due(s.next_review_date, s.last_held, s.period_start, s.review_cadence_months);
         ScheduleView {
             cadence_months: s.review_cadence_months,

@@ -121,7 +121,7 @@ pub fn from_bundle(b: &PlanBundle, kpis: &[Kpi], actuals: &[KpiActual]) -> PlanS
         .links
         .iter()
         .map(|l| {
-            let target = match l.target_kind_text.as_str() {
+            let target = match l.target_kind.as_str() {
                 "item" => items.iter().find(|i| i.id == l.target_id).map(|i| i.text.clone()),
                 "contact" => b.contacts.iter().find(|c| c.id.get() == l.target_id).map(|c| c.name.clone()),
                 "section" => {
@@ -129,7 +129,7 @@ pub fn from_bundle(b: &PlanBundle, kpis: &[Kpi], actuals: &[KpiActual]) -> PlanS
                 }
                 _ => None,
             }
-            .unwrap_or_else(|| format!("{} #{}", l.target_kind_text, l.target_id));
+            .unwrap_or_else(|| format!("{} #{}", l.target_kind.as_str(), l.target_id));
             SnapLink { id: l.id.get(), goal: node_title(l.goal_id.get()), target }
         })
         .collect();
@@ -157,7 +157,7 @@ pub fn from_bundle(b: &PlanBundle, kpis: &[Kpi], actuals: &[KpiActual]) -> PlanS
                 target_date: date(k.target_date),
                 latest_actual: latest.map(|a| format!("{} ({})", num(a.value), format_date(a.period_start))).unwrap_or_default(),
                 actuals: {
-                    let period = keyplan_domain::kpi::Period::parse(&k.period).unwrap_or(keyplan_domain::kpi::Period::Quarter);
+                    let period = k.period;
                     let mut mine: Vec<&KpiActual> = actuals.iter().filter(|a| a.kpi_id == k.id).collect();
                     mine.sort_by_key(|a| a.period_start);
                     mine.iter()

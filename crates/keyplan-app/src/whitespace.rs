@@ -142,7 +142,7 @@ pub fn cell_to_input(c: Option<&Cell>) -> CellInput {
     match c {
         None => CellInput::default(),
         Some(c) => CellInput {
-            status: c.status_text.clone(),
+            status: c.status.as_str().into(),
             value: c.value.map(num).unwrap_or_default(),
             note: c.note.clone().unwrap_or_default(),
         },

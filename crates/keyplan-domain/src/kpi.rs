@@ -16,6 +16,7 @@ pub enum Period {
 }
 
 impl Period {
+    pub const ALL: [Period; 2] = [Period::Month, Period::Quarter];
     pub fn parse(s: &str) -> Option<Period> {
         match s {
             "month" => Some(Period::Month),

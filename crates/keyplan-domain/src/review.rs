@@ -44,6 +44,7 @@ pub enum Signoff {
 }
 
 impl Signoff {
+    pub const ALL: [Signoff; 2] = [Signoff::Approved, Signoff::ChangesRequested];
     pub fn as_str(self) -> &'static str {
         match self {
             Signoff::Approved => "approved",
@@ -57,7 +58,7 @@ impl Signoff {
         }
     }
     pub fn parse(s: &str) -> Option<Self> {
-        [Signoff::Approved, Signoff::ChangesRequested].into_iter().find(|k| k.as_str() == s.trim())
+        Self::ALL.into_iter().find(|k| k.as_str() == s.trim())
     }
     /// The plan's status after the sign-off: approved, or back to work (active).
     pub fn plan_status(self) -> PlanStatus {

@@ -89,7 +89,7 @@ pub fn document(b: &PlanBundle, vis: &Visibilities) -> PlanDocument {
             baseline: k.baseline,
             target: k.target,
             target_date: k.target_date,
-            period: keyplan_domain::kpi::Period::parse(&k.period).unwrap_or(keyplan_domain::kpi::Period::Quarter),
+            period: k.period,
             goal: k.goal_id.and_then(|g| node_ids.get(&g.get()).cloned()),
             visibility: vis.get(VisibilityTarget::Kpi, k.id.get()),
             actuals: b

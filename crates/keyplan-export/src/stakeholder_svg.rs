@@ -414,9 +414,13 @@ mod tests {
             title: Some("Head of Plant Engineering and Maintenance Excellence".into()),
             business_unit: None,
             reports_to_id: reports_to.map(ContactId::new),
-            buying_role_text: Some(["decision_maker", "technical", "user", "coach", "gatekeeper"][id as usize % 5].into()),
+            buying_role: Some(
+                [BuyingRole::DecisionMaker, BuyingRole::Technical, BuyingRole::User, BuyingRole::Coach, BuyingRole::Gatekeeper]
+                    [id as usize % 5],
+            ),
             influence: Some((id % 5 + 1) as i16),
-            attitude_text: [Some("supporter"), Some("neutral"), Some("sceptic"), Some("opponent"), None][id as usize % 5].map(String::from),
+            attitude: [Some(Attitude::Supporter), Some(Attitude::Neutral), Some(Attitude::Sceptic), Some(Attitude::Opponent), None]
+                [id as usize % 5],
             relationship_owner_id: owner.map(UserId::new),
             objective: None,
             last_contact_date: None,
@@ -434,7 +438,7 @@ mod tests {
             org_id: OrgId::new(1),
             email: format!("u{id}@example.test"),
             name: name.into(),
-            role_text: "kam".into(),
+            role: keyplan_domain::Role::Kam,
             active: true,
             version: 1,
             created_at: OffsetDateTime::UNIX_EPOCH,
@@ -529,14 +533,14 @@ mod tests {
         let mut contacts =
             vec![contact(1, "Anna Boss", None, Some(1)), contact(2, "Ben Solo", Some(1), None), contact(3, "Cem", Some(1), None)];
         for c in &mut contacts {
-            c.buying_role_text = Some("user".into());
+            c.buying_role = Some(BuyingRole::User);
         }
         let picture = stakeholder_picture(&contacts, &users());
         assert_eq!(
             picture.warnings(),
             ["2 contacts without a relationship owner: Ben Solo, Cem".to_string(), "No decision maker identified yet".to_string()]
         );
-        contacts[1].buying_role_text = Some("economic_buyer".into());
+        contacts[1].buying_role = Some(BuyingRole::EconomicBuyer);
         let picture = stakeholder_picture(&contacts, &users());
         assert_eq!(picture.warnings()[1], "Decision makers not yet mapped: Ben Solo");
     }

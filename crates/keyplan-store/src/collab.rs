@@ -2,7 +2,9 @@
 //! notifications (with reminders kept from repeating by a dedupe key) and each
 //! user's secret calendar feed.
 
-use keyplan_domain::{CommentId, NodeId, NotificationId, OrgId, PlanId, UserId};
+use keyplan_domain::review::ReviewKind;
+use keyplan_domain::tree::CommitmentStatus;
+use keyplan_domain::{CommentId, Lang, NodeId, NotificationId, OrgId, PlanId, UserId};
 use serde::Serialize;
 use time::{Date, OffsetDateTime};
 
@@ -69,8 +71,8 @@ pub struct Unmailed {
     pub name: String,
     pub message: String,
     pub link: String,
-    /// The recipient's language (`en`, `de`), when they chose one.
-    pub language: Option<String>,
+    /// The recipient's language, when they chose one.
+    pub language: Option<Lang>,
 }
 
 /// An accepted, unfinished commitment with its due date (for reminders and feeds).
@@ -84,18 +86,18 @@ pub struct DueCommitment {
     pub owner_id: UserId,
     pub due_date: Date,
     pub done_criterion: Option<String>,
-    pub status: Option<String>,
+    pub status: Option<CommitmentStatus>,
 }
 
 /// A review someone takes part in (or, for plans without a scheduled review, the
-/// plan's next review date and its account owner: `review_id` is then none).
+/// plan's next review date and its account owner: `review_id` and `kind` are then none).
 #[derive(Clone, Debug, sqlx::FromRow, Serialize)]
 pub struct ReviewDate {
     pub review_id: Option<i64>,
     pub org_id: OrgId,
     pub plan_id: PlanId,
     pub plan_title: String,
-    pub kind: String,
+    pub kind: Option<ReviewKind>,
     pub review_date: Date,
     pub user_id: UserId,
 }
@@ -241,7 +243,7 @@ impl Store {
             FROM reviews r JOIN plans p ON p.id = r.plan_id JOIN review_participants rp ON rp.review_id = r.id \
             WHERE r.held_at IS NULL AND r.review_date <= $1 AND rp.user_id IS NOT NULL \
             UNION ALL \
-            SELECT NULL AS review_id, p.org_id, p.id AS plan_id, p.title AS plan_title, 'plan' AS kind, p.next_review_date AS review_date, \
+            SELECT NULL AS review_id, p.org_id, p.id AS plan_id, p.title AS plan_title, NULL AS kind, p.next_review_date AS review_date, \
             a.owner_id AS user_id FROM plans p JOIN accounts a ON a.id = p.account_id \
             WHERE p.next_review_date IS NOT NULL AND p.next_review_date <= $1 AND a.owner_id IS NOT NULL AND p.status <> 'archived'";
         Ok(on_pool!(self, p => sqlx::query_as(SQL).bind(until).fetch_all(p).await)?)

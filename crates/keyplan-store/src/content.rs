@@ -28,12 +28,8 @@ pub struct Item {
     pub id: ItemId,
     pub plan_id: PlanId,
     pub section_key: String,
-    #[sqlx(rename = "kind")]
-    #[serde(rename = "kind")]
-    pub kind_text: String,
-    #[sqlx(rename = "category")]
-    #[serde(rename = "category")]
-    pub category_text: Option<String>,
+    pub kind: ItemKind,
+    pub category: Option<Category>,
     pub text: String,
     pub source: Option<String>,
     pub item_date: Option<Date>,
@@ -49,10 +45,10 @@ pub struct Item {
 
 impl Item {
     pub fn kind(&self) -> ItemKind {
-        ItemKind::parse(&self.kind_text).unwrap_or(ItemKind::Analysis)
+        self.kind
     }
     pub fn category(&self) -> Option<Category> {
-        self.category_text.as_deref().and_then(Category::parse)
+        self.category
     }
     /// "Market", "Strengths", "Risk": how the item is introduced in lists.
     pub fn label(&self) -> &'static str {
@@ -68,16 +64,14 @@ pub struct GoalLink {
     pub id: LinkId,
     pub plan_id: PlanId,
     pub goal_id: NodeId,
-    #[sqlx(rename = "target_kind")]
-    #[serde(rename = "target_kind")]
-    pub target_kind_text: String,
+    pub target_kind: LinkKind,
     pub target_id: i64,
     pub created_at: OffsetDateTime,
 }
 
 impl GoalLink {
     pub fn target_kind(&self) -> LinkKind {
-        LinkKind::parse(&self.target_kind_text).unwrap_or(LinkKind::Item)
+        self.target_kind
     }
 }
 

@@ -1,4 +1,6 @@
-use keyplan_domain::FieldError;
+//! What a store call can fail with.
+
+use keyplan_domain::{FieldError, UnknownText};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -12,13 +14,30 @@ pub enum StoreError {
     Invalid(FieldError),
     #[error("{0}")]
     Config(String),
+    /// A stored value this code cannot read, such as an enumeration text that names
+    /// no value: corrupt data, or data written by a newer version. Never a default.
+    #[error("stored data cannot be read: column {column}: {value}")]
+    Corrupt { column: String, value: UnknownText },
     #[error("database error: {0}")]
-    Db(#[from] sqlx::Error),
+    Db(sqlx::Error),
     #[error("migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
+
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> Self {
+        match e {
+            // The column's typed decode (see `keyplan_domain::stored`) met a text it does not know.
+            sqlx::Error::ColumnDecode { index, source } => match source.downcast::<UnknownText>() {
+                Ok(value) => StoreError::Corrupt { column: index.trim_matches('"').to_string(), value: *value },
+                Err(source) => StoreError::Db(sqlx::Error::ColumnDecode { index, source }),
+            },
+            e => StoreError::Db(e),
+        }
+    }
+}
 
 impl StoreError {
     pub fn invalid(field: &str, message: impl Into<String>) -> Self {

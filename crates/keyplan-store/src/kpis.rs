@@ -1,6 +1,7 @@
 //! Key performance indicators of a plan and their recorded actuals.
 
-use keyplan_domain::kpi::{ActualData, KpiData};
+use keyplan_domain::kpi::{ActualData, KpiData, Period};
+use keyplan_domain::review::ReviewKind;
 use keyplan_domain::tree::NodeKind;
 use keyplan_domain::{KpiActualId, KpiId, NodeId, OrgId, PlanId, UserId};
 use serde::Serialize;
@@ -19,8 +20,8 @@ pub struct Kpi {
     pub baseline: Option<f64>,
     pub target: Option<f64>,
     pub target_date: Option<Date>,
-    /// `month` or `quarter`: how often actuals are recorded.
-    pub period: String,
+    /// How often actuals are recorded.
+    pub period: Period,
     pub position: i32,
     pub version: i64,
     pub updated_at: OffsetDateTime,
@@ -67,7 +68,7 @@ const ACTUAL_WRITE_COLUMNS: &str = "id, kpi_id, period_start, value, note, recor
 #[derive(Clone, Debug, sqlx::FromRow, Serialize)]
 pub struct ReviewMark {
     pub id: i64,
-    pub kind: String,
+    pub kind: ReviewKind,
     pub review_date: Date,
     pub held_at: Option<OffsetDateTime>,
 }

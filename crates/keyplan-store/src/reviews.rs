@@ -15,17 +15,13 @@ use crate::{Store, StoreError, StoreResult, now, on_pool, on_tx};
 pub struct Review {
     pub id: ReviewId,
     pub plan_id: PlanId,
-    #[sqlx(rename = "kind")]
-    #[serde(rename = "kind")]
-    pub kind_text: String,
+    pub kind: ReviewKind,
     pub review_date: Date,
     pub notes: Option<String>,
     pub decisions: Option<String>,
     pub held_at: Option<OffsetDateTime>,
     pub snapshot_id: Option<SnapshotId>,
-    #[sqlx(rename = "signoff")]
-    #[serde(rename = "signoff")]
-    pub signoff_text: Option<String>,
+    pub signoff: Option<Signoff>,
     pub signoff_comment: Option<String>,
     pub signoff_by: Option<UserId>,
     pub signoff_at: Option<OffsetDateTime>,
@@ -37,10 +33,10 @@ pub struct Review {
 
 impl Review {
     pub fn kind(&self) -> ReviewKind {
-        ReviewKind::parse(&self.kind_text).unwrap_or(ReviewKind::Team)
+        self.kind
     }
     pub fn signoff(&self) -> Option<Signoff> {
-        self.signoff_text.as_deref().and_then(Signoff::parse)
+        self.signoff
     }
     pub fn is_held(&self) -> bool {
         self.held_at.is_some()
@@ -88,7 +84,7 @@ pub struct Snapshot {
 pub struct ReviewSchedule {
     pub plan_id: PlanId,
     pub account_id: keyplan_domain::AccountId,
-    pub status: String,
+    pub status: PlanStatus,
     pub period_start: Date,
     pub review_cadence_months: i32,
     pub next_review_date: Option<Date>,

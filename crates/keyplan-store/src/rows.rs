@@ -1,7 +1,9 @@
-//! Records as they come out of the database. Enumerations are kept as the text
-//! the database checked and parsed by the accessors.
+//! Records as they come out of the database. Enumerations are decoded into
+//! their types as the row is read (see `keyplan_domain::stored`): a text that
+//! names no value fails the read instead of becoming a default.
 
 use keyplan_domain::account::{self, GrowthTrend};
+use keyplan_domain::analysis::Benefit;
 use keyplan_domain::contact::{Attitude, BuyingRole};
 use keyplan_domain::plan::PlanStatus;
 use keyplan_domain::tree::{Acceptance, CommitmentStatus, Node, NodeKind};
@@ -22,8 +24,7 @@ pub struct User {
     pub org_id: OrgId,
     pub email: String,
     pub name: String,
-    #[sqlx(rename = "role")]
-    pub role_text: String,
+    pub role: Role,
     pub active: bool,
     pub version: i64,
     pub created_at: OffsetDateTime,
@@ -31,7 +32,7 @@ pub struct User {
 
 impl User {
     pub fn role(&self) -> Role {
-        Role::parse(&self.role_text).unwrap_or(Role::Viewer)
+        self.role
     }
     pub fn initials(&self) -> String {
         self.name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect::<String>().to_uppercase()
@@ -49,15 +50,15 @@ pub struct SessionUser {
     /// Unread notifications (browser sessions; the top bar's badge).
     #[sqlx(default)]
     pub unread_notifications: i64,
-    /// The language the user chose (`en`, `de`); `None` follows the browser.
+    /// The language the user chose; `None` follows the browser.
     #[sqlx(default)]
-    pub language: Option<String>,
+    pub language: Option<Lang>,
 }
 
 impl SessionUser {
     /// The language the user chose, if any.
     pub fn language(&self) -> Option<Lang> {
-        self.language.as_deref().and_then(Lang::parse)
+        self.language
     }
 }
 
@@ -73,8 +74,7 @@ pub struct Account {
     pub current_revenue: Option<f64>,
     pub total_spend: Option<f64>,
     pub potential: Option<f64>,
-    #[sqlx(rename = "growth_trend")]
-    pub growth_trend_text: Option<String>,
+    pub growth_trend: Option<GrowthTrend>,
     pub owner_id: Option<UserId>,
     pub version: i64,
     pub created_at: OffsetDateTime,
@@ -84,7 +84,7 @@ pub struct Account {
 
 impl Account {
     pub fn growth_trend(&self) -> Option<GrowthTrend> {
-        self.growth_trend_text.as_deref().and_then(GrowthTrend::parse)
+        self.growth_trend
     }
     pub fn share_of_wallet(&self) -> Option<f64> {
         account::share_of_wallet(self.current_revenue, self.total_spend)
@@ -103,11 +103,9 @@ pub struct Contact {
     pub title: Option<String>,
     pub business_unit: Option<String>,
     pub reports_to_id: Option<ContactId>,
-    #[sqlx(rename = "buying_role")]
-    pub buying_role_text: Option<String>,
+    pub buying_role: Option<BuyingRole>,
     pub influence: Option<i16>,
-    #[sqlx(rename = "attitude")]
-    pub attitude_text: Option<String>,
+    pub attitude: Option<Attitude>,
     pub relationship_owner_id: Option<UserId>,
     pub objective: Option<String>,
     pub last_contact_date: Option<Date>,
@@ -120,10 +118,10 @@ pub struct Contact {
 
 impl Contact {
     pub fn buying_role(&self) -> Option<BuyingRole> {
-        self.buying_role_text.as_deref().and_then(BuyingRole::parse)
+        self.buying_role
     }
     pub fn attitude(&self) -> Option<Attitude> {
-        self.attitude_text.as_deref().and_then(Attitude::parse)
+        self.attitude
     }
 }
 
@@ -135,8 +133,7 @@ pub struct Plan {
     pub title: String,
     pub template: String,
     pub template_version_id: Option<TemplateVersionId>,
-    #[sqlx(rename = "status")]
-    pub status_text: String,
+    pub status: PlanStatus,
     pub period_start: Date,
     pub period_end: Date,
     pub version: i64,
@@ -148,7 +145,7 @@ pub struct Plan {
 
 impl Plan {
     pub fn status(&self) -> PlanStatus {
-        PlanStatus::parse(&self.status_text).unwrap_or(PlanStatus::Draft)
+        self.status
     }
 }
 
@@ -168,7 +165,7 @@ pub(crate) struct NodeRow {
     pub id: NodeId,
     pub plan_id: PlanId,
     pub parent_id: Option<NodeId>,
-    pub kind: String,
+    pub kind: NodeKind,
     pub position: i32,
     pub title: String,
     pub notes: Option<String>,
@@ -177,15 +174,15 @@ pub(crate) struct NodeRow {
     pub target: Option<f64>,
     pub unit: Option<String>,
     pub target_date: Option<Date>,
-    pub benefit: Option<String>,
+    pub benefit: Option<Benefit>,
     pub owner_id: Option<UserId>,
     pub contact_id: Option<ContactId>,
     pub author_id: Option<UserId>,
     pub start_date: Option<Date>,
     pub due_date: Option<Date>,
     pub done_criterion: Option<String>,
-    pub status: Option<String>,
-    pub acceptance: Option<String>,
+    pub status: Option<CommitmentStatus>,
+    pub acceptance: Option<Acceptance>,
     pub decline_reason: Option<String>,
     pub proposed_due_date: Option<Date>,
     pub version: i64,
@@ -197,7 +194,7 @@ impl From<NodeRow> for Node {
             id: r.id,
             plan_id: r.plan_id,
             parent_id: r.parent_id,
-            kind: NodeKind::parse(&r.kind).unwrap_or(NodeKind::Obstacle),
+            kind: r.kind,
             position: r.position,
             title: r.title,
             notes: r.notes,
@@ -206,15 +203,15 @@ impl From<NodeRow> for Node {
             target: r.target,
             unit: r.unit,
             target_date: r.target_date,
-            benefit: r.benefit.as_deref().and_then(keyplan_domain::analysis::Benefit::parse),
+            benefit: r.benefit,
             owner_id: r.owner_id,
             contact_id: r.contact_id,
             author_id: r.author_id,
             start_date: r.start_date,
             due_date: r.due_date,
             done_criterion: r.done_criterion,
-            status: r.status.as_deref().and_then(CommitmentStatus::parse),
-            acceptance: r.acceptance.as_deref().and_then(Acceptance::parse),
+            status: r.status,
+            acceptance: r.acceptance,
             decline_reason: r.decline_reason,
             proposed_due_date: r.proposed_due_date,
             version: r.version,

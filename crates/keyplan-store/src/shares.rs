@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use keyplan_domain::audience::Visibility;
-use keyplan_domain::{OrgId, PlanId, ShareLinkId, UserId};
+use keyplan_domain::{OrgId, PlanId, ShareLinkId, UnknownText, UserId};
 use serde::Serialize;
 use time::{Date, OffsetDateTime};
 
@@ -109,12 +109,21 @@ impl Store {
             UNION ALL SELECT 'item', id, visibility FROM plan_items WHERE org_id = $1 AND plan_id = $2 \
             UNION ALL SELECT 'section', id, visibility FROM plan_sections WHERE org_id = $1 AND plan_id = $2 \
             UNION ALL SELECT 'kpi', id, visibility FROM kpis WHERE org_id = $1 AND plan_id = $2";
-        let rows: Vec<(String, i64, String)> = on_pool!(self, p => sqlx::query_as(SQL).bind(org).bind(plan).fetch_all(p).await)?;
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            target: String,
+            id: i64,
+            visibility: Visibility,
+        }
+        let rows: Vec<Row> = on_pool!(self, p => sqlx::query_as(SQL).bind(org).bind(plan).fetch_all(p).await)?;
         let mut out = Visibilities::default();
-        for (target, id, v) in rows {
-            if let (Some(t), Some(v)) = (VisibilityTarget::parse(&target), Visibility::parse(&v)) {
-                out.set(t, id, v);
-            }
+        for r in rows {
+            // The target is a literal of the statement above, so this cannot fail unless the two disagree.
+            let t = VisibilityTarget::parse(&r.target).ok_or_else(|| StoreError::Corrupt {
+                column: "target".into(),
+                value: UnknownText { what: "visibility target", text: r.target.clone() },
+            })?;
+            out.set(t, r.id, r.visibility);
         }
         Ok(out)
     }

@@ -10,9 +10,7 @@ use crate::{Store, StoreError, StoreResult, Ts, now, on_pool};
 
 #[derive(Clone, Debug, Default, sqlx::FromRow, serde::Serialize)]
 pub struct OrgSettings {
-    #[sqlx(rename = "value_discipline")]
-    #[serde(rename = "value_discipline")]
-    pub value_discipline_text: Option<String>,
+    pub value_discipline: Option<ValueDiscipline>,
     pub value_statement: Option<String>,
     pub version: i64,
     pub currency: String,
@@ -20,7 +18,7 @@ pub struct OrgSettings {
 
 impl OrgSettings {
     pub fn value_discipline(&self) -> Option<ValueDiscipline> {
-        self.value_discipline_text.as_deref().and_then(ValueDiscipline::parse)
+        self.value_discipline
     }
 }
 
@@ -167,9 +165,14 @@ impl Store {
 
     /// The language a user chose; `None` follows the browser.
     pub async fn user_language(&self, org: OrgId, id: UserId) -> StoreResult<Option<Lang>> {
-        let row: Option<(Option<String>,)> = on_pool!(self, p => sqlx::query_as("SELECT language FROM users WHERE org_id = $1 AND id = $2")
+        // Named, not a tuple: a bad text is then reported with its column.
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            language: Option<Lang>,
+        }
+        let row: Option<Row> = on_pool!(self, p => sqlx::query_as("SELECT language FROM users WHERE org_id = $1 AND id = $2")
             .bind(org).bind(id).fetch_optional(p).await)?;
-        Ok(row.found()?.0.as_deref().and_then(Lang::parse))
+        Ok(row.found()?.language)
     }
 
     /// Sets (or, with `None`, clears) the language a user chose for the interface and

@@ -54,8 +54,7 @@ pub struct Cell {
     pub account_id: AccountId,
     pub offering_id: OfferingId,
     pub business_unit_id: BusinessUnitId,
-    #[sqlx(rename = "status")]
-    pub status_text: String,
+    pub status: CellStatus,
     pub value: Option<f64>,
     pub note: Option<String>,
     pub version: i64,
@@ -65,7 +64,7 @@ pub struct Cell {
 
 impl Cell {
     pub fn status(&self) -> CellStatus {
-        CellStatus::parse(&self.status_text).unwrap_or(CellStatus::NotRelevant)
+        self.status
     }
 }
 

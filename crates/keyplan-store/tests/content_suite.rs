@@ -271,7 +271,7 @@ async fn items_create_update_move_delete(store: &Store) {
         ("Revenue 2.1bn, growing 6%", Some("Annual report 2025"), Some(date!(2026 - 02 - 01)))
     );
     assert_eq!((a.position, a.version, a.author_id, a.updated_by, a.derived_from_id), (1, 1, Some(w.ann.id), Some(w.ann.id), None));
-    assert_eq!((a.label(), a.kind_text.as_str(), a.category_text.as_deref()), ("Customer", "analysis", Some("customer")));
+    assert_eq!((a.label(), a.kind.as_str(), a.category.map(Category::as_str)), ("Customer", "analysis", Some("customer")));
     assert_same(&store.item(org, a.id).await.unwrap(), &a);
     let b = add(store, org, plan, "customer-profile", &analysis(Category::Market, "Market grows 3%"), &w.ben).await;
     let c = add(store, org, plan, "customer-profile", &analysis(Category::Competitor, "Rival cut prices by 8%"), &w.ann).await;
@@ -401,7 +401,7 @@ async fn goal_links_check_goal_and_target(store: &Store) {
 
     let l = store.create_link(org, plan, goal, LinkKind::Item, item.id.get(), w.ann.id).await.unwrap();
     assert_eq!((l.plan_id, l.goal_id, l.target_kind(), l.target_id), (plan, goal, LinkKind::Item, item.id.get()));
-    assert_eq!(l.target_kind_text, "item");
+    assert_eq!(l.target_kind.as_str(), "item");
     assert_same(&store.goal_link(org, l.id).await.unwrap(), &l);
     // Linking twice answers the existing link.
     let again = store.create_link(org, plan, goal, LinkKind::Item, item.id.get(), w.ben.id).await.unwrap();
@@ -609,7 +609,7 @@ async fn org_settings_versions(store: &Store) {
     let statement = "We know their processes better than anyone";
     let s2 = store.update_org_settings(w.acme, 1, Some(ValueDiscipline::CustomerIntimacy), Some(statement)).await.unwrap();
     assert_eq!(
-        (s2.value_discipline(), s2.value_discipline_text.as_deref(), s2.value_statement.as_deref(), s2.version),
+        (s2.value_discipline(), s2.value_discipline.map(ValueDiscipline::as_str), s2.value_statement.as_deref(), s2.version),
         (Some(ValueDiscipline::CustomerIntimacy), Some("customer_intimacy"), Some(statement), 2)
     );
     assert_same(&store.org_settings(w.acme).await.unwrap(), &s2);

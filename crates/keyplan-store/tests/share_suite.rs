@@ -432,7 +432,7 @@ async fn import_writes_every_part(store: &Store) {
     assert_eq!(section.so_what.as_deref(), Some("Win the trial"));
 
     let mut links: Vec<(String, i64)> =
-        store.goal_links(w.acme, plan.id).await.unwrap().iter().map(|l| (l.target_kind_text.clone(), l.target_id)).collect();
+        store.goal_links(w.acme, plan.id).await.unwrap().iter().map(|l| (l.target_kind.as_str().to_string(), l.target_id)).collect();
     links.sort();
     assert_eq!(
         links,

@@ -8,7 +8,8 @@ use std::path::PathBuf;
 use keyplan_store::{Backend, Store, StoreError, StoreResult};
 use sqlx::Connection;
 
-/// Generates `sqlite_<name>` and `postgres_<name>` tests that run `scenario` on each database.
+/// Generates `sqlite_<name>` and `postgres_<name>` tests that run `scenario` on each
+/// database. After `with_url:` the scenario also gets the database's URL.
 macro_rules! on_both_databases {
     ($($scenario:ident => $sqlite:ident, $postgres:ident;)+) => {$(
         #[tokio::test]
@@ -21,6 +22,21 @@ macro_rules! on_both_databases {
         async fn $postgres() {
             let Some(db) = common::TestDb::postgres().await else { return };
             db.run(|store| async move { $scenario(&store).await }).await;
+        }
+    )+};
+    (with_url: $($scenario:ident => $sqlite:ident, $postgres:ident;)+) => {$(
+        #[tokio::test]
+        async fn $sqlite() {
+            let db = common::TestDb::sqlite().await;
+            let url = db.url();
+            db.run(|store| async move { $scenario(&store, &url).await }).await;
+        }
+
+        #[tokio::test]
+        async fn $postgres() {
+            let Some(db) = common::TestDb::postgres().await else { return };
+            let url = db.url();
+            db.run(|store| async move { $scenario(&store, &url).await }).await;
         }
     )+};
 }
@@ -77,6 +93,14 @@ impl TestDb {
         assert_eq!(store.backend(), Backend::Postgres);
         store.migrate().await.expect("migrate PostgreSQL");
         Some(TestDb { store, cleanup: Cleanup::PostgresDb { base_url, name } })
+    }
+
+    /// The database's URL, for a second connection that writes what the store never would.
+    pub fn url(&self) -> String {
+        match &self.cleanup {
+            Cleanup::SqliteFile(path) => format!("sqlite://{}", path.display()),
+            Cleanup::PostgresDb { base_url, name } => with_database(base_url, name),
+        }
     }
 
     /// Runs a scenario, removes the database (also when the scenario fails) and

@@ -76,8 +76,8 @@ impl From<&Item> for ItemDto {
         ItemDto {
             id: i.id.get(),
             section: i.section_key.clone(),
-            kind: i.kind_text.clone(),
-            category: i.category_text.clone(),
+            kind: i.kind.as_str().into(),
+            category: i.category.map(|c| c.as_str().into()),
             text: i.text.clone(),
             source: i.source.clone(),
             item_date: i.item_date,
@@ -101,7 +101,7 @@ pub struct LinkDto {
 
 impl From<&GoalLink> for LinkDto {
     fn from(l: &GoalLink) -> Self {
-        LinkDto { id: l.id.get(), goal_id: l.goal_id.get(), target_kind: l.target_kind_text.clone(), target_id: l.target_id }
+        LinkDto { id: l.id.get(), goal_id: l.goal_id.get(), target_kind: l.target_kind.as_str().into(), target_id: l.target_id }
     }
 }
 
@@ -117,7 +117,7 @@ pub struct ValueDisciplineDto {
 impl From<&OrgSettings> for ValueDisciplineDto {
     fn from(s: &OrgSettings) -> Self {
         ValueDisciplineDto {
-            value_discipline: s.value_discipline_text.clone(),
+            value_discipline: s.value_discipline.map(|d| d.as_str().into()),
             label: s.value_discipline().map(|d| d.label().to_string()),
             value_statement: s.value_statement.clone(),
             version: s.version,
@@ -329,7 +329,7 @@ pub async fn put_discipline(
     let current = state.store.org_settings(auth.org()).await?;
     let version = body.version()?;
     let base = ValueDisciplineInput {
-        value_discipline: current.value_discipline_text.clone().unwrap_or_default(),
+        value_discipline: current.value_discipline.map(|d| d.as_str().into()).unwrap_or_default(),
         value_statement: current.value_statement.clone().unwrap_or_default(),
     };
     let input: ValueDisciplineInput = body.merge_into(&base, &["value_discipline", "value_statement"], &["version"])?;

@@ -65,7 +65,7 @@ pub struct UserDto {
 
 impl From<&User> for UserDto {
     fn from(u: &User) -> Self {
-        UserDto { id: u.id.get(), email: u.email.clone(), name: u.name.clone(), role: u.role_text.clone(), active: u.active }
+        UserDto { id: u.id.get(), email: u.email.clone(), name: u.name.clone(), role: u.role.as_str().into(), active: u.active }
     }
 }
 
@@ -107,7 +107,7 @@ impl From<&Account> for AccountDto {
             current_revenue: a.current_revenue,
             total_spend: a.total_spend,
             potential: a.potential,
-            growth_trend: a.growth_trend_text.clone(),
+            growth_trend: a.growth_trend.map(|t| t.as_str().into()),
             owner_id: a.owner_id.map(|i| i.get()),
             share_of_wallet: a.share_of_wallet(),
             growth_potential: a.growth_potential(),
@@ -186,9 +186,9 @@ impl From<&Contact> for ContactDto {
             title: c.title.clone(),
             business_unit: c.business_unit.clone(),
             reports_to_id: c.reports_to_id.map(|i| i.get()),
-            buying_role: c.buying_role_text.clone(),
+            buying_role: c.buying_role.map(|r| r.as_str().into()),
             influence: c.influence,
-            attitude: c.attitude_text.clone(),
+            attitude: c.attitude.map(|a| a.as_str().into()),
             relationship_owner_id: c.relationship_owner_id.map(|i| i.get()),
             objective: c.objective.clone(),
             last_contact_date: c.last_contact_date,
@@ -242,7 +242,7 @@ impl From<&PlanSummary> for PlanListItem {
             account_name: s.account_name.clone(),
             title: p.title.clone(),
             template: p.template.clone(),
-            status: p.status_text.clone(),
+            status: p.status.as_str().into(),
             period_start: p.period_start,
             period_end: p.period_end,
             commitments: s.commitments,
@@ -281,7 +281,7 @@ impl PlanDto {
             account_id: p.account_id.get(),
             title: p.title.clone(),
             template: p.template.clone(),
-            status: p.status_text.clone(),
+            status: p.status.as_str().into(),
             period_start: p.period_start,
             period_end: p.period_end,
             version: p.version,

@@ -83,7 +83,7 @@ impl From<&KpiProgress<'_>> for KpiDto {
             baseline: k.baseline,
             target: k.target,
             target_date: k.target_date,
-            period: k.period.clone(),
+            period: k.period.as_str().into(),
             position: k.position,
             version: k.version,
             latest: p.latest.map(|a| a.value),

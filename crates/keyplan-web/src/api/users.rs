@@ -13,7 +13,7 @@ pub async fn me(ApiUser(auth): ApiUser) -> Json<MeDto> {
         id: u.id.get(),
         email: u.email.clone(),
         name: u.name.clone(),
-        role: u.role_text.clone(),
+        role: u.role.as_str().into(),
         organisation: OrgDto { id: u.org_id.get(), name: auth.user.org_name.clone() },
         language: auth.user.language().map(|l| l.as_str().to_string()),
     })

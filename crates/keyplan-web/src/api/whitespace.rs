@@ -120,7 +120,7 @@ impl From<&Cell> for CellDto {
             account_id: c.account_id.get(),
             offering_id: c.offering_id.get(),
             business_unit_id: c.business_unit_id.get(),
-            status: c.status_text.clone(),
+            status: c.status.as_str().into(),
             value: c.value,
             note: c.note.clone(),
             version: c.version,

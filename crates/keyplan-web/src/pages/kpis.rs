@@ -346,7 +346,7 @@ pub async fn record_actual(
 ) -> Result<Response, PageError> {
     let id = KpiId::new(path_id(&id)?);
     let k = state.store.kpi(auth.org(), id).await?;
-    let period = Period::parse(&k.period).unwrap_or(Period::Quarter);
+    let period = k.period;
     let stored = state.store.kpi_actuals(auth.org(), k.plan_id).await?;
     let version = form
         .input

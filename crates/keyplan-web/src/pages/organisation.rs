@@ -43,7 +43,7 @@ async fn page(
             let s = state.store.org_settings(auth.org()).await?;
             FormView::from_input(
                 &ValueDisciplineInput {
-                    value_discipline: s.value_discipline_text.clone().unwrap_or_default(),
+                    value_discipline: s.value_discipline.map(|d| d.as_str().into()).unwrap_or_default(),
                     value_statement: s.value_statement.clone().unwrap_or_default(),
                 },
                 s.version,
@@ -97,7 +97,7 @@ pub async fn save(
         Err(AppError::Conflict { current_version }) => {
             let s = state.store.org_settings(auth.org()).await?;
             let stored = ValueDisciplineInput {
-                value_discipline: s.value_discipline_text.clone().unwrap_or_default(),
+                value_discipline: s.value_discipline.map(|d| d.as_str().into()).unwrap_or_default(),
                 value_statement: s.value_statement.clone().unwrap_or_default(),
             };
             let f = FormView::conflicted(&stored, &form.input, current_version);

@@ -468,7 +468,7 @@ fn section_view(
                         .derived_from_id
                         .and_then(|d| b.items.iter().find(|x| x.id == d))
                         .map(|x| {
-                            let from = x.category_text.clone().unwrap_or_else(|| format!("kind-{}", x.kind_text));
+                            let from = x.category.map(|c| c.as_str().into()).unwrap_or_else(|| format!("kind-{}", x.kind.as_str()));
                             t.s3("items-derived", "from", from, "label", t.item_label(x), "text", clip(&x.text, 60))
                         })
                         .unwrap_or_default();
@@ -476,7 +476,7 @@ fn section_view(
                     ItemView {
                         id: i.id.get(),
                         tag: if tagged { t.item_label(i) } else { String::new() },
-                        tag_class: if tagged { i.category_text.as_deref().map(area_class).unwrap_or("") } else { "" },
+                        tag_class: if tagged { i.category.map(|c| area_class(c.as_str())).unwrap_or("") } else { "" },
                         text: i.text.clone(),
                         meta: meta.join(" · "),
                         derived,
@@ -646,7 +646,7 @@ pub async fn edit_item(
     let version = form_version(&form.version)?;
     let current = state.store.item(auth.org(), id).await?;
     let mut input = form.input;
-    input.kind = current.kind_text.clone();
+    input.kind = current.kind.as_str().into();
     match keyplan_app::content::update_item(&state.store, &auth, id, version, &input).await {
         Ok(i) => Ok(redirect_with(&format!("/plans/{}#item-{}", i.plan_id, i.id), &crate::lang::for_user(&auth, &headers).s("tree-saved"))),
         Err(AppError::Validation(errors)) => {

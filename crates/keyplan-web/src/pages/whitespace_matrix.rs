@@ -245,7 +245,7 @@ mod tests {
             account_id: AccountId::new(1),
             offering_id: OfferingId::new(o),
             business_unit_id: BusinessUnitId::new(u),
-            status_text: status.as_str().into(),
+            status,
             value,
             note: None,
             version: 1,
