@@ -1,18 +1,23 @@
 //! The buying-centre map as a standalone SVG picture: the account's contacts as an
 //! org chart with role, influence and attitude, and dashed "calls on" lines to our
-//! colleagues. The layout is `keyplan_domain::stakeholder`; this draws it.
+//! colleagues. The model is `keyplan_domain::stakeholder`, the pixel layout is
+//! [`layout`]; this draws it.
 //!
 //! Plain SVG with presentation attributes only (no `<style>`, no script), so the same
 //! picture can be inlined in a page under a strict CSP and embedded in a PDF. All
 //! text goes through askama's HTML escaping. Without contacts the picture is a small
 //! "No contacts yet" panel rather than an empty string.
 
+pub mod layout;
+
 use askama::Template;
 use keyplan_domain::contact::{Attitude, BuyingRole};
-use keyplan_domain::stakeholder::{self, ContactRef, MapContact, MapOwner, MapSummary, StakeholderMap};
+use keyplan_domain::stakeholder::{ContactRef, MapContact, MapOwner, MapSummary};
 use keyplan_store::{Contact, User};
 
 use keyplan_i18n::Tr;
+
+use layout::{ContactBox, MARGIN, StakeholderMap, TeamBox};
 
 /// The picture and what it says at a glance.
 pub struct StakeholderPicture {
@@ -73,7 +78,7 @@ pub fn stakeholder_picture_in(contacts: &[Contact], users: &[User], t: Tr) -> St
         })
         .collect();
     let owners: Vec<MapOwner> = users.iter().map(|u| MapOwner { id: u.id, name: u.name.clone() }).collect();
-    let map = stakeholder::layout(&map_contacts, &owners);
+    let map = layout::layout(&map_contacts, &owners);
     let svg = render(&map, t);
     StakeholderPicture { svg, summary: map.summary }
 }
@@ -167,7 +172,7 @@ fn render(map: &StakeholderMap, tr: Tr) -> String {
     let who = |id| map.boxes.iter().find(|b| b.id == id).map(|b| b.name.as_str()).unwrap_or("");
     // Lower rows of colleagues first: the rows above then cover the lines that pass
     // them on their way down.
-    let mut by_row: Vec<&stakeholder::TeamBox> = map.team.iter().collect();
+    let mut by_row: Vec<&TeamBox> = map.team.iter().collect();
     by_row.sort_by_key(|t| (std::cmp::Reverse(t.rect.y), t.rect.x));
     let team = by_row
         .into_iter()
@@ -220,7 +225,7 @@ fn render(map: &StakeholderMap, tr: Tr) -> String {
         t: tr,
         width,
         height,
-        margin: stakeholder::MARGIN,
+        margin: MARGIN,
         title,
         desc,
         team_top: map.team_top,
@@ -234,7 +239,7 @@ fn render(map: &StakeholderMap, tr: Tr) -> String {
     page.render().unwrap_or_default()
 }
 
-fn box_view(b: &stakeholder::ContactBox, owner_colour: &'static str, tr: Tr) -> BoxView {
+fn box_view(b: &ContactBox, owner_colour: &'static str, tr: Tr) -> BoxView {
     let r = b.rect;
     let text_w = (r.w - 18 - 10) as f32;
     let name_w = if b.decision_maker_unmapped { text_w - 22.0 } else { text_w };
@@ -311,7 +316,7 @@ fn legend(width: i32, top: i32, tr: Tr) -> (Vec<LegendItem>, i32) {
         ("reports", "", tr.s("map-legend-reports"), 24),
         ("calls", "#2456b3", tr.s("map-legend-calls"), 24),
     ];
-    let left = stakeholder::MARGIN;
+    let left = MARGIN;
     let (mut x, mut y) = (left, top + 26);
     let mut out = Vec::new();
     for (kind, colour, label, glyph_w) in items {
