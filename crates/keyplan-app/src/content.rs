@@ -2,12 +2,8 @@
 //! items, links from goals to their evidence, the story and the length budgets.
 //! Shared by the plan page, the API and the exports.
 
-use std::collections::HashMap;
-
-use keyplan_domain::analysis::{ItemInput, ItemKind, LinkInput, LinkKind, SectionTextInput, ValueDisciplineInput};
-use keyplan_domain::story::{self, AnalysisIn, CommitmentIn, GoalIn, LinkIn, SectionIn, Story};
-use keyplan_domain::template::{self, Budget, BudgetUnit, PageReport, Section, SectionKind, SizeReport, TemplateDoc};
-use keyplan_domain::tree::{Acceptance, Node, NodeKind, TreeNode};
+use keyplan_domain::analysis::{ItemInput, LinkInput, SectionTextInput, ValueDisciplineInput};
+use keyplan_domain::template::{Section, TemplateDoc};
 use keyplan_domain::validate::format_date;
 use keyplan_domain::{ItemId, LinkId, NodeId, PlanId};
 use keyplan_store::{GoalLink, Item, OrgSettings, PlanSection, Store};
@@ -17,7 +13,6 @@ use crate::Result;
 use crate::access::require;
 use crate::auth::Auth;
 use crate::bundle::item_kinds;
-use keyplan_i18n::Tr;
 
 // --- writes -----------------------------------------------------------------------------
 
@@ -54,7 +49,6 @@ pub async fn save_section(
         .await;
     Ok(saved)
 }
-
 
 pub async fn create_item(store: &Store, auth: &Auth, plan: PlanId, section_key: &str, input: &ItemInput) -> Result<Item> {
     let (_, doc) = editable_plan(store, auth, plan).await?;
@@ -135,4 +129,3 @@ pub async fn update_value_discipline(store: &Store, auth: &Auth, version: i64, i
     let (discipline, statement) = input.validate()?;
     Ok(store.update_org_settings(auth.org(), version, discipline, statement.as_deref()).await?)
 }
-

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use keyplan_domain::NodeId;
 use keyplan_domain::analysis::{ItemKind, LinkKind};
 use keyplan_domain::story::{self, AnalysisIn, CommitmentIn, GoalIn, LinkIn, SectionIn, Story};
 use keyplan_domain::template::{self, Budget, BudgetUnit, PageReport, Section, SectionKind, SizeReport};
