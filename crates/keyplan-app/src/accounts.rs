@@ -1,13 +1,13 @@
 //! Accounts: create, edit and delete, with the permission checks.
 
-use keyplan_domain::AccountId;
 use keyplan_domain::account::AccountInput;
 use keyplan_domain::permissions::{self};
+use keyplan_domain::{AccountId, UserId};
 use keyplan_store::{Account, Store};
 
 use crate::access::{access, require};
 use crate::num;
-use crate::{Auth, Result};
+use crate::{AppError, Auth, Result};
 
 pub async fn create_account(store: &Store, auth: &Auth, input: &AccountInput) -> Result<Account> {
     require(permissions::can_create_account(auth.actor()))?;
@@ -44,4 +44,27 @@ pub fn account_to_input(a: &Account) -> AccountInput {
         growth_trend: a.growth_trend.map(|t| t.as_str().into()).unwrap_or_default(),
         owner_id: a.owner_id.map(|i| i.to_string()).unwrap_or_default(),
     }
+}
+
+/// Adds `user` to the account team with `function`, or changes their function.
+/// `user` is the raw form or API value: it must name a colleague.
+pub async fn set_team_member(store: &Store, auth: &Auth, account: AccountId, user: Option<UserId>, function: &str) -> Result<()> {
+    let access = access(store, auth, account).await?;
+    require(permissions::can_edit_account(auth.actor(), &access))?;
+    let mut v = keyplan_domain::Validation::new();
+    if user.is_none() {
+        v.push("user_id", "choose a colleague");
+    }
+    let function = v.check(keyplan_domain::validate::required("function", function, 120));
+    match (user, function) {
+        (Some(u), Some(f)) if v.is_ok() => Ok(store.set_team_member(auth.org(), account, u, &f).await?),
+        _ => Err(AppError::Validation(v.errors)),
+    }
+}
+
+/// Takes `user` off the account team.
+pub async fn remove_team_member(store: &Store, auth: &Auth, account: AccountId, user: UserId) -> Result<()> {
+    let access = access(store, auth, account).await?;
+    require(permissions::can_edit_account(auth.actor(), &access))?;
+    Ok(store.remove_team_member(auth.org(), account, user).await?)
 }

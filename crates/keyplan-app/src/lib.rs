@@ -26,6 +26,7 @@ pub mod reviews;
 pub mod sharing;
 pub mod snapshots;
 pub mod templates;
+pub mod users;
 pub mod whitespace;
 
 pub use auth::Auth;

@@ -12,11 +12,12 @@ use anyhow::{Context, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
+use keyplan_app::Config;
 use keyplan_domain::audience::Audience;
 use keyplan_domain::{PlanId, Role, validate};
 use keyplan_export::{ExportError, Format as FileFormat, Layout};
 use keyplan_store::{NewUser, Store};
-use keyplan_web::{Application, Config};
+use keyplan_web::Application;
 
 #[derive(Parser)]
 #[command(name = "keyplan", version, about = "Key-account plans that stay short, focused and alive.")]

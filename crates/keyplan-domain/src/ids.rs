@@ -1,5 +1,10 @@
 //! Typed ids: an `AccountId` can never be passed where a `PlanId` is expected.
 
+/// Every typed id: built from the raw number the database and URLs carry.
+pub trait TypedId: Copy {
+    fn from_raw(raw: i64) -> Self;
+}
+
 macro_rules! typed_id {
     ($($(#[$meta:meta])* $name:ident),+ $(,)?) => {$(
         $(#[$meta])*
@@ -20,6 +25,12 @@ macro_rules! typed_id {
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 self.0.fmt(f)
+            }
+        }
+
+        impl $crate::ids::TypedId for $name {
+            fn from_raw(raw: i64) -> Self {
+                Self(raw)
             }
         }
 

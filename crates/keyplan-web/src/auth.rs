@@ -2,8 +2,10 @@
 //! API an [`Auth`], and the names of the cookies and CSRF fields.
 
 use axum::extract::FromRequestParts;
+use axum::http::HeaderMap;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 pub use keyplan_app::auth::{Auth, Via, dummy_hash, hash_password, new_api_token, random_token, same_secret, token_hash, verify_password};
 
 use crate::{ApiError, AppError};
@@ -47,20 +49,30 @@ pub fn urlencode(s: &str) -> String {
 }
 
 /// Reads one cookie from the request headers.
-pub fn cookie<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get_all(axum::http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    CookieJar::from_headers(headers).get(name).map(|c| c.value().to_string())
+}
+
+/// A cookie for the whole site, never readable by scripts, sent along on
+/// same-site requests and top-level navigation only; `Secure` when asked.
+pub fn site_cookie(name: &'static str, value: String, max_age_secs: i64, secure: bool) -> Cookie<'static> {
+    Cookie::build((name, value))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .max_age(time::Duration::seconds(max_age_secs))
+        .secure(secure)
+        .build()
 }
 
 /// A `Set-Cookie` value: HttpOnly, SameSite=Lax, whole site.
-pub fn set_cookie(name: &str, value: &str, max_age_secs: i64, secure: bool) -> String {
-    format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{}", if secure { "; Secure" } else { "" })
+pub fn set_cookie(name: &'static str, value: &str, max_age_secs: i64, secure: bool) -> String {
+    site_cookie(name, value.to_string(), max_age_secs, secure).to_string()
+}
+
+/// A `Set-Cookie` value that removes the cookie.
+pub fn clear_cookie(name: &'static str) -> String {
+    site_cookie(name, String::new(), 0, false).to_string()
 }
 
 #[cfg(test)]
@@ -71,9 +83,13 @@ mod tests {
     fn cookies_parse() {
         let mut h = axum::http::HeaderMap::new();
         h.insert(axum::http::header::COOKIE, "a=1; kp_session=xyz; b=2".parse().unwrap());
-        assert_eq!(cookie(&h, "kp_session"), Some("xyz"));
+        assert_eq!(cookie(&h, "kp_session").as_deref(), Some("xyz"));
         assert_eq!(cookie(&h, "nope"), None);
-        assert!(set_cookie("s", "v", 10, true).contains("HttpOnly; SameSite=Lax"));
+        let set = set_cookie("s", "v", 10, true);
+        for part in ["s=v", "HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=10", "Secure"] {
+            assert!(set.split("; ").any(|p| p == part), "{part} in {set}");
+        }
+        assert!(clear_cookie("s").contains("Max-Age=0"));
         assert_eq!(urlencode("/plans/1?x=a b"), "%2Fplans%2F1%3Fx%3Da+b");
     }
 }

@@ -5,7 +5,8 @@
 
 pub mod api;
 pub mod auth;
-mod error;
+pub mod error;
+pub mod extract;
 pub mod lang;
 mod middleware;
 mod pages;
@@ -93,7 +94,7 @@ pub fn router(state: AppState) -> Router {
     let routes = Router::new()
         .route("/healthz", get(health))
         .merge(pages::router())
-        .nest("/api/v1", api::router())
+        .merge(api::router())
         .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::authenticate))
         .with_state(state);
     middleware::with_common_layers(routes)

@@ -33,7 +33,7 @@ pub async fn authenticate(State(state): State<AppState>, req: Request, next: Nex
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
         .map(|t| t.trim().to_string());
-    let session = auth::cookie(req.headers(), auth::SESSION_COOKIE).map(str::to_string);
+    let session = auth::cookie(req.headers(), auth::SESSION_COOKIE);
 
     let found = match (&bearer, &session) {
         (Some(token), _) => match state.store.token_user(&auth::token_hash(token)).await {
@@ -81,7 +81,7 @@ async fn check_csrf_and_run(req: Request, found: Option<Auth>, is_api: bool, nex
             let form: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
             let sent = form.iter().find(|(k, _)| k == auth::CSRF_FIELD).map(|(_, v)| v.as_str()).unwrap_or("");
             let expected = if parts.uri.path() == "/login" {
-                auth::cookie(&parts.headers, auth::LOGIN_CSRF_COOKIE).unwrap_or("").to_string()
+                auth::cookie(&parts.headers, auth::LOGIN_CSRF_COOKIE).unwrap_or_default()
             } else {
                 found.as_ref().map(|a| a.csrf().to_string()).unwrap_or_default()
             };

@@ -1,15 +1,16 @@
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use keyplan_domain::account::AccountInput;
 use keyplan_domain::{AccountId, UserId};
 use keyplan_store::AccountFilter;
 use serde::Deserialize;
 
+use super::JsonObject;
 use super::dto::{AccountDto, AccountWrite, TeamMemberDto, TeamWrite};
-use super::{JsonObject, path_id};
 use crate::auth::ApiUser;
+use crate::extract::{Id, Ids};
 use crate::{ApiError, AppError, AppState};
 
 const FIELDS: &[&str] =
@@ -35,7 +36,7 @@ fn int_param(field: &str, raw: Option<&str>) -> Result<Option<i64>, AppError> {
 }
 
 /// Accounts of the organisation, by name.
-#[utoipa::path(get, path = "/api/v1/accounts", tag = "accounts", params(ListQuery), responses((status = 200, body = [AccountDto])))]
+#[utoipa::path(get, path = "/accounts", tag = "accounts", params(ListQuery), responses((status = 200, body = [AccountDto])))]
 pub async fn list(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
@@ -52,7 +53,7 @@ pub async fn list(
     Ok(Json(rows.iter().map(|r| AccountDto::from(&r.account)).collect()))
 }
 
-#[utoipa::path(post, path = "/api/v1/accounts", tag = "accounts", request_body = AccountWrite,
+#[utoipa::path(post, path = "/accounts", tag = "accounts", request_body = AccountWrite,
     responses((status = 201, body = AccountDto), (status = 422, body = super::dto::ErrorBody), (status = 403, body = super::dto::ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
@@ -64,21 +65,20 @@ pub async fn create(
     Ok((StatusCode::CREATED, Json(AccountDto::from(&account))))
 }
 
-#[utoipa::path(get, path = "/api/v1/accounts/{id}", tag = "accounts", params(("id" = i64, Path)), responses((status = 200, body = AccountDto), (status = 404, body = super::dto::ErrorBody)))]
-pub async fn get(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<Json<AccountDto>, ApiError> {
-    let account = state.store.account(auth.org(), AccountId::new(path_id(&id)?)).await?;
+#[utoipa::path(get, path = "/accounts/{id}", tag = "accounts", params(("id" = i64, Path)), responses((status = 200, body = AccountDto), (status = 404, body = super::dto::ErrorBody)))]
+pub async fn get(State(state): State<AppState>, ApiUser(auth): ApiUser, Id(id): Id<AccountId>) -> Result<Json<AccountDto>, ApiError> {
+    let account = state.store.account(auth.org(), id).await?;
     Ok(Json(AccountDto::from(&account)))
 }
 
-#[utoipa::path(patch, path = "/api/v1/accounts/{id}", tag = "accounts", params(("id" = i64, Path)), request_body = AccountWrite,
+#[utoipa::path(patch, path = "/accounts/{id}", tag = "accounts", params(("id" = i64, Path)), request_body = AccountWrite,
     responses((status = 200, body = AccountDto), (status = 409, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn update(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<AccountId>,
     body: JsonObject,
 ) -> Result<Json<AccountDto>, ApiError> {
-    let id = AccountId::new(path_id(&id)?);
     let current = state.store.account(auth.org(), id).await?;
     let version = body.version()?;
     let input = body.merge_into(&keyplan_app::accounts::account_to_input(&current), FIELDS, &["version"])?;
@@ -87,53 +87,44 @@ pub async fn update(
 }
 
 /// Deletes the account with its contacts, team and plans.
-#[utoipa::path(delete, path = "/api/v1/accounts/{id}", tag = "accounts", params(("id" = i64, Path)), responses((status = 204), (status = 404, body = super::dto::ErrorBody)))]
-pub async fn delete(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
-    keyplan_app::accounts::delete_account(&state.store, &auth, AccountId::new(path_id(&id)?)).await?;
+#[utoipa::path(delete, path = "/accounts/{id}", tag = "accounts", params(("id" = i64, Path)), responses((status = 204), (status = 404, body = super::dto::ErrorBody)))]
+pub async fn delete(State(state): State<AppState>, ApiUser(auth): ApiUser, Id(id): Id<AccountId>) -> Result<StatusCode, ApiError> {
+    keyplan_app::accounts::delete_account(&state.store, &auth, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[utoipa::path(get, path = "/api/v1/accounts/{id}/team", tag = "accounts", params(("id" = i64, Path)), responses((status = 200, body = [TeamMemberDto])))]
+#[utoipa::path(get, path = "/accounts/{id}/team", tag = "accounts", params(("id" = i64, Path)), responses((status = 200, body = [TeamMemberDto])))]
 pub async fn team(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<AccountId>,
 ) -> Result<Json<Vec<TeamMemberDto>>, ApiError> {
-    let id = AccountId::new(path_id(&id)?);
     state.store.account(auth.org(), id).await?;
     let team = state.store.team(auth.org(), id).await?;
     Ok(Json(team.iter().map(TeamMemberDto::from).collect()))
 }
 
 /// Puts a user on the account team (or changes their function).
-#[utoipa::path(put, path = "/api/v1/accounts/{id}/team/{user_id}", tag = "accounts", params(("id" = i64, Path), ("user_id" = i64, Path)),
+#[utoipa::path(put, path = "/accounts/{id}/team/{user_id}", tag = "accounts", params(("id" = i64, Path), ("user_id" = i64, Path)),
     request_body = TeamWrite, responses((status = 200, body = [TeamMemberDto])))]
 pub async fn set_team_member(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path((id, user_id)): Path<(String, String)>,
+    Ids(id, user): Ids<AccountId, UserId>,
     body: JsonObject,
 ) -> Result<Json<Vec<TeamMemberDto>>, ApiError> {
-    let id = AccountId::new(path_id(&id)?);
-    let user = UserId::new(path_id(&user_id)?);
-    let access = keyplan_app::access::access(&state.store, &auth, id).await?;
-    keyplan_app::access::require(keyplan_domain::permissions::can_edit_account(auth.actor(), &access))?;
     let function = body.str_field("function")?.unwrap_or_default();
-    let function = keyplan_domain::validate::required("function", &function, 120)?;
-    state.store.set_team_member(auth.org(), id, user, &function).await?;
+    keyplan_app::accounts::set_team_member(&state.store, &auth, id, Some(user), &function).await?;
     let team = state.store.team(auth.org(), id).await?;
     Ok(Json(team.iter().map(TeamMemberDto::from).collect()))
 }
 
-#[utoipa::path(delete, path = "/api/v1/accounts/{id}/team/{user_id}", tag = "accounts", params(("id" = i64, Path), ("user_id" = i64, Path)), responses((status = 204)))]
+#[utoipa::path(delete, path = "/accounts/{id}/team/{user_id}", tag = "accounts", params(("id" = i64, Path), ("user_id" = i64, Path)), responses((status = 204)))]
 pub async fn remove_team_member(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path((id, user_id)): Path<(String, String)>,
+    Ids(id, user): Ids<AccountId, UserId>,
 ) -> Result<StatusCode, ApiError> {
-    let id = AccountId::new(path_id(&id)?);
-    let access = keyplan_app::access::access(&state.store, &auth, id).await?;
-    keyplan_app::access::require(keyplan_domain::permissions::can_edit_account(auth.actor(), &access))?;
-    state.store.remove_team_member(auth.org(), id, UserId::new(path_id(&user_id)?)).await?;
+    keyplan_app::accounts::remove_team_member(&state.store, &auth, id, user).await?;
     Ok(StatusCode::NO_CONTENT)
 }

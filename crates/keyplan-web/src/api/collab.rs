@@ -1,7 +1,7 @@
 //! Comments, activity, notifications and the calendar feed through the API.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use keyplan_domain::{NotificationId, PlanId};
 use keyplan_store::{Activity, Comment, Notification};
@@ -10,8 +10,9 @@ use serde_json::Value;
 use time::OffsetDateTime;
 use utoipa::ToSchema;
 
-use super::{JsonObject, path_id};
+use super::JsonObject;
 use crate::auth::ApiUser;
+use crate::extract::Id;
 use crate::{ApiError, AppError, AppState};
 use keyplan_app::collab::{self, Target};
 
@@ -117,29 +118,29 @@ pub struct CalendarFeedDto {
 }
 
 /// The plan's comments, oldest first.
-#[utoipa::path(get, path = "/api/v1/plans/{id}/comments", tag = "collaboration", params(("id" = i64, Path)),
+#[utoipa::path(get, path = "/plans/{id}/comments", tag = "collaboration", params(("id" = i64, Path)),
     responses((status = 200, body = [CommentDto]), (status = 404, body = super::dto::ErrorBody)))]
 pub async fn list_comments(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<PlanId>,
 ) -> Result<Json<Vec<CommentDto>>, ApiError> {
-    let plan = PlanId::new(path_id(&id)?);
+    let plan = id;
     state.store.plan(auth.org(), plan).await?;
     Ok(Json(state.store.comments(auth.org(), plan).await?.iter().map(CommentDto::from).collect()))
 }
 
 /// Comments on the plan (`target_kind` `plan`, the default) or on one of its
 /// items (`node` or `item` with `target_id`): `{"body": "...", "target_kind": "node", "target_id": 12}`.
-#[utoipa::path(post, path = "/api/v1/plans/{id}/comments", tag = "collaboration", params(("id" = i64, Path)),
+#[utoipa::path(post, path = "/plans/{id}/comments", tag = "collaboration", params(("id" = i64, Path)),
     responses((status = 201, body = CommentDto), (status = 422, body = super::dto::ErrorBody), (status = 404, body = super::dto::ErrorBody)))]
 pub async fn create_comment(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<PlanId>,
     JsonObject(body): JsonObject,
 ) -> Result<(StatusCode, Json<CommentDto>), ApiError> {
-    let plan = PlanId::new(path_id(&id)?);
+    let plan = id;
     let text = match body.get("body") {
         Some(Value::String(s)) => s.clone(),
         _ => return Err(AppError::field("body", "is required").into()),
@@ -157,20 +158,20 @@ pub async fn create_comment(
 }
 
 /// The plan's history, newest first.
-#[utoipa::path(get, path = "/api/v1/plans/{id}/activity", tag = "collaboration", params(("id" = i64, Path)),
+#[utoipa::path(get, path = "/plans/{id}/activity", tag = "collaboration", params(("id" = i64, Path)),
     responses((status = 200, body = [ActivityDto]), (status = 404, body = super::dto::ErrorBody)))]
 pub async fn activity(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<PlanId>,
 ) -> Result<Json<Vec<ActivityDto>>, ApiError> {
-    let plan = PlanId::new(path_id(&id)?);
+    let plan = id;
     state.store.plan(auth.org(), plan).await?;
     Ok(Json(state.store.activity(auth.org(), plan, None).await?.iter().map(ActivityDto::from).collect()))
 }
 
 /// My notifications (unread first) and the unread count.
-#[utoipa::path(get, path = "/api/v1/me/notifications", tag = "collaboration", responses((status = 200, body = NotificationsDto)))]
+#[utoipa::path(get, path = "/me/notifications", tag = "collaboration", responses((status = 200, body = NotificationsDto)))]
 pub async fn notifications(State(state): State<AppState>, ApiUser(auth): ApiUser) -> Result<Json<NotificationsDto>, ApiError> {
     let (list, unread) =
         tokio::try_join!(state.store.notifications(auth.org(), auth.id(), 200), state.store.unread_notifications(auth.org(), auth.id()))
@@ -179,22 +180,22 @@ pub async fn notifications(State(state): State<AppState>, ApiUser(auth): ApiUser
 }
 
 /// Marks one of my notifications read.
-#[utoipa::path(post, path = "/api/v1/notifications/{id}/read", tag = "collaboration", params(("id" = i64, Path)),
+#[utoipa::path(post, path = "/notifications/{id}/read", tag = "collaboration", params(("id" = i64, Path)),
     responses((status = 204), (status = 404, body = super::dto::ErrorBody)))]
-pub async fn read(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
-    state.store.mark_notification_read(auth.org(), auth.id(), NotificationId::new(path_id(&id)?)).await?;
+pub async fn read(State(state): State<AppState>, ApiUser(auth): ApiUser, Id(id): Id<NotificationId>) -> Result<StatusCode, ApiError> {
+    state.store.mark_notification_read(auth.org(), auth.id(), id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// Marks all my notifications read.
-#[utoipa::path(post, path = "/api/v1/me/notifications/read-all", tag = "collaboration", responses((status = 204)))]
+#[utoipa::path(post, path = "/me/notifications/read-all", tag = "collaboration", responses((status = 204)))]
 pub async fn read_all(State(state): State<AppState>, ApiUser(auth): ApiUser) -> Result<StatusCode, ApiError> {
     state.store.mark_all_notifications_read(auth.org(), auth.id()).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// Makes a new secret calendar feed address (the previous one stops working).
-#[utoipa::path(post, path = "/api/v1/me/calendar", tag = "collaboration", responses((status = 201, body = CalendarFeedDto)))]
+#[utoipa::path(post, path = "/me/calendar", tag = "collaboration", responses((status = 201, body = CalendarFeedDto)))]
 pub async fn create_calendar(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
@@ -206,7 +207,7 @@ pub async fn create_calendar(
 }
 
 /// Turns my calendar feed off.
-#[utoipa::path(delete, path = "/api/v1/me/calendar", tag = "collaboration", responses((status = 204)))]
+#[utoipa::path(delete, path = "/me/calendar", tag = "collaboration", responses((status = 204)))]
 pub async fn delete_calendar(State(state): State<AppState>, ApiUser(auth): ApiUser) -> Result<StatusCode, ApiError> {
     state.store.delete_calendar_feed(auth.org(), auth.id()).await?;
     Ok(StatusCode::NO_CONTENT)

@@ -1,12 +1,13 @@
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use keyplan_domain::contact::ContactInput;
 use keyplan_domain::{AccountId, ContactId};
 
+use super::JsonObject;
 use super::dto::{ContactDto, ContactWrite};
-use super::{JsonObject, path_id};
 use crate::auth::ApiUser;
+use crate::extract::Id;
 use crate::{ApiError, AppState};
 
 const FIELDS: &[&str] = &[
@@ -25,47 +26,40 @@ const FIELDS: &[&str] = &[
 ];
 
 /// The account's contacts (its buying centre).
-#[utoipa::path(get, path = "/api/v1/accounts/{id}/contacts", tag = "contacts", params(("id" = i64, Path)), responses((status = 200, body = [ContactDto])))]
-pub async fn list(
-    State(state): State<AppState>,
-    ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
-) -> Result<Json<Vec<ContactDto>>, ApiError> {
-    let id = AccountId::new(path_id(&id)?);
+#[utoipa::path(get, path = "/accounts/{id}/contacts", tag = "contacts", params(("id" = i64, Path)), responses((status = 200, body = [ContactDto])))]
+pub async fn list(State(state): State<AppState>, ApiUser(auth): ApiUser, Id(id): Id<AccountId>) -> Result<Json<Vec<ContactDto>>, ApiError> {
     state.store.account(auth.org(), id).await?;
     let contacts = state.store.contacts(auth.org(), id).await?;
     Ok(Json(contacts.iter().map(ContactDto::from).collect()))
 }
 
-#[utoipa::path(post, path = "/api/v1/accounts/{id}/contacts", tag = "contacts", params(("id" = i64, Path)), request_body = ContactWrite,
+#[utoipa::path(post, path = "/accounts/{id}/contacts", tag = "contacts", params(("id" = i64, Path)), request_body = ContactWrite,
     responses((status = 201, body = ContactDto), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<AccountId>,
     body: JsonObject,
 ) -> Result<(StatusCode, Json<ContactDto>), ApiError> {
-    let id = AccountId::new(path_id(&id)?);
     let input: ContactInput = body.merge_into(&ContactInput::default(), FIELDS, &[])?;
     let contact = keyplan_app::contacts::create_contact(&state.store, &auth, id, &input).await?;
     Ok((StatusCode::CREATED, Json(ContactDto::from(&contact))))
 }
 
-#[utoipa::path(get, path = "/api/v1/contacts/{id}", tag = "contacts", params(("id" = i64, Path)), responses((status = 200, body = ContactDto), (status = 404, body = super::dto::ErrorBody)))]
-pub async fn get(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<Json<ContactDto>, ApiError> {
-    let contact = state.store.contact(auth.org(), ContactId::new(path_id(&id)?)).await?;
+#[utoipa::path(get, path = "/contacts/{id}", tag = "contacts", params(("id" = i64, Path)), responses((status = 200, body = ContactDto), (status = 404, body = super::dto::ErrorBody)))]
+pub async fn get(State(state): State<AppState>, ApiUser(auth): ApiUser, Id(id): Id<ContactId>) -> Result<Json<ContactDto>, ApiError> {
+    let contact = state.store.contact(auth.org(), id).await?;
     Ok(Json(ContactDto::from(&contact)))
 }
 
-#[utoipa::path(patch, path = "/api/v1/contacts/{id}", tag = "contacts", params(("id" = i64, Path)), request_body = ContactWrite,
+#[utoipa::path(patch, path = "/contacts/{id}", tag = "contacts", params(("id" = i64, Path)), request_body = ContactWrite,
     responses((status = 200, body = ContactDto), (status = 409, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn update(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<ContactId>,
     body: JsonObject,
 ) -> Result<Json<ContactDto>, ApiError> {
-    let id = ContactId::new(path_id(&id)?);
     let current = state.store.contact(auth.org(), id).await?;
     let version = body.version()?;
     let input = body.merge_into(&keyplan_app::contacts::contact_to_input(&current), FIELDS, &["version"])?;
@@ -73,8 +67,8 @@ pub async fn update(
     Ok(Json(ContactDto::from(&contact)))
 }
 
-#[utoipa::path(delete, path = "/api/v1/contacts/{id}", tag = "contacts", params(("id" = i64, Path)), responses((status = 204), (status = 404, body = super::dto::ErrorBody)))]
-pub async fn delete(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
-    keyplan_app::contacts::delete_contact(&state.store, &auth, ContactId::new(path_id(&id)?)).await?;
+#[utoipa::path(delete, path = "/contacts/{id}", tag = "contacts", params(("id" = i64, Path)), responses((status = 204), (status = 404, body = super::dto::ErrorBody)))]
+pub async fn delete(State(state): State<AppState>, ApiUser(auth): ApiUser, Id(id): Id<ContactId>) -> Result<StatusCode, ApiError> {
+    keyplan_app::contacts::delete_contact(&state.store, &auth, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

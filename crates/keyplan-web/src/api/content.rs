@@ -4,7 +4,7 @@
 //! of it (see [`FullPlanDto`]).
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use keyplan_domain::analysis::{ItemInput, LinkInput, SectionTextInput, ValueDisciplineInput};
 use keyplan_domain::story::Story;
@@ -15,9 +15,10 @@ use serde::Serialize;
 use time::Date;
 use utoipa::ToSchema;
 
+use super::JsonObject;
 use super::dto::PlanDto;
-use super::{JsonObject, path_id};
 use crate::auth::ApiUser;
+use crate::extract::{Id, IdAnd};
 use crate::{ApiError, AppError, AppState};
 use keyplan_app::bundle::PlanBundle;
 
@@ -193,15 +194,14 @@ impl FullPlanDto {
 const ITEM_FIELDS: &[&str] = &["kind", "category", "text", "source", "item_date", "derived_from_id", "response"];
 
 /// Writes a section's text and "so what?". `version` is the `text_version` read (0 when nothing was written yet).
-#[utoipa::path(put, path = "/api/v1/plans/{id}/sections/{key}", tag = "plan content", params(("id" = i64, Path), ("key" = String, Path)),
+#[utoipa::path(put, path = "/plans/{id}/sections/{key}", tag = "plan content", params(("id" = i64, Path), ("key" = String, Path)),
     responses((status = 200, body = SectionDto), (status = 409, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn put_section(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path((id, key)): Path<(String, String)>,
+    IdAnd(plan, key): IdAnd<PlanId>,
     body: JsonObject,
 ) -> Result<Json<SectionDto>, ApiError> {
-    let plan = PlanId::new(path_id(&id)?);
     let version = body.version()?;
     let current = state.store.plan_section(auth.org(), plan, &key).await?;
     let base = SectionTextInput {
@@ -216,42 +216,37 @@ pub async fn put_section(
 }
 
 /// The plan's items (analysis, SWOT, opportunities, risks), by section and position.
-#[utoipa::path(get, path = "/api/v1/plans/{id}/items", tag = "plan content", params(("id" = i64, Path)), responses((status = 200, body = [ItemDto])))]
-pub async fn list_items(
-    State(state): State<AppState>,
-    ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
-) -> Result<Json<Vec<ItemDto>>, ApiError> {
-    let plan = PlanId::new(path_id(&id)?);
+#[utoipa::path(get, path = "/plans/{id}/items", tag = "plan content", params(("id" = i64, Path)), responses((status = 200, body = [ItemDto])))]
+pub async fn list_items(State(state): State<AppState>, ApiUser(auth): ApiUser, Id(id): Id<PlanId>) -> Result<Json<Vec<ItemDto>>, ApiError> {
+    let plan = id;
     state.store.plan(auth.org(), plan).await?;
     Ok(Json(state.store.items(auth.org(), plan).await?.iter().map(ItemDto::from).collect()))
 }
 
 /// Adds an item to a section: `section` (its key), `kind`, `category`, `text`, `source`, `item_date`, `derived_from_id`, `response`.
-#[utoipa::path(post, path = "/api/v1/plans/{id}/items", tag = "plan content", params(("id" = i64, Path)),
+#[utoipa::path(post, path = "/plans/{id}/items", tag = "plan content", params(("id" = i64, Path)),
     responses((status = 201, body = ItemDto), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn create_item(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<PlanId>,
     body: JsonObject,
 ) -> Result<(StatusCode, Json<ItemDto>), ApiError> {
-    let plan = PlanId::new(path_id(&id)?);
+    let plan = id;
     let section = body.str_field("section")?.ok_or_else(|| AppError::field("section", "name the section (its key) the item goes into"))?;
     let input: ItemInput = body.merge_into(&ItemInput::default(), ITEM_FIELDS, &["section"])?;
     let item = keyplan_app::content::create_item(&state.store, &auth, plan, &section, &input).await?;
     Ok((StatusCode::CREATED, Json(ItemDto::from(&item))))
 }
 
-#[utoipa::path(patch, path = "/api/v1/items/{id}", tag = "plan content", params(("id" = i64, Path)),
+#[utoipa::path(patch, path = "/items/{id}", tag = "plan content", params(("id" = i64, Path)),
     responses((status = 200, body = ItemDto), (status = 409, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn update_item(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<ItemId>,
     body: JsonObject,
 ) -> Result<Json<ItemDto>, ApiError> {
-    let id = ItemId::new(path_id(&id)?);
     let current = state.store.item(auth.org(), id).await?;
     let version = body.version()?;
     let input: ItemInput = body.merge_into(&keyplan_app::content::item_to_input(&current), ITEM_FIELDS, &["version", "section"])?;
@@ -259,22 +254,21 @@ pub async fn update_item(
     Ok(Json(ItemDto::from(&item)))
 }
 
-#[utoipa::path(delete, path = "/api/v1/items/{id}", tag = "plan content", params(("id" = i64, Path)), responses((status = 204), (status = 404, body = super::dto::ErrorBody)))]
-pub async fn delete_item(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
-    keyplan_app::content::delete_item(&state.store, &auth, ItemId::new(path_id(&id)?)).await?;
+#[utoipa::path(delete, path = "/items/{id}", tag = "plan content", params(("id" = i64, Path)), responses((status = 204), (status = 404, body = super::dto::ErrorBody)))]
+pub async fn delete_item(State(state): State<AppState>, ApiUser(auth): ApiUser, Id(id): Id<ItemId>) -> Result<StatusCode, ApiError> {
+    keyplan_app::content::delete_item(&state.store, &auth, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// Moves an item one place `up` or `down` within its section.
-#[utoipa::path(post, path = "/api/v1/items/{id}/move", tag = "plan content", params(("id" = i64, Path)), request_body = super::dto::MoveDto,
+#[utoipa::path(post, path = "/items/{id}/move", tag = "plan content", params(("id" = i64, Path)), request_body = super::dto::MoveDto,
     responses((status = 200, body = ItemDto)))]
 pub async fn move_item(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<ItemId>,
     body: JsonObject,
 ) -> Result<Json<ItemDto>, ApiError> {
-    let id = ItemId::new(path_id(&id)?);
     let up = match body.str_field("direction")?.as_deref() {
         Some("up") => true,
         Some("down") => false,
@@ -285,41 +279,41 @@ pub async fn move_item(
 }
 
 /// Links a goal to its evidence: `goal_id`, `target_kind` (`item`, `section`, `cell`, `contact`), `target_id`.
-#[utoipa::path(post, path = "/api/v1/plans/{id}/links", tag = "plan content", params(("id" = i64, Path)),
+#[utoipa::path(post, path = "/plans/{id}/links", tag = "plan content", params(("id" = i64, Path)),
     responses((status = 201, body = LinkDto), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn create_link(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<PlanId>,
     body: JsonObject,
 ) -> Result<(StatusCode, Json<LinkDto>), ApiError> {
-    let plan = PlanId::new(path_id(&id)?);
+    let plan = id;
     let input: LinkInput = body.merge_into(&LinkInput::default(), &["goal_id", "target_kind", "target_id"], &[])?;
     let link = keyplan_app::content::create_link(&state.store, &auth, plan, &input).await?;
     Ok((StatusCode::CREATED, Json(LinkDto::from(&link))))
 }
 
-#[utoipa::path(delete, path = "/api/v1/links/{id}", tag = "plan content", params(("id" = i64, Path)), responses((status = 204), (status = 404, body = super::dto::ErrorBody)))]
-pub async fn delete_link(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
-    keyplan_app::content::delete_link(&state.store, &auth, LinkId::new(path_id(&id)?)).await?;
+#[utoipa::path(delete, path = "/links/{id}", tag = "plan content", params(("id" = i64, Path)), responses((status = 204), (status = 404, body = super::dto::ErrorBody)))]
+pub async fn delete_link(State(state): State<AppState>, ApiUser(auth): ApiUser, Id(id): Id<LinkId>) -> Result<StatusCode, ApiError> {
+    keyplan_app::content::delete_link(&state.store, &auth, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// Analysis -> so what -> goal -> commitments, with what hangs in the air.
-#[utoipa::path(get, path = "/api/v1/plans/{id}/story", tag = "plan content", params(("id" = i64, Path)), responses((status = 200, body = Object)))]
-pub async fn story(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<Json<Story>, ApiError> {
-    let b = keyplan_app::bundle::plan_bundle(&state.store, &auth, PlanId::new(path_id(&id)?), crate::lang::current()).await?;
+#[utoipa::path(get, path = "/plans/{id}/story", tag = "plan content", params(("id" = i64, Path)), responses((status = 200, body = Object)))]
+pub async fn story(State(state): State<AppState>, ApiUser(auth): ApiUser, Id(id): Id<PlanId>) -> Result<Json<Story>, ApiError> {
+    let b = keyplan_app::bundle::plan_bundle(&state.store, &auth, id, crate::lang::current()).await?;
     Ok(Json(b.story(keyplan_i18n::Tr::new(crate::lang::current()))))
 }
 
 /// The organisation's value discipline.
-#[utoipa::path(get, path = "/api/v1/organisation/value-discipline", tag = "plan content", responses((status = 200, body = ValueDisciplineDto)))]
+#[utoipa::path(get, path = "/organisation/value-discipline", tag = "plan content", responses((status = 200, body = ValueDisciplineDto)))]
 pub async fn get_discipline(State(state): State<AppState>, ApiUser(auth): ApiUser) -> Result<Json<ValueDisciplineDto>, ApiError> {
     Ok(Json(ValueDisciplineDto::from(&state.store.org_settings(auth.org()).await?)))
 }
 
 /// Sets the value discipline (admins): `value_discipline`, `value_statement`, `version`.
-#[utoipa::path(put, path = "/api/v1/organisation/value-discipline", tag = "plan content",
+#[utoipa::path(put, path = "/organisation/value-discipline", tag = "plan content",
     responses((status = 200, body = ValueDisciplineDto), (status = 403, body = super::dto::ErrorBody), (status = 409, body = super::dto::ErrorBody)))]
 pub async fn put_discipline(
     State(state): State<AppState>,

@@ -15,7 +15,7 @@ use crate::auth::ApiUser;
 use crate::{ApiError, AppError, AppState};
 
 /// The JSON Schema of the plan document, version 1 (public, like the OpenAPI document).
-#[utoipa::path(get, path = "/api/v1/schema/plan.json", tag = "sharing", security(()),
+#[utoipa::path(get, path = "/schema/plan.json", tag = "sharing", security(()),
     responses((status = 200, description = "A JSON Schema (draft 2020-12)", content_type = "application/schema+json")))]
 pub async fn schema() -> Response {
     ([(header::CONTENT_TYPE, "application/schema+json"), (header::CACHE_CONTROL, "public, max-age=3600")], document::SCHEMA).into_response()
@@ -47,7 +47,7 @@ pub struct ImportedDto {
 /// organisation's users, contacts by name among the account's (missing ones are
 /// added). An invalid document answers 422 with the path of the first error in
 /// `field` (e.g. `goals[0].children[1].due_date`), and nothing is stored.
-#[utoipa::path(post, path = "/api/v1/plans/import", tag = "sharing", params(ImportQuery),
+#[utoipa::path(post, path = "/plans/import", tag = "sharing", params(ImportQuery),
     request_body(content = Object, description = "A plan document", content_type = "application/json"),
     responses((status = 201, body = ImportedDto), (status = 403, body = super::dto::ErrorBody), (status = 404, body = super::dto::ErrorBody),
         (status = 422, body = super::dto::ErrorBody)))]

@@ -1,6 +1,6 @@
 //! The plan as a file: PDF, XLSX workbook, Markdown or JSON, for one audience.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use keyplan_domain::PlanId;
@@ -9,8 +9,8 @@ use serde::Deserialize;
 use serde_json::json;
 use utoipa::IntoParams;
 
-use super::path_id;
 use crate::auth::ApiUser;
+use crate::extract::Id;
 use crate::{ApiError, AppError, AppState};
 use keyplan_export::{ExportError, Format, Layout};
 
@@ -35,7 +35,7 @@ pub struct ExportQuery {
 /// overview sheet, then one sheet per template section that has content. A
 /// one-page plan that does not fit on one page answers 422 with the code
 /// `too_big_for_one_page`; ask again with `layout=compact`.
-#[utoipa::path(get, path = "/api/v1/plans/{id}/export", tag = "sharing", params(("id" = i64, Path), ExportQuery),
+#[utoipa::path(get, path = "/plans/{id}/export", tag = "sharing", params(("id" = i64, Path), ExportQuery),
     responses(
         (status = 200, description = "The file: application/pdf, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, text/markdown or application/json"),
         (status = 404, body = super::dto::ErrorBody),
@@ -43,10 +43,9 @@ pub struct ExportQuery {
 pub async fn export(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<PlanId>,
     Query(q): Query<ExportQuery>,
 ) -> Result<Response, ApiError> {
-    let id = PlanId::new(path_id(&id)?);
     let format = Format::parse("format", &q.format).map_err(AppError::from)?;
     let audience = Audience::validate("audience", &q.audience).map_err(AppError::from)?;
     let lang = keyplan_export::parse_lang("lang", &q.lang, crate::lang::current()).map_err(AppError::from)?;

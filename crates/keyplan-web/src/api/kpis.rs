@@ -2,7 +2,7 @@
 //! where each stands. `GET /plans/{id}` carries the same in `kpis`.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use keyplan_domain::kpi::{ActualInput, KpiInput};
 use keyplan_domain::{KpiActualId, KpiId, PlanId};
@@ -11,8 +11,9 @@ use serde::Serialize;
 use time::{Date, OffsetDateTime};
 use utoipa::ToSchema;
 
-use super::{JsonObject, path_id};
+use super::JsonObject;
 use crate::auth::ApiUser;
+use crate::extract::Id;
 use crate::{ApiError, AppState};
 use keyplan_app::kpis::KpiProgress;
 
@@ -107,37 +108,36 @@ async fn one(state: &AppState, auth: &crate::auth::Auth, id: KpiId) -> Result<Kp
 }
 
 /// The plan's KPIs in order, each with its actuals, progress and status.
-#[utoipa::path(get, path = "/api/v1/plans/{id}/kpis", tag = "kpis", params(("id" = i64, Path)), responses((status = 200, body = [KpiDto])))]
-pub async fn list(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<Json<Vec<KpiDto>>, ApiError> {
-    let b = keyplan_app::bundle::plan_bundle(&state.store, &auth, PlanId::new(path_id(&id)?), crate::lang::current()).await?;
+#[utoipa::path(get, path = "/plans/{id}/kpis", tag = "kpis", params(("id" = i64, Path)), responses((status = 200, body = [KpiDto])))]
+pub async fn list(State(state): State<AppState>, ApiUser(auth): ApiUser, Id(id): Id<PlanId>) -> Result<Json<Vec<KpiDto>>, ApiError> {
+    let b = keyplan_app::bundle::plan_bundle(&state.store, &auth, id, crate::lang::current()).await?;
     Ok(Json(kpi_dtos(&b)))
 }
 
 /// Adds a KPI: `name`, `unit`, `baseline`, `target`, `target_date`, `period` (`month` | `quarter`), `goal_id`.
-#[utoipa::path(post, path = "/api/v1/plans/{id}/kpis", tag = "kpis", params(("id" = i64, Path)),
+#[utoipa::path(post, path = "/plans/{id}/kpis", tag = "kpis", params(("id" = i64, Path)),
     responses((status = 201, body = KpiDto), (status = 403, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<PlanId>,
     body: JsonObject,
 ) -> Result<(StatusCode, Json<KpiDto>), ApiError> {
-    let plan = PlanId::new(path_id(&id)?);
+    let plan = id;
     let input: KpiInput = body.merge_into(&KpiInput::default(), KPI_FIELDS, &[])?;
     let k = keyplan_app::kpis::create_kpi(&state.store, &auth, plan, &input).await?;
     Ok((StatusCode::CREATED, Json(one(&state, &auth, k.id).await?)))
 }
 
 /// Changes the fields sent; `version` is required.
-#[utoipa::path(patch, path = "/api/v1/kpis/{id}", tag = "kpis", params(("id" = i64, Path)),
+#[utoipa::path(patch, path = "/kpis/{id}", tag = "kpis", params(("id" = i64, Path)),
     responses((status = 200, body = KpiDto), (status = 409, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn update(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<KpiId>,
     body: JsonObject,
 ) -> Result<Json<KpiDto>, ApiError> {
-    let id = KpiId::new(path_id(&id)?);
     let current = state.store.kpi(auth.org(), id).await?;
     let version = body.version()?;
     let input: KpiInput = body.merge_into(&keyplan_app::kpis::kpi_to_input(&current), KPI_FIELDS, &["version"])?;
@@ -146,23 +146,22 @@ pub async fn update(
 }
 
 /// Deletes a KPI and its actuals.
-#[utoipa::path(delete, path = "/api/v1/kpis/{id}", tag = "kpis", params(("id" = i64, Path)), responses((status = 204), (status = 404, body = super::dto::ErrorBody)))]
-pub async fn delete(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
-    keyplan_app::kpis::delete_kpi(&state.store, &auth, KpiId::new(path_id(&id)?)).await?;
+#[utoipa::path(delete, path = "/kpis/{id}", tag = "kpis", params(("id" = i64, Path)), responses((status = 204), (status = 404, body = super::dto::ErrorBody)))]
+pub async fn delete(State(state): State<AppState>, ApiUser(auth): ApiUser, Id(id): Id<KpiId>) -> Result<StatusCode, ApiError> {
+    keyplan_app::kpis::delete_kpi(&state.store, &auth, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// Records the value of one period: `period_start` (any day of the month or quarter), `value`, `note`, and `version`
 /// (0 when the period has no value yet; the actual's version to replace it).
-#[utoipa::path(put, path = "/api/v1/kpis/{id}/actuals", tag = "kpis", params(("id" = i64, Path)),
+#[utoipa::path(put, path = "/kpis/{id}/actuals", tag = "kpis", params(("id" = i64, Path)),
     responses((status = 200, body = ActualDto), (status = 409, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn put_actual(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<KpiId>,
     body: JsonObject,
 ) -> Result<Json<ActualDto>, ApiError> {
-    let id = KpiId::new(path_id(&id)?);
     let version = body.optional_version()?.unwrap_or(0);
     let input: ActualInput = body.merge_into(&ActualInput::default(), &["period_start", "value", "note"], &["version"])?;
     let a = keyplan_app::kpis::record_actual(&state.store, &auth, id, version, &input).await?;
@@ -170,15 +169,14 @@ pub async fn put_actual(
 }
 
 /// Moves a KPI one place `up` or `down` in the plan's scorecard.
-#[utoipa::path(post, path = "/api/v1/kpis/{id}/move", tag = "kpis", params(("id" = i64, Path)), request_body = super::dto::MoveDto,
+#[utoipa::path(post, path = "/kpis/{id}/move", tag = "kpis", params(("id" = i64, Path)), request_body = super::dto::MoveDto,
     responses((status = 200, body = KpiDto), (status = 403, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn move_kpi(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<KpiId>,
     body: JsonObject,
 ) -> Result<Json<KpiDto>, ApiError> {
-    let id = KpiId::new(path_id(&id)?);
     let up = match body.str_field("direction")?.as_deref() {
         Some("up") => true,
         Some("down") => false,
@@ -188,8 +186,8 @@ pub async fn move_kpi(
     Ok(Json(one(&state, &auth, id).await?))
 }
 
-#[utoipa::path(delete, path = "/api/v1/kpi-actuals/{id}", tag = "kpis", params(("id" = i64, Path)), responses((status = 204), (status = 404, body = super::dto::ErrorBody)))]
-pub async fn delete_actual(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
-    keyplan_app::kpis::delete_actual(&state.store, &auth, KpiActualId::new(path_id(&id)?)).await?;
+#[utoipa::path(delete, path = "/kpi-actuals/{id}", tag = "kpis", params(("id" = i64, Path)), responses((status = 204), (status = 404, body = super::dto::ErrorBody)))]
+pub async fn delete_actual(State(state): State<AppState>, ApiUser(auth): ApiUser, Id(id): Id<KpiActualId>) -> Result<StatusCode, ApiError> {
+    keyplan_app::kpis::delete_actual(&state.store, &auth, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -22,86 +22,101 @@ use axum::Router;
 use axum::body::Bytes;
 use axum::extract::FromRequest;
 use axum::http::header;
-use axum::routing::{get, post};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::{ApiError, AppError, AppState};
 
+/// The API's routes, each documented by its handler's `#[utoipa::path]`: the
+/// router that serves them and the OpenAPI document come from this one list.
+pub fn routes() -> OpenApiRouter<AppState> {
+    let v1 = OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(openapi))
+        .routes(routes!(documents::schema))
+        .routes(routes!(documents::import))
+        .routes(routes!(users::me))
+        .routes(routes!(users::put_language))
+        .routes(routes!(plans::my_commitments))
+        .routes(routes!(collab::notifications))
+        .routes(routes!(collab::read_all))
+        .routes(routes!(collab::read))
+        .routes(routes!(collab::create_calendar, collab::delete_calendar))
+        .routes(routes!(collab::list_comments, collab::create_comment))
+        .routes(routes!(collab::activity))
+        .routes(routes!(users::list))
+        .routes(routes!(accounts::list, accounts::create))
+        .routes(routes!(accounts::get, accounts::update, accounts::delete))
+        .routes(routes!(accounts::team))
+        .routes(routes!(accounts::set_team_member, accounts::remove_team_member))
+        .routes(routes!(contacts::list, contacts::create))
+        .routes(routes!(contacts::get, contacts::update, contacts::delete))
+        .routes(routes!(plans::list, plans::create))
+        .routes(routes!(plans::get, plans::update, plans::delete))
+        .routes(routes!(plans::create_node))
+        .routes(routes!(content::put_section))
+        .routes(routes!(content::list_items, content::create_item))
+        .routes(routes!(content::update_item, content::delete_item))
+        .routes(routes!(content::move_item))
+        .routes(routes!(content::create_link))
+        .routes(routes!(content::delete_link))
+        .routes(routes!(content::story))
+        .routes(routes!(export::export))
+        .routes(routes!(shares::view))
+        .routes(routes!(shares::put_visibility))
+        .routes(routes!(shares::list, shares::create))
+        .routes(routes!(shares::revoke))
+        .routes(routes!(content::get_discipline, content::put_discipline))
+        .routes(routes!(plans::get_node, plans::update_node, plans::delete_node))
+        .routes(routes!(plans::move_node))
+        .routes(routes!(plans::accept))
+        .routes(routes!(plans::decline))
+        .routes(routes!(plans::propose_date))
+        .routes(routes!(plans::accept_date))
+        .routes(routes!(plans::reject_date))
+        .routes(routes!(whitespace::list_offerings, whitespace::create_offering))
+        .routes(routes!(whitespace::update_offering, whitespace::delete_offering))
+        .routes(routes!(whitespace::move_offering))
+        .routes(routes!(whitespace::list_units, whitespace::create_unit))
+        .routes(routes!(whitespace::update_unit, whitespace::delete_unit))
+        .routes(routes!(whitespace::move_unit))
+        .routes(routes!(whitespace::get_whitespace))
+        .routes(routes!(whitespace::put_cell))
+        .routes(routes!(reviews::list, reviews::create))
+        .routes(routes!(reviews::get, reviews::update))
+        .routes(routes!(reviews::hold))
+        .routes(routes!(reviews::signoff))
+        .routes(routes!(reviews::list_snapshots))
+        .routes(routes!(reviews::get_snapshot))
+        .routes(routes!(reviews::diff))
+        .routes(routes!(reviews::get_schedule, reviews::put_schedule))
+        .routes(routes!(kpis::list, kpis::create))
+        .routes(routes!(kpis::update, kpis::delete))
+        .routes(routes!(kpis::put_actual))
+        .routes(routes!(kpis::move_kpi))
+        .routes(routes!(kpis::delete_actual))
+        .routes(routes!(templates::list, templates::import))
+        .routes(routes!(templates::get, templates::put))
+        .routes(routes!(templates::versions))
+        .routes(routes!(templates::get_version))
+        .routes(routes!(templates::retire))
+        .routes(routes!(templates::restore))
+        .routes(routes!(templates::move_template))
+        .fallback(|| async { ApiError(AppError::NotFound) });
+    OpenApiRouter::new().nest("/api/v1", v1)
+}
+
+/// The API's router, served under `/api/v1`.
 pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/openapi.json", get(openapi))
-        .route("/schema/plan.json", get(documents::schema))
-        .route("/plans/import", post(documents::import))
-        .route("/me", get(users::me))
-        .route("/me/language", axum::routing::put(users::put_language))
-        .route("/me/commitments", get(plans::my_commitments))
-        .route("/me/notifications", get(collab::notifications))
-        .route("/me/notifications/read-all", post(collab::read_all))
-        .route("/notifications/{id}/read", post(collab::read))
-        .route("/me/calendar", post(collab::create_calendar).delete(collab::delete_calendar))
-        .route("/plans/{id}/comments", get(collab::list_comments).post(collab::create_comment))
-        .route("/plans/{id}/activity", get(collab::activity))
-        .route("/users", get(users::list))
-        .route("/accounts", get(accounts::list).post(accounts::create))
-        .route("/accounts/{id}", get(accounts::get).patch(accounts::update).delete(accounts::delete))
-        .route("/accounts/{id}/team", get(accounts::team))
-        .route("/accounts/{id}/team/{user_id}", axum::routing::put(accounts::set_team_member).delete(accounts::remove_team_member))
-        .route("/accounts/{id}/contacts", get(contacts::list).post(contacts::create))
-        .route("/contacts/{id}", get(contacts::get).patch(contacts::update).delete(contacts::delete))
-        .route("/accounts/{id}/plans", get(plans::list).post(plans::create))
-        .route("/plans/{id}", get(plans::get).patch(plans::update).delete(plans::delete))
-        .route("/plans/{id}/nodes", post(plans::create_node))
-        .route("/plans/{id}/sections/{key}", axum::routing::put(content::put_section))
-        .route("/plans/{id}/items", get(content::list_items).post(content::create_item))
-        .route("/items/{id}", axum::routing::patch(content::update_item).delete(content::delete_item))
-        .route("/items/{id}/move", post(content::move_item))
-        .route("/plans/{id}/links", post(content::create_link))
-        .route("/links/{id}", axum::routing::delete(content::delete_link))
-        .route("/plans/{id}/story", get(content::story))
-        .route("/plans/{id}/export", get(export::export))
-        .route("/plans/{id}/views/{audience}", get(shares::view))
-        .route("/plans/{id}/visibility", axum::routing::put(shares::put_visibility))
-        .route("/plans/{id}/share-links", get(shares::list).post(shares::create))
-        .route("/share-links/{id}/revoke", post(shares::revoke))
-        .route("/organisation/value-discipline", get(content::get_discipline).put(content::put_discipline))
-        .route("/nodes/{id}", get(plans::get_node).patch(plans::update_node).delete(plans::delete_node))
-        .route("/nodes/{id}/move", post(plans::move_node))
-        .route("/commitments/{id}/accept", post(plans::accept))
-        .route("/commitments/{id}/decline", post(plans::decline))
-        .route("/commitments/{id}/propose-date", post(plans::propose_date))
-        .route("/commitments/{id}/accept-date", post(plans::accept_date))
-        .route("/commitments/{id}/reject-date", post(plans::reject_date))
-        .route("/offerings", get(whitespace::list_offerings).post(whitespace::create_offering))
-        .route("/offerings/{id}", axum::routing::patch(whitespace::update_offering).delete(whitespace::delete_offering))
-        .route("/offerings/{id}/move", post(whitespace::move_offering))
-        .route("/accounts/{id}/business-units", get(whitespace::list_units).post(whitespace::create_unit))
-        .route("/business-units/{id}", axum::routing::patch(whitespace::update_unit).delete(whitespace::delete_unit))
-        .route("/business-units/{id}/move", post(whitespace::move_unit))
-        .route("/accounts/{id}/whitespace", get(whitespace::get_whitespace))
-        .route("/accounts/{id}/whitespace/cells", axum::routing::put(whitespace::put_cell))
-        .route("/plans/{id}/reviews", get(reviews::list).post(reviews::create))
-        .route("/reviews/{id}", get(reviews::get).patch(reviews::update))
-        .route("/reviews/{id}/hold", post(reviews::hold))
-        .route("/reviews/{id}/signoff", post(reviews::signoff))
-        .route("/plans/{id}/snapshots", get(reviews::list_snapshots))
-        .route("/snapshots/{id}", get(reviews::get_snapshot))
-        .route("/plans/{id}/diff", get(reviews::diff))
-        .route("/plans/{id}/review-schedule", get(reviews::get_schedule).put(reviews::put_schedule))
-        .route("/plans/{id}/kpis", get(kpis::list).post(kpis::create))
-        .route("/kpis/{id}", axum::routing::patch(kpis::update).delete(kpis::delete))
-        .route("/kpis/{id}/actuals", axum::routing::put(kpis::put_actual))
-        .route("/kpis/{id}/move", post(kpis::move_kpi))
-        .route("/kpi-actuals/{id}", axum::routing::delete(kpis::delete_actual))
-        .route("/templates", get(templates::list).post(templates::import))
-        .route("/templates/{key}", get(templates::get).put(templates::put))
-        .route("/templates/{key}/versions", get(templates::versions))
-        .route("/templates/{key}/versions/{number}", get(templates::get_version))
-        .route("/templates/{key}/retire", post(templates::retire))
-        .route("/templates/{key}/restore", post(templates::restore))
-        .route("/templates/{key}/move", post(templates::move_template))
-        .fallback(|| async { ApiError(AppError::NotFound) })
+    routes().split_for_parts().0
+}
+
+/// The OpenAPI document of exactly the routes served.
+pub fn document() -> &'static utoipa::openapi::OpenApi {
+    static DOC: std::sync::OnceLock<utoipa::openapi::OpenApi> = std::sync::OnceLock::new();
+    DOC.get_or_init(|| routes().into_openapi())
 }
 
 #[derive(OpenApi)]
@@ -112,29 +127,6 @@ pub fn router() -> Router<AppState> {
             Authenticate with `Authorization: Bearer TOKEN` (create one with `keyplan token create --email E`). \
             Errors answer `{\"error\": {\"code\", \"message\", \"field\"}}`. Editable objects carry a `version`; \
             a PATCH must send the version it is based on and answers 409 when that is stale."
-    ),
-    paths(
-        users::me, users::put_language, users::list,
-        accounts::list, accounts::create, accounts::get, accounts::update, accounts::delete,
-        accounts::team, accounts::set_team_member, accounts::remove_team_member,
-        contacts::list, contacts::create, contacts::get, contacts::update, contacts::delete,
-        plans::list, plans::create, plans::get, plans::update, plans::delete,
-        plans::create_node, plans::get_node, plans::update_node, plans::delete_node, plans::move_node,
-        plans::accept, plans::decline, plans::propose_date, plans::accept_date, plans::reject_date, plans::my_commitments,
-        content::put_section, content::list_items, content::create_item, content::update_item, content::delete_item, content::move_item,
-        content::create_link, content::delete_link, content::story, content::get_discipline, content::put_discipline,
-        whitespace::list_offerings, whitespace::create_offering, whitespace::update_offering, whitespace::delete_offering,
-        whitespace::move_offering,
-        whitespace::list_units, whitespace::create_unit, whitespace::update_unit, whitespace::delete_unit, whitespace::move_unit,
-        whitespace::get_whitespace, whitespace::put_cell,
-        templates::list, templates::get, templates::versions, templates::get_version, templates::import, templates::put,
-        templates::retire, templates::restore, templates::move_template,
-        kpis::list, kpis::create, kpis::update, kpis::delete, kpis::put_actual, kpis::delete_actual, kpis::move_kpi,
-        collab::list_comments, collab::create_comment, collab::activity, collab::notifications, collab::read, collab::read_all,
-        collab::create_calendar, collab::delete_calendar,
-        reviews::list, reviews::create, reviews::get, reviews::update, reviews::hold, reviews::signoff,
-        shares::view, shares::put_visibility, export::export, documents::schema, documents::import, shares::list, shares::create, shares::revoke,
-        reviews::list_snapshots, reviews::get_snapshot, reviews::diff, reviews::get_schedule, reviews::put_schedule,
     ),
     components(schemas(dto::ErrorBody, dto::ErrorDetail)),
     modifiers(&BearerAuth),
@@ -152,8 +144,10 @@ impl utoipa::Modify for BearerAuth {
     }
 }
 
-async fn openapi() -> Json<utoipa::openapi::OpenApi> {
-    Json(ApiDoc::openapi())
+/// This document: every route of the API, with its parameters, bodies and answers.
+#[utoipa::path(get, path = "/openapi.json", tag = "meta", security(()), responses((status = 200, description = "The OpenAPI document")))]
+async fn openapi() -> Json<&'static utoipa::openapi::OpenApi> {
+    Json(document())
 }
 
 /// A JSON object body. Malformed JSON answers 400; field checks happen later and answer 422.
@@ -240,7 +234,25 @@ impl JsonObject {
     }
 }
 
-/// A path id; anything that is not a positive number is simply not found.
-pub fn path_id(raw: &str) -> Result<i64, AppError> {
-    raw.parse::<i64>().ok().filter(|n| *n > 0).ok_or(AppError::NotFound)
+#[cfg(test)]
+mod tests {
+    /// Every route of the API is added through `routes!`, which takes its path
+    /// and method from the handler's `#[utoipa::path]`; a route added any
+    /// other way would be served without being documented.
+    #[test]
+    fn every_served_route_is_documented() {
+        let source = include_str!("mod.rs");
+        let start = source.find("pub fn routes()").expect("routes()");
+        let body = &source[start..source[start..].find("\n}\n").map(|e| start + e).expect("end of routes()")];
+        for undocumented in [".route(", ".route_service(", ".nest_service(", ".merge("] {
+            assert!(
+                !body.contains(undocumented),
+                "routes() adds a route with {undocumented}: document it with #[utoipa::path] and routes!"
+            );
+        }
+        assert!(body.matches(".routes(routes!(").count() > 60);
+        // And the document lists them all.
+        let doc = super::document();
+        assert!(doc.paths.paths.len() >= body.matches(".routes(routes!(").count());
+    }
 }

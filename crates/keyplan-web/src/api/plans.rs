@@ -1,14 +1,15 @@
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use keyplan_domain::acceptance::Response;
 use keyplan_domain::plan::{PlanInput, TEMPLATE_ONE_PAGE};
 use keyplan_domain::tree::{NodeInput, NodeKind};
 use keyplan_domain::{AccountId, NodeId, PlanId};
 
+use super::JsonObject;
 use super::dto::{DeclineDto, MoveDto, MyCommitmentDto, NodeDto, NodeWriteDto, PlanDto, PlanListItem, PlanWrite, ProposeDateDto};
-use super::{JsonObject, path_id};
 use crate::auth::ApiUser;
+use crate::extract::Id;
 use crate::{ApiError, AppError, AppState};
 
 const PLAN_FIELDS: &[&str] = &["title", "status", "period_start", "period_end"];
@@ -30,28 +31,26 @@ const NODE_FIELDS: &[&str] = &[
 ];
 
 /// The account's plans, newest period first.
-#[utoipa::path(get, path = "/api/v1/accounts/{id}/plans", tag = "plans", params(("id" = i64, Path)), responses((status = 200, body = [PlanListItem])))]
+#[utoipa::path(get, path = "/accounts/{id}/plans", tag = "plans", params(("id" = i64, Path)), responses((status = 200, body = [PlanListItem])))]
 pub async fn list(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<AccountId>,
 ) -> Result<Json<Vec<PlanListItem>>, ApiError> {
-    let id = AccountId::new(path_id(&id)?);
     state.store.account(auth.org(), id).await?;
     let plans = state.store.plans_of_account(auth.org(), id).await?;
     Ok(Json(plans.iter().map(PlanListItem::from).collect()))
 }
 
 /// Creates a plan; the period defaults to twelve months from today.
-#[utoipa::path(post, path = "/api/v1/accounts/{id}/plans", tag = "plans", params(("id" = i64, Path)), request_body = PlanWrite,
+#[utoipa::path(post, path = "/accounts/{id}/plans", tag = "plans", params(("id" = i64, Path)), request_body = PlanWrite,
     responses((status = 201, body = super::content::FullPlanDto), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<AccountId>,
     body: JsonObject,
 ) -> Result<(StatusCode, Json<super::content::FullPlanDto>), ApiError> {
-    let id = AccountId::new(path_id(&id)?);
     let template = body.str_field("template")?.unwrap_or_else(|| TEMPLATE_ONE_PAGE.to_string());
     let input: PlanInput = body.merge_into(&PlanInput::default(), PLAN_FIELDS, &["template"])?;
     let plan = keyplan_app::plans::create_plan(&state.store, &auth, id, &input, &template).await?;
@@ -62,25 +61,24 @@ pub async fn create(
 /// The whole plan: nested tree and roll-up, the template's sections with their text and size, analysis items,
 /// SWOT, opportunities and risks, links from goals to evidence, the story, the length, the value discipline
 /// and the account's whitespace matrix.
-#[utoipa::path(get, path = "/api/v1/plans/{id}", tag = "plans", params(("id" = i64, Path)), responses((status = 200, body = super::content::FullPlanDto), (status = 404, body = super::dto::ErrorBody)))]
+#[utoipa::path(get, path = "/plans/{id}", tag = "plans", params(("id" = i64, Path)), responses((status = 200, body = super::content::FullPlanDto), (status = 404, body = super::dto::ErrorBody)))]
 pub async fn get(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<PlanId>,
 ) -> Result<Json<super::content::FullPlanDto>, ApiError> {
-    let b = keyplan_app::bundle::plan_bundle(&state.store, &auth, PlanId::new(path_id(&id)?), crate::lang::current()).await?;
+    let b = keyplan_app::bundle::plan_bundle(&state.store, &auth, id, crate::lang::current()).await?;
     Ok(Json(super::content::FullPlanDto::new(&b)))
 }
 
-#[utoipa::path(patch, path = "/api/v1/plans/{id}", tag = "plans", params(("id" = i64, Path)), request_body = PlanWrite,
+#[utoipa::path(patch, path = "/plans/{id}", tag = "plans", params(("id" = i64, Path)), request_body = PlanWrite,
     responses((status = 200, body = PlanDto), (status = 409, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn update(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<PlanId>,
     body: JsonObject,
 ) -> Result<Json<PlanDto>, ApiError> {
-    let id = PlanId::new(path_id(&id)?);
     let current = state.store.plan(auth.org(), id).await?;
     let version = body.version()?;
     let input = body.merge_into(&keyplan_app::plans::plan_to_input(&current), PLAN_FIELDS, &["version"])?;
@@ -89,22 +87,22 @@ pub async fn update(
     Ok(Json(PlanDto::new(&b.plan, &b.tree, &b.summary)))
 }
 
-#[utoipa::path(delete, path = "/api/v1/plans/{id}", tag = "plans", params(("id" = i64, Path)), responses((status = 204), (status = 404, body = super::dto::ErrorBody)))]
-pub async fn delete(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
-    keyplan_app::plans::delete_plan(&state.store, &auth, PlanId::new(path_id(&id)?)).await?;
+#[utoipa::path(delete, path = "/plans/{id}", tag = "plans", params(("id" = i64, Path)), responses((status = 204), (status = 404, body = super::dto::ErrorBody)))]
+pub async fn delete(State(state): State<AppState>, ApiUser(auth): ApiUser, Id(id): Id<PlanId>) -> Result<StatusCode, ApiError> {
+    keyplan_app::plans::delete_plan(&state.store, &auth, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// Adds a node to the plan's tree, at the end of its siblings.
-#[utoipa::path(post, path = "/api/v1/plans/{id}/nodes", tag = "plans", params(("id" = i64, Path)), request_body = NodeWriteDto,
+#[utoipa::path(post, path = "/plans/{id}/nodes", tag = "plans", params(("id" = i64, Path)), request_body = NodeWriteDto,
     responses((status = 201, body = NodeDto), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn create_node(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<PlanId>,
     body: JsonObject,
 ) -> Result<(StatusCode, Json<NodeDto>), ApiError> {
-    let plan = PlanId::new(path_id(&id)?);
+    let plan = id;
     let kind_text = body.str_field("kind")?.unwrap_or_default();
     let kind =
         NodeKind::parse(kind_text.trim()).ok_or_else(|| AppError::field("kind", "must be goal, csf, condition, obstacle or commitment"))?;
@@ -114,22 +112,21 @@ pub async fn create_node(
     Ok((StatusCode::CREATED, Json(NodeDto::from_node(&node))))
 }
 
-#[utoipa::path(get, path = "/api/v1/nodes/{id}", tag = "plans", params(("id" = i64, Path)), responses((status = 200, body = NodeDto), (status = 404, body = super::dto::ErrorBody)))]
-pub async fn get_node(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<Json<NodeDto>, ApiError> {
-    let node = state.store.node(auth.org(), NodeId::new(path_id(&id)?)).await?;
+#[utoipa::path(get, path = "/nodes/{id}", tag = "plans", params(("id" = i64, Path)), responses((status = 200, body = NodeDto), (status = 404, body = super::dto::ErrorBody)))]
+pub async fn get_node(State(state): State<AppState>, ApiUser(auth): ApiUser, Id(id): Id<NodeId>) -> Result<Json<NodeDto>, ApiError> {
+    let node = state.store.node(auth.org(), id).await?;
     Ok(Json(NodeDto::from_node(&node)))
 }
 
 /// Edits a node. Changing a commitment's owner, date or promise asks the owner to accept it again.
-#[utoipa::path(patch, path = "/api/v1/nodes/{id}", tag = "plans", params(("id" = i64, Path)), request_body = NodeWriteDto,
+#[utoipa::path(patch, path = "/nodes/{id}", tag = "plans", params(("id" = i64, Path)), request_body = NodeWriteDto,
     responses((status = 200, body = NodeDto), (status = 409, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn update_node(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<NodeId>,
     body: JsonObject,
 ) -> Result<Json<NodeDto>, ApiError> {
-    let id = NodeId::new(path_id(&id)?);
     let current = state.store.node(auth.org(), id).await?;
     let version = body.version()?;
     for fixed in ["kind", "parent_id"] {
@@ -143,21 +140,20 @@ pub async fn update_node(
 }
 
 /// Deletes the node and everything under it.
-#[utoipa::path(delete, path = "/api/v1/nodes/{id}", tag = "plans", params(("id" = i64, Path)), responses((status = 204), (status = 404, body = super::dto::ErrorBody)))]
-pub async fn delete_node(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
-    keyplan_app::nodes::delete_node(&state.store, &auth, NodeId::new(path_id(&id)?)).await?;
+#[utoipa::path(delete, path = "/nodes/{id}", tag = "plans", params(("id" = i64, Path)), responses((status = 204), (status = 404, body = super::dto::ErrorBody)))]
+pub async fn delete_node(State(state): State<AppState>, ApiUser(auth): ApiUser, Id(id): Id<NodeId>) -> Result<StatusCode, ApiError> {
+    keyplan_app::nodes::delete_node(&state.store, &auth, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// Moves the node one place up or down among its siblings.
-#[utoipa::path(post, path = "/api/v1/nodes/{id}/move", tag = "plans", params(("id" = i64, Path)), request_body = MoveDto, responses((status = 200, body = PlanDto)))]
+#[utoipa::path(post, path = "/nodes/{id}/move", tag = "plans", params(("id" = i64, Path)), request_body = MoveDto, responses((status = 200, body = PlanDto)))]
 pub async fn move_node(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<NodeId>,
     body: JsonObject,
 ) -> Result<Json<PlanDto>, ApiError> {
-    let id = NodeId::new(path_id(&id)?);
     let up = match body.str_field("direction")?.as_deref() {
         Some("up") => true,
         Some("down") => false,
@@ -171,11 +167,10 @@ pub async fn move_node(
 async fn answer(
     state: &AppState,
     auth: &crate::auth::Auth,
-    id: &str,
+    id: NodeId,
     body: Option<&JsonObject>,
     response: Response,
 ) -> Result<Json<NodeDto>, ApiError> {
-    let id = NodeId::new(path_id(id)?);
     let version = match body {
         Some(b) => b.optional_version()?,
         None => None,
@@ -185,53 +180,53 @@ async fn answer(
 }
 
 /// The owner accepts the commitment.
-#[utoipa::path(post, path = "/api/v1/commitments/{id}/accept", tag = "commitments", params(("id" = i64, Path)),
+#[utoipa::path(post, path = "/commitments/{id}/accept", tag = "commitments", params(("id" = i64, Path)),
     responses((status = 200, body = NodeDto), (status = 403, body = super::dto::ErrorBody), (status = 409, body = super::dto::ErrorBody)))]
-pub async fn accept(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<Json<NodeDto>, ApiError> {
-    answer(&state, &auth, &id, None, Response::Accept).await
+pub async fn accept(State(state): State<AppState>, ApiUser(auth): ApiUser, Id(id): Id<NodeId>) -> Result<Json<NodeDto>, ApiError> {
+    answer(&state, &auth, id, None, Response::Accept).await
 }
 
 /// The owner declines the commitment, with a reason.
-#[utoipa::path(post, path = "/api/v1/commitments/{id}/decline", tag = "commitments", params(("id" = i64, Path)), request_body = DeclineDto,
+#[utoipa::path(post, path = "/commitments/{id}/decline", tag = "commitments", params(("id" = i64, Path)), request_body = DeclineDto,
     responses((status = 200, body = NodeDto), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn decline(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<NodeId>,
     body: JsonObject,
 ) -> Result<Json<NodeDto>, ApiError> {
     let reason = body.str_field("reason")?.unwrap_or_default();
-    answer(&state, &auth, &id, Some(&body), Response::Decline { reason }).await
+    answer(&state, &auth, id, Some(&body), Response::Decline { reason }).await
 }
 
 /// The owner proposes another due date, which the author then accepts or rejects.
-#[utoipa::path(post, path = "/api/v1/commitments/{id}/propose-date", tag = "commitments", params(("id" = i64, Path)), request_body = ProposeDateDto,
+#[utoipa::path(post, path = "/commitments/{id}/propose-date", tag = "commitments", params(("id" = i64, Path)), request_body = ProposeDateDto,
     responses((status = 200, body = NodeDto), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn propose_date(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<NodeId>,
     body: JsonObject,
 ) -> Result<Json<NodeDto>, ApiError> {
     let raw = body.str_field("due_date")?.ok_or_else(|| AppError::field("due_date", "is required (YYYY-MM-DD)"))?;
     let due_date = keyplan_domain::validate::parse_date("due_date", &raw)?;
-    answer(&state, &auth, &id, Some(&body), Response::ProposeDate { due_date }).await
+    answer(&state, &auth, id, Some(&body), Response::ProposeDate { due_date }).await
 }
 
 /// The author accepts the owner's proposed date.
-#[utoipa::path(post, path = "/api/v1/commitments/{id}/accept-date", tag = "commitments", params(("id" = i64, Path)), responses((status = 200, body = NodeDto)))]
-pub async fn accept_date(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<Json<NodeDto>, ApiError> {
-    answer(&state, &auth, &id, None, Response::AcceptProposedDate).await
+#[utoipa::path(post, path = "/commitments/{id}/accept-date", tag = "commitments", params(("id" = i64, Path)), responses((status = 200, body = NodeDto)))]
+pub async fn accept_date(State(state): State<AppState>, ApiUser(auth): ApiUser, Id(id): Id<NodeId>) -> Result<Json<NodeDto>, ApiError> {
+    answer(&state, &auth, id, None, Response::AcceptProposedDate).await
 }
 
 /// The author rejects the owner's proposed date; the commitment is proposed again with its original date.
-#[utoipa::path(post, path = "/api/v1/commitments/{id}/reject-date", tag = "commitments", params(("id" = i64, Path)), responses((status = 200, body = NodeDto)))]
-pub async fn reject_date(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<Json<NodeDto>, ApiError> {
-    answer(&state, &auth, &id, None, Response::RejectProposedDate).await
+#[utoipa::path(post, path = "/commitments/{id}/reject-date", tag = "commitments", params(("id" = i64, Path)), responses((status = 200, body = NodeDto)))]
+pub async fn reject_date(State(state): State<AppState>, ApiUser(auth): ApiUser, Id(id): Id<NodeId>) -> Result<Json<NodeDto>, ApiError> {
+    answer(&state, &auth, id, None, Response::RejectProposedDate).await
 }
 
 /// Commitments assigned to the caller across all plans, and date proposals waiting for the caller as author.
-#[utoipa::path(get, path = "/api/v1/me/commitments", tag = "commitments", responses((status = 200, body = [MyCommitmentDto])))]
+#[utoipa::path(get, path = "/me/commitments", tag = "commitments", responses((status = 200, body = [MyCommitmentDto])))]
 pub async fn my_commitments(State(state): State<AppState>, ApiUser(auth): ApiUser) -> Result<Json<Vec<MyCommitmentDto>>, ApiError> {
     let list = state.store.my_commitments(auth.org(), auth.id()).await?;
     Ok(Json(list.iter().map(|c| MyCommitmentDto::new(c, auth.id())).collect()))

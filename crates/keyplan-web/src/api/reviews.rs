@@ -1,7 +1,7 @@
 //! Reviews, snapshots and "what changed" through the API.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use keyplan_domain::snapshot::{Change, PlanSnapshot};
 use keyplan_domain::{ContactId, PlanId, ReviewId, SnapshotId, UserId};
@@ -10,8 +10,9 @@ use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 use utoipa::{IntoParams, ToSchema};
 
-use super::{JsonObject, path_id};
+use super::JsonObject;
 use crate::auth::ApiUser;
+use crate::extract::Id;
 use crate::{ApiError, AppError, AppState};
 use keyplan_app::reviews::ScheduleView;
 use keyplan_app::snapshots::Version;
@@ -173,9 +174,9 @@ async fn review_dto(state: &AppState, auth: &crate::auth::Auth, r: &Review) -> R
 }
 
 /// The plan's reviews, latest first.
-#[utoipa::path(get, path = "/api/v1/plans/{id}/reviews", tag = "reviews", params(("id" = i64, Path)), responses((status = 200, body = [ReviewDto])))]
-pub async fn list(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<Json<Vec<ReviewDto>>, ApiError> {
-    let plan = PlanId::new(path_id(&id)?);
+#[utoipa::path(get, path = "/plans/{id}/reviews", tag = "reviews", params(("id" = i64, Path)), responses((status = 200, body = [ReviewDto])))]
+pub async fn list(State(state): State<AppState>, ApiUser(auth): ApiUser, Id(id): Id<PlanId>) -> Result<Json<Vec<ReviewDto>>, ApiError> {
+    let plan = id;
     state.store.plan(auth.org(), plan).await?;
     let mut out = Vec::new();
     for r in state.store.reviews(auth.org(), plan).await? {
@@ -185,37 +186,36 @@ pub async fn list(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id
 }
 
 /// Plans a review: `{"kind": "team"|"management"|"customer", "review_date": "YYYY-MM-DD"}`.
-#[utoipa::path(post, path = "/api/v1/plans/{id}/reviews", tag = "reviews", params(("id" = i64, Path)), request_body = Object,
+#[utoipa::path(post, path = "/plans/{id}/reviews", tag = "reviews", params(("id" = i64, Path)), request_body = Object,
     responses((status = 201, body = ReviewDto), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<PlanId>,
     body: JsonObject,
 ) -> Result<(StatusCode, Json<ReviewDto>), ApiError> {
-    let plan = PlanId::new(path_id(&id)?);
+    let plan = id;
     let kind = body.str_field("kind")?.unwrap_or_default();
     let date = body.str_field("review_date")?.unwrap_or_default();
     let r = keyplan_app::reviews::create_review(&state.store, &auth, plan, &kind, &date).await?;
     Ok((StatusCode::CREATED, Json(review_dto(&state, &auth, &r).await?)))
 }
 
-#[utoipa::path(get, path = "/api/v1/reviews/{id}", tag = "reviews", params(("id" = i64, Path)), responses((status = 200, body = ReviewDto), (status = 404, body = super::dto::ErrorBody)))]
-pub async fn get(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<Json<ReviewDto>, ApiError> {
-    let r = state.store.review(auth.org(), ReviewId::new(path_id(&id)?)).await?;
+#[utoipa::path(get, path = "/reviews/{id}", tag = "reviews", params(("id" = i64, Path)), responses((status = 200, body = ReviewDto), (status = 404, body = super::dto::ErrorBody)))]
+pub async fn get(State(state): State<AppState>, ApiUser(auth): ApiUser, Id(id): Id<ReviewId>) -> Result<Json<ReviewDto>, ApiError> {
+    let r = state.store.review(auth.org(), id).await?;
     Ok(Json(review_dto(&state, &auth, &r).await?))
 }
 
 /// Edits date, notes and decisions (`version` required; 409 when stale). `add_user_id` / `add_contact_id` add a participant.
-#[utoipa::path(patch, path = "/api/v1/reviews/{id}", tag = "reviews", params(("id" = i64, Path)), request_body = Object,
+#[utoipa::path(patch, path = "/reviews/{id}", tag = "reviews", params(("id" = i64, Path)), request_body = Object,
     responses((status = 200, body = ReviewDto), (status = 409, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn update(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<ReviewId>,
     body: JsonObject,
 ) -> Result<Json<ReviewDto>, ApiError> {
-    let id = ReviewId::new(path_id(&id)?);
     for key in body.0.keys() {
         if !["version", "review_date", "notes", "decisions", "add_user_id", "add_contact_id"].contains(&key.as_str()) {
             return Err(
@@ -248,15 +248,14 @@ pub async fn update(
 
 /// Holds the review: freezes a snapshot of the whole plan and moves the plan's next review date.
 /// `{"version": REVIEW_VERSION}` (required): the review as the caller saw it; 409 when someone changed it since.
-#[utoipa::path(post, path = "/api/v1/reviews/{id}/hold", tag = "reviews", params(("id" = i64, Path)), request_body = Object,
+#[utoipa::path(post, path = "/reviews/{id}/hold", tag = "reviews", params(("id" = i64, Path)), request_body = Object,
     responses((status = 200, body = ReviewDto), (status = 409, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn hold(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<ReviewId>,
     body: JsonObject,
 ) -> Result<Json<ReviewDto>, ApiError> {
-    let id = ReviewId::new(path_id(&id)?);
     let version = body.version()?;
     let r = keyplan_app::reviews::hold_review(&state.store, &auth, id, version).await?;
     Ok(Json(review_dto(&state, &auth, &r).await?))
@@ -264,55 +263,54 @@ pub async fn hold(
 
 /// A manager signs off a held management review: `{"decision": "approved"|"changes_requested", "comment": "…"}`.
 /// The plan becomes approved, or active again.
-#[utoipa::path(post, path = "/api/v1/reviews/{id}/signoff", tag = "reviews", params(("id" = i64, Path)), request_body = Object,
+#[utoipa::path(post, path = "/reviews/{id}/signoff", tag = "reviews", params(("id" = i64, Path)), request_body = Object,
     responses((status = 200, body = ReviewDto), (status = 403, body = super::dto::ErrorBody), (status = 409, body = super::dto::ErrorBody)))]
 pub async fn signoff(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<ReviewId>,
     body: JsonObject,
 ) -> Result<Json<ReviewDto>, ApiError> {
     let decision = body.str_field("decision")?.unwrap_or_default();
     let comment = body.str_field("comment")?;
     let version = body.optional_version()?;
-    let r =
-        keyplan_app::reviews::signoff(&state.store, &auth, ReviewId::new(path_id(&id)?), version, &decision, comment.as_deref()).await?;
+    let r = keyplan_app::reviews::signoff(&state.store, &auth, id, version, &decision, comment.as_deref()).await?;
     Ok(Json(review_dto(&state, &auth, &r).await?))
 }
 
 /// The plan's snapshots, oldest first.
-#[utoipa::path(get, path = "/api/v1/plans/{id}/snapshots", tag = "reviews", params(("id" = i64, Path)), responses((status = 200, body = [SnapshotInfoDto])))]
+#[utoipa::path(get, path = "/plans/{id}/snapshots", tag = "reviews", params(("id" = i64, Path)), responses((status = 200, body = [SnapshotInfoDto])))]
 pub async fn list_snapshots(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<PlanId>,
 ) -> Result<Json<Vec<SnapshotInfoDto>>, ApiError> {
-    let plan = PlanId::new(path_id(&id)?);
+    let plan = id;
     state.store.plan(auth.org(), plan).await?;
     Ok(Json(state.store.snapshots(auth.org(), plan).await?.iter().map(SnapshotInfoDto::from).collect()))
 }
 
-#[utoipa::path(get, path = "/api/v1/snapshots/{id}", tag = "reviews", params(("id" = i64, Path)), responses((status = 200, body = SnapshotDto), (status = 404, body = super::dto::ErrorBody)))]
+#[utoipa::path(get, path = "/snapshots/{id}", tag = "reviews", params(("id" = i64, Path)), responses((status = 200, body = SnapshotDto), (status = 404, body = super::dto::ErrorBody)))]
 pub async fn get_snapshot(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<SnapshotId>,
 ) -> Result<Json<SnapshotDto>, ApiError> {
-    let s = state.store.snapshot(auth.org(), SnapshotId::new(path_id(&id)?)).await?;
+    let s = state.store.snapshot(auth.org(), id).await?;
     let data = keyplan_app::snapshots::stored(&state.store, auth.org(), s.info.plan_id, s.info.id).await?;
     Ok(Json(SnapshotDto { info: SnapshotInfoDto::from(&s.info), data }))
 }
 
 /// What changed between two versions of the plan (`from`, `to`: a snapshot id or `current`).
-#[utoipa::path(get, path = "/api/v1/plans/{id}/diff", tag = "reviews", params(("id" = i64, Path), DiffQuery),
+#[utoipa::path(get, path = "/plans/{id}/diff", tag = "reviews", params(("id" = i64, Path), DiffQuery),
     responses((status = 200, body = DiffDto), (status = 404, body = super::dto::ErrorBody)))]
 pub async fn diff(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<PlanId>,
     Query(q): Query<DiffQuery>,
 ) -> Result<Json<DiffDto>, ApiError> {
-    let plan = PlanId::new(path_id(&id)?);
+    let plan = id;
     let version = |field: &str, raw: Option<&str>| {
         Version::parse(raw.unwrap_or("current")).ok_or_else(|| AppError::field(field, "must be a snapshot id or current"))
     };
@@ -321,26 +319,26 @@ pub async fn diff(
     Ok(Json(DiffDto { from: from.as_param(), to: to.as_param(), changes: changes.iter().map(ChangeDto::from).collect() }))
 }
 
-#[utoipa::path(get, path = "/api/v1/plans/{id}/review-schedule", tag = "reviews", params(("id" = i64, Path)), responses((status = 200, body = ScheduleDto)))]
+#[utoipa::path(get, path = "/plans/{id}/review-schedule", tag = "reviews", params(("id" = i64, Path)), responses((status = 200, body = ScheduleDto)))]
 pub async fn get_schedule(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<PlanId>,
 ) -> Result<Json<ScheduleDto>, ApiError> {
-    let s = keyplan_app::reviews::schedule(&state.store, auth.org(), PlanId::new(path_id(&id)?)).await?;
+    let s = keyplan_app::reviews::schedule(&state.store, auth.org(), id).await?;
     Ok(Json(ScheduleDto::from(&s)))
 }
 
 /// Sets the cadence and the next review date: `{"version": PLAN_VERSION, "review_cadence_months": 3, "next_review_date": "YYYY-MM-DD"|null}`.
-#[utoipa::path(put, path = "/api/v1/plans/{id}/review-schedule", tag = "reviews", params(("id" = i64, Path)), request_body = Object,
+#[utoipa::path(put, path = "/plans/{id}/review-schedule", tag = "reviews", params(("id" = i64, Path)), request_body = Object,
     responses((status = 200, body = ScheduleDto), (status = 409, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn put_schedule(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<PlanId>,
     body: JsonObject,
 ) -> Result<Json<ScheduleDto>, ApiError> {
-    let plan = PlanId::new(path_id(&id)?);
+    let plan = id;
     let version = body.version()?;
     let cadence = match body.0.get("review_cadence_months") {
         Some(serde_json::Value::Number(n)) => n.to_string(),

@@ -1,7 +1,7 @@
 //! Audience views of a plan, item visibility and customer share links.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use keyplan_domain::audience::Audience;
 use keyplan_domain::{PlanId, ShareLinkId};
@@ -10,8 +10,9 @@ use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 use utoipa::ToSchema;
 
-use super::{JsonObject, path_id};
+use super::JsonObject;
 use crate::auth::ApiUser;
+use crate::extract::{Id, IdAnd};
 use crate::{ApiError, AppError, AppState};
 use keyplan_app::sharing;
 
@@ -78,15 +79,14 @@ pub struct VisibilityDto {
 
 /// The plan as one audience sees it: `team` (everything), `management` or `customer`
 /// (only what is marked for them; internal content is removed on the server).
-#[utoipa::path(get, path = "/api/v1/plans/{id}/views/{audience}", tag = "sharing",
+#[utoipa::path(get, path = "/plans/{id}/views/{audience}", tag = "sharing",
     params(("id" = i64, Path), ("audience" = String, Path, description = "team, management or customer")),
     responses((status = 200, body = super::content::FullPlanDto), (status = 404, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn view(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path((id, audience)): Path<(String, String)>,
+    IdAnd(id, audience): IdAnd<PlanId>,
 ) -> Result<Json<super::content::FullPlanDto>, ApiError> {
-    let id = PlanId::new(path_id(&id)?);
     let audience = Audience::validate("audience", &audience).map_err(AppError::from)?;
     let (b, _) =
         keyplan_app::audience::audience_bundle(&state.store, auth.org(), Some(auth.actor()), id, audience, crate::lang::current()).await?;
@@ -94,15 +94,14 @@ pub async fn view(
 }
 
 /// Sets who may see one item of the plan.
-#[utoipa::path(put, path = "/api/v1/plans/{id}/visibility", tag = "sharing", params(("id" = i64, Path)), request_body = VisibilityDto,
+#[utoipa::path(put, path = "/plans/{id}/visibility", tag = "sharing", params(("id" = i64, Path)), request_body = VisibilityDto,
     responses((status = 200, body = VisibilityDto), (status = 403, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn put_visibility(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<PlanId>,
     body: JsonObject,
 ) -> Result<Json<VisibilityDto>, ApiError> {
-    let id = PlanId::new(path_id(&id)?);
     let kind = body.str_field("target_kind")?.ok_or_else(|| AppError::field("target_kind", "is required"))?;
     let target = body.id_field("target_id")?.ok_or_else(|| AppError::field("target_id", "is required"))?;
     let v = body.str_field("visibility")?.ok_or_else(|| AppError::field("visibility", "is required"))?;
@@ -111,29 +110,24 @@ pub async fn put_visibility(
 }
 
 /// The plan's share links, newest first.
-#[utoipa::path(get, path = "/api/v1/plans/{id}/share-links", tag = "sharing", params(("id" = i64, Path)),
+#[utoipa::path(get, path = "/plans/{id}/share-links", tag = "sharing", params(("id" = i64, Path)),
     responses((status = 200, body = [ShareLinkDto]), (status = 404, body = super::dto::ErrorBody)))]
-pub async fn list(
-    State(state): State<AppState>,
-    ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
-) -> Result<Json<Vec<ShareLinkDto>>, ApiError> {
-    let links = sharing::links(&state.store, &auth, PlanId::new(path_id(&id)?)).await?;
+pub async fn list(State(state): State<AppState>, ApiUser(auth): ApiUser, Id(id): Id<PlanId>) -> Result<Json<Vec<ShareLinkDto>>, ApiError> {
+    let links = sharing::links(&state.store, &auth, id).await?;
     Ok(Json(links.iter().map(|l| ShareLinkDto::new(l, None)).collect()))
 }
 
 /// Creates a read-only link to the plan's customer excerpt. The answer carries the
 /// link's `url` this once.
-#[utoipa::path(post, path = "/api/v1/plans/{id}/share-links", tag = "sharing", params(("id" = i64, Path)), request_body = ShareLinkWrite,
+#[utoipa::path(post, path = "/plans/{id}/share-links", tag = "sharing", params(("id" = i64, Path)), request_body = ShareLinkWrite,
     responses((status = 201, body = ShareLinkDto), (status = 403, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
     headers: axum::http::HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<PlanId>,
     body: JsonObject,
 ) -> Result<(StatusCode, Json<ShareLinkDto>), ApiError> {
-    let id = PlanId::new(path_id(&id)?);
     let label = body.str_field("label")?.unwrap_or_default();
     let expires = body.str_field("expires_on")?.unwrap_or_default();
     let (link, token) = sharing::create_link(&state.store, &auth, id, &label, &expires).await?;
@@ -142,9 +136,13 @@ pub async fn create(
 }
 
 /// Revokes a share link: it answers 410 from then on.
-#[utoipa::path(post, path = "/api/v1/share-links/{id}/revoke", tag = "sharing", params(("id" = i64, Path)),
+#[utoipa::path(post, path = "/share-links/{id}/revoke", tag = "sharing", params(("id" = i64, Path)),
     responses((status = 200, body = ShareLinkDto), (status = 403, body = super::dto::ErrorBody), (status = 404, body = super::dto::ErrorBody)))]
-pub async fn revoke(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<Json<ShareLinkDto>, ApiError> {
-    let link = sharing::revoke(&state.store, &auth, ShareLinkId::new(path_id(&id)?)).await?;
+pub async fn revoke(
+    State(state): State<AppState>,
+    ApiUser(auth): ApiUser,
+    Id(id): Id<ShareLinkId>,
+) -> Result<Json<ShareLinkDto>, ApiError> {
+    let link = sharing::revoke(&state.store, &auth, id).await?;
     Ok(Json(ShareLinkDto::new(&link, None)))
 }

@@ -13,8 +13,8 @@ use serde_json::Value;
 use time::OffsetDateTime;
 use utoipa::ToSchema;
 
+use super::JsonObject;
 use super::dto::{ErrorBody, MoveDto};
-use super::{JsonObject, path_id};
 use crate::auth::{ApiUser, Auth};
 use crate::{ApiError, AppError, AppState};
 use keyplan_app::templates as tpl;
@@ -162,21 +162,21 @@ fn require_manager(auth: &Auth) -> Result<(), ApiError> {
 // --- reading -------------------------------------------------------------------------------
 
 /// The organisation's templates: first those offered for new plans in their order, then the retired ones.
-#[utoipa::path(get, path = "/api/v1/templates", tag = "templates", responses((status = 200, body = [TemplateDto])))]
+#[utoipa::path(get, path = "/templates", tag = "templates", responses((status = 200, body = [TemplateDto])))]
 pub async fn list(State(state): State<AppState>, ApiUser(auth): ApiUser) -> Result<Json<Vec<TemplateDto>>, ApiError> {
     let templates = state.store.templates(auth.org(), true).await?;
     Ok(Json(templates.iter().map(TemplateDto::from).collect()))
 }
 
 /// The current version as a template file, exactly as `keyplan template export KEY` writes it.
-#[utoipa::path(get, path = "/api/v1/templates/{key}", tag = "templates", params(("key" = String, Path)),
+#[utoipa::path(get, path = "/templates/{key}", tag = "templates", params(("key" = String, Path)),
     responses((status = 200, body = TemplateFileDto), (status = 404, body = ErrorBody)))]
 pub async fn get(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(key): Path<String>) -> Result<Json<TemplateDoc>, ApiError> {
     Ok(Json(by_key(&state, &auth, &key).await?.doc()))
 }
 
 /// Every version of the template, newest first.
-#[utoipa::path(get, path = "/api/v1/templates/{key}/versions", tag = "templates", params(("key" = String, Path)),
+#[utoipa::path(get, path = "/templates/{key}/versions", tag = "templates", params(("key" = String, Path)),
     responses((status = 200, body = [TemplateVersionDto]), (status = 404, body = ErrorBody)))]
 pub async fn versions(
     State(state): State<AppState>,
@@ -189,7 +189,7 @@ pub async fn versions(
 }
 
 /// One version as a template file (such as the one an older plan was made with).
-#[utoipa::path(get, path = "/api/v1/templates/{key}/versions/{number}", tag = "templates", params(("key" = String, Path), ("number" = i32, Path)),
+#[utoipa::path(get, path = "/templates/{key}/versions/{number}", tag = "templates", params(("key" = String, Path), ("number" = i32, Path)),
     responses((status = 200, body = TemplateFileDto), (status = 404, body = ErrorBody)))]
 pub async fn get_version(
     State(state): State<AppState>,
@@ -197,7 +197,7 @@ pub async fn get_version(
     Path((key, number)): Path<(String, String)>,
 ) -> Result<Json<TemplateDoc>, ApiError> {
     let t = by_key(&state, &auth, &key).await?;
-    let number = i32::try_from(path_id(&number)?).map_err(|_| AppError::NotFound)?;
+    let number = number.parse::<i32>().ok().filter(|n| *n > 0).ok_or(AppError::NotFound)?;
     let versions = state.store.template_versions(auth.org(), t.id).await?;
     let v = versions.iter().find(|v| v.number == number).ok_or(AppError::NotFound)?;
     Ok(Json(v.doc()))
@@ -208,7 +208,7 @@ pub async fn get_version(
 /// Imports a template file. A new key creates a template (201, `created`); a known key gets a new
 /// version when the content differs (200, `new_version`) and nothing otherwise (200, `unchanged`).
 /// Problems answer 422 naming the field as the file spells it (`sections[1].kind`).
-#[utoipa::path(post, path = "/api/v1/templates", tag = "templates", request_body = TemplateFileDto,
+#[utoipa::path(post, path = "/templates", tag = "templates", request_body = TemplateFileDto,
     responses((status = 201, body = ImportResultDto), (status = 200, body = ImportResultDto), (status = 400, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn import(
@@ -227,7 +227,7 @@ pub async fn import(
 /// and must otherwise be the one in the URL) plus, optionally, the `version` of the template it is based on —
 /// when given and stale, the answer is 409 and nothing is stored. Without `version` it behaves like an import
 /// of that key. Answers `new_version` or `unchanged`.
-#[utoipa::path(put, path = "/api/v1/templates/{key}", tag = "templates", params(("key" = String, Path)), request_body = TemplateFileDto,
+#[utoipa::path(put, path = "/templates/{key}", tag = "templates", params(("key" = String, Path)), request_body = TemplateFileDto,
     responses((status = 200, body = ImportResultDto), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn put(
@@ -258,7 +258,7 @@ pub async fn put(
 
 /// Retires the template: no longer offered for new plans (creating one from it answers 422 on `template`);
 /// plans made from it keep it. The last template offered cannot be retired (409).
-#[utoipa::path(post, path = "/api/v1/templates/{key}/retire", tag = "templates", params(("key" = String, Path)),
+#[utoipa::path(post, path = "/templates/{key}/retire", tag = "templates", params(("key" = String, Path)),
     responses((status = 200, body = TemplateDto), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn retire(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(key): Path<String>) -> Result<Json<TemplateDto>, ApiError> {
     require_manager(&auth)?;
@@ -267,7 +267,7 @@ pub async fn retire(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(
 }
 
 /// Offers a retired template for new plans again.
-#[utoipa::path(post, path = "/api/v1/templates/{key}/restore", tag = "templates", params(("key" = String, Path)),
+#[utoipa::path(post, path = "/templates/{key}/restore", tag = "templates", params(("key" = String, Path)),
     responses((status = 200, body = TemplateDto), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn restore(
     State(state): State<AppState>,
@@ -280,7 +280,7 @@ pub async fn restore(
 }
 
 /// Moves the template one place up or down in the order new plans offer templates.
-#[utoipa::path(post, path = "/api/v1/templates/{key}/move", tag = "templates", params(("key" = String, Path)), request_body = MoveDto,
+#[utoipa::path(post, path = "/templates/{key}/move", tag = "templates", params(("key" = String, Path)), request_body = MoveDto,
     responses((status = 200, body = TemplateDto), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn move_template(
     State(state): State<AppState>,

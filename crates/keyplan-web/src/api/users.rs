@@ -6,7 +6,7 @@ use crate::auth::ApiUser;
 use crate::{ApiError, AppError, AppState};
 
 /// The caller.
-#[utoipa::path(get, path = "/api/v1/me", tag = "users", responses((status = 200, body = MeDto), (status = 401, body = super::dto::ErrorBody)))]
+#[utoipa::path(get, path = "/me", tag = "users", responses((status = 200, body = MeDto), (status = 401, body = super::dto::ErrorBody)))]
 pub async fn me(ApiUser(auth): ApiUser) -> Json<MeDto> {
     let u = &auth.user.user;
     Json(MeDto {
@@ -20,7 +20,7 @@ pub async fn me(ApiUser(auth): ApiUser) -> Json<MeDto> {
 }
 
 /// Sets the language of the caller's interface and exports; `null` follows the browser.
-#[utoipa::path(put, path = "/api/v1/me/language", tag = "users", request_body = LanguageWrite,
+#[utoipa::path(put, path = "/me/language", tag = "users", request_body = LanguageWrite,
     responses((status = 200, body = LanguageDto), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn put_language(
     State(state): State<AppState>,
@@ -29,12 +29,12 @@ pub async fn put_language(
 ) -> Result<Json<LanguageDto>, ApiError> {
     let choice = crate::pages::parse_language_choice(body.language.as_deref().unwrap_or("auto"))
         .ok_or_else(|| AppError::field("language", "must be en, de, auto or null"))?;
-    state.store.set_user_language(auth.org(), auth.id(), choice).await?;
+    keyplan_app::users::set_language(&state.store, &auth, choice).await?;
     Ok(Json(LanguageDto { language: choice.map(|l| l.as_str().to_string()) }))
 }
 
 /// The users of the caller's organisation.
-#[utoipa::path(get, path = "/api/v1/users", tag = "users", responses((status = 200, body = [UserDto])))]
+#[utoipa::path(get, path = "/users", tag = "users", responses((status = 200, body = [UserDto])))]
 pub async fn list(State(state): State<AppState>, ApiUser(auth): ApiUser) -> Result<Json<Vec<UserDto>>, ApiError> {
     let users = state.store.list_users(auth.org()).await?;
     Ok(Json(users.iter().map(UserDto::from).collect()))

@@ -3,7 +3,7 @@
 
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use keyplan_domain::whitespace::{CellInput, NameInput, Totals};
@@ -14,9 +14,10 @@ use serde_json::Value;
 use time::OffsetDateTime;
 use utoipa::ToSchema;
 
+use super::JsonObject;
 use super::dto::{ErrorBody, MoveDto};
-use super::{JsonObject, path_id};
 use crate::auth::ApiUser;
+use crate::extract::Id;
 use crate::{ApiError, AppError, AppState};
 use keyplan_app::whitespace::{self as ws_service, CellRef};
 
@@ -192,7 +193,7 @@ fn require_offering_manager(auth: &crate::auth::Auth) -> Result<(), AppError> {
 }
 
 /// The company's offerings in matrix order.
-#[utoipa::path(get, path = "/api/v1/offerings", tag = "whitespace", params(OfferingsQuery), responses((status = 200, body = [OfferingDto])))]
+#[utoipa::path(get, path = "/offerings", tag = "whitespace", params(OfferingsQuery), responses((status = 200, body = [OfferingDto])))]
 pub async fn list_offerings(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
@@ -209,7 +210,7 @@ pub async fn list_offerings(
 }
 
 /// Adds an offering at the end of the list (managers and administrators).
-#[utoipa::path(post, path = "/api/v1/offerings", tag = "whitespace", request_body = OfferingWrite,
+#[utoipa::path(post, path = "/offerings", tag = "whitespace", request_body = OfferingWrite,
     responses((status = 201, body = OfferingDto), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn create_offering(
     State(state): State<AppState>,
@@ -223,15 +224,14 @@ pub async fn create_offering(
 }
 
 /// Renames, re-describes, retires or restores an offering (managers and administrators).
-#[utoipa::path(patch, path = "/api/v1/offerings/{id}", tag = "whitespace", params(("id" = i64, Path)), request_body = OfferingWrite,
+#[utoipa::path(patch, path = "/offerings/{id}", tag = "whitespace", params(("id" = i64, Path)), request_body = OfferingWrite,
     responses((status = 200, body = OfferingDto), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn update_offering(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<OfferingId>,
     body: JsonObject,
 ) -> Result<Json<OfferingDto>, ApiError> {
-    let id = OfferingId::new(path_id(&id)?);
     let current = state.store.offering(auth.org(), id).await?;
     require_offering_manager(&auth)?;
     let version = body.version()?;
@@ -257,14 +257,14 @@ pub async fn update_offering(
 }
 
 /// Deletes an offering with its cells in every account (retiring keeps them).
-#[utoipa::path(delete, path = "/api/v1/offerings/{id}", tag = "whitespace", params(("id" = i64, Path)),
+#[utoipa::path(delete, path = "/offerings/{id}", tag = "whitespace", params(("id" = i64, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn delete_offering(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<OfferingId>,
 ) -> Result<StatusCode, ApiError> {
-    ws_service::delete_offering(&state.store, &auth, OfferingId::new(path_id(&id)?)).await?;
+    ws_service::delete_offering(&state.store, &auth, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -277,15 +277,14 @@ fn direction(body: &JsonObject) -> Result<bool, AppError> {
 }
 
 /// Moves an offering one place up or down; answers the whole list.
-#[utoipa::path(post, path = "/api/v1/offerings/{id}/move", tag = "whitespace", params(("id" = i64, Path)), request_body = MoveDto,
+#[utoipa::path(post, path = "/offerings/{id}/move", tag = "whitespace", params(("id" = i64, Path)), request_body = MoveDto,
     responses((status = 200, body = [OfferingDto])))]
 pub async fn move_offering(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<OfferingId>,
     body: JsonObject,
 ) -> Result<Json<Vec<OfferingDto>>, ApiError> {
-    let id = OfferingId::new(path_id(&id)?);
     let up = direction(&body)?;
     ws_service::move_offering(&state.store, &auth, id, up).await?;
     let list = state.store.offerings(auth.org(), true).await?;
@@ -295,42 +294,39 @@ pub async fn move_offering(
 // --- business units ----------------------------------------------------------------------
 
 /// The account's business units in matrix order.
-#[utoipa::path(get, path = "/api/v1/accounts/{id}/business-units", tag = "whitespace", params(("id" = i64, Path)),
+#[utoipa::path(get, path = "/accounts/{id}/business-units", tag = "whitespace", params(("id" = i64, Path)),
     responses((status = 200, body = [BusinessUnitDto]), (status = 404, body = ErrorBody)))]
 pub async fn list_units(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<AccountId>,
 ) -> Result<Json<Vec<BusinessUnitDto>>, ApiError> {
-    let id = AccountId::new(path_id(&id)?);
     state.store.account(auth.org(), id).await?;
     let units = state.store.business_units(auth.org(), id).await?;
     Ok(Json(units.iter().map(BusinessUnitDto::from).collect()))
 }
 
-#[utoipa::path(post, path = "/api/v1/accounts/{id}/business-units", tag = "whitespace", params(("id" = i64, Path)), request_body = BusinessUnitWrite,
+#[utoipa::path(post, path = "/accounts/{id}/business-units", tag = "whitespace", params(("id" = i64, Path)), request_body = BusinessUnitWrite,
     responses((status = 201, body = BusinessUnitDto), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn create_unit(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<AccountId>,
     body: JsonObject,
 ) -> Result<(StatusCode, Json<BusinessUnitDto>), ApiError> {
-    let id = AccountId::new(path_id(&id)?);
     let input: NameInput = body.merge_into(&NameInput::default(), &["name"], &[])?;
     let u = ws_service::create_business_unit(&state.store, &auth, id, &input).await?;
     Ok((StatusCode::CREATED, Json(BusinessUnitDto::from(&u))))
 }
 
-#[utoipa::path(patch, path = "/api/v1/business-units/{id}", tag = "whitespace", params(("id" = i64, Path)), request_body = BusinessUnitWrite,
+#[utoipa::path(patch, path = "/business-units/{id}", tag = "whitespace", params(("id" = i64, Path)), request_body = BusinessUnitWrite,
     responses((status = 200, body = BusinessUnitDto), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn update_unit(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<BusinessUnitId>,
     body: JsonObject,
 ) -> Result<Json<BusinessUnitDto>, ApiError> {
-    let id = BusinessUnitId::new(path_id(&id)?);
     let current = state.store.business_unit(auth.org(), id).await?;
     let version = body.version()?;
     let base = NameInput { name: current.name.clone(), description: String::new() };
@@ -340,23 +336,26 @@ pub async fn update_unit(
 }
 
 /// Deletes a business unit with its cells.
-#[utoipa::path(delete, path = "/api/v1/business-units/{id}", tag = "whitespace", params(("id" = i64, Path)),
+#[utoipa::path(delete, path = "/business-units/{id}", tag = "whitespace", params(("id" = i64, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn delete_unit(State(state): State<AppState>, ApiUser(auth): ApiUser, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
-    ws_service::delete_business_unit(&state.store, &auth, BusinessUnitId::new(path_id(&id)?)).await?;
+pub async fn delete_unit(
+    State(state): State<AppState>,
+    ApiUser(auth): ApiUser,
+    Id(id): Id<BusinessUnitId>,
+) -> Result<StatusCode, ApiError> {
+    ws_service::delete_business_unit(&state.store, &auth, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// Moves a business unit one place left (`up`) or right (`down`); answers the account's units.
-#[utoipa::path(post, path = "/api/v1/business-units/{id}/move", tag = "whitespace", params(("id" = i64, Path)), request_body = MoveDto,
+#[utoipa::path(post, path = "/business-units/{id}/move", tag = "whitespace", params(("id" = i64, Path)), request_body = MoveDto,
     responses((status = 200, body = [BusinessUnitDto])))]
 pub async fn move_unit(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<BusinessUnitId>,
     body: JsonObject,
 ) -> Result<Json<Vec<BusinessUnitDto>>, ApiError> {
-    let id = BusinessUnitId::new(path_id(&id)?);
     let up = direction(&body)?;
     let u = ws_service::move_business_unit(&state.store, &auth, id, up).await?;
     let units = state.store.business_units(auth.org(), u.account_id).await?;
@@ -366,14 +365,13 @@ pub async fn move_unit(
 // --- the matrix --------------------------------------------------------------------------
 
 /// The account's matrix: offerings, business units, filled cells and totals.
-#[utoipa::path(get, path = "/api/v1/accounts/{id}/whitespace", tag = "whitespace", params(("id" = i64, Path)),
+#[utoipa::path(get, path = "/accounts/{id}/whitespace", tag = "whitespace", params(("id" = i64, Path)),
     responses((status = 200, body = WhitespaceDto), (status = 404, body = ErrorBody)))]
 pub async fn get_whitespace(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<AccountId>,
 ) -> Result<Json<WhitespaceDto>, ApiError> {
-    let id = AccountId::new(path_id(&id)?);
     state.store.account(auth.org(), id).await?;
     let currency = state.store.org(auth.org()).await?.currency;
     let ws = state.store.whitespace(auth.org(), id).await?;
@@ -390,15 +388,14 @@ pub async fn get_whitespace(
 /// Fills, changes or clears one cell. Send the `version` you saw (0 or none for an
 /// empty cell); a stale one answers 409 with `current_version` (0: the cell is empty
 /// now). Answers the cell, or 204 when it was cleared.
-#[utoipa::path(put, path = "/api/v1/accounts/{id}/whitespace/cells", tag = "whitespace", params(("id" = i64, Path)), request_body = CellWrite,
+#[utoipa::path(put, path = "/accounts/{id}/whitespace/cells", tag = "whitespace", params(("id" = i64, Path)), request_body = CellWrite,
     responses((status = 200, body = CellDto), (status = 204), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn put_cell(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    Path(id): Path<String>,
+    Id(id): Id<AccountId>,
     body: JsonObject,
 ) -> Result<Response, ApiError> {
-    let id = AccountId::new(path_id(&id)?);
     let offering = body.id_field("offering_id")?.ok_or_else(|| AppError::field("offering_id", "is required"))?;
     let unit = body.id_field("business_unit_id")?.ok_or_else(|| AppError::field("business_unit_id", "is required"))?;
     let version = body.optional_version()?.unwrap_or(0);

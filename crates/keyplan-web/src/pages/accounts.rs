@@ -2,7 +2,7 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use keyplan_domain::account::{AccountInput, GrowthTrend};
@@ -13,9 +13,10 @@ use keyplan_domain::{AccountId, UserId};
 use keyplan_store::{AccountFilter, TeamMember};
 use serde::Deserialize;
 
-use super::{Chrome, form_version, path_id, redirect_with, render};
+use super::{Chrome, form_version, redirect_with, render};
 use crate::auth::{Auth, PageUser};
 use crate::error::PageError;
+use crate::extract::{Id, Ids};
 use crate::views::{FormView, Opt};
 use crate::{AppError, AppState};
 use keyplan_i18n::Tr;
@@ -235,9 +236,8 @@ pub async fn show(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<AccountId>,
 ) -> Result<Response, PageError> {
-    let id = AccountId::new(path_id(&id)?);
     account_page(&state, &auth, &headers, id, AccountForms::default(), StatusCode::OK).await
 }
 
@@ -373,10 +373,9 @@ pub async fn update(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<AccountId>,
     Form(form): Form<AccountForm>,
 ) -> Result<Response, PageError> {
-    let id = AccountId::new(path_id(&id)?);
     let version = form_version(&form.version)?;
     match keyplan_app::accounts::update_account(&state.store, &auth, id, version, &form.input).await {
         Ok(a) => Ok(redirect_with(&format!("/accounts/{}", a.id), &crate::lang::for_user(&auth, &headers).s("account-saved"))),
@@ -405,9 +404,8 @@ pub async fn delete(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<AccountId>,
 ) -> Result<Response, PageError> {
-    let id = AccountId::new(path_id(&id)?);
     let a = state.store.account(auth.org(), id).await?;
     keyplan_app::accounts::delete_account(&state.store, &auth, id).await?;
     Ok(redirect_with("/accounts", &crate::lang::for_user(&auth, &headers).s1("accounts-deleted", "name", &a.name)))
@@ -425,26 +423,11 @@ pub async fn add_team_member(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<AccountId>,
     Form(form): Form<TeamForm>,
 ) -> Result<Response, PageError> {
-    let id = AccountId::new(path_id(&id)?);
-    let access = keyplan_app::access::access(&state.store, &auth, id).await?;
-    keyplan_app::access::require(permissions::can_edit_account(auth.actor(), &access))?;
-    let mut v = keyplan_domain::Validation::new();
-    let user = match form.user_id.trim().parse::<i64>() {
-        Ok(n) if n > 0 => Some(UserId::new(n)),
-        _ => {
-            v.push("user_id", "choose a colleague");
-            None
-        }
-    };
-    let function = v.check(keyplan_domain::validate::required("function", &form.function, 120));
-    let result = match (user, function) {
-        (Some(u), Some(f)) if v.is_ok() => state.store.set_team_member(auth.org(), id, u, &f).await.map_err(AppError::from),
-        _ => Err(AppError::Validation(v.errors)),
-    };
-    match result {
+    let user = crate::extract::parse_id::<UserId>(form.user_id.trim());
+    match keyplan_app::accounts::set_team_member(&state.store, &auth, id, user, &form.function).await {
         Ok(()) => Ok(redirect_with(&format!("/accounts/{id}#team"), &crate::lang::for_user(&auth, &headers).s("account-team-updated"))),
         Err(AppError::Validation(errors)) => {
             let mut team = FormView::default().with_errors(&errors);
@@ -460,12 +443,9 @@ pub async fn remove_team_member(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path((id, user_id)): Path<(String, String)>,
+    Ids(id, user): Ids<AccountId, UserId>,
 ) -> Result<Response, PageError> {
-    let id = AccountId::new(path_id(&id)?);
-    let access = keyplan_app::access::access(&state.store, &auth, id).await?;
-    keyplan_app::access::require(permissions::can_edit_account(auth.actor(), &access))?;
-    state.store.remove_team_member(auth.org(), id, UserId::new(path_id(&user_id)?)).await?;
+    keyplan_app::accounts::remove_team_member(&state.store, &auth, id, user).await?;
     Ok(redirect_with(&format!("/accounts/{id}#team"), &crate::lang::for_user(&auth, &headers).s("account-team-removed")))
 }
 
@@ -496,10 +476,9 @@ pub async fn import_plan(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<AccountId>,
     Form(form): Form<ImportForm>,
 ) -> Result<Response, PageError> {
-    let id = AccountId::new(path_id(&id)?);
     let t = crate::lang::for_user(&auth, &headers);
     let result = match form.document.trim() {
         "" => Err(AppError::field("document", t.s("account-import-empty"))),

@@ -2,16 +2,17 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use keyplan_domain::{Role, UserId, Validation, validate};
-use keyplan_store::NewUser;
+use keyplan_app::users::{self, NewUserInput, UserChange};
+use keyplan_domain::{Role, UserId};
 use serde::Deserialize;
 
-use super::{Chrome, form_version, path_id, redirect_with, render};
-use crate::auth::{self, Auth, PageUser};
+use super::{Chrome, form_version, redirect_with, render};
+use crate::auth::{Auth, PageUser};
 use crate::error::PageError;
+use crate::extract::Id;
 use crate::views::{FormView, Opt};
 use crate::{AppError, AppState};
 use keyplan_i18n::Tr;
@@ -112,27 +113,8 @@ pub async fn add_user(
     headers: HeaderMap,
     Form(form): Form<AddUserForm>,
 ) -> Result<Response, PageError> {
-    require_admin(&auth)?;
-    let mut v = Validation::new();
-    let name = v.check(validate::required("name", &form.name, 200));
-    let email = v.check(validate::email("email", &form.email));
-    let role = Role::parse(&form.role);
-    if role.is_none() {
-        v.push("role", "choose a role");
-    }
-    let password = v.check(validate::password("password", &form.password));
-    let result = match (name, email, role, password) {
-        (Some(name), Some(email), Some(role), Some(password)) if v.is_ok() => {
-            let hash = auth::hash_password(password).await?;
-            state
-                .store
-                .create_user(auth.org(), NewUser { email: &email, name: &name, role, password_hash: &hash })
-                .await
-                .map_err(AppError::from)
-        }
-        _ => Err(AppError::Validation(v.errors)),
-    };
-    match result {
+    let input = NewUserInput { name: &form.name, email: &form.email, role: &form.role, password: &form.password };
+    match users::create_user(&state.store, &auth, &input).await {
         Ok(u) => {
             Ok(redirect_with("/admin/users", &crate::lang::for_user(&auth, &headers).s2("users-added", "name", &u.name, "email", &u.email)))
         }
@@ -163,39 +145,18 @@ pub async fn update_user(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<UserId>,
     Form(form): Form<UpdateUserForm>,
 ) -> Result<Response, PageError> {
-    require_admin(&auth)?;
-    let id = UserId::new(path_id(&id)?);
     let version = form_version(&form.version)?;
-    let current = state.store.user(auth.org(), id).await?;
-    let name = if form.name.trim().is_empty() { current.name.clone() } else { form.name.trim().to_string() };
-    let Some(role) = Role::parse(&form.role) else {
-        return users_page(
-            &state,
-            &auth,
-            &headers,
-            FormView::default(),
-            Some((id.get(), crate::lang::for_user(&auth, &headers).s("users-row-err-role"))),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
-    };
     let active = form.active == "on" || form.active == "true";
-    if id == auth.id() && (role != Role::Admin || !active) {
-        return users_page(
-            &state,
-            &auth,
-            &headers,
-            FormView::default(),
-            Some((id.get(), crate::lang::for_user(&auth, &headers).s("users-err-self"))),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
-    }
-    state.store.update_user(auth.org(), id, version, &name, role, active).await?;
-    Ok(redirect_with("/admin/users", &crate::lang::for_user(&auth, &headers).s1("users-updated", "name", &name)))
+    let t = crate::lang::for_user(&auth, &headers);
+    let refused = match users::update_user(&state.store, &auth, id, version, &form.name, &form.role, active).await? {
+        Ok(user) => return Ok(redirect_with("/admin/users", &t.s1("users-updated", "name", &user.name))),
+        Err(UserChange::UnknownRole) => t.s("users-row-err-role"),
+        Err(UserChange::Own) => t.s("users-err-self"),
+    };
+    users_page(&state, &auth, &headers, FormView::default(), Some((id.get(), refused)), StatusCode::UNPROCESSABLE_ENTITY).await
 }
 
 #[derive(Deserialize)]
@@ -208,19 +169,13 @@ pub async fn reset_password(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<UserId>,
     Form(form): Form<PasswordForm>,
 ) -> Result<Response, PageError> {
-    require_admin(&auth)?;
-    let id = UserId::new(path_id(&id)?);
-    let user = state.store.user(auth.org(), id).await?;
-    match validate::password("password", &form.password) {
-        Ok(p) => {
-            let hash = auth::hash_password(p).await?;
-            state.store.set_password(auth.org(), id, &hash).await?;
-            Ok(redirect_with("/admin/users", &crate::lang::for_user(&auth, &headers).s1("users-password-set", "name", &user.name)))
-        }
-        Err(f) => {
+    match users::set_password(&state.store, &auth, id, &form.password).await {
+        Ok(user) => Ok(redirect_with("/admin/users", &crate::lang::for_user(&auth, &headers).s1("users-password-set", "name", &user.name))),
+        Err(AppError::Validation(errors)) => {
+            let f = errors.into_iter().next().unwrap_or_else(|| keyplan_domain::FieldError::new("password", ""));
             let t = crate::lang::for_user(&auth, &headers);
             users_page(
                 &state,
@@ -232,5 +187,6 @@ pub async fn reset_password(
             )
             .await
         }
+        Err(e) => Err(e.into()),
     }
 }

@@ -11,9 +11,10 @@ use keyplan_store::{Activity, Comment, Store};
 use serde::Deserialize;
 use time::OffsetDateTime;
 
-use super::{Chrome, path_id, redirect_with, render};
+use super::{Chrome, redirect_with, render};
 use crate::auth::{Auth, PageUser};
 use crate::error::PageError;
+use crate::extract::Id;
 use crate::views::Opt;
 use crate::{AppError, AppState};
 use keyplan_app::bundle::PlanBundle;
@@ -146,10 +147,10 @@ pub struct CommentForm {
 pub async fn add_comment(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
-    Path(id): Path<String>,
+    Id(id): Id<PlanId>,
     Form(form): Form<CommentForm>,
 ) -> Result<Response, PageError> {
-    let plan = PlanId::new(path_id(&id)?);
+    let plan = id;
     let back = format!("/plans/{}#discussion", plan.get());
     let target = Target::from_ref(form.target.trim()).ok_or_else(|| AppError::BadRequest("Unknown comment target.".into()))?;
     match collab::add_comment(&state.store, &auth, plan, target, &form.body).await {
@@ -179,9 +180,9 @@ pub async fn activity(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<PlanId>,
 ) -> Result<Response, PageError> {
-    let plan = state.store.plan(auth.org(), PlanId::new(path_id(&id)?)).await?;
+    let plan = state.store.plan(auth.org(), id).await?;
     let (account, entries) =
         tokio::try_join!(state.store.account(auth.org(), plan.account_id), state.store.activity(auth.org(), plan.id, None))?;
     let chrome = Chrome::new(&auth, "accounts", &headers);
@@ -258,9 +259,8 @@ pub async fn notifications(State(state): State<AppState>, PageUser(auth): PageUs
 pub async fn open_notification(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
-    Path(id): Path<String>,
+    Id(id): Id<NotificationId>,
 ) -> Result<Response, PageError> {
-    let id = NotificationId::new(path_id(&id)?);
     state.store.mark_notification_read(auth.org(), auth.id(), id).await?;
     let list = state.store.notifications(auth.org(), auth.id(), 500).await?;
     let link = list.iter().find(|n| n.id == id).map(|n| n.link.clone()).filter(|l| l.starts_with('/') && !l.starts_with("//"));

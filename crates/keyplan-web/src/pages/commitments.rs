@@ -3,7 +3,7 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use keyplan_domain::NodeId;
@@ -11,9 +11,10 @@ use keyplan_domain::acceptance::Response as Answer;
 use keyplan_domain::tree::{Acceptance, CommitmentStatus};
 use serde::Deserialize;
 
-use super::{Chrome, path_id, redirect_with, render};
+use super::{Chrome, redirect_with, render};
 use crate::auth::{Auth, PageUser};
 use crate::error::PageError;
+use crate::extract::Id;
 use crate::views::{self, FormView};
 use crate::{AppError, AppState};
 
@@ -138,10 +139,9 @@ pub async fn respond(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<NodeId>,
     Form(form): Form<RespondForm>,
 ) -> Result<Response, PageError> {
-    let id = NodeId::new(path_id(&id)?);
     let version = form.version.trim().parse::<i64>().ok();
     let back = if form.back.starts_with("/plans/") { form.back.clone() } else { "/me/commitments".to_string() };
     let t = crate::lang::for_user(&auth, &headers);

@@ -2,16 +2,17 @@
 //! or the plan as it is now.
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use keyplan_domain::PlanId;
 use serde::Deserialize;
 
 use super::reviews::{ChangeGroup, grouped, snapshot_label};
-use super::{Chrome, path_id, render};
+use super::{Chrome, render};
 use crate::auth::PageUser;
 use crate::error::PageError;
+use crate::extract::Id;
 use crate::views::Opt;
 use crate::{AppError, AppState};
 use keyplan_app::snapshots::Version;
@@ -41,10 +42,10 @@ pub async fn compare(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<PlanId>,
     Query(q): Query<CompareQuery>,
 ) -> Result<Response, PageError> {
-    let plan = PlanId::new(path_id(&id)?);
+    let plan = id;
     let (p, snaps) = tokio::try_join!(async { state.store.plan(auth.org(), plan).await.map_err(AppError::from) }, async {
         state.store.snapshots(auth.org(), plan).await.map_err(AppError::from)
     })?;

@@ -2,16 +2,17 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use keyplan_domain::contact::{Attitude, BuyingRole, ContactInput};
 use keyplan_domain::{AccountId, ContactId};
 use serde::Deserialize;
 
-use super::{Chrome, form_version, path_id, redirect_with, render};
+use super::{Chrome, form_version, redirect_with, render};
 use crate::auth::{Auth, PageUser};
 use crate::error::PageError;
+use crate::extract::Id;
 use crate::views::{FormView, Opt};
 use crate::{AppError, AppState};
 
@@ -19,10 +20,9 @@ pub async fn create(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<AccountId>,
     Form(input): Form<ContactInput>,
 ) -> Result<Response, PageError> {
-    let id = AccountId::new(path_id(&id)?);
     match keyplan_app::contacts::create_contact(&state.store, &auth, id, &input).await {
         Ok(c) => Ok(redirect_with(
             &format!("/accounts/{id}#contacts"),
@@ -53,9 +53,8 @@ pub async fn show(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<ContactId>,
 ) -> Result<Response, PageError> {
-    let id = ContactId::new(path_id(&id)?);
     contact_page(&state, &auth, &headers, id, None, StatusCode::OK).await
 }
 
@@ -105,10 +104,9 @@ pub async fn update(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<ContactId>,
     Form(form): Form<ContactForm>,
 ) -> Result<Response, PageError> {
-    let id = ContactId::new(path_id(&id)?);
     let version = form_version(&form.version)?;
     match keyplan_app::contacts::update_contact(&state.store, &auth, id, version, &form.input).await {
         Ok(c) => {
@@ -132,9 +130,9 @@ pub async fn delete(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<ContactId>,
 ) -> Result<Response, PageError> {
-    let c = keyplan_app::contacts::delete_contact(&state.store, &auth, ContactId::new(path_id(&id)?)).await?;
+    let c = keyplan_app::contacts::delete_contact(&state.store, &auth, id).await?;
     let message = crate::lang::for_user(&auth, &headers).s1("account-contact-removed", "name", &c.name);
     Ok(redirect_with(&format!("/accounts/{}#contacts", c.account_id), &message))
 }

@@ -37,7 +37,7 @@ pub async fn set(
         let t = Tr::new(crate::lang::resolve(auth.user.language(), &headers));
         return Err(AppError::field("language", t.s("lang-invalid")).into());
     };
-    state.store.set_user_language(auth.org(), auth.id(), choice).await?;
+    keyplan_app::users::set_language(&state.store, &auth, choice).await?;
     let t = Tr::new(crate::lang::resolve(choice, &headers));
     let message = if choice.is_none() { t.s("lang-saved-auto") } else { t.s("lang-saved") };
     Ok(redirect_with(&back(&headers), &message))

@@ -115,16 +115,21 @@ pub async fn submit(
     let mut r = Redirect::to(&next).into_response();
     let cookie = auth::set_cookie(auth::SESSION_COOKIE, &token, hours * 3600, state.config.secure_cookies);
     r.headers_mut().append(header::SET_COOKIE, HeaderValue::from_str(&cookie).map_err(|e| AppError::Internal(e.into()))?);
-    r.headers_mut().append(header::SET_COOKIE, HeaderValue::from_static("kp_login=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"));
+    r.headers_mut().append(
+        header::SET_COOKIE,
+        HeaderValue::from_str(&auth::clear_cookie(auth::LOGIN_CSRF_COOKIE)).map_err(|e| AppError::Internal(e.into()))?,
+    );
     Ok(r)
 }
 
 pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, PageError> {
     if let Some(token) = auth::cookie(&headers, auth::SESSION_COOKIE) {
-        state.store.delete_session(&auth::token_hash(token)).await?;
+        state.store.delete_session(&auth::token_hash(&token)).await?;
     }
     let mut r = Redirect::to("/login").into_response();
-    r.headers_mut().append(header::SET_COOKIE, HeaderValue::from_static("kp_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"));
+    if let Ok(v) = HeaderValue::from_str(&auth::clear_cookie(auth::SESSION_COOKIE)) {
+        r.headers_mut().append(header::SET_COOKIE, v);
+    }
     Ok(r)
 }
 

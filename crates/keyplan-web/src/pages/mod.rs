@@ -13,9 +13,10 @@ mod language;
 mod login;
 mod offerings;
 mod organisation;
-mod plan_sections;
+mod plan;
 mod plans;
 mod reviews;
+mod sections;
 mod share;
 mod template_editor;
 mod templates;
@@ -52,10 +53,10 @@ pub fn router() -> Router<AppState> {
         .route("/accounts/{id}/plans/import", post(accounts::import_plan))
         .route("/contacts/{id}", get(contacts::show).post(contacts::update))
         .route("/contacts/{id}/delete", post(contacts::delete))
-        .route("/plans/{id}", get(plans::show).post(plans::update))
+        .route("/plans/{id}", get(plan::show).post(plans::update))
         .route("/plans/{id}/delete", post(plans::delete))
         .route("/plans/{id}/nodes", post(plans::add_node))
-        .route("/plans/{id}/story", get(plan_sections::story))
+        .route("/plans/{id}/story", get(sections::story))
         .route("/plans/{id}/view/{audience}", get(share::view))
         .route("/plans/{id}/management-asks", post(share::save_asks))
         .route("/plans/{id}/sharing", get(share::sharing))
@@ -64,14 +65,14 @@ pub fn router() -> Router<AppState> {
         .route("/plans/{id}/{file}", get(share::export))
         .route("/share-links/{id}/revoke", post(share::revoke_link))
         .route("/s/{token}", get(share::open))
-        .route("/plans/{id}/sections/{key}", post(plan_sections::save_text))
-        .route("/plans/{id}/items", post(plan_sections::add_item))
-        .route("/plans/{id}/links", post(plan_sections::add_link))
-        .route("/plans/{id}/actions", post(plan_sections::add_action))
-        .route("/items/{id}", post(plan_sections::edit_item))
-        .route("/items/{id}/delete", post(plan_sections::delete_item))
-        .route("/items/{id}/move", post(plan_sections::move_item))
-        .route("/links/{id}/delete", post(plan_sections::delete_link))
+        .route("/plans/{id}/sections/{key}", post(sections::save_text))
+        .route("/plans/{id}/items", post(sections::add_item))
+        .route("/plans/{id}/links", post(sections::add_link))
+        .route("/plans/{id}/actions", post(sections::add_action))
+        .route("/items/{id}", post(sections::edit_item))
+        .route("/items/{id}/delete", post(sections::delete_item))
+        .route("/items/{id}/move", post(sections::move_item))
+        .route("/links/{id}/delete", post(sections::delete_link))
         .route("/nodes/{id}", post(plans::edit_node))
         .route("/nodes/{id}/delete", post(plans::delete_node))
         .route("/nodes/{id}/move", post(plans::move_node))
@@ -169,7 +170,7 @@ impl Chrome {
             can_manage_offerings: keyplan_domain::permissions::can_manage_offerings(auth.actor()),
             csrf: auth.csrf().to_string(),
             nav,
-            flash: auth::cookie(headers, FLASH_COOKIE).and_then(decode_flash),
+            flash: auth::cookie(headers, FLASH_COOKIE).as_deref().and_then(decode_flash),
             unread: auth.user.unread_notifications,
             lang,
             chosen_lang,
@@ -196,8 +197,8 @@ pub fn render<T: Template>(status: StatusCode, page: &T, had_flash: bool) -> Res
     match page.render() {
         Ok(html) => {
             let mut r = (status, Html(html)).into_response();
-            if had_flash {
-                r.headers_mut().append(header::SET_COOKIE, HeaderValue::from_static("kp_flash=; Path=/; Max-Age=0; SameSite=Lax"));
+            if had_flash && let Ok(v) = HeaderValue::from_str(&auth::clear_cookie(FLASH_COOKIE)) {
+                r.headers_mut().append(header::SET_COOKIE, v);
             }
             r.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
             r
@@ -209,17 +210,10 @@ pub fn render<T: Template>(status: StatusCode, page: &T, had_flash: bool) -> Res
 /// Redirects after a successful post, with a message for the next page.
 pub fn redirect_with(to: &str, message: &str) -> Response {
     let mut r = Redirect::to(to).into_response();
-    if let Ok(v) =
-        HeaderValue::from_str(&format!("{FLASH_COOKIE}={}; Path=/; Max-Age=60; SameSite=Lax; HttpOnly", auth::urlencode(message)))
-    {
+    if let Ok(v) = HeaderValue::from_str(&auth::set_cookie(FLASH_COOKIE, &auth::urlencode(message), 60, false)) {
         r.headers_mut().append(header::SET_COOKIE, v);
     }
     r
-}
-
-/// A path id; anything that is not a positive number is simply not found.
-pub fn path_id(raw: &str) -> Result<i64, PageError> {
-    raw.parse::<i64>().ok().filter(|n| *n > 0).ok_or(AppError::NotFound.into())
 }
 
 /// The form that retires or restores a row (an offering, a template).

@@ -3,7 +3,7 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use keyplan_domain::whitespace::NameInput;
@@ -11,9 +11,10 @@ use keyplan_domain::{OfferingId, permissions};
 use serde::Deserialize;
 
 use super::whitespace::{MoveForm, direction_up};
-use super::{Chrome, form_version, path_id, redirect_with, render};
+use super::{Chrome, form_version, redirect_with, render};
 use crate::auth::{Auth, PageUser};
 use crate::error::PageError;
+use crate::extract::Id;
 use crate::views::FormView;
 use crate::{AppError, AppState};
 use keyplan_app::whitespace as ws_service;
@@ -125,10 +126,9 @@ pub async fn update(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<OfferingId>,
     Form(form): Form<OfferingForm>,
 ) -> Result<Response, PageError> {
-    let id = OfferingId::new(path_id(&id)?);
     let version = form_version(&form.version)?;
     match ws_service::update_offering(&state.store, &auth, id, version, &form.input).await {
         Ok(o) => Ok(redirect_with(
@@ -152,10 +152,9 @@ pub async fn retire(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<OfferingId>,
     Form(form): Form<super::RetireForm>,
 ) -> Result<Response, PageError> {
-    let id = OfferingId::new(path_id(&id)?);
     let version = form_version(&form.version)?;
     let retired = form.retired()?;
     let o = ws_service::set_offering_retired(&state.store, &auth, id, version, retired).await?;
@@ -168,10 +167,9 @@ pub async fn move_offering(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<OfferingId>,
     Form(form): Form<MoveForm>,
 ) -> Result<Response, PageError> {
-    let id = OfferingId::new(path_id(&id)?);
     let up = direction_up(&form.direction)?;
     let o = ws_service::move_offering(&state.store, &auth, id, up).await?;
     Ok(redirect_with(
@@ -184,8 +182,8 @@ pub async fn delete(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<OfferingId>,
 ) -> Result<Response, PageError> {
-    let o = ws_service::delete_offering(&state.store, &auth, OfferingId::new(path_id(&id)?)).await?;
+    let o = ws_service::delete_offering(&state.store, &auth, id).await?;
     Ok(redirect_with("/admin/offerings", &crate::lang::for_user(&auth, &headers).s1("offerings-deleted", "name", &o.name)))
 }

@@ -1,9 +1,9 @@
-//! Review pages: the "Reviews" card on the plan page, the review page (opening with
-//! what changed since the last review) and their forms.
+//! The review page (opening with what changed since the last review) and the
+//! forms of reviews.
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use keyplan_domain::Lang;
@@ -18,104 +18,15 @@ use keyplan_domain::{ContactId, PlanId, ReviewId, UserId};
 use keyplan_store::Review;
 use serde::{Deserialize, Serialize};
 
-use super::{Chrome, form_version, path_id, redirect_with, render};
+use super::plan::reviews_card::{CardForms, NewReviewForm, ReviewRow, ScheduleInput, localise_review_errors};
+use super::plan::{PlanForms, plan_page};
+use super::{Chrome, form_version, redirect_with, render};
 use crate::auth::{Auth, PageUser};
 use crate::error::PageError;
+use crate::extract::{Id, IdAnd};
 use crate::views::{FormView, Opt};
 use crate::{AppError, AppState};
-use keyplan_app::bundle::PlanBundle;
 use keyplan_i18n::{Arg, Tr};
-
-/// One review in a list.
-pub struct ReviewRow {
-    pub id: i64,
-    pub kind: &'static str,
-    pub kind_label: String,
-    pub date: String,
-    pub held: bool,
-    pub signoff: &'static str,
-    pub signoff_label: String,
-}
-
-impl ReviewRow {
-    fn new(r: &Review, t: Tr) -> Self {
-        let s = r.signoff().map(|s| s.as_str()).unwrap_or("");
-        ReviewRow {
-            id: r.id.get(),
-            kind: r.kind().as_str(),
-            kind_label: t.enum_label("review-kind", r.kind().as_str()),
-            date: t.date(r.review_date),
-            held: r.is_held(),
-            signoff: s,
-            signoff_label: t.enum_label("review-signoff", s),
-        }
-    }
-}
-
-/// The "Reviews" card of the plan page.
-pub struct ReviewsCard {
-    pub plan_id: i64,
-    pub due: String,
-    /// "Reviewed quarterly."
-    pub cadence_text: String,
-    pub overdue: bool,
-    pub reviews: Vec<ReviewRow>,
-    pub kinds: Vec<Opt>,
-    /// The "plan a review" form and the schedule form, with what was typed after an error.
-    pub add: FormView,
-    pub sched: FormView,
-}
-
-/// "quarterly", "every 4 months".
-fn cadence_label(months: i32, t: Tr) -> String {
-    match months {
-        1 | 3 | 6 | 12 => t.s(&format!("review-cadence-{months}")),
-        n => t.s1("review-cadence-n", "n", n),
-    }
-}
-
-fn kinds(t: Tr) -> Vec<Opt> {
-    ReviewKind::ALL.iter().map(|k| Opt::new(k.as_str(), t.enum_label("review-kind", k.as_str()))).collect()
-}
-
-/// The card's forms coming back after a refused post.
-#[derive(Default)]
-pub struct CardForms {
-    pub add: Option<FormView>,
-    pub sched: Option<FormView>,
-}
-
-/// The card's data for a plan already loaded (two queries: the schedule and the
-/// reviews), its texts in `t`'s language.
-pub async fn card_in(state: &AppState, b: &PlanBundle, forms: CardForms, t: Tr) -> Result<ReviewsCard, PageError> {
-    let org = b.plan.org_id;
-    let (sched, reviews) = tokio::try_join!(keyplan_app::reviews::schedule(&state.store, org, b.plan.id), async {
-        state.store.reviews(org, b.plan.id).await.map_err(AppError::from)
-    })?;
-    let mut add = forms.add.unwrap_or_else(|| {
-        let today = keyplan_domain::validate::format_date(keyplan_app::today());
-        FormView::from_input(&NewReviewForm { kind: ReviewKind::Team.as_str().into(), review_date: today }, 0)
-    });
-    localise_review_errors(&mut add, t);
-    let mut sched_form = forms.sched.unwrap_or_else(|| {
-        let typed = ScheduleInput {
-            review_cadence_months: sched.cadence_months.to_string(),
-            next_review_date: sched.next_review_date.map(keyplan_domain::validate::format_date).unwrap_or_default(),
-        };
-        FormView::from_input(&typed, b.plan.version)
-    });
-    localise_review_errors(&mut sched_form, t);
-    Ok(ReviewsCard {
-        plan_id: b.plan.id.get(),
-        cadence_text: t.s1("review-cadence", "cadence", cadence_label(sched.cadence_months, t)),
-        due: t.date(sched.due),
-        overdue: sched.overdue,
-        reviews: reviews.iter().map(|r| ReviewRow::new(r, t)).collect(),
-        kinds: kinds(t),
-        add,
-        sched: sched_form,
-    })
-}
 
 // --- the review page -------------------------------------------------------------------
 
@@ -302,23 +213,6 @@ pub(super) fn snapshot_label(label: &str, t: Tr) -> String {
     label.to_string()
 }
 
-/// The review forms' own error messages (those the common ones do not cover) in `t`'s language.
-fn localise_review_errors(f: &mut FormView, t: Tr) {
-    const ERRORS: &[(&str, &str)] = &[
-        ("must be 1 to 24 months", "review-err-cadence"),
-        ("must be team, management or customer", "review-err-kind"),
-        ("must be approved or changes_requested", "review-err-decision"),
-        ("say which changes you ask for", "review-err-which-changes"),
-        ("is too long (at most 20,000 characters)", "review-err-too-long"),
-    ];
-    for m in f.errors.values_mut() {
-        if let Some((_, id)) = ERRORS.iter().find(|(en, _)| *en == m.as_str()) {
-            *m = t.s(id);
-        }
-    }
-    f.localise(t);
-}
-
 /// Changes grouped by what sort of thing changed, for reading.
 pub struct ChangeGroup {
     pub entity: String,
@@ -386,9 +280,8 @@ pub async fn show(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<ReviewId>,
 ) -> Result<Response, PageError> {
-    let id = ReviewId::new(path_id(&id)?);
     review_page(&state, &auth, &headers, id, ReviewForms::default(), StatusCode::OK).await
 }
 
@@ -540,26 +433,18 @@ async fn plan_again(
     f: CardForms,
     status: StatusCode,
 ) -> Result<Response, PageError> {
-    let forms = super::plans::PlanForms { reviews: f, ..Default::default() };
-    super::plans::plan_page(state, auth, headers, plan, forms, status).await
-}
-
-#[derive(Deserialize, Serialize, Default)]
-pub struct NewReviewForm {
-    #[serde(default)]
-    kind: String,
-    #[serde(default)]
-    review_date: String,
+    let forms = PlanForms { reviews: f, ..Default::default() };
+    plan_page(state, auth, headers, plan, forms, status).await
 }
 
 pub async fn create(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<PlanId>,
     Form(f): Form<NewReviewForm>,
 ) -> Result<Response, PageError> {
-    let plan = PlanId::new(path_id(&id)?);
+    let plan = id;
     match keyplan_app::reviews::create_review(&state.store, &auth, plan, &f.kind, &f.review_date).await {
         Ok(r) => Ok(redirect_with(&format!("/reviews/{}", r.id), &tr().s("review-planned-flash"))),
         Err(AppError::Validation(errors)) => {
@@ -569,12 +454,6 @@ pub async fn create(
         }
         Err(e) => Err(e.into()),
     }
-}
-
-#[derive(Serialize)]
-struct ScheduleInput {
-    review_cadence_months: String,
-    next_review_date: String,
 }
 
 #[derive(Deserialize)]
@@ -591,10 +470,10 @@ pub async fn schedule(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<PlanId>,
     Form(f): Form<ScheduleForm>,
 ) -> Result<Response, PageError> {
-    let plan = PlanId::new(path_id(&id)?);
+    let plan = id;
     let version = form_version(&f.version)?;
     let typed = ScheduleInput { review_cadence_months: f.review_cadence_months.clone(), next_review_date: f.next_review_date.clone() };
     let (sched, status) =
@@ -643,10 +522,9 @@ pub async fn update(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<ReviewId>,
     Form(f): Form<ReviewForm>,
 ) -> Result<Response, PageError> {
-    let id = ReviewId::new(path_id(&id)?);
     let version = form_version(&f.version)?;
     let r = keyplan_app::reviews::update_review(&state.store, &auth, id, version, Some(&f.review_date), Some(&f.notes), Some(&f.decisions))
         .await;
@@ -673,10 +551,9 @@ pub struct ParticipantForm {
 pub async fn add_participant(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
-    Path(id): Path<String>,
+    Id(id): Id<ReviewId>,
     Form(f): Form<ParticipantForm>,
 ) -> Result<Response, PageError> {
-    let id = ReviewId::new(path_id(&id)?);
     let user = f.user_id.trim().parse::<i64>().ok().map(UserId::new);
     let contact = f.contact_id.trim().parse::<i64>().ok().map(ContactId::new);
     let r = keyplan_app::reviews::add_participant(&state.store, &auth, id, user, contact).await;
@@ -686,10 +563,10 @@ pub async fn add_participant(
 pub async fn remove_participant(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
-    Path((id, pid)): Path<(String, String)>,
+    IdAnd(id, pid): IdAnd<ReviewId>,
 ) -> Result<Response, PageError> {
-    let id = ReviewId::new(path_id(&id)?);
-    let r = keyplan_app::reviews::remove_participant(&state.store, &auth, id, path_id(&pid)?).await;
+    let pid = pid.parse::<i64>().ok().filter(|n| *n > 0).ok_or(AppError::NotFound)?;
+    let r = keyplan_app::reviews::remove_participant(&state.store, &auth, id, pid).await;
     outcome(r, &format!("/reviews/{id}#participants"), &tr().s("review-participant-removed"))
 }
 
@@ -705,10 +582,9 @@ pub async fn hold(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<ReviewId>,
     Form(f): Form<HoldForm>,
 ) -> Result<Response, PageError> {
-    let id = ReviewId::new(path_id(&id)?);
     let version = form_version(&f.version)?;
     match keyplan_app::reviews::hold_review(&state.store, &auth, id, version).await {
         Err(AppError::Conflict { current_version }) => {
@@ -733,10 +609,9 @@ pub async fn signoff(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<ReviewId>,
     Form(f): Form<SignoffForm>,
 ) -> Result<Response, PageError> {
-    let id = ReviewId::new(path_id(&id)?);
     let version = form_version(&f.version)?;
     let (form, status) = match keyplan_app::reviews::signoff(&state.store, &auth, id, Some(version), &f.decision, Some(&f.comment)).await {
         Ok(_) => return Ok(redirect_with(&format!("/reviews/{id}"), &tr().s("review-signed-off"))),
@@ -757,6 +632,7 @@ pub async fn signoff(
 
 #[cfg(test)]
 mod i18n_tests {
+    use crate::pages::plan::reviews_card::cadence_label;
     use keyplan_domain::review::Signoff;
 
     use super::*;

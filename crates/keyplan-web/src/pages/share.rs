@@ -7,17 +7,18 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use keyplan_domain::PlanId;
 use keyplan_domain::audience::{self, Audience, Content, Visibility};
 use keyplan_domain::tree::TreeNode;
+use keyplan_domain::{PlanId, ShareLinkId};
 use keyplan_store::{ShareLink, Visibilities, VisibilityTarget};
 use serde::Deserialize;
 
 use super::audience_views::{Briefing, Excerpt, briefing, excerpt};
 use super::login::{ClientAddr, client_ip};
-use super::{Chrome, path_id, redirect_with, render};
+use super::{Chrome, redirect_with, render};
 use crate::auth::PageUser;
 use crate::error::PageError;
+use crate::extract::{Id, IdAnd};
 use crate::{AppError, AppState};
 use keyplan_app::audience::{MANAGEMENT_ASKS_KEY, audience_bundle, management_asks};
 use keyplan_app::bundle::PlanBundle;
@@ -49,9 +50,8 @@ pub async fn view(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path((id, which)): Path<(String, String)>,
+    IdAnd(id, which): IdAnd<PlanId>,
 ) -> Result<Response, PageError> {
-    let id = PlanId::new(path_id(&id)?);
     let aud = audience_param(&which)?;
     if aud == Audience::Team {
         return Ok(Redirect::to(&format!("/plans/{id}")).into_response());
@@ -91,10 +91,9 @@ pub struct AsksForm {
 pub async fn save_asks(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
-    Path(id): Path<String>,
+    Id(id): Id<PlanId>,
     Form(f): Form<AsksForm>,
 ) -> Result<Response, PageError> {
-    let id = PlanId::new(path_id(&id)?);
     let plan = state.store.plan(auth.org(), id).await?;
     keyplan_app::access::require_plan_editor(&state.store, &auth, plan.account_id).await?;
     let text = keyplan_domain::analysis::SectionTextInput { body: f.body, so_what: String::new() }.validate()?;
@@ -282,9 +281,8 @@ pub async fn sharing(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<PlanId>,
 ) -> Result<Response, PageError> {
-    let id = PlanId::new(path_id(&id)?);
     sharing_page(&state, &auth, &headers, id, String::new(), Vec::new(), StatusCode::OK).await
 }
 
@@ -293,10 +291,9 @@ pub async fn save_visibility(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<PlanId>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
-    let id = PlanId::new(path_id(&id)?);
     let current = state.store.visibilities(auth.org(), id).await?;
     let mut changed = 0;
     for (name, value) in &fields {
@@ -323,10 +320,9 @@ pub async fn create_link(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<PlanId>,
     Form(f): Form<LinkForm>,
 ) -> Result<Response, PageError> {
-    let id = PlanId::new(path_id(&id)?);
     match sharing::create_link(&state.store, &auth, id, &f.label, &f.expires_on).await {
         // The token is shown this once, on this page, and never stored.
         Ok((_, token)) => {
@@ -346,9 +342,9 @@ pub async fn revoke_link(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<ShareLinkId>,
 ) -> Result<Response, PageError> {
-    let link = sharing::revoke(&state.store, &auth, keyplan_domain::ShareLinkId::new(path_id(&id)?)).await?;
+    let link = sharing::revoke(&state.store, &auth, id).await?;
     let message = crate::lang::for_user(&auth, &headers).s1("sharing-revoked", "label", &link.label);
     Ok(redirect_with(&format!("/plans/{}/sharing", link.plan_id), &message))
 }
@@ -389,10 +385,9 @@ impl PdfTooBig {
 pub async fn export(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
-    Path((id, file)): Path<(String, String)>,
+    IdAnd(id, file): IdAnd<PlanId>,
     Query(q): Query<AudienceQuery>,
 ) -> Result<Response, PageError> {
-    let id = PlanId::new(path_id(&id)?);
     let format = match file.strip_prefix("export.").map(|ext| Format::parse("format", ext)) {
         Some(Ok(f)) => f,
         _ => return Err(AppError::NotFound.into()),

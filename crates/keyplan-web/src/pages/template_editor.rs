@@ -5,7 +5,7 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use keyplan_domain::template::{SectionKind, SectionRow, TemplateDoc, TemplateForm};
@@ -13,9 +13,10 @@ use keyplan_domain::{FieldError, TemplateId};
 use keyplan_store::Template as StoredTemplate;
 use serde::Deserialize;
 
-use super::{Chrome, form_version, path_id, redirect_with, render};
+use super::{Chrome, form_version, redirect_with, render};
 use crate::auth::{Auth, PageUser};
 use crate::error::PageError;
+use crate::extract::Id;
 use crate::views::{ConflictLine, FormView, Opt};
 use crate::{AppError, AppState};
 use keyplan_app::templates as tpl;
@@ -432,9 +433,9 @@ pub async fn show(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<TemplateId>,
 ) -> Result<Response, PageError> {
-    let t = state.store.template(auth.org(), TemplateId::new(path_id(&id)?)).await?;
+    let t = state.store.template(auth.org(), id).await?;
     let editing = Editing::from_doc(&t.doc(), t.version, t.current_version);
     editor_page(&state, &auth, &headers, Some(&t), editing, Shown::ok()).await
 }
@@ -456,7 +457,7 @@ pub async fn new(
     let editing = match q.copy.trim() {
         "" => Editing { budget_pages: "1".into(), ..Default::default() },
         raw => {
-            let t = state.store.template(auth.org(), TemplateId::new(path_id(raw)?)).await?;
+            let t = state.store.template(auth.org(), crate::extract::parse_id::<TemplateId>(raw).ok_or(AppError::NotFound)?).await?;
             let mut e = Editing::from_doc(&t.doc(), 0, 0);
             e.key = String::new();
             e.name = crate::lang::for_user(&auth, &headers).s1("templates-copy-of", "name", &t.name);
@@ -503,11 +504,10 @@ pub async fn submit(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<TemplateId>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
     keyplan_app::access::require(tpl::can_manage(&auth))?;
-    let id = TemplateId::new(path_id(&id)?);
     let stored = state.store.template(auth.org(), id).await?;
     let (mut editing, action) = Editing::parse(pairs);
     // The key of a stored template never changes, whatever the form says.

@@ -4,16 +4,17 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use keyplan_domain::TemplateId;
 use keyplan_store::ImportOutcome;
 use serde::Deserialize;
 
-use super::{Chrome, form_version, path_id, redirect_with, render};
+use super::{Chrome, form_version, redirect_with, render};
 use crate::auth::{Auth, PageUser};
 use crate::error::PageError;
+use crate::extract::Id;
 use crate::views::FormView;
 use crate::{AppError, AppState};
 use keyplan_app::templates as tpl;
@@ -188,10 +189,9 @@ pub async fn retire(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<TemplateId>,
     Form(form): Form<super::RetireForm>,
 ) -> Result<Response, PageError> {
-    let id = TemplateId::new(path_id(&id)?);
     let version = form_version(&form.version)?;
     let retired = form.retired()?;
     let t = tpl::set_retired(&state.store, &auth, id, Some(version), retired).await?;
@@ -210,10 +210,9 @@ pub async fn move_template(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<TemplateId>,
     Form(form): Form<MoveForm>,
 ) -> Result<Response, PageError> {
-    let id = TemplateId::new(path_id(&id)?);
     let up = match form.direction.trim() {
         "up" => true,
         "down" => false,
@@ -234,10 +233,10 @@ pub struct ExportQuery {
 pub async fn export(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
-    Path(id): Path<String>,
+    Id(id): Id<TemplateId>,
     Query(q): Query<ExportQuery>,
 ) -> Result<Response, PageError> {
-    let t = state.store.template(auth.org(), TemplateId::new(path_id(&id)?)).await?;
+    let t = state.store.template(auth.org(), id).await?;
     let (doc, number) = match q.version.trim() {
         "" => (t.doc(), t.current_version),
         n => {

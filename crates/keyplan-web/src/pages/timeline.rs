@@ -1,15 +1,16 @@
 //! The plan's 12-month timeline on a page of its own, full width.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use keyplan_domain::PlanId;
 
-use super::{Chrome, path_id, render};
+use super::{Chrome, render};
 use crate::AppState;
 use crate::auth::PageUser;
 use crate::error::PageError;
+use crate::extract::Id;
 
 #[derive(Template)]
 #[template(path = "plan_timeline.html")]
@@ -29,9 +30,9 @@ pub async fn show(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<PlanId>,
 ) -> Result<Response, PageError> {
-    let b = keyplan_app::bundle::plan_bundle(&state.store, &auth, PlanId::new(path_id(&id)?), crate::lang::current()).await?;
+    let b = keyplan_app::bundle::plan_bundle(&state.store, &auth, id, crate::lang::current()).await?;
     let chrome = Chrome::new(&auth, "accounts", &headers);
     let t = chrome.t;
     let picture = keyplan_export::timeline_svg::plan_timeline_in(&b, keyplan_app::today(), t);

@@ -4,7 +4,7 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use keyplan_domain::whitespace::{CellInput, NameInput};
@@ -12,9 +12,10 @@ use keyplan_domain::{AccountId, BusinessUnitId, FieldError, permissions};
 use serde::Deserialize;
 
 use super::whitespace_matrix::{self, WhitespaceView, cell_anchor, whitespace_view_in};
-use super::{Chrome, form_version, path_id, redirect_with, render};
+use super::{Chrome, form_version, redirect_with, render};
 use crate::auth::{Auth, PageUser};
 use crate::error::PageError;
+use crate::extract::Id;
 use crate::views::{FormView, Opt};
 use crate::{AppError, AppState};
 use keyplan_app::whitespace::{self as ws_service, CellRef};
@@ -79,10 +80,9 @@ pub async fn show(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<AccountId>,
     Query(q): Query<ShowQuery>,
 ) -> Result<Response, PageError> {
-    let id = AccountId::new(path_id(&id)?);
     let forms = WhitespaceForms { cell: CellRef::parse(&q.cell).map(|r| (r, None)), ..Default::default() };
     whitespace_page(&state, &auth, &headers, id, forms, StatusCode::OK).await
 }
@@ -216,10 +216,9 @@ pub async fn set_cell(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<AccountId>,
     Form(form): Form<CellForm>,
 ) -> Result<Response, PageError> {
-    let id = AccountId::new(path_id(&id)?);
     let t = crate::lang::for_user(&auth, &headers);
     let at = CellRef::parse(&format!("{}-{}", form.offering_id.trim(), form.business_unit_id.trim()))
         .ok_or_else(|| AppError::BadRequest(t.s("ws-err-which-cell")))?;
@@ -256,10 +255,9 @@ pub async fn add_unit(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<AccountId>,
     Form(input): Form<NameInput>,
 ) -> Result<Response, PageError> {
-    let id = AccountId::new(path_id(&id)?);
     match ws_service::create_business_unit(&state.store, &auth, id, &input).await {
         Ok(u) => Ok(redirect_with(
             &format!("/accounts/{id}/whitespace#unit-{}", u.id),
@@ -285,10 +283,9 @@ pub async fn update_unit(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<BusinessUnitId>,
     Form(form): Form<UnitForm>,
 ) -> Result<Response, PageError> {
-    let id = BusinessUnitId::new(path_id(&id)?);
     let version = form_version(&form.version)?;
     let unit = state.store.business_unit(auth.org(), id).await?;
     let back = format!("/accounts/{}/whitespace#unit-{id}", unit.account_id);
@@ -328,10 +325,9 @@ pub async fn move_unit(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<BusinessUnitId>,
     Form(form): Form<MoveForm>,
 ) -> Result<Response, PageError> {
-    let id = BusinessUnitId::new(path_id(&id)?);
     let up = direction_up(&form.direction)?;
     let u = ws_service::move_business_unit(&state.store, &auth, id, up).await?;
     Ok(redirect_with(
@@ -344,9 +340,8 @@ pub async fn delete_unit(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id<BusinessUnitId>,
 ) -> Result<Response, PageError> {
-    let id = BusinessUnitId::new(path_id(&id)?);
     let u = ws_service::delete_business_unit(&state.store, &auth, id).await?;
     Ok(redirect_with(
         &format!("/accounts/{}/whitespace#units", u.account_id),

@@ -1,27 +1,14 @@
-//! The plan's sections as its template lays them out (analysis, SWOT, stakeholder
-//! map, whitespace, goals, tree, action plan, scorecard, value proposition, risks),
-//! the forms that write them, and the story view.
+//! The plan's sections as its template lays them out (analysis, SWOT,
+//! stakeholder map, whitespace, goals, tree, action plan, scorecard, value
+//! proposition, risks): the card views of the plan page.
 
-use askama::Template;
-use axum::Form;
-use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
-use keyplan_domain::analysis::{Benefit, Category, ItemInput, ItemKind, LinkInput, LinkKind, SectionTextInput};
-use keyplan_domain::story::Story;
-use keyplan_domain::template::{Section, SectionKind};
-use keyplan_domain::tree::{Acceptance, CommitmentStatus, NodeKind};
-use keyplan_domain::{ItemId, LinkId, NodeId, PlanId};
-use serde::Deserialize;
-
-use super::plans::{PlanForms, plan_page};
-use super::{Chrome, form_version, path_id, redirect_with, render};
-use crate::auth::PageUser;
-use crate::error::PageError;
 use crate::views::{FormView, Opt};
-use crate::{AppError, AppState};
 use keyplan_app::bundle::PlanBundle;
 use keyplan_app::bundle::clip;
+use keyplan_domain::analysis::{Benefit, Category, ItemKind, LinkKind, SectionTextInput};
+use keyplan_domain::template::{Section, SectionKind};
+use keyplan_domain::tree::{Acceptance, CommitmentStatus};
+use keyplan_domain::{ItemId, NodeId};
 use keyplan_i18n::Tr;
 
 pub struct SizeView {
@@ -144,7 +131,7 @@ pub struct SectionsView {
     pub goal_cards: Vec<GoalCard>,
     pub actions: Vec<ActionRow>,
     pub kpis: Vec<KpiRow>,
-    pub scorecard: super::kpis::ScorecardView,
+    pub scorecard: super::scorecard::ScorecardView,
     /// The 12-month picture of commitments and reviews (SVG).
     pub timeline_svg: String,
     pub evidence_groups: Vec<(String, Vec<(String, String)>)>,
@@ -161,7 +148,7 @@ pub struct SectionsView {
     pub discipline_statement: String,
     pub stakeholder_svg: String,
     pub stakeholder_warnings: Vec<String>,
-    pub ws: Option<super::whitespace_matrix::WhitespaceView>,
+    pub ws: Option<super::super::whitespace_matrix::WhitespaceView>,
     pub gaps: usize,
     /// Errors of a posted form that has no place on the page (a hand-made request).
     pub stray_errors: Vec<String>,
@@ -202,7 +189,7 @@ fn groups_for(kind: SectionKind) -> Vec<(ItemKind, Option<Category>, &'static st
 
 /// What a goal can be linked to, in the page's language: an item, a section's
 /// so-what, a whitespace cell or a contact.
-fn evidence_label(t: Tr, b: &PlanBundle, kind: LinkKind, target: i64) -> Option<String> {
+pub fn evidence_label(t: Tr, b: &PlanBundle, kind: LinkKind, target: i64) -> Option<String> {
     match kind {
         LinkKind::Item => b.items.iter().find(|i| i.id.get() == target).map(|i| format!("{}: {}", t.item_label(i), i.text)),
         LinkKind::Section => {
@@ -379,7 +366,7 @@ pub fn build(t: Tr, b: &PlanBundle, forms: &mut SectionForms) -> SectionsView {
         goal_cards,
         actions,
         kpis,
-        scorecard: super::kpis::scorecard_in(b, forms, t),
+        scorecard: super::scorecard::scorecard_in(b, forms, t),
         timeline_svg: keyplan_export::timeline_svg::plan_timeline_in(b, today, t).svg,
         evidence_groups: evidence_options(t, b),
         goal_opts: goal_titles.iter().map(|(id, t)| Opt::new(id, clip(t, 80))).collect(),
@@ -404,7 +391,7 @@ pub fn build(t: Tr, b: &PlanBundle, forms: &mut SectionForms) -> SectionsView {
             .whitespace
             .as_ref()
             .filter(|_| b.doc.sections.iter().any(|s| s.kind == SectionKind::Whitespace))
-            .map(|w| super::whitespace_matrix::whitespace_view_in(w, &b.settings.currency, t)),
+            .map(|w| super::super::whitespace_matrix::whitespace_view_in(w, &b.settings.currency, t)),
         gaps: story.gaps.total(),
     }
 }
@@ -526,367 +513,4 @@ fn area_class(c: &str) -> &'static str {
         "competitor" => "area-competitor",
         _ => "area-own",
     }
-}
-
-// --- forms ---------------------------------------------------------------------------------
-
-async fn rerender(
-    state: &AppState,
-    auth: &crate::auth::Auth,
-    headers: &HeaderMap,
-    plan: PlanId,
-    s: SectionForms,
-    status: StatusCode,
-) -> Result<Response, PageError> {
-    plan_page(state, auth, headers, plan, PlanForms { sections: s, ..Default::default() }, status).await
-}
-
-#[derive(Deserialize)]
-pub struct SectionTextForm {
-    #[serde(default)]
-    version: String,
-    #[serde(flatten)]
-    input: SectionTextInput,
-}
-
-pub async fn save_text(
-    State(state): State<AppState>,
-    PageUser(auth): PageUser,
-    headers: HeaderMap,
-    Path((id, key)): Path<(String, String)>,
-    Form(form): Form<SectionTextForm>,
-) -> Result<Response, PageError> {
-    let plan = PlanId::new(path_id(&id)?);
-    let version = form_version(&form.version)?;
-    match keyplan_app::content::save_section(&state.store, &auth, plan, &key, version, &form.input).await {
-        Ok(_) => Ok(redirect_with(&format!("/plans/{plan}#s-{key}"), &crate::lang::for_user(&auth, &headers).s("plan-section-saved"))),
-        Err(AppError::Validation(errors)) => {
-            let f = FormView::from_input(&form.input, version).with_errors(&errors);
-            rerender(
-                &state,
-                &auth,
-                &headers,
-                plan,
-                SectionForms { text: Some((key, f)), ..Default::default() },
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(AppError::Conflict { current_version }) => {
-            let stored = state.store.plan_section(auth.org(), plan, &key).await?;
-            let stored = SectionTextInput {
-                body: stored.as_ref().and_then(|s| s.body.clone()).unwrap_or_default(),
-                so_what: stored.as_ref().and_then(|s| s.so_what.clone()).unwrap_or_default(),
-            };
-            let f = FormView::conflicted(&stored, &form.input, current_version);
-            rerender(&state, &auth, &headers, plan, SectionForms { text: Some((key, f)), ..Default::default() }, StatusCode::CONFLICT).await
-        }
-        Err(e) => Err(e.into()),
-    }
-}
-
-#[derive(Deserialize)]
-pub struct AddItemForm {
-    #[serde(default)]
-    section: String,
-    #[serde(flatten)]
-    input: ItemInput,
-}
-
-pub async fn add_item(
-    State(state): State<AppState>,
-    PageUser(auth): PageUser,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-    Form(form): Form<AddItemForm>,
-) -> Result<Response, PageError> {
-    let plan = PlanId::new(path_id(&id)?);
-    match keyplan_app::content::create_item(&state.store, &auth, plan, &form.section, &form.input).await {
-        Ok(i) => {
-            let t = crate::lang::for_user(&auth, &headers);
-            Ok(redirect_with(
-                &format!("/plans/{plan}#item-{}", i.id),
-                &t.s1("items-added", "kind", t.enum_label("item-kind", i.kind().as_str())),
-            ))
-        }
-        Err(AppError::Validation(errors)) => {
-            // SWOT forms are one per quadrant; the others one per kind.
-            let group = if form.input.kind == "swot" { form.input.category.clone() } else { form.input.kind.clone() };
-            let f = FormView::from_input(&form.input, 0).with_errors(&errors);
-            rerender(
-                &state,
-                &auth,
-                &headers,
-                plan,
-                SectionForms { add_item: Some((form.section, group, f)), ..Default::default() },
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(e) => Err(e.into()),
-    }
-}
-
-#[derive(Deserialize)]
-pub struct EditItemForm {
-    #[serde(default)]
-    version: String,
-    #[serde(flatten)]
-    input: ItemInput,
-}
-
-pub async fn edit_item(
-    State(state): State<AppState>,
-    PageUser(auth): PageUser,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-    Form(form): Form<EditItemForm>,
-) -> Result<Response, PageError> {
-    let id = ItemId::new(path_id(&id)?);
-    let version = form_version(&form.version)?;
-    let current = state.store.item(auth.org(), id).await?;
-    let mut input = form.input;
-    input.kind = current.kind.as_str().into();
-    match keyplan_app::content::update_item(&state.store, &auth, id, version, &input).await {
-        Ok(i) => Ok(redirect_with(&format!("/plans/{}#item-{}", i.plan_id, i.id), &crate::lang::for_user(&auth, &headers).s("tree-saved"))),
-        Err(AppError::Validation(errors)) => {
-            let f = FormView::from_input(&input, version).with_errors(&errors);
-            rerender(
-                &state,
-                &auth,
-                &headers,
-                current.plan_id,
-                SectionForms { edit_item: Some((id, f)), ..Default::default() },
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(AppError::Conflict { current_version }) => {
-            let stored = state.store.item(auth.org(), id).await?;
-            let f = FormView::conflicted(&keyplan_app::content::item_to_input(&stored), &input, current_version);
-            rerender(
-                &state,
-                &auth,
-                &headers,
-                current.plan_id,
-                SectionForms { edit_item: Some((id, f)), ..Default::default() },
-                StatusCode::CONFLICT,
-            )
-            .await
-        }
-        Err(e) => Err(e.into()),
-    }
-}
-
-pub async fn delete_item(
-    State(state): State<AppState>,
-    PageUser(auth): PageUser,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-) -> Result<Response, PageError> {
-    let i = keyplan_app::content::delete_item(&state.store, &auth, ItemId::new(path_id(&id)?)).await?;
-    let t = crate::lang::for_user(&auth, &headers);
-    let message = t.s1("items-deleted", "kind", t.enum_label("item-kind", i.kind().as_str()));
-    Ok(redirect_with(&format!("/plans/{}#s-{}", i.plan_id, i.section_key), &message))
-}
-
-#[derive(Deserialize)]
-pub struct MoveForm {
-    #[serde(default)]
-    direction: String,
-}
-
-pub async fn move_item(
-    State(state): State<AppState>,
-    PageUser(auth): PageUser,
-    Path(id): Path<String>,
-    Form(form): Form<MoveForm>,
-) -> Result<Response, PageError> {
-    let i = keyplan_app::content::move_item(&state.store, &auth, ItemId::new(path_id(&id)?), form.direction == "up").await?;
-    Ok(axum::response::IntoResponse::into_response(axum::response::Redirect::to(&format!("/plans/{}#item-{}", i.plan_id, i.id))))
-}
-
-pub async fn add_link(
-    State(state): State<AppState>,
-    PageUser(auth): PageUser,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-    Form(input): Form<LinkInput>,
-) -> Result<Response, PageError> {
-    let plan = PlanId::new(path_id(&id)?);
-    match keyplan_app::content::create_link(&state.store, &auth, plan, &input).await {
-        Ok(l) => Ok(redirect_with(&format!("/plans/{plan}#goal-{}", l.goal_id), &crate::lang::for_user(&auth, &headers).s("goals-linked"))),
-        Err(AppError::Validation(errors)) => {
-            let goal = NodeId::new(input.goal_id.trim().parse().unwrap_or(0));
-            let f = FormView::from_input(&input, 0).with_errors(&errors);
-            rerender(
-                &state,
-                &auth,
-                &headers,
-                plan,
-                SectionForms { link: Some((goal, f)), ..Default::default() },
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(e) => Err(e.into()),
-    }
-}
-
-pub async fn delete_link(
-    State(state): State<AppState>,
-    PageUser(auth): PageUser,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-) -> Result<Response, PageError> {
-    let l = keyplan_app::content::delete_link(&state.store, &auth, LinkId::new(path_id(&id)?)).await?;
-    Ok(redirect_with(&format!("/plans/{}#goal-{}", l.plan_id, l.goal_id), &crate::lang::for_user(&auth, &headers).s("goals-link-removed")))
-}
-
-#[derive(Deserialize)]
-pub struct AddActionForm {
-    #[serde(default)]
-    goal_id: String,
-    #[serde(flatten)]
-    input: keyplan_domain::tree::NodeInput,
-}
-
-/// A commitment serving a goal directly (the action plan of a strategic plan).
-pub async fn add_action(
-    State(state): State<AppState>,
-    PageUser(auth): PageUser,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-    Form(form): Form<AddActionForm>,
-) -> Result<Response, PageError> {
-    let plan = PlanId::new(path_id(&id)?);
-    let goal = form.goal_id.trim().parse::<i64>().ok().filter(|n| *n > 0).map(NodeId::new);
-    let result = match goal {
-        Some(g) => keyplan_app::nodes::create_node(&state.store, &auth, plan, NodeKind::Commitment, Some(g), &form.input).await,
-        None => Err(AppError::field("goal_id", crate::lang::for_user(&auth, &headers).s("plan-actions-choose-goal"))),
-    };
-    match result {
-        Ok(n) => {
-            Ok(redirect_with(&format!("/plans/{plan}#action-{}", n.id), &crate::lang::for_user(&auth, &headers).s("plan-actions-added")))
-        }
-        Err(AppError::Validation(errors)) => {
-            let mut f = FormView::from_input(&form.input, 0).with_errors(&errors);
-            f.values.insert("goal_id".into(), form.goal_id.clone());
-            rerender(
-                &state,
-                &auth,
-                &headers,
-                plan,
-                SectionForms { add_action: Some(f), ..Default::default() },
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(e) => Err(e.into()),
-    }
-}
-
-// --- the story ------------------------------------------------------------------------------
-
-/// One row of the story: a goal with what justifies it and what implements it.
-pub struct StoryRow {
-    pub goal_id: i64,
-    pub goal: String,
-    pub measure: String,
-    pub analysis: Vec<String>,
-    pub so_whats: Vec<String>,
-    pub commitments: Vec<(String, String, bool)>,
-    pub no_evidence: bool,
-    pub no_commitment: bool,
-}
-
-#[derive(Template)]
-#[template(path = "story.html")]
-struct StoryPage {
-    chrome: Chrome,
-    id: i64,
-    title: String,
-    account_id: i64,
-    account_name: String,
-    template_name: String,
-    rows: Vec<StoryRow>,
-    loose_items: Vec<(String, String)>,
-    loose_so_whats: Vec<(String, String)>,
-    missing_so_what: Vec<String>,
-    story: Story,
-}
-
-pub async fn story(
-    State(state): State<AppState>,
-    PageUser(auth): PageUser,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-) -> Result<Response, PageError> {
-    let b = keyplan_app::bundle::plan_bundle(&state.store, &auth, PlanId::new(path_id(&id)?), crate::lang::current()).await?;
-    let chrome = Chrome::new(&auth, "accounts", &headers);
-    let t = chrome.t;
-    let story = b.story(keyplan_i18n::Tr::new(crate::lang::current()));
-    let label_of =
-        |id: i64, english: &str| b.items.iter().find(|x| x.id.get() == id).map(|x| t.item_label(x)).unwrap_or_else(|| english.to_string());
-    let goals = b.goals();
-    let rows = story
-        .goals
-        .iter()
-        .map(|g| {
-            let mut analysis: Vec<String> = Vec::new();
-            let mut so_whats = Vec::new();
-            for s in &story.sections {
-                let via_so_what = s.so_what_goals.contains(&g.id);
-                for i in &s.items {
-                    let line = format!("{}: {}", label_of(i.id, &i.label), i.text);
-                    if (i.goals.contains(&g.id) || via_so_what) && !analysis.contains(&line) {
-                        analysis.push(line);
-                    }
-                }
-                if via_so_what && let Some(w) = &s.so_what {
-                    so_whats.push(format!("{} — {w}", s.title));
-                }
-            }
-            for e in &g.evidence {
-                if matches!(e.kind, keyplan_domain::analysis::LinkKind::Cell | keyplan_domain::analysis::LinkKind::Contact) {
-                    analysis.push(evidence_label(t, &b, e.kind, e.target_id).unwrap_or_else(|| e.label.clone()));
-                }
-            }
-            StoryRow {
-                goal_id: g.id,
-                goal: g.title.clone(),
-                measure: goals.iter().find(|n| n.id.get() == g.id).map(|n| keyplan_app::bundle::goal_measure(n, t)).unwrap_or_default(),
-                analysis,
-                so_whats,
-                commitments: g.commitments.iter().map(|c| (c.title.clone(), c.owner.clone().unwrap_or_default(), c.accepted)).collect(),
-                no_evidence: g.no_evidence,
-                no_commitment: g.no_commitment,
-            }
-        })
-        .collect();
-    let loose_items = story
-        .sections
-        .iter()
-        .flat_map(|s| {
-            s.items.iter().filter(|i| i.no_consequence).map(|i| (s.title.clone(), format!("{}: {}", label_of(i.id, &i.label), i.text)))
-        })
-        .collect();
-    let loose_so_whats =
-        story.sections.iter().filter(|s| s.so_what_unused).map(|s| (s.title.clone(), s.so_what.clone().unwrap_or_default())).collect();
-    let missing_so_what = story.sections.iter().filter(|s| s.missing_so_what).map(|s| s.title.clone()).collect();
-    let had_flash = chrome.flash.is_some();
-    let page = StoryPage {
-        chrome,
-        id: b.plan.id.get(),
-        title: b.plan.title.clone(),
-        account_id: b.account.id.get(),
-        account_name: b.account.name.clone(),
-        template_name: b.doc.name.clone(),
-        rows,
-        loose_items,
-        loose_so_whats,
-        missing_so_what,
-        story,
-    };
-    Ok(render(StatusCode::OK, &page, had_flash))
 }

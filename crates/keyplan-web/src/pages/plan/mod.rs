@@ -1,0 +1,264 @@
+//! The plan page: the whole constraint tree on one screen, then the sections
+//! of its template, the KPI scorecard and the reviews card. Each card is built
+//! by its own module here; the handlers that write (in `pages::plans`,
+//! `pages::sections`, `pages::kpis`, `pages::reviews`) re-render the page
+//! through [`plan_page`], never through each other.
+
+pub mod reviews_card;
+pub mod scorecard;
+pub mod sections;
+
+use super::{Chrome, render};
+use crate::AppState;
+use crate::auth::{Auth, PageUser};
+use crate::error::PageError;
+use crate::extract::Id;
+use crate::views::{FormView, Opt};
+use askama::Template;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use keyplan_app::bundle::PlanBundle;
+use keyplan_domain::plan::PlanStatus;
+use keyplan_domain::tree::{Acceptance, CommitmentStatus, NodeKind, TreeNode};
+use keyplan_domain::{NodeId, PlanId, UserId};
+use keyplan_i18n::Tr;
+
+/// One node as the page shows it.
+pub struct NodeView {
+    pub id: i64,
+    pub kind: &'static str,
+    pub title: String,
+    pub notes: String,
+    pub health: &'static str,
+    pub health_label: String,
+    pub measure: String,
+    pub owner: String,
+    pub owner_initials: String,
+    pub contact: String,
+    pub due: String,
+    pub done_criterion: String,
+    pub status: &'static str,
+    pub status_label: String,
+    pub acceptance: &'static str,
+    pub acceptance_label: String,
+    pub accepted: bool,
+    pub decline_reason: String,
+    pub proposed_due: String,
+    pub overdue: bool,
+    pub mine_to_answer: bool,
+    pub version: i64,
+    pub first: bool,
+    pub last: bool,
+    pub edit: FormView,
+    pub add: FormView,
+    pub children: Vec<NodeView>,
+    /// Comments on this node.
+    pub comments: usize,
+}
+
+impl NodeView {
+    pub fn is_commitment(&self) -> bool {
+        self.kind == "commitment"
+    }
+    /// Commitments hanging directly under a goal (not under an obstacle).
+    pub fn direct_commitments(&self) -> Vec<&NodeView> {
+        self.children.iter().filter(|c| c.is_commitment()).collect()
+    }
+    pub fn factors(&self) -> Vec<&NodeView> {
+        self.children.iter().filter(|c| !c.is_commitment()).collect()
+    }
+}
+
+#[derive(Default)]
+pub struct PlanForms {
+    pub edit: Option<(NodeId, FormView)>,
+    /// The add form under this parent (`None`: a new goal).
+    pub add: Option<(Option<NodeId>, FormView)>,
+    pub plan: Option<FormView>,
+    pub sections: sections::SectionForms,
+    pub reviews: reviews_card::CardForms,
+}
+
+#[derive(Template)]
+#[template(path = "plan.html")]
+struct PlanPage {
+    chrome: Chrome,
+    id: i64,
+    title: String,
+    account_id: i64,
+    account_name: String,
+    status: &'static str,
+    status_label: String,
+    period: String,
+    months: i32,
+    goals: Vec<NodeView>,
+    s: keyplan_domain::tree::TreeSummary,
+    can_edit: bool,
+    plan_form: FormView,
+    add_goal: FormView,
+    users: Vec<Opt>,
+    contacts: Vec<Opt>,
+    statuses: Vec<Opt>,
+    plan_statuses: Vec<Opt>,
+    unaccepted: Vec<String>,
+    sx: sections::SectionsView,
+    dx: super::collab::Discussion,
+    rv: reviews_card::ReviewsCard,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Id(id): Id<PlanId>,
+) -> Result<Response, PageError> {
+    plan_page(&state, &auth, &headers, id, PlanForms::default(), StatusCode::OK).await
+}
+
+pub async fn plan_page(
+    state: &AppState,
+    auth: &Auth,
+    headers: &HeaderMap,
+    id: PlanId,
+    mut forms: PlanForms,
+    status: StatusCode,
+) -> Result<Response, PageError> {
+    let b = keyplan_app::bundle::plan_bundle(&state.store, auth, id, crate::lang::current()).await?;
+    let chrome = Chrome::new(auth, "accounts", headers);
+    let t = chrome.t;
+    if let Some(f) = forms.plan.as_mut() {
+        f.localise(t);
+    }
+    if let Some((_, f)) = forms.edit.as_mut() {
+        f.localise(t);
+    }
+    if let Some((_, f)) = forms.add.as_mut() {
+        f.localise(t);
+    }
+    let count = b.tree.len();
+    let mut goals: Vec<NodeView> =
+        b.tree.iter().enumerate().map(|(i, n)| node_view(t, &b, auth.id(), n, i == 0, i + 1 == count, &mut forms)).collect();
+    let unaccepted = collect_unaccepted(t, &b);
+    let had_flash = chrome.flash.is_some();
+    let plan_status = b.plan.status();
+    let add_goal = match forms.add.take() {
+        Some((None, f)) => f,
+        _ => FormView::default(),
+    };
+    let mut sx = sections::build(t, &b, &mut forms.sections);
+    let dx = super::collab::discussion_in(&state.store, auth, &b, t).await?;
+    count_comments(&mut goals, &dx);
+    for it in sx.sections.iter_mut().flat_map(|s| s.groups.iter_mut()).flat_map(|g| g.items.iter_mut()) {
+        it.comments = dx.count("item", it.id);
+    }
+    for g in &mut sx.goal_cards {
+        g.comments = dx.count("node", g.id);
+    }
+    let rv = reviews_card::card_in(state, &b, std::mem::take(&mut forms.reviews), t).await?;
+    let page = PlanPage {
+        rv,
+        sx,
+        dx,
+        chrome,
+        id: b.plan.id.get(),
+        title: b.plan.title.clone(),
+        account_id: b.account.id.get(),
+        account_name: b.account.name.clone(),
+        status: plan_status.as_str(),
+        status_label: t.enum_label("plan-status", plan_status.as_str()),
+        period: format!("{} – {}", t.date(b.plan.period_start), t.date(b.plan.period_end)),
+        months: keyplan_domain::plan::period_months(b.plan.period_start, b.plan.period_end),
+        goals,
+        s: b.summary.clone(),
+        can_edit: b.can_edit,
+        plan_form: forms.plan.take().unwrap_or_else(|| FormView::from_input(&keyplan_app::plans::plan_to_input(&b.plan), b.plan.version)),
+        add_goal,
+        users: b.users.iter().filter(|u| u.active).map(|u| Opt::new(u.id, &u.name)).collect(),
+        contacts: b.contacts.iter().map(|c| Opt::new(c.id, &c.name)).collect(),
+        statuses: CommitmentStatus::ALL.iter().map(|s| Opt::new(s.as_str(), t.enum_label("status", s.as_str()))).collect(),
+        plan_statuses: PlanStatus::ALL.iter().map(|s| Opt::new(s.as_str(), t.enum_label("plan-status", s.as_str()))).collect(),
+        unaccepted,
+    };
+    Ok(render(status, &page, had_flash))
+}
+
+fn count_comments(nodes: &mut [NodeView], dx: &super::collab::Discussion) {
+    for n in nodes {
+        n.comments = dx.count("node", n.id);
+        count_comments(&mut n.children, dx);
+    }
+}
+
+fn collect_unaccepted(t: Tr, b: &PlanBundle) -> Vec<String> {
+    fn walk(t: Tr, b: &PlanBundle, tn: &TreeNode, out: &mut Vec<String>) {
+        let n = &tn.node;
+        if n.kind == NodeKind::Commitment && n.acceptance != Some(Acceptance::Accepted) {
+            let who = b.user_name(n.owner_id).map(str::to_string).unwrap_or_else(|| t.s("tree-someone"));
+            let id = match n.acceptance {
+                Some(Acceptance::Declined) => "tree-unaccepted-declined",
+                Some(Acceptance::DateProposed) => "tree-unaccepted-date",
+                _ => "tree-unaccepted-waits",
+            };
+            out.push(t.s2(id, "name", who, "title", &n.title));
+        }
+        for c in &tn.children {
+            walk(t, b, c, out);
+        }
+    }
+    let mut out = Vec::new();
+    for tn in &b.tree {
+        walk(t, b, tn, &mut out);
+    }
+    out
+}
+
+fn node_view(tr: Tr, b: &PlanBundle, me: UserId, t: &TreeNode, first: bool, last: bool, forms: &mut PlanForms) -> NodeView {
+    let n = &t.node;
+    let edit = match &forms.edit {
+        Some((id, _)) if *id == n.id => forms.edit.take().map(|(_, f)| f).unwrap_or_default(),
+        _ => FormView::from_input(&keyplan_app::nodes::node_to_input(n), n.version),
+    };
+    let add = match &forms.add {
+        Some((Some(parent), _)) if *parent == n.id => forms.add.take().map(|(_, f)| f).unwrap_or_default(),
+        // No owner preselected: assigning a commitment is a deliberate choice.
+        _ => FormView::default(),
+    };
+    let count = t.children.len();
+    let children = t.children.iter().enumerate().map(|(i, c)| node_view(tr, b, me, c, i == 0, i + 1 == count, forms)).collect();
+    let measure = if n.kind == NodeKind::Goal { keyplan_app::bundle::goal_measure(n, tr) } else { String::new() };
+    let owner = b.user_name(n.owner_id).unwrap_or_default().to_string();
+    let acceptance = n.acceptance.unwrap_or(Acceptance::Proposed);
+    NodeView {
+        id: n.id.get(),
+        kind: n.kind.as_str(),
+        title: n.title.clone(),
+        notes: n.notes.clone().unwrap_or_default(),
+        health: t.health.as_str(),
+        health_label: tr.enum_label("health", t.health.as_str()),
+        measure,
+        owner_initials: owner.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect(),
+        owner,
+        contact: b.contact_name(n.contact_id).unwrap_or_default().to_string(),
+        due: tr.opt_date(n.due_date),
+        done_criterion: n.done_criterion.clone().unwrap_or_default(),
+        status: n.status.map(CommitmentStatus::as_str).unwrap_or("open"),
+        status_label: tr.enum_label("status", n.status.map(CommitmentStatus::as_str).unwrap_or("open")),
+        acceptance: acceptance.as_str(),
+        acceptance_label: tr.enum_label("acceptance", acceptance.as_str()),
+        accepted: acceptance == Acceptance::Accepted,
+        decline_reason: n.decline_reason.clone().unwrap_or_default(),
+        proposed_due: tr.opt_date(n.proposed_due_date),
+        overdue: t.overdue,
+        mine_to_answer: n.kind == NodeKind::Commitment
+            && ((n.owner_id == Some(me) && matches!(acceptance, Acceptance::Proposed))
+                || (n.author_id == Some(me) && acceptance == Acceptance::DateProposed)),
+        version: n.version,
+        first,
+        last,
+        edit,
+        add,
+        children,
+        comments: 0,
+    }
+}
