@@ -8,7 +8,6 @@ use keyplan_domain::NodeId;
 use keyplan_domain::analysis::{ItemKind, LinkKind};
 use keyplan_domain::story::{self, AnalysisIn, CommitmentIn, GoalIn, LinkIn, SectionIn, Story};
 use keyplan_domain::template::{self, Budget, BudgetUnit, PageReport, Section, SectionKind, SizeReport};
-use keyplan_domain::NodeId;
 use keyplan_domain::tree::{Acceptance, Node, NodeKind, TreeNode};
 use keyplan_i18n::Tr;
 use keyplan_store::{Item, PlanSection};

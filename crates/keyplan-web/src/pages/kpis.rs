@@ -14,7 +14,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use keyplan_app::bundle::clip;
-use keyplan_domain::kpi::{ActualInput, KpiInput, Period};
+use keyplan_domain::kpi::{ActualInput, KpiInput};
 use keyplan_domain::{KpiActualId, KpiId, PlanId};
 use keyplan_i18n::Tr;
 use serde::Deserialize;
