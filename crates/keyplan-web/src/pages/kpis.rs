@@ -157,6 +157,7 @@ mod i18n_tests {
     use crate::pages::plan::scorecard::with_unit;
     use keyplan_domain::Lang;
     use keyplan_domain::kpi::Judgement;
+    use keyplan_domain::kpi::Period;
     use time::macros::date;
 
     use super::*;
