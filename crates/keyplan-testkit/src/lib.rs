@@ -1,6 +1,6 @@
 //! Test support: the real keyplan server on port 0 with an isolated database,
-//! signed-in HTTP sessions, fixture builders, and helpers for browser tests
-//! over a WebDriver client.
+//! signed-in HTTP sessions, fixture builders, and a small WebDriver client for
+//! browser tests.
 //!
 //! The database is SQLite in a temporary file unless `KEYPLAN_TEST_DB=postgres`,
 //! in which case a fresh PostgreSQL database is created on the server named by

@@ -1,8 +1,6 @@
-//! Browser tests over the thirtyfour WebDriver client: starts `chromedriver` on
-//! a free port, opens a headless Chromium session and adds the few helpers
-//! keyplan's tests share (CSS finds that wait, form filling, waiting for a page
-//! to be replaced). Everything else is thirtyfour's own API, reached through
-//! `Deref` on [`Browser`] and [`Element`].
+//! A small W3C WebDriver client for browser tests: starts `chromedriver` on a
+//! free port, opens a headless Chromium session with a fresh profile and drives
+//! it over plain HTTP (reqwest). Only what keyplan's tests need.
 //!
 //! ```no_run
 //! # async fn demo() -> keyplan_testkit::webdriver::Result<()> {
@@ -18,32 +16,65 @@
 //! `KEYPLAN_REQUIRE_BROWSER=1` a missing browser fails the test instead of
 //! skipping it; `KEYPLAN_CHROMEDRIVER_LOG=FILE` keeps chromedriver's log.
 
+use std::fmt;
 use std::future::Future;
-use std::io::{Read, Write};
 use std::net::TcpListener;
-use std::ops::Deref;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, anyhow};
-use serde_json::json;
-use thirtyfour::components::SelectElement;
-use thirtyfour::error::WebDriverErrorInner;
-use thirtyfour::extensions::query::{ElementPollerWithTimeout, ElementQuery};
-use thirtyfour::prelude::*;
-use thirtyfour::stringmatch::StringMatch;
+use serde_json::{Value, json};
 
-pub use anyhow::Result;
+/// The W3C key under which an element reference travels.
+pub const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
-/// How long finds and the `wait_*` helpers poll, and how often.
-const WAIT: Duration = Duration::from_secs(5);
+/// How long [`Browser::find`] and the `wait_*` helpers poll by default.
+pub const DEFAULT_WAIT: Duration = Duration::from_secs(5);
 const POLL: Duration = Duration::from_millis(50);
 const STARTUP: Duration = Duration::from_secs(15);
 
+/// A failed WebDriver command: the W3C error code (`no such element`,
+/// `stale element reference`, …, or `client` for transport problems and
+/// `timeout` for the polling helpers) and the driver's message.
+#[derive(Clone)]
+pub struct Error {
+    pub code: String,
+    pub message: String,
+    /// What was being attempted, e.g. `POST /element`.
+    pub context: String,
+}
+
+impl Error {
+    fn new(code: &str, message: impl Into<String>, context: impl Into<String>) -> Error {
+        Error { code: code.into(), message: message.into(), context: context.into() }
+    }
+    /// True for this W3C error code.
+    pub fn is(&self, code: &str) -> bool {
+        self.code == code
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}: {}", self.context, self.code, self.message)
+    }
+}
+
+// Tests returning `Result` print errors with Debug: make that readable.
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl std::error::Error for Error {}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
 fn env_path(var: &str, default: &str) -> PathBuf {
-    std::env::var_os(var).filter(|v| !v.is_empty()).map_or_else(|| PathBuf::from(default), PathBuf::from)
+    std::env::var_os(var).filter(|v| !v.is_empty()).map(PathBuf::from).unwrap_or_else(|| PathBuf::from(default))
 }
 
 fn chromedriver_path() -> PathBuf {
@@ -98,121 +129,89 @@ impl Options {
     pub fn no_js() -> Options {
         Options { javascript: false, ..Options::default() }
     }
+}
 
-    fn capabilities(&self, profile: &Path) -> Result<Capabilities> {
-        let mut caps = DesiredCapabilities::chrome();
-        caps.set_binary(&chromium_path().to_string_lossy())?;
-        let size = format!("--window-size={},{}", self.width, self.height);
-        let profile = format!("--user-data-dir={}", profile.display());
-        let fixed = [
-            "--headless=new",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-        ];
-        for arg in fixed.into_iter().chain([size.as_str(), profile.as_str()]).chain(self.args.iter().map(String::as_str)) {
-            caps.add_arg(arg)?;
-        }
-        if !self.javascript {
-            caps.add_experimental_option("prefs", json!({ "profile.managed_default_content_settings.javascript": 2 }))?;
-        }
-        // Leave alerts open so tests can see them (see `alert_text`).
-        caps.set("unhandledPromptBehavior", "ignore")?;
-        Ok(caps.into())
+/// The HTTP side of one session, shared by the browser and its elements.
+struct Conn {
+    http: reqwest::Client,
+    /// `http://127.0.0.1:PORT/session/ID`
+    session: String,
+    wait: std::sync::Mutex<Duration>,
+}
+
+impl Conn {
+    async fn cmd(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> Result<Value> {
+        let context = format!("{method} {path}");
+        let url = format!("{}{path}", self.session);
+        request(&self.http, method, &url, body, &context).await
+    }
+    async fn get(&self, path: &str) -> Result<Value> {
+        self.cmd(reqwest::Method::GET, path, None).await
+    }
+    async fn post(&self, path: &str, body: Value) -> Result<Value> {
+        self.cmd(reqwest::Method::POST, path, Some(body)).await
+    }
+    fn wait(&self) -> Duration {
+        *self.wait.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
 
-/// A chromedriver process on a free port and the browser profile it uses;
-/// stopped and removed on drop.
-///
-/// Hand-written on purpose: thirtyfour's own launcher (its `manager` feature)
-/// is built around downloading drivers, which these tests must not do (the
-/// distribution's chromedriver matches its Chromium), and it would bring an
-/// archive and download stack into the build for what is a spawn, a readiness
-/// poll and a shutdown.
-struct Chromedriver {
-    child: Child,
-    port: u16,
-    url: String,
-    // Our own profile: with chromedriver's, Chromium leaves a directory behind
-    // in the temp dir after every test.
-    profile: tempfile::TempDir,
+/// Sends one WebDriver request and unwraps `value`, turning error bodies into [`Error`].
+async fn request(http: &reqwest::Client, method: reqwest::Method, url: &str, body: Option<Value>, context: &str) -> Result<Value> {
+    let mut req = http.request(method.clone(), url);
+    // POST commands must carry a JSON body, even an empty one.
+    if let Some(b) = body {
+        req = req.json(&b);
+    } else if method == reqwest::Method::POST {
+        req = req.json(&json!({}));
+    }
+    let res = req.send().await.map_err(|e| Error::new("client", e.to_string(), context))?;
+    let status = res.status();
+    let text = res.text().await.map_err(|e| Error::new("client", e.to_string(), context))?;
+    let parsed: Value = serde_json::from_str(&text)
+        .map_err(|_| Error::new("client", format!("HTTP {status}, not JSON: {}", truncate(&text, 300)), context))?;
+    let value = parsed.get("value").cloned().unwrap_or(Value::Null);
+    if let Some(code) = value.get("error").and_then(Value::as_str) {
+        let message = value.get("message").and_then(Value::as_str).unwrap_or_default();
+        return Err(Error::new(code, message, context));
+    }
+    if !status.is_success() {
+        return Err(Error::new("client", format!("HTTP {status}: {}", truncate(&text, 300)), context));
+    }
+    Ok(value)
 }
 
-impl Chromedriver {
-    async fn start() -> Result<Chromedriver> {
-        let profile = tempfile::Builder::new().prefix("kp-chromium-").tempdir()?;
-        // Probe a free port; chromedriver binds it a moment later.
-        let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
-        let mut cmd = Command::new(chromedriver_path());
-        cmd.arg(format!("--port={port}")).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
-        if let Some(log) = std::env::var_os("KEYPLAN_CHROMEDRIVER_LOG") {
-            let mut arg = std::ffi::OsString::from("--log-path=");
-            arg.push(log);
-            cmd.arg(arg).arg("--verbose");
-        }
-        let child = cmd.spawn().with_context(|| format!("spawn {}", chromedriver_path().display()))?;
-        let mut driver = Chromedriver { child, port, url: format!("http://127.0.0.1:{port}"), profile };
-        let http = reqwest::Client::new();
-        let deadline = Instant::now() + STARTUP;
-        loop {
-            if let Some(status) = driver.child.try_wait()? {
-                return Err(anyhow!("chromedriver exited with {status}"));
-            }
-            let ready = match http.get(format!("{}/status", driver.url)).send().await {
-                Ok(res) => res.json::<serde_json::Value>().await.is_ok_and(|v| v["value"]["ready"] == true),
-                Err(_) => false,
-            };
-            if ready {
-                return Ok(driver);
-            }
-            if Instant::now() > deadline {
-                return Err(anyhow!("chromedriver not ready after {STARTUP:?}"));
-            }
-            tokio::time::sleep(POLL).await;
-        }
+fn truncate(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => &s[..i],
+        None => s,
     }
 }
 
-impl Drop for Chromedriver {
-    fn drop(&mut self) {
-        // Ask chromedriver to quit before killing it: it then closes any browser
-        // whose session is still open, which a kill alone would leave running.
-        // Blocking HTTP by hand, as drop may run inside the test's runtime.
-        if let Ok(mut conn) = std::net::TcpStream::connect(("127.0.0.1", self.port)) {
-            let _ = conn.set_read_timeout(Some(Duration::from_secs(3)));
-            let _ =
-                conn.write_all(format!("GET /shutdown HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\n\r\n", self.port).as_bytes());
-            let _ = conn.read(&mut [0; 256]);
-        }
-        let deadline = Instant::now() + Duration::from_secs(3);
-        while matches!(self.child.try_wait(), Ok(None)) && Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        // `profile` is removed after this, when the browser is gone.
-    }
+fn free_port() -> Result<u16> {
+    let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| Error::new("client", e.to_string(), "bind a free port"))?;
+    let port = listener.local_addr().map_err(|e| Error::new("client", e.to_string(), "bind a free port"))?.port();
+    drop(listener);
+    Ok(port)
 }
 
-/// A headless Chromium driven through chromedriver; derefs to thirtyfour's
-/// [`WebDriver`]. Dropping it ends the session, then stops chromedriver.
+fn fresh_profile_dir() -> Result<PathBuf> {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+    let dir = std::env::temp_dir().join(format!("kp-chromium-{}-{nanos}-{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed)));
+    std::fs::create_dir_all(&dir).map_err(|e| Error::new("client", e.to_string(), format!("create {}", dir.display())))?;
+    Ok(dir)
+}
+
+/// A headless Chromium driven through chromedriver. Dropping it ends the
+/// session, stops chromedriver and removes the browser profile.
 pub struct Browser {
-    // Field order is drop order: the session is deleted (closing Chromium)
-    // while chromedriver still runs.
-    driver: WebDriver,
-    _chromedriver: Chromedriver,
-}
-
-impl Deref for Browser {
-    type Target = WebDriver;
-    fn deref(&self) -> &WebDriver {
-        &self.driver
-    }
+    conn: Arc<Conn>,
+    /// `http://127.0.0.1:PORT`
+    driver_url: String,
+    session_id: String,
+    driver: Option<Child>,
+    profile: PathBuf,
 }
 
 impl Browser {
@@ -233,82 +232,185 @@ impl Browser {
         }
         match Self::start_with(options).await {
             Ok(b) => Some(b),
-            Err(e) => panic!("could not start the browser: {e:#}"),
+            Err(e) => panic!("could not start the browser: {e}"),
         }
     }
 
     pub async fn start_with(options: Options) -> Result<Browser> {
-        // The probed port may be taken before chromedriver binds it: retry.
-        let mut chromedriver = Chromedriver::start().await;
-        for _ in 0..2 {
-            if chromedriver.is_ok() {
+        // The free port may be taken between probing and chromedriver binding it: retry.
+        let mut last = None;
+        for _ in 0..3 {
+            match Self::try_start(&options).await {
+                Ok(b) => return Ok(b),
+                Err(e) if e.context.starts_with("chromedriver") => last = Some(e),
+                Err(e) => return Err(e),
+            }
+        }
+        Err(last.unwrap_or_else(|| Error::new("client", "did not start", "chromedriver")))
+    }
+
+    async fn try_start(options: &Options) -> Result<Browser> {
+        let port = free_port()?;
+        let mut cmd = Command::new(chromedriver_path());
+        cmd.arg(format!("--port={port}")).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
+        if let Some(log) = std::env::var_os("KEYPLAN_CHROMEDRIVER_LOG") {
+            let mut arg = std::ffi::OsString::from("--log-path=");
+            arg.push(log);
+            cmd.arg(arg).arg("--verbose");
+        }
+        let mut child =
+            cmd.spawn().map_err(|e| Error::new("client", format!("{e} ({})", chromedriver_path().display()), "chromedriver: spawn"))?;
+        let driver_url = format!("http://127.0.0.1:{port}");
+        let http = match reqwest::Client::builder().timeout(Duration::from_secs(120)).build() {
+            Ok(c) => c,
+            Err(e) => {
+                kill(&mut child);
+                return Err(Error::new("client", e.to_string(), "http client"));
+            }
+        };
+
+        // Ready?
+        let deadline = Instant::now() + STARTUP;
+        loop {
+            if let Ok(Some(status)) = child.try_wait() {
+                return Err(Error::new("client", format!("exited with {status}"), "chromedriver: start"));
+            }
+            let ready = request(&http, reqwest::Method::GET, &format!("{driver_url}/status"), None, "GET /status").await;
+            if ready.as_ref().is_ok_and(|v| v["ready"].as_bool() == Some(true)) {
                 break;
             }
-            chromedriver = Chromedriver::start().await;
+            if Instant::now() > deadline {
+                kill(&mut child);
+                return Err(Error::new("timeout", format!("not ready after {STARTUP:?}"), "chromedriver: start"));
+            }
+            tokio::time::sleep(POLL).await;
         }
-        let chromedriver = chromedriver?;
-        // No pooled connections: thirtyfour ends a dropped session from a thread
-        // of its own with a clone of this client, and a pooled connection would
-        // belong to the test's runtime, which is blocked in that drop (a
-        // single-threaded test then hangs until the request times out).
-        let http = reqwest::Client::builder().pool_max_idle_per_host(0).timeout(Duration::from_secs(120)).build()?;
-        let caps = options.capabilities(chromedriver.profile.path())?;
-        let driver = WebDriver::builder(chromedriver.url.as_str(), caps)
-            .client(http)
-            .poller(Arc::new(ElementPollerWithTimeout::new(WAIT, POLL)))
-            .await
-            .context("open a browser session")?;
-        Ok(Browser { driver, _chromedriver: chromedriver })
+
+        let profile = match fresh_profile_dir() {
+            Ok(p) => p,
+            Err(e) => {
+                kill(&mut child);
+                return Err(e);
+            }
+        };
+        let mut args: Vec<String> = [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        args.push(format!("--window-size={},{}", options.width, options.height));
+        args.push(format!("--user-data-dir={}", profile.display()));
+        args.extend(options.args.iter().cloned());
+        let mut chrome = json!({ "binary": chromium_path().display().to_string(), "args": args });
+        if !options.javascript {
+            chrome["prefs"] = json!({ "profile.managed_default_content_settings.javascript": 2 });
+        }
+        let caps = json!({ "capabilities": { "alwaysMatch": {
+            "goog:chromeOptions": chrome,
+            "pageLoadStrategy": "normal",
+            // Leave alerts open so tests can see them (see `alert_text`).
+            "unhandledPromptBehavior": "ignore",
+            "timeouts": { "implicit": 0, "pageLoad": 30000, "script": 30000 },
+        }}});
+        let created = match request(&http, reqwest::Method::POST, &format!("{driver_url}/session"), Some(caps), "POST /session").await {
+            Ok(v) => v,
+            Err(e) => {
+                kill(&mut child);
+                let _ = std::fs::remove_dir_all(&profile);
+                return Err(e);
+            }
+        };
+        let Some(session_id) = created["sessionId"].as_str().map(str::to_string) else {
+            kill(&mut child);
+            let _ = std::fs::remove_dir_all(&profile);
+            return Err(Error::new("client", format!("no sessionId in {created}"), "POST /session"));
+        };
+        let conn =
+            Arc::new(Conn { http, session: format!("{driver_url}/session/{session_id}"), wait: std::sync::Mutex::new(DEFAULT_WAIT) });
+        Ok(Browser { conn, driver_url, session_id, driver: Some(child), profile })
+    }
+
+    /// The WebDriver session id.
+    pub fn session_id(&self) -> &str {
+        &self.session_id
+    }
+
+    /// How long `find` and the `wait_*` helpers poll.
+    pub fn set_wait(&self, wait: Duration) {
+        *self.conn.wait.lock().unwrap_or_else(|e| e.into_inner()) = wait;
+    }
+
+    // --- navigation --------------------------------------------------------------------
+
+    /// Loads a page and waits for it.
+    pub async fn goto(&self, url: &str) -> Result<()> {
+        self.conn.post("/url", json!({ "url": url })).await.map(drop)
     }
 
     pub async fn current_url(&self) -> Result<String> {
-        Ok(self.driver.current_url().await?.to_string())
+        Ok(self.conn.get("/url").await?.as_str().unwrap_or_default().to_string())
     }
 
-    /// The first element matching `css`, polling until it exists.
+    pub async fn title(&self) -> Result<String> {
+        Ok(self.conn.get("/title").await?.as_str().unwrap_or_default().to_string())
+    }
+
+    pub async fn back(&self) -> Result<()> {
+        self.conn.post("/back", json!({})).await.map(drop)
+    }
+
+    pub async fn refresh(&self) -> Result<()> {
+        self.conn.post("/refresh", json!({})).await.map(drop)
+    }
+
+    pub async fn page_source(&self) -> Result<String> {
+        Ok(self.conn.get("/source").await?.as_str().unwrap_or_default().to_string())
+    }
+
+    pub async fn set_window_size(&self, width: u32, height: u32) -> Result<()> {
+        self.conn.post("/window/rect", json!({ "width": width, "height": height })).await.map(drop)
+    }
+
+    // --- finding -----------------------------------------------------------------------
+
+    /// The first element matching `css`, polling until it exists (see [`Browser::set_wait`]).
     pub async fn find(&self, css: &str) -> Result<Element> {
-        Ok(Element(self.driver.query(By::Css(css)).first().await?))
+        find_in(&self.conn, "", css).await
     }
 
     /// All elements matching `css` right now (no waiting).
     pub async fn find_all(&self, css: &str) -> Result<Vec<Element>> {
-        Ok(self.driver.find_all(By::Css(css)).await?.into_iter().map(Element).collect())
+        find_all_in(&self.conn, "", css).await
     }
 
     /// The first element matching `css` whose text contains `text`, polling until there is one.
     pub async fn find_with_text(&self, css: &str, text: &str) -> Result<Element> {
-        first_with_text(self.driver.query(By::Css(css)), css, text).await
+        find_text_in(&self.conn, "", css, text).await
     }
 
     /// Whether an element matching `css` exists right now.
     pub async fn exists(&self, css: &str) -> Result<bool> {
-        Ok(self.driver.query(By::Css(css)).nowait().exists().await?)
+        Ok(!self.find_all(css).await?.is_empty())
     }
 
-    /// Polls `check` until it returns `Some`. Errors from `check` count as
-    /// "not yet"; the last one is reported on timeout. (thirtyfour's waiters
-    /// take element conditions only; this takes any, on thirtyfour's poller.)
-    pub async fn wait_for<T, F, Fut>(&self, what: &str, mut check: F) -> Result<T>
+    // --- waiting -----------------------------------------------------------------------
+
+    /// Polls `check` until it returns `Some`, for at most the session's wait.
+    /// Errors from `check` count as "not yet"; the last one is reported on timeout.
+    pub async fn wait_for<T, F, Fut>(&self, what: &str, check: F) -> Result<T>
     where
         F: FnMut() -> Fut,
         Fut: Future<Output = Result<Option<T>>>,
     {
-        let mut poller = ElementPollerWithTimeout::new(WAIT, POLL);
-        let mut last_error = None;
-        loop {
-            match check().await {
-                Ok(Some(v)) => return Ok(v),
-                Ok(None) => {}
-                Err(e) => last_error = Some(e),
-            }
-            if !poller.tick().await {
-                let timeout = format!("gave up after {WAIT:?} waiting for {what}");
-                return Err(match last_error {
-                    Some(e) => e.context(timeout),
-                    None => anyhow!(timeout),
-                });
-            }
-        }
+        poll(self.conn.wait(), what, check).await
     }
 
     /// Waits until the current URL satisfies `pred`; returns it.
@@ -322,33 +424,67 @@ impl Browser {
 
     /// Waits until no element matches `css`.
     pub async fn wait_gone(&self, css: &str) -> Result<()> {
-        Ok(self.driver.query(By::Css(css)).wait_until_gone().await?)
+        self.wait_for(&format!("no element matches {css}"), || async { Ok((!self.exists(css).await?).then_some(())) }).await
     }
 
     /// Clicks `el` and waits until the browser has left the current document
     /// (the old root element goes stale), i.e. a form post or link has loaded.
     pub async fn click_and_wait(&self, el: &Element) -> Result<()> {
-        let root = self.driver.find(By::Tag("html")).await?;
+        let root = self.find("html").await?;
         el.click().await?;
-        root.wait_until().error("the page to be replaced").stale().await?;
-        Ok(())
+        self.wait_stale(&root).await
+    }
+
+    /// Waits until `el` no longer belongs to the current document.
+    pub async fn wait_stale(&self, el: &Element) -> Result<()> {
+        self.wait_for("the page to be replaced", || async {
+            match el.tag_name().await {
+                Err(e) if e.is("stale element reference") || e.is("no such element") => Ok(Some(())),
+                Err(e) => Err(e),
+                Ok(_) => Ok(None),
+            }
+        })
+        .await
+    }
+
+    // --- scripts, alerts, screenshots ---------------------------------------------------
+
+    /// Runs `script` as a function body with `args` (use [`Element::json`] for
+    /// elements); returns its result.
+    pub async fn execute(&self, script: &str, args: Vec<Value>) -> Result<Value> {
+        self.conn.post("/execute/sync", json!({ "script": script, "args": args })).await
     }
 
     /// The text of the open alert, confirm or prompt, if any.
     pub async fn alert_text(&self) -> Result<Option<String>> {
-        match self.driver.get_alert_text().await {
-            Ok(text) => Ok(Some(text)),
-            Err(e) if matches!(*e, WebDriverErrorInner::NoSuchAlert(_)) => Ok(None),
-            Err(e) => Err(e.into()),
+        match self.conn.get("/alert/text").await {
+            Ok(v) => Ok(Some(v.as_str().unwrap_or_default().to_string())),
+            Err(e) if e.is("no such alert") => Ok(None),
+            Err(e) => Err(e),
         }
+    }
+
+    pub async fn dismiss_alert(&self) -> Result<()> {
+        self.conn.post("/alert/dismiss", json!({})).await.map(drop)
+    }
+
+    /// A PNG of the viewport.
+    pub async fn screenshot_png(&self) -> Result<Vec<u8>> {
+        let b64 = self.conn.get("/screenshot").await?;
+        base64_decode(b64.as_str().unwrap_or_default()).ok_or_else(|| Error::new("client", "screenshot is not base64", "GET /screenshot"))
     }
 
     /// Saves a PNG of the viewport to `path`.
     pub async fn screenshot(&self, path: impl AsRef<Path>) -> Result<()> {
-        Ok(self.driver.screenshot(path.as_ref()).await?)
+        let png = self.screenshot_png().await?;
+        let path = path.as_ref();
+        std::fs::write(path, png).map_err(|e| Error::new("client", e.to_string(), format!("write {}", path.display())))
     }
 
-    /// Opens the `<details>` matching `css` (see [`Element::open_details`]) and returns it.
+    // --- forms ---------------------------------------------------------------------------
+
+    /// Opens the `<details>` matching `css` by clicking its summary (if it is
+    /// not open yet) and returns it.
     pub async fn open_details(&self, css: &str) -> Result<Element> {
         let d = self.find(css).await?;
         d.open_details().await?;
@@ -364,87 +500,292 @@ impl Browser {
     }
 }
 
-/// The first element of `query` whose text contains `text`, polling until there is one.
-async fn first_with_text(query: ElementQuery, css: &str, text: &str) -> Result<Element> {
-    // Elements replaced while their text is read count as "not yet".
-    let query = query.ignore_errors(true).with_text(StringMatch::new(text).partial());
-    Ok(Element(query.first().await.with_context(|| format!("no {css:?} containing {text:?}"))?))
+impl Drop for Browser {
+    fn drop(&mut self) {
+        // Drop may run inside the test's runtime, which must not be blocked on:
+        // talk to chromedriver from a thread with its own small runtime.
+        let session = self.conn.session.clone();
+        let driver_url = self.driver_url.clone();
+        let quit = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
+            rt.block_on(async {
+                let http = reqwest::Client::builder().timeout(Duration::from_secs(10)).build().ok()?;
+                let _ = http.delete(&session).send().await;
+                let _ = http.get(format!("{driver_url}/shutdown")).timeout(Duration::from_secs(3)).send().await;
+                Some(())
+            })
+        });
+        let _ = quit.join();
+        if let Some(mut child) = self.driver.take() {
+            let deadline = Instant::now() + Duration::from_secs(3);
+            loop {
+                match child.try_wait() {
+                    Ok(Some(_)) => break,
+                    Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(20)),
+                    _ => {
+                        kill(&mut child);
+                        break;
+                    }
+                }
+            }
+        }
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
 }
 
-/// An element of the current page; derefs to thirtyfour's [`WebElement`].
-#[derive(Debug, Clone)]
-pub struct Element(pub WebElement);
+fn kill(child: &mut Child) {
+    let _ = child.kill();
+    let _ = child.wait();
+}
 
-impl Deref for Element {
-    type Target = WebElement;
-    fn deref(&self) -> &WebElement {
-        &self.0
+async fn poll<T, F, Fut>(wait: Duration, what: &str, mut check: F) -> Result<T>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<Option<T>>>,
+{
+    let deadline = Instant::now() + wait;
+    let mut last_error: Option<Error> = None;
+    loop {
+        match check().await {
+            Ok(Some(v)) => return Ok(v),
+            Ok(None) => {}
+            Err(e) => last_error = Some(e),
+        }
+        if Instant::now() >= deadline {
+            let detail = last_error.map(|e| format!(" (last error: {e})")).unwrap_or_default();
+            return Err(Error::new("timeout", format!("gave up after {wait:?}{detail}"), format!("waiting for {what}")));
+        }
+        tokio::time::sleep(POLL).await;
+    }
+}
+
+fn element_from(conn: &Arc<Conn>, v: &Value) -> Option<Element> {
+    v.get(ELEMENT_KEY).and_then(Value::as_str).map(|id| Element { conn: conn.clone(), id: id.to_string() })
+}
+
+/// `scope`: "" for the document, "/element/ID" for within an element.
+async fn find_in(conn: &Arc<Conn>, scope: &str, css: &str) -> Result<Element> {
+    let path = format!("{scope}/element");
+    let deadline = Instant::now() + conn.wait();
+    loop {
+        match conn.post(&path, json!({ "using": "css selector", "value": css })).await {
+            Ok(v) => {
+                return element_from(conn, &v).ok_or_else(|| Error::new("client", format!("not an element: {v}"), format!("find {css}")));
+            }
+            Err(e) if e.is("no such element") && Instant::now() < deadline => tokio::time::sleep(POLL).await,
+            Err(mut e) => {
+                e.context = format!("find {css:?} ({})", e.context);
+                return Err(e);
+            }
+        }
+    }
+}
+
+async fn find_all_in(conn: &Arc<Conn>, scope: &str, css: &str) -> Result<Vec<Element>> {
+    let v = conn.post(&format!("{scope}/elements"), json!({ "using": "css selector", "value": css })).await?;
+    Ok(v.as_array().map(|a| a.iter().filter_map(|e| element_from(conn, e)).collect()).unwrap_or_default())
+}
+
+async fn find_text_in(conn: &Arc<Conn>, scope: &str, css: &str, text: &str) -> Result<Element> {
+    poll(conn.wait(), &format!("{css:?} containing {text:?}"), || async {
+        for el in find_all_in(conn, scope, css).await? {
+            if el.text().await?.contains(text) {
+                return Ok(Some(el));
+            }
+        }
+        Ok(None)
+    })
+    .await
+}
+
+/// An element of the current page.
+#[derive(Clone)]
+pub struct Element {
+    conn: Arc<Conn>,
+    id: String,
+}
+
+impl fmt::Debug for Element {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Element({})", self.id)
     }
 }
 
 impl Element {
-    /// The first descendant matching `css`, polling like [`Browser::find`].
-    pub async fn find(&self, css: &str) -> Result<Element> {
-        Ok(Element(self.0.query(By::Css(css)).first().await?))
+    fn path(&self, rest: &str) -> String {
+        format!("/element/{}{rest}", self.id)
     }
 
-    /// All descendants matching `css` right now.
+    /// The reference to pass in [`Browser::execute`]'s arguments.
+    pub fn json(&self) -> Value {
+        json!({ ELEMENT_KEY: self.id })
+    }
+
+    /// The first descendant matching `css`, polling like [`Browser::find`].
+    pub async fn find(&self, css: &str) -> Result<Element> {
+        find_in(&self.conn, &self.path(""), css).await
+    }
+
     pub async fn find_all(&self, css: &str) -> Result<Vec<Element>> {
-        Ok(self.0.find_all(By::Css(css)).await?.into_iter().map(Element).collect())
+        find_all_in(&self.conn, &self.path(""), css).await
     }
 
     /// The first descendant matching `css` whose text contains `text` (polls).
     pub async fn find_with_text(&self, css: &str, text: &str) -> Result<Element> {
-        first_with_text(self.0.query(By::Css(css)), css, text).await
+        find_text_in(&self.conn, &self.path(""), css, text).await
     }
 
-    /// The current `value` of a form field ("" when it has none).
+    /// The rendered (visible) text.
+    pub async fn text(&self) -> Result<String> {
+        Ok(self.conn.get(&self.path("/text")).await?.as_str().unwrap_or_default().to_string())
+    }
+
+    pub async fn tag_name(&self) -> Result<String> {
+        Ok(self.conn.get(&self.path("/name")).await?.as_str().unwrap_or_default().to_lowercase())
+    }
+
+    /// An HTML attribute (`None` when absent).
+    pub async fn attribute(&self, name: &str) -> Result<Option<String>> {
+        Ok(self.conn.get(&self.path(&format!("/attribute/{name}"))).await?.as_str().map(str::to_string))
+    }
+
+    /// A DOM property (`Value::Null` when absent).
+    pub async fn property(&self, name: &str) -> Result<Value> {
+        self.conn.get(&self.path(&format!("/property/{name}"))).await
+    }
+
+    /// The current `value` of a form field.
     pub async fn value(&self) -> Result<String> {
-        Ok(self.0.value().await?.unwrap_or_default())
+        let v = self.property("value").await?;
+        Ok(v.as_str().map(str::to_string).unwrap_or_else(|| if v.is_null() { String::new() } else { v.to_string() }))
     }
 
     /// Whether the class attribute contains `class`.
     pub async fn has_class(&self, class: &str) -> Result<bool> {
-        Ok(self.class_name().await?.unwrap_or_default().split_whitespace().any(|c| c == class))
+        Ok(self.attribute("class").await?.unwrap_or_default().split_whitespace().any(|c| c == class))
     }
 
-    /// Chooses the `<option>` of this `<select>` whose visible text is `text`.
+    pub async fn is_displayed(&self) -> Result<bool> {
+        Ok(self.conn.get(&self.path("/displayed")).await?.as_bool().unwrap_or(false))
+    }
+
+    pub async fn is_enabled(&self) -> Result<bool> {
+        Ok(self.conn.get(&self.path("/enabled")).await?.as_bool().unwrap_or(false))
+    }
+
+    pub async fn is_selected(&self) -> Result<bool> {
+        Ok(self.conn.get(&self.path("/selected")).await?.as_bool().unwrap_or(false))
+    }
+
+    /// Scrolls the element into view and clicks its centre, like a user.
+    pub async fn click(&self) -> Result<()> {
+        self.conn.post(&self.path("/click"), json!({})).await.map(drop)
+    }
+
+    pub async fn clear(&self) -> Result<()> {
+        self.conn.post(&self.path("/clear"), json!({})).await.map(drop)
+    }
+
+    /// Focuses the element and types `text` (WebDriver key codes such as
+    /// `"\u{E007}"` for Enter work too).
+    pub async fn send_keys(&self, text: &str) -> Result<()> {
+        self.conn.post(&self.path("/value"), json!({ "text": text })).await.map(drop)
+    }
+
+    /// Chooses the `<option>` of this `<select>` whose visible text is `text`
+    /// by clicking it.
     pub async fn select_by_text(&self, text: &str) -> Result<()> {
-        Ok(SelectElement::new(&self.0).await?.select_by_visible_text(text).await?)
+        let option = poll(self.conn.wait(), &format!("an option {text:?}"), || async {
+            for o in self.find_all("option").await? {
+                if o.text().await?.trim() == text.trim() {
+                    return Ok(Some(o));
+                }
+            }
+            Ok(None)
+        })
+        .await?;
+        self.choose(&option).await
     }
 
-    /// Chooses the `<option>` of this `<select>` with this `value`.
+    /// Chooses the `<option>` of this `<select>` with this `value` by clicking it.
     pub async fn select_by_value(&self, value: &str) -> Result<()> {
-        Ok(SelectElement::new(&self.0).await?.select_by_value(value).await?)
+        let option = poll(self.conn.wait(), &format!("an option with value {value:?}"), || async {
+            for o in self.find_all("option").await? {
+                if o.attribute("value").await?.as_deref() == Some(value) {
+                    return Ok(Some(o));
+                }
+            }
+            Ok(None)
+        })
+        .await?;
+        self.choose(&option).await
     }
 
-    /// Opens this `<details>` by clicking its own `<summary>`, as a user would
-    /// (works without page scripts); no-op when open.
+    async fn choose(&self, option: &Element) -> Result<()> {
+        option.click().await?;
+        if option.is_selected().await? {
+            Ok(())
+        } else {
+            Err(Error::new("client", "the option was clicked but is not selected", "select option"))
+        }
+    }
+
+    /// The visible text of the selected option of this `<select>`.
+    pub async fn selected_text(&self) -> Result<Option<String>> {
+        for o in self.find_all("option").await? {
+            if o.is_selected().await? {
+                return Ok(Some(o.text().await?));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Submits the form this element is (or is in) by clicking its first submit
+    /// button, as a user would; works without JavaScript.
+    pub async fn submit(&self) -> Result<()> {
+        let form = if self.tag_name().await? == "form" {
+            self.clone()
+        } else {
+            // The nearest enclosing form, by XPath (no page script needed).
+            let v = self.conn.post(&self.path("/element"), json!({ "using": "xpath", "value": "ancestor::form[1]" })).await?;
+            element_from(&self.conn, &v).ok_or_else(|| Error::new("client", "not in a form", "submit"))?
+        };
+        let button = form.find("button[type=submit], input[type=submit], button:not([type])").await?;
+        button.click().await
+    }
+
+    /// Opens this `<details>` by clicking its own `<summary>`; no-op when open.
     pub async fn open_details(&self) -> Result<()> {
-        if self.prop("open").await?.as_deref() == Some("true") {
+        if self.property("open").await?.as_bool() == Some(true) {
             return Ok(());
         }
         self.find(":scope > summary").await?.click().await?;
-        Ok(self.wait_until().error("the <details> to open").has_property("open", "true").await?)
+        poll(self.conn.wait(), "the <details> to open", || async {
+            Ok((self.property("open").await?.as_bool() == Some(true)).then_some(()))
+        })
+        .await
     }
 
     /// Sets an `<input type=date>` to `iso` (YYYY-MM-DD) by typing the digits in
     /// the order the browser's locale shows them; falls back to setting the
     /// value by script (with input/change events) when typing did not take.
-    /// Returns whether typing worked. Hand-written: WebDriver has no date
-    /// command, and how a date field takes keys depends on the locale.
+    /// Returns whether typing worked.
     pub async fn set_date(&self, iso: &str) -> Result<bool> {
         let parts: Vec<&str> = iso.split('-').collect();
         let [y, m, d] = parts[..] else {
-            return Err(anyhow!("{iso:?} is not YYYY-MM-DD"));
+            return Err(Error::new("client", format!("{iso:?} is not YYYY-MM-DD"), "set_date"));
         };
-        let order_js = "try { return new Intl.DateTimeFormat(navigator.language).formatToParts(new Date(2001, 10, 22))\
-            .map(p => p.type).filter(t => t === 'day' || t === 'month' || t === 'year'); } catch (e) { return null; }";
-        let order: Vec<String> = match self.handle().execute(order_js, vec![]).await {
-            Ok(ret) => ret.convert().unwrap_or_default(),
-            Err(_) => Vec::new(),
-        };
-        let order = if order.len() == 3 { order } else { vec!["month".into(), "day".into(), "year".into()] };
+        let order = self
+            .conn
+            .post(
+                "/execute/sync",
+                json!({ "script": "try { return new Intl.DateTimeFormat(navigator.language).formatToParts(new Date(2001, 10, 22)).map(p => p.type).filter(t => t === 'day' || t === 'month' || t === 'year'); } catch (e) { return null; }", "args": [] }),
+            )
+            .await
+            .ok()
+            .and_then(|v| v.as_array().map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect::<Vec<_>>()))
+            .filter(|o| o.len() == 3)
+            .unwrap_or_else(|| vec!["month".into(), "day".into(), "year".into()]);
         let keys: String = order
             .iter()
             .map(|p| match p.as_str() {
@@ -453,14 +794,77 @@ impl Element {
                 _ => y,
             })
             .collect();
-        let _ = self.send_keys(keys).await;
+        let _ = self.send_keys(&keys).await;
         if self.value().await? == iso {
             return Ok(true);
         }
-        let set_js = "const el = arguments[0]; el.value = arguments[1]; \
-            el.dispatchEvent(new Event('input', {bubbles: true})); el.dispatchEvent(new Event('change', {bubbles: true}));";
-        self.handle().execute(set_js, vec![self.to_json()?, json!(iso)]).await?;
+        self.conn
+            .post(
+                "/execute/sync",
+                json!({ "script": "const el = arguments[0]; el.value = arguments[1]; el.dispatchEvent(new Event('input', {bubbles: true})); el.dispatchEvent(new Event('change', {bubbles: true}));", "args": [self.json(), iso] }),
+            )
+            .await?;
         let now = self.value().await?;
-        if now == iso { Ok(false) } else { Err(anyhow!("the date field holds {now:?}, not {iso:?}")) }
+        if now == iso { Ok(false) } else { Err(Error::new("client", format!("the date field holds {now:?}, not {iso:?}"), "set_date")) }
+    }
+}
+
+/// Decodes standard base64 (with or without padding; whitespace ignored).
+pub fn base64_decode(input: &str) -> Option<Vec<u8>> {
+    fn sextet(c: u8) -> Option<u32> {
+        Some(match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' | b'-' => 62,
+            b'/' | b'_' => 63,
+            _ => return None,
+        } as u32)
+    }
+    let clean: Vec<u8> = input.bytes().filter(|c| !c.is_ascii_whitespace()).collect();
+    let body = match clean.iter().position(|&c| c == b'=') {
+        Some(i) if clean[i..].iter().all(|&c| c == b'=') && clean[i..].len() <= 2 => &clean[..i],
+        Some(_) => return None,
+        None => &clean[..],
+    };
+    if body.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(body.len() * 3 / 4);
+    for chunk in body.chunks(4) {
+        let mut acc = 0u32;
+        for &c in chunk {
+            acc = (acc << 6) | sextet(c)?;
+        }
+        acc <<= 6 * (4 - chunk.len() as u32);
+        let bytes = acc.to_be_bytes();
+        out.extend_from_slice(&bytes[1..chunk.len()]);
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base64_decode;
+
+    #[test]
+    fn base64_round_trips_known_vectors() {
+        for (enc, dec) in [
+            ("", ""),
+            ("Zg==", "f"),
+            ("Zm8=", "fo"),
+            ("Zm9v", "foo"),
+            ("Zm9vYg==", "foob"),
+            ("Zm9vYmE=", "fooba"),
+            ("Zm9vYmFy", "foobar"),
+            ("Zm9vYmE", "fooba"),
+        ] {
+            assert_eq!(base64_decode(enc).as_deref(), Some(dec.as_bytes()), "{enc}");
+        }
+        assert_eq!(base64_decode("iVBORw0KGgo=").unwrap(), [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a]);
+        assert_eq!(base64_decode("Zm9v\nYmFy"), Some(b"foobar".to_vec()));
+        assert!(base64_decode("Zm9v!").is_none());
+        assert!(base64_decode("Z").is_none());
+        assert!(base64_decode("Zg==Zg").is_none());
     }
 }

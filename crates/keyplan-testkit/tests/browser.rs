@@ -53,7 +53,7 @@ fn add_form(kind: &str, parent: i64) -> String {
 /// The number in the roll-up chip whose text ends in `label`.
 async fn rollup_chip(b: &Browser, label: &str) -> Result<String> {
     let chip = b.find_with_text("section.rollup ul.chips li", label).await?;
-    Ok(chip.find("strong").await?.text().await?)
+    chip.find("strong").await?.text().await
 }
 
 /// goal -> csf -> condition through the API; returns their ids.
@@ -124,7 +124,7 @@ async fn sign_in_add_obstacle_and_commitment_then_owner_accepts() -> Result<()> 
     assert!(b.find(".flash").await?.text().await?.contains("Commitment added"));
 
     let card = b.find(&format!("article.commit#node-{commitment}")).await?;
-    assert!(card.has_class("unaccepted").await?, "class: {:?}", card.attr("class").await?);
+    assert!(card.has_class("unaccepted").await?, "class: {:?}", card.attribute("class").await?);
     let text = card.text().await?;
     assert!(text.contains(what), "{text}");
     assert!(text.contains("Awaiting acceptance"), "{text}");
@@ -173,8 +173,8 @@ async fn sign_in_add_obstacle_and_commitment_then_owner_accepts() -> Result<()> 
     b.click_and_wait(&link).await?;
     b.wait_for_url("the plan page", |u| u.contains(&format!("/plans/{plan}"))).await?;
     let card = b.find(&format!("article.commit#node-{commitment}")).await?;
-    assert!(!card.has_class("unaccepted").await?, "class: {:?}", card.attr("class").await?);
-    assert!(card.has_class("c-st-open").await?, "class: {:?}", card.attr("class").await?);
+    assert!(!card.has_class("unaccepted").await?, "class: {:?}", card.attribute("class").await?);
+    assert!(card.has_class("c-st-open").await?, "class: {:?}", card.attribute("class").await?);
     assert_eq!(rollup_chip(&b, "accepted commitments").await?, "1");
     assert_eq!(rollup_chip(&b, "awaiting acceptance").await?, "0");
     for callout in b.find_all("details.callout").await? {
@@ -208,10 +208,10 @@ async fn validation_message_next_to_field_keeps_input() -> Result<()> {
 
     // Without the browser's check (old browsers, scripts turned off by policy…)
     // the server answers with messages next to the fields.
-    b.execute("arguments[0].noValidate = true;", vec![b.find("details#new-account form").await?.to_json()?]).await?;
+    b.execute("arguments[0].noValidate = true;", vec![b.find("details#new-account form").await?.json()]).await?;
     b.click_and_wait(&create).await?;
     let panel = b.find("details#new-account").await?;
-    assert_eq!(panel.prop("open").await?.as_deref(), Some("true"), "the form stays open to show its errors");
+    assert_eq!(panel.property("open").await?, json!(true), "the form stays open to show its errors");
     let name_error = b.find("label:has(> input[name=name]) .field-error").await?;
     assert!(!name_error.text().await?.is_empty());
     assert!(name_error.is_displayed().await?);
@@ -220,8 +220,8 @@ async fn validation_message_next_to_field_keeps_input() -> Result<()> {
     assert!(revenue_error.is_displayed().await?);
     assert_eq!(b.find("input[name=region]").await?.value().await?, "Nordics", "typed values are kept");
     assert_eq!(b.find("input[name=current_revenue]").await?.value().await?, "lots");
-    assert_eq!(b.find("input[name=name]").await?.attr("aria-invalid").await?.as_deref(), Some("true"));
-    assert_eq!(b.find("input[name=current_revenue]").await?.attr("aria-invalid").await?.as_deref(), Some("true"));
+    assert_eq!(b.find("input[name=name]").await?.attribute("aria-invalid").await?.as_deref(), Some("true"));
+    assert_eq!(b.find("input[name=current_revenue]").await?.attribute("aria-invalid").await?.as_deref(), Some("true"));
     assert!(b.find_all("label:has(> input[name=region]) .field-error").await?.is_empty(), "no error on a valid field");
     eprintln!("name error: {:?}; revenue error: {:?}", name_error.text().await?, revenue_error.text().await?);
 
@@ -329,12 +329,12 @@ async fn screenshots_of_the_main_pages() -> Result<()> {
     b.find("section.rollup").await?;
     b.screenshot(dir.join("plan.png")).await?;
     // A tall window shows the whole tree.
-    let height = b.execute("return document.documentElement.scrollHeight;", vec![]).await?.json().as_u64().unwrap_or(900).clamp(900, 8000);
-    b.set_window_rect(0, 0, 1280, height as u32).await?;
+    let height = b.execute("return document.documentElement.scrollHeight;", vec![]).await?.as_u64().unwrap_or(900).clamp(900, 8000);
+    b.set_window_size(1280, height as u32).await?;
     b.screenshot(dir.join("plan-full.png")).await?;
-    b.set_window_rect(0, 0, 390, 844).await?;
+    b.set_window_size(390, 844).await?;
     b.screenshot(dir.join("plan-phone.png")).await?;
-    b.set_window_rect(0, 0, 1280, 900).await?;
+    b.set_window_size(1280, 900).await?;
     let mine = b.find_with_text("nav.mainnav a", "My commitments").await?;
     b.click_and_wait(&mine).await?;
     b.screenshot(dir.join("my-commitments.png")).await?;
@@ -511,7 +511,7 @@ async fn admin_adds_a_template_section_moves_it_up_and_saves_version_2() -> Resu
 
     // The empty row at the end takes the new section.
     let new_row = b.find("li.tpl-row.is-new").await?;
-    assert_eq!(new_row.attr("id").await?.as_deref(), Some("row-2"));
+    assert_eq!(new_row.attribute("id").await?.as_deref(), Some("row-2"));
     new_row.find("input[name='sections[2].title']").await?.send_keys("What the customer wants").await?;
     new_row.find("select[name='sections[2].kind']").await?.select_by_text("Analysis list").await?;
     new_row.find("textarea[name='sections[2].guidance']").await?.send_keys("Their three most important objectives this year.").await?;

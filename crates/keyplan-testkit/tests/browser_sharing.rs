@@ -24,7 +24,7 @@ const LABEL: &str = "Helix procurement team";
 
 /// Everything the visitor's page shows, as text.
 async fn body_text(b: &Browser) -> Result<String> {
-    Ok(b.find("body").await?.text().await?)
+    b.find("body").await?.text().await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -81,7 +81,7 @@ async fn a_kam_shares_the_customer_excerpt_and_revokes_the_link() -> Result<()> 
     // The link is shown once: the sharing page, opened again, does not show it.
     kam.goto(&app.url(&format!("/plans/{plan}/sharing"))).await?;
     assert!(!kam.exists("input#new-link").await?);
-    assert!(!kam.source().await?.contains(token), "the token is not on the page any more");
+    assert!(!kam.page_source().await?.contains(token), "the token is not on the page any more");
 
     // A visitor with a browser of their own, never signed in, opens the link.
     let visitor = Browser::start().await?;
@@ -90,7 +90,7 @@ async fn a_kam_shares_the_customer_excerpt_and_revokes_the_link() -> Result<()> 
     assert!(text.contains("Helix growth plan"), "the plan's title: {text}");
     assert!(text.contains(SHARED), "the customer-visible goal is shown: {text}");
     assert!(!text.contains(TEAM_ONLY), "the team-only goal is not shown: {text}");
-    assert!(!visitor.source().await?.contains("TEAMONLY-GOAL-9Q2X"), "not even hidden in the markup");
+    assert!(!visitor.page_source().await?.contains("TEAMONLY-GOAL-9Q2X"), "not even hidden in the markup");
     assert!(!visitor.exists("input[name=password]").await?, "no sign-in form");
     assert!(!visitor.exists("form[action='/login'], form[action='/logout']").await?);
     assert!(!visitor.exists("nav.audience-tabs").await?, "no audience tabs");
