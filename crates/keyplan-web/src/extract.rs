@@ -2,7 +2,7 @@
 //! for pages and API alike. Anything that is not a positive whole number is
 //! simply not found (an HTML page or the API's JSON, by the path's prefix).
 
-use axum::extract::{FromRequestParts, RawPathParams};
+use axum::extract::{FromRequestParts, OriginalUri, RawPathParams};
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use keyplan_domain::TypedId;
@@ -21,11 +21,9 @@ pub struct Ids<A, B>(pub A, pub B);
 pub struct IdAnd<T>(pub T, pub String);
 
 fn not_found(parts: &Parts) -> Response {
-    if parts.uri.path().starts_with("/api/") {
-        ApiError(AppError::NotFound).into_response()
-    } else {
-        PageError(AppError::NotFound).into_response()
-    }
+    // Inside a nested router the URI has lost its prefix; the original has it.
+    let path = parts.extensions.get::<OriginalUri>().map(|u| u.path()).unwrap_or(parts.uri.path());
+    if path.starts_with("/api/") { ApiError(AppError::NotFound).into_response() } else { PageError(AppError::NotFound).into_response() }
 }
 
 /// A positive whole number, as ids are.

@@ -33,7 +33,7 @@ use crate::{ApiError, AppError, AppState};
 /// The API's routes, each documented by its handler's `#[utoipa::path]`: the
 /// router that serves them and the OpenAPI document come from this one list.
 pub fn routes() -> OpenApiRouter<AppState> {
-    let v1 = OpenApiRouter::with_openapi(ApiDoc::openapi())
+    let v1 = OpenApiRouter::new()
         .routes(routes!(openapi))
         .routes(routes!(documents::schema))
         .routes(routes!(documents::import))
@@ -105,7 +105,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(templates::restore))
         .routes(routes!(templates::move_template))
         .fallback(|| async { ApiError(AppError::NotFound) });
-    OpenApiRouter::new().nest("/api/v1", v1)
+    OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1)
 }
 
 /// The API's router, served under `/api/v1`.
