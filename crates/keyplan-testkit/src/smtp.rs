@@ -1,5 +1,10 @@
 //! A local mail server for tests: speaks enough SMTP (RFC 5321) for a client to
 //! log in with AUTH PLAIN or LOGIN and hand over messages, and keeps what it got.
+//!
+//! Kept by hand on purpose: the tests need a server that records the AUTH
+//! credentials and the raw message and runs inside the test's own runtime.
+//! The part of SMTP spoken here is small and fixed, less code than the glue a
+//! general mail-server crate would need.
 
 use std::sync::{Arc, Mutex};
 

@@ -1,6 +1,7 @@
-//! A small W3C WebDriver client for browser tests: starts `chromedriver` on a
-//! free port, opens a headless Chromium session with a fresh profile and drives
-//! it over plain HTTP (reqwest). Only what keyplan's tests need.
+//! Browser tests' handle on a headless Chromium: starts `chromedriver` on a
+//! free port and drives a session through the `fantoccini` WebDriver client.
+//! What stays here is the launcher (binary paths, a fresh profile, the flags a
+//! closed network needs, cleanup on drop) and a few waits keyplan's tests share.
 //!
 //! ```no_run
 //! # async fn demo() -> keyplan_testkit::webdriver::Result<()> {
@@ -21,28 +22,27 @@ use std::future::Future;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use fantoccini::error::CmdError;
+use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
-
-/// The W3C key under which an element reference travels.
-pub const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 /// How long [`Browser::find`] and the `wait_*` helpers poll by default.
 pub const DEFAULT_WAIT: Duration = Duration::from_secs(5);
 const POLL: Duration = Duration::from_millis(50);
 const STARTUP: Duration = Duration::from_secs(15);
 
-/// A failed WebDriver command: the W3C error code (`no such element`,
+/// A failed browser command: the W3C error code (`no such element`,
 /// `stale element reference`, …, or `client` for transport problems and
 /// `timeout` for the polling helpers) and the driver's message.
 #[derive(Clone)]
 pub struct Error {
     pub code: String,
     pub message: String,
-    /// What was being attempted, e.g. `POST /element`.
+    /// What was being attempted, e.g. `find "form"`.
     pub context: String,
 }
 
@@ -50,6 +50,15 @@ impl Error {
     fn new(code: &str, message: impl Into<String>, context: impl Into<String>) -> Error {
         Error { code: code.into(), message: message.into(), context: context.into() }
     }
+
+    fn from_cmd(e: CmdError, context: impl Into<String>) -> Error {
+        match e {
+            CmdError::Standard(w) => Error::new(w.error.description(), w.message.to_string(), context),
+            CmdError::WaitTimeout => Error::new("timeout", "gave up waiting", context),
+            other => Error::new("client", other.to_string(), context),
+        }
+    }
+
     /// True for this W3C error code.
     pub fn is(&self, code: &str) -> bool {
         self.code == code
@@ -72,6 +81,17 @@ impl fmt::Debug for Error {
 impl std::error::Error for Error {}
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Adds what was being attempted to a fantoccini error.
+trait Context<T> {
+    fn ctx(self, context: &str) -> Result<T>;
+}
+
+impl<T> Context<T> for Result<T, CmdError> {
+    fn ctx(self, context: &str) -> Result<T> {
+        self.map_err(|e| Error::from_cmd(e, context))
+    }
+}
 
 fn env_path(var: &str, default: &str) -> PathBuf {
     std::env::var_os(var).filter(|v| !v.is_empty()).map(PathBuf::from).unwrap_or_else(|| PathBuf::from(default))
@@ -129,62 +149,41 @@ impl Options {
     pub fn no_js() -> Options {
         Options { javascript: false, ..Options::default() }
     }
-}
 
-/// The HTTP side of one session, shared by the browser and its elements.
-struct Conn {
-    http: reqwest::Client,
-    /// `http://127.0.0.1:PORT/session/ID`
-    session: String,
-    wait: std::sync::Mutex<Duration>,
-}
-
-impl Conn {
-    async fn cmd(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> Result<Value> {
-        let context = format!("{method} {path}");
-        let url = format!("{}{path}", self.session);
-        request(&self.http, method, &url, body, &context).await
-    }
-    async fn get(&self, path: &str) -> Result<Value> {
-        self.cmd(reqwest::Method::GET, path, None).await
-    }
-    async fn post(&self, path: &str, body: Value) -> Result<Value> {
-        self.cmd(reqwest::Method::POST, path, Some(body)).await
-    }
-    fn wait(&self) -> Duration {
-        *self.wait.lock().unwrap_or_else(|e| e.into_inner())
-    }
-}
-
-/// Sends one WebDriver request and unwraps `value`, turning error bodies into [`Error`].
-async fn request(http: &reqwest::Client, method: reqwest::Method, url: &str, body: Option<Value>, context: &str) -> Result<Value> {
-    let mut req = http.request(method.clone(), url);
-    // POST commands must carry a JSON body, even an empty one.
-    if let Some(b) = body {
-        req = req.json(&b);
-    } else if method == reqwest::Method::POST {
-        req = req.json(&json!({}));
-    }
-    let res = req.send().await.map_err(|e| Error::new("client", e.to_string(), context))?;
-    let status = res.status();
-    let text = res.text().await.map_err(|e| Error::new("client", e.to_string(), context))?;
-    let parsed: Value = serde_json::from_str(&text)
-        .map_err(|_| Error::new("client", format!("HTTP {status}, not JSON: {}", truncate(&text, 300)), context))?;
-    let value = parsed.get("value").cloned().unwrap_or(Value::Null);
-    if let Some(code) = value.get("error").and_then(Value::as_str) {
-        let message = value.get("message").and_then(Value::as_str).unwrap_or_default();
-        return Err(Error::new(code, message, context));
-    }
-    if !status.is_success() {
-        return Err(Error::new("client", format!("HTTP {status}: {}", truncate(&text, 300)), context));
-    }
-    Ok(value)
-}
-
-fn truncate(s: &str, n: usize) -> &str {
-    match s.char_indices().nth(n) {
-        Some((i, _)) => &s[..i],
-        None => s,
+    /// The session's capabilities: headless Chromium with a fresh profile and
+    /// no background traffic (a closed network refuses it, many at a time).
+    fn capabilities(&self, profile: &Path) -> serde_json::Map<String, Value> {
+        let mut args: Vec<String> = [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        args.push(format!("--window-size={},{}", self.width, self.height));
+        args.push(format!("--user-data-dir={}", profile.display()));
+        args.extend(self.args.iter().cloned());
+        let mut chrome = json!({ "binary": chromium_path().display().to_string(), "args": args });
+        if !self.javascript {
+            chrome["prefs"] = json!({ "profile.managed_default_content_settings.javascript": 2 });
+        }
+        let caps = json!({
+            "goog:chromeOptions": chrome,
+            "pageLoadStrategy": "normal",
+            // Leave alerts open so tests can see them (see `alert_text`).
+            "unhandledPromptBehavior": "ignore",
+            "timeouts": { "implicit": 0, "pageLoad": 30000, "script": 30000 },
+        });
+        match caps {
+            Value::Object(map) => map,
+            _ => unreachable!("a JSON object literal"),
+        }
     }
 }
 
@@ -203,15 +202,93 @@ fn fresh_profile_dir() -> Result<PathBuf> {
     Ok(dir)
 }
 
+/// A running chromedriver and the browser profile it uses; stopping it (on
+/// drop) ends the session, stops the driver and removes the profile.
+struct Driver {
+    /// `http://127.0.0.1:PORT`
+    url: String,
+    child: Option<Child>,
+    profile: PathBuf,
+    session: Option<String>,
+}
+
+impl Driver {
+    async fn spawn() -> Result<Driver> {
+        let port = free_port()?;
+        let mut cmd = Command::new(chromedriver_path());
+        cmd.arg(format!("--port={port}")).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
+        if let Some(log) = std::env::var_os("KEYPLAN_CHROMEDRIVER_LOG") {
+            let mut arg = std::ffi::OsString::from("--log-path=");
+            arg.push(log);
+            cmd.arg(arg).arg("--verbose");
+        }
+        let profile = fresh_profile_dir()?;
+        let child = cmd.spawn().map_err(|e| {
+            let _ = std::fs::remove_dir_all(&profile);
+            Error::new("client", format!("{e} ({})", chromedriver_path().display()), "chromedriver: spawn")
+        })?;
+        let mut driver = Driver { url: format!("http://127.0.0.1:{port}"), child: Some(child), profile, session: None };
+        // Ready when its port answers.
+        let deadline = Instant::now() + STARTUP;
+        loop {
+            if let Some(Ok(Some(status))) = driver.child.as_mut().map(Child::try_wait) {
+                return Err(Error::new("client", format!("exited with {status}"), "chromedriver: start"));
+            }
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return Ok(driver);
+            }
+            if Instant::now() > deadline {
+                return Err(Error::new("timeout", format!("not ready after {STARTUP:?}"), "chromedriver: start"));
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        // Drop may run inside the test's runtime, which must not be blocked on:
+        // ask chromedriver to end the session and stop from a thread with its own
+        // small runtime, so the browser it started exits with it.
+        let (url, session) = (self.url.clone(), self.session.clone());
+        let quit = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
+            rt.block_on(async {
+                let http = reqwest::Client::builder().timeout(Duration::from_secs(10)).build().ok()?;
+                if let Some(id) = session {
+                    let _ = http.delete(format!("{url}/session/{id}")).send().await;
+                }
+                let _ = http.get(format!("{url}/shutdown")).timeout(Duration::from_secs(3)).send().await;
+                Some(())
+            })
+        });
+        let _ = quit.join();
+        if let Some(mut child) = self.child.take() {
+            let deadline = Instant::now() + Duration::from_secs(3);
+            loop {
+                match child.try_wait() {
+                    Ok(Some(_)) => break,
+                    Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(20)),
+                    _ => {
+                        let _ = child.kill();
+                        let _ = child.wait();
+                        break;
+                    }
+                }
+            }
+        }
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
 /// A headless Chromium driven through chromedriver. Dropping it ends the
 /// session, stops chromedriver and removes the browser profile.
 pub struct Browser {
-    conn: Arc<Conn>,
-    /// `http://127.0.0.1:PORT`
-    driver_url: String,
+    client: Client,
+    wait: Arc<Mutex<Duration>>,
     session_id: String,
-    driver: Option<Child>,
-    profile: PathBuf,
+    // Dropped last: the driver outlives the client.
+    _driver: Driver,
 }
 
 impl Browser {
@@ -250,92 +327,23 @@ impl Browser {
     }
 
     async fn try_start(options: &Options) -> Result<Browser> {
-        let port = free_port()?;
-        let mut cmd = Command::new(chromedriver_path());
-        cmd.arg(format!("--port={port}")).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
-        if let Some(log) = std::env::var_os("KEYPLAN_CHROMEDRIVER_LOG") {
-            let mut arg = std::ffi::OsString::from("--log-path=");
-            arg.push(log);
-            cmd.arg(arg).arg("--verbose");
-        }
-        let mut child =
-            cmd.spawn().map_err(|e| Error::new("client", format!("{e} ({})", chromedriver_path().display()), "chromedriver: spawn"))?;
-        let driver_url = format!("http://127.0.0.1:{port}");
-        let http = match reqwest::Client::builder().timeout(Duration::from_secs(120)).build() {
-            Ok(c) => c,
-            Err(e) => {
-                kill(&mut child);
-                return Err(Error::new("client", e.to_string(), "http client"));
-            }
-        };
+        let mut driver = Driver::spawn().await?;
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(options.capabilities(&driver.profile))
+            .connect(&driver.url)
+            .await
+            .map_err(|e| Error::new("client", e.to_string(), "chromedriver: new session"))?;
+        let session_id = client.session_id().await.ctx("session id")?.unwrap_or_default();
+        driver.session = Some(session_id.clone());
+        Ok(Browser { client, wait: Arc::new(Mutex::new(DEFAULT_WAIT)), session_id, _driver: driver })
+    }
 
-        // Ready?
-        let deadline = Instant::now() + STARTUP;
-        loop {
-            if let Ok(Some(status)) = child.try_wait() {
-                return Err(Error::new("client", format!("exited with {status}"), "chromedriver: start"));
-            }
-            let ready = request(&http, reqwest::Method::GET, &format!("{driver_url}/status"), None, "GET /status").await;
-            if ready.as_ref().is_ok_and(|v| v["ready"].as_bool() == Some(true)) {
-                break;
-            }
-            if Instant::now() > deadline {
-                kill(&mut child);
-                return Err(Error::new("timeout", format!("not ready after {STARTUP:?}"), "chromedriver: start"));
-            }
-            tokio::time::sleep(POLL).await;
-        }
+    fn wait(&self) -> Duration {
+        *self.wait.lock().unwrap_or_else(|e| e.into_inner())
+    }
 
-        let profile = match fresh_profile_dir() {
-            Ok(p) => p,
-            Err(e) => {
-                kill(&mut child);
-                return Err(e);
-            }
-        };
-        let mut args: Vec<String> = [
-            "--headless=new",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        args.push(format!("--window-size={},{}", options.width, options.height));
-        args.push(format!("--user-data-dir={}", profile.display()));
-        args.extend(options.args.iter().cloned());
-        let mut chrome = json!({ "binary": chromium_path().display().to_string(), "args": args });
-        if !options.javascript {
-            chrome["prefs"] = json!({ "profile.managed_default_content_settings.javascript": 2 });
-        }
-        let caps = json!({ "capabilities": { "alwaysMatch": {
-            "goog:chromeOptions": chrome,
-            "pageLoadStrategy": "normal",
-            // Leave alerts open so tests can see them (see `alert_text`).
-            "unhandledPromptBehavior": "ignore",
-            "timeouts": { "implicit": 0, "pageLoad": 30000, "script": 30000 },
-        }}});
-        let created = match request(&http, reqwest::Method::POST, &format!("{driver_url}/session"), Some(caps), "POST /session").await {
-            Ok(v) => v,
-            Err(e) => {
-                kill(&mut child);
-                let _ = std::fs::remove_dir_all(&profile);
-                return Err(e);
-            }
-        };
-        let Some(session_id) = created["sessionId"].as_str().map(str::to_string) else {
-            kill(&mut child);
-            let _ = std::fs::remove_dir_all(&profile);
-            return Err(Error::new("client", format!("no sessionId in {created}"), "POST /session"));
-        };
-        let conn =
-            Arc::new(Conn { http, session: format!("{driver_url}/session/{session_id}"), wait: std::sync::Mutex::new(DEFAULT_WAIT) });
-        Ok(Browser { conn, driver_url, session_id, driver: Some(child), profile })
+    fn element(&self, inner: fantoccini::elements::Element) -> Element {
+        Element { inner, client: self.client.clone(), wait: self.wait.clone() }
     }
 
     /// The WebDriver session id.
@@ -345,55 +353,58 @@ impl Browser {
 
     /// How long `find` and the `wait_*` helpers poll.
     pub fn set_wait(&self, wait: Duration) {
-        *self.conn.wait.lock().unwrap_or_else(|e| e.into_inner()) = wait;
+        *self.wait.lock().unwrap_or_else(|e| e.into_inner()) = wait;
     }
 
     // --- navigation --------------------------------------------------------------------
 
     /// Loads a page and waits for it.
     pub async fn goto(&self, url: &str) -> Result<()> {
-        self.conn.post("/url", json!({ "url": url })).await.map(drop)
+        self.client.goto(url).await.ctx(&format!("goto {url}"))
     }
 
     pub async fn current_url(&self) -> Result<String> {
-        Ok(self.conn.get("/url").await?.as_str().unwrap_or_default().to_string())
+        Ok(self.client.current_url().await.ctx("current url")?.to_string())
     }
 
     pub async fn title(&self) -> Result<String> {
-        Ok(self.conn.get("/title").await?.as_str().unwrap_or_default().to_string())
+        self.client.title().await.ctx("title")
     }
 
     pub async fn back(&self) -> Result<()> {
-        self.conn.post("/back", json!({})).await.map(drop)
+        self.client.back().await.ctx("back")
     }
 
     pub async fn refresh(&self) -> Result<()> {
-        self.conn.post("/refresh", json!({})).await.map(drop)
+        self.client.refresh().await.ctx("refresh")
     }
 
     pub async fn page_source(&self) -> Result<String> {
-        Ok(self.conn.get("/source").await?.as_str().unwrap_or_default().to_string())
+        self.client.source().await.ctx("page source")
     }
 
     pub async fn set_window_size(&self, width: u32, height: u32) -> Result<()> {
-        self.conn.post("/window/rect", json!({ "width": width, "height": height })).await.map(drop)
+        self.client.set_window_size(width, height).await.ctx("set window size")
     }
 
     // --- finding -----------------------------------------------------------------------
 
     /// The first element matching `css`, polling until it exists (see [`Browser::set_wait`]).
     pub async fn find(&self, css: &str) -> Result<Element> {
-        find_in(&self.conn, "", css).await
+        let found = poll_find(self.wait(), css, || self.client.find(Locator::Css(css))).await?;
+        Ok(self.element(found))
     }
 
     /// All elements matching `css` right now (no waiting).
     pub async fn find_all(&self, css: &str) -> Result<Vec<Element>> {
-        find_all_in(&self.conn, "", css).await
+        let found = self.client.find_all(Locator::Css(css)).await.ctx(&format!("find all {css:?}"))?;
+        Ok(found.into_iter().map(|e| self.element(e)).collect())
     }
 
     /// The first element matching `css` whose text contains `text`, polling until there is one.
     pub async fn find_with_text(&self, css: &str, text: &str) -> Result<Element> {
-        find_text_in(&self.conn, "", css, text).await
+        poll(self.wait(), &format!("{css:?} containing {text:?}"), || async { first_with_text(self.find_all(css).await?, text).await })
+            .await
     }
 
     /// Whether an element matching `css` exists right now.
@@ -410,7 +421,7 @@ impl Browser {
         F: FnMut() -> Fut,
         Fut: Future<Output = Result<Option<T>>>,
     {
-        poll(self.conn.wait(), what, check).await
+        poll(self.wait(), what, check).await
     }
 
     /// Waits until the current URL satisfies `pred`; returns it.
@@ -452,26 +463,25 @@ impl Browser {
     /// Runs `script` as a function body with `args` (use [`Element::json`] for
     /// elements); returns its result.
     pub async fn execute(&self, script: &str, args: Vec<Value>) -> Result<Value> {
-        self.conn.post("/execute/sync", json!({ "script": script, "args": args })).await
+        self.client.execute(script, args).await.ctx("execute script")
     }
 
     /// The text of the open alert, confirm or prompt, if any.
     pub async fn alert_text(&self) -> Result<Option<String>> {
-        match self.conn.get("/alert/text").await {
-            Ok(v) => Ok(Some(v.as_str().unwrap_or_default().to_string())),
-            Err(e) if e.is("no such alert") => Ok(None),
-            Err(e) => Err(e),
+        match self.client.get_alert_text().await {
+            Ok(text) => Ok(Some(text)),
+            Err(e) if e.is_no_such_alert() => Ok(None),
+            Err(e) => Err(Error::from_cmd(e, "alert text")),
         }
     }
 
     pub async fn dismiss_alert(&self) -> Result<()> {
-        self.conn.post("/alert/dismiss", json!({})).await.map(drop)
+        self.client.dismiss_alert().await.ctx("dismiss alert")
     }
 
     /// A PNG of the viewport.
     pub async fn screenshot_png(&self) -> Result<Vec<u8>> {
-        let b64 = self.conn.get("/screenshot").await?;
-        base64_decode(b64.as_str().unwrap_or_default()).ok_or_else(|| Error::new("client", "screenshot is not base64", "GET /screenshot"))
+        self.client.screenshot().await.ctx("screenshot")
     }
 
     /// Saves a PNG of the viewport to `path`.
@@ -500,44 +510,6 @@ impl Browser {
     }
 }
 
-impl Drop for Browser {
-    fn drop(&mut self) {
-        // Drop may run inside the test's runtime, which must not be blocked on:
-        // talk to chromedriver from a thread with its own small runtime.
-        let session = self.conn.session.clone();
-        let driver_url = self.driver_url.clone();
-        let quit = std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
-            rt.block_on(async {
-                let http = reqwest::Client::builder().timeout(Duration::from_secs(10)).build().ok()?;
-                let _ = http.delete(&session).send().await;
-                let _ = http.get(format!("{driver_url}/shutdown")).timeout(Duration::from_secs(3)).send().await;
-                Some(())
-            })
-        });
-        let _ = quit.join();
-        if let Some(mut child) = self.driver.take() {
-            let deadline = Instant::now() + Duration::from_secs(3);
-            loop {
-                match child.try_wait() {
-                    Ok(Some(_)) => break,
-                    Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(20)),
-                    _ => {
-                        kill(&mut child);
-                        break;
-                    }
-                }
-            }
-        }
-        let _ = std::fs::remove_dir_all(&self.profile);
-    }
-}
-
-fn kill(child: &mut Child) {
-    let _ = child.kill();
-    let _ = child.wait();
-}
-
 async fn poll<T, F, Fut>(wait: Duration, what: &str, mut check: F) -> Result<T>
 where
     F: FnMut() -> Fut,
@@ -559,99 +531,100 @@ where
     }
 }
 
-fn element_from(conn: &Arc<Conn>, v: &Value) -> Option<Element> {
-    v.get(ELEMENT_KEY).and_then(Value::as_str).map(|id| Element { conn: conn.clone(), id: id.to_string() })
-}
-
-/// `scope`: "" for the document, "/element/ID" for within an element.
-async fn find_in(conn: &Arc<Conn>, scope: &str, css: &str) -> Result<Element> {
-    let path = format!("{scope}/element");
-    let deadline = Instant::now() + conn.wait();
+/// Repeats `find` while it answers "no such element", for at most `wait`.
+async fn poll_find<F, Fut>(wait: Duration, css: &str, mut find: F) -> Result<fantoccini::elements::Element>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<fantoccini::elements::Element, CmdError>>,
+{
+    let deadline = Instant::now() + wait;
     loop {
-        match conn.post(&path, json!({ "using": "css selector", "value": css })).await {
-            Ok(v) => {
-                return element_from(conn, &v).ok_or_else(|| Error::new("client", format!("not an element: {v}"), format!("find {css}")));
-            }
-            Err(e) if e.is("no such element") && Instant::now() < deadline => tokio::time::sleep(POLL).await,
-            Err(mut e) => {
-                e.context = format!("find {css:?} ({})", e.context);
-                return Err(e);
-            }
+        match find().await {
+            Ok(found) => return Ok(found),
+            Err(e) if e.is_no_such_element() && Instant::now() < deadline => tokio::time::sleep(POLL).await,
+            Err(e) => return Err(Error::from_cmd(e, format!("find {css:?}"))),
         }
     }
 }
 
-async fn find_all_in(conn: &Arc<Conn>, scope: &str, css: &str) -> Result<Vec<Element>> {
-    let v = conn.post(&format!("{scope}/elements"), json!({ "using": "css selector", "value": css })).await?;
-    Ok(v.as_array().map(|a| a.iter().filter_map(|e| element_from(conn, e)).collect()).unwrap_or_default())
-}
-
-async fn find_text_in(conn: &Arc<Conn>, scope: &str, css: &str, text: &str) -> Result<Element> {
-    poll(conn.wait(), &format!("{css:?} containing {text:?}"), || async {
-        for el in find_all_in(conn, scope, css).await? {
-            if el.text().await?.contains(text) {
-                return Ok(Some(el));
-            }
+async fn first_with_text(candidates: Vec<Element>, text: &str) -> Result<Option<Element>> {
+    for el in candidates {
+        if el.text().await?.contains(text) {
+            return Ok(Some(el));
         }
-        Ok(None)
-    })
-    .await
+    }
+    Ok(None)
 }
 
 /// An element of the current page.
 #[derive(Clone)]
 pub struct Element {
-    conn: Arc<Conn>,
-    id: String,
+    inner: fantoccini::elements::Element,
+    client: Client,
+    wait: Arc<Mutex<Duration>>,
 }
 
 impl fmt::Debug for Element {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Element({})", self.id)
+        write!(f, "Element({})", self.inner.element_id())
     }
 }
 
 impl Element {
-    fn path(&self, rest: &str) -> String {
-        format!("/element/{}{rest}", self.id)
+    fn wait(&self) -> Duration {
+        *self.wait.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn wrap(&self, inner: fantoccini::elements::Element) -> Element {
+        Element { inner, client: self.client.clone(), wait: self.wait.clone() }
     }
 
     /// The reference to pass in [`Browser::execute`]'s arguments.
     pub fn json(&self) -> Value {
-        json!({ ELEMENT_KEY: self.id })
+        serde_json::to_value(&self.inner).unwrap_or(Value::Null)
     }
 
     /// The first descendant matching `css`, polling like [`Browser::find`].
     pub async fn find(&self, css: &str) -> Result<Element> {
-        find_in(&self.conn, &self.path(""), css).await
+        let found = poll_find(self.wait(), css, || self.inner.find(Locator::Css(css))).await?;
+        Ok(self.wrap(found))
     }
 
     pub async fn find_all(&self, css: &str) -> Result<Vec<Element>> {
-        find_all_in(&self.conn, &self.path(""), css).await
+        let found = self.inner.find_all(Locator::Css(css)).await.ctx(&format!("find all {css:?}"))?;
+        Ok(found.into_iter().map(|e| self.wrap(e)).collect())
     }
 
     /// The first descendant matching `css` whose text contains `text` (polls).
     pub async fn find_with_text(&self, css: &str, text: &str) -> Result<Element> {
-        find_text_in(&self.conn, &self.path(""), css, text).await
+        poll(self.wait(), &format!("{css:?} containing {text:?}"), || async { first_with_text(self.find_all(css).await?, text).await })
+            .await
     }
 
     /// The rendered (visible) text.
     pub async fn text(&self) -> Result<String> {
-        Ok(self.conn.get(&self.path("/text")).await?.as_str().unwrap_or_default().to_string())
+        self.inner.text().await.ctx("element text")
     }
 
     pub async fn tag_name(&self) -> Result<String> {
-        Ok(self.conn.get(&self.path("/name")).await?.as_str().unwrap_or_default().to_lowercase())
+        Ok(self.inner.tag_name().await.ctx("tag name")?.to_lowercase())
     }
 
     /// An HTML attribute (`None` when absent).
     pub async fn attribute(&self, name: &str) -> Result<Option<String>> {
-        Ok(self.conn.get(&self.path(&format!("/attribute/{name}"))).await?.as_str().map(str::to_string))
+        self.inner.attr(name).await.ctx(&format!("attribute {name}"))
     }
 
     /// A DOM property (`Value::Null` when absent).
     pub async fn property(&self, name: &str) -> Result<Value> {
-        self.conn.get(&self.path(&format!("/property/{name}"))).await
+        match self.inner.prop(name).await {
+            Ok(None) => Ok(Value::Null),
+            Ok(Some(b)) if b == "true" || b == "false" => Ok(Value::Bool(b == "true")),
+            Ok(Some(s)) => Ok(Value::String(s)),
+            // Numbers and objects: fantoccini leaves them to the caller.
+            Err(CmdError::NotW3C(v)) => Ok(v),
+            Err(e) => Err(Error::from_cmd(e, format!("property {name}"))),
+        }
     }
 
     /// The current `value` of a form field.
@@ -666,36 +639,36 @@ impl Element {
     }
 
     pub async fn is_displayed(&self) -> Result<bool> {
-        Ok(self.conn.get(&self.path("/displayed")).await?.as_bool().unwrap_or(false))
+        self.inner.is_displayed().await.ctx("is displayed")
     }
 
     pub async fn is_enabled(&self) -> Result<bool> {
-        Ok(self.conn.get(&self.path("/enabled")).await?.as_bool().unwrap_or(false))
+        self.inner.is_enabled().await.ctx("is enabled")
     }
 
     pub async fn is_selected(&self) -> Result<bool> {
-        Ok(self.conn.get(&self.path("/selected")).await?.as_bool().unwrap_or(false))
+        self.inner.is_selected().await.ctx("is selected")
     }
 
     /// Scrolls the element into view and clicks its centre, like a user.
     pub async fn click(&self) -> Result<()> {
-        self.conn.post(&self.path("/click"), json!({})).await.map(drop)
+        self.inner.click().await.ctx("click")
     }
 
     pub async fn clear(&self) -> Result<()> {
-        self.conn.post(&self.path("/clear"), json!({})).await.map(drop)
+        self.inner.clear().await.ctx("clear")
     }
 
     /// Focuses the element and types `text` (WebDriver key codes such as
     /// `"\u{E007}"` for Enter work too).
     pub async fn send_keys(&self, text: &str) -> Result<()> {
-        self.conn.post(&self.path("/value"), json!({ "text": text })).await.map(drop)
+        self.inner.send_keys(text).await.ctx("send keys")
     }
 
     /// Chooses the `<option>` of this `<select>` whose visible text is `text`
     /// by clicking it.
     pub async fn select_by_text(&self, text: &str) -> Result<()> {
-        let option = poll(self.conn.wait(), &format!("an option {text:?}"), || async {
+        let option = poll(self.wait(), &format!("an option {text:?}"), || async {
             for o in self.find_all("option").await? {
                 if o.text().await?.trim() == text.trim() {
                     return Ok(Some(o));
@@ -709,7 +682,7 @@ impl Element {
 
     /// Chooses the `<option>` of this `<select>` with this `value` by clicking it.
     pub async fn select_by_value(&self, value: &str) -> Result<()> {
-        let option = poll(self.conn.wait(), &format!("an option with value {value:?}"), || async {
+        let option = poll(self.wait(), &format!("an option with value {value:?}"), || async {
             for o in self.find_all("option").await? {
                 if o.attribute("value").await?.as_deref() == Some(value) {
                     return Ok(Some(o));
@@ -747,8 +720,7 @@ impl Element {
             self.clone()
         } else {
             // The nearest enclosing form, by XPath (no page script needed).
-            let v = self.conn.post(&self.path("/element"), json!({ "using": "xpath", "value": "ancestor::form[1]" })).await?;
-            element_from(&self.conn, &v).ok_or_else(|| Error::new("client", "not in a form", "submit"))?
+            self.wrap(self.inner.find(Locator::XPath("ancestor::form[1]")).await.ctx("submit: the enclosing form")?)
         };
         let button = form.find("button[type=submit], input[type=submit], button:not([type])").await?;
         button.click().await
@@ -760,10 +732,8 @@ impl Element {
             return Ok(());
         }
         self.find(":scope > summary").await?.click().await?;
-        poll(self.conn.wait(), "the <details> to open", || async {
-            Ok((self.property("open").await?.as_bool() == Some(true)).then_some(()))
-        })
-        .await
+        poll(self.wait(), "the <details> to open", || async { Ok((self.property("open").await?.as_bool() == Some(true)).then_some(())) })
+            .await
     }
 
     /// Sets an `<input type=date>` to `iso` (YYYY-MM-DD) by typing the digits in
@@ -776,11 +746,8 @@ impl Element {
             return Err(Error::new("client", format!("{iso:?} is not YYYY-MM-DD"), "set_date"));
         };
         let order = self
-            .conn
-            .post(
-                "/execute/sync",
-                json!({ "script": "try { return new Intl.DateTimeFormat(navigator.language).formatToParts(new Date(2001, 10, 22)).map(p => p.type).filter(t => t === 'day' || t === 'month' || t === 'year'); } catch (e) { return null; }", "args": [] }),
-            )
+            .client
+            .execute("try { return new Intl.DateTimeFormat(navigator.language).formatToParts(new Date(2001, 10, 22)).map(p => p.type).filter(t => t === 'day' || t === 'month' || t === 'year'); } catch (e) { return null; }", vec![])
             .await
             .ok()
             .and_then(|v| v.as_array().map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect::<Vec<_>>()))
@@ -798,73 +765,14 @@ impl Element {
         if self.value().await? == iso {
             return Ok(true);
         }
-        self.conn
-            .post(
-                "/execute/sync",
-                json!({ "script": "const el = arguments[0]; el.value = arguments[1]; el.dispatchEvent(new Event('input', {bubbles: true})); el.dispatchEvent(new Event('change', {bubbles: true}));", "args": [self.json(), iso] }),
+        self.client
+            .execute(
+                "const el = arguments[0]; el.value = arguments[1]; el.dispatchEvent(new Event('input', {bubbles: true})); el.dispatchEvent(new Event('change', {bubbles: true}));",
+                vec![self.json(), json!(iso)],
             )
-            .await?;
+            .await
+            .ctx("set_date by script")?;
         let now = self.value().await?;
         if now == iso { Ok(false) } else { Err(Error::new("client", format!("the date field holds {now:?}, not {iso:?}"), "set_date")) }
-    }
-}
-
-/// Decodes standard base64 (with or without padding; whitespace ignored).
-pub fn base64_decode(input: &str) -> Option<Vec<u8>> {
-    fn sextet(c: u8) -> Option<u32> {
-        Some(match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' | b'-' => 62,
-            b'/' | b'_' => 63,
-            _ => return None,
-        } as u32)
-    }
-    let clean: Vec<u8> = input.bytes().filter(|c| !c.is_ascii_whitespace()).collect();
-    let body = match clean.iter().position(|&c| c == b'=') {
-        Some(i) if clean[i..].iter().all(|&c| c == b'=') && clean[i..].len() <= 2 => &clean[..i],
-        Some(_) => return None,
-        None => &clean[..],
-    };
-    if body.len() % 4 == 1 {
-        return None;
-    }
-    let mut out = Vec::with_capacity(body.len() * 3 / 4);
-    for chunk in body.chunks(4) {
-        let mut acc = 0u32;
-        for &c in chunk {
-            acc = (acc << 6) | sextet(c)?;
-        }
-        acc <<= 6 * (4 - chunk.len() as u32);
-        let bytes = acc.to_be_bytes();
-        out.extend_from_slice(&bytes[1..chunk.len()]);
-    }
-    Some(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::base64_decode;
-
-    #[test]
-    fn base64_round_trips_known_vectors() {
-        for (enc, dec) in [
-            ("", ""),
-            ("Zg==", "f"),
-            ("Zm8=", "fo"),
-            ("Zm9v", "foo"),
-            ("Zm9vYg==", "foob"),
-            ("Zm9vYmE=", "fooba"),
-            ("Zm9vYmFy", "foobar"),
-            ("Zm9vYmE", "fooba"),
-        ] {
-            assert_eq!(base64_decode(enc).as_deref(), Some(dec.as_bytes()), "{enc}");
-        }
-        assert_eq!(base64_decode("iVBORw0KGgo=").unwrap(), [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a]);
-        assert_eq!(base64_decode("Zm9v\nYmFy"), Some(b"foobar".to_vec()));
-        assert!(base64_decode("Zm9v!").is_none());
-        assert!(base64_decode("Z").is_none());
-        assert!(base64_decode("Zg==Zg").is_none());
     }
 }

@@ -9,12 +9,10 @@ use serde::Deserialize;
 
 use super::JsonObject;
 use super::dto::{AccountDto, AccountWrite, TeamMemberDto, TeamWrite};
+use super::schema::Body;
 use crate::auth::ApiUser;
 use crate::extract::{Id, Ids};
 use crate::{ApiError, AppError, AppState};
-
-const FIELDS: &[&str] =
-    &["name", "industry", "region", "parent_id", "crm_id", "current_revenue", "total_spend", "potential", "growth_trend", "owner_id"];
 
 #[derive(Deserialize, utoipa::IntoParams)]
 pub struct ListQuery {
@@ -60,7 +58,7 @@ pub async fn create(
     ApiUser(auth): ApiUser,
     body: JsonObject,
 ) -> Result<(StatusCode, Json<AccountDto>), ApiError> {
-    let input: AccountInput = body.merge_into(&AccountInput::default(), FIELDS, &[])?;
+    let input: AccountInput = body.merge_into(&AccountInput::default(), &AccountWrite::fields_except(&["version"]), &[])?;
     let account = keyplan_app::accounts::create_account(&state.store, &auth, &input).await?;
     Ok((StatusCode::CREATED, Json(AccountDto::from(&account))))
 }
@@ -81,7 +79,8 @@ pub async fn update(
 ) -> Result<Json<AccountDto>, ApiError> {
     let current = state.store.account(auth.org(), id).await?;
     let version = body.version()?;
-    let input = body.merge_into(&keyplan_app::accounts::account_to_input(&current), FIELDS, &["version"])?;
+    let input =
+        body.merge_into(&keyplan_app::accounts::account_to_input(&current), &AccountWrite::fields_except(&["version"]), &["version"])?;
     let account = keyplan_app::accounts::update_account(&state.store, &auth, id, version, &input).await?;
     Ok(Json(AccountDto::from(&account)))
 }

@@ -6,24 +6,10 @@ use keyplan_domain::{AccountId, ContactId};
 
 use super::JsonObject;
 use super::dto::{ContactDto, ContactWrite};
+use super::schema::Body;
 use crate::auth::ApiUser;
 use crate::extract::Id;
 use crate::{ApiError, AppState};
-
-const FIELDS: &[&str] = &[
-    "name",
-    "title",
-    "business_unit",
-    "reports_to_id",
-    "buying_role",
-    "influence",
-    "attitude",
-    "relationship_owner_id",
-    "objective",
-    "last_contact_date",
-    "email",
-    "phone",
-];
 
 /// The account's contacts (its buying centre).
 #[utoipa::path(get, path = "/accounts/{id}/contacts", tag = "contacts", params(("id" = i64, Path)), responses((status = 200, body = [ContactDto])))]
@@ -41,7 +27,7 @@ pub async fn create(
     Id(id): Id<AccountId>,
     body: JsonObject,
 ) -> Result<(StatusCode, Json<ContactDto>), ApiError> {
-    let input: ContactInput = body.merge_into(&ContactInput::default(), FIELDS, &[])?;
+    let input: ContactInput = body.merge_into(&ContactInput::default(), &ContactWrite::fields_except(&["version"]), &[])?;
     let contact = keyplan_app::contacts::create_contact(&state.store, &auth, id, &input).await?;
     Ok((StatusCode::CREATED, Json(ContactDto::from(&contact))))
 }
@@ -62,7 +48,8 @@ pub async fn update(
 ) -> Result<Json<ContactDto>, ApiError> {
     let current = state.store.contact(auth.org(), id).await?;
     let version = body.version()?;
-    let input = body.merge_into(&keyplan_app::contacts::contact_to_input(&current), FIELDS, &["version"])?;
+    let input =
+        body.merge_into(&keyplan_app::contacts::contact_to_input(&current), &ContactWrite::fields_except(&["version"]), &["version"])?;
     let contact = keyplan_app::contacts::update_contact(&state.store, &auth, id, version, &input).await?;
     Ok(Json(ContactDto::from(&contact)))
 }

@@ -1,6 +1,7 @@
 //! The JSON shapes of the API. Kept apart from the domain and the store so the
 //! published format changes only on purpose.
 
+use super::schema::{body, date, integer, nullable, number, text};
 use keyplan_domain::tree::{Node, NodeKind, TreeNode, TreeSummary};
 use keyplan_store::{Account, Contact, MyCommitment, Plan, PlanSummary, TeamMember, User};
 use serde::{Deserialize, Serialize};
@@ -117,21 +118,21 @@ impl From<&Account> for AccountDto {
     }
 }
 
-/// Fields accepted by `POST /accounts` and `PATCH /accounts/{id}` (PATCH also needs `version`).
-#[derive(Deserialize, ToSchema)]
-#[allow(dead_code)]
-pub struct AccountWrite {
-    pub name: Option<String>,
-    pub industry: Option<String>,
-    pub region: Option<String>,
-    pub parent_id: Option<i64>,
-    pub crm_id: Option<String>,
-    pub current_revenue: Option<f64>,
-    pub total_spend: Option<f64>,
-    pub potential: Option<f64>,
-    pub growth_trend: Option<String>,
-    pub owner_id: Option<i64>,
-    pub version: Option<i64>,
+body! {
+    /// Fields accepted by `POST /accounts` and `PATCH /accounts/{id}` (PATCH also needs `version`).
+    AccountWrite {
+        name: nullable(text()),
+        industry: nullable(text()),
+        region: nullable(text()),
+        parent_id: nullable(integer()),
+        crm_id: nullable(text()),
+        current_revenue: nullable(number()),
+        total_spend: nullable(number()),
+        potential: nullable(number()),
+        growth_trend: nullable(text()),
+        owner_id: nullable(integer()),
+        version: nullable(integer()),
+    }
 }
 
 #[derive(Serialize, ToSchema)]
@@ -148,11 +149,11 @@ impl From<&TeamMember> for TeamMemberDto {
     }
 }
 
-#[derive(Deserialize, ToSchema)]
-#[allow(dead_code)]
-pub struct TeamWrite {
-    /// The member's function on the team, e.g. "Service", "Management sponsor".
-    pub function: String,
+body! {
+    TeamWrite {
+        /// The member's function on the team, e.g. "Service", "Management sponsor".
+        function: text(),
+    }
 }
 
 #[derive(Serialize, ToSchema)]
@@ -199,22 +200,22 @@ impl From<&Contact> for ContactDto {
     }
 }
 
-#[derive(Deserialize, ToSchema)]
-#[allow(dead_code)]
-pub struct ContactWrite {
-    pub name: Option<String>,
-    pub title: Option<String>,
-    pub business_unit: Option<String>,
-    pub reports_to_id: Option<i64>,
-    pub buying_role: Option<String>,
-    pub influence: Option<i16>,
-    pub attitude: Option<String>,
-    pub relationship_owner_id: Option<i64>,
-    pub objective: Option<String>,
-    pub last_contact_date: Option<Date>,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    pub version: Option<i64>,
+body! {
+    ContactWrite {
+        name: nullable(text()),
+        title: nullable(text()),
+        business_unit: nullable(text()),
+        reports_to_id: nullable(integer()),
+        buying_role: nullable(text()),
+        influence: nullable(integer()),
+        attitude: nullable(text()),
+        relationship_owner_id: nullable(integer()),
+        objective: nullable(text()),
+        last_contact_date: nullable(date()),
+        email: nullable(text()),
+        phone: nullable(text()),
+        version: nullable(integer()),
+    }
 }
 
 #[derive(Serialize, ToSchema)]
@@ -292,16 +293,16 @@ impl PlanDto {
     }
 }
 
-#[derive(Deserialize, ToSchema)]
-#[allow(dead_code)]
-pub struct PlanWrite {
-    pub title: Option<String>,
-    pub status: Option<String>,
-    pub period_start: Option<Date>,
-    pub period_end: Option<Date>,
-    /// Only `one_page_constraint` for now.
-    pub template: Option<String>,
-    pub version: Option<i64>,
+body! {
+    PlanWrite {
+        title: nullable(text()),
+        status: nullable(text()),
+        period_start: nullable(date()),
+        period_end: nullable(date()),
+        /// Only `one_page_constraint` for now.
+        template: nullable(text()),
+        version: nullable(integer()),
+    }
 }
 
 /// One node of the constraint tree.
@@ -397,51 +398,51 @@ impl NodeDto {
     }
 }
 
-/// Body of `POST /plans/{id}/nodes` and `PATCH /nodes/{id}` (PATCH: no `kind`/`parent_id`, needs `version`).
-#[derive(Deserialize, ToSchema)]
-#[allow(dead_code)]
-pub struct NodeWriteDto {
-    /// `goal`, `csf`, `condition`, `obstacle` or `commitment`.
-    pub kind: Option<String>,
-    /// The node this one hangs under: csf under goal, condition under csf, obstacle under condition, commitment under obstacle (or goal).
-    pub parent_id: Option<i64>,
-    pub title: Option<String>,
-    pub notes: Option<String>,
-    pub metric: Option<String>,
-    pub baseline: Option<f64>,
-    pub target: Option<f64>,
-    pub unit: Option<String>,
-    pub target_date: Option<Date>,
-    /// Goals: `customer`, `us` or `both`.
-    pub benefit: Option<String>,
-    pub owner_id: Option<i64>,
-    pub contact_id: Option<i64>,
-    pub start_date: Option<Date>,
-    pub due_date: Option<Date>,
-    pub done_criterion: Option<String>,
-    pub status: Option<String>,
-    pub version: Option<i64>,
+body! {
+    /// Body of `POST /plans/{id}/nodes` and `PATCH /nodes/{id}` (PATCH: no `kind`/`parent_id`, needs `version`).
+    NodeWriteDto {
+        /// `goal`, `csf`, `condition`, `obstacle` or `commitment`.
+        kind: nullable(text()),
+        /// The node this one hangs under: csf under goal, condition under csf, obstacle under condition, commitment under obstacle (or goal).
+        parent_id: nullable(integer()),
+        title: nullable(text()),
+        notes: nullable(text()),
+        metric: nullable(text()),
+        baseline: nullable(number()),
+        target: nullable(number()),
+        unit: nullable(text()),
+        target_date: nullable(date()),
+        /// Goals: `customer`, `us` or `both`.
+        benefit: nullable(text()),
+        owner_id: nullable(integer()),
+        contact_id: nullable(integer()),
+        start_date: nullable(date()),
+        due_date: nullable(date()),
+        done_criterion: nullable(text()),
+        status: nullable(text()),
+        version: nullable(integer()),
+    }
 }
 
-#[derive(Deserialize, ToSchema)]
-#[allow(dead_code)]
-pub struct MoveDto {
-    /// `up` or `down`.
-    pub direction: String,
+body! {
+    MoveDto {
+        /// `up` or `down`.
+        direction: text(),
+    }
 }
 
-#[derive(Deserialize, ToSchema)]
-#[allow(dead_code)]
-pub struct DeclineDto {
-    pub reason: String,
-    pub version: Option<i64>,
+body! {
+    DeclineDto {
+        reason: text(),
+        version: nullable(integer()),
+    }
 }
 
-#[derive(Deserialize, ToSchema)]
-#[allow(dead_code)]
-pub struct ProposeDateDto {
-    pub due_date: Date,
-    pub version: Option<i64>,
+body! {
+    ProposeDateDto {
+        due_date: date(),
+        version: nullable(integer()),
+    }
 }
 
 /// A commitment in the caller's own list.

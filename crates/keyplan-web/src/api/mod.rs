@@ -12,6 +12,7 @@ mod export;
 pub mod kpis;
 mod plans;
 mod reviews;
+mod schema;
 mod shares;
 mod templates;
 mod users;

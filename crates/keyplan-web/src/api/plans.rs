@@ -8,27 +8,10 @@ use keyplan_domain::{AccountId, NodeId, PlanId};
 
 use super::JsonObject;
 use super::dto::{DeclineDto, MoveDto, MyCommitmentDto, NodeDto, NodeWriteDto, PlanDto, PlanListItem, PlanWrite, ProposeDateDto};
+use super::schema::Body;
 use crate::auth::ApiUser;
 use crate::extract::Id;
 use crate::{ApiError, AppError, AppState};
-
-const PLAN_FIELDS: &[&str] = &["title", "status", "period_start", "period_end"];
-const NODE_FIELDS: &[&str] = &[
-    "title",
-    "notes",
-    "metric",
-    "baseline",
-    "target",
-    "unit",
-    "target_date",
-    "benefit",
-    "owner_id",
-    "contact_id",
-    "start_date",
-    "due_date",
-    "done_criterion",
-    "status",
-];
 
 /// The account's plans, newest period first.
 #[utoipa::path(get, path = "/accounts/{id}/plans", tag = "plans", params(("id" = i64, Path)), responses((status = 200, body = [PlanListItem])))]
@@ -52,7 +35,7 @@ pub async fn create(
     body: JsonObject,
 ) -> Result<(StatusCode, Json<super::content::FullPlanDto>), ApiError> {
     let template = body.str_field("template")?.unwrap_or_else(|| TEMPLATE_ONE_PAGE.to_string());
-    let input: PlanInput = body.merge_into(&PlanInput::default(), PLAN_FIELDS, &["template"])?;
+    let input: PlanInput = body.merge_into(&PlanInput::default(), &PlanWrite::fields_except(&["template", "version"]), &["template"])?;
     let plan = keyplan_app::plans::create_plan(&state.store, &auth, id, &input, &template).await?;
     let b = keyplan_app::bundle::plan_bundle(&state.store, &auth, plan.id, crate::lang::current()).await?;
     Ok((StatusCode::CREATED, Json(super::content::FullPlanDto::new(&b))))
@@ -81,7 +64,8 @@ pub async fn update(
 ) -> Result<Json<PlanDto>, ApiError> {
     let current = state.store.plan(auth.org(), id).await?;
     let version = body.version()?;
-    let input = body.merge_into(&keyplan_app::plans::plan_to_input(&current), PLAN_FIELDS, &["version"])?;
+    let input =
+        body.merge_into(&keyplan_app::plans::plan_to_input(&current), &PlanWrite::fields_except(&["template", "version"]), &["version"])?;
     keyplan_app::plans::update_plan(&state.store, &auth, id, version, &input).await?;
     let b = keyplan_app::bundle::plan_bundle(&state.store, &auth, id, crate::lang::current()).await?;
     Ok(Json(PlanDto::new(&b.plan, &b.tree, &b.summary)))
@@ -107,7 +91,8 @@ pub async fn create_node(
     let kind =
         NodeKind::parse(kind_text.trim()).ok_or_else(|| AppError::field("kind", "must be goal, csf, condition, obstacle or commitment"))?;
     let parent = body.id_field("parent_id")?.map(NodeId::new);
-    let input: NodeInput = body.merge_into(&NodeInput::default(), NODE_FIELDS, &["kind", "parent_id"])?;
+    let input: NodeInput =
+        body.merge_into(&NodeInput::default(), &NodeWriteDto::fields_except(&["kind", "parent_id", "version"]), &["kind", "parent_id"])?;
     let node = keyplan_app::nodes::create_node(&state.store, &auth, plan, kind, parent, &input).await?;
     Ok((StatusCode::CREATED, Json(NodeDto::from_node(&node))))
 }
@@ -134,7 +119,11 @@ pub async fn update_node(
             return Err(AppError::field(fixed, "cannot be changed; delete the node and add it where it belongs").into());
         }
     }
-    let input = body.merge_into(&keyplan_app::nodes::node_to_input(&current), NODE_FIELDS, &["version"])?;
+    let input = body.merge_into(
+        &keyplan_app::nodes::node_to_input(&current),
+        &NodeWriteDto::fields_except(&["kind", "parent_id", "version"]),
+        &["version"],
+    )?;
     let node = keyplan_app::nodes::update_node(&state.store, &auth, id, version, &input).await?;
     Ok(Json(NodeDto::from_node(&node)))
 }

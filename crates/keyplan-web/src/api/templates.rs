@@ -3,12 +3,13 @@
 //! `keyplan template export` writes, and `POST /templates` takes what it reads.
 //! Reading is for everyone signed in; changes are for administrators.
 
+use super::schema::{body, integer, list_of, nullable, number, object_of, text};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use keyplan_domain::template::TemplateDoc;
 use keyplan_store::{ImportOutcome, Template, TemplateVersion};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 use time::OffsetDateTime;
 use utoipa::ToSchema;
@@ -101,46 +102,46 @@ pub struct ImportResultDto {
     pub template: TemplateDto,
 }
 
-/// The template file: `{"format": "keyplan-template", "format_version": 1, ...}` (see `docs/template-format.md`).
-#[derive(Serialize, Deserialize, ToSchema)]
-#[allow(dead_code)]
-pub struct TemplateFileDto {
-    /// Always `keyplan-template`.
-    pub format: String,
-    /// Always 1.
-    pub format_version: u32,
-    /// 1 to 60 lower-case letters, digits, `-` or `_`; names the template in files, the API and the command line.
-    pub key: String,
-    pub name: String,
-    pub description: Option<String>,
-    /// The length of a whole plan in printed pages (0.5 to 50).
-    pub budget_pages: f64,
-    /// In plan order; 1 to 40.
-    pub sections: Vec<TemplateSectionDto>,
+body! {
+    /// The template file: `{"format": "keyplan-template", "format_version": 1, ...}` (see `docs/template-format.md`).
+    TemplateFileDto {
+        /// Always `keyplan-template`.
+        format: text(),
+        /// Always 1.
+        format_version: integer(),
+        /// 1 to 60 lower-case letters, digits, `-` or `_`; names the template in files, the API and the command line.
+        key: text(),
+        name: text(),
+        description: nullable(text()),
+        /// The length of a whole plan in printed pages (0.5 to 50).
+        budget_pages: number(),
+        /// In plan order; 1 to 40.
+        sections: list_of::<TemplateSectionDto>(),
+    }
 }
 
-#[derive(Serialize, Deserialize, ToSchema)]
-#[allow(dead_code)]
-pub struct TemplateSectionDto {
-    /// Stable across versions: a plan files its content under it. Unique within the template.
-    pub key: String,
-    pub title: String,
-    /// `free_text`, `analysis`, `swot`, `stakeholder_map`, `whitespace`, `goals`, `constraint_tree`,
-    /// `action_plan`, `kpi_scorecard`, `value_proposition` or `risks`.
-    pub kind: String,
-    /// Shown to the writer of the section.
-    pub guidance: Option<String>,
-    /// Omitted or null: no budget.
-    pub budget: Option<BudgetDto>,
+body! {
+    TemplateSectionDto {
+        /// Stable across versions: a plan files its content under it. Unique within the template.
+        key: text(),
+        title: text(),
+        /// `free_text`, `analysis`, `swot`, `stakeholder_map`, `whitespace`, `goals`, `constraint_tree`,
+        /// `action_plan`, `kpi_scorecard`, `value_proposition` or `risks`.
+        kind: text(),
+        /// Shown to the writer of the section.
+        guidance: nullable(text()),
+        /// Omitted or null: no budget.
+        budget: nullable(object_of::<BudgetDto>()),
+    }
 }
 
-#[derive(Serialize, Deserialize, ToSchema)]
-#[allow(dead_code)]
-pub struct BudgetDto {
-    /// `words` or `items`.
-    pub unit: String,
-    /// 1 to 20000.
-    pub limit: u32,
+body! {
+    BudgetDto {
+        /// `words` or `items`.
+        unit: text(),
+        /// 1 to 20000.
+        limit: integer(),
+    }
 }
 
 fn outcome_name(o: ImportOutcome) -> &'static str {

@@ -1,6 +1,7 @@
 //! The whitespace matrix over the API: the company's offerings, an account's
 //! business units, and its cells.
 
+use super::schema::{body, boolean, integer, nullable, number, text};
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
@@ -16,6 +17,7 @@ use utoipa::ToSchema;
 
 use super::JsonObject;
 use super::dto::{ErrorBody, MoveDto};
+use super::schema::Body;
 use crate::auth::ApiUser;
 use crate::extract::Id;
 use crate::{ApiError, AppError, AppState};
@@ -52,15 +54,15 @@ impl From<&Offering> for OfferingDto {
     }
 }
 
-/// Body of `POST /offerings` and `PATCH /offerings/{id}` (PATCH needs `version`).
-#[derive(Deserialize, ToSchema)]
-#[allow(dead_code)]
-pub struct OfferingWrite {
-    pub name: Option<String>,
-    pub description: Option<String>,
-    /// PATCH only: retire (`true`) or restore (`false`).
-    pub retired: Option<bool>,
-    pub version: Option<i64>,
+body! {
+    /// Body of `POST /offerings` and `PATCH /offerings/{id}` (PATCH needs `version`).
+    OfferingWrite {
+        name: nullable(text()),
+        description: nullable(text()),
+        /// PATCH only: retire (`true`) or restore (`false`).
+        retired: nullable(boolean()),
+        version: nullable(integer()),
+    }
 }
 
 /// A business unit of the customer: a column of the account's matrix.
@@ -88,12 +90,12 @@ impl From<&BusinessUnit> for BusinessUnitDto {
     }
 }
 
-/// Body of `POST /accounts/{id}/business-units` and `PATCH /business-units/{id}` (PATCH needs `version`).
-#[derive(Deserialize, ToSchema)]
-#[allow(dead_code)]
-pub struct BusinessUnitWrite {
-    pub name: Option<String>,
-    pub version: Option<i64>,
+body! {
+    /// Body of `POST /accounts/{id}/business-units` and `PATCH /business-units/{id}` (PATCH needs `version`).
+    BusinessUnitWrite {
+        name: nullable(text()),
+        version: nullable(integer()),
+    }
 }
 
 /// A filled cell; a pair of offering and business unit without one is empty.
@@ -131,19 +133,19 @@ impl From<&Cell> for CellDto {
     }
 }
 
-/// Body of `PUT /accounts/{id}/whitespace/cells`.
-#[derive(Deserialize, ToSchema)]
-#[allow(dead_code)]
-pub struct CellWrite {
-    pub offering_id: i64,
-    pub business_unit_id: i64,
-    /// `sold`, `in_progress`, `opportunity` or `not_relevant`; empty or missing clears the cell.
-    pub status: Option<String>,
-    /// Yearly value, not negative.
-    pub value: Option<f64>,
-    pub note: Option<String>,
-    /// The version of the cell you are changing; 0 or missing when it was empty.
-    pub version: Option<i64>,
+body! {
+    /// Body of `PUT /accounts/{id}/whitespace/cells`.
+    CellWrite {
+        offering_id: integer(),
+        business_unit_id: integer(),
+        /// `sold`, `in_progress`, `opportunity` or `not_relevant`; empty or missing clears the cell.
+        status: nullable(text()),
+        /// Yearly value, not negative.
+        value: nullable(number()),
+        note: nullable(text()),
+        /// The version of the cell you are changing; 0 or missing when it was empty.
+        version: nullable(integer()),
+    }
 }
 
 /// Sums over the matrix.
@@ -218,7 +220,7 @@ pub async fn create_offering(
     body: JsonObject,
 ) -> Result<(StatusCode, Json<OfferingDto>), ApiError> {
     require_offering_manager(&auth)?;
-    let input: NameInput = body.merge_into(&NameInput::default(), &["name", "description"], &[])?;
+    let input: NameInput = body.merge_into(&NameInput::default(), &OfferingWrite::fields_except(&["retired", "version"]), &[])?;
     let o = ws_service::create_offering(&state.store, &auth, &input).await?;
     Ok((StatusCode::CREATED, Json(OfferingDto::from(&o))))
 }
@@ -240,7 +242,8 @@ pub async fn update_offering(
         Some(Value::Bool(b)) => Some(*b),
         Some(_) => return Err(AppError::field("retired", "must be true or false").into()),
     };
-    let input = body.merge_into(&ws_service::offering_to_input(&current), &["name", "description", "retired"], &["version", "retired"])?;
+    let input =
+        body.merge_into(&ws_service::offering_to_input(&current), &OfferingWrite::fields_except(&["version"]), &["version", "retired"])?;
     let edits_text = body.0.contains_key("name") || body.0.contains_key("description");
     let mut o = current;
     if edits_text {
@@ -314,7 +317,7 @@ pub async fn create_unit(
     Id(id): Id<AccountId>,
     body: JsonObject,
 ) -> Result<(StatusCode, Json<BusinessUnitDto>), ApiError> {
-    let input: NameInput = body.merge_into(&NameInput::default(), &["name"], &[])?;
+    let input: NameInput = body.merge_into(&NameInput::default(), &BusinessUnitWrite::fields_except(&["version"]), &[])?;
     let u = ws_service::create_business_unit(&state.store, &auth, id, &input).await?;
     Ok((StatusCode::CREATED, Json(BusinessUnitDto::from(&u))))
 }
@@ -330,7 +333,7 @@ pub async fn update_unit(
     let current = state.store.business_unit(auth.org(), id).await?;
     let version = body.version()?;
     let base = NameInput { name: current.name.clone(), description: String::new() };
-    let input = body.merge_into(&base, &["name"], &["version"])?;
+    let input = body.merge_into(&base, &BusinessUnitWrite::fields_except(&["version"]), &["version"])?;
     let u = ws_service::update_business_unit(&state.store, &auth, id, version, &input).await?;
     Ok(Json(BusinessUnitDto::from(&u)))
 }
@@ -399,8 +402,11 @@ pub async fn put_cell(
     let offering = body.id_field("offering_id")?.ok_or_else(|| AppError::field("offering_id", "is required"))?;
     let unit = body.id_field("business_unit_id")?.ok_or_else(|| AppError::field("business_unit_id", "is required"))?;
     let version = body.optional_version()?.unwrap_or(0);
-    let input: CellInput =
-        body.merge_into(&CellInput::default(), &["status", "value", "note"], &["offering_id", "business_unit_id", "version"])?;
+    let input: CellInput = body.merge_into(
+        &CellInput::default(),
+        &CellWrite::fields_except(&["offering_id", "business_unit_id", "version"]),
+        &["offering_id", "business_unit_id", "version"],
+    )?;
     let at = CellRef { offering: OfferingId::new(offering), unit: BusinessUnitId::new(unit) };
     Ok(match ws_service::set_cell(&state.store, &auth, id, at, version, &input).await? {
         Some(cell) => Json(CellDto::from(&cell)).into_response(),

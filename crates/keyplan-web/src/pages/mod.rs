@@ -19,6 +19,7 @@ mod reviews;
 mod sections;
 mod share;
 mod template_editor;
+mod template_form;
 mod templates;
 mod timeline;
 mod whitespace;
