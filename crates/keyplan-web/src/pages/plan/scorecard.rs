@@ -1,7 +1,6 @@
 //! The KPI scorecard card of the plan page: each KPI with its progress to
 //! target, a sparkline of its actuals and who recorded them.
 
-use super::sections::SectionForms;
 use crate::views::{self, FormView, Opt};
 use keyplan_app::bundle::PlanBundle;
 use keyplan_app::bundle::clip;
@@ -59,8 +58,15 @@ impl ScorecardView {
     }
 }
 
+/// The KPI and actual forms that came back with errors (0 for the add form,
+/// else the KPI's id): the scorecard shows them in place.
+pub struct KpiForms<'a> {
+    pub kpi: &'a mut Option<(i64, FormView)>,
+    pub actual: &'a mut Option<(i64, FormView)>,
+}
+
 /// The scorecard of the plan page, its texts in `t`'s language.
-pub fn scorecard_in(b: &PlanBundle, forms: &mut SectionForms, t: Tr) -> ScorecardView {
+pub fn scorecard_in(b: &PlanBundle, forms: KpiForms<'_>, t: Tr) -> ScorecardView {
     let all = b.kpi_progress();
     let count = all.len();
     let goals = b.goals();

@@ -366,7 +366,7 @@ pub fn build(t: Tr, b: &PlanBundle, forms: &mut SectionForms) -> SectionsView {
         goal_cards,
         actions,
         kpis,
-        scorecard: super::scorecard::scorecard_in(b, forms, t),
+        scorecard: super::scorecard::scorecard_in(b, super::scorecard::KpiForms { kpi: &mut forms.kpi, actual: &mut forms.actual }, t),
         timeline_svg: keyplan_export::timeline_svg::plan_timeline_in(b, today, t).svg,
         evidence_groups: evidence_options(t, b),
         goal_opts: goal_titles.iter().map(|(id, t)| Opt::new(id, clip(t, 80))).collect(),
