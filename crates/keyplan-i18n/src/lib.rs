@@ -41,7 +41,8 @@
 //! many pages (buttons such as "Save") start with `common-`.
 
 pub mod fmt;
-pub mod stored_text;
+#[cfg(test)]
+mod stored_messages_tests;
 pub mod templates;
 
 use std::borrow::Cow;
@@ -231,6 +232,29 @@ impl Tr {
     /// A share as a percentage: `26%` / `26 %`; `—` when unknown.
     pub fn pct(&self, share: Option<f64>) -> String {
         share.map(|s| keyplan_domain::lang::format_percent(s, self.lang)).unwrap_or_else(|| "—".into())
+    }
+
+    /// A message by code in this language. Arguments that are themselves
+    /// messages, dates and labels are written in this language too.
+    pub fn msg(&self, m: &keyplan_domain::Message) -> String {
+        let args: Vec<(&str, FluentValue<'static>)> = m.args.iter().map(|(k, v)| (k.as_str(), self.msg_arg(v))).collect();
+        if args.is_empty() { self.s(&m.code) } else { self.a(&m.code, &args) }
+    }
+
+    fn msg_arg(&self, v: &keyplan_domain::MsgArg) -> FluentValue<'static> {
+        use keyplan_domain::MsgArg;
+        match v {
+            MsgArg::Text(s) => s.clone().arg(),
+            MsgArg::Int(n) => n.arg(),
+            MsgArg::Date(d) => self.date(*d).arg(),
+            MsgArg::IsoDate(d) if self.lang == Lang::En => keyplan_domain::validate::format_date(*d).arg(),
+            MsgArg::IsoDate(d) => self.date(*d).arg(),
+            // English running text writes a kind in lower case ("added obstacle");
+            // German nouns keep their capital.
+            MsgArg::Label { kind, code } if self.lang == Lang::En => self.enum_label(kind, code).to_lowercase().arg(),
+            MsgArg::Label { kind, code } => self.enum_label(kind, code).arg(),
+            MsgArg::Msg(inner) => self.msg(inner).arg(),
+        }
     }
 
     /// A field error message from validation, in this language. The domain
