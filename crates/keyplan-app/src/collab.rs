@@ -431,6 +431,31 @@ mod tests {
     }
 
     #[test]
+    fn history_lines_read_in_english_as_they_always_were() {
+        use keyplan_domain::analysis::{Category, ItemKind};
+        for kind in NodeKind::ALL {
+            let line = written("created", "Grow".into()).label("what", "node-kind", kind.as_str());
+            assert_eq!(english(&line), format!("added {} \u{201c}Grow\u{201d}", kind.label().to_lowercase()));
+        }
+        for c in Category::ALL {
+            let line = written("deleted", "X".into()).label("what", "item-category", c.as_str());
+            assert_eq!(english(&line), format!("deleted {} \u{201c}X\u{201d}", c.label().to_lowercase()));
+        }
+        for k in ItemKind::ALL {
+            let line = written("updated", "X".into()).label("what", "item-kind", k.as_str());
+            assert_eq!(english(&line), format!("edited {} \u{201c}X\u{201d}", k.label().to_lowercase()));
+        }
+        let review = |kind: ReviewKind| Message::new("stored-review").arg("kind", kind.as_str()).date("date", date!(2027 - 01 - 15));
+        for kind in ReviewKind::ALL {
+            let held = Message::new("stored-review-held").arg("review", review(kind));
+            assert_eq!(
+                english(&held),
+                format!("held the {} of 15 Jan 2027; the plan was frozen as a snapshot", kind.label().to_lowercase())
+            );
+        }
+    }
+
+    #[test]
     fn comment_targets_parse() {
         assert_eq!(Target::from_ref("plan"), Some(Target::Plan));
         assert_eq!(Target::from_ref("node:4"), Some(Target::Node(NodeId::new(4))));

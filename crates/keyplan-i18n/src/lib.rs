@@ -401,6 +401,45 @@ mod tests {
         assert!(missing.is_empty(), "ids used but not defined: {missing:#?}");
     }
 
+    /// Every literal message code: `Message::new("…")`, `AppError::state("…")`,
+    /// `AppError::bad_request("…")` and review history lines (`line("…", r)`).
+    fn used_codes(text: &str) -> Vec<String> {
+        let mut found = Vec::new();
+        for call in ["Message::new(\"", "AppError::state(\"", "AppError::bad_request(\"", "line(\""] {
+            let mut rest = text;
+            while let Some(at) = rest.find(call) {
+                rest = &rest[at + call.len()..];
+                // Only what looks like an id: `line("BEGIN:VCALENDAR")` in the calendar is not one.
+                if let Some(end) = rest.find('"')
+                    && rest[..end].chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+                {
+                    found.push(rest[..end].to_string());
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn every_message_code_exists_in_both_languages() {
+        let (en, de) = (ids_of("en-US"), ids_of("de"));
+        let crates = root().join("..");
+        let mut paths = Vec::new();
+        for krate in ["keyplan-domain", "keyplan-store", "keyplan-app", "keyplan-export", "keyplan-web", "keyplan-cli"] {
+            files(&crates.join(krate).join("src"), "rs", &mut paths);
+        }
+        let mut codes: Vec<String> = Vec::new();
+        for p in &paths {
+            codes.extend(used_codes(&std::fs::read_to_string(p).unwrap()));
+        }
+        assert!(codes.len() > 40, "only {} codes found: is the scan broken?", codes.len());
+        // Built from parts: the legacy conversion's `stored-commitment-{verb}`.
+        codes.extend(["accepted", "declined", "answered"].map(|v| format!("stored-commitment-{v}")));
+        codes.push(keyplan_domain::message::VERBATIM.to_string());
+        let missing: Vec<_> = codes.iter().filter(|c| !en.contains(*c) || !de.contains(*c)).collect();
+        assert!(missing.is_empty(), "message codes without a text in English or German: {missing:?}");
+    }
+
     #[test]
     fn every_enum_label_and_field_error_exists() {
         use keyplan_domain::account::GrowthTrend;

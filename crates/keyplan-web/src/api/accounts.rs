@@ -1,3 +1,5 @@
+//! The accounts API: list, create, read, update and delete accounts, and their teams.
+
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
