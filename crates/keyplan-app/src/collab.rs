@@ -5,7 +5,7 @@
 
 use keyplan_domain::review::ReviewKind;
 use keyplan_domain::tree::{Acceptance, Node, NodeKind};
-use keyplan_domain::{ItemId, NodeId, OrgId, PlanId, UserId};
+use keyplan_domain::{ItemId, Message, NodeId, OrgId, PlanId, UserId};
 use keyplan_store::{Comment, NewNotification, Store};
 use time::{Date, Duration};
 
@@ -18,32 +18,35 @@ use keyplan_domain::calendar::Event;
 pub const REMIND_DAYS: i64 = 7;
 
 /// Adds one entry to a plan's history (one INSERT); a failure is only logged.
-pub async fn record_activity(store: &Store, auth: &Auth, plan: PlanId, action: &str, kind: &str, id: Option<i64>, summary: &str) {
-    if let Err(e) = store.record_activity(auth.org(), plan, Some(auth.id()), action, kind, id, summary).await {
+pub async fn record_activity(store: &Store, auth: &Auth, plan: PlanId, action: &str, kind: &str, id: Option<i64>, message: &Message) {
+    if let Err(e) = store.record_activity(auth.org(), plan, Some(auth.id()), action, kind, id, message).await {
         tracing::warn!(error = %e, plan = plan.get(), action, "recording activity failed");
     }
 }
 
 /// History entry for a write to a node of the tree.
 pub async fn node_activity(store: &Store, auth: &Auth, action: &str, node: &Node) {
-    let verb = match action {
-        "created" => "added",
-        "deleted" => "deleted",
-        _ => "edited",
-    };
-    let summary = format!("{verb} {} \u{201c}{}\u{201d}", node.kind.label().to_lowercase(), short(&node.title));
+    let summary = written(action, short(&node.title)).label("what", "node-kind", node.kind.as_str());
     record_activity(store, auth, node.plan_id, action, "node", Some(node.id.get()), &summary).await;
 }
 
 /// History entry for a write to an analysis item, SWOT entry, opportunity or risk.
 pub async fn item_activity(store: &Store, auth: &Auth, action: &str, item: &keyplan_store::Item) {
+    let summary = match item.category() {
+        Some(c) => written(action, short(&item.text)).label("what", "item-category", c.as_str()),
+        None => written(action, short(&item.text)).label("what", "item-kind", item.kind().as_str()),
+    };
+    record_activity(store, auth, item.plan_id, action, "item", Some(item.id.get()), &summary).await;
+}
+
+/// "added obstacle “…”" without its kind (`what`).
+fn written(action: &str, title: String) -> Message {
     let verb = match action {
         "created" => "added",
         "deleted" => "deleted",
         _ => "edited",
     };
-    let summary = format!("{verb} {} \u{201c}{}\u{201d}", item.label().to_lowercase(), short(&item.text));
-    record_activity(store, auth, item.plan_id, action, "item", Some(item.id.get()), &summary).await;
+    Message::new("stored-written").arg("verb", verb).arg("title", title)
 }
 
 /// Creates a notification; a failure is only logged.
@@ -63,7 +66,7 @@ pub async fn commitment_written(store: &Store, auth: &Auth, before: Option<&Node
         && before.is_none_or(|b| b.acceptance != Some(Acceptance::Proposed) || b.owner_id != node.owner_id);
     let Some(owner) = node.owner_id.filter(|o| *o != auth.id()) else { return };
     if asked {
-        let message = format!("{} proposed a commitment to you: {}", auth.name(), node.title);
+        let message = Message::new("stored-notif-proposed").arg("name", auth.name()).arg("title", &node.title);
         let key = format!("proposed:{}:{}", node.id.get(), node.version);
         notify(
             store,
@@ -84,23 +87,26 @@ pub async fn commitment_written(store: &Store, auth: &Auth, before: Option<&Node
 /// After an answer to a commitment: record it and tell the other side (the
 /// author when the owner answered, the owner when the author did).
 pub async fn commitment_answered(store: &Store, auth: &Auth, node: &Node) {
-    let (action, verb) = match node.acceptance {
-        Some(Acceptance::Accepted) => ("accepted", "accepted"),
-        Some(Acceptance::Declined) => ("declined", "declined"),
-        Some(Acceptance::DateProposed) => ("date_proposed", "proposed a new date for"),
-        _ => ("answered", "answered"),
+    let (action, code) = match (node.acceptance, &node.decline_reason, node.proposed_due_date) {
+        (Some(Acceptance::Accepted), _, _) => ("accepted", "stored-commitment-accepted"),
+        (Some(Acceptance::Declined), Some(_), _) => ("declined", "stored-commitment-declined-because"),
+        (Some(Acceptance::Declined), None, _) => ("declined", "stored-commitment-declined"),
+        (Some(Acceptance::DateProposed), _, Some(_)) => ("date_proposed", "stored-commitment-date-proposed"),
+        // Not expected: a proposed date without the date.
+        (Some(Acceptance::DateProposed), _, None) => ("date_proposed", "stored-commitment-date-proposed-bare"),
+        _ => ("answered", "stored-commitment-answered"),
     };
-    let mut summary = format!("{verb} commitment \u{201c}{}\u{201d}", node.title);
+    let mut summary = Message::new(code).arg("title", &node.title);
     if let (Some(Acceptance::Declined), Some(r)) = (node.acceptance, &node.decline_reason) {
-        summary.push_str(&format!(": {r}"));
+        summary = summary.arg("reason", r);
     }
     if let (Some(Acceptance::DateProposed), Some(d)) = (node.acceptance, node.proposed_due_date) {
-        summary.push_str(&format!(" ({})", keyplan_domain::validate::format_date(d)));
+        summary = summary.iso_date("date", d);
     }
     record_activity(store, auth, node.plan_id, action, "node", Some(node.id.get()), &summary).await;
     let other = if node.owner_id == Some(auth.id()) { node.author_id } else { node.owner_id };
     let Some(user) = other.filter(|u| *u != auth.id()) else { return };
-    let message = format!("{} {summary}", auth.name());
+    let message = Message::new("stored-notif-answered").arg("name", auth.name()).arg("line", summary);
     let key = format!("answer:{}:{}", node.id.get(), node.version);
     let link = format!("/plans/{}#node-{}", node.plan_id.get(), node.id.get());
     notify(
@@ -155,26 +161,30 @@ pub async fn add_comment(store: &Store, auth: &Auth, plan: PlanId, target: Targe
     if body.chars().count() > 4000 {
         return Err(AppError::field("body", "is too long (at most 4,000 characters)"));
     }
-    let (kind, id, about, people): (&str, i64, String, Vec<UserId>) = match target {
-        Target::Plan => ("plan", plan.get(), "the plan".into(), vec![]),
+    let (kind, id, about, people): (&str, i64, Option<String>, Vec<UserId>) = match target {
+        Target::Plan => ("plan", plan.get(), None, vec![]),
         Target::Node(n) => {
             let node = store.node(auth.org(), n).await.map_err(|_| AppError::field("target", "no such item in this plan"))?;
             if node.plan_id != plan {
                 return Err(AppError::field("target", "no such item in this plan"));
             }
-            ("node", n.get(), format!("\u{201c}{}\u{201d}", node.title), node.owner_id.into_iter().chain(node.author_id).collect())
+            ("node", n.get(), Some(node.title), node.owner_id.into_iter().chain(node.author_id).collect())
         }
         Target::Item(i) => {
             let item = store.item(auth.org(), i).await.map_err(|_| AppError::field("target", "no such item in this plan"))?;
             if item.plan_id != plan {
                 return Err(AppError::field("target", "no such item in this plan"));
             }
-            ("item", i.get(), format!("\u{201c}{}\u{201d}", short(&item.text)), item.author_id.into_iter().collect())
+            ("item", i.get(), Some(short(&item.text)), item.author_id.into_iter().collect())
         }
     };
     let comment = store.add_comment(auth.org(), plan, kind, id, auth.id(), body).await?;
-    record_activity(store, auth, plan, "commented", kind, Some(id), &format!("commented on {about}")).await;
-    let message = format!("{} commented on {about} in {}: {}", auth.name(), plan_row.title, short(body));
+    let (line, message) = match about {
+        Some(title) => (Message::new("stored-commented").arg("title", &title), Message::new("stored-notif-comment").arg("title", title)),
+        None => (Message::new("stored-commented-plan"), Message::new("stored-notif-comment-plan")),
+    };
+    record_activity(store, auth, plan, "commented", kind, Some(id), &line).await;
+    let message = message.arg("name", auth.name()).arg("plan", &plan_row.title).arg("body", short(body));
     let key = format!("comment:{}", comment.id.get());
     let link = format!("/plans/{}#discussion", plan.get());
     let mut told = vec![auth.id()];
@@ -216,7 +226,7 @@ pub struct Reminder {
     pub user: UserId,
     pub plan: PlanId,
     pub kind: &'static str,
-    pub message: String,
+    pub message: Message,
     pub link: String,
     pub dedupe_key: String,
 }
@@ -225,17 +235,18 @@ pub struct Reminder {
 pub fn commitment_reminder(c: &keyplan_store::DueCommitment, today: Date) -> Option<Reminder> {
     let days = (c.due_date - today).whole_days();
     let (kind, message) = if days < 0 {
-        ("commitment_overdue", format!("Overdue since {}: {} ({})", fmt(c.due_date), c.title, c.plan_title))
+        ("commitment_overdue", Message::new("stored-notif-overdue").iso_date("date", c.due_date))
     } else if days <= REMIND_DAYS {
         let when = match days {
-            0 => "today".to_string(),
-            1 => "tomorrow".to_string(),
-            d => format!("in {d} days, on {}", fmt(c.due_date)),
+            0 => Message::new("stored-today"),
+            1 => Message::new("stored-tomorrow"),
+            d => Message::new("stored-in-days").arg("days", d).iso_date("date", c.due_date),
         };
-        ("commitment_due", format!("Due {when}: {} ({})", c.title, c.plan_title))
+        ("commitment_due", Message::new("stored-notif-due").arg("when", when))
     } else {
         return None;
     };
+    let message = message.arg("title", &c.title).arg("plan", &c.plan_title);
     Some(Reminder {
         org: c.org_id,
         user: c.owner_id,
@@ -253,8 +264,8 @@ pub fn review_reminder(r: &keyplan_store::ReviewDate, today: Date) -> Option<Rem
     if days > REMIND_DAYS {
         return None;
     }
-    let what = review_label(r.kind);
-    let when = if days < 0 { format!("was due on {}", fmt(r.review_date)) } else { format!("on {}", fmt(r.review_date)) };
+    let code = if days < 0 { "stored-notif-review-overdue" } else { "stored-notif-review-due" };
+    let kind = r.kind.map_or("plan", ReviewKind::as_str);
     let key = match r.review_id {
         Some(id) => format!("review:{id}:{}", r.review_date),
         None => format!("plan_review:{}:{}", r.plan_id.get(), r.review_date),
@@ -264,7 +275,7 @@ pub fn review_reminder(r: &keyplan_store::ReviewDate, today: Date) -> Option<Rem
         user: r.user_id,
         plan: r.plan_id,
         kind: if days < 0 { "review_overdue" } else { "review_due" },
-        message: format!("{what} of {} {when}", r.plan_title),
+        message: Message::new(code).arg("kind", kind).arg("plan", &r.plan_title).iso_date("date", r.review_date),
         link: format!("/plans/{}", r.plan_id.get()),
         dedupe_key: key,
     })
@@ -273,10 +284,6 @@ pub fn review_reminder(r: &keyplan_store::ReviewDate, today: Date) -> Option<Rem
 /// A review's kind, or none for the plan's own next review date.
 fn review_label(kind: Option<ReviewKind>) -> &'static str {
     kind.map_or("Plan review", ReviewKind::label)
-}
-
-fn fmt(d: Date) -> String {
-    keyplan_domain::validate::format_date(d)
 }
 
 /// Creates the due, overdue and review reminders for `today` in every
@@ -369,6 +376,11 @@ mod tests {
     use keyplan_store::{DueCommitment, ReviewDate};
     use time::macros::date;
 
+    /// A reminder's text as an English reader sees it.
+    fn english(m: &Message) -> String {
+        keyplan_i18n::Tr::new(keyplan_domain::Lang::En).msg(m)
+    }
+
     fn commitment(due: Date) -> DueCommitment {
         DueCommitment {
             id: NodeId::new(5),
@@ -390,7 +402,7 @@ mod tests {
         let week = commitment_reminder(&commitment(date!(2026 - 11 - 30)), today).expect("7 days ahead");
         assert_eq!(week.kind, "commitment_due");
         assert_eq!(week.dedupe_key, "commitment_due:5:2026-11-30");
-        assert!(commitment_reminder(&commitment(today), today).expect("today").message.starts_with("Due today"));
+        assert!(english(&commitment_reminder(&commitment(today), today).expect("today").message).starts_with("Due today"));
         let late = commitment_reminder(&commitment(date!(2026 - 11 - 22)), today).expect("overdue");
         assert_eq!(late.kind, "commitment_overdue");
         assert_eq!(late.user, UserId::new(3));
@@ -413,9 +425,34 @@ mod tests {
         assert_eq!(review_reminder(&review(date!(2026 - 12 - 05), Some(9)), today), None);
         let due = review_reminder(&review(date!(2026 - 11 - 25), Some(9)), today).unwrap();
         assert_eq!((due.kind, due.dedupe_key.as_str()), ("review_due", "review:9:2026-11-25"));
-        assert!(due.message.starts_with("Management review of Northwind 2027"));
+        assert!(english(&due.message).starts_with("Management review of Northwind 2027"));
         let plan = review_reminder(&review(date!(2026 - 11 - 01), None), today).unwrap();
         assert_eq!((plan.kind, plan.dedupe_key.as_str()), ("review_overdue", "plan_review:2:2026-11-01"));
+    }
+
+    #[test]
+    fn history_lines_read_in_english_as_they_always_were() {
+        use keyplan_domain::analysis::{Category, ItemKind};
+        for kind in NodeKind::ALL {
+            let line = written("created", "Grow".into()).label("what", "node-kind", kind.as_str());
+            assert_eq!(english(&line), format!("added {} \u{201c}Grow\u{201d}", kind.label().to_lowercase()));
+        }
+        for c in Category::ALL {
+            let line = written("deleted", "X".into()).label("what", "item-category", c.as_str());
+            assert_eq!(english(&line), format!("deleted {} \u{201c}X\u{201d}", c.label().to_lowercase()));
+        }
+        for k in ItemKind::ALL {
+            let line = written("updated", "X".into()).label("what", "item-kind", k.as_str());
+            assert_eq!(english(&line), format!("edited {} \u{201c}X\u{201d}", k.label().to_lowercase()));
+        }
+        let review = |kind: ReviewKind| Message::new("stored-review").arg("kind", kind.as_str()).date("date", date!(2027 - 01 - 15));
+        for kind in ReviewKind::ALL {
+            let held = Message::new("stored-review-held").arg("review", review(kind));
+            assert_eq!(
+                english(&held),
+                format!("held the {} of 15 Jan 2027; the plan was frozen as a snapshot", kind.label().to_lowercase())
+            );
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use keyplan_domain::analysis::{ItemInput, LinkInput, SectionTextInput, ValueDisciplineInput};
 use keyplan_domain::template::{Section, TemplateDoc};
 use keyplan_domain::validate::format_date;
-use keyplan_domain::{ItemId, LinkId, NodeId, PlanId};
+use keyplan_domain::{ItemId, LinkId, Message, NodeId, PlanId};
 use keyplan_store::{GoalLink, Item, OrgSettings, PlanSection, Store};
 
 use crate::AppError;
@@ -45,8 +45,16 @@ pub async fn save_section(
         text.so_what = None;
     }
     let saved = store.save_section(auth.org(), plan, key, version, &text, auth.id()).await?;
-    crate::collab::record_activity(store, auth, plan, "updated", "section", Some(saved.id.get()), &format!("edited the section {key}"))
-        .await;
+    crate::collab::record_activity(
+        store,
+        auth,
+        plan,
+        "updated",
+        "section",
+        Some(saved.id.get()),
+        &Message::new("stored-section-edited").arg("section", key),
+    )
+    .await;
     Ok(saved)
 }
 
@@ -110,7 +118,7 @@ pub async fn create_link(store: &Store, auth: &Auth, plan: PlanId, input: &LinkI
     editable_plan(store, auth, plan).await?;
     let (goal, kind, target) = input.validate()?;
     let link = store.create_link(auth.org(), plan, NodeId::new(goal), kind, target, auth.id()).await?;
-    crate::collab::record_activity(store, auth, plan, "created", "link", Some(link.id.get()), "linked a goal to its evidence").await;
+    crate::collab::record_activity(store, auth, plan, "created", "link", Some(link.id.get()), &Message::new("stored-link-added")).await;
     Ok(link)
 }
 
@@ -118,7 +126,8 @@ pub async fn delete_link(store: &Store, auth: &Auth, id: LinkId) -> Result<GoalL
     let link = store.goal_link(auth.org(), id).await?;
     editable_plan(store, auth, link.plan_id).await?;
     store.delete_link(auth.org(), id).await?;
-    crate::collab::record_activity(store, auth, link.plan_id, "deleted", "link", Some(id.get()), "removed a link from a goal").await;
+    crate::collab::record_activity(store, auth, link.plan_id, "deleted", "link", Some(id.get()), &Message::new("stored-link-removed"))
+        .await;
     Ok(link)
 }
 

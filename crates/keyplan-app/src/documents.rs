@@ -38,7 +38,7 @@ pub async fn import(store: &Store, auth: &Auth, account: AccountId, doc: &PlanDo
         return Err(AppError::field("plan.status", "only a manager can approve a plan: import it as draft or active"));
     }
     let imported = import_as(store, auth.org(), auth.id(), account, doc).await?;
-    let summary = format!("imported the plan from a file ({} goals)", doc.goals.len());
+    let summary = keyplan_domain::Message::new("stored-plan-imported").arg("goals", doc.goals.len());
     crate::collab::record_activity(store, auth, imported.plan.id, "created", "plan", Some(imported.plan.id.get()), &summary).await;
     Ok(imported)
 }

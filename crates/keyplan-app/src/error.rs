@@ -1,8 +1,10 @@
 //! The application layer's error: what went wrong, without HTTP. The web crate
-//! maps each variant to a status and renders it as a page or as JSON.
+//! maps each variant to a status and renders it as a page or as JSON. Reasons
+//! are messages by code (Fluent ids with arguments), written in the reader's
+//! language only where the error is shown.
 
-use keyplan_domain::FieldError;
 use keyplan_domain::acceptance::AcceptanceError;
+use keyplan_domain::{FieldError, Lang, Message};
 use keyplan_store::StoreError;
 
 pub type Result<T> = std::result::Result<T, AppError>;
@@ -13,10 +15,12 @@ pub enum AppError {
     NotFound,
     #[error("sign in first")]
     Unauthorized,
-    #[error("{0}")]
-    Forbidden(String),
-    #[error("{0}")]
-    BadRequest(String),
+    /// Not allowed, and why.
+    #[error("{}", english(.0))]
+    Forbidden(Message),
+    /// A request keyplan cannot read (not a field of a form).
+    #[error("{}", english(.0))]
+    BadRequest(Message),
     /// Input that does not pass validation; every field that failed.
     #[error("invalid input")]
     Validation(Vec<FieldError>),
@@ -24,24 +28,37 @@ pub enum AppError {
     #[error("changed by someone else")]
     Conflict { current_version: i64 },
     /// The request does not fit the record's current state (e.g. accepting twice).
-    #[error("{0}")]
-    State(String),
-    #[error("{0}")]
-    TooManyRequests(String),
+    #[error("{}", english(.0))]
+    State(Message),
+    #[error("{}", english(.0))]
+    TooManyRequests(Message),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
 
-/// What a refused permission says.
-pub const FORBIDDEN: &str = "You do not have permission to do this.";
+/// A message as the command line and the logs show it: in English.
+pub fn english(m: &Message) -> String {
+    keyplan_i18n::Tr::new(Lang::En).msg(m)
+}
 
 impl AppError {
     pub fn field(field: &str, message: impl Into<String>) -> Self {
         AppError::Validation(vec![FieldError::new(field, message)])
     }
 
+    /// A refused permission.
     pub fn forbidden() -> Self {
-        AppError::Forbidden(FORBIDDEN.into())
+        AppError::Forbidden(Message::new("error-forbidden"))
+    }
+
+    /// A refused state change, by code.
+    pub fn state(code: &str) -> Self {
+        AppError::State(Message::new(code))
+    }
+
+    /// A request that cannot be read, by code.
+    pub fn bad_request(code: &str) -> Self {
+        AppError::BadRequest(Message::new(code))
     }
 }
 
@@ -72,8 +89,14 @@ impl From<AcceptanceError> for AppError {
     fn from(e: AcceptanceError) -> Self {
         match e {
             AcceptanceError::Invalid(f) => AppError::Validation(vec![f]),
-            AcceptanceError::NotOwner | AcceptanceError::NotAuthor => AppError::Forbidden(e.to_string()),
-            AcceptanceError::WrongState(_) => AppError::State(e.to_string()),
+            AcceptanceError::NotOwner => AppError::Forbidden(Message::new("err-not-owner")),
+            AcceptanceError::NotAuthor => AppError::Forbidden(Message::new("err-not-author")),
+            // The domain names the state as English has always shown it
+            // ("already accepted", "date_proposed"); the label is the state's own.
+            AcceptanceError::WrongState(state) => {
+                let code = state.strip_prefix("already ").unwrap_or(state);
+                AppError::State(Message::new("err-wrong-state").arg("state", state).label("label", "acceptance", code))
+            }
         }
     }
 }

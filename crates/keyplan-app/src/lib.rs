@@ -32,7 +32,7 @@ pub mod whitespace;
 pub use auth::Auth;
 pub use bundle::PlanBundle;
 pub use config::{Config, SmtpConfig, SmtpTls};
-pub use error::{AppError, FORBIDDEN, Result};
+pub use error::{AppError, Result, english};
 
 /// Today in UTC: the date every rule about "overdue" and "due" uses.
 pub fn today() -> time::Date {

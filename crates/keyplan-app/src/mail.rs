@@ -52,7 +52,7 @@ impl Mailer {
         let link = if n.link.starts_with('/') { format!("{}{}", self.base_url, n.link) } else { n.link.clone() };
         // In the recipient's language when they chose one (a mail has no browser to ask).
         let t = Tr::new(n.language.unwrap_or_default());
-        let message = keyplan_i18n::stored_text::notification(&n.kind, &n.message, t);
+        let message = t.msg(&n.message());
         let all = format!("{}/me/notifications", self.base_url);
         let body = format!(
             "{}\n\n{message}\n\n{}\n{link}\n\n-- \n{}\n{}\n",
@@ -142,13 +142,16 @@ mod tests {
         Mailer::new(&cfg, "https://plans.example.com/").unwrap()
     }
 
+    /// A notification as stored, from its English text.
     fn unmailed(message: &str) -> Unmailed {
+        let message = keyplan_store::legacy_text::notification("commitment_proposed", message);
         Unmailed {
             id: keyplan_domain::NotificationId::new(7),
             kind: "commitment_proposed".into(),
             email: "ben@example.com".into(),
             name: "Ben Ode".into(),
-            message: message.into(),
+            message_code: message.code,
+            message_args: keyplan_store::MessageArgs(message.args),
             link: "/plans/3#node-9".into(),
             language: None,
         }

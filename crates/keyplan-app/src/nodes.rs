@@ -61,9 +61,7 @@ pub async fn update_node(store: &Store, auth: &Auth, id: NodeId, version: i64, i
         let c = content.commitment.as_ref().ok_or_else(|| AppError::field("status", "missing"))?;
         let unchanged = content.title == node.title && c.owner_id == node.owner_id.unwrap_or(c.owner_id) && c.due_date == node.due_date;
         if !unchanged {
-            return Err(AppError::Forbidden(
-                "As the owner you can report status and notes; ask the plan's editors to change what was promised.".into(),
-            ));
+            return Err(AppError::Forbidden(keyplan_domain::Message::new("err-owner-reports-only")));
         }
         acceptance::check_status_change(node.acceptance.unwrap_or(Acceptance::Proposed), c.status)?;
         w.status = Some(c.status);
@@ -143,7 +141,7 @@ pub async fn respond(store: &Store, auth: &Auth, id: NodeId, version: Option<i64
         may_act_for_author: auth.role().is_manager_like()
             || (permissions::can_edit_plans(auth.actor(), &access) && node.author_id.is_none()),
     };
-    let owner = node.owner_id.ok_or_else(|| AppError::State("this commitment has no owner yet".into()))?;
+    let owner = node.owner_id.ok_or_else(|| AppError::state("err-no-owner"))?;
     let state = acceptance_state(&node, owner);
     let next = acceptance::respond(&state, actor, response)?;
     let mut w = NodeWrite::from_node(&node);

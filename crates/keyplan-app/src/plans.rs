@@ -3,7 +3,7 @@
 use keyplan_domain::permissions::{self};
 use keyplan_domain::plan::PlanInput;
 use keyplan_domain::validate::format_date;
-use keyplan_domain::{AccountId, PlanId};
+use keyplan_domain::{AccountId, Message, PlanId};
 use keyplan_store::{Plan, Store};
 
 use crate::access::require_plan_editor;
@@ -17,7 +17,8 @@ pub async fn create_plan(store: &Store, auth: &Auth, account: AccountId, input: 
         return Err(AppError::field("status", "only a manager can approve a plan"));
     }
     let plan = store.create_plan(auth.org(), account, &data, template, auth.id()).await?;
-    crate::collab::record_activity(store, auth, plan.id, "created", "plan", Some(plan.id.get()), "created the plan").await;
+    crate::collab::record_activity(store, auth, plan.id, "created", "plan", Some(plan.id.get()), &Message::new("stored-plan-created"))
+        .await;
     Ok(plan)
 }
 
@@ -32,7 +33,7 @@ pub async fn update_plan(store: &Store, auth: &Auth, id: PlanId, version: i64, i
         return Err(AppError::field("status", "only a manager can approve a plan or withdraw an approval"));
     }
     let plan = store.update_plan(auth.org(), id, version, &data, auth.id()).await?;
-    crate::collab::record_activity(store, auth, id, "updated", "plan", Some(id.get()), "edited the plan's title, status or period").await;
+    crate::collab::record_activity(store, auth, id, "updated", "plan", Some(id.get()), &Message::new("stored-plan-edited")).await;
     Ok(plan)
 }
 

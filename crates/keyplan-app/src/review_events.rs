@@ -3,21 +3,24 @@
 //! failure here is logged and never undoes the review write that caused it.
 
 use keyplan_domain::review::Signoff;
-use keyplan_domain::{OrgId, UserId};
+use keyplan_domain::{Message, OrgId, UserId};
 use keyplan_store::{NewNotification, Review, Store};
 
-use keyplan_i18n::fmt as views;
-
 /// One history entry about review `r`; `actor` none: the command line.
-pub async fn record(store: &Store, org: OrgId, actor: Option<UserId>, r: &Review, action: &str, summary: &str) {
+pub async fn record(store: &Store, org: OrgId, actor: Option<UserId>, r: &Review, action: &str, summary: &Message) {
     if let Err(e) = store.record_activity(org, r.plan_id, actor, action, "review", Some(r.id.get()), summary).await {
         tracing::warn!(error = %e, review = r.id.get(), action, "recording review activity failed");
     }
 }
 
 /// "team review of 15 Jan 2027", for history lines and messages.
-pub fn describe(r: &Review) -> String {
-    format!("{} of {}", r.kind().label().to_lowercase(), views::date(r.review_date))
+pub fn describe(r: &Review) -> Message {
+    Message::new("stored-review").arg("kind", r.kind().as_str()).date("date", r.review_date)
+}
+
+/// A history line about review `r`: `code` with the review's description as `review`.
+pub fn line(code: &str, r: &Review) -> Message {
+    Message::new(code).arg("review", describe(r))
 }
 
 async fn notify(store: &Store, n: NewNotification<'_>) {
@@ -34,7 +37,7 @@ pub async fn scheduled(store: &Store, org: OrgId, actor: UserId, actor_name: &st
         Ok(p) => p,
         Err(e) => return tracing::warn!(error = %e, review = r.id.get(), "loading the plan for a review notice failed"),
     };
-    let message = format!("{actor_name} scheduled the {} in {}; you take part.", describe(r), plan.title);
+    let message = line("stored-notif-review-scheduled", r).arg("name", actor_name).arg("plan", &plan.title);
     let link = format!("/reviews/{}", r.id.get());
     for user in users.iter().copied().filter(|u| *u != actor) {
         let key = format!("review_scheduled:{}:{}:{}", r.id.get(), user.get(), r.review_date);
@@ -65,12 +68,11 @@ pub async fn signed_off(store: &Store, org: OrgId, actor: UserId, actor_name: &s
     };
     let Some(user) = owner.filter(|u| *u != actor) else { return };
     let message = match (r.signoff(), r.signoff_comment.as_deref()) {
-        (Some(Signoff::ChangesRequested), Some(c)) => {
-            format!("{actor_name} requested changes to {title} in the {}: {c}", describe(r))
-        }
-        (Some(Signoff::ChangesRequested), None) => format!("{actor_name} requested changes to {title} in the {}.", describe(r)),
-        _ => format!("{actor_name} approved {title} in the {}.", describe(r)),
+        (Some(Signoff::ChangesRequested), Some(c)) => line("stored-notif-changes", r).arg("comment", c),
+        (Some(Signoff::ChangesRequested), None) => line("stored-notif-changes-plain", r),
+        _ => line("stored-notif-approved", r),
     };
+    let message = message.arg("name", actor_name).arg("plan", title);
     // A new sign-off (a later decision) is a new review version: told again.
     let key = format!("review_signoff:{}:{}", r.id.get(), r.version);
     let link = format!("/reviews/{}#signoff", r.id.get());

@@ -93,15 +93,8 @@ pub async fn create_review(store: &Store, auth: &Auth, plan: PlanId, kind_raw: &
     let k = kind(kind_raw)?;
     let d = if date_raw.trim().is_empty() { today() } else { date("review_date", date_raw)? };
     let r = store.create_review(auth.org(), plan, k, d, Some(auth.id())).await?;
-    review_events::record(
-        store,
-        auth.org(),
-        Some(auth.id()),
-        &r,
-        "review_scheduled",
-        &format!("scheduled the {}", review_events::describe(&r)),
-    )
-    .await;
+    review_events::record(store, auth.org(), Some(auth.id()), &r, "review_scheduled", &review_events::line("stored-review-scheduled", &r))
+        .await;
     Ok(r)
 }
 
@@ -138,7 +131,7 @@ pub async fn update_review(
     let text = ReviewText { review_date, notes: optional_text(notes), decisions: optional_text(decisions) };
     let updated = store.update_review(auth.org(), id, version, &text, auth.id()).await?;
     if updated.review_date != r.review_date {
-        let summary = format!("moved the {} to {}", review_events::describe(&r), keyplan_i18n::fmt::date(updated.review_date));
+        let summary = review_events::line("stored-review-moved", &r).date("date", updated.review_date);
         review_events::record(store, auth.org(), Some(auth.id()), &updated, "review_rescheduled", &summary).await;
         let users = user_participants(store, auth.org(), id).await?;
         review_events::scheduled(store, auth.org(), auth.id(), auth.name(), &updated, &users).await;
@@ -166,7 +159,7 @@ pub async fn add_participant(
             Some(auth.id()),
             &r,
             "participant_added",
-            &format!("added {who} to the {}", review_events::describe(&r)),
+            &review_events::line("stored-participant-added", &r).arg("name", who),
         )
         .await;
     }
@@ -196,7 +189,7 @@ pub async fn remove_participant(store: &Store, auth: &Auth, id: ReviewId, partic
     store.remove_participant(auth.org(), id, participant).await?;
     if let Some(p) = gone {
         let who = participant_name(store, auth.org(), p.user_id, p.contact_id).await;
-        let summary = format!("removed {who} from the {}", review_events::describe(&r));
+        let summary = review_events::line("stored-participant-removed", &r).arg("name", who);
         review_events::record(store, auth.org(), Some(auth.id()), &r, "participant_removed", &summary).await;
     }
     Ok(())
@@ -205,7 +198,7 @@ pub async fn remove_participant(store: &Store, auth: &Auth, id: ReviewId, partic
 pub async fn delete_review(store: &Store, auth: &Auth, id: ReviewId) -> Result<Review> {
     let r = editable(store, auth, id).await?;
     if r.is_held() {
-        return Err(AppError::State("A held review is part of the plan's history and stays.".into()));
+        return Err(AppError::state("review-err-held-stays"));
     }
     store.delete_review(auth.org(), id).await?;
     Ok(r)
@@ -221,22 +214,14 @@ pub async fn hold_review(store: &Store, auth: &Auth, id: ReviewId, version: i64)
 /// Holds `r` on behalf of `actor` (none: the command line). Checks no permissions.
 pub async fn hold_as(store: &Store, org: OrgId, r: &Review, version: Option<i64>, actor: Option<keyplan_domain::UserId>) -> Result<Review> {
     if r.is_held() {
-        return Err(AppError::State("This review has already been held.".into()));
+        return Err(AppError::state("review-err-already-held"));
     }
     let snap = snapshots::current(store, org, r.plan_id).await?;
     let data = serde_json::to_string(&snap).map_err(|e| AppError::Internal(e.into()))?;
     let sched = store.review_schedule(org, r.plan_id).await?;
     let next = review::add_months(r.review_date.max(today()), sched.review_cadence_months);
     let held = store.hold_review(org, r.id, version.unwrap_or(r.version), &data, next, actor).await?;
-    review_events::record(
-        store,
-        org,
-        actor,
-        &held,
-        "review_held",
-        &format!("held the {}; the plan was frozen as a snapshot", review_events::describe(&held)),
-    )
-    .await;
+    review_events::record(store, org, actor, &held, "review_held", &review_events::line("stored-review-held", &held)).await;
     Ok(held)
 }
 
@@ -252,10 +237,10 @@ pub async fn signoff(
     let r = store.review(auth.org(), id).await?;
     require(permissions::can_approve_plans(auth.actor()))?;
     if r.kind() != ReviewKind::Management {
-        return Err(AppError::State("Only a management review is signed off.".into()));
+        return Err(AppError::state("review-err-only-management"));
     }
     if !r.is_held() {
-        return Err(AppError::State("Hold the review before signing it off.".into()));
+        return Err(AppError::state("review-err-hold-first"));
     }
     let decision = Signoff::parse(decision).ok_or_else(|| AppError::field("decision", "must be approved or changes_requested"))?;
     let comment = optional_text(comment);
@@ -264,18 +249,12 @@ pub async fn signoff(
     }
     let signed = store.signoff_review(auth.org(), id, version.unwrap_or(r.version), decision, comment.as_deref(), auth.id()).await?;
     let outcome = match decision {
-        Signoff::Approved => "approved the plan".to_string(),
-        Signoff::ChangesRequested => format!("requested changes: {}", comment.as_deref().unwrap_or_default()),
+        Signoff::Approved => review_events::line("stored-review-approved", &signed),
+        Signoff::ChangesRequested => {
+            review_events::line("stored-review-changes", &signed).arg("comment", comment.as_deref().unwrap_or_default())
+        }
     };
-    review_events::record(
-        store,
-        auth.org(),
-        Some(auth.id()),
-        &signed,
-        "review_signed_off",
-        &format!("signed off the {}: {outcome}", review_events::describe(&signed)),
-    )
-    .await;
+    review_events::record(store, auth.org(), Some(auth.id()), &signed, "review_signed_off", &outcome).await;
     review_events::signed_off(store, auth.org(), auth.id(), auth.name(), &signed).await;
     Ok(signed)
 }

@@ -41,8 +41,16 @@ pub async fn create_link(store: &Store, auth: &Auth, plan: PlanId, label: &str, 
     };
     let token = auth::random_token();
     let link = store.create_share_link(auth.org(), plan, &auth::token_hash(&token), &label, expires, auth.id()).await?;
-    crate::collab::record_activity(store, auth, plan, "shared", "plan", Some(plan.get()), &format!("created the share link “{label}”"))
-        .await;
+    crate::collab::record_activity(
+        store,
+        auth,
+        plan,
+        "shared",
+        "plan",
+        Some(plan.get()),
+        &keyplan_domain::Message::new("stored-share-created").arg("label", label),
+    )
+    .await;
     Ok((link, token))
 }
 
@@ -74,7 +82,7 @@ pub async fn revoke(store: &Store, auth: &Auth, id: ShareLinkId) -> Result<Share
         "revoked",
         "plan",
         Some(plan.id.get()),
-        &format!("revoked the share link “{}”", link.label),
+        &keyplan_domain::Message::new("stored-share-revoked").arg("label", &link.label),
     )
     .await;
     Ok(revoked)

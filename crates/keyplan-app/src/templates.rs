@@ -5,7 +5,7 @@
 //! retired (new plans need one).
 
 use keyplan_domain::template::{SectionKind, TemplateDoc, unique_key};
-use keyplan_domain::{FieldError, TemplateId, permissions};
+use keyplan_domain::{FieldError, Message, TemplateId, permissions};
 use keyplan_store::{ImportOutcome, Store, Template};
 use serde_json::{Map, Value};
 
@@ -34,10 +34,10 @@ const BUDGET_FIELDS: &[&str] = &["unit", "limit"];
 /// invalid values answers field errors.
 pub fn parse_file(text: &str) -> Result<TemplateDoc> {
     let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-        .map_err(|e| AppError::BadRequest(format!("The template file is not valid JSON: {e}.")))?;
+        .map_err(|e| AppError::BadRequest(Message::new("templates-file-json").arg("detail", e.to_string())))?;
     match value {
         Value::Object(map) => doc_from_json(&map),
-        _ => Err(AppError::BadRequest("A template file is one JSON object with \"format\": \"keyplan-template\".".into())),
+        _ => Err(AppError::bad_request("templates-file-object")),
     }
 }
 
@@ -176,10 +176,7 @@ pub async fn set_retired(store: &Store, auth: &Auth, id: TemplateId, version: Op
     require_manager(auth)?;
     let t = store.template(auth.org(), id).await?;
     if retired && !t.retired && store.templates(auth.org(), false).await?.len() <= 1 {
-        return Err(AppError::State(format!(
-            "“{}” is the only template offered for new plans; add or restore another template before retiring it.",
-            t.name
-        )));
+        return Err(AppError::State(Message::new("templates-err-last-offered").arg("name", &t.name)));
     }
     Ok(store.set_template_retired(auth.org(), id, version.unwrap_or(t.version), retired, auth.id()).await?)
 }
@@ -233,7 +230,7 @@ mod tests {
 
     #[test]
     fn errors_name_the_json_field() {
-        assert!(matches!(parse_file("{\"format\": "), Err(AppError::BadRequest(m)) if m.contains("line 1")));
+        assert!(matches!(parse_file("{\"format\": "), Err(AppError::BadRequest(m)) if crate::english(&m).contains("line 1")));
         assert!(matches!(parse_file("[]"), Err(AppError::BadRequest(_))));
         let bad = GOOD.replace("\"goals\"", "\"poem\"").replace("\"limit\":3", "\"limit\":-3").replace("\"name\"", "\"titel\"");
         assert_eq!(fields(parse_file(&bad)), ["titel", "name", "sections[0].kind", "sections[0].budget.limit"]);

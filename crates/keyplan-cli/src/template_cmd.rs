@@ -58,7 +58,7 @@ fn problem(e: AppError) -> anyhow::Error {
         AppError::Validation(errors) => {
             anyhow::anyhow!(errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; "))
         }
-        AppError::BadRequest(m) => anyhow::anyhow!(m.trim_end_matches('.').to_string()),
+        AppError::BadRequest(m) => anyhow::anyhow!(keyplan_app::english(&m).trim_end_matches('.').to_string()),
         other => anyhow::anyhow!(other.to_string()),
     }
 }

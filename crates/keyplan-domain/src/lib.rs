@@ -15,6 +15,7 @@ pub mod document;
 pub mod ids;
 pub mod kpi;
 pub mod lang;
+pub mod message;
 pub mod permissions;
 pub mod plan;
 pub mod review;
@@ -31,6 +32,7 @@ pub mod whitespace;
 
 pub use ids::*;
 pub use lang::Lang;
+pub use message::{Message, MsgArg};
 pub use role::Role;
 pub use stored::UnknownText;
 pub use validate::{FieldError, Validation};

@@ -41,7 +41,8 @@
 //! many pages (buttons such as "Save") start with `common-`.
 
 pub mod fmt;
-pub mod stored_text;
+#[cfg(test)]
+mod stored_messages_tests;
 pub mod templates;
 
 use std::borrow::Cow;
@@ -233,6 +234,29 @@ impl Tr {
         share.map(|s| keyplan_domain::lang::format_percent(s, self.lang)).unwrap_or_else(|| "—".into())
     }
 
+    /// A message by code in this language. Arguments that are themselves
+    /// messages, dates and labels are written in this language too.
+    pub fn msg(&self, m: &keyplan_domain::Message) -> String {
+        let args: Vec<(&str, FluentValue<'static>)> = m.args.iter().map(|(k, v)| (k.as_str(), self.msg_arg(v))).collect();
+        if args.is_empty() { self.s(&m.code) } else { self.a(&m.code, &args) }
+    }
+
+    fn msg_arg(&self, v: &keyplan_domain::MsgArg) -> FluentValue<'static> {
+        use keyplan_domain::MsgArg;
+        match v {
+            MsgArg::Text(s) => s.clone().arg(),
+            MsgArg::Int(n) => n.arg(),
+            MsgArg::Date(d) => self.date(*d).arg(),
+            MsgArg::IsoDate(d) if self.lang == Lang::En => keyplan_domain::validate::format_date(*d).arg(),
+            MsgArg::IsoDate(d) => self.date(*d).arg(),
+            // English running text writes a kind in lower case ("added obstacle");
+            // German nouns keep their capital.
+            MsgArg::Label { kind, code } if self.lang == Lang::En => self.enum_label(kind, code).to_lowercase().arg(),
+            MsgArg::Label { kind, code } => self.enum_label(kind, code).arg(),
+            MsgArg::Msg(inner) => self.msg(inner).arg(),
+        }
+    }
+
     /// A field error message from validation, in this language. The domain
     /// writes them in English; the common ones have ids `err-…`, others stay
     /// as they are.
@@ -375,6 +399,45 @@ mod tests {
         }
         assert!(used > 100, "only {used} ids found: is the scan broken?");
         assert!(missing.is_empty(), "ids used but not defined: {missing:#?}");
+    }
+
+    /// Every literal message code: `Message::new("…")`, `AppError::state("…")`,
+    /// `AppError::bad_request("…")` and review history lines (`line("…", r)`).
+    fn used_codes(text: &str) -> Vec<String> {
+        let mut found = Vec::new();
+        for call in ["Message::new(\"", "AppError::state(\"", "AppError::bad_request(\"", "line(\""] {
+            let mut rest = text;
+            while let Some(at) = rest.find(call) {
+                rest = &rest[at + call.len()..];
+                // Only what looks like an id: `line("BEGIN:VCALENDAR")` in the calendar is not one.
+                if let Some(end) = rest.find('"')
+                    && rest[..end].chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+                {
+                    found.push(rest[..end].to_string());
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn every_message_code_exists_in_both_languages() {
+        let (en, de) = (ids_of("en-US"), ids_of("de"));
+        let crates = root().join("..");
+        let mut paths = Vec::new();
+        for krate in ["keyplan-domain", "keyplan-store", "keyplan-app", "keyplan-export", "keyplan-web", "keyplan-cli"] {
+            files(&crates.join(krate).join("src"), "rs", &mut paths);
+        }
+        let mut codes: Vec<String> = Vec::new();
+        for p in &paths {
+            codes.extend(used_codes(&std::fs::read_to_string(p).unwrap()));
+        }
+        assert!(codes.len() > 40, "only {} codes found: is the scan broken?", codes.len());
+        // Built from parts: the legacy conversion's `stored-commitment-{verb}`.
+        codes.extend(["accepted", "declined", "answered"].map(|v| format!("stored-commitment-{v}")));
+        codes.push(keyplan_domain::message::VERBATIM.to_string());
+        let missing: Vec<_> = codes.iter().filter(|c| !en.contains(*c) || !de.contains(*c)).collect();
+        assert!(missing.is_empty(), "message codes without a text in English or German: {missing:?}");
     }
 
     #[test]

@@ -4,7 +4,9 @@
 
 use keyplan_domain::review::ReviewKind;
 use keyplan_domain::tree::CommitmentStatus;
-use keyplan_domain::{CommentId, Lang, NodeId, NotificationId, OrgId, PlanId, UserId};
+use std::collections::BTreeMap;
+
+use keyplan_domain::{CommentId, Lang, Message, MsgArg, NodeId, NotificationId, OrgId, PlanId, UserId};
 use serde::Serialize;
 use time::{Date, OffsetDateTime};
 
@@ -34,8 +36,35 @@ pub struct Activity {
     pub action: String,
     pub target_kind: String,
     pub target_id: Option<i64>,
-    pub summary: String,
+    /// What happened, by code: the Fluent id and its arguments (see [`Activity::message`]).
+    pub message_code: String,
+    #[sqlx(try_from = "String")]
+    pub message_args: MessageArgs,
     pub at: OffsetDateTime,
+}
+
+impl Activity {
+    /// What happened, to be written in the reader's language.
+    pub fn message(&self) -> Message {
+        Message { code: self.message_code.clone(), args: self.message_args.0.clone() }
+    }
+}
+
+/// A stored message's arguments, read from their JSON column.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct MessageArgs(pub BTreeMap<String, MsgArg>);
+
+impl TryFrom<String> for MessageArgs {
+    type Error = serde_json::Error;
+    fn try_from(json: String) -> Result<Self, Self::Error> {
+        serde_json::from_str(&json).map(MessageArgs)
+    }
+}
+
+/// The JSON that [`MessageArgs`] reads back.
+pub(crate) fn args_json(m: &Message) -> String {
+    serde_json::to_string(&m.args).unwrap_or_else(|_| "{}".into())
 }
 
 #[derive(Clone, Debug, sqlx::FromRow, Serialize)]
@@ -44,10 +73,19 @@ pub struct Notification {
     pub user_id: UserId,
     pub kind: String,
     pub plan_id: Option<PlanId>,
-    pub message: String,
+    pub message_code: String,
+    #[sqlx(try_from = "String")]
+    pub message_args: MessageArgs,
     pub link: String,
     pub created_at: OffsetDateTime,
     pub read_at: Option<OffsetDateTime>,
+}
+
+impl Notification {
+    /// What the notification says, to be written in the reader's language.
+    pub fn message(&self) -> Message {
+        Message { code: self.message_code.clone(), args: self.message_args.0.clone() }
+    }
 }
 
 /// A notification to create; `dedupe_key` makes the insert idempotent per user.
@@ -57,7 +95,7 @@ pub struct NewNotification<'a> {
     pub user: UserId,
     pub kind: &'a str,
     pub plan: Option<PlanId>,
-    pub message: &'a str,
+    pub message: &'a Message,
     pub link: &'a str,
     pub dedupe_key: Option<&'a str>,
 }
@@ -69,10 +107,19 @@ pub struct Unmailed {
     pub kind: String,
     pub email: String,
     pub name: String,
-    pub message: String,
+    pub message_code: String,
+    #[sqlx(try_from = "String")]
+    pub message_args: MessageArgs,
     pub link: String,
     /// The recipient's language, when they chose one.
     pub language: Option<Lang>,
+}
+
+impl Unmailed {
+    /// What the notification says, to be written in the recipient's language.
+    pub fn message(&self) -> Message {
+        Message { code: self.message_code.clone(), args: self.message_args.0.clone() }
+    }
 }
 
 /// An accepted, unfinished commitment with its due date (for reminders and feeds).
@@ -104,7 +151,7 @@ pub struct ReviewDate {
 
 /// Fixed-width UTC text, the same on both databases (sorts as text).
 const COMMENT_COLUMNS: &str = "c.id, c.plan_id, c.target_kind, c.target_id, c.author_id, u.name AS author_name, c.body, c.created_at";
-const NOTIFICATION_COLUMNS: &str = "id, user_id, kind, plan_id, message, link, created_at, read_at";
+const NOTIFICATION_COLUMNS: &str = "id, user_id, kind, plan_id, message_code, message_args, link, created_at, read_at";
 
 impl Store {
     // --- comments ---------------------------------------------------------------------
@@ -151,19 +198,21 @@ impl Store {
         action: &str,
         target_kind: &str,
         target_id: Option<i64>,
-        summary: &str,
+        message: &Message,
     ) -> StoreResult<()> {
+        // `summary` holds the English text of rows from before migration 0007 only.
         on_pool!(self, p => sqlx::query(
-            "INSERT INTO activity (org_id, plan_id, actor_id, action, target_kind, target_id, summary, at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-            .bind(org).bind(plan).bind(actor).bind(action).bind(target_kind).bind(target_id).bind(summary).bind(now())
+            "INSERT INTO activity (org_id, plan_id, actor_id, action, target_kind, target_id, summary, message_code, message_args, at) \
+             VALUES ($1, $2, $3, $4, $5, $6, '', $7, $8, $9)")
+            .bind(org).bind(plan).bind(actor).bind(action).bind(target_kind).bind(target_id)
+            .bind(&message.code).bind(args_json(message)).bind(now())
             .execute(p).await.map(|r| r.rows_affected()))?;
         Ok(())
     }
 
     /// A plan's history, newest first; `limit` none: all of it.
     pub async fn activity(&self, org: OrgId, plan: PlanId, limit: Option<i64>) -> StoreResult<Vec<Activity>> {
-        const SQL: &str = "SELECT a.id, a.plan_id, a.actor_id, u.name AS actor_name, a.action, a.target_kind, a.target_id, a.summary, a.at \
+        const SQL: &str = "SELECT a.id, a.plan_id, a.actor_id, u.name AS actor_name, a.action, a.target_kind, a.target_id, a.message_code, a.message_args, a.at \
             FROM activity a LEFT JOIN users u ON u.id = a.actor_id WHERE a.org_id = $1 AND a.plan_id = $2 ORDER BY a.at DESC, a.id DESC LIMIT $3";
         Ok(on_pool!(self, p => sqlx::query_as(SQL).bind(org).bind(plan).bind(limit.unwrap_or(i64::MAX)).fetch_all(p).await)?)
     }
@@ -173,10 +222,12 @@ impl Store {
     /// Creates a notification; with a dedupe key already used for this user it
     /// changes nothing and answers false.
     pub async fn notify(&self, n: &NewNotification<'_>) -> StoreResult<bool> {
+        // `message` holds the English text of rows from before migration 0007 only.
         let rows = on_pool!(self, p => sqlx::query(
-            "INSERT INTO notifications (org_id, user_id, kind, plan_id, message, link, dedupe_key, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (user_id, dedupe_key) DO NOTHING")
-            .bind(n.org).bind(n.user).bind(n.kind).bind(n.plan).bind(n.message).bind(n.link).bind(n.dedupe_key).bind(now())
+            "INSERT INTO notifications (org_id, user_id, kind, plan_id, message, message_code, message_args, link, dedupe_key, created_at) \
+             VALUES ($1, $2, $3, $4, '', $5, $6, $7, $8, $9) ON CONFLICT (user_id, dedupe_key) DO NOTHING")
+            .bind(n.org).bind(n.user).bind(n.kind).bind(n.plan).bind(&n.message.code).bind(args_json(n.message))
+            .bind(n.link).bind(n.dedupe_key).bind(now())
             .execute(p).await.map(|r| r.rows_affected()))?;
         Ok(rows > 0)
     }
@@ -214,7 +265,7 @@ impl Store {
     /// oldest first. `since` keeps a server that turns mail on from sending
     /// weeks of old news.
     pub async fn unmailed_notifications(&self, since: time::OffsetDateTime, limit: i64) -> StoreResult<Vec<Unmailed>> {
-        const SQL: &str = "SELECT n.id, n.kind, u.email, u.name, n.message, n.link, u.language FROM notifications n JOIN users u ON u.id = n.user_id \
+        const SQL: &str = "SELECT n.id, n.kind, u.email, u.name, n.message_code, n.message_args, n.link, u.language FROM notifications n JOIN users u ON u.id = n.user_id \
             WHERE n.emailed_at IS NULL AND u.active AND n.created_at > $1 ORDER BY n.created_at, n.id LIMIT $2";
         Ok(on_pool!(self, p => sqlx::query_as(SQL).bind(Ts(since)).bind(limit).fetch_all(p).await)?)
     }

@@ -14,6 +14,7 @@ mod content;
 mod error;
 mod import;
 mod kpis;
+pub mod legacy_text;
 mod nodes;
 mod plans;
 mod reviews;
@@ -33,7 +34,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{PgPool, SqlitePool};
 
 pub use accounts::{AccountFilter, AccountSummary, TeamMember};
-pub use collab::{Activity, Comment, DueCommitment, NewNotification, Notification, ReviewDate, Unmailed};
+pub use collab::{Activity, Comment, DueCommitment, MessageArgs, NewNotification, Notification, ReviewDate, Unmailed};
 pub use content::{GoalLink, Item, PlanSection};
 pub use error::{StoreError, StoreResult};
 pub use import::{ContactRef, ImportItem, ImportKpi, ImportLink, ImportNode, ImportSection, LinkTarget, PlanImport};
@@ -157,6 +158,7 @@ impl Store {
             Pool::Sqlite(p) => sqlx::migrate!("../../migrations/sqlite").run(p).await?,
             Pool::Postgres(p) => sqlx::migrate!("../../migrations/postgres").run(p).await?,
         }
+        self.convert_legacy_text().await?;
         self.seed_templates().await
     }
 

@@ -12,7 +12,7 @@ mod common;
 use common::{assert_not_found, kam, plan_input};
 use keyplan_domain::account::AccountInput;
 use keyplan_domain::tree::{Acceptance, CommitmentStatus, NodeKind};
-use keyplan_domain::{NotificationId, OrgId, PlanId};
+use keyplan_domain::{Message, NotificationId, OrgId, PlanId};
 use keyplan_store::{NewNotification, NodeWrite, Plan, Store, User};
 use time::Date;
 use time::macros::date;
@@ -61,10 +61,13 @@ async fn comments_and_activity(store: &Store) {
     assert!(store.comments(w.globex, w.plan.id).await.unwrap().is_empty());
 
     for i in 0..3 {
-        store.record_activity(w.acme, w.plan.id, Some(w.ann.id), "updated", "node", Some(i), &format!("edit {i}")).await.unwrap();
+        store
+            .record_activity(w.acme, w.plan.id, Some(w.ann.id), "updated", "node", Some(i), &Message::verbatim(format!("edit {i}")))
+            .await
+            .unwrap();
     }
     let all = store.activity(w.acme, w.plan.id, None).await.unwrap();
-    assert_eq!(all.iter().map(|a| a.summary.as_str()).collect::<Vec<_>>(), ["edit 2", "edit 1", "edit 0"], "newest first");
+    assert_eq!(all.iter().map(|a| a.message()).collect::<Vec<_>>(), ["edit 2", "edit 1", "edit 0"].map(Message::verbatim), "newest first");
     assert_eq!(all[0].actor_name.as_deref(), Some("Ann Archer"));
     // A timestamp on both databases (TIMESTAMPTZ on PostgreSQL since migration 0004), to the microsecond.
     let age = time::OffsetDateTime::now_utc() - all[0].at;
@@ -77,12 +80,13 @@ async fn comments_and_activity(store: &Store) {
 
 async fn notifications_dedupe_and_read(store: &Store) {
     let w = world(store).await;
+    let texts = ["Due soon", "Due soon again", "No key"].map(Message::verbatim);
     let n = |key: Option<&'static str>, msg: &'static str| NewNotification {
         org: w.acme,
         user: w.ben.id,
         kind: "commitment_due",
         plan: Some(w.plan.id),
-        message: msg,
+        message: texts.iter().find(|m| m.args["text"] == msg.into()).unwrap(),
         link: "/me/commitments",
         dedupe_key: key,
     };

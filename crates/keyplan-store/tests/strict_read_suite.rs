@@ -127,7 +127,7 @@ async fn world(store: &Store) -> World {
         user: ann.id,
         kind: "commitment_due",
         plan: Some(plan.id),
-        message: "Due today",
+        message: &keyplan_domain::Message::new("stored-notif-due"),
         link: "/me/commitments",
         dedupe_key: None,
     };

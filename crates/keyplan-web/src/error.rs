@@ -14,13 +14,6 @@ use keyplan_domain::Lang;
 use keyplan_i18n::Tr;
 use serde_json::json;
 
-/// What a refused form that is too large says.
-pub const FORM_TOO_LARGE: &str = "The form is too large.";
-/// What a form without (or with a wrong) CSRF token says.
-pub const CSRF_FAILED: &str = "This form has expired or did not come from keyplan. Go back, reload the page and try again.";
-/// What a form without its version says.
-pub const NO_VERSION: &str = "The form is missing its version; reload the page and try again.";
-
 fn status(e: &AppError) -> StatusCode {
     match e {
         AppError::NotFound => StatusCode::NOT_FOUND,
@@ -48,77 +41,30 @@ fn code(e: &AppError) -> &'static str {
     }
 }
 
-/// What the user is told, in English (the API's language).
-fn message(e: &AppError) -> String {
-    match e {
-        AppError::NotFound => "Not found.".into(),
-        AppError::Unauthorized => "Sign in first (session cookie or Authorization: Bearer TOKEN).".into(),
-        AppError::Forbidden(m) | AppError::BadRequest(m) | AppError::State(m) | AppError::TooManyRequests(m) => m.clone(),
-        AppError::Validation(errors) => errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; "),
-        AppError::Conflict { current_version } => format!(
-            "This record was changed by someone else (it is now at version {current_version}). Nothing was stored; reload it and apply your change again."
-        ),
-        AppError::Internal(_) => "Something went wrong on our side. It has been logged; please try again.".into(),
-    }
-}
-
 fn log(e: &AppError) {
     if let AppError::Internal(e) = e {
         tracing::error!(error = ?e, "internal error");
     }
 }
 
-/// What the user is told on an error page, in `t`'s language. Messages
-/// written elsewhere in English are translated when they are known ones.
+/// What the user is told, in `t`'s language (the API's is English). Every
+/// reason is a message by code, written here once.
 fn message_in(e: &AppError, t: Tr) -> String {
-    if t.lang == Lang::En {
-        return message(e);
-    }
     match e {
         AppError::NotFound => t.s("error-not-found"),
+        AppError::Unauthorized => t.s("error-unauthorized"),
         AppError::Conflict { current_version } => t.s1("error-conflict", "version", current_version.to_string()),
         AppError::Internal(_) => t.s("error-internal"),
         AppError::Validation(errors) => {
             errors.iter().map(|e| format!("{}: {}", e.field, t.field_error(&e.message))).collect::<Vec<_>>().join("; ")
         }
-        AppError::Forbidden(m) | AppError::BadRequest(m) | AppError::State(m) | AppError::TooManyRequests(m) => {
-            let known = [
-                (keyplan_app::FORBIDDEN, "error-forbidden"),
-                (CSRF_FAILED, "error-csrf"),
-                (FORM_TOO_LARGE, "error-form-too-large"),
-                (NO_VERSION, "error-no-version"),
-            ];
-            known.iter().find(|(english, _)| english == m).map(|(_, id)| t.s(id)).unwrap_or_else(|| state_message(m, t))
-        }
-        AppError::Unauthorized => message(e),
+        AppError::Forbidden(m) | AppError::BadRequest(m) | AppError::State(m) | AppError::TooManyRequests(m) => t.msg(m),
     }
 }
 
-/// The English messages of refused state changes (reviews, commitments) in `t`'s
-/// language; others stay as written.
-fn state_message(m: &str, t: Tr) -> String {
-    let known = [
-        ("This review has already been held.", "review-err-already-held"),
-        ("Only a management review is signed off.", "review-err-only-management"),
-        ("Hold the review before signing it off.", "review-err-hold-first"),
-        ("A held review is part of the plan's history and stays.", "review-err-held-stays"),
-        ("only the owner of this commitment can answer it", "err-not-owner"),
-        ("only the author of this commitment can answer the proposed date", "err-not-author"),
-        ("this commitment has no owner yet", "err-no-owner"),
-    ];
-    if let Some((_, id)) = known.iter().find(|(english, _)| *english == m) {
-        return t.s(id);
-    }
-    match m.strip_prefix("this commitment is ").and_then(|r| r.strip_suffix("; that answer does not apply")) {
-        Some(state) => {
-            let state = match state.strip_prefix("already ") {
-                Some(code) => t.enum_label("acceptance", code),
-                None => t.enum_label("acceptance", state),
-            };
-            t.s1("err-wrong-state", "state", state)
-        }
-        None => m.to_string(),
-    }
+/// What the API says: English.
+fn message(e: &AppError) -> String {
+    message_in(e, Tr::new(Lang::En))
 }
 
 #[derive(Template)]
@@ -164,7 +110,7 @@ pub fn error_page(e: &AppError, lang: Lang) -> Response {
     let page = ErrorPage { t, status: status.as_u16(), title: t.s(title), message: message_in(e, t) };
     match page.render() {
         Ok(html) => (status, Html(html)).into_response(),
-        Err(_) => (status, message(e)).into_response(),
+        Err(_) => (status, message_in(e, t)).into_response(),
     }
 }
 
@@ -230,7 +176,7 @@ mod tests {
         assert_eq!(message_in(&wrong, Tr::new(Lang::En)), "this commitment is already accepted; that answer does not apply");
         let not_owner = AppError::from(AcceptanceError::NotOwner);
         assert_eq!(message_in(&not_owner, de), de.s("err-not-owner"));
-        assert_eq!(message_in(&AppError::State("Hold the review before signing it off.".into()), de), de.s("review-err-hold-first"));
-        assert_eq!(message_in(&AppError::State("Something new".into()), de), "Something new");
+        assert_eq!(message_in(&AppError::state("review-err-hold-first"), de), de.s("review-err-hold-first"));
+        assert_eq!(message_in(&AppError::state("review-err-hold-first"), Tr::new(Lang::En)), "Hold the review before signing it off.");
     }
 }

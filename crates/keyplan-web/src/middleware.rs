@@ -13,7 +13,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::auth::{self, Auth, Via};
-use crate::error::{CSRF_FAILED, FORM_TOO_LARGE, PageError, localise_error_page};
+use crate::error::{PageError, localise_error_page};
 use crate::{ApiError, AppError, AppState};
 
 const MAX_BODY: usize = 2 * 1024 * 1024;
@@ -65,18 +65,15 @@ async fn check_csrf_and_run(req: Request, found: Option<Auth>, is_api: bool, nex
             {
                 let sent = req.headers().get(auth::CSRF_HEADER).and_then(|v| v.to_str().ok()).unwrap_or("");
                 if !auth::same_secret(sent, a.csrf()) {
-                    return ApiError(AppError::Forbidden(format!(
-                        "Missing or wrong {} header (needed when the API is called with the session cookie).",
-                        auth::CSRF_HEADER
-                    )))
-                    .into_response();
+                    let reason = keyplan_domain::Message::new("error-csrf-header").arg("header", auth::CSRF_HEADER);
+                    return ApiError(AppError::Forbidden(reason)).into_response();
                 }
             }
         } else {
             let (parts, body) = req.into_parts();
             let bytes = match axum::body::to_bytes(body, MAX_BODY).await {
                 Ok(b) => b,
-                Err(_) => return PageError(AppError::BadRequest(FORM_TOO_LARGE.into())).into_response(),
+                Err(_) => return PageError(AppError::bad_request("error-form-too-large")).into_response(),
             };
             let form: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
             let sent = form.iter().find(|(k, _)| k == auth::CSRF_FIELD).map(|(_, v)| v.as_str()).unwrap_or("");
@@ -90,7 +87,7 @@ async fn check_csrf_and_run(req: Request, found: Option<Auth>, is_api: bool, nex
                 return axum::response::Redirect::to("/login").into_response();
             }
             if expected.is_empty() || !auth::same_secret(sent, &expected) {
-                return PageError(AppError::Forbidden(CSRF_FAILED.into())).into_response();
+                return PageError(AppError::Forbidden(keyplan_domain::Message::new("error-csrf"))).into_response();
             }
             req = Request::from_parts(parts, Body::from(bytes));
         }

@@ -361,3 +361,5 @@ templates-file-unknown-field = ist hier kein Feld; die Felder sind { $detail }
 templates-file-kind-required = fehlt; eine der Arten { $detail }
 templates-file-unreadable = kann nicht gelesen werden: { $detail }
 templates-file-must-be = muss "{ $detail }" sein
+# Noch nicht übersetzt: wie bisher auf Englisch.
+templates-err-last-offered = “{ $name }” is the only template offered for new plans; add or restore another template before retiring it.

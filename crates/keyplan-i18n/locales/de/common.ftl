@@ -171,4 +171,17 @@ item-category-threat = Risiken
 err-not-owner = Nur die oder der Verantwortliche dieser Zusage kann darauf antworten.
 err-not-author = Nur wer die Zusage verfasst hat, kann auf den vorgeschlagenen Termin antworten.
 err-no-owner = Diese Zusage hat noch keine Verantwortliche und keinen Verantwortlichen.
-err-wrong-state = Diese Zusage hat den Stand „{ $state }“; diese Antwort passt nicht dazu.
+err-wrong-state = Diese Zusage hat den Stand „{ $label }“; diese Antwort passt nicht dazu.
+
+# Fehler der JSON-API und von Anfragen, die kein Formular sendet.
+error-unauthorized = Melden Sie sich zuerst an (Sitzungs-Cookie oder Authorization: Bearer TOKEN).
+error-csrf-header = Der Header { $header } fehlt oder ist falsch (nötig, wenn die API mit dem Sitzungs-Cookie aufgerufen wird).
+api-err-content-type = Senden Sie einen JSON-Body mit Content-Type: application/json.
+api-err-body-unreadable = Der Body konnte nicht gelesen werden.
+api-err-body-json = Der Body ist kein gültiges JSON: { $detail }.
+api-err-body-object = Der Body muss ein JSON-Objekt sein.
+api-err-query = Ungültige Abfrage: { $detail }
+# Noch nicht übersetzt: wie bisher auf Englisch.
+err-owner-reports-only = As the owner you can report status and notes; ask the plan's editors to change what was promised.
+common-err-unknown-action = Unknown action.
+discussion-err-unknown-target = Unknown comment target.

@@ -1,5 +1,5 @@
-# Verlaufseinträge und Benachrichtigungen, die keyplan auf Englisch gespeichert
-# hat, in der Sprache der Leserin oder des Lesers (siehe stored_text.rs).
+# Verlaufseinträge und Benachrichtigungen: keyplan speichert sie als Code mit
+# Argumenten und schreibt sie beim Anzeigen in der Sprache der Leserin oder des Lesers.
 
 stored-plan-created = hat den Plan angelegt
 stored-plan-edited = hat Titel, Status oder Zeitraum des Plans geändert
@@ -21,6 +21,7 @@ stored-commitment-declined = hat die Zusage „{ $title }“ abgelehnt
 stored-commitment-declined-because = hat die Zusage „{ $title }“ abgelehnt: { $reason }
 stored-commitment-answered = hat auf die Zusage „{ $title }“ geantwortet
 stored-commitment-date-proposed = hat für die Zusage „{ $title }“ einen neuen Termin vorgeschlagen ({ $date })
+stored-commitment-date-proposed-bare = hat für die Zusage „{ $title }“ einen neuen Termin vorgeschlagen
 stored-section-edited = hat den Abschnitt { $section } bearbeitet
 stored-share-created = hat den Freigabelink „{ $label }“ erstellt
 stored-share-revoked = hat den Freigabelink „{ $label }“ widerrufen
@@ -62,3 +63,8 @@ stored-notif-review-scheduled = { $name } hat die { $review } in { $plan } anges
 stored-notif-approved = { $name } hat { $plan } in der { $review } freigegeben.
 stored-notif-changes = { $name } bittet um Änderungen an { $plan } in der { $review }: { $comment }
 stored-notif-changes-plain = { $name } bittet um Änderungen an { $plan } in der { $review }.
+stored-notif-answered = { $name } { $line }
+
+# Ein Verlaufseintrag oder eine Benachrichtigung aus der Zeit, bevor keyplan sie
+# als Code speicherte, die keiner bekannten Form entspricht: wie geschrieben.
+stored-text = { $text }

@@ -360,3 +360,4 @@ templates-file-unknown-field = is not a field here; the fields are { $detail }
 templates-file-kind-required = is required; one of { $detail }
 templates-file-unreadable = cannot be read: { $detail }
 templates-file-must-be = must be "{ $detail }"
+templates-err-last-offered = “{ $name }” is the only template offered for new plans; add or restore another template before retiring it.

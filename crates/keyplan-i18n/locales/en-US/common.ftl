@@ -153,3 +153,15 @@ err-not-owner = only the owner of this commitment can answer it
 err-not-author = only the author of this commitment can answer the proposed date
 err-no-owner = this commitment has no owner yet
 err-wrong-state = this commitment is { $state }; that answer does not apply
+
+# Errors of the JSON API and of requests no form sends (by code, see keyplan-app's error.rs).
+error-unauthorized = Sign in first (session cookie or Authorization: Bearer TOKEN).
+error-csrf-header = Missing or wrong { $header } header (needed when the API is called with the session cookie).
+api-err-content-type = Send a JSON body with Content-Type: application/json.
+api-err-body-unreadable = The body could not be read.
+api-err-body-json = The body is not valid JSON: { $detail }.
+api-err-body-object = The body must be a JSON object.
+api-err-query = Invalid query string: { $detail }
+err-owner-reports-only = As the owner you can report status and notes; ask the plan's editors to change what was promised.
+common-err-unknown-action = Unknown action.
+discussion-err-unknown-target = Unknown comment target.

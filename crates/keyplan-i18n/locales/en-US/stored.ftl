@@ -1,5 +1,6 @@
-# History lines and notifications keyplan wrote in English, rebuilt in the reader's
-# language (see stored_text.rs). The English forms here mirror what is stored.
+# History lines and notifications: keyplan stores each as a message code with
+# its arguments and writes it in the reader's language when shown. The English
+# forms are word for word what keyplan has always written.
 
 stored-plan-created = created the plan
 stored-plan-edited = edited the plan's title, status or period
@@ -18,6 +19,7 @@ stored-commitment-declined = declined commitment “{ $title }”
 stored-commitment-declined-because = declined commitment “{ $title }”: { $reason }
 stored-commitment-answered = answered commitment “{ $title }”
 stored-commitment-date-proposed = proposed a new date for commitment “{ $title }” ({ $date })
+stored-commitment-date-proposed-bare = proposed a new date for commitment “{ $title }”
 stored-section-edited = edited the section { $section }
 stored-share-created = created the share link “{ $label }”
 stored-share-revoked = revoked the share link “{ $label }”
@@ -59,3 +61,8 @@ stored-notif-review-scheduled = { $name } scheduled the { $review } in { $plan }
 stored-notif-approved = { $name } approved { $plan } in the { $review }.
 stored-notif-changes = { $name } requested changes to { $plan } in the { $review }: { $comment }
 stored-notif-changes-plain = { $name } requested changes to { $plan } in the { $review }.
+stored-notif-answered = { $name } { $line }
+
+# A history line or notification from before keyplan stored them by code that
+# matches no known form: shown as it was written.
+stored-text = { $text }

@@ -1,3 +1,5 @@
+//! The accounts API: list, create, read, update and delete accounts, and their teams.
+
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
@@ -40,7 +42,7 @@ pub async fn list(
     ApiUser(auth): ApiUser,
     query: Result<Query<ListQuery>, QueryRejection>,
 ) -> Result<Json<Vec<AccountDto>>, ApiError> {
-    let Query(q) = query.map_err(|e| AppError::BadRequest(format!("Invalid query string: {}", e.body_text())))?;
+    let Query(q) = query.map_err(|e| AppError::BadRequest(keyplan_domain::Message::new("api-err-query").arg("detail", e.body_text())))?;
     let filter = AccountFilter {
         search: q.q,
         owner: int_param("owner_id", q.owner_id.as_deref())?.map(UserId::new),

@@ -69,7 +69,8 @@ impl From<&Activity> for ActivityDto {
             action: a.action.clone(),
             target_kind: a.target_kind.clone(),
             target_id: a.target_id,
-            summary: a.summary.clone(),
+            // The API speaks English, as keyplan always wrote these lines.
+            summary: keyplan_i18n::Tr::new(keyplan_domain::Lang::En).msg(&a.message()),
             at: a.at,
         }
     }
@@ -97,7 +98,7 @@ impl From<&Notification> for NotificationDto {
             id: n.id.get(),
             kind: n.kind.clone(),
             plan_id: n.plan_id.map(|p| p.get()),
-            message: n.message.clone(),
+            message: keyplan_i18n::Tr::new(keyplan_domain::Lang::En).msg(&n.message()),
             link: n.link.clone(),
             created_at: n.created_at,
             read: n.read_at.is_some(),

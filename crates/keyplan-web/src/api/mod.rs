@@ -164,13 +164,14 @@ impl<S: Send + Sync> FromRequest<S> for JsonObject {
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.starts_with("application/json") || v.contains("+json"));
         if !is_json {
-            return Err(AppError::BadRequest("Send a JSON body with Content-Type: application/json.".into()).into());
+            return Err(AppError::bad_request("api-err-content-type").into());
         }
-        let bytes = Bytes::from_request(req, state).await.map_err(|_| AppError::BadRequest("The body could not be read.".into()))?;
-        let value: Value = serde_json::from_slice(&bytes).map_err(|e| AppError::BadRequest(format!("The body is not valid JSON: {e}.")))?;
+        let bytes = Bytes::from_request(req, state).await.map_err(|_| AppError::bad_request("api-err-body-unreadable"))?;
+        let value: Value = serde_json::from_slice(&bytes)
+            .map_err(|e| AppError::BadRequest(keyplan_domain::Message::new("api-err-body-json").arg("detail", e.to_string())))?;
         match value {
             Value::Object(map) => Ok(JsonObject(map)),
-            _ => Err(AppError::BadRequest("The body must be a JSON object.".into()).into()),
+            _ => Err(AppError::bad_request("api-err-body-object").into()),
         }
     }
 }

@@ -201,7 +201,7 @@ pub async fn list_offerings(
     ApiUser(auth): ApiUser,
     query: Result<Query<OfferingsQuery>, QueryRejection>,
 ) -> Result<Json<Vec<OfferingDto>>, ApiError> {
-    let Query(q) = query.map_err(|e| AppError::BadRequest(format!("Invalid query string: {}", e.body_text())))?;
+    let Query(q) = query.map_err(|e| AppError::BadRequest(keyplan_domain::Message::new("api-err-query").arg("detail", e.body_text())))?;
     let include_retired = match q.include_retired.as_deref().map(str::trim) {
         None | Some("") | Some("false") => false,
         Some("true") => true,

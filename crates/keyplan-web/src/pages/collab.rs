@@ -64,12 +64,11 @@ fn initials(name: &str) -> String {
     name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect::<String>().to_uppercase()
 }
 
-/// One history entry. The summary is stored in English as written when it
-/// happened and shown in the reader's language.
+/// One history entry, stored by message code and shown in the reader's language.
 fn activity_view(a: &Activity, t: Tr) -> ActivityView {
     ActivityView {
         actor: a.actor_name.clone().unwrap_or_else(|| t.s("activity-someone")),
-        summary: keyplan_i18n::stored_text::activity(&a.summary, t),
+        summary: t.msg(&a.message()),
         when: when_in(a.at, t),
     }
 }
@@ -152,7 +151,7 @@ pub async fn add_comment(
 ) -> Result<Response, PageError> {
     let plan = id;
     let back = format!("/plans/{}#discussion", plan.get());
-    let target = Target::from_ref(form.target.trim()).ok_or_else(|| AppError::BadRequest("Unknown comment target.".into()))?;
+    let target = Target::from_ref(form.target.trim()).ok_or_else(|| AppError::bad_request("discussion-err-unknown-target"))?;
     match collab::add_comment(&state.store, &auth, plan, target, &form.body).await {
         Ok(_) => Ok(redirect_with(&back, &tr().s("discussion-added"))),
         Err(AppError::Validation(errors)) => {
@@ -243,7 +242,7 @@ pub async fn notifications(State(state): State<AppState>, PageUser(auth): PageUs
                 id: n.id.get(),
                 icon,
                 kind: t.enum_label("notif-kind", kind),
-                message: keyplan_i18n::stored_text::notification(&n.kind, &n.message, t),
+                message: t.msg(&n.message()),
                 when: when_in(n.created_at, t),
                 unread: n.read_at.is_none(),
             }
@@ -340,7 +339,7 @@ pub async fn calendar_submit(
             let url = format!("{}/calendar/{token}.ics", base_url(&headers, state.config.secure_cookies));
             calendar_page(&state, &auth, &headers, Some(url)).await
         }
-        _ => Err(AppError::BadRequest("Unknown action.".into()).into()),
+        _ => Err(AppError::bad_request("common-err-unknown-action").into()),
     }
 }
 

@@ -163,7 +163,7 @@ pub async fn respond(
             .await
             .map(|_| t.s("mine-flash-date-rejected")),
         "status" => set_status(&state, &auth, id, version, &form.status).await.map(|_| t.s("mine-flash-status")),
-        _ => Err(AppError::BadRequest(t.s("mine-unknown-answer"))),
+        _ => Err(AppError::bad_request("mine-unknown-answer")),
     };
     match result {
         Ok(message) => Ok(redirect_with(&back, &message)),

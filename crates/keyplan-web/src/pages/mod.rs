@@ -239,5 +239,5 @@ impl RetireForm {
 
 /// The `version` field of a form.
 pub fn form_version(raw: &str) -> Result<i64, PageError> {
-    raw.trim().parse::<i64>().map_err(|_| AppError::BadRequest(crate::error::NO_VERSION.into()).into())
+    raw.trim().parse::<i64>().map_err(|_| AppError::bad_request("error-no-version").into())
 }

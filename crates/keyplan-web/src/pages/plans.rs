@@ -108,10 +108,10 @@ pub async fn add_node(
 ) -> Result<Response, PageError> {
     let plan = id;
     let t = crate::lang::for_user(&auth, &headers);
-    let kind = NodeKind::parse(form.kind.trim()).ok_or_else(|| AppError::BadRequest(t.s("tree-unknown-kind")))?;
+    let kind = NodeKind::parse(form.kind.trim()).ok_or_else(|| AppError::bad_request("tree-unknown-kind"))?;
     let parent = match form.parent_id.trim() {
         "" => None,
-        p => Some(crate::extract::parse_id::<NodeId>(p).ok_or_else(|| AppError::BadRequest(t.s("tree-unknown-parent")))?),
+        p => Some(crate::extract::parse_id::<NodeId>(p).ok_or_else(|| AppError::bad_request("tree-unknown-parent"))?),
     };
     match keyplan_app::nodes::create_node(&state.store, &auth, plan, kind, parent, &form.input).await {
         Ok(n) => Ok(redirect_with(

@@ -133,7 +133,7 @@ pub async fn import(
             };
             return Ok(redirect_with(&format!("/admin/templates#template-{}", t.id), &message));
         }
-        Err(AppError::BadRequest(m)) => vec![file_message(&m, tr)],
+        Err(AppError::BadRequest(m)) => vec![tr.msg(&m)],
         Err(AppError::Validation(errors)) => errors.iter().map(|e| format!("{}: {}", e.field, file_message(&e.message, tr))).collect(),
         Err(e) => return Err(e.into()),
     };

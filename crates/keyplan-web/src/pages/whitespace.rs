@@ -221,7 +221,7 @@ pub async fn set_cell(
 ) -> Result<Response, PageError> {
     let t = crate::lang::for_user(&auth, &headers);
     let at = CellRef::parse(&format!("{}-{}", form.offering_id.trim(), form.business_unit_id.trim()))
-        .ok_or_else(|| AppError::BadRequest(t.s("ws-err-which-cell")))?;
+        .ok_or_else(|| AppError::bad_request("ws-err-which-cell"))?;
     let version = form_version(&form.version)?;
     let base = format!("/accounts/{id}/whitespace");
     match ws_service::set_cell(&state.store, &auth, id, at, version, &form.input).await {
