@@ -31,7 +31,7 @@ pub async fn node_activity(store: &Store, auth: &Auth, action: &str, node: &Node
         "deleted" => "deleted",
         _ => "edited",
     };
-    let summary = format!("{verb} {} \u{201c}{}\u{201d}", node.kind.label().to_lowercase(), short(&node.title));
+    let summary = format!("{verb} {} \u{201c}{}\u{201d}", node.kind().label().to_lowercase(), short(&node.title));
     record_activity(store, auth, node.plan_id, action, "node", Some(node.id.get()), &summary).await;
 }
 
@@ -56,12 +56,12 @@ async fn notify(store: &Store, n: NewNotification<'_>) {
 /// After a commitment was created or edited: tell its owner when it is
 /// (again) proposed to them by someone else.
 pub async fn commitment_written(store: &Store, auth: &Auth, before: Option<&Node>, node: &Node) {
-    if node.kind != NodeKind::Commitment {
+    if node.kind() != NodeKind::Commitment {
         return;
     }
-    let asked = node.acceptance == Some(Acceptance::Proposed)
-        && before.is_none_or(|b| b.acceptance != Some(Acceptance::Proposed) || b.owner_id != node.owner_id);
-    let Some(owner) = node.owner_id.filter(|o| *o != auth.id()) else { return };
+    let asked = node.acceptance() == Some(Acceptance::Proposed)
+        && before.is_none_or(|b| b.acceptance() != Some(Acceptance::Proposed) || b.owner_id() != node.owner_id());
+    let Some(owner) = node.owner_id().filter(|o| *o != auth.id()) else { return };
     if asked {
         let message = format!("{} proposed a commitment to you: {}", auth.name(), node.title);
         let key = format!("proposed:{}:{}", node.id.get(), node.version);
@@ -84,21 +84,21 @@ pub async fn commitment_written(store: &Store, auth: &Auth, before: Option<&Node
 /// After an answer to a commitment: record it and tell the other side (the
 /// author when the owner answered, the owner when the author did).
 pub async fn commitment_answered(store: &Store, auth: &Auth, node: &Node) {
-    let (action, verb) = match node.acceptance {
+    let (action, verb) = match node.acceptance() {
         Some(Acceptance::Accepted) => ("accepted", "accepted"),
         Some(Acceptance::Declined) => ("declined", "declined"),
         Some(Acceptance::DateProposed) => ("date_proposed", "proposed a new date for"),
         _ => ("answered", "answered"),
     };
     let mut summary = format!("{verb} commitment \u{201c}{}\u{201d}", node.title);
-    if let (Some(Acceptance::Declined), Some(r)) = (node.acceptance, &node.decline_reason) {
+    if let (Some(Acceptance::Declined), Some(r)) = (node.acceptance(), &node.decline_reason()) {
         summary.push_str(&format!(": {r}"));
     }
-    if let (Some(Acceptance::DateProposed), Some(d)) = (node.acceptance, node.proposed_due_date) {
+    if let (Some(Acceptance::DateProposed), Some(d)) = (node.acceptance(), node.proposed_due_date()) {
         summary.push_str(&format!(" ({})", keyplan_domain::validate::format_date(d)));
     }
     record_activity(store, auth, node.plan_id, action, "node", Some(node.id.get()), &summary).await;
-    let other = if node.owner_id == Some(auth.id()) { node.author_id } else { node.owner_id };
+    let other = if node.owner_id() == Some(auth.id()) { node.author_id() } else { node.owner_id() };
     let Some(user) = other.filter(|u| *u != auth.id()) else { return };
     let message = format!("{} {summary}", auth.name());
     let key = format!("answer:{}:{}", node.id.get(), node.version);
@@ -162,7 +162,7 @@ pub async fn add_comment(store: &Store, auth: &Auth, plan: PlanId, target: Targe
             if node.plan_id != plan {
                 return Err(AppError::field("target", "no such item in this plan"));
             }
-            ("node", n.get(), format!("\u{201c}{}\u{201d}", node.title), node.owner_id.into_iter().chain(node.author_id).collect())
+            ("node", n.get(), format!("\u{201c}{}\u{201d}", node.title), node.owner_id().into_iter().chain(node.author_id()).collect())
         }
         Target::Item(i) => {
             let item = store.item(auth.org(), i).await.map_err(|_| AppError::field("target", "no such item in this plan"))?;
