@@ -45,7 +45,7 @@ fn section_content(b: &PlanBundle, key: &str) -> Content {
 }
 
 fn node_content(n: &Node) -> Content {
-    Content::Node(n.kind, if n.kind == NodeKind::Commitment { n.acceptance } else { None })
+    Content::Node(n.kind(), if n.kind() == NodeKind::Commitment { n.acceptance() } else { None })
 }
 
 /// Removes from `b` everything `audience` may not see. The team's view is the bundle as loaded.
@@ -75,9 +75,11 @@ pub fn redact(mut b: PlanBundle, vis: &Visibilities, audience: Audience) -> Plan
     if !audience::shown_unmarked(audience, Content::InternalNote) {
         for n in &mut nodes {
             n.notes = None;
-            n.decline_reason = None;
-            n.proposed_due_date = None;
-            n.author_id = None;
+            if let Some(c) = n.detail.commitment_mut() {
+                c.decline_reason = None;
+                c.proposed_due_date = None;
+                c.author_id = None;
+            }
         }
     }
     let (tree, summary) = tree::build_tree(nodes, crate::today());
@@ -157,12 +159,12 @@ pub fn redact(mut b: PlanBundle, vis: &Visibilities, audience: Audience) -> Plan
         b.review_marks.clear();
         b.team.clear();
         // Only the people named next to what the customer sees, by name.
-        let people: HashSet<i64> = b.all_nodes().iter().filter_map(|n| n.owner_id).map(|u| u.get()).collect();
+        let people: HashSet<i64> = b.all_nodes().iter().filter_map(|n| n.owner_id()).map(|u| u.get()).collect();
         b.users.retain(|u| people.contains(&u.id.get()));
         for u in &mut b.users {
             u.email = String::new();
         }
-        let contacts: HashSet<i64> = b.all_nodes().iter().filter_map(|n| n.contact_id).map(|c| c.get()).collect();
+        let contacts: HashSet<i64> = b.all_nodes().iter().filter_map(|n| n.contact_id()).map(|c| c.get()).collect();
         b.contacts.retain(|c| contacts.contains(&c.id.get()));
     }
     if !assessments {

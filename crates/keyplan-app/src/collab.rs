@@ -26,7 +26,7 @@ pub async fn record_activity(store: &Store, auth: &Auth, plan: PlanId, action: &
 
 /// History entry for a write to a node of the tree.
 pub async fn node_activity(store: &Store, auth: &Auth, action: &str, node: &Node) {
-    let summary = written(action, short(&node.title)).label("what", "node-kind", node.kind.as_str());
+    let summary = written(action, short(&node.title)).label("what", "node-kind", node.kind().as_str());
     record_activity(store, auth, node.plan_id, action, "node", Some(node.id.get()), &summary).await;
 }
 
@@ -59,12 +59,12 @@ async fn notify(store: &Store, n: NewNotification<'_>) {
 /// After a commitment was created or edited: tell its owner when it is
 /// (again) proposed to them by someone else.
 pub async fn commitment_written(store: &Store, auth: &Auth, before: Option<&Node>, node: &Node) {
-    if node.kind != NodeKind::Commitment {
+    if node.kind() != NodeKind::Commitment {
         return;
     }
-    let asked = node.acceptance == Some(Acceptance::Proposed)
-        && before.is_none_or(|b| b.acceptance != Some(Acceptance::Proposed) || b.owner_id != node.owner_id);
-    let Some(owner) = node.owner_id.filter(|o| *o != auth.id()) else { return };
+    let asked = node.acceptance() == Some(Acceptance::Proposed)
+        && before.is_none_or(|b| b.acceptance() != Some(Acceptance::Proposed) || b.owner_id() != node.owner_id());
+    let Some(owner) = node.owner_id().filter(|o| *o != auth.id()) else { return };
     if asked {
         let message = Message::new("stored-notif-proposed").arg("name", auth.name()).arg("title", &node.title);
         let key = format!("proposed:{}:{}", node.id.get(), node.version);
@@ -87,7 +87,7 @@ pub async fn commitment_written(store: &Store, auth: &Auth, before: Option<&Node
 /// After an answer to a commitment: record it and tell the other side (the
 /// author when the owner answered, the owner when the author did).
 pub async fn commitment_answered(store: &Store, auth: &Auth, node: &Node) {
-    let (action, code) = match (node.acceptance, &node.decline_reason, node.proposed_due_date) {
+    let (action, code) = match (node.acceptance(), node.decline_reason(), node.proposed_due_date()) {
         (Some(Acceptance::Accepted), _, _) => ("accepted", "stored-commitment-accepted"),
         (Some(Acceptance::Declined), Some(_), _) => ("declined", "stored-commitment-declined-because"),
         (Some(Acceptance::Declined), None, _) => ("declined", "stored-commitment-declined"),
@@ -97,14 +97,14 @@ pub async fn commitment_answered(store: &Store, auth: &Auth, node: &Node) {
         _ => ("answered", "stored-commitment-answered"),
     };
     let mut summary = Message::new(code).arg("title", &node.title);
-    if let (Some(Acceptance::Declined), Some(r)) = (node.acceptance, &node.decline_reason) {
+    if let (Some(Acceptance::Declined), Some(r)) = (node.acceptance(), node.decline_reason()) {
         summary = summary.arg("reason", r);
     }
-    if let (Some(Acceptance::DateProposed), Some(d)) = (node.acceptance, node.proposed_due_date) {
+    if let (Some(Acceptance::DateProposed), Some(d)) = (node.acceptance(), node.proposed_due_date()) {
         summary = summary.iso_date("date", d);
     }
     record_activity(store, auth, node.plan_id, action, "node", Some(node.id.get()), &summary).await;
-    let other = if node.owner_id == Some(auth.id()) { node.author_id } else { node.owner_id };
+    let other = if node.owner_id() == Some(auth.id()) { node.author_id() } else { node.owner_id() };
     let Some(user) = other.filter(|u| *u != auth.id()) else { return };
     let message = Message::new("stored-notif-answered").arg("name", auth.name()).arg("line", summary);
     let key = format!("answer:{}:{}", node.id.get(), node.version);
@@ -168,7 +168,8 @@ pub async fn add_comment(store: &Store, auth: &Auth, plan: PlanId, target: Targe
             if node.plan_id != plan {
                 return Err(AppError::field("target", "no such item in this plan"));
             }
-            ("node", n.get(), Some(node.title), node.owner_id.into_iter().chain(node.author_id).collect())
+            let people = node.owner_id().into_iter().chain(node.author_id()).collect();
+            ("node", n.get(), Some(node.title), people)
         }
         Target::Item(i) => {
             let item = store.item(auth.org(), i).await.map_err(|_| AppError::field("target", "no such item in this plan"))?;

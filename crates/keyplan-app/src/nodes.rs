@@ -52,18 +52,18 @@ pub async fn update_node(store: &Store, auth: &Auth, id: NodeId, version: i64, i
     let plan = store.plan(auth.org(), node.plan_id).await?;
     let access = access(store, auth, plan.account_id).await?;
     let editor = permissions::can_edit_plans(auth.actor(), &access);
-    let is_owner = node.kind == NodeKind::Commitment && node.owner_id == Some(auth.id()) && auth.role() != keyplan_domain::Role::Viewer;
+    let is_owner = node.kind() == NodeKind::Commitment && node.owner_id() == Some(auth.id()) && auth.role() != keyplan_domain::Role::Viewer;
     require(editor || is_owner)?;
-    let content = input.validate(node.kind)?;
+    let content = input.validate(node.kind())?;
     let mut w = NodeWrite::from_node(&node);
     if !editor {
         // The owner reports progress; what was promised stays as agreed.
         let c = content.commitment.as_ref().ok_or_else(|| AppError::field("status", "missing"))?;
-        let unchanged = content.title == node.title && c.owner_id == node.owner_id.unwrap_or(c.owner_id) && c.due_date == node.due_date;
+        let unchanged = content.title == node.title && c.owner_id == node.owner_id().unwrap_or(c.owner_id) && c.due_date == node.due_date();
         if !unchanged {
             return Err(AppError::Forbidden(keyplan_domain::Message::new("err-owner-reports-only")));
         }
-        acceptance::check_status_change(node.acceptance.unwrap_or(Acceptance::Proposed), c.status)?;
+        acceptance::check_status_change(node.acceptance().unwrap_or(Acceptance::Proposed), c.status)?;
         w.status = Some(c.status);
         w.notes = content.notes;
         let updated = store.update_node(auth.org(), id, version, &w, auth.id()).await?;
@@ -72,13 +72,13 @@ pub async fn update_node(store: &Store, auth: &Auth, id: NodeId, version: i64, i
     }
     w.title = content.title.clone();
     w.notes = content.notes;
-    if node.kind == NodeKind::Goal {
+    if node.kind() == NodeKind::Goal {
         set_goal_fields(&mut w, content.goal);
     }
     if let Some(c) = content.commitment {
-        let owner = node.owner_id.unwrap_or(c.owner_id);
+        let owner = node.owner_id().unwrap_or(c.owner_id);
         let state = acceptance_state(&node, owner);
-        let material = content.title != node.title || c.due_date != node.due_date || c.done_criterion != node.done_criterion;
+        let material = content.title != node.title || c.due_date != node.due_date() || &c.done_criterion != node.done_criterion();
         let next = acceptance::after_edit(&state, auth.id(), c.owner_id, material);
         if next != state.acceptance {
             // Asked again: whoever asked is now the author, and old answers are void.
@@ -87,7 +87,7 @@ pub async fn update_node(store: &Store, auth: &Auth, id: NodeId, version: i64, i
             w.proposed_due_date = None;
         }
         // Progress counts only on an accepted commitment; asking again resets it.
-        if Some(c.status) != node.status {
+        if Some(c.status) != node.status() {
             acceptance::check_status_change(next, c.status)?;
         }
         let status = if next == Acceptance::Accepted { c.status } else { CommitmentStatus::Open };
@@ -126,7 +126,7 @@ pub async fn move_node(store: &Store, auth: &Auth, id: NodeId, up: bool) -> Resu
 /// must match; the answer is always checked against the stored state.
 pub async fn respond(store: &Store, auth: &Auth, id: NodeId, version: Option<i64>, response: Response) -> Result<Node> {
     let node = store.node(auth.org(), id).await?;
-    if node.kind != NodeKind::Commitment {
+    if node.kind() != NodeKind::Commitment {
         return Err(AppError::NotFound);
     }
     if let Some(v) = version
@@ -139,9 +139,9 @@ pub async fn respond(store: &Store, auth: &Auth, id: NodeId, version: Option<i64
     let actor = acceptance::Actor {
         user_id: auth.id(),
         may_act_for_author: auth.role().is_manager_like()
-            || (permissions::can_edit_plans(auth.actor(), &access) && node.author_id.is_none()),
+            || (permissions::can_edit_plans(auth.actor(), &access) && node.author_id().is_none()),
     };
-    let owner = node.owner_id.ok_or_else(|| AppError::state("err-no-owner"))?;
+    let owner = node.owner_id().ok_or_else(|| AppError::state("err-no-owner"))?;
     let state = acceptance_state(&node, owner);
     let next = acceptance::respond(&state, actor, response)?;
     let mut w = NodeWrite::from_node(&node);
@@ -170,11 +170,11 @@ fn set_goal_fields(w: &mut NodeWrite, goal: tree::GoalFields) {
 fn acceptance_state(node: &Node, owner: UserId) -> AcceptanceState {
     AcceptanceState {
         owner_id: owner,
-        author_id: node.author_id,
-        acceptance: node.acceptance.unwrap_or(Acceptance::Proposed),
-        due_date: node.due_date,
-        proposed_due_date: node.proposed_due_date,
-        decline_reason: node.decline_reason.clone(),
+        author_id: node.author_id(),
+        acceptance: node.acceptance().unwrap_or(Acceptance::Proposed),
+        due_date: node.due_date(),
+        proposed_due_date: node.proposed_due_date(),
+        decline_reason: node.decline_reason().clone(),
     }
 }
 
@@ -182,17 +182,17 @@ pub fn node_to_input(n: &Node) -> NodeInput {
     NodeInput {
         title: n.title.clone(),
         notes: n.notes.clone().unwrap_or_default(),
-        metric: n.metric.clone().unwrap_or_default(),
-        baseline: n.baseline.map(num).unwrap_or_default(),
-        target: n.target.map(num).unwrap_or_default(),
-        unit: n.unit.clone().unwrap_or_default(),
-        target_date: n.target_date.map(format_date).unwrap_or_default(),
-        benefit: n.benefit.map(|b| b.as_str().to_string()).unwrap_or_default(),
-        owner_id: n.owner_id.map(|i| i.to_string()).unwrap_or_default(),
-        contact_id: n.contact_id.map(|i| i.to_string()).unwrap_or_default(),
-        start_date: n.start_date.map(format_date).unwrap_or_default(),
-        due_date: n.due_date.map(format_date).unwrap_or_default(),
-        done_criterion: n.done_criterion.clone().unwrap_or_default(),
-        status: n.status.map(|s| s.as_str().to_string()).unwrap_or_default(),
+        metric: n.metric().clone().unwrap_or_default(),
+        baseline: n.baseline().map(num).unwrap_or_default(),
+        target: n.target().map(num).unwrap_or_default(),
+        unit: n.unit().clone().unwrap_or_default(),
+        target_date: n.target_date().map(format_date).unwrap_or_default(),
+        benefit: n.benefit().map(|b| b.as_str().to_string()).unwrap_or_default(),
+        owner_id: n.owner_id().map(|i| i.to_string()).unwrap_or_default(),
+        contact_id: n.contact_id().map(|i| i.to_string()).unwrap_or_default(),
+        start_date: n.start_date().map(format_date).unwrap_or_default(),
+        due_date: n.due_date().map(format_date).unwrap_or_default(),
+        done_criterion: n.done_criterion().clone().unwrap_or_default(),
+        status: n.status().map(|s| s.as_str().to_string()).unwrap_or_default(),
     }
 }

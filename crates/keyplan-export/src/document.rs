@@ -147,28 +147,28 @@ fn doc_node(
     let n = &t.node;
     let id = format!("n{counter}");
     ids.insert(n.id.get(), id.clone());
-    let mut d = DocNode::new(id, n.kind, n.title.clone());
+    let mut d = DocNode::new(id, n.kind(), n.title.clone());
     d.notes = n.notes.clone();
-    d.metric = n.metric.clone();
-    d.baseline = n.baseline;
-    d.target = n.target;
-    d.unit = n.unit.clone();
-    d.target_date = n.target_date;
-    d.benefit = n.benefit;
-    if n.kind == NodeKind::Commitment {
+    d.metric = n.metric().clone();
+    d.baseline = n.baseline();
+    d.target = n.target();
+    d.unit = n.unit().clone();
+    d.target_date = n.target_date();
+    d.benefit = n.benefit();
+    if n.kind() == NodeKind::Commitment {
         // A customer's bundle has had our people's e-mail removed: names only then.
         d.owner = n
-            .owner_id
+            .owner_id()
             .and_then(|o| b.users.iter().find(|u| u.id == o))
             .map(|u| DocPerson { email: Some(u.email.clone()).filter(|e| !e.is_empty()), name: Some(u.name.clone()) });
-        d.contact = n.contact_id.and_then(|c| contacts.get(&c.get()).cloned());
-        d.start_date = n.start_date;
-        d.due_date = n.due_date;
-        d.done_criterion = n.done_criterion.clone();
-        d.status = n.status;
-        d.acceptance = n.acceptance;
-        d.decline_reason = n.decline_reason.clone();
-        d.proposed_due_date = n.proposed_due_date;
+        d.contact = n.contact_id().and_then(|c| contacts.get(&c.get()).cloned());
+        d.start_date = n.start_date();
+        d.due_date = n.due_date();
+        d.done_criterion = n.done_criterion().clone();
+        d.status = n.status();
+        d.acceptance = n.acceptance();
+        d.decline_reason = n.decline_reason().clone();
+        d.proposed_due_date = n.proposed_due_date();
     }
     d.visibility = vis.get(VisibilityTarget::Node, n.id.get());
     d.children = t.children.iter().map(|c| doc_node(b, vis, c, contacts, ids, counter)).collect();

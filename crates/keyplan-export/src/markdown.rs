@@ -54,7 +54,7 @@ pub fn markdown_in(b: &PlanBundle, t: Tr) -> String {
                 for g in &story.goals {
                     let node = b.goals().into_iter().find(|n| n.id.get() == g.id);
                     let benefit = node
-                        .and_then(|n| n.benefit)
+                        .and_then(|n| n.benefit())
                         .map(|x| format!(" ({})", t.enum_label("export-benefit", x.as_str())))
                         .unwrap_or_default();
                     let _ = writeln!(out, "### {}{benefit}\n", md(&g.title));
@@ -81,10 +81,10 @@ pub fn markdown_in(b: &PlanBundle, t: Tr) -> String {
             SectionKind::ActionPlan => {
                 for (g, c) in b.goal_commitments() {
                     let goal = b.goals().into_iter().find(|n| n.id == g).map(|n| n.title.clone()).unwrap_or_default();
-                    let who = b.user_name(c.owner_id).unwrap_or("—");
-                    let due = c.due_date.map(|d| format!(", {}", t.s1("export-due", "date", t.date(d)))).unwrap_or_default();
-                    let state = match c.acceptance {
-                        Some(Acceptance::Accepted) => t.enum_label("status", c.status.map(|s| s.as_str()).unwrap_or("open")),
+                    let who = b.user_name(c.owner_id()).unwrap_or("—");
+                    let due = c.due_date().map(|d| format!(", {}", t.s1("export-due", "date", t.date(d)))).unwrap_or_default();
+                    let state = match c.acceptance() {
+                        Some(Acceptance::Accepted) => t.enum_label("status", c.status().map(|s| s.as_str()).unwrap_or("open")),
                         Some(a) => t.enum_label("acceptance", a.as_str()),
                         None => String::new(),
                     };
@@ -102,11 +102,11 @@ pub fn markdown_in(b: &PlanBundle, t: Tr) -> String {
                         out,
                         "| {} | {} | {} | {} | {} | {} |",
                         md(&g.title),
-                        md(g.metric.as_deref().unwrap_or("")),
-                        g.baseline.map(|x| t.num(x)).unwrap_or_default(),
-                        g.target.map(|x| t.num(x)).unwrap_or_default(),
-                        md(g.unit.as_deref().unwrap_or("")),
-                        t.opt_date(g.target_date)
+                        md(g.metric().as_deref().unwrap_or("")),
+                        g.baseline().map(|x| t.num(x)).unwrap_or_default(),
+                        g.target().map(|x| t.num(x)).unwrap_or_default(),
+                        md(g.unit().as_deref().unwrap_or("")),
+                        t.opt_date(g.target_date())
                     );
                 }
                 out.push('\n');
@@ -345,17 +345,17 @@ pub fn story_text(b: &PlanBundle, t: Tr) -> String {
 fn goal_measure(goal: &TreeNode, t: Tr) -> String {
     let n = &goal.node;
     let mut parts = Vec::new();
-    if let Some(m) = &n.metric {
+    if let Some(m) = &n.metric() {
         parts.push(format!("**{}:** {}", t.s("export-metric"), md(m)));
     }
-    if let Some(b) = n.baseline {
+    if let Some(b) = n.baseline() {
         parts.push(format!("**{}:** {}", t.s("export-baseline"), t.num(b)));
     }
-    if let Some(x) = n.target {
-        let unit = n.unit.as_deref().map(|u| format!(" {}", md(u))).unwrap_or_default();
+    if let Some(x) = n.target() {
+        let unit = n.unit().as_deref().map(|u| format!(" {}", md(u))).unwrap_or_default();
         parts.push(format!("**{}:** {}{unit}", t.s("export-target"), t.num(x)));
     }
-    if let Some(d) = n.target_date {
+    if let Some(d) = n.target_date() {
         parts.push(format!("**{}:** {}", t.s("export-by"), t.date(d)));
     }
     parts.join(" · ")
@@ -364,19 +364,19 @@ fn goal_measure(goal: &TreeNode, t: Tr) -> String {
 fn write_node(out: &mut String, b: &PlanBundle, tn: &TreeNode, depth: usize, t: Tr) {
     let indent = "  ".repeat(depth);
     let n = &tn.node;
-    match n.kind {
+    match n.kind() {
         NodeKind::Commitment => {
             let done = tn.health == keyplan_domain::tree::Health::Resolved;
             let mut line = format!("{indent}- [{}] **{}:** {}", if done { "x" } else { " " }, t.s("export-commitment"), md(&n.title));
-            if let Some(owner) = b.user_name(n.owner_id) {
+            if let Some(owner) = b.user_name(n.owner_id()) {
                 let _ = write!(line, " — {}", md(owner));
             }
-            if let Some(d) = n.due_date {
+            if let Some(d) = n.due_date() {
                 let _ = write!(line, ", {}", t.s1("export-due", "date", t.date(d)));
             }
-            match n.acceptance {
+            match n.acceptance() {
                 Some(Acceptance::Accepted) => {
-                    let _ = write!(line, " ({})", t.enum_label("status", n.status.map(|s| s.as_str()).unwrap_or("open")));
+                    let _ = write!(line, " ({})", t.enum_label("status", n.status().map(|s| s.as_str()).unwrap_or("open")));
                 }
                 Some(a) => {
                     let _ = write!(line, " (*{}*)", t.enum_label("acceptance", a.as_str()));
@@ -387,7 +387,7 @@ fn write_node(out: &mut String, b: &PlanBundle, tn: &TreeNode, depth: usize, t: 
                 let _ = write!(line, " **{}**", t.s("export-overdue"));
             }
             let _ = writeln!(out, "{line}");
-            if let Some(c) = &n.done_criterion {
+            if let Some(c) = &n.done_criterion() {
                 let _ = writeln!(out, "{indent}  {}", t.s1("export-done-when", "criterion", md(c)));
             }
         }

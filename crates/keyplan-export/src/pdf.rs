@@ -60,7 +60,7 @@ pub fn document(b: &PlanBundle, lang: Lang, compact: bool) -> Document {
 
 fn collect<'a>(t: &'a TreeNode, kind: NodeKind, out: &mut Vec<&'a TreeNode>) {
     for c in &t.children {
-        if c.node.kind == kind {
+        if c.node.kind() == kind {
             out.push(c);
         }
         collect(c, kind, out);
@@ -77,9 +77,9 @@ fn of_kind(b: &PlanBundle, kind: NodeKind) -> Vec<&TreeNode> {
 
 fn commitment_state(t: &TreeNode, tr: Tr) -> (String, Option<Tone>) {
     let n = &t.node;
-    match n.acceptance {
+    match n.acceptance() {
         Some(Acceptance::Accepted) | None => {
-            let status = n.status.unwrap_or(CommitmentStatus::Open);
+            let status = n.status().unwrap_or(CommitmentStatus::Open);
             let tone = match status {
                 CommitmentStatus::Done => Some(Tone::Ok),
                 CommitmentStatus::Missed => Some(Tone::Danger),
@@ -117,7 +117,7 @@ fn commitments_table(b: &PlanBundle, t: Tr) -> Option<Block> {
     for tn in list {
         let n = &tn.node;
         let (state, tone) = commitment_state(tn, t);
-        table = table.row([n.title.clone(), b.user_name(n.owner_id).unwrap_or("—").to_string(), t.opt_date(n.due_date), state], tone);
+        table = table.row([n.title.clone(), b.user_name(n.owner_id()).unwrap_or("—").to_string(), t.opt_date(n.due_date()), state], tone);
     }
     Some(table.into())
 }
@@ -125,17 +125,17 @@ fn commitments_table(b: &PlanBundle, t: Tr) -> Option<Block> {
 fn goal_text(n: &Node, t: Tr) -> String {
     let mut parts = vec![n.title.clone()];
     let mut measure = Vec::new();
-    if let Some(m) = &n.metric {
+    if let Some(m) = &n.metric() {
         measure.push(m.clone());
     }
-    if let Some(b) = n.baseline {
+    if let Some(b) = n.baseline() {
         measure.push(t.s1("export-measure-baseline", "value", t.num(b)));
     }
-    if let Some(x) = n.target {
-        let value = format!("{}{}", t.num(x), n.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default());
+    if let Some(x) = n.target() {
+        let value = format!("{}{}", t.num(x), n.unit().as_deref().map(|u| format!(" {u}")).unwrap_or_default());
         measure.push(t.s1("export-measure-target", "value", value));
     }
-    if let Some(d) = n.target_date {
+    if let Some(d) = n.target_date() {
         measure.push(t.s1("export-measure-by", "date", t.date(d)));
     }
     if !measure.is_empty() {
@@ -201,15 +201,15 @@ fn compact_blocks(b: &PlanBundle, t: Tr) -> Vec<Block> {
                     let mut table = Table::new(head).widths([4.0, 2.0, 1.3, 1.5, 3.0]);
                     for (g, c) in pairs {
                         let goal = b.goals().into_iter().find(|n| n.id == g).map(|n| n.title.clone()).unwrap_or_default();
-                        let (state, tone) = match c.acceptance {
+                        let (state, tone) = match c.acceptance() {
                             Some(Acceptance::Accepted) | None => {
-                                let s = c.status.unwrap_or(CommitmentStatus::Open);
+                                let s = c.status().unwrap_or(CommitmentStatus::Open);
                                 (t.enum_label("status", s.as_str()), matches!(s, CommitmentStatus::Done).then_some(Tone::Ok))
                             }
                             Some(a) => (t.enum_label("acceptance", a.as_str()), Some(Tone::Warning)),
                         };
-                        let who = b.user_name(c.owner_id).unwrap_or("—").to_string();
-                        table = table.row([c.title.clone(), who, t.opt_date(c.due_date), state, goal], tone);
+                        let who = b.user_name(c.owner_id()).unwrap_or("—").to_string();
+                        table = table.row([c.title.clone(), who, t.opt_date(c.due_date()), state, goal], tone);
                     }
                     blocks.push(table.into());
                 }
@@ -273,8 +273,8 @@ fn compact_blocks(b: &PlanBundle, t: Tr) -> Vec<Block> {
 
 fn tree_lines(tn: &TreeNode, depth: usize, out: &mut Vec<String>, t: Tr) {
     for c in &tn.children {
-        if c.node.kind != NodeKind::Commitment {
-            let kind = t.enum_label("node-kind", c.node.kind.as_str());
+        if c.node.kind() != NodeKind::Commitment {
+            let kind = t.enum_label("node-kind", c.node.kind().as_str());
             let health = t.enum_label("health", c.health.as_str());
             out.push(format!("{}{kind}: {}{} ({health})", "    ".repeat(depth), node_tone(c), c.node.title));
             tree_lines(c, depth + 1, out, t);

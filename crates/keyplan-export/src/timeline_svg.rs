@@ -104,16 +104,16 @@ fn class_label(class: &str, t: Tr) -> String {
 
 fn commitments_of(t: &TreeNode, b: &PlanBundle, tr: Tr, out: &mut Vec<CommitmentIn>) {
     for c in &t.children {
-        if c.node.kind == NodeKind::Commitment {
+        if c.node.kind() == NodeKind::Commitment {
             let n = &c.node;
             out.push(CommitmentIn {
                 id: n.id.get(),
                 title: n.title.clone(),
-                owner: b.user_name(n.owner_id).map(str::to_string).unwrap_or_else(|| tr.s("timeline-no-owner")),
-                start: n.start_date,
-                due: n.due_date,
-                status: n.status,
-                acceptance: n.acceptance,
+                owner: b.user_name(n.owner_id()).map(str::to_string).unwrap_or_else(|| tr.s("timeline-no-owner")),
+                start: n.start_date(),
+                due: n.due_date(),
+                status: n.status(),
+                acceptance: n.acceptance(),
             });
         }
         commitments_of(c, b, tr, out);

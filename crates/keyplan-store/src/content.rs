@@ -277,7 +277,7 @@ impl Store {
     ) -> StoreResult<GoalLink> {
         let plan_row = self.plan(org, plan).await?;
         match self.node(org, goal).await {
-            Ok(n) if n.plan_id == plan && n.kind == NodeKind::Goal => {}
+            Ok(n) if n.plan_id == plan && n.kind() == NodeKind::Goal => {}
             Ok(_) | Err(StoreError::NotFound) => return Err(StoreError::invalid("goal_id", "must be a goal of this plan")),
             Err(e) => return Err(e),
         }

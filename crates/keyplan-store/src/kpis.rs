@@ -88,7 +88,7 @@ impl Store {
     async fn check_goal(&self, org: OrgId, plan: PlanId, goal: Option<i64>) -> StoreResult<Option<NodeId>> {
         let Some(g) = goal else { return Ok(None) };
         match self.node(org, NodeId::new(g)).await {
-            Ok(n) if n.plan_id == plan && n.kind == NodeKind::Goal => Ok(Some(n.id)),
+            Ok(n) if n.plan_id == plan && n.kind() == NodeKind::Goal => Ok(Some(n.id)),
             Ok(_) | Err(StoreError::NotFound) => Err(StoreError::invalid("goal_id", "must be a goal of this plan")),
             Err(e) => Err(e),
         }

@@ -1,7 +1,7 @@
 //! The nodes of a plan's constraint tree.
 
 use keyplan_domain::analysis::Benefit;
-use keyplan_domain::tree::{Acceptance, CommitmentStatus, Node, NodeKind};
+use keyplan_domain::tree::{Acceptance, CommitmentDetail, CommitmentStatus, GoalFields, Node, NodeDetail, NodeKind};
 use keyplan_domain::{AccountId, ContactId, NodeId, OrgId, PlanId, UserId};
 use serde::Serialize;
 use time::Date;
@@ -61,26 +61,66 @@ impl NodeWrite {
     }
 
     pub fn from_node(n: &Node) -> Self {
-        NodeWrite {
-            title: n.title.clone(),
-            notes: n.notes.clone(),
-            metric: n.metric.clone(),
-            baseline: n.baseline,
-            target: n.target,
-            unit: n.unit.clone(),
-            target_date: n.target_date,
-            benefit: n.benefit,
-            owner_id: n.owner_id,
-            contact_id: n.contact_id,
-            author_id: n.author_id,
-            start_date: n.start_date,
-            due_date: n.due_date,
-            done_criterion: n.done_criterion.clone(),
-            status: n.status,
-            acceptance: n.acceptance,
-            decline_reason: n.decline_reason.clone(),
-            proposed_due_date: n.proposed_due_date,
+        NodeWrite::with_detail(n.title.clone(), n.notes.clone(), &n.detail)
+    }
+
+    /// The columns of a node with `title`, `notes` and the fields of its kind;
+    /// the columns of the other kinds stay empty.
+    pub fn with_detail(title: impl Into<String>, notes: Option<String>, detail: &NodeDetail) -> Self {
+        let mut w = NodeWrite { notes, ..NodeWrite::titled(title) };
+        if let Some(g) = detail.goal() {
+            w.metric = g.metric.clone();
+            w.baseline = g.baseline;
+            w.target = g.target;
+            w.unit = g.unit.clone();
+            w.target_date = g.target_date;
+            w.benefit = g.benefit;
         }
+        if let Some(c) = detail.commitment() {
+            w.owner_id = c.owner_id;
+            w.contact_id = c.contact_id;
+            w.author_id = c.author_id;
+            w.start_date = c.start_date;
+            w.due_date = c.due_date;
+            w.done_criterion = c.done_criterion.clone();
+            w.status = c.status;
+            w.acceptance = c.acceptance;
+            w.decline_reason = c.decline_reason.clone();
+            w.proposed_due_date = c.proposed_due_date;
+        }
+        w
+    }
+
+    /// What a node of `kind` keeps of these columns: the fields of its kind.
+    pub fn detail(&self, kind: NodeKind) -> NodeDetail {
+        match kind {
+            NodeKind::Goal => NodeDetail::Goal(GoalFields {
+                metric: self.metric.clone(),
+                baseline: self.baseline,
+                target: self.target,
+                unit: self.unit.clone(),
+                target_date: self.target_date,
+                benefit: self.benefit,
+            }),
+            NodeKind::Commitment => NodeDetail::Commitment(CommitmentDetail {
+                owner_id: self.owner_id,
+                contact_id: self.contact_id,
+                author_id: self.author_id,
+                start_date: self.start_date,
+                due_date: self.due_date,
+                done_criterion: self.done_criterion.clone(),
+                status: self.status,
+                acceptance: self.acceptance,
+                decline_reason: self.decline_reason.clone(),
+                proposed_due_date: self.proposed_due_date,
+            }),
+            kind => NodeDetail::empty(kind),
+        }
+    }
+
+    /// These columns as a node of `kind` stores them: the other kinds' columns empty.
+    pub fn for_kind(&self, kind: NodeKind) -> NodeWrite {
+        NodeWrite::with_detail(self.title.clone(), self.notes.clone(), &self.detail(kind))
     }
 }
 
@@ -155,10 +195,11 @@ impl Store {
                 if parent.plan_id != plan {
                     return Err(StoreError::invalid("parent_id", "must be a node of the same plan"));
                 }
-                Some(parent.kind)
+                Some(parent.kind())
             }
         };
         kind.check_parent(parent_kind).map_err(StoreError::Invalid)?;
+        let w = &w.for_kind(kind);
         self.check_node_refs(org, plan_row.account_id, w).await?;
         let mut tx = self.begin().await?;
         // Lock the plan row before reading the siblings' last position, so that concurrent
@@ -188,6 +229,7 @@ impl Store {
     pub async fn update_node(&self, org: OrgId, id: NodeId, version: i64, w: &NodeWrite, actor: UserId) -> StoreResult<Node> {
         let current = self.node(org, id).await?;
         let plan = self.plan(org, current.plan_id).await?;
+        let w = &w.for_kind(current.kind());
         self.check_node_refs(org, plan.account_id, w).await?;
         let sql = sqlx::AssertSqlSafe(format!(
             "UPDATE nodes SET title = $1, notes = $2, metric = $3, baseline = $4, target = $5, unit = $6, target_date = $7, owner_id = $8, \

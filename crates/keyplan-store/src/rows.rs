@@ -6,7 +6,7 @@ use keyplan_domain::account::{self, GrowthTrend};
 use keyplan_domain::analysis::Benefit;
 use keyplan_domain::contact::{Attitude, BuyingRole};
 use keyplan_domain::plan::PlanStatus;
-use keyplan_domain::tree::{Acceptance, CommitmentStatus, Node, NodeKind};
+use keyplan_domain::tree::{Acceptance, CommitmentDetail, CommitmentStatus, GoalFields, Node, NodeDetail, NodeKind};
 use keyplan_domain::*;
 use serde::Serialize;
 use time::{Date, OffsetDateTime};
@@ -188,33 +188,45 @@ pub(crate) struct NodeRow {
     pub version: i64,
 }
 
+/// A row becomes a node of its kind: the goal columns are read on a goal, the
+/// commitment columns on a commitment, and the columns of other kinds are not
+/// part of the node (the store writes them empty, see `NodeWrite::for_kind`).
 impl From<NodeRow> for Node {
     fn from(r: NodeRow) -> Node {
+        let detail = match r.kind {
+            NodeKind::Goal => NodeDetail::Goal(GoalFields {
+                metric: r.metric,
+                baseline: r.baseline,
+                target: r.target,
+                unit: r.unit,
+                target_date: r.target_date,
+                benefit: r.benefit,
+            }),
+            NodeKind::Csf => NodeDetail::Csf,
+            NodeKind::Condition => NodeDetail::Condition,
+            NodeKind::Obstacle => NodeDetail::Obstacle,
+            NodeKind::Commitment => NodeDetail::Commitment(CommitmentDetail {
+                owner_id: r.owner_id,
+                contact_id: r.contact_id,
+                author_id: r.author_id,
+                start_date: r.start_date,
+                due_date: r.due_date,
+                done_criterion: r.done_criterion,
+                status: r.status,
+                acceptance: r.acceptance,
+                decline_reason: r.decline_reason,
+                proposed_due_date: r.proposed_due_date,
+            }),
+        };
         Node {
             id: r.id,
             plan_id: r.plan_id,
             parent_id: r.parent_id,
-            kind: r.kind,
             position: r.position,
             title: r.title,
             notes: r.notes,
-            metric: r.metric,
-            baseline: r.baseline,
-            target: r.target,
-            unit: r.unit,
-            target_date: r.target_date,
-            benefit: r.benefit,
-            owner_id: r.owner_id,
-            contact_id: r.contact_id,
-            author_id: r.author_id,
-            start_date: r.start_date,
-            due_date: r.due_date,
-            done_criterion: r.done_criterion,
-            status: r.status,
-            acceptance: r.acceptance,
-            decline_reason: r.decline_reason,
-            proposed_due_date: r.proposed_due_date,
             version: r.version,
+            detail,
         }
     }
 }

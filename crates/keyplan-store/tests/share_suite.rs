@@ -415,14 +415,14 @@ async fn import_writes_every_part(store: &Store) {
     let nodes = store.nodes(w.acme, plan.id).await.unwrap();
     assert_eq!(nodes.len(), 2);
     let (goal, commitment) = (&nodes[0], &nodes[1]);
-    assert_eq!((goal.kind, goal.parent_id), (NodeKind::Goal, None));
+    assert_eq!((goal.kind(), goal.parent_id), (NodeKind::Goal, None));
     assert_eq!(commitment.parent_id, Some(goal.id));
-    assert_eq!((commitment.owner_id, commitment.author_id), (Some(w.ann.id), Some(w.ann.id)));
-    assert_eq!(commitment.due_date, Some(date!(2026 - 06 - 30)));
-    assert_eq!(commitment.acceptance, Some(keyplan_domain::tree::Acceptance::Accepted));
+    assert_eq!((commitment.owner_id(), commitment.author_id()), (Some(w.ann.id), Some(w.ann.id)));
+    assert_eq!(commitment.due_date(), Some(date!(2026 - 06 - 30)));
+    assert_eq!(commitment.acceptance(), Some(keyplan_domain::tree::Acceptance::Accepted));
     let contacts = store.contacts(w.acme, w.plan.account_id).await.unwrap();
     assert_eq!(contacts.len(), 1, "the new contact was added to the account");
-    assert_eq!((contacts[0].name.as_str(), commitment.contact_id), ("Dana Ruiz", Some(contacts[0].id)));
+    assert_eq!((contacts[0].name.as_str(), commitment.commitment().unwrap().contact_id), ("Dana Ruiz", Some(contacts[0].id)));
 
     let items = store.items(w.acme, plan.id).await.unwrap();
     let opp = items.iter().find(|i| i.text == "New plant").unwrap();

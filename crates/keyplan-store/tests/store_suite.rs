@@ -610,7 +610,7 @@ async fn constraint_tree(store: &Store) {
     };
     let goal = node(store, acme, plan, NodeKind::Goal, None, goal_w.clone(), ann).await;
     assert_eq!(NodeWrite::from_node(&goal), goal_w, "every field round-trips exactly");
-    assert_eq!((goal.kind, goal.plan_id, goal.parent_id, goal.position, goal.version), (NodeKind::Goal, plan, None, 1, 1));
+    assert_eq!((goal.kind(), goal.plan_id, goal.parent_id, goal.position, goal.version), (NodeKind::Goal, plan, None, 1, 1));
     let extremes = NodeWrite { baseline: Some(-f64::MIN_POSITIVE), target: Some(f64::MAX), ..NodeWrite::titled("Extremes") };
     let extreme = node(store, acme, plan, NodeKind::Goal, None, extremes.clone(), ann).await;
     assert_eq!(NodeWrite::from_node(&store.node(acme, extreme.id).await.unwrap()), extremes);
@@ -698,7 +698,7 @@ async fn constraint_tree(store: &Store) {
     };
     let done = store.update_node(acme, commit.id, 1, &done_w, ben.id).await.unwrap();
     assert_eq!(NodeWrite::from_node(&done), done_w);
-    assert_eq!((done.version, done.position, done.parent_id, done.kind), (2, commit.position, commit.parent_id, NodeKind::Commitment));
+    assert_eq!((done.version, done.position, done.parent_id, done.kind()), (2, commit.position, commit.parent_id, NodeKind::Commitment));
     assert_conflict(store.update_node(acme, commit.id, 1, &commit_w, ann.id).await, 2);
     assert_eq!(store.node(acme, commit.id).await.unwrap(), done);
     let summary = &store.plans_of_account(acme, w.acct.id).await.unwrap();

@@ -312,7 +312,7 @@ async fn unknown_enum_texts_fail_the_read(store: &Store, url: &str) {
     let contact = store.contact(w.org, keyplan_domain::ContactId::new(w.contact)).await.unwrap();
     assert_eq!((contact.buying_role(), contact.attitude()), (None, None));
     assert_eq!(store.review(w.org, keyplan_domain::ReviewId::new(w.review)).await.unwrap().signoff(), None);
-    assert_eq!(store.node(w.org, keyplan_domain::NodeId::new(w.goal)).await.unwrap().benefit, None);
+    assert_eq!(store.node(w.org, keyplan_domain::NodeId::new(w.goal)).await.unwrap().goal().unwrap().benefit, None);
     assert_eq!(store.plan(w.org, w.plan).await.unwrap().status(), PlanStatus::Draft);
     assert_eq!(store.user(w.org, w.ann.id).await.unwrap().role(), Role::Kam);
 

@@ -145,7 +145,7 @@ async fn sign_in_add_obstacle_and_commitment_then_owner_accepts() -> Result<()> 
     // The date through the store: the API writes dates as [year, ordinal]
     // (see `api_writes_dates_as_iso_strings`).
     let stored = app.store.node(app.org_id("Acme").await, NodeId::new(commitment)).await.expect("stored commitment");
-    assert_eq!(stored.due_date, Some(date!(2027 - 03 - 31)), "typed: {typed}");
+    assert_eq!(stored.due_date(), Some(date!(2027 - 03 - 31)), "typed: {typed}");
     assert_eq!(node["done_criterion"], "Workshop held, 5 engineers attended, minutes signed");
     assert_eq!(node["acceptance"], "proposed");
 

@@ -56,8 +56,8 @@ impl Fixture {
     pub async fn grow(&self, plan: PlanId, factors: usize) {
         let org = self.store.plan_org(plan).await.expect("plan");
         let nodes = self.store.nodes(org, plan).await.expect("nodes");
-        let goal = nodes.iter().find(|n| n.kind == NodeKind::Goal).expect("goal").id;
-        let owner = nodes.iter().find_map(|n| n.owner_id).expect("an owner");
+        let goal = nodes.iter().find(|n| n.kind() == NodeKind::Goal).expect("goal").id;
+        let owner = nodes.iter().find_map(|n| n.owner_id()).expect("an owner");
         let add = |kind, parent: NodeId, title: String| {
             let store = self.store.clone();
             async move {

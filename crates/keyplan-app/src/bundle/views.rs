@@ -42,13 +42,13 @@ impl PlanBundle {
     }
 
     pub fn goals(&self) -> Vec<&Node> {
-        self.tree.iter().map(|t| &t.node).filter(|n| n.kind == NodeKind::Goal).collect()
+        self.tree.iter().map(|t| &t.node).filter(|n| n.kind() == NodeKind::Goal).collect()
     }
 
     /// The commitments that implement each goal: every commitment under it.
     pub fn goal_commitments(&self) -> Vec<(NodeId, &Node)> {
         fn walk<'a>(goal: NodeId, t: &'a TreeNode, out: &mut Vec<(NodeId, &'a Node)>) {
-            if t.node.kind == NodeKind::Commitment {
+            if t.node.kind() == NodeKind::Commitment {
                 out.push((goal, &t.node));
             }
             for c in &t.children {
@@ -56,7 +56,7 @@ impl PlanBundle {
             }
         }
         let mut out = Vec::new();
-        for t in self.tree.iter().filter(|t| t.node.kind == NodeKind::Goal) {
+        for t in self.tree.iter().filter(|t| t.node.kind() == NodeKind::Goal) {
             for c in &t.children {
                 walk(t.node.id, c, &mut out);
             }
@@ -77,7 +77,7 @@ impl PlanBundle {
         let nodes: Vec<&Node> = match s.kind {
             SectionKind::ConstraintTree => self.all_nodes(),
             SectionKind::Goals | SectionKind::KpiScorecard => self.goals(),
-            SectionKind::ActionPlan => self.all_nodes().into_iter().filter(|n| n.kind == NodeKind::Commitment).collect(),
+            SectionKind::ActionPlan => self.all_nodes().into_iter().filter(|n| n.kind() == NodeKind::Commitment).collect(),
             _ => Vec::new(),
         };
         match unit {
@@ -167,9 +167,9 @@ impl PlanBundle {
                     CommitmentIn {
                         id: c.id.get(),
                         title: c.title.clone(),
-                        owner: self.user_name(c.owner_id).map(str::to_string),
-                        accepted: c.acceptance == Some(Acceptance::Accepted),
-                        status: c.status.map(|s| s.as_str()).unwrap_or("open").to_string(),
+                        owner: self.user_name(c.owner_id()).map(str::to_string),
+                        accepted: c.acceptance() == Some(Acceptance::Accepted),
+                        status: c.status().map(|s| s.as_str()).unwrap_or("open").to_string(),
                     },
                 )
             })
@@ -219,7 +219,7 @@ fn item_words(i: &Item) -> u32 {
 }
 
 fn node_words(n: &Node) -> u32 {
-    template::count_words(&n.title) + words(&n.notes) + words(&n.done_criterion) + LINE_OVERHEAD_WORDS
+    template::count_words(&n.title) + words(&n.notes) + words(&n.done_criterion()) + LINE_OVERHEAD_WORDS
 }
 
 pub fn clip(s: &str, max: usize) -> String {
@@ -229,19 +229,19 @@ pub fn clip(s: &str, max: usize) -> String {
 /// A goal's measure: "Revenue 1,200,000 → 1,500,000 EUR by 31 Dec 2027".
 pub fn goal_measure(n: &Node, t: Tr) -> String {
     let mut parts = Vec::new();
-    if let Some(m) = &n.metric {
+    if let Some(m) = &n.metric() {
         parts.push(m.clone());
     }
-    match (n.baseline, n.target) {
+    match (n.baseline(), n.target()) {
         (Some(b), Some(g)) => parts.push(format!("{} → {}", t.num(b), t.num(g))),
         (None, Some(g)) => parts.push(format!("→ {}", t.num(g))),
         (Some(b), None) => parts.push(t.s1("plan-measure-from", "value", t.num(b))),
         _ => {}
     }
-    if let Some(u) = &n.unit {
+    if let Some(u) = &n.unit() {
         parts.push(u.clone());
     }
-    if let Some(d) = n.target_date {
+    if let Some(d) = n.target_date() {
         parts.push(t.s1("plan-measure-by", "date", t.date(d)));
     }
     parts.join(" ")

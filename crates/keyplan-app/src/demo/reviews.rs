@@ -32,7 +32,7 @@ impl Demo<'_> {
             w.status = Some(CommitmentStatus::Done);
             self.store.update_node(self.org, n.id, n.version, &w, self.user("omar.haddad")).await?;
         }
-        if let Some(o) = nodes.iter().find(|n| n.kind == NodeKind::Obstacle && n.title.starts_with("No reference installation")) {
+        if let Some(o) = nodes.iter().find(|n| n.kind() == NodeKind::Obstacle && n.title.starts_with("No reference installation")) {
             self.commitment(
                 plan,
                 o.id,

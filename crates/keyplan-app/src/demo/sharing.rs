@@ -16,19 +16,19 @@ impl Demo<'_> {
     /// share link's token.
     pub(super) async fn sharing(&self, one_page: PlanId, strategic: PlanId) -> anyhow::Result<String> {
         let nodes = self.store.nodes(self.org, one_page).await?;
-        let first_csf = nodes.iter().filter(|n| n.kind == NodeKind::Csf).min_by_key(|n| (n.position, n.id)).map(|n| n.id);
+        let first_csf = nodes.iter().filter(|n| n.kind() == NodeKind::Csf).min_by_key(|n| (n.position, n.id)).map(|n| n.id);
         let mut shared = std::collections::HashSet::new();
         for n in &nodes {
             // Parents come before children (ids grow as the tree is built).
             let under_first = Some(n.id) == first_csf || n.parent_id.is_some_and(|p| shared.contains(&p));
-            let v = if n.kind == NodeKind::Goal || under_first { Visibility::Customer } else { Visibility::Management };
+            let v = if n.kind() == NodeKind::Goal || under_first { Visibility::Customer } else { Visibility::Management };
             if under_first {
                 shared.insert(n.id);
             }
             self.store.set_visibility(self.org, one_page, VisibilityTarget::Node, n.id.get(), v).await?;
         }
         for n in self.store.nodes(self.org, strategic).await? {
-            let v = if n.kind == NodeKind::Goal { Visibility::Customer } else { Visibility::Management };
+            let v = if n.kind() == NodeKind::Goal { Visibility::Customer } else { Visibility::Management };
             self.store.set_visibility(self.org, strategic, VisibilityTarget::Node, n.id.get(), v).await?;
         }
         for i in self.store.items(self.org, strategic).await? {

@@ -38,12 +38,12 @@ pub(super) fn goals_sheet(b: &PlanBundle, t: Tr) -> Sheet {
             .unwrap_or_default();
         sheet.rows.push(vec![
             Cell::Text(g.title.clone()),
-            Cell::text(g.benefit.map(|x| t.enum_label("export-benefit", x.as_str())).as_deref()),
-            Cell::text(g.metric.as_deref()),
-            Cell::Num(g.baseline),
-            Cell::Num(g.target),
-            Cell::text(g.unit.as_deref()),
-            Cell::Date(g.target_date),
+            Cell::text(g.benefit().map(|x| t.enum_label("export-benefit", x.as_str())).as_deref()),
+            Cell::text(g.metric().as_deref()),
+            Cell::Num(g.baseline()),
+            Cell::Num(g.target()),
+            Cell::text(g.unit().as_deref()),
+            Cell::Date(g.target_date()),
             Cell::text(g.notes.as_deref()),
             Cell::Text(evidence),
             Cell::Text(commitments),

@@ -35,18 +35,18 @@ pub(super) fn kpi_sheet(b: &PlanBundle, goals: bool, t: Tr) -> Sheet {
     cols.extend(periods.values().map(|label| Col::new(label.clone(), 11.0)));
     let mut sheet = Sheet::new(cols);
     if goals {
-        for g in b.goals().into_iter().filter(|g| g.metric.is_some() || g.baseline.is_some() || g.target.is_some()) {
-            let name = match &g.metric {
+        for g in b.goals().into_iter().filter(|g| g.metric().is_some() || g.baseline().is_some() || g.target().is_some()) {
+            let name = match &g.metric() {
                 Some(m) => format!("{} ({m})", g.title),
                 None => g.title.clone(),
             };
             let mut row = vec![
                 Cell::Text(name),
                 Cell::Text(t.s("export-goal")),
-                Cell::text(g.unit.as_deref()),
-                Cell::Num(g.baseline),
-                Cell::Num(g.target),
-                Cell::Date(g.target_date),
+                Cell::text(g.unit().as_deref()),
+                Cell::Num(g.baseline()),
+                Cell::Num(g.target()),
+                Cell::Date(g.target_date()),
             ];
             row.extend((0..4 + periods.len()).map(|_| Cell::Empty));
             sheet.rows.push(row);

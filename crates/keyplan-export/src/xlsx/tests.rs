@@ -4,7 +4,7 @@ use super::names::MAX_SHEET_NAME;
 use super::*;
 use calamine::{Data, Reader, Xlsx};
 use keyplan_domain::Lang;
-use keyplan_domain::tree::{Acceptance, CommitmentStatus, NodeKind};
+use keyplan_domain::tree::{Acceptance, CommitmentDetail, CommitmentStatus, GoalFields, NodeDetail, NodeKind};
 use std::io::Cursor;
 
 /// A small plan: one branch of the tree from the goal down to an overdue
@@ -20,16 +20,22 @@ fn bundle() -> PlanBundle {
         ..Node::new(NodeId::new(id), plan_id, parent.map(NodeId::new), kind, title)
     };
     let mut goal = node(1, None, NodeKind::Goal, "Grow to 2m");
-    goal.metric = Some("Revenue".into());
-    goal.baseline = Some(1.2);
-    goal.target = Some(2.0);
-    goal.target_date = Some(day(2027, 12, 31));
-    goal.benefit = Some(keyplan_domain::analysis::Benefit::Both);
+    goal.detail = NodeDetail::Goal(GoalFields {
+        metric: Some("Revenue".into()),
+        baseline: Some(1.2),
+        target: Some(2.0),
+        target_date: Some(day(2027, 12, 31)),
+        benefit: Some(keyplan_domain::analysis::Benefit::Both),
+        ..GoalFields::default()
+    });
     let mut commitment = node(5, Some(4), NodeKind::Commitment, "Run the plant trial");
-    commitment.due_date = Some(day(2020, 3, 15));
-    commitment.done_criterion = Some("Trial report signed".into());
-    commitment.status = Some(CommitmentStatus::InProgress);
-    commitment.acceptance = Some(Acceptance::Accepted);
+    commitment.detail = NodeDetail::Commitment(CommitmentDetail {
+        due_date: Some(day(2020, 3, 15)),
+        done_criterion: Some("Trial report signed".into()),
+        status: Some(CommitmentStatus::InProgress),
+        acceptance: Some(Acceptance::Accepted),
+        ..CommitmentDetail::default()
+    });
     let nodes = vec![
         goal,
         node(2, Some(1), NodeKind::Csf, "Approved supplier"),

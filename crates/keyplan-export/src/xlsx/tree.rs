@@ -18,9 +18,9 @@ fn health_tone(h: Health) -> Option<Tone> {
 
 /// A commitment's state as the plan shows it: its status once accepted, else where its acceptance stands.
 fn commitment_state(n: &Node, overdue: bool, t: Tr) -> (String, Option<Tone>) {
-    match n.acceptance {
+    match n.acceptance() {
         Some(Acceptance::Accepted) | None => {
-            let status = n.status.unwrap_or(CommitmentStatus::Open);
+            let status = n.status().unwrap_or(CommitmentStatus::Open);
             let tone = match status {
                 CommitmentStatus::Done => Some(Tone::Ok),
                 CommitmentStatus::Missed => Some(Tone::Danger),
@@ -54,21 +54,21 @@ pub(super) fn tree_sheet(b: &PlanBundle, t: Tr) -> Sheet {
     ]);
     fn walk(b: &PlanBundle, tn: &TreeNode, depth: u8, t: Tr, rows: &mut Vec<Vec<Cell>>) {
         let n = &tn.node;
-        let (status, tone) = if n.kind == NodeKind::Commitment { commitment_state(n, tn.overdue, t) } else { (String::new(), None) };
+        let (status, tone) = if n.kind() == NodeKind::Commitment { commitment_state(n, tn.overdue, t) } else { (String::new(), None) };
         rows.push(vec![
             Cell::Num(Some(f64::from(depth) + 1.0)),
-            Cell::Text(t.enum_label("node-kind", n.kind.as_str())),
+            Cell::Text(t.enum_label("node-kind", n.kind().as_str())),
             Cell::Indented(n.title.clone(), depth.min(MAX_INDENT)),
-            Cell::text(b.user_name(n.owner_id)),
-            Cell::Date(n.due_date),
+            Cell::text(b.user_name(n.owner_id())),
+            Cell::Date(n.due_date()),
             Cell::Toned(status, tone),
             Cell::Toned(t.enum_label("health", tn.health.as_str()), health_tone(tn.health)),
-            Cell::text(n.done_criterion.as_deref()),
-            Cell::text(n.metric.as_deref()),
-            Cell::Num(n.baseline),
-            Cell::Num(n.target),
-            Cell::text(n.unit.as_deref()),
-            Cell::Date(n.target_date),
+            Cell::text(n.done_criterion().as_deref()),
+            Cell::text(n.metric().as_deref()),
+            Cell::Num(n.baseline()),
+            Cell::Num(n.target()),
+            Cell::text(n.unit().as_deref()),
+            Cell::Date(n.target_date()),
         ]);
         for c in &tn.children {
             walk(b, c, depth.saturating_add(1), t, rows);
@@ -97,11 +97,11 @@ pub(super) fn action_sheet(b: &PlanBundle, t: Tr) -> Sheet {
         let (state, tone) = commitment_state(c, c.is_overdue(today), t);
         sheet.rows.push(vec![
             Cell::Text(c.title.clone()),
-            Cell::text(b.user_name(c.owner_id)),
-            Cell::Date(c.start_date),
-            Cell::Date(c.due_date),
+            Cell::text(b.user_name(c.owner_id())),
+            Cell::Date(c.start_date()),
+            Cell::Date(c.due_date()),
             Cell::Toned(state, tone),
-            Cell::text(c.done_criterion.as_deref()),
+            Cell::text(c.done_criterion().as_deref()),
             Cell::Text(goal),
         ]);
     }

@@ -2,7 +2,7 @@
 //! published format changes only on purpose.
 
 use super::schema::{body, date, integer, nullable, number, text};
-use keyplan_domain::tree::{Node, NodeKind, TreeNode, TreeSummary};
+use keyplan_domain::tree::{CommitmentDetail, GoalFields, Node, TreeNode, TreeSummary};
 use keyplan_store::{Account, Contact, MyCommitment, Plan, PlanSummary, TeamMember, User};
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
@@ -355,37 +355,49 @@ pub struct CommitmentFieldsDto {
     pub proposed_due_date: Option<Date>,
 }
 
+impl From<&GoalFields> for GoalFieldsDto {
+    fn from(g: &GoalFields) -> Self {
+        GoalFieldsDto {
+            metric: g.metric.clone(),
+            baseline: g.baseline,
+            target: g.target,
+            unit: g.unit.clone(),
+            target_date: g.target_date,
+            benefit: g.benefit.map(|b| b.as_str().into()),
+        }
+    }
+}
+
+impl From<&CommitmentDetail> for CommitmentFieldsDto {
+    fn from(c: &CommitmentDetail) -> Self {
+        CommitmentFieldsDto {
+            owner_id: c.owner_id.map(|i| i.get()),
+            contact_id: c.contact_id.map(|i| i.get()),
+            author_id: c.author_id.map(|i| i.get()),
+            start_date: c.start_date,
+            due_date: c.due_date,
+            done_criterion: c.done_criterion.clone(),
+            status: c.status.map(|s| s.as_str().into()),
+            acceptance: c.acceptance.map(|a| a.as_str().into()),
+            decline_reason: c.decline_reason.clone(),
+            proposed_due_date: c.proposed_due_date,
+        }
+    }
+}
+
 impl NodeDto {
     pub fn from_node(n: &Node) -> Self {
         NodeDto {
             id: n.id.get(),
-            kind: n.kind.as_str().into(),
+            kind: n.kind().as_str().into(),
             version: n.version,
             parent_id: n.parent_id.map(|i| i.get()),
             position: n.position,
             title: n.title.clone(),
             notes: n.notes.clone(),
             health: None,
-            goal: (n.kind == NodeKind::Goal).then(|| GoalFieldsDto {
-                metric: n.metric.clone(),
-                baseline: n.baseline,
-                target: n.target,
-                unit: n.unit.clone(),
-                target_date: n.target_date,
-                benefit: n.benefit.map(|b| b.as_str().into()),
-            }),
-            commitment: (n.kind == NodeKind::Commitment).then(|| CommitmentFieldsDto {
-                owner_id: n.owner_id.map(|i| i.get()),
-                contact_id: n.contact_id.map(|i| i.get()),
-                author_id: n.author_id.map(|i| i.get()),
-                start_date: n.start_date,
-                due_date: n.due_date,
-                done_criterion: n.done_criterion.clone(),
-                status: n.status.map(|s| s.as_str().into()),
-                acceptance: n.acceptance.map(|a| a.as_str().into()),
-                decline_reason: n.decline_reason.clone(),
-                proposed_due_date: n.proposed_due_date,
-            }),
+            goal: n.goal().map(GoalFieldsDto::from),
+            commitment: n.commitment().map(CommitmentFieldsDto::from),
             children: None,
         }
     }
@@ -466,7 +478,7 @@ impl MyCommitmentDto {
             plan_title: c.plan_title.clone(),
             account_id: c.account_id.get(),
             account_name: c.account_name.clone(),
-            role: if c.node.owner_id == Some(me) { "owner".into() } else { "author".into() },
+            role: if c.node.owner_id() == Some(me) { "owner".into() } else { "author".into() },
         }
     }
 }

@@ -62,18 +62,18 @@ impl Excerpt {
 
 fn lines(b: &PlanBundle, node: &TreeNode, depth: usize, out: &mut Vec<Line>, t: Tr) {
     let n = &node.node;
-    let detail = if n.kind == NodeKind::Commitment {
+    let detail = if n.kind() == NodeKind::Commitment {
         let mut parts = Vec::new();
-        if let Some(who) = b.user_name(n.owner_id) {
+        if let Some(who) = b.user_name(n.owner_id()) {
             parts.push(who.to_string());
         }
-        if let Some(c) = b.contact_name(n.contact_id) {
+        if let Some(c) = b.contact_name(n.contact_id()) {
             parts.push(t.s1("excerpt-with", "name", c));
         }
-        if let Some(d) = n.due_date {
+        if let Some(d) = n.due_date() {
             parts.push(t.s1("excerpt-due", "date", t.date(d)));
         }
-        if let Some(c) = &n.done_criterion {
+        if let Some(c) = &n.done_criterion() {
             parts.push(t.s1("excerpt-done-when", "criterion", c));
         }
         parts.join(" · ")
@@ -82,8 +82,8 @@ fn lines(b: &PlanBundle, node: &TreeNode, depth: usize, out: &mut Vec<Line>, t: 
     };
     out.push(Line {
         depth,
-        kind: n.kind.as_str(),
-        kind_label: t.enum_label("node-kind", n.kind.as_str()),
+        kind: n.kind().as_str(),
+        kind_label: t.enum_label("node-kind", n.kind().as_str()),
         title: n.title.clone(),
         detail,
         done: node.health == Health::Resolved,
@@ -96,19 +96,19 @@ fn lines(b: &PlanBundle, node: &TreeNode, depth: usize, out: &mut Vec<Line>, t: 
 /// A goal's measure as the excerpt writes it: `Revenue 2 → 3 m€ by 5 Mar 2026`.
 fn measure(n: &keyplan_domain::tree::Node, t: Tr) -> String {
     let mut parts = Vec::new();
-    if let Some(m) = &n.metric {
+    if let Some(m) = &n.metric() {
         parts.push(m.clone());
     }
-    match (n.baseline, n.target) {
+    match (n.baseline(), n.target()) {
         (Some(b), Some(target)) => parts.push(format!("{} → {}", t.num(b), t.num(target))),
         (None, Some(target)) => parts.push(format!("→ {}", t.num(target))),
         (Some(b), None) => parts.push(t.s1("excerpt-measure-from", "value", t.num(b))),
         _ => {}
     }
-    if let Some(u) = &n.unit {
+    if let Some(u) = &n.unit() {
         parts.push(u.clone());
     }
-    if let Some(d) = n.target_date {
+    if let Some(d) = n.target_date() {
         parts.push(t.s1("excerpt-measure-by", "date", t.date(d)));
     }
     parts.join(" ")
@@ -219,19 +219,19 @@ pub fn briefing(b: &PlanBundle, t: Tr) -> Briefing {
     let mut at_risk = Vec::new();
     fn walk(b: &PlanBundle, tn: &TreeNode, obstacles: &mut Vec<Flagged>, at_risk: &mut Vec<Flagged>, t: Tr) {
         let n = &tn.node;
-        if n.kind == NodeKind::Obstacle && tn.health != Health::Resolved {
+        if n.kind() == NodeKind::Obstacle && tn.health != Health::Resolved {
             let open = tn.children.iter().filter(|c| c.node.is_accepted_commitment()).count();
             let why = if open == 0 { t.s("aud-why-no-commitment") } else { t.enum_label("health", tn.health.as_str()) };
             obstacles.push(Flagged { title: n.title.clone(), why });
         }
-        if n.kind == NodeKind::Commitment {
-            let who = b.user_name(n.owner_id).map(str::to_string).unwrap_or_else(|| t.s("aud-nobody"));
-            let why = match n.acceptance {
+        if n.kind() == NodeKind::Commitment {
+            let who = b.user_name(n.owner_id()).map(str::to_string).unwrap_or_else(|| t.s("aud-nobody"));
+            let why = match n.acceptance() {
                 Some(Acceptance::Declined) => Some(t.s1("aud-why-declined", "name", &who)),
                 Some(Acceptance::Proposed) => Some(t.s1("aud-why-waiting", "name", &who)),
                 Some(Acceptance::DateProposed) => Some(t.s1("aud-why-date", "name", &who)),
-                _ if n.status == Some(CommitmentStatus::Missed) => Some(t.s1("aud-why-missed", "name", &who)),
-                _ if tn.overdue => Some(t.s2("aud-why-overdue", "date", t.opt_date(n.due_date), "name", &who)),
+                _ if n.status() == Some(CommitmentStatus::Missed) => Some(t.s1("aud-why-missed", "name", &who)),
+                _ if tn.overdue => Some(t.s2("aud-why-overdue", "date", t.opt_date(n.due_date()), "name", &who)),
                 _ => None,
             };
             if let Some(why) = why {

@@ -108,8 +108,10 @@ pub async fn discussion_in(store: &Store, auth: &Auth, b: &PlanBundle, t: Tr) ->
         tokio::try_join!(store.comments(auth.org(), b.plan.id), store.activity(auth.org(), b.plan.id, Some(RECENT)))?;
     let mut targets = vec![Opt::new("plan", t.s("discussion-whole-plan"))];
     for n in flat(&b.tree) {
-        targets
-            .push(Opt::new(format!("node:{}", n.id.get()), format!("{}: {}", t.enum_label("node-kind", n.kind.as_str()), short(&n.title))));
+        targets.push(Opt::new(
+            format!("node:{}", n.id.get()),
+            format!("{}: {}", t.enum_label("node-kind", n.kind().as_str()), short(&n.title)),
+        ));
     }
     for i in &b.items {
         targets.push(Opt::new(format!("item:{}", i.id.get()), format!("{}: {}", t.item_label(i), short(&i.text))));

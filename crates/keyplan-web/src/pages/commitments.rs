@@ -84,7 +84,7 @@ async fn mine_page(
             _ => FormView::default(),
         };
         form.localise(t);
-        let status = n.status.unwrap_or(CommitmentStatus::Open);
+        let status = n.status().unwrap_or(CommitmentStatus::Open);
         let item = Item {
             id: n.id.get(),
             version: n.version,
@@ -94,23 +94,23 @@ async fn mine_page(
             account_name: c.account_name.clone(),
             author: c.author_name.clone().unwrap_or_default(),
             owner: c.owner_name.clone().unwrap_or_default(),
-            due: t.opt_date(n.due_date),
-            due_iso: n.due_date.map(keyplan_domain::validate::format_date).unwrap_or_default(),
-            proposed_due: t.opt_date(n.proposed_due_date),
-            done_criterion: n.done_criterion.clone().unwrap_or_default(),
+            due: t.opt_date(n.due_date()),
+            due_iso: n.due_date().map(keyplan_domain::validate::format_date).unwrap_or_default(),
+            proposed_due: t.opt_date(n.proposed_due_date()),
+            done_criterion: n.done_criterion().clone().unwrap_or_default(),
             status: status.as_str(),
             status_label: t.enum_label("status", status.as_str()),
-            decline_reason: n.decline_reason.clone().unwrap_or_default(),
+            decline_reason: n.decline_reason().clone().unwrap_or_default(),
             overdue: n.is_overdue(today),
             form,
         };
-        let mine = n.owner_id == Some(auth.id());
-        match n.acceptance.unwrap_or(Acceptance::Proposed) {
-            Acceptance::DateProposed if n.author_id == Some(auth.id()) && !mine => page.dates_to_answer.push(item),
+        let mine = n.owner_id() == Some(auth.id());
+        match n.acceptance().unwrap_or(Acceptance::Proposed) {
+            Acceptance::DateProposed if n.author_id() == Some(auth.id()) && !mine => page.dates_to_answer.push(item),
             Acceptance::DateProposed => page.waiting_for_author.push(item),
             Acceptance::Proposed => page.to_answer.push(item),
             Acceptance::Declined => page.declined.push(item),
-            Acceptance::Accepted if n.status.is_some_and(CommitmentStatus::is_closed) => page.closed.push(item),
+            Acceptance::Accepted if n.status().is_some_and(CommitmentStatus::is_closed) => page.closed.push(item),
             Acceptance::Accepted => page.accepted.push(item),
         }
     }

@@ -152,8 +152,8 @@ pub async fn edit_node(
     let version = form_version(&form.version)?;
     let current = state.store.node(auth.org(), id).await?;
     let mut input = form.input;
-    if current.kind == NodeKind::Commitment && input.status.is_empty() {
-        input.status = current.status.map(|s| s.as_str().to_string()).unwrap_or_default();
+    if current.kind() == NodeKind::Commitment && input.status.is_empty() {
+        input.status = current.status().map(|s| s.as_str().to_string()).unwrap_or_default();
     }
     match keyplan_app::nodes::update_node(&state.store, &auth, id, version, &input).await {
         Ok(n) => Ok(redirect_with(&format!("/plans/{}#node-{}", n.plan_id, n.id), &crate::lang::for_user(&auth, &headers).s("tree-saved"))),
@@ -194,7 +194,7 @@ pub async fn delete_node(
 ) -> Result<Response, PageError> {
     let n = keyplan_app::nodes::delete_node(&state.store, &auth, id).await?;
     let t = crate::lang::for_user(&auth, &headers);
-    let message = t.s2("tree-deleted", "kind", t.enum_label("node-kind", n.kind.as_str()), "title", &n.title);
+    let message = t.s2("tree-deleted", "kind", t.enum_label("node-kind", n.kind().as_str()), "title", &n.title);
     Ok(redirect_with(&format!("/plans/{}", n.plan_id), &message))
 }
 

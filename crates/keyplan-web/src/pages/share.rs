@@ -148,11 +148,11 @@ fn vis_rows(b: &PlanBundle, vis: &Visibilities, tr: Tr) -> Vec<VisRow> {
     let mut rows = Vec::new();
     fn walk(t: &TreeNode, depth: usize, vis: &Visibilities, tr: Tr, rows: &mut Vec<VisRow>) {
         let n = &t.node;
-        let content = Content::Node(n.kind, if n.kind == keyplan_domain::tree::NodeKind::Commitment { n.acceptance } else { None });
+        let content = Content::Node(n.kind(), if n.kind() == keyplan_domain::tree::NodeKind::Commitment { n.acceptance() } else { None });
         rows.push(VisRow {
             name: format!("node-{}", n.id),
             depth,
-            kind_label: tr.enum_label("node-kind", n.kind.as_str()),
+            kind_label: tr.enum_label("node-kind", n.kind().as_str()),
             text: n.title.clone(),
             value: vis.get(VisibilityTarget::Node, n.id.get()).as_str(),
             internal: audience::never_for_customer(content),

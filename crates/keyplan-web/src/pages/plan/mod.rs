@@ -193,9 +193,9 @@ fn count_comments(nodes: &mut [NodeView], dx: &super::collab::Discussion) {
 fn collect_unaccepted(t: Tr, b: &PlanBundle) -> Vec<String> {
     fn walk(t: Tr, b: &PlanBundle, tn: &TreeNode, out: &mut Vec<String>) {
         let n = &tn.node;
-        if n.kind == NodeKind::Commitment && n.acceptance != Some(Acceptance::Accepted) {
-            let who = b.user_name(n.owner_id).map(str::to_string).unwrap_or_else(|| t.s("tree-someone"));
-            let id = match n.acceptance {
+        if n.kind() == NodeKind::Commitment && n.acceptance() != Some(Acceptance::Accepted) {
+            let who = b.user_name(n.owner_id()).map(str::to_string).unwrap_or_else(|| t.s("tree-someone"));
+            let id = match n.acceptance() {
                 Some(Acceptance::Declined) => "tree-unaccepted-declined",
                 Some(Acceptance::DateProposed) => "tree-unaccepted-date",
                 _ => "tree-unaccepted-waits",
@@ -226,12 +226,12 @@ fn node_view(tr: Tr, b: &PlanBundle, me: UserId, t: &TreeNode, first: bool, last
     };
     let count = t.children.len();
     let children = t.children.iter().enumerate().map(|(i, c)| node_view(tr, b, me, c, i == 0, i + 1 == count, forms)).collect();
-    let measure = if n.kind == NodeKind::Goal { keyplan_app::bundle::goal_measure(n, tr) } else { String::new() };
-    let owner = b.user_name(n.owner_id).unwrap_or_default().to_string();
-    let acceptance = n.acceptance.unwrap_or(Acceptance::Proposed);
+    let measure = if n.kind() == NodeKind::Goal { keyplan_app::bundle::goal_measure(n, tr) } else { String::new() };
+    let owner = b.user_name(n.owner_id()).unwrap_or_default().to_string();
+    let acceptance = n.acceptance().unwrap_or(Acceptance::Proposed);
     NodeView {
         id: n.id.get(),
-        kind: n.kind.as_str(),
+        kind: n.kind().as_str(),
         title: n.title.clone(),
         notes: n.notes.clone().unwrap_or_default(),
         health: t.health.as_str(),
@@ -239,20 +239,20 @@ fn node_view(tr: Tr, b: &PlanBundle, me: UserId, t: &TreeNode, first: bool, last
         measure,
         owner_initials: owner.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect(),
         owner,
-        contact: b.contact_name(n.contact_id).unwrap_or_default().to_string(),
-        due: tr.opt_date(n.due_date),
-        done_criterion: n.done_criterion.clone().unwrap_or_default(),
-        status: n.status.map(CommitmentStatus::as_str).unwrap_or("open"),
-        status_label: tr.enum_label("status", n.status.map(CommitmentStatus::as_str).unwrap_or("open")),
+        contact: b.contact_name(n.contact_id()).unwrap_or_default().to_string(),
+        due: tr.opt_date(n.due_date()),
+        done_criterion: n.done_criterion().clone().unwrap_or_default(),
+        status: n.status().map(CommitmentStatus::as_str).unwrap_or("open"),
+        status_label: tr.enum_label("status", n.status().map(CommitmentStatus::as_str).unwrap_or("open")),
         acceptance: acceptance.as_str(),
         acceptance_label: tr.enum_label("acceptance", acceptance.as_str()),
         accepted: acceptance == Acceptance::Accepted,
-        decline_reason: n.decline_reason.clone().unwrap_or_default(),
-        proposed_due: tr.opt_date(n.proposed_due_date),
+        decline_reason: n.decline_reason().clone().unwrap_or_default(),
+        proposed_due: tr.opt_date(n.proposed_due_date()),
         overdue: t.overdue,
-        mine_to_answer: n.kind == NodeKind::Commitment
-            && ((n.owner_id == Some(me) && matches!(acceptance, Acceptance::Proposed))
-                || (n.author_id == Some(me) && acceptance == Acceptance::DateProposed)),
+        mine_to_answer: n.kind() == NodeKind::Commitment
+            && ((n.owner_id() == Some(me) && matches!(acceptance, Acceptance::Proposed))
+                || (n.author_id() == Some(me) && acceptance == Acceptance::DateProposed)),
         version: n.version,
         first,
         last,

@@ -280,8 +280,8 @@ pub fn build(t: Tr, b: &PlanBundle, forms: &mut SectionForms) -> SectionsView {
                 comments: 0,
                 measure: keyplan_app::bundle::goal_measure(g, t),
                 notes: g.notes.clone().unwrap_or_default(),
-                benefit: g.benefit.map(Benefit::as_str).unwrap_or(""),
-                benefit_label: t.enum_label("plan-benefit", g.benefit.map(Benefit::as_str).unwrap_or("")),
+                benefit: g.benefit().map(Benefit::as_str).unwrap_or(""),
+                benefit_label: t.enum_label("plan-benefit", g.benefit().map(Benefit::as_str).unwrap_or("")),
                 evidence: sg
                     .map(|sg| {
                         sg.evidence
@@ -298,13 +298,13 @@ pub fn build(t: Tr, b: &PlanBundle, forms: &mut SectionForms) -> SectionsView {
                     .into_iter()
                     .filter(|(gid, _)| *gid == g.id)
                     .map(|(_, c)| {
-                        let a = c.acceptance.unwrap_or(Acceptance::Proposed);
+                        let a = c.acceptance().unwrap_or(Acceptance::Proposed);
                         ImplementView {
                             title: c.title.clone(),
-                            owner: b.user_name(c.owner_id).unwrap_or("—").to_string(),
+                            owner: b.user_name(c.owner_id()).unwrap_or("—").to_string(),
                             accepted: a == Acceptance::Accepted,
                             acceptance_label: t.enum_label("acceptance", a.as_str()),
-                            status_label: t.enum_label("status", c.status.map(CommitmentStatus::as_str).unwrap_or("open")),
+                            status_label: t.enum_label("status", c.status().map(CommitmentStatus::as_str).unwrap_or("open")),
                         }
                     })
                     .collect(),
@@ -318,17 +318,17 @@ pub fn build(t: Tr, b: &PlanBundle, forms: &mut SectionForms) -> SectionsView {
         .goal_commitments()
         .into_iter()
         .map(|(g, c)| {
-            let a = c.acceptance.unwrap_or(Acceptance::Proposed);
+            let a = c.acceptance().unwrap_or(Acceptance::Proposed);
             ActionRow {
                 id: c.id.get(),
                 title: c.title.clone(),
-                owner: b.user_name(c.owner_id).unwrap_or("—").to_string(),
-                due: t.opt_date(c.due_date),
+                owner: b.user_name(c.owner_id()).unwrap_or("—").to_string(),
+                due: t.opt_date(c.due_date()),
                 overdue: c.is_overdue(today),
                 accepted: a == Acceptance::Accepted,
                 acceptance: a.as_str(),
                 acceptance_label: t.enum_label("acceptance", a.as_str()),
-                status_label: t.enum_label("status", c.status.map(CommitmentStatus::as_str).unwrap_or("open")),
+                status_label: t.enum_label("status", c.status().map(CommitmentStatus::as_str).unwrap_or("open")),
                 serves: goal_title(g.get()),
             }
         })
@@ -339,12 +339,12 @@ pub fn build(t: Tr, b: &PlanBundle, forms: &mut SectionForms) -> SectionsView {
         .into_iter()
         .map(|g| KpiRow {
             title: g.title.clone(),
-            metric: g.metric.clone().unwrap_or_default(),
-            baseline: g.baseline.map(|n| t.num(n)).unwrap_or_default(),
-            target: g.target.map(|n| t.num(n)).unwrap_or_default(),
-            unit: g.unit.clone().unwrap_or_default(),
-            date: t.opt_date(g.target_date),
-            benefit_label: t.enum_label("plan-benefit", g.benefit.map(Benefit::as_str).unwrap_or("")),
+            metric: g.metric().clone().unwrap_or_default(),
+            baseline: g.baseline().map(|n| t.num(n)).unwrap_or_default(),
+            target: g.target().map(|n| t.num(n)).unwrap_or_default(),
+            unit: g.unit().clone().unwrap_or_default(),
+            date: t.opt_date(g.target_date()),
+            benefit_label: t.enum_label("plan-benefit", g.benefit().map(Benefit::as_str).unwrap_or("")),
         })
         .collect();
 

@@ -1,0 +1,257 @@
+//! The rules of a plan document that its JSON Schema cannot say.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::analysis::ItemKind;
+use crate::tree::{Acceptance, NodeKind};
+
+use super::model::{DocError, DocNode, PlanDocument};
+
+fn required(path: &str, s: &str, max: usize) -> Result<(), DocError> {
+    if s.trim().is_empty() {
+        return Err(DocError::new(path, "must not be empty"));
+    }
+    within(path, Some(s), max)
+}
+
+fn within(path: &str, s: Option<&str>, max: usize) -> Result<(), DocError> {
+    match s {
+        Some(s) if s.chars().count() > max => Err(DocError::new(path, format!("must be at most {max} characters"))),
+        _ => Ok(()),
+    }
+}
+
+fn unique_id<'a>(seen: &mut HashSet<&'a str>, path: String, id: &'a str) -> Result<(), DocError> {
+    if id.trim().is_empty() {
+        return Err(DocError::new(path, "must not be empty"));
+    }
+    if !seen.insert(id) {
+        return Err(DocError::new(path, format!("\"{id}\" is used twice")));
+    }
+    Ok(())
+}
+
+/// The rules a schema cannot say: lengths, one id per part, references that
+/// resolve, fields that belong to the node's kind, the shape of the tree.
+pub fn check(doc: &PlanDocument) -> Result<(), DocError> {
+    required("plan.title", &doc.plan.title, 200)?;
+    required("plan.template", &doc.plan.template, 100)?;
+    if doc.plan.period_end <= doc.plan.period_start {
+        return Err(DocError::new("plan.period_end", "must be after the start of the period"));
+    }
+    if let Some(a) = &doc.account {
+        within("account.name", Some(&a.name), 200)?;
+    }
+
+    let mut contact_ids = HashSet::new();
+    for (i, c) in doc.contacts.iter().enumerate() {
+        let p = format!("contacts[{i}]");
+        unique_id(&mut contact_ids, format!("{p}.id"), &c.id)?;
+        required(&format!("{p}.name"), &c.name, 200)?;
+        within(&format!("{p}.title"), c.title.as_deref(), 200)?;
+        within(&format!("{p}.business_unit"), c.business_unit.as_deref(), 200)?;
+        within(&format!("{p}.objective"), c.objective.as_deref(), 1000)?;
+        if let Some(n) = c.influence
+            && !(1..=5).contains(&n)
+        {
+            return Err(DocError::new(format!("{p}.influence"), "must be 1 to 5"));
+        }
+    }
+
+    let placed = doc.placed_nodes();
+    let mut node_ids = HashSet::new();
+    let mut goal_ids = HashSet::new();
+    for pl in &placed {
+        let (p, n) = (&pl.path, pl.node);
+        unique_id(&mut node_ids, format!("{p}.id"), &n.id)?;
+        let parent_kind = pl.parent.map(|i| placed[i].node.kind);
+        n.kind.check_parent(parent_kind).map_err(|e| DocError::new(format!("{p}.kind"), e.message))?;
+        if n.kind == NodeKind::Goal {
+            goal_ids.insert(n.id.as_str());
+        }
+        required(&format!("{p}.title"), &n.title, 300)?;
+        within(&format!("{p}.notes"), n.notes.as_deref(), 4000)?;
+        check_node_fields(p, n, &contact_ids)?;
+    }
+
+    let mut section_keys = HashSet::new();
+    for (i, s) in doc.sections.iter().enumerate() {
+        let p = format!("sections[{i}]");
+        unique_id(&mut section_keys, format!("{p}.key"), &s.key)?;
+        within(&format!("{p}.body"), s.body.as_deref(), 20_000)?;
+        within(&format!("{p}.so_what"), s.so_what.as_deref(), 2000)?;
+    }
+
+    let mut item_ids = HashSet::new();
+    let swot: HashSet<&str> = doc.items.iter().filter(|i| i.kind == ItemKind::Swot).map(|i| i.id.as_str()).collect();
+    for (i, it) in doc.items.iter().enumerate() {
+        let p = format!("items[{i}]");
+        unique_id(&mut item_ids, format!("{p}.id"), &it.id)?;
+        required(&format!("{p}.section"), &it.section, 100)?;
+        let cats = it.kind.categories();
+        match it.category {
+            Some(c) if !cats.contains(&c) => {
+                let names: Vec<&str> = cats.iter().map(|c| c.as_str()).collect();
+                let allowed = if names.is_empty() { "none".to_string() } else { names.join(", ") };
+                return Err(DocError::new(format!("{p}.category"), format!("a {} item takes {allowed}", it.kind.as_str())));
+            }
+            None if !cats.is_empty() => {
+                let names: Vec<&str> = cats.iter().map(|c| c.as_str()).collect();
+                return Err(DocError::new(format!("{p}.category"), format!("must be one of {}", names.join(", "))));
+            }
+            _ => {}
+        }
+        required(&format!("{p}.text"), &it.text, 2000)?;
+        within(&format!("{p}.source"), it.source.as_deref(), 300)?;
+        within(&format!("{p}.response"), it.response.as_deref(), 2000)?;
+        if let Some(from) = &it.derived_from {
+            if !matches!(it.kind, ItemKind::Opportunity | ItemKind::Risk) {
+                return Err(DocError::new(format!("{p}.derived_from"), "only opportunities and risks are derived from a SWOT entry"));
+            }
+            if !swot.contains(from.as_str()) {
+                return Err(DocError::new(
+                    format!("{p}.derived_from"),
+                    format!("\"{from}\" is not the id of a SWOT entry in this document"),
+                ));
+            }
+        }
+    }
+
+    let with_so_what: HashSet<&str> =
+        doc.sections.iter().filter(|s| s.so_what.as_deref().is_some_and(|w| !w.trim().is_empty())).map(|s| s.key.as_str()).collect();
+    let mut links = HashSet::new();
+    for (i, l) in doc.links.iter().enumerate() {
+        let p = format!("links[{i}]");
+        if !goal_ids.contains(l.goal.as_str()) {
+            return Err(DocError::new(format!("{p}.goal"), format!("\"{}\" is not the id of a goal in this document", l.goal)));
+        }
+        let targets = [l.item.is_some(), l.section.is_some(), l.contact.is_some(), l.cell.is_some()];
+        if targets.iter().filter(|t| **t).count() != 1 {
+            return Err(DocError::new(p, "must name exactly one of item, section, contact or cell"));
+        }
+        if let Some(it) = &l.item
+            && !item_ids.contains(it.as_str())
+        {
+            return Err(DocError::new(format!("{p}.item"), format!("\"{it}\" is not the id of an item in this document")));
+        }
+        if let Some(s) = &l.section
+            && !with_so_what.contains(s.as_str())
+        {
+            return Err(DocError::new(format!("{p}.section"), format!("\"{s}\" is not a section with a \"so what?\" in this document")));
+        }
+        if let Some(c) = &l.contact
+            && !contact_ids.contains(c.as_str())
+        {
+            return Err(DocError::new(format!("{p}.contact"), format!("\"{c}\" is not the id of a contact in this document")));
+        }
+        if let Some(c) = &l.cell {
+            required(&format!("{p}.cell.offering"), &c.offering, 200)?;
+            required(&format!("{p}.cell.business_unit"), &c.business_unit, 200)?;
+        }
+        if !links.insert((l.goal.as_str(), l.item.as_deref(), l.section.as_deref(), l.contact.as_deref(), l.cell.as_ref())) {
+            return Err(DocError::new(p, "the same link is listed twice"));
+        }
+    }
+
+    for (i, k) in doc.kpis.iter().enumerate() {
+        let p = format!("kpis[{i}]");
+        required(&format!("{p}.name"), &k.name, 200)?;
+        within(&format!("{p}.unit"), k.unit.as_deref(), 40)?;
+        if let (Some(b), Some(t)) = (k.baseline, k.target)
+            && b == t
+        {
+            return Err(DocError::new(format!("{p}.target"), "must differ from the baseline"));
+        }
+        if let Some(g) = &k.goal
+            && !goal_ids.contains(g.as_str())
+        {
+            return Err(DocError::new(format!("{p}.goal"), format!("\"{g}\" is not the id of a goal in this document")));
+        }
+        let mut periods = HashMap::new();
+        for (j, a) in k.actuals.iter().enumerate() {
+            let ap = format!("{p}.actuals[{j}]");
+            if k.period.start_of(a.period_start) != a.period_start {
+                return Err(DocError::new(format!("{ap}.period_start"), format!("must be the first day of a {}", k.period.as_str())));
+            }
+            if periods.insert(a.period_start, j).is_some() {
+                return Err(DocError::new(format!("{ap}.period_start"), "this period has a value already"));
+            }
+            within(&format!("{ap}.note"), a.note.as_deref(), 500)?;
+        }
+    }
+    Ok(())
+}
+
+/// Goal fields only on goals, commitment fields only on commitments, and what a
+/// commitment needs.
+fn check_node_fields(p: &str, n: &DocNode, contacts: &HashSet<&str>) -> Result<(), DocError> {
+    let goal_fields = [
+        ("metric", n.metric.is_some()),
+        ("baseline", n.baseline.is_some()),
+        ("target", n.target.is_some()),
+        ("unit", n.unit.is_some()),
+        ("target_date", n.target_date.is_some()),
+        ("benefit", n.benefit.is_some()),
+    ];
+    let commitment_fields = [
+        ("owner", n.owner.is_some()),
+        ("contact", n.contact.is_some()),
+        ("start_date", n.start_date.is_some()),
+        ("due_date", n.due_date.is_some()),
+        ("done_criterion", n.done_criterion.is_some()),
+        ("status", n.status.is_some()),
+        ("acceptance", n.acceptance.is_some()),
+        ("decline_reason", n.decline_reason.is_some()),
+        ("proposed_due_date", n.proposed_due_date.is_some()),
+    ];
+    if n.kind != NodeKind::Goal
+        && let Some((f, _)) = goal_fields.iter().find(|(_, set)| *set)
+    {
+        return Err(DocError::new(format!("{p}.{f}"), format!("only goals have a {f}; this is a {}", n.kind.as_str())));
+    }
+    if n.kind != NodeKind::Commitment
+        && let Some((f, _)) = commitment_fields.iter().find(|(_, set)| *set)
+    {
+        return Err(DocError::new(format!("{p}.{f}"), format!("only commitments have a {f}; this is a {}", n.kind.as_str())));
+    }
+    within(&format!("{p}.metric"), n.metric.as_deref(), 200)?;
+    within(&format!("{p}.unit"), n.unit.as_deref(), 40)?;
+    if n.kind != NodeKind::Commitment {
+        return Ok(());
+    }
+    match &n.owner {
+        None => return Err(DocError::new(format!("{p}.owner"), "every commitment needs an owner")),
+        Some(o) => {
+            if let Some(email) = &o.email {
+                within(&format!("{p}.owner.email"), Some(email), 254)?;
+                if !email.contains('@') {
+                    return Err(DocError::new(format!("{p}.owner.email"), "must be an e-mail address"));
+                }
+            } else if o.name.as_deref().is_none_or(|n| n.trim().is_empty()) {
+                return Err(DocError::new(format!("{p}.owner"), "name the owner's e-mail"));
+            }
+        }
+    }
+    if let Some(c) = &n.contact
+        && !contacts.contains(c.as_str())
+    {
+        return Err(DocError::new(format!("{p}.contact"), format!("\"{c}\" is not the id of a contact in this document")));
+    }
+    if let (Some(s), Some(d)) = (n.start_date, n.due_date)
+        && d < s
+    {
+        return Err(DocError::new(format!("{p}.due_date"), "must not be before the start date"));
+    }
+    within(&format!("{p}.done_criterion"), n.done_criterion.as_deref(), 1000)?;
+    within(&format!("{p}.decline_reason"), n.decline_reason.as_deref(), 1000)?;
+    if n.decline_reason.is_some() && n.acceptance != Some(Acceptance::Declined) {
+        return Err(DocError::new(format!("{p}.decline_reason"), "only a declined commitment has a decline reason"));
+    }
+    if n.proposed_due_date.is_some() && n.acceptance != Some(Acceptance::DateProposed) {
+        return Err(DocError::new(
+            format!("{p}.proposed_due_date"),
+            "only a commitment with acceptance date_proposed has a proposed due date",
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,141 @@
+//! Reading, checking and writing back plan documents.
+
+use super::*;
+use crate::audience::Visibility;
+use serde_json::json;
+
+fn sample() -> serde_json::Value {
+    json!({
+        "format": "keyplan-plan",
+        "version": 1,
+        "audience": "team",
+        "plan": {"title": "Brightwater 2027", "template": "one_page_constraint", "status": "active",
+                 "period_start": "2027-01-01", "period_end": "2027-12-31"},
+        "contacts": [{"id": "c1", "name": "Dana Ruiz", "buying_role": "decision_maker", "influence": 5}],
+        "goals": [{
+            "id": "n1", "kind": "goal", "title": "Grow to 2.4m", "baseline": 1800000.0, "target": 2400000.0, "visibility": "customer",
+            "children": [{"id": "n2", "kind": "csf", "title": "Preferred supplier", "children": [
+                {"id": "n3", "kind": "condition", "title": "Trial passed", "children": [
+                    {"id": "n4", "kind": "obstacle", "title": "No trial budget", "children": [
+                        {"id": "n5", "kind": "commitment", "title": "Run the trial", "owner": {"email": "lena@northwind.example"},
+                         "contact": "c1", "due_date": "2027-03-31", "status": "open", "acceptance": "accepted"}
+                    ]}
+                ]}
+            ]}]
+        }],
+        "sections": [{"key": "analysis", "body": "Market grows", "so_what": "Win the trial", "visibility": "management"}],
+        "items": [
+            {"id": "i1", "section": "swot", "kind": "swot", "category": "strength", "text": "Fast service"},
+            {"id": "i2", "section": "opps", "kind": "opportunity", "text": "New plant", "derived_from": "i1"}
+        ],
+        "links": [{"goal": "n1", "item": "i2"}, {"goal": "n1", "section": "analysis"}, {"goal": "n1", "contact": "c1"}],
+        "kpis": [{"name": "Revenue", "period": "quarter", "goal": "n1", "baseline": 1.8, "target": 2.4,
+                  "actuals": [{"period_start": "2027-01-01", "value": 1.9}]}]
+    })
+}
+
+fn parse_value(v: &serde_json::Value) -> Result<PlanDocument, DocError> {
+    parse(&serde_json::to_vec(v).unwrap())
+}
+
+fn error_of(f: impl FnOnce(&mut serde_json::Value)) -> DocError {
+    let mut v = sample();
+    f(&mut v);
+    parse_value(&v).unwrap_err()
+}
+
+#[test]
+fn a_complete_document_reads_and_writes_back_the_same() {
+    let doc = parse_value(&sample()).unwrap();
+    assert_eq!(doc.placed_nodes().len(), 5);
+    assert_eq!(doc.placed_nodes()[4].parent, Some(3));
+    assert_eq!(doc.goals[0].visibility, Visibility::Customer);
+    assert_eq!(doc.sections[0].visibility, Visibility::Management);
+    assert_eq!(doc.items[0].visibility, Visibility::Team, "team is the default");
+    let again = parse(&serde_json::to_vec(&doc).unwrap()).unwrap();
+    assert_eq!(again, doc);
+}
+
+#[test]
+fn errors_name_the_path_of_the_first_problem() {
+    let e = error_of(|v| v["goals"][0]["children"][0]["children"][0]["children"][0]["children"][0]["due_date"] = json!("31.03.2027"));
+    assert_eq!(e.path, "goals[0].children[0].children[0].children[0].children[0].due_date");
+    let e = error_of(|v| v["goals"][0]["children"][0]["kind"] = json!("hurdle"));
+    assert_eq!(e.path, "goals[0].children[0].kind");
+    assert!(e.message.contains("hurdle"), "{e}");
+    let e = error_of(|v| v["items"][1]["colour"] = json!("red"));
+    assert_eq!(e.path, "items[1].colour");
+    let e = error_of(|v| v["plan"].as_object_mut().unwrap().remove("title").map(|_| ()).unwrap());
+    assert_eq!(e.path, "plan");
+    assert!(e.message.contains("title"), "{e}");
+}
+
+#[test]
+fn format_and_version_are_checked_first() {
+    assert_eq!(error_of(|v| v["format"] = json!("something-else")).path, "format");
+    let e = error_of(|v| {
+        v["version"] = json!(2);
+        v["goals"] = json!("whatever a later version holds");
+    });
+    assert_eq!(e.path, "version");
+    assert!(e.message.contains("version 2"), "{e}");
+    assert_eq!(parse(b"[1, 2]").unwrap_err().path, "$");
+    assert!(parse(b"{not json").unwrap_err().message.contains("not valid JSON"));
+}
+
+#[test]
+fn the_tree_keeps_its_shape() {
+    let e = error_of(|v| v["goals"][0]["kind"] = json!("obstacle"));
+    assert_eq!(e.path, "goals[0].kind");
+    let e = error_of(|v| v["goals"][0]["children"][0]["children"][0]["kind"] = json!("goal"));
+    assert_eq!(e.path, "goals[0].children[0].children[0].kind");
+    let e = error_of(|v| v["goals"][0]["children"][0]["metric"] = json!("share"));
+    assert_eq!(e.path, "goals[0].children[0].metric");
+    let e = error_of(|v| v["goals"][0]["owner"] = json!({"email": "a@b.example"}));
+    assert_eq!(e.path, "goals[0].owner");
+}
+
+#[test]
+fn commitments_need_an_owner_and_consistent_dates() {
+    let e = error_of(|v| {
+        v["goals"][0]["children"][0]["children"][0]["children"][0]["children"][0].as_object_mut().unwrap().remove("owner");
+    });
+    assert_eq!(e.path, "goals[0].children[0].children[0].children[0].children[0].owner");
+    let e = error_of(|v| v["goals"][0]["children"][0]["children"][0]["children"][0]["children"][0]["start_date"] = json!("2027-06-01"));
+    assert_eq!(e.path, "goals[0].children[0].children[0].children[0].children[0].due_date");
+    let e = error_of(|v| v["goals"][0]["children"][0]["children"][0]["children"][0]["children"][0]["decline_reason"] = json!("no time"));
+    assert_eq!(e.path, "goals[0].children[0].children[0].children[0].children[0].decline_reason");
+}
+
+#[test]
+fn references_must_resolve_and_ids_be_unique() {
+    assert_eq!(error_of(|v| v["goals"][0]["children"][0]["id"] = json!("n1")).path, "goals[0].children[0].id");
+    assert_eq!(error_of(|v| v["links"][0]["goal"] = json!("n2")).path, "links[0].goal");
+    assert_eq!(error_of(|v| v["links"][0]["item"] = json!("i9")).path, "links[0].item");
+    assert_eq!(error_of(|v| v["links"][1]["item"] = json!("i1")).path, "links[1]");
+    assert_eq!(error_of(|v| v["links"][2]["contact"] = json!("c7")).path, "links[2].contact");
+    assert_eq!(error_of(|v| v["items"][1]["derived_from"] = json!("i2")).path, "items[1].derived_from");
+    assert_eq!(error_of(|v| v["kpis"][0]["goal"] = json!("n5")).path, "kpis[0].goal");
+    assert_eq!(
+        error_of(|v| v["goals"][0]["children"][0]["children"][0]["children"][0]["children"][0]["contact"] = json!("c2")).path,
+        "goals[0].children[0].children[0].children[0].children[0].contact"
+    );
+}
+
+#[test]
+fn items_kpis_and_contacts_follow_their_rules() {
+    assert_eq!(error_of(|v| v["items"][0]["category"] = json!("market")).path, "items[0].category");
+    assert_eq!(error_of(|v| v["items"][0]["text"] = json!("  ")).path, "items[0].text");
+    assert_eq!(error_of(|v| v["kpis"][0]["actuals"][0]["period_start"] = json!("2027-02-01")).path, "kpis[0].actuals[0].period_start");
+    assert_eq!(error_of(|v| v["kpis"][0]["target"] = json!(1.8)).path, "kpis[0].target");
+    assert_eq!(error_of(|v| v["contacts"][0]["influence"] = json!(9)).path, "contacts[0].influence");
+    assert_eq!(error_of(|v| v["plan"]["period_end"] = json!("2026-01-01")).path, "plan.period_end");
+    assert_eq!(error_of(|v| v["plan"]["title"] = json!("x".repeat(201))).path, "plan.title");
+}
+
+#[test]
+fn the_schema_is_json_and_names_the_format() {
+    let schema: serde_json::Value = serde_json::from_str(SCHEMA).unwrap();
+    assert_eq!(schema["properties"]["format"]["const"], FORMAT);
+    assert_eq!(schema["properties"]["version"]["const"], VERSION);
+}
