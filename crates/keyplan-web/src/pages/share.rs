@@ -201,7 +201,8 @@ fn vis_rows(b: &PlanBundle, vis: &Visibilities, tr: Tr) -> Vec<VisRow> {
 }
 
 /// A problem with the new-link form: "expires_on: must be within a year", in the page's language.
-fn link_problem(field: &str, message: &str, tr: Tr) -> String {
+fn link_problem(field: &str, message: &keyplan_domain::Message, tr: Tr) -> String {
+    let Some(message) = keyplan_domain::validate::field_text(message) else { return format!("{field}: {}", tr.msg(message)) };
     if tr.lang == keyplan_domain::Lang::En {
         return format!("{field}: {message}");
     }

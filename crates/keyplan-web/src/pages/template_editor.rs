@@ -122,7 +122,8 @@ fn problem(e: &FieldError, t: Tr) -> Problem {
 }
 
 /// A field error in the page's language, including the editor's own messages.
-fn message(m: &str, t: Tr) -> String {
+fn message(m: &keyplan_domain::Message, t: Tr) -> String {
+    let Some(m) = keyplan_domain::validate::field_text(m) else { return t.msg(m) };
     let id = match m {
         TITLE_MISSING => "templates-err-title",
         "must be a number of pages between 0.5 and 50" => "templates-err-pages-range",
@@ -207,8 +208,8 @@ async fn editor_page(
         })
         .collect();
     let mut form = FormView::default().with_errors(&shown.errors);
-    for m in form.errors.values_mut() {
-        *m = message(m, t);
+    for (field, m) in &form.messages {
+        form.errors.insert(field.clone(), message(m, t));
     }
     form.open = false;
     for (k, v) in

@@ -124,10 +124,5 @@ pub fn localise_review_errors(f: &mut FormView, t: Tr) {
         ("say which changes you ask for", "review-err-which-changes"),
         ("is too long (at most 20,000 characters)", "review-err-too-long"),
     ];
-    for m in f.errors.values_mut() {
-        if let Some((_, id)) = ERRORS.iter().find(|(en, _)| *en == m.as_str()) {
-            *m = t.s(id);
-        }
-    }
-    f.localise(t);
+    f.localise_with(t, |m| ERRORS.iter().find(|(en, _)| *en == m).map(|(_, id)| t.s(id)));
 }
