@@ -219,7 +219,7 @@ fn item_words(i: &Item) -> u32 {
 }
 
 fn node_words(n: &Node) -> u32 {
-    template::count_words(&n.title) + words(&n.notes) + words(&n.done_criterion()) + LINE_OVERHEAD_WORDS
+    template::count_words(&n.title) + words(&n.notes) + words(n.done_criterion()) + LINE_OVERHEAD_WORDS
 }
 
 pub fn clip(s: &str, max: usize) -> String {
