@@ -88,12 +88,7 @@ async fn users_page(
 
 /// A field error in the page's language, including this page's own messages.
 fn message(t: Tr, m: &keyplan_domain::Message) -> String {
-    let Some(m) = keyplan_domain::validate::field_text(m) else { return t.msg(m) };
-    match m {
-        "choose a role" => t.s("users-err-role"),
-        "must be at least 8 characters" => t.s("users-err-password-short"),
-        _ => t.field_error(m),
-    }
+    t.msg(m)
 }
 
 #[derive(Deserialize)]

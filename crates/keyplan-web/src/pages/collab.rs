@@ -276,13 +276,7 @@ pub async fn read_all(State(state): State<AppState>, PageUser(auth): PageUser, h
 
 /// Why a comment was refused, in `t`'s language.
 fn comment_error(m: &keyplan_domain::Message, t: Tr) -> String {
-    let Some(m) = keyplan_domain::validate::field_text(m) else { return t.msg(m) };
-    match m {
-        "write something first" => t.s("discussion-err-empty"),
-        "is too long (at most 4,000 characters)" => t.s("discussion-err-too-long"),
-        "no such item in this plan" => t.s("discussion-err-target"),
-        _ => t.field_error(m),
-    }
+    t.msg(m)
 }
 
 /// The translator for a flash message: the request's language.

@@ -13,7 +13,7 @@ use keyplan_domain::{FieldError, TemplateId};
 use keyplan_store::Template as StoredTemplate;
 use serde::Deserialize;
 
-use super::template_form::{Action, Editing, TITLE_MISSING, TypedRow};
+use super::template_form::{Action, Editing, TypedRow};
 use super::{Chrome, form_version, redirect_with, render};
 use crate::auth::{Auth, PageUser};
 use crate::error::PageError;
@@ -125,7 +125,6 @@ fn problem(e: &FieldError, t: Tr) -> Problem {
 fn message(m: &keyplan_domain::Message, t: Tr) -> String {
     let Some(m) = keyplan_domain::validate::field_text(m) else { return t.msg(m) };
     let id = match m {
-        TITLE_MISSING => "templates-err-title",
         "must be a number of pages between 0.5 and 50" => "templates-err-pages-range",
         "must be a number of pages, such as 1 or 3.5" => "templates-err-pages",
         "a template needs at least one section" => "templates-err-no-section",
