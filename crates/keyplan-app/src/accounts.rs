@@ -53,7 +53,7 @@ pub async fn set_team_member(store: &Store, auth: &Auth, account: AccountId, use
     require(permissions::can_edit_account(auth.actor(), &access))?;
     let mut v = keyplan_domain::Validation::new();
     if user.is_none() {
-        v.push("user_id", "choose a colleague");
+        v.push("user_id", keyplan_domain::Message::new("err-colleague"));
     }
     let function = v.check(keyplan_domain::validate::required("function", function, 120));
     match (user, function) {

@@ -156,25 +156,31 @@ pub async fn add_comment(store: &Store, auth: &Auth, plan: PlanId, target: Targe
     let plan_row = store.plan(auth.org(), plan).await?;
     let body = body.trim();
     if body.is_empty() {
-        return Err(AppError::field("body", "write something first"));
+        return Err(AppError::field("body", keyplan_domain::Message::new("discussion-err-empty")));
     }
     if body.chars().count() > 4000 {
-        return Err(AppError::field("body", "is too long (at most 4,000 characters)"));
+        return Err(AppError::field("body", keyplan_domain::Message::new("discussion-err-too-long")));
     }
     let (kind, id, about, people): (&str, i64, Option<String>, Vec<UserId>) = match target {
         Target::Plan => ("plan", plan.get(), None, vec![]),
         Target::Node(n) => {
-            let node = store.node(auth.org(), n).await.map_err(|_| AppError::field("target", "no such item in this plan"))?;
+            let node = store
+                .node(auth.org(), n)
+                .await
+                .map_err(|_| AppError::field("target", keyplan_domain::Message::new("discussion-err-target")))?;
             if node.plan_id != plan {
-                return Err(AppError::field("target", "no such item in this plan"));
+                return Err(AppError::field("target", keyplan_domain::Message::new("discussion-err-target")));
             }
             let people = node.owner_id().into_iter().chain(node.author_id()).collect();
             ("node", n.get(), Some(node.title), people)
         }
         Target::Item(i) => {
-            let item = store.item(auth.org(), i).await.map_err(|_| AppError::field("target", "no such item in this plan"))?;
+            let item = store
+                .item(auth.org(), i)
+                .await
+                .map_err(|_| AppError::field("target", keyplan_domain::Message::new("discussion-err-target")))?;
             if item.plan_id != plan {
-                return Err(AppError::field("target", "no such item in this plan"));
+                return Err(AppError::field("target", keyplan_domain::Message::new("discussion-err-target")));
             }
             ("item", i.get(), Some(short(&item.text)), item.author_id.into_iter().collect())
         }

@@ -264,6 +264,14 @@ fn no_section(key: &str, template: &str) -> String {
 
 /// A problem with a plan document in `t`'s language, for the import form: the
 /// checks write English; the known forms are rebuilt, titles and ids stay.
+pub fn problem_of(m: &keyplan_domain::Message, t: Tr) -> String {
+    match keyplan_domain::validate::field_text(m) {
+        Some(text) => problem_in(text, t),
+        None => t.msg(m),
+    }
+}
+
+/// [`problem_of`] for a check's English sentence.
 pub fn problem_in(m: &str, t: Tr) -> String {
     if t.lang == keyplan_domain::Lang::En {
         return m.to_string();

@@ -68,7 +68,7 @@ pub async fn set_schedule(store: &Store, auth: &Auth, plan: PlanId, version: i64
             .parse()
             .ok()
             .filter(|m| review::valid_cadence(*m))
-            .ok_or_else(|| AppError::field("review_cadence_months", "must be 1 to 24 months"))?,
+            .ok_or_else(|| AppError::field("review_cadence_months", keyplan_domain::Message::new("review-err-cadence")))?,
     };
     let next = optional_date("next_review_date", Some(next)).map_err(|e| AppError::Validation(vec![e]))?;
     let s = store.set_review_schedule(auth.org(), plan, version, cadence, next, auth.id()).await?;
@@ -76,7 +76,7 @@ pub async fn set_schedule(store: &Store, auth: &Auth, plan: PlanId, version: i64
 }
 
 fn kind(raw: &str) -> Result<ReviewKind> {
-    ReviewKind::parse(raw).ok_or_else(|| AppError::field("kind", "must be team, management or customer"))
+    ReviewKind::parse(raw).ok_or_else(|| AppError::field("kind", keyplan_domain::Message::new("review-err-kind")))
 }
 
 fn date(field: &str, raw: &str) -> Result<Date> {
@@ -126,7 +126,7 @@ pub async fn update_review(
         _ => r.review_date,
     };
     if notes.is_some_and(|n| n.len() > 20_000) || decisions.is_some_and(|n| n.len() > 20_000) {
-        return Err(AppError::field("notes", "is too long (at most 20,000 characters)"));
+        return Err(AppError::field("notes", keyplan_domain::Message::new("review-err-too-long")));
     }
     let text = ReviewText { review_date, notes: optional_text(notes), decisions: optional_text(decisions) };
     let updated = store.update_review(auth.org(), id, version, &text, auth.id()).await?;
@@ -242,10 +242,11 @@ pub async fn signoff(
     if !r.is_held() {
         return Err(AppError::state("review-err-hold-first"));
     }
-    let decision = Signoff::parse(decision).ok_or_else(|| AppError::field("decision", "must be approved or changes_requested"))?;
+    let decision =
+        Signoff::parse(decision).ok_or_else(|| AppError::field("decision", keyplan_domain::Message::new("review-err-decision")))?;
     let comment = optional_text(comment);
     if decision == Signoff::ChangesRequested && comment.is_none() {
-        return Err(AppError::field("comment", "say which changes you ask for"));
+        return Err(AppError::field("comment", keyplan_domain::Message::new("review-err-which-changes")));
     }
     let signed = store.signoff_review(auth.org(), id, version.unwrap_or(r.version), decision, comment.as_deref(), auth.id()).await?;
     let outcome = match decision {

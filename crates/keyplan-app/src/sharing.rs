@@ -56,9 +56,9 @@ pub async fn create_link(store: &Store, auth: &Auth, plan: PlanId, label: &str, 
 
 fn check_expiry(d: Date, today: Date) -> std::result::Result<Date, keyplan_domain::FieldError> {
     if d < today {
-        Err(keyplan_domain::FieldError::new("expires_on", "must be today or later"))
+        Err(keyplan_domain::FieldError::new("expires_on", keyplan_domain::Message::new("sharing-err-past")))
     } else if (d - today).whole_days() > MAX_DAYS {
-        Err(keyplan_domain::FieldError::new("expires_on", "must be within a year"))
+        Err(keyplan_domain::FieldError::new("expires_on", keyplan_domain::Message::new("sharing-err-year")))
     } else {
         Ok(d)
     }

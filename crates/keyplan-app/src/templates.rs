@@ -69,8 +69,8 @@ fn string_field(map: &Map<String, Value>, key: &str, field: &str, required: bool
     match map.get(key) {
         Some(Value::String(_)) => {}
         None | Some(Value::Null) if !required => {}
-        None => errors.push(FieldError::new(field, "is required")),
-        Some(_) => errors.push(FieldError::new(field, "must be a string")),
+        None => errors.push(FieldError::new(field, keyplan_domain::Message::new("templates-file-required"))),
+        Some(_) => errors.push(FieldError::new(field, keyplan_domain::Message::new("templates-file-string"))),
     }
 }
 
@@ -79,16 +79,16 @@ fn check_document(map: &Map<String, Value>, errors: &mut Vec<FieldError>) {
     string_field(map, "format", "format", true, errors);
     match map.get("format_version") {
         Some(Value::Number(n)) if n.as_u64().is_some() => {}
-        None => errors.push(FieldError::new("format_version", "is required (1)")),
-        Some(_) => errors.push(FieldError::new("format_version", "must be a whole number (1)")),
+        None => errors.push(FieldError::new("format_version", keyplan_domain::Message::new("templates-file-version-required"))),
+        Some(_) => errors.push(FieldError::new("format_version", keyplan_domain::Message::new("templates-file-version-number"))),
     }
     string_field(map, "key", "key", true, errors);
     string_field(map, "name", "name", true, errors);
     string_field(map, "description", "description", false, errors);
     match map.get("budget_pages") {
         Some(Value::Number(_)) => {}
-        None => errors.push(FieldError::new("budget_pages", "is required: the plan's length in pages")),
-        Some(_) => errors.push(FieldError::new("budget_pages", "must be a number of pages")),
+        None => errors.push(FieldError::new("budget_pages", keyplan_domain::Message::new("templates-file-pages-required"))),
+        Some(_) => errors.push(FieldError::new("budget_pages", keyplan_domain::Message::new("templates-file-pages-number"))),
     }
     match map.get("sections") {
         Some(Value::Array(items)) => {
@@ -96,14 +96,14 @@ fn check_document(map: &Map<String, Value>, errors: &mut Vec<FieldError>) {
                 check_section(&format!("sections[{i}]"), item, errors);
             }
         }
-        None => errors.push(FieldError::new("sections", "is required: the list of sections")),
-        Some(_) => errors.push(FieldError::new("sections", "must be a list of sections")),
+        None => errors.push(FieldError::new("sections", keyplan_domain::Message::new("templates-file-sections-required"))),
+        Some(_) => errors.push(FieldError::new("sections", keyplan_domain::Message::new("templates-file-sections-list"))),
     }
 }
 
 fn check_section(prefix: &str, value: &Value, errors: &mut Vec<FieldError>) {
     let Value::Object(s) = value else {
-        errors.push(FieldError::new(prefix, "must be an object with key, title, kind, guidance and budget"));
+        errors.push(FieldError::new(prefix, keyplan_domain::Message::new("templates-file-section-object")));
         return;
     };
     unknown_fields(s, SECTION_FIELDS, &format!("{prefix}."), errors);
@@ -117,7 +117,7 @@ fn check_section(prefix: &str, value: &Value, errors: &mut Vec<FieldError>) {
             errors.push(FieldError::new(format!("{prefix}.kind"), format!("\"{k}\" is not a section kind; use one of {}", kinds())))
         }
         None => errors.push(FieldError::new(format!("{prefix}.kind"), format!("is required; one of {}", kinds()))),
-        Some(_) => errors.push(FieldError::new(format!("{prefix}.kind"), "must be a string")),
+        Some(_) => errors.push(FieldError::new(format!("{prefix}.kind"), keyplan_domain::Message::new("templates-file-string"))),
     }
     match s.get("budget") {
         None | Some(Value::Null) => {}
@@ -129,7 +129,7 @@ fn check_section(prefix: &str, value: &Value, errors: &mut Vec<FieldError>) {
             }
             match b.get("limit") {
                 Some(Value::Number(n)) if n.as_u64().is_some_and(|n| n <= u64::from(u32::MAX)) => {}
-                _ => errors.push(FieldError::new(format!("{prefix}.budget.limit"), "must be a whole number")),
+                _ => errors.push(FieldError::new(format!("{prefix}.budget.limit"), keyplan_domain::Message::new("templates-err-whole"))),
             }
         }
         Some(_) => {

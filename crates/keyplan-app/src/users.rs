@@ -28,7 +28,7 @@ pub async fn create_user(store: &Store, auth: &Auth, input: &NewUserInput<'_>) -
     let email = v.check(validate::email("email", input.email));
     let role = Role::parse(input.role);
     if role.is_none() {
-        v.push("role", "choose a role");
+        v.push("role", keyplan_domain::Message::new("users-err-role"));
     }
     let password = v.check(validate::password("password", input.password));
     match (name, email, role, password) {

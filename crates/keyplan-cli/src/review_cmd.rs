@@ -47,7 +47,9 @@ pub enum ReviewCommand {
 fn problem(e: AppError) -> anyhow::Error {
     match e {
         AppError::Validation(errors) => {
-            anyhow::anyhow!(errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; "))
+            anyhow::anyhow!(
+                errors.iter().map(|e| format!("{}: {}", e.field, keyplan_app::english(&e.message))).collect::<Vec<_>>().join("; ")
+            )
         }
         AppError::Conflict { current_version } => {
             anyhow::anyhow!("it was changed in the meantime (now at version {current_version}); nothing was written")
@@ -93,7 +95,7 @@ pub async fn run(command: ReviewCommand) -> anyhow::Result<()> {
         ReviewCommand::Add { plan, kind, date, db } => {
             let kind = ReviewKind::parse(&kind).context("--kind must be team, management or customer")?;
             let date = match date {
-                Some(d) => parse_date("date", &d).map_err(|e| anyhow::anyhow!("--date {}", e.message))?,
+                Some(d) => parse_date("date", &d).map_err(|e| anyhow::anyhow!("--date {}", keyplan_app::english(&e.message)))?,
                 None => keyplan_app::today(),
             };
             let store = open(&db).await?;

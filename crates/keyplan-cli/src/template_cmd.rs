@@ -56,7 +56,9 @@ async fn organisation(store: &Store, name: Option<String>) -> anyhow::Result<Org
 fn problem(e: AppError) -> anyhow::Error {
     match e {
         AppError::Validation(errors) => {
-            anyhow::anyhow!(errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; "))
+            anyhow::anyhow!(
+                errors.iter().map(|e| format!("{}: {}", e.field, keyplan_app::english(&e.message))).collect::<Vec<_>>().join("; ")
+            )
         }
         AppError::BadRequest(m) => anyhow::anyhow!(keyplan_app::english(&m).trim_end_matches('.').to_string()),
         other => anyhow::anyhow!(other.to_string()),
@@ -120,7 +122,7 @@ pub async fn run(command: TemplateCommand) -> anyhow::Result<()> {
             let org = organisation(&store, org).await?;
             let (t, outcome) = match store.import_template(org.id, &doc, None).await {
                 Ok(done) => done,
-                Err(StoreError::Invalid(e)) => bail!("{}: {}: {}", file.display(), e.field, e.message),
+                Err(StoreError::Invalid(e)) => bail!("{}: {}: {}", file.display(), e.field, keyplan_app::english(&e.message)),
                 Err(e) => return Err(e.into()),
             };
             match outcome {

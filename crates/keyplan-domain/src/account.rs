@@ -86,7 +86,7 @@ impl AccountInput {
             s => match GrowthTrend::parse(s) {
                 Some(t) => Some(Some(t)),
                 None => {
-                    v.push("growth_trend", "must be growing, stable or declining");
+                    v.push("growth_trend", crate::Message::new("err-trend"));
                     None
                 }
             },
@@ -114,7 +114,7 @@ impl AccountData {
         if let (Some(ours), Some(total)) = (self.current_revenue, self.total_spend)
             && ours > total
         {
-            v.push("total_spend", "must be at least our current revenue (it includes what they buy from us)");
+            v.push("total_spend", crate::Message::new("err-spend-below-revenue"));
         }
     }
 
@@ -139,9 +139,7 @@ pub fn growth_potential(current: Option<f64>, potential: Option<f64>) -> Option<
 pub(crate) fn optional_id(field: &str, value: &str) -> Result<Option<i64>, FieldError> {
     match value.trim() {
         "" => Ok(None),
-        s => {
-            s.parse::<i64>().ok().filter(|n| *n > 0).map(Some).ok_or_else(|| FieldError::new(field, "must be the id of an existing record"))
-        }
+        s => s.parse::<i64>().ok().filter(|n| *n > 0).map(Some).ok_or_else(|| FieldError::new(field, crate::Message::new("err-record"))),
     }
 }
 

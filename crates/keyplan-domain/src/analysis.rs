@@ -377,7 +377,7 @@ mod tests {
         let mut i = ItemInput { kind: "analysis".into(), category: "threat".into(), text: "Volumes fall".into(), ..Default::default() };
         let e = i.validate().unwrap_err();
         assert_eq!(e[0].field, "category");
-        assert!(e[0].message.contains("own_position"));
+        assert!(crate::validate::field_text(&e[0].message).is_some_and(|m| m.contains("own_position")));
         i.category = "market".into();
         i.item_date = "2026-10-01".into();
         let d = i.validate().unwrap();

@@ -43,7 +43,7 @@ impl Visibility {
     pub fn validate(field: &str, s: &str) -> Result<Self, FieldError> {
         match s.trim() {
             "" => Ok(Visibility::Team),
-            v => Self::parse(v).ok_or_else(|| FieldError::new(field, "must be team, management or customer")),
+            v => Self::parse(v).ok_or_else(|| FieldError::new(field, crate::Message::new("review-err-kind"))),
         }
     }
 
@@ -85,7 +85,7 @@ impl Audience {
     pub fn validate(field: &str, s: &str) -> Result<Self, FieldError> {
         match s.trim() {
             "" => Ok(Audience::Team),
-            v => Self::parse(v).ok_or_else(|| FieldError::new(field, "must be team, management or customer")),
+            v => Self::parse(v).ok_or_else(|| FieldError::new(field, crate::Message::new("review-err-kind"))),
         }
     }
 

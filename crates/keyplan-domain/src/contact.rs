@@ -170,7 +170,7 @@ fn influence(value: &str) -> Result<Option<i16>, FieldError> {
         "" => Ok(None),
         s => match s.parse::<i16>() {
             Ok(n) if (1..=5).contains(&n) => Ok(Some(n)),
-            _ => Err(FieldError::new("influence", "must be a whole number from 1 to 5")),
+            _ => Err(FieldError::new("influence", crate::Message::new("err-one-to-five"))),
         },
     }
 }

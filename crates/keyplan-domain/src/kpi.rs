@@ -162,7 +162,7 @@ impl ActualInput {
         let mut v = Validation::new();
         let start = match self.period_start.trim() {
             "" => {
-                v.push("period_start", "must not be empty");
+                v.push("period_start", crate::Message::new("err-required"));
                 None
             }
             s => v.check(validate::parse_date("period_start", s)).map(|d| period.start_of(d)),
@@ -170,7 +170,7 @@ impl ActualInput {
         let value = match v.check(validate::optional_number("value", Some(&self.value))) {
             Some(Some(n)) => Some(n),
             Some(None) => {
-                v.push("value", "must not be empty");
+                v.push("value", crate::Message::new("err-required"));
                 None
             }
             None => None,

@@ -94,7 +94,7 @@ impl PlanInput {
         if let (Some(s), Some(e)) = (start, end)
             && e <= s
         {
-            v.push("period_end", "must be after the start of the period");
+            v.push("period_end", crate::Message::new("err-period-end"));
         }
         v.finish(|| PlanData {
             title: title.unwrap_or_default(),

@@ -193,13 +193,13 @@ impl TemplateDoc {
         v.check(validate::required("name", &self.name, 120));
         v.check(validate::optional("description", Some(&self.description), 2000));
         if !(self.budget_pages.is_finite() && (0.5..=50.0).contains(&self.budget_pages)) {
-            v.push("budget_pages", "must be a number of pages between 0.5 and 50");
+            v.push("budget_pages", crate::Message::new("templates-err-pages-range"));
         }
         if self.sections.is_empty() {
-            v.push("sections", "a template needs at least one section");
+            v.push("sections", crate::Message::new("templates-err-no-section"));
         }
         if self.sections.len() > 40 {
-            v.push("sections", "at most 40 sections");
+            v.push("sections", crate::Message::new("templates-err-too-many"));
         }
         for (i, s) in self.sections.iter().enumerate() {
             let f = |name: &str| format!("sections[{i}].{name}");
@@ -212,7 +212,7 @@ impl TemplateDoc {
             if let Some(b) = s.budget
                 && !(1..=20_000).contains(&b.limit)
             {
-                v.push(&f("budget.limit"), "must be between 1 and 20000");
+                v.push(&f("budget.limit"), crate::Message::new("templates-err-budget-range"));
             }
         }
         v.finish(|| ())
@@ -233,7 +233,7 @@ fn check_key(field: &str, key: &str) -> Result<(), FieldError> {
         && key.len() <= 60
         && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
         && key.as_bytes()[0].is_ascii_alphanumeric();
-    if ok { Ok(()) } else { Err(FieldError::new(field, "use 1 to 60 lower-case letters, digits, '-' or '_'")) }
+    if ok { Ok(()) } else { Err(FieldError::new(field, crate::Message::new("templates-err-key"))) }
 }
 
 /// A key made from a title: "Customer analysis" -> "customer-analysis".
@@ -350,7 +350,7 @@ impl TemplateForm {
                         }
                         (_, Err(_)) if limit.is_empty() => None,
                         (_, Err(_)) => {
-                            v.push(&f("budget_limit"), "must be a whole number");
+                            v.push(&f("budget_limit"), crate::Message::new("templates-err-whole"));
                             None
                         }
                     }

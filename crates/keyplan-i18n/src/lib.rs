@@ -237,6 +237,9 @@ impl Tr {
     /// A message by code in this language. Arguments that are themselves
     /// messages, dates and labels are written in this language too.
     pub fn msg(&self, m: &keyplan_domain::Message) -> String {
+        if let Some(text) = keyplan_domain::validate::field_text(m) {
+            return self.field_error(text);
+        }
         let args: Vec<(&str, FluentValue<'static>)> = m.args.iter().map(|(k, v)| (k.as_str(), self.msg_arg(v))).collect();
         if args.is_empty() { self.s(&m.code) } else { self.a(&m.code, &args) }
     }

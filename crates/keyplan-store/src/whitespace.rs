@@ -125,7 +125,7 @@ fn missing_as(field: &'static str, message: &'static str) -> impl Fn(StoreError)
 }
 
 fn duplicate_name(e: StoreError) -> StoreError {
-    if e.is_unique_violation() { StoreError::invalid("name", "is already used; choose another name") } else { e }
+    if e.is_unique_violation() { StoreError::invalid("name", keyplan_domain::Message::new("ws-err-name-used")) } else { e }
 }
 
 impl Store {
@@ -162,7 +162,7 @@ impl Store {
             "SELECT COUNT(*) FROM offerings WHERE org_id = $1 AND LOWER(name) = LOWER($2)")
             .bind(org).bind(name).fetch_one(c).await)?;
         if dups > 0 {
-            return Err(StoreError::invalid("name", "is already used; choose another name"));
+            return Err(StoreError::invalid("name", keyplan_domain::Message::new("ws-err-name-used")));
         }
         let (next,): (i32,) = on_tx!(self, tx, c => sqlx::query_as(
             "SELECT CAST(COALESCE(MAX(position), 0) + 1 AS INTEGER) FROM offerings WHERE org_id = $1")
@@ -195,7 +195,7 @@ impl Store {
             "SELECT COUNT(*) FROM offerings WHERE org_id = $1 AND LOWER(name) = LOWER($2) AND id <> $3")
             .bind(org).bind(name).bind(id).fetch_one(p).await)?;
         if dups > 0 {
-            return Err(StoreError::invalid("name", "is already used; choose another name"));
+            return Err(StoreError::invalid("name", keyplan_domain::Message::new("ws-err-name-used")));
         }
         let sql = sqlx::AssertSqlSafe(format!(
             "UPDATE offerings SET name = $1, description = $2, version = version + 1, updated_at = $3 \
@@ -294,7 +294,7 @@ impl Store {
             "SELECT COUNT(*) FROM business_units WHERE account_id = $1 AND LOWER(name) = LOWER($2)")
             .bind(account).bind(name).fetch_one(c).await)?;
         if dups > 0 {
-            return Err(StoreError::invalid("name", "is already a business unit of this account"));
+            return Err(StoreError::invalid("name", keyplan_domain::Message::new("ws-err-unit-exists")));
         }
         let (next,): (i32,) = on_tx!(self, tx, c => sqlx::query_as(
             "SELECT CAST(COALESCE(MAX(position), 0) + 1 AS INTEGER) FROM business_units WHERE account_id = $1")
@@ -320,7 +320,7 @@ impl Store {
             "SELECT COUNT(*) FROM business_units WHERE account_id = $1 AND LOWER(name) = LOWER($2) AND id <> $3")
             .bind(current.account_id).bind(name).bind(id).fetch_one(p).await)?;
         if dups > 0 {
-            return Err(StoreError::invalid("name", "is already a business unit of this account"));
+            return Err(StoreError::invalid("name", keyplan_domain::Message::new("ws-err-unit-exists")));
         }
         let sql = sqlx::AssertSqlSafe(format!(
             "UPDATE business_units SET name = $1, version = version + 1, updated_at = $2 \
@@ -423,7 +423,7 @@ impl Store {
         let o = self.offering(org, offering).await.map_err(missing_as("offering_id", "no such offering"))?;
         let u = self.business_unit(org, unit).await.map_err(missing_as("business_unit_id", "no such business unit"))?;
         if u.account_id != account {
-            return Err(StoreError::invalid("business_unit_id", "must be a business unit of this account"));
+            return Err(StoreError::invalid("business_unit_id", keyplan_domain::Message::new("ws-err-other-account")));
         }
         let existing = self.cell_at(org, offering, unit).await?;
         let stored_version = existing.as_ref().map_or(0, |c| c.version);
@@ -434,7 +434,7 @@ impl Store {
             (None, None) => Ok(None),
             (None, Some(d)) => {
                 if o.retired {
-                    return Err(StoreError::invalid("offering_id", "is retired; restore it to add cells"));
+                    return Err(StoreError::invalid("offering_id", keyplan_domain::Message::new("ws-err-retired")));
                 }
                 let sql = sqlx::AssertSqlSafe(format!(
                     "INSERT INTO whitespace_cells (org_id, account_id, offering_id, business_unit_id, status, value, note, updated_at, updated_by) \

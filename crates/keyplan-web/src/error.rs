@@ -55,9 +55,7 @@ fn message_in(e: &AppError, t: Tr) -> String {
         AppError::Unauthorized => t.s("error-unauthorized"),
         AppError::Conflict { current_version } => t.s1("error-conflict", "version", current_version.to_string()),
         AppError::Internal(_) => t.s("error-internal"),
-        AppError::Validation(errors) => {
-            errors.iter().map(|e| format!("{}: {}", e.field, t.field_error(&e.message))).collect::<Vec<_>>().join("; ")
-        }
+        AppError::Validation(errors) => errors.iter().map(|e| format!("{}: {}", e.field, t.msg(&e.message))).collect::<Vec<_>>().join("; "),
         AppError::Forbidden(m) | AppError::BadRequest(m) | AppError::State(m) | AppError::TooManyRequests(m) => t.msg(m),
     }
 }

@@ -9,7 +9,11 @@ use serde::Serialize;
 #[derive(Clone, Debug, Default)]
 pub struct FormView {
     pub values: HashMap<String, String>,
+    /// The errors as shown: in English until [`FormView::localise`] writes
+    /// them in the page's language.
     pub errors: HashMap<String, String>,
+    /// The errors by code, per field.
+    pub messages: HashMap<String, keyplan_domain::Message>,
     /// Open the form (its `<details>`) when the page loads: it has something to show.
     pub open: bool,
     /// Set when the edit was based on an old version: what is stored now.
@@ -49,8 +53,10 @@ impl FormView {
     }
 
     pub fn with_errors(mut self, errors: &[keyplan_domain::FieldError]) -> Self {
+        let en = keyplan_i18n::Tr::new(keyplan_domain::Lang::En);
         for e in errors {
-            self.errors.entry(e.field.clone()).or_insert_with(|| e.message.clone());
+            self.errors.entry(e.field.clone()).or_insert_with(|| en.msg(&e.message));
+            self.messages.entry(e.field.clone()).or_insert_with(|| e.message.clone());
         }
         self.open = true;
         self
@@ -59,8 +65,15 @@ impl FormView {
     /// Shows the form's error messages in the page's language; call it where
     /// the page is built, after the form has its errors.
     pub fn localise(&mut self, t: keyplan_i18n::Tr) {
-        for m in self.errors.values_mut() {
-            *m = t.field_error(m);
+        self.localise_with(t, |_| None);
+    }
+
+    /// Like [`FormView::localise`], with a page's own texts for the field
+    /// errors still written as English sentences.
+    pub fn localise_with(&mut self, t: keyplan_i18n::Tr, own: impl Fn(&str) -> Option<String>) {
+        for (field, m) in &self.messages {
+            let text = keyplan_domain::validate::field_text(m).and_then(&own).unwrap_or_else(|| t.msg(m));
+            self.errors.insert(field.clone(), text);
         }
     }
 

@@ -65,7 +65,9 @@ pub fn check(doc: &PlanDocument) -> Result<(), DocError> {
         let (p, n) = (&pl.path, pl.node);
         unique_id(&mut node_ids, format!("{p}.id"), &n.id)?;
         let parent_kind = pl.parent.map(|i| placed[i].node.kind);
-        n.kind.check_parent(parent_kind).map_err(|e| DocError::new(format!("{p}.kind"), e.message))?;
+        n.kind.check_parent(parent_kind).map_err(|e| {
+            DocError::new(format!("{p}.kind"), crate::validate::field_text(&e.message).unwrap_or(&e.message.code).to_string())
+        })?;
         if n.kind == NodeKind::Goal {
             goal_ids.insert(n.id.as_str());
         }

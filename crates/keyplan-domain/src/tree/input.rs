@@ -79,13 +79,13 @@ impl NodeInput {
             NodeKind::Commitment => {
                 let owner = match self.owner_id.trim() {
                     "" => {
-                        v.push("owner_id", "every commitment needs an owner");
+                        v.push("owner_id", crate::Message::new("err-owner"));
                         None
                     }
                     s => match s.parse::<i64>() {
                         Ok(n) if n > 0 => Some(UserId::new(n)),
                         _ => {
-                            v.push("owner_id", "must be the id of a user");
+                            v.push("owner_id", crate::Message::new("err-user"));
                             None
                         }
                     },
@@ -95,7 +95,7 @@ impl NodeInput {
                     s => match s.parse::<i64>() {
                         Ok(n) if n > 0 => Some(Some(ContactId::new(n))),
                         _ => {
-                            v.push("contact_id", "must be the id of a contact");
+                            v.push("contact_id", crate::Message::new("err-contact"));
                             None
                         }
                     },
@@ -105,7 +105,7 @@ impl NodeInput {
                 if let (Some(s), Some(d)) = (start, due)
                     && d < s
                 {
-                    v.push("due_date", "must not be before the start date");
+                    v.push("due_date", crate::Message::new("err-before-start"));
                 }
                 let done_criterion = v.check(validate::optional("done_criterion", Some(&self.done_criterion), 1000)).flatten();
                 let status = match self.status.trim() {

@@ -499,7 +499,7 @@ pub async fn import_plan(
             let mut import = FormView { open: true, ..Default::default() };
             import.values.insert("document".into(), form.document);
             let problem =
-                errors.first().map(|e| format!("{}: {}", e.field, keyplan_app::documents::problem_in(&e.message, t))).unwrap_or_default();
+                errors.first().map(|e| format!("{}: {}", e.field, keyplan_app::documents::problem_of(&e.message, t))).unwrap_or_default();
             import.errors.insert("document".into(), problem);
             account_page(&state, &auth, &headers, id, AccountForms { import, ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
         }

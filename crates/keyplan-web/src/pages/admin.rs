@@ -59,8 +59,8 @@ async fn users_page(
     let t = chrome.t;
     let had_flash = chrome.flash.is_some();
     let mut form = form;
-    for m in form.errors.values_mut() {
-        *m = message(t, m);
+    for (field, m) in &form.messages {
+        form.errors.insert(field.clone(), message(t, m));
     }
     if form.v("role").is_empty() {
         form.values.insert("role".into(), "member".into());
@@ -87,12 +87,8 @@ async fn users_page(
 }
 
 /// A field error in the page's language, including this page's own messages.
-fn message(t: Tr, m: &str) -> String {
-    match m {
-        "choose a role" => t.s("users-err-role"),
-        "must be at least 8 characters" => t.s("users-err-password-short"),
-        _ => t.field_error(m),
-    }
+fn message(t: Tr, m: &keyplan_domain::Message) -> String {
+    t.msg(m)
 }
 
 #[derive(Deserialize)]

@@ -275,13 +275,8 @@ pub async fn read_all(State(state): State<AppState>, PageUser(auth): PageUser, h
 }
 
 /// Why a comment was refused, in `t`'s language.
-fn comment_error(m: &str, t: Tr) -> String {
-    match m {
-        "write something first" => t.s("discussion-err-empty"),
-        "is too long (at most 4,000 characters)" => t.s("discussion-err-too-long"),
-        "no such item in this plan" => t.s("discussion-err-target"),
-        _ => t.field_error(m),
-    }
+fn comment_error(m: &keyplan_domain::Message, t: Tr) -> String {
+    t.msg(m)
 }
 
 /// The translator for a flash message: the request's language.

@@ -201,21 +201,16 @@ fn vis_rows(b: &PlanBundle, vis: &Visibilities, tr: Tr) -> Vec<VisRow> {
 }
 
 /// A problem with the new-link form: "expires_on: must be within a year", in the page's language.
-fn link_problem(field: &str, message: &str, tr: Tr) -> String {
+fn link_problem(field: &str, message: &keyplan_domain::Message, tr: Tr) -> String {
     if tr.lang == keyplan_domain::Lang::En {
-        return format!("{field}: {message}");
+        return format!("{field}: {}", tr.msg(message));
     }
     let field = match field {
         "label" => tr.s("sharing-for-whom"),
         "expires_on" => tr.s("sharing-until"),
         other => other.to_string(),
     };
-    let message = match message {
-        "must be today or later" => tr.s("sharing-err-past"),
-        "must be within a year" => tr.s("sharing-err-year"),
-        other => tr.field_error(other),
-    };
-    format!("{field}: {message}")
+    format!("{field}: {}", tr.msg(message))
 }
 
 fn link_row(l: &ShareLink, tr: Tr) -> LinkRow {

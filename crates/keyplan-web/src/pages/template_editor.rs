@@ -13,7 +13,7 @@ use keyplan_domain::{FieldError, TemplateId};
 use keyplan_store::Template as StoredTemplate;
 use serde::Deserialize;
 
-use super::template_form::{Action, Editing, TITLE_MISSING, TypedRow};
+use super::template_form::{Action, Editing, TypedRow};
 use super::{Chrome, form_version, redirect_with, render};
 use crate::auth::{Auth, PageUser};
 use crate::error::PageError;
@@ -122,9 +122,9 @@ fn problem(e: &FieldError, t: Tr) -> Problem {
 }
 
 /// A field error in the page's language, including the editor's own messages.
-fn message(m: &str, t: Tr) -> String {
+fn message(m: &keyplan_domain::Message, t: Tr) -> String {
+    let Some(m) = keyplan_domain::validate::field_text(m) else { return t.msg(m) };
     let id = match m {
-        TITLE_MISSING => "templates-err-title",
         "must be a number of pages between 0.5 and 50" => "templates-err-pages-range",
         "must be a number of pages, such as 1 or 3.5" => "templates-err-pages",
         "a template needs at least one section" => "templates-err-no-section",
@@ -207,8 +207,8 @@ async fn editor_page(
         })
         .collect();
     let mut form = FormView::default().with_errors(&shown.errors);
-    for m in form.errors.values_mut() {
-        *m = message(m, t);
+    for (field, m) in &form.messages {
+        form.errors.insert(field.clone(), message(m, t));
     }
     form.open = false;
     for (k, v) in

@@ -6,9 +6,6 @@
 use keyplan_domain::FieldError;
 use keyplan_domain::template::{SectionRow, TemplateDoc, TemplateForm};
 
-/// The problem of a kept row without a title (the domain does not know "Remove").
-pub(super) const TITLE_MISSING: &str = "give the section a title, or tick “Remove” to drop it";
-
 /// Rows the editor accepts in one post (the template allows 40 sections).
 const MAX_ROWS: usize = 60;
 
@@ -106,7 +103,7 @@ impl Editing {
                 continue;
             }
             if r.row.title.trim().is_empty() {
-                errors.push(FieldError::new(format!("sections[{i}].title"), TITLE_MISSING));
+                errors.push(FieldError::new(format!("sections[{i}].title"), keyplan_domain::Message::new("templates-err-title")));
                 continue;
             }
             kept.push(r.row.clone());

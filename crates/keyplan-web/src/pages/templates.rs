@@ -144,7 +144,15 @@ pub async fn import(
 
 /// A problem with an imported template file in `t`'s language: the checks of
 /// the file are written in English; the field paths stay as they are in the file.
-fn file_message(m: &str, t: Tr) -> String {
+fn file_message(m: &keyplan_domain::Message, t: Tr) -> String {
+    match keyplan_domain::validate::field_text(m) {
+        Some(text) => file_text(text, t),
+        None => t.msg(m),
+    }
+}
+
+/// [`file_message`] for a check's English sentence.
+fn file_text(m: &str, t: Tr) -> String {
     if t.lang == keyplan_domain::Lang::En {
         return m.to_string();
     }
@@ -264,16 +272,16 @@ mod tests {
     #[test]
     fn template_file_problems_read_in_german() {
         let de = Tr::new(Lang::De);
-        assert_eq!(file_message("is required", de), de.s("templates-file-required"));
+        assert_eq!(file_text("is required", de), de.s("templates-file-required"));
         assert_eq!(
-            file_message("The template file is not valid JSON: EOF at line 1.", de),
+            file_text("The template file is not valid JSON: EOF at line 1.", de),
             de.s1("templates-file-json", "detail", "EOF at line 1")
         );
         assert_eq!(
-            file_message("is not a field here; the fields are key, title", de),
+            file_text("is not a field here; the fields are key, title", de),
             de.s1("templates-file-unknown-field", "detail", "key, title")
         );
-        assert!(!file_message("must be a list of sections", de).contains("must"));
-        assert_eq!(file_message("is required", Tr::new(Lang::En)), "is required");
+        assert!(!file_text("must be a list of sections", de).contains("must"));
+        assert_eq!(file_text("is required", Tr::new(Lang::En)), "is required");
     }
 }

@@ -352,15 +352,15 @@ pub async fn delete_unit(
 /// The form's field errors in the page's language, including the matrix's own
 /// messages (names already used, retired offerings).
 pub(super) fn localise(f: &mut FormView, t: Tr) {
-    for m in f.errors.values_mut() {
-        *m = match m.as_str() {
+    f.localise_with(t, |m| {
+        Some(match m {
             "is already used; choose another name" => t.s("ws-err-name-used"),
             "is already a business unit of this account" => t.s("ws-err-unit-exists"),
             "is retired; restore it to add cells" => t.s("ws-err-retired"),
             "no such offering" => t.s("ws-err-no-offering"),
             "no such business unit" => t.s("ws-err-no-unit"),
             "must be a business unit of this account" => t.s("ws-err-other-account"),
-            _ => t.field_error(m),
-        };
-    }
+            _ => return None,
+        })
+    });
 }

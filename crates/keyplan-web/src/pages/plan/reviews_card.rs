@@ -115,19 +115,7 @@ pub struct ScheduleInput {
     pub next_review_date: String,
 }
 
-/// The review forms' own error messages (those the common ones do not cover) in `t`'s language.
+/// The review forms' error messages in `t`'s language.
 pub fn localise_review_errors(f: &mut FormView, t: Tr) {
-    const ERRORS: &[(&str, &str)] = &[
-        ("must be 1 to 24 months", "review-err-cadence"),
-        ("must be team, management or customer", "review-err-kind"),
-        ("must be approved or changes_requested", "review-err-decision"),
-        ("say which changes you ask for", "review-err-which-changes"),
-        ("is too long (at most 20,000 characters)", "review-err-too-long"),
-    ];
-    for m in f.errors.values_mut() {
-        if let Some((_, id)) = ERRORS.iter().find(|(en, _)| *en == m.as_str()) {
-            *m = t.s(id);
-        }
-    }
     f.localise(t);
 }

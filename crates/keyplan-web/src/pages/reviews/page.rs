@@ -179,9 +179,9 @@ pub(super) async fn review_page(
 pub(super) fn problem(e: &AppError) -> Option<String> {
     let t = tr();
     match e {
-        AppError::Validation(errors) => Some(
-            errors.iter().map(|f| format!("{}: {}", f.field.replace('_', " "), t.field_error(&f.message))).collect::<Vec<_>>().join("; "),
-        ),
+        AppError::Validation(errors) => {
+            Some(errors.iter().map(|f| format!("{}: {}", f.field.replace('_', " "), t.msg(&f.message))).collect::<Vec<_>>().join("; "))
+        }
         AppError::Conflict { .. } => Some(t.s("review-conflict")),
         AppError::State(m) => Some(t.msg(m)),
         _ => None,
