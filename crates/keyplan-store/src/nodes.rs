@@ -14,7 +14,7 @@ const COLUMNS: &str = "id, plan_id, parent_id, kind, position, title, notes, met
     contact_id, author_id, start_date, due_date, done_criterion, status, acceptance, decline_reason, proposed_due_date, version";
 
 /// Everything a node stores besides its identity, written as a whole.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NodeWrite {
     pub title: String,
     pub notes: Option<String>,
@@ -38,26 +38,7 @@ pub struct NodeWrite {
 
 impl NodeWrite {
     pub fn titled(title: impl Into<String>) -> Self {
-        NodeWrite {
-            title: title.into(),
-            notes: None,
-            metric: None,
-            baseline: None,
-            target: None,
-            unit: None,
-            target_date: None,
-            benefit: None,
-            owner_id: None,
-            contact_id: None,
-            author_id: None,
-            start_date: None,
-            due_date: None,
-            done_criterion: None,
-            status: None,
-            acceptance: None,
-            decline_reason: None,
-            proposed_due_date: None,
-        }
+        NodeWrite { title: title.into(), ..Default::default() }
     }
 
     pub fn from_node(n: &Node) -> Self {
