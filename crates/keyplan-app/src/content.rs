@@ -24,7 +24,7 @@ async fn editable_plan(store: &Store, auth: &Auth, plan: PlanId) -> Result<(keyp
 }
 
 fn section_of<'a>(doc: &'a TemplateDoc, key: &str, field: &str) -> Result<&'a Section> {
-    doc.section(key).ok_or_else(|| AppError::field(field, format!("this plan's template has no section \"{key}\"")))
+    doc.section(key).ok_or_else(|| AppError::field(field, keyplan_domain::Message::new("err-no-section").arg("key", key)))
 }
 
 pub async fn save_section(
@@ -67,9 +67,12 @@ pub async fn create_item(store: &Store, auth: &Auth, plan: PlanId, section_key: 
         return Err(AppError::field(
             "kind",
             if allowed.is_empty() {
-                format!("the section \"{}\" holds no items", section.title)
+                keyplan_domain::Message::new("err-section-no-items").arg("section", section.title.as_str())
             } else {
-                format!("the section \"{}\" holds {}", section.title, allowed.join(" and "))
+                keyplan_domain::Message::new("err-section-holds")
+                    .arg("section", section.title.as_str())
+                    .arg("kinds", allowed.join(" and "))
+                    .arg("list", allowed.join(", "))
             },
         ));
     }

@@ -18,7 +18,6 @@ use crate::AppError;
 use crate::Result;
 use crate::audience::MANAGEMENT_ASKS_KEY;
 use crate::auth::Auth;
-use keyplan_i18n::Tr;
 
 /// What an import made.
 #[derive(Debug)]
@@ -35,7 +34,7 @@ pub struct Imported {
 pub async fn import(store: &Store, auth: &Auth, account: AccountId, doc: &PlanDocument) -> Result<Imported> {
     crate::access::require_plan_editor(store, auth, account).await?;
     if doc.plan.status.needs_manager() && !permissions::can_approve_plans(auth.actor()) {
-        return Err(AppError::field("plan.status", "only a manager can approve a plan: import it as draft or active"));
+        return Err(AppError::field("plan.status", keyplan_domain::Message::new("doc-err-approve")));
     }
     let imported = import_as(store, auth.org(), auth.id(), account, doc).await?;
     let summary = keyplan_domain::Message::new("stored-plan-imported").arg("goals", doc.goals.len());
@@ -55,9 +54,17 @@ pub async fn import_as(store: &Store, org: OrgId, actor: UserId, account: Accoun
     store.account(org, account).await?;
     let template = match store.template_by_key(org, &doc.plan.template).await {
         Ok(t) if !t.retired => t,
-        Ok(_) => return Err(AppError::field("plan.template", format!("the template \"{}\" is retired", doc.plan.template))),
+        Ok(_) => {
+            return Err(AppError::field(
+                "plan.template",
+                keyplan_domain::Message::new("doc-err-retired").arg("detail", doc.plan.template.as_str()),
+            ));
+        }
         Err(keyplan_store::StoreError::NotFound) => {
-            return Err(AppError::field("plan.template", format!("this organisation has no template \"{}\"", doc.plan.template)));
+            return Err(AppError::field(
+                "plan.template",
+                keyplan_domain::Message::new("doc-err-no-template").arg("detail", doc.plan.template.as_str()),
+            ));
         }
         Err(e) => return Err(e.into()),
     };
@@ -114,13 +121,12 @@ pub async fn import_as(store: &Store, org: OrgId, actor: UserId, account: Accoun
             Some(o) => {
                 let path = format!("{}.owner.email", pl.path);
                 let Some(email) = o.email.as_deref().map(str::trim) else {
-                    let msg = "the owner has no e-mail (a customer's copy names people only): import the team's document";
-                    return Err(invalid(DocError::new(path, msg)));
+                    return Err(invalid(DocError::new(path, keyplan_domain::Message::new("doc-err-customer-copy"))));
                 };
                 let u = users
                     .iter()
                     .find(|u| u.active && u.email.eq_ignore_ascii_case(email))
-                    .ok_or_else(|| invalid(DocError::new(path, format!("no active user with the e-mail {email} in this organisation"))))?;
+                    .ok_or_else(|| invalid(DocError::new(path, keyplan_domain::Message::new("doc-err-no-user").arg("detail", email))))?;
                 Some(u.id)
             }
         };
@@ -258,100 +264,38 @@ pub async fn import_as(store: &Store, org: OrgId, actor: UserId, account: Accoun
     Ok(Imported { plan, contacts_added, skipped })
 }
 
-fn no_section(key: &str, template: &str) -> String {
-    format!("the template \"{template}\" has no section \"{key}\"")
-}
-
-/// A problem with a plan document in `t`'s language, for the import form: the
-/// checks write English; the known forms are rebuilt, titles and ids stay.
-pub fn problem_of(m: &keyplan_domain::Message, t: Tr) -> String {
-    match keyplan_domain::validate::field_text(m) {
-        Some(text) => problem_in(text, t),
-        None => t.msg(m),
-    }
-}
-
-/// [`problem_of`] for a check's English sentence.
-pub fn problem_in(m: &str, t: Tr) -> String {
-    if t.lang == keyplan_domain::Lang::En {
-        return m.to_string();
-    }
-    let fixed = [
-        ("every commitment needs an owner", "doc-err-owner"),
-        ("must be an e-mail address", "doc-err-email"),
-        ("must be 1 to 5", "doc-err-influence"),
-        ("must be a JSON object", "doc-err-object"),
-        ("must differ from the baseline", "doc-err-baseline"),
-        ("must name exactly one of item, section, contact or cell", "doc-err-one-target"),
-        ("name the owner's e-mail", "doc-err-owner-email"),
-        ("only a declined commitment has a decline reason", "doc-err-decline-reason"),
-        ("only opportunities and risks are derived from a SWOT entry", "doc-err-derived"),
-        ("the same link is listed twice", "doc-err-link-twice"),
-        ("this period has a value already", "doc-err-period-twice"),
-        ("only a commitment with acceptance date_proposed has a proposed due date", "doc-err-proposed-date"),
-        ("the owner has no e-mail (a customer's copy names people only): import the team's document", "doc-err-customer-copy"),
-        ("only a manager can approve a plan: import it as draft or active", "doc-err-approve"),
-    ];
-    if let Some((_, id)) = fixed.iter().find(|(english, _)| *english == m) {
-        return t.s(id);
-    }
-    // `"n3" is not the id of a goal in this document` and its kin.
-    if let Some((id, rest)) = m.strip_prefix('"').and_then(|r| r.split_once("\" ")) {
-        let which = match rest {
-            "is used twice" => Some("doc-err-twice"),
-            "is not the id of a goal in this document" => Some("doc-err-no-goal"),
-            "is not the id of an item in this document" => Some("doc-err-no-item"),
-            "is not the id of a contact in this document" => Some("doc-err-no-contact"),
-            "is not the id of a SWOT entry in this document" => Some("doc-err-no-swot"),
-            "is not a section with a \"so what?\" in this document" => Some("doc-err-no-section"),
-            _ => None,
-        };
-        if let Some(which) = which {
-            return t.s1(which, "id", id);
-        }
-    }
-    let prefixed = [
-        ("no active user with the e-mail ", " in this organisation", "doc-err-no-user"),
-        ("must be the first day of a ", "", "doc-err-first-day"),
-        ("this organisation has no template \"", "\"", "doc-err-no-template"),
-        ("the template \"", "\" is retired", "doc-err-retired"),
-        ("not valid JSON ", "", "doc-err-json"),
-        ("this is a version ", " document; this keyplan reads version 1", "doc-err-version"),
-        ("unknown variant `", "", "doc-err-variant"),
-        ("unknown field `", "", "doc-err-field"),
-        ("missing field `", "`", "doc-err-missing"),
-        ("invalid type: ", "", "doc-err-type"),
-    ];
-    for (prefix, suffix, id) in prefixed {
-        if let Some(detail) = m.strip_prefix(prefix).and_then(|r| r.strip_suffix(suffix)) {
-            // serde: "unknown variant `hurdle`, expected one of `goal`, `csf`".
-            if let Some((name, expected)) = detail.split_once("`, expected ") {
-                let allowed = expected.trim_start_matches("one of ").replace('`', "");
-                return t.s2(&format!("{id}-allowed"), "detail", name.replace('`', ""), "allowed", allowed);
-            }
-            return t.s1(id, "detail", detail.replace('`', ""));
-        }
-    }
-    t.field_error(m)
+fn no_section(key: &str, template: &str) -> keyplan_domain::Message {
+    keyplan_domain::Message::new("doc-err-no-template-section").arg("key", key).arg("template", template)
 }
 
 #[cfg(test)]
 mod tests {
     use keyplan_domain::Lang;
+    use keyplan_i18n::Tr;
 
     use super::*;
 
+    /// The document's problems are messages by code: the same problem reads
+    /// in English and German, with ids and names kept as written.
     #[test]
-    fn document_problems_read_in_german() {
-        let de = Tr::new(Lang::De);
-        assert_eq!(problem_in("every commitment needs an owner", de), de.s("doc-err-owner"));
-        assert_eq!(problem_in("\"n9\" is not the id of a goal in this document", de), de.s1("doc-err-no-goal", "id", "n9"));
-        assert_eq!(
-            problem_in("unknown variant `hurdle`, expected one of `goal`, `csf`", de),
-            de.s2("doc-err-variant-allowed", "detail", "hurdle", "allowed", "goal, csf")
-        );
-        assert_eq!(problem_in("missing field `title`", de), de.s1("doc-err-missing", "detail", "title"));
-        assert_eq!(problem_in("must not be empty", de), de.s("err-required"));
-        assert_eq!(problem_in("every commitment needs an owner", Tr::new(Lang::En)), "every commitment needs an owner");
+    fn document_problems_read_in_both_languages() {
+        let (de, en) = (Tr::new(Lang::De), Tr::new(Lang::En));
+        let doc = |kind: &str| {
+            format!(
+                r#"{{"format": "keyplan-plan", "version": 1,
+                "plan": {{"title": "P", "template": "strategic", "period_start": "2027-01-01", "period_end": "2027-12-31"}},
+                "goals": [{{"id": "n1", "kind": "{kind}", "title": "Grow"}}]}}"#
+            )
+        };
+        let e = document::parse(doc("hurdle").as_bytes()).unwrap_err();
+        assert_eq!(e.path, "goals[0].kind");
+        let allowed = "goal, csf, condition, obstacle, commitment";
+        assert_eq!(en.msg(&e.message), format!("unknown value \"hurdle\"; allowed: {allowed}"));
+        assert_eq!(de.msg(&e.message), de.s2("doc-err-variant-allowed", "detail", "hurdle", "allowed", allowed));
+        let e = document::parse(doc("goal").replace(r#""title": "Grow""#, r#""title": " ""#).as_bytes()).unwrap_err();
+        assert_eq!((en.msg(&e.message).as_str(), de.msg(&e.message)), ("must not be empty", de.s("err-required")));
+        let m = no_section("swot", "Strategic");
+        assert_eq!(en.msg(&m), "the template \"Strategic\" has no section \"swot\"");
+        assert!(de.msg(&m).contains("„swot“"), "{}", de.msg(&m));
     }
 }

@@ -42,7 +42,7 @@ pub fn english(m: &Message) -> String {
 }
 
 impl AppError {
-    pub fn field(field: &str, message: impl keyplan_domain::validate::IntoFieldMessage) -> Self {
+    pub fn field(field: &str, message: keyplan_domain::Message) -> Self {
         AppError::Validation(vec![FieldError::new(field, message)])
     }
 

@@ -58,7 +58,7 @@ pub async fn update_node(store: &Store, auth: &Auth, id: NodeId, version: i64, i
     let mut w = NodeWrite::from_node(&node);
     if !editor {
         // The owner reports progress; what was promised stays as agreed.
-        let c = content.commitment.as_ref().ok_or_else(|| AppError::field("status", "missing"))?;
+        let c = content.commitment.as_ref().ok_or_else(|| AppError::field("status", keyplan_domain::Message::new("err-missing")))?;
         let unchanged = content.title == node.title && c.owner_id == node.owner_id().unwrap_or(c.owner_id) && c.due_date == node.due_date();
         if !unchanged {
             return Err(AppError::Forbidden(keyplan_domain::Message::new("err-owner-reports-only")));

@@ -14,7 +14,7 @@ pub async fn create_plan(store: &Store, auth: &Auth, account: AccountId, input: 
     require_plan_editor(store, auth, account).await?;
     let data = input.validate(today())?;
     if data.status.needs_manager() && !permissions::can_approve_plans(auth.actor()) {
-        return Err(AppError::field("status", "only a manager can approve a plan"));
+        return Err(AppError::field("status", keyplan_domain::Message::new("err-approve-manager")));
     }
     let plan = store.create_plan(auth.org(), account, &data, template, auth.id()).await?;
     crate::collab::record_activity(store, auth, plan.id, "created", "plan", Some(plan.id.get()), &Message::new("stored-plan-created"))
@@ -30,7 +30,7 @@ pub async fn update_plan(store: &Store, auth: &Auth, id: PlanId, version: i64, i
         && (data.status.needs_manager() || current.status().needs_manager())
         && !permissions::can_approve_plans(auth.actor())
     {
-        return Err(AppError::field("status", "only a manager can approve a plan or withdraw an approval"));
+        return Err(AppError::field("status", keyplan_domain::Message::new("err-approve-withdraw")));
     }
     let plan = store.update_plan(auth.org(), id, version, &data, auth.id()).await?;
     crate::collab::record_activity(store, auth, id, "updated", "plan", Some(id.get()), &Message::new("stored-plan-edited")).await;

@@ -19,11 +19,11 @@ const MAX_DAYS: i64 = 366;
 pub async fn set_visibility(store: &Store, auth: &Auth, plan: PlanId, target: &str, id: i64, visibility: &str) -> Result<Visibility> {
     let plan_row = store.plan(auth.org(), plan).await?;
     crate::access::require_plan_editor(store, auth, plan_row.account_id).await?;
-    let target =
-        VisibilityTarget::parse(target.trim()).ok_or_else(|| AppError::field("target_kind", "must be node, item, section or kpi"))?;
+    let target = VisibilityTarget::parse(target.trim())
+        .ok_or_else(|| AppError::field("target_kind", keyplan_domain::Message::new("err-share-target-kind")))?;
     let v = Visibility::validate("visibility", visibility)?;
     store.set_visibility(auth.org(), plan, target, id, v).await.map_err(|e| match e {
-        keyplan_store::StoreError::NotFound => AppError::field("target_id", "is not an item of this plan"),
+        keyplan_store::StoreError::NotFound => AppError::field("target_id", keyplan_domain::Message::new("err-not-plan-item")),
         e => e.into(),
     })?;
     Ok(v)

@@ -48,8 +48,8 @@ pub fn doc_from_json(map: &Map<String, Value>) -> Result<TemplateDoc> {
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
-    let doc: TemplateDoc =
-        serde_json::from_value(Value::Object(map.clone())).map_err(|e| AppError::field("format", format!("cannot be read: {e}")))?;
+    let doc: TemplateDoc = serde_json::from_value(Value::Object(map.clone()))
+        .map_err(|e| AppError::field("format", keyplan_domain::Message::new("templates-file-unreadable").arg("detail", e.to_string())))?;
     doc.validate()?;
     Ok(doc)
 }
@@ -61,7 +61,10 @@ pub fn to_file(doc: &TemplateDoc) -> Result<String> {
 
 fn unknown_fields(map: &Map<String, Value>, allowed: &[&str], prefix: &str, errors: &mut Vec<FieldError>) {
     for key in map.keys().filter(|k| !allowed.contains(&k.as_str())) {
-        errors.push(FieldError::new(format!("{prefix}{key}"), format!("is not a field here; the fields are {}", allowed.join(", "))));
+        errors.push(FieldError::new(
+            format!("{prefix}{key}"),
+            keyplan_domain::Message::new("templates-file-unknown-field").arg("detail", allowed.join(", ")),
+        ));
     }
 }
 
@@ -113,10 +116,14 @@ fn check_section(prefix: &str, value: &Value, errors: &mut Vec<FieldError>) {
     let kinds = || SectionKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ");
     match s.get("kind") {
         Some(Value::String(k)) if SectionKind::parse(k).is_some() => {}
-        Some(Value::String(k)) => {
-            errors.push(FieldError::new(format!("{prefix}.kind"), format!("\"{k}\" is not a section kind; use one of {}", kinds())))
-        }
-        None => errors.push(FieldError::new(format!("{prefix}.kind"), format!("is required; one of {}", kinds()))),
+        Some(Value::String(k)) => errors.push(FieldError::new(
+            format!("{prefix}.kind"),
+            keyplan_domain::Message::new("templates-file-not-kind").arg("kind", k.as_str()).arg("detail", kinds()),
+        )),
+        None => errors.push(FieldError::new(
+            format!("{prefix}.kind"),
+            keyplan_domain::Message::new("templates-file-kind-required").arg("detail", kinds()),
+        )),
         Some(_) => errors.push(FieldError::new(format!("{prefix}.kind"), keyplan_domain::Message::new("templates-file-string"))),
     }
     match s.get("budget") {
@@ -125,16 +132,14 @@ fn check_section(prefix: &str, value: &Value, errors: &mut Vec<FieldError>) {
             unknown_fields(b, BUDGET_FIELDS, &format!("{prefix}.budget."), errors);
             match b.get("unit") {
                 Some(Value::String(u)) if u == "words" || u == "items" => {}
-                _ => errors.push(FieldError::new(format!("{prefix}.budget.unit"), "must be \"words\" or \"items\"")),
+                _ => errors.push(FieldError::new(format!("{prefix}.budget.unit"), keyplan_domain::Message::new("templates-file-unit"))),
             }
             match b.get("limit") {
                 Some(Value::Number(n)) if n.as_u64().is_some_and(|n| n <= u64::from(u32::MAX)) => {}
                 _ => errors.push(FieldError::new(format!("{prefix}.budget.limit"), keyplan_domain::Message::new("templates-err-whole"))),
             }
         }
-        Some(_) => {
-            errors.push(FieldError::new(format!("{prefix}.budget"), "must be {\"unit\": \"words\" or \"items\", \"limit\": N} or null"))
-        }
+        Some(_) => errors.push(FieldError::new(format!("{prefix}.budget"), keyplan_domain::Message::new("templates-file-budget"))),
     }
 }
 

@@ -220,7 +220,8 @@ async fn import_plan(file: &std::path::Path, account: i64, as_user: Option<&str>
     } else {
         std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?
     };
-    let doc = keyplan_domain::document::parse(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}; nothing was imported", file.display()))?;
+    let doc = keyplan_domain::document::parse(&bytes)
+        .map_err(|e| anyhow::anyhow!("{}: {}; nothing was imported", file.display(), english(&e)))?;
     let store = open(db).await?;
     let account_id = keyplan_domain::AccountId::new(account);
     let org = store.account_org(account_id).await.map_err(|e| match e {
@@ -241,7 +242,7 @@ async fn import_plan(file: &std::path::Path, account: i64, as_user: Option<&str>
     };
     let imported = keyplan_app::documents::import_as(&store, org, actor, account_id, &doc)
         .await
-        .map_err(|e| anyhow::anyhow!("{}: {e}; nothing was imported", file.display()))?;
+        .map_err(|e| anyhow::anyhow!("{}: {}; nothing was imported", file.display(), english(&e)))?;
     for s in &imported.skipped {
         eprintln!("left out: {s}");
     }
@@ -300,7 +301,7 @@ fn main() -> ExitCode {
 fn one_line(e: &anyhow::Error) -> String {
     let mut out = String::new();
     for cause in e.chain() {
-        let text = cause.to_string();
+        let text = english(cause);
         if out.contains(&text) {
             continue;
         }
@@ -310,6 +311,25 @@ fn one_line(e: &anyhow::Error) -> String {
         out.push_str(&text);
     }
     out.replace('\n', " ")
+}
+
+/// An error as text. Field errors carry a message by code, written here in
+/// English (the command line's language).
+fn english(cause: &(dyn std::error::Error + 'static)) -> String {
+    let field = |f: &keyplan_domain::FieldError| format!("{}: {}", f.field, keyplan_app::english(&f.message));
+    if let Some(keyplan_app::AppError::Validation(errors)) = cause.downcast_ref() {
+        return errors.iter().map(field).collect::<Vec<_>>().join("; ");
+    }
+    if let Some(keyplan_store::StoreError::Invalid(f)) = cause.downcast_ref() {
+        return field(f);
+    }
+    if let Some(f) = cause.downcast_ref::<keyplan_domain::FieldError>() {
+        return field(f);
+    }
+    if let Some(d) = cause.downcast_ref::<keyplan_domain::document::DocError>() {
+        return format!("{}: {}", d.path, keyplan_app::english(&d.message));
+    }
+    cause.to_string()
 }
 
 /// Defaults, then `keyplan.toml` (or the file in KEYPLAN_CONFIG), then KEYPLAN_*

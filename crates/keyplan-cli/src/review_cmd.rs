@@ -46,11 +46,7 @@ pub enum ReviewCommand {
 /// The problem, on one line.
 fn problem(e: AppError) -> anyhow::Error {
     match e {
-        AppError::Validation(errors) => {
-            anyhow::anyhow!(
-                errors.iter().map(|e| format!("{}: {}", e.field, keyplan_app::english(&e.message))).collect::<Vec<_>>().join("; ")
-            )
-        }
+        AppError::Validation(_) => anyhow::anyhow!(crate::english(&e)),
         AppError::Conflict { current_version } => {
             anyhow::anyhow!("it was changed in the meantime (now at version {current_version}); nothing was written")
         }

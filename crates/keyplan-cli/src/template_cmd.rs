@@ -55,11 +55,7 @@ async fn organisation(store: &Store, name: Option<String>) -> anyhow::Result<Org
 /// A problem with a template file, on one line.
 fn problem(e: AppError) -> anyhow::Error {
     match e {
-        AppError::Validation(errors) => {
-            anyhow::anyhow!(
-                errors.iter().map(|e| format!("{}: {}", e.field, keyplan_app::english(&e.message))).collect::<Vec<_>>().join("; ")
-            )
-        }
+        AppError::Validation(_) => anyhow::anyhow!(crate::english(&e)),
         AppError::BadRequest(m) => anyhow::anyhow!(keyplan_app::english(&m).trim_end_matches('.').to_string()),
         other => anyhow::anyhow!(other.to_string()),
     }

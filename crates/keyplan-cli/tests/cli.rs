@@ -148,7 +148,7 @@ fn users_tokens_and_exports() {
     broken["goals"][0]["title"] = serde_json::json!("");
     std::fs::write(&doc, broken.to_string()).expect("write");
     let o = keyplan(&["import", &doc.display().to_string(), "--account", "1", "--db", &url], "");
-    assert_one_line_error(&o, "goals[0].title");
+    assert_one_line_error(&o, "goals[0].title: must not be empty");
     assert!(stderr(&o).contains("nothing was imported"), "{}", stderr(&o));
     let o = keyplan(&["import", &doc.display().to_string(), "--account", "999", "--db", &url], "");
     assert!(!o.status.success());

@@ -104,10 +104,7 @@ pub fn respond(state: &AcceptanceState, actor: Actor, response: Response) -> Res
                 return Err(AcceptanceError::NotOwner);
             }
             if state.due_date == Some(due_date) {
-                return Err(AcceptanceError::Invalid(FieldError::new(
-                    "due_date",
-                    "is the date already planned; accept the commitment instead",
-                )));
+                return Err(AcceptanceError::Invalid(FieldError::new("due_date", crate::Message::new("err-same-date"))));
             }
             next.acceptance = Acceptance::DateProposed;
             next.proposed_due_date = Some(due_date);
@@ -137,10 +134,7 @@ pub fn respond(state: &AcceptanceState, actor: Actor, response: Response) -> Res
 /// Progress can only be reported on a commitment its owner has accepted.
 pub fn check_status_change(acceptance: Acceptance, status: CommitmentStatus) -> Result<(), FieldError> {
     if status != CommitmentStatus::Open && acceptance != Acceptance::Accepted {
-        return Err(FieldError::new(
-            "status",
-            format!("can only be {} once the owner has accepted the commitment", status.label().to_lowercase()),
-        ));
+        return Err(FieldError::new("status", crate::Message::new("err-status-before-accept").label("status", "status", status.as_str())));
     }
     Ok(())
 }

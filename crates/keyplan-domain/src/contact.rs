@@ -178,7 +178,7 @@ fn influence(value: &str) -> Result<Option<i16>, FieldError> {
 pub(crate) fn enum_field<T>(field: &str, value: &str, parse: fn(&str) -> Option<T>, allowed: &str) -> Result<Option<T>, FieldError> {
     match value.trim() {
         "" => Ok(None),
-        s => parse(s).map(Some).ok_or_else(|| FieldError::new(field, format!("must be one of: {allowed}"))),
+        s => parse(s).map(Some).ok_or_else(|| FieldError::new(field, crate::Message::new("err-one-of-colon").arg("allowed", allowed))),
     }
 }
 

@@ -108,7 +108,7 @@ impl KpiInput {
         if let (Some(b), Some(t)) = (baseline, target)
             && b == t
         {
-            v.push("target", "must differ from the baseline");
+            v.push("target", crate::Message::new("doc-err-baseline"));
         }
         let target_date = v.check(validate::optional_date("target_date", Some(&self.target_date))).flatten();
         let period = match self.period.trim() {
@@ -116,14 +116,14 @@ impl KpiInput {
             p => Period::parse(p),
         };
         if period.is_none() {
-            v.push("period", "must be month or quarter");
+            v.push("period", crate::Message::new("err-period"));
         }
         let goal_id = match self.goal_id.trim() {
             "" => None,
             s => match s.parse::<i64>() {
                 Ok(n) if n > 0 => Some(n),
                 _ => {
-                    v.push("goal_id", "must be the id of a goal of this plan");
+                    v.push("goal_id", crate::Message::new("err-goal-of-plan"));
                     None
                 }
             },

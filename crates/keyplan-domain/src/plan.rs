@@ -76,7 +76,7 @@ impl PlanInput {
             s => {
                 let p = PlanStatus::parse(s);
                 if p.is_none() {
-                    v.push("status", "must be draft, active, in_review, approved or archived");
+                    v.push("status", crate::Message::new("err-plan-status"));
                 }
                 p
             }

@@ -184,10 +184,10 @@ impl TemplateDoc {
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut v = Validation::new();
         if self.format != FORMAT {
-            v.push("format", format!("must be \"{FORMAT}\""));
+            v.push("format", crate::Message::new("templates-file-must-be").arg("detail", FORMAT));
         }
         if self.format_version != FORMAT_VERSION {
-            v.push("format_version", format!("must be {FORMAT_VERSION}"));
+            v.push("format_version", crate::Message::new("err-format-version").arg("version", i64::from(FORMAT_VERSION)));
         }
         v.check(check_key("key", &self.key));
         v.check(validate::required("name", &self.name, 120));
@@ -205,7 +205,7 @@ impl TemplateDoc {
             let f = |name: &str| format!("sections[{i}].{name}");
             v.check(check_key(&f("key"), &s.key));
             if self.sections[..i].iter().any(|o| o.key == s.key) {
-                v.push(&f("key"), format!("\"{}\" is used by an earlier section", s.key));
+                v.push(&f("key"), crate::Message::new("err-key-taken").arg("key", s.key.as_str()));
             }
             v.check(validate::required(&f("title"), &s.title, 120));
             v.check(validate::optional(&f("guidance"), Some(&s.guidance), 4000));
@@ -321,7 +321,7 @@ impl TemplateForm {
             s => match s.replace(',', ".").parse::<f64>() {
                 Ok(n) => n,
                 Err(_) => {
-                    v.push("budget_pages", "must be a number of pages, such as 1 or 3.5");
+                    v.push("budget_pages", crate::Message::new("templates-err-pages"));
                     1.0
                 }
             },
@@ -333,7 +333,7 @@ impl TemplateForm {
             let f = |name: &str| format!("sections[{i}].{name}");
             let kind = SectionKind::parse(r.kind.trim());
             if kind.is_none() {
-                v.push(&f("kind"), "choose one of the section kinds");
+                v.push(&f("kind"), crate::Message::new("templates-err-kind"));
             }
             let budget = match (r.budget_unit.trim(), r.budget_limit.trim()) {
                 ("", "") => None,
@@ -345,7 +345,7 @@ impl TemplateForm {
                     match (unit, limit.parse::<u32>()) {
                         (Some(unit), Ok(limit)) => Some(Budget { unit, limit }),
                         (None, _) => {
-                            v.push(&f("budget_unit"), "must be words or items");
+                            v.push(&f("budget_unit"), crate::Message::new("templates-err-unit"));
                             None
                         }
                         (_, Err(_)) if limit.is_empty() => None,

@@ -14,53 +14,15 @@ pub struct FieldError {
 }
 
 impl FieldError {
-    pub fn new(field: impl Into<String>, message: impl IntoFieldMessage) -> Self {
-        Self { field: field.into(), message: message.into_message() }
-    }
-}
-
-/// The code of a field error still written as an English sentence (argument
-/// `text`); the call sites that make one move to codes of their own.
-pub const FIELD_TEXT: &str = "field-text";
-
-/// What a field error's message can be made of: a [`Message`] by code, or
-/// (for call sites not yet moved to codes) an English sentence.
-pub trait IntoFieldMessage {
-    fn into_message(self) -> Message;
-}
-impl IntoFieldMessage for Message {
-    fn into_message(self) -> Message {
-        self
-    }
-}
-impl IntoFieldMessage for &str {
-    fn into_message(self) -> Message {
-        Message::new(FIELD_TEXT).arg("text", self)
-    }
-}
-impl IntoFieldMessage for String {
-    fn into_message(self) -> Message {
-        Message::new(FIELD_TEXT).arg("text", self)
-    }
-}
-impl IntoFieldMessage for &String {
-    fn into_message(self) -> Message {
-        Message::new(FIELD_TEXT).arg("text", self)
-    }
-}
-
-/// The English sentence of a field error not yet written by code.
-pub fn field_text(m: &Message) -> Option<&str> {
-    match (m.code.as_str(), m.args.get("text")) {
-        (FIELD_TEXT, Some(crate::MsgArg::Text(t))) => Some(t),
-        _ => None,
+    pub fn new(field: impl Into<String>, message: Message) -> Self {
+        Self { field: field.into(), message }
     }
 }
 
 impl std::fmt::Display for FieldError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // The domain writes no sentences: the code, or a not yet coded text.
-        write!(f, "{}: {}", self.field, field_text(&self.message).unwrap_or(&self.message.code))
+        // The domain writes no sentences: the field and the message's code.
+        write!(f, "{}: {}", self.field, self.message.code)
     }
 }
 
@@ -88,7 +50,7 @@ impl Validation {
         }
     }
 
-    pub fn push(&mut self, field: &str, message: impl IntoFieldMessage) {
+    pub fn push(&mut self, field: &str, message: Message) {
         self.errors.push(FieldError::new(field, message));
     }
 
@@ -195,7 +157,7 @@ pub fn email(field: &str, value: &str) -> Result<String, FieldError> {
 pub fn password(field: &str, value: &str) -> Result<String, FieldError> {
     let n = value.chars().count();
     if n < 8 {
-        return Err(FieldError::new(field, "must be at least 8 characters"));
+        return Err(FieldError::new(field, crate::Message::new("err-password-short")));
     }
     if n > 256 {
         return Err(FieldError::new(field, Message::new("err-too-long").arg("max", "256")));

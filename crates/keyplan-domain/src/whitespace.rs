@@ -67,7 +67,7 @@ impl CellInput {
             s => {
                 let st = CellStatus::parse(s);
                 if st.is_none() {
-                    v.push("status", "must be sold, in_progress, opportunity or not_relevant");
+                    v.push("status", crate::Message::new("err-cell-status"));
                 }
                 st
             }

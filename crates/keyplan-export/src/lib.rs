@@ -50,7 +50,7 @@ impl Format {
         Format::DOWNLOADS
             .into_iter()
             .find(|f| f.as_str() == s.trim())
-            .ok_or_else(|| FieldError::new(field, "must be pdf, xlsx, md or json"))
+            .ok_or_else(|| FieldError::new(field, keyplan_domain::Message::new("err-export-format")))
     }
 
     pub fn content_type(self) -> &'static str {
@@ -80,7 +80,7 @@ impl Layout {
         match s.trim() {
             "" | "auto" => Ok(Layout::Template),
             "compact" => Ok(Layout::Compact),
-            _ => Err(FieldError::new(field, "must be compact or left out")),
+            _ => Err(FieldError::new(field, keyplan_domain::Message::new("err-export-layout"))),
         }
     }
 }
@@ -89,7 +89,7 @@ impl Layout {
 pub fn parse_lang(field: &str, s: &str, default: Lang) -> Result<Lang, FieldError> {
     match s.trim() {
         "" => Ok(default),
-        other => Lang::parse(other).ok_or_else(|| FieldError::new(field, "must be en or de")),
+        other => Lang::parse(other).ok_or_else(|| FieldError::new(field, keyplan_domain::Message::new("err-lang"))),
     }
 }
 

@@ -237,9 +237,6 @@ impl Tr {
     /// A message by code in this language. Arguments that are themselves
     /// messages, dates and labels are written in this language too.
     pub fn msg(&self, m: &keyplan_domain::Message) -> String {
-        if let Some(text) = keyplan_domain::validate::field_text(m) {
-            return self.field_error(text);
-        }
         let args: Vec<(&str, FluentValue<'static>)> = m.args.iter().map(|(k, v)| (k.as_str(), self.msg_arg(v))).collect();
         if args.is_empty() { self.s(&m.code) } else { self.a(&m.code, &args) }
     }
@@ -259,44 +256,7 @@ impl Tr {
             MsgArg::Msg(inner) => self.msg(inner).arg(),
         }
     }
-
-    /// A field error message from validation, in this language. The domain
-    /// writes them in English; the common ones have ids `err-…`, others stay
-    /// as they are.
-    pub fn field_error(&self, message: &str) -> String {
-        if self.lang == Lang::En {
-            return message.to_string();
-        }
-        if let Some(max) = message.strip_prefix("must be at most ").and_then(|r| r.strip_suffix(" characters")) {
-            return self.s1("err-too-long", "max", max);
-        }
-        match FIELD_ERRORS.iter().find(|(english, _)| *english == message) {
-            Some((_, id)) => self.s(id),
-            None => message.to_string(),
-        }
-    }
 }
-
-/// Validation messages with a translation (English text as the domain writes it, id).
-const FIELD_ERRORS: &[(&str, &str)] = &[
-    ("must not be empty", "err-required"),
-    ("must not be negative", "err-negative"),
-    ("must be a number", "err-number"),
-    ("must not contain control characters", "err-control"),
-    ("must be a date written YYYY-MM-DD", "err-date"),
-    ("must be an e-mail address like name@example.com", "err-email"),
-    ("must be a whole number from 1 to 5", "err-one-to-five"),
-    ("must be after the start of the period", "err-period-end"),
-    ("must not be before the start date", "err-before-start"),
-    ("must be at least our current revenue (it includes what they buy from us)", "err-spend-below-revenue"),
-    ("must be the id of a user", "err-user"),
-    ("must be the id of a contact", "err-contact"),
-    ("must be the id of an existing record", "err-record"),
-    ("must be growing, stable or declining", "err-trend"),
-    ("every commitment needs an owner", "err-owner"),
-    ("choose a colleague", "err-colleague"),
-    ("choose a template", "err-template"),
-];
 
 #[cfg(test)]
 mod tests {
@@ -444,7 +404,7 @@ mod tests {
     }
 
     #[test]
-    fn every_enum_label_and_field_error_exists() {
+    fn every_enum_label_exists() {
         use keyplan_domain::account::GrowthTrend;
         use keyplan_domain::contact::{Attitude, BuyingRole};
         use keyplan_domain::plan::PlanStatus;
@@ -458,8 +418,6 @@ mod tests {
         ids.extend(GrowthTrend::ALL.iter().map(|s| format!("trend-{}", s.as_str())));
         ids.extend(BuyingRole::ALL.iter().map(|s| format!("buying-role-{}", s.as_str())));
         ids.extend(Attitude::ALL.iter().map(|s| format!("attitude-{}", s.as_str())));
-        ids.extend(FIELD_ERRORS.iter().map(|(_, id)| id.to_string()));
-        ids.push("err-too-long".into());
         let missing: Vec<_> = ids.iter().filter(|id| !en.contains(*id)).collect();
         assert!(missing.is_empty(), "{missing:?}");
     }
@@ -484,10 +442,9 @@ mod tests {
         assert_eq!(en.s("nav-mine"), "My commitments");
         assert_eq!(de.s("nav-mine"), "Meine Zusagen");
         assert_eq!(de.date(time::macros::date!(2026 - 03 - 05)), "5. März 2026");
-        assert_eq!(de.field_error("must not be empty"), de.s("err-required"));
-        assert_eq!(de.field_error("must be at most 200 characters"), "darf höchstens 200 Zeichen lang sein");
-        assert_eq!(en.field_error("must be at most 200 characters"), "must be at most 200 characters");
-        assert_eq!(de.field_error("something new"), "something new");
+        let too_long = keyplan_domain::Message::new("err-too-long").arg("max", 200i64);
+        assert_eq!(de.msg(&too_long), "darf höchstens 200 Zeichen lang sein");
+        assert_eq!(en.msg(&too_long), "must be at most 200 characters");
         assert_eq!(used_ids(r#"{{ t.s("a-b") }} t.s1("c", "n", 1) x.s(y)"#), vec!["a-b", "c"]);
     }
 }

@@ -106,16 +106,16 @@ impl Store {
     async fn check_account_refs(&self, org: OrgId, id: Option<AccountId>, data: &AccountData) -> StoreResult<()> {
         if let Some(parent) = data.parent_id {
             if Some(parent) == id {
-                return Err(StoreError::invalid("parent_id", "an account cannot be its own parent"));
+                return Err(StoreError::invalid("parent_id", keyplan_domain::Message::new("err-own-parent-account")));
             }
             self.account(org, parent).await.map_err(|e| match e {
-                StoreError::NotFound => StoreError::invalid("parent_id", "no such account"),
+                StoreError::NotFound => StoreError::invalid("parent_id", keyplan_domain::Message::new("err-no-account")),
                 e => e,
             })?;
         }
         if let Some(owner) = data.owner_id {
             self.user(org, owner).await.map_err(|e| match e {
-                StoreError::NotFound => StoreError::invalid("owner_id", "no such user"),
+                StoreError::NotFound => StoreError::invalid("owner_id", keyplan_domain::Message::new("err-no-user")),
                 e => e,
             })?;
         }
@@ -176,7 +176,7 @@ impl Store {
     pub async fn set_team_member(&self, org: OrgId, account: AccountId, user: UserId, function: &str) -> StoreResult<()> {
         self.account(org, account).await?;
         self.user(org, user).await.map_err(|e| match e {
-            StoreError::NotFound => StoreError::invalid("user_id", "no such user"),
+            StoreError::NotFound => StoreError::invalid("user_id", keyplan_domain::Message::new("err-no-user")),
             e => e,
         })?;
         on_pool!(self, p => sqlx::query(

@@ -28,14 +28,14 @@ impl Store {
     async fn check_contact_refs(&self, org: OrgId, account: AccountId, id: Option<ContactId>, data: &ContactData) -> StoreResult<()> {
         if let Some(boss) = data.reports_to_id {
             if Some(boss) == id {
-                return Err(StoreError::invalid("reports_to_id", "a contact cannot report to themselves"));
+                return Err(StoreError::invalid("reports_to_id", keyplan_domain::Message::new("err-reports-to-self")));
             }
             let c = self.contact(org, boss).await.map_err(|e| match e {
-                StoreError::NotFound => StoreError::invalid("reports_to_id", "no such contact"),
+                StoreError::NotFound => StoreError::invalid("reports_to_id", keyplan_domain::Message::new("err-no-contact")),
                 e => e,
             })?;
             if c.account_id != account {
-                return Err(StoreError::invalid("reports_to_id", "must be a contact of the same account"));
+                return Err(StoreError::invalid("reports_to_id", keyplan_domain::Message::new("err-contact-same-account")));
             }
             // Walk up the chain: a reporting line must not loop back to this contact.
             if let Some(me) = id {
@@ -43,7 +43,9 @@ impl Store {
                 let mut cur = Some(boss);
                 for _ in 0..all.len() {
                     match cur {
-                        Some(c) if c == me => return Err(StoreError::invalid("reports_to_id", "would make a reporting loop")),
+                        Some(c) if c == me => {
+                            return Err(StoreError::invalid("reports_to_id", keyplan_domain::Message::new("err-reporting-loop")));
+                        }
                         Some(c) => cur = all.iter().find(|x| x.id == c).and_then(|x| x.reports_to_id),
                         None => break,
                     }
@@ -52,7 +54,7 @@ impl Store {
         }
         if let Some(owner) = data.relationship_owner_id {
             self.user(org, owner).await.map_err(|e| match e {
-                StoreError::NotFound => StoreError::invalid("relationship_owner_id", "no such user"),
+                StoreError::NotFound => StoreError::invalid("relationship_owner_id", keyplan_domain::Message::new("err-no-user")),
                 e => e,
             })?;
         }

@@ -161,7 +161,7 @@ impl Store {
             match self.item(org, ItemId::new(from)).await {
                 Ok(i) if i.plan_id == plan && i.kind() == ItemKind::Swot => {}
                 Ok(_) | Err(StoreError::NotFound) => {
-                    return Err(StoreError::invalid("derived_from_id", "must be a SWOT entry of this plan"));
+                    return Err(StoreError::invalid("derived_from_id", keyplan_domain::Message::new("err-swot-of-plan")));
                 }
                 Err(e) => return Err(e),
             }
@@ -196,11 +196,11 @@ impl Store {
         if current.kind() != data.kind {
             return Err(StoreError::invalid(
                 "kind",
-                format!("stays {}: delete the item and add a new one instead", current.kind().as_str()),
+                keyplan_domain::Message::new("err-item-kind-stays").arg("kind", current.kind().as_str()),
             ));
         }
         if data.derived_from_id == Some(id.get()) {
-            return Err(StoreError::invalid("derived_from_id", "an item cannot be derived from itself"));
+            return Err(StoreError::invalid("derived_from_id", keyplan_domain::Message::new("err-derived-self")));
         }
         self.check_derived(org, current.plan_id, data).await?;
         let sql = sqlx::AssertSqlSafe(format!(
@@ -278,7 +278,9 @@ impl Store {
         let plan_row = self.plan(org, plan).await?;
         match self.node(org, goal).await {
             Ok(n) if n.plan_id == plan && n.kind() == NodeKind::Goal => {}
-            Ok(_) | Err(StoreError::NotFound) => return Err(StoreError::invalid("goal_id", "must be a goal of this plan")),
+            Ok(_) | Err(StoreError::NotFound) => {
+                return Err(StoreError::invalid("goal_id", keyplan_domain::Message::new("err-goal-of-this-plan")));
+            }
             Err(e) => return Err(e),
         }
         let exists_sql = match kind {
@@ -296,13 +298,13 @@ impl Store {
         };
         let (n,): (i64,) = on_pool!(self, p => sqlx::query_as(exists_sql).bind(org).bind(target).bind(scope).fetch_one(p).await)?;
         if n == 0 {
-            let what = match kind {
-                LinkKind::Item => "an analysis item, SWOT entry, opportunity or risk of this plan",
-                LinkKind::Section => "a section of this plan with a \"so what?\"",
-                LinkKind::Cell => "a whitespace cell of this account",
-                LinkKind::Contact => "a contact of this account",
+            let code = match kind {
+                LinkKind::Item => "err-link-item",
+                LinkKind::Section => "err-link-section",
+                LinkKind::Cell => "err-link-cell",
+                LinkKind::Contact => "err-link-contact",
             };
-            return Err(StoreError::invalid("target_id", format!("must be {what}")));
+            return Err(StoreError::invalid("target_id", keyplan_domain::Message::new(code)));
         }
         let sql = sqlx::AssertSqlSafe(format!(
             "INSERT INTO goal_links (org_id, plan_id, goal_id, target_kind, target_id, created_at, created_by) \

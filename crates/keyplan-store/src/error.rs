@@ -40,7 +40,7 @@ impl From<sqlx::Error> for StoreError {
 }
 
 impl StoreError {
-    pub fn invalid(field: &str, message: impl keyplan_domain::validate::IntoFieldMessage) -> Self {
+    pub fn invalid(field: &str, message: keyplan_domain::Message) -> Self {
         StoreError::Invalid(FieldError::new(field, message))
     }
 

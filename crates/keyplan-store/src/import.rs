@@ -88,7 +88,7 @@ pub struct PlanImport {
 }
 
 fn bad_index(what: &str) -> StoreError {
-    StoreError::invalid(what, "refers to a part that comes later or does not exist")
+    StoreError::invalid(what, keyplan_domain::Message::new("err-bad-index"))
 }
 
 impl Store {
@@ -96,9 +96,17 @@ impl Store {
     pub async fn import_plan(&self, org: OrgId, account: AccountId, import: &PlanImport, actor: UserId) -> StoreResult<Plan> {
         let t = match self.template_by_key(org, &import.template).await {
             Ok(t) if !t.retired => t,
-            Ok(_) => return Err(StoreError::invalid("template", format!("\"{}\" is retired: choose a current template", import.template))),
+            Ok(_) => {
+                return Err(StoreError::invalid(
+                    "template",
+                    keyplan_domain::Message::new("err-template-retired").arg("name", import.template.as_str()),
+                ));
+            }
             Err(StoreError::NotFound) => {
-                return Err(StoreError::invalid("template", format!("there is no template \"{}\"", import.template)));
+                return Err(StoreError::invalid(
+                    "template",
+                    keyplan_domain::Message::new("err-no-template").arg("name", import.template.as_str()),
+                ));
             }
             Err(e) => return Err(e),
         };

@@ -89,7 +89,7 @@ impl Store {
         let Some(g) = goal else { return Ok(None) };
         match self.node(org, NodeId::new(g)).await {
             Ok(n) if n.plan_id == plan && n.kind() == NodeKind::Goal => Ok(Some(n.id)),
-            Ok(_) | Err(StoreError::NotFound) => Err(StoreError::invalid("goal_id", "must be a goal of this plan")),
+            Ok(_) | Err(StoreError::NotFound) => Err(StoreError::invalid("goal_id", keyplan_domain::Message::new("err-goal-of-this-plan"))),
             Err(e) => Err(e),
         }
     }

@@ -135,20 +135,20 @@ impl Store {
     async fn check_node_refs(&self, org: OrgId, account: AccountId, w: &NodeWrite) -> StoreResult<()> {
         if let Some(owner) = w.owner_id {
             let u = self.user(org, owner).await.map_err(|e| match e {
-                StoreError::NotFound => StoreError::invalid("owner_id", "no such user"),
+                StoreError::NotFound => StoreError::invalid("owner_id", keyplan_domain::Message::new("err-no-user")),
                 e => e,
             })?;
             if !u.active {
-                return Err(StoreError::invalid("owner_id", "this user can no longer sign in"));
+                return Err(StoreError::invalid("owner_id", keyplan_domain::Message::new("err-user-inactive")));
             }
         }
         if let Some(contact) = w.contact_id {
             let c = self.contact(org, contact).await.map_err(|e| match e {
-                StoreError::NotFound => StoreError::invalid("contact_id", "no such contact"),
+                StoreError::NotFound => StoreError::invalid("contact_id", keyplan_domain::Message::new("err-no-contact")),
                 e => e,
             })?;
             if c.account_id != account {
-                return Err(StoreError::invalid("contact_id", "must be a contact of this plan's account"));
+                return Err(StoreError::invalid("contact_id", keyplan_domain::Message::new("err-contact-of-account")));
             }
         }
         Ok(())
@@ -170,11 +170,11 @@ impl Store {
             None => None,
             Some(pid) => {
                 let parent = self.node(org, pid).await.map_err(|e| match e {
-                    StoreError::NotFound => StoreError::invalid("parent_id", "no such node"),
+                    StoreError::NotFound => StoreError::invalid("parent_id", keyplan_domain::Message::new("err-no-node")),
                     e => e,
                 })?;
                 if parent.plan_id != plan {
-                    return Err(StoreError::invalid("parent_id", "must be a node of the same plan"));
+                    return Err(StoreError::invalid("parent_id", keyplan_domain::Message::new("err-node-same-plan")));
                 }
                 Some(parent.kind())
             }

@@ -49,8 +49,12 @@ impl Store {
         self.account(org, account).await?;
         let t = match self.template_by_key(org, template).await {
             Ok(t) if !t.retired => t,
-            Ok(_) => return Err(StoreError::invalid("template", format!("\"{template}\" is retired: choose a current template"))),
-            Err(StoreError::NotFound) => return Err(StoreError::invalid("template", format!("there is no template \"{template}\""))),
+            Ok(_) => {
+                return Err(StoreError::invalid("template", keyplan_domain::Message::new("err-template-retired").arg("name", template)));
+            }
+            Err(StoreError::NotFound) => {
+                return Err(StoreError::invalid("template", keyplan_domain::Message::new("err-no-template").arg("name", template)));
+            }
             Err(e) => return Err(e),
         };
         let sql = sqlx::AssertSqlSafe(format!(

@@ -169,7 +169,7 @@ impl Store {
     ) -> StoreResult<Review> {
         let current = self.review(org, id).await?;
         if current.is_held() {
-            return Err(StoreError::invalid("held_at", "this review has already been held"));
+            return Err(StoreError::invalid("held_at", keyplan_domain::Message::new("err-review-held")));
         }
         if current.version != version {
             return Err(StoreError::Conflict { current: current.version });
@@ -235,17 +235,17 @@ impl Store {
     pub async fn add_participant(&self, org: OrgId, review: ReviewId, user: Option<UserId>, contact: Option<ContactId>) -> StoreResult<()> {
         let r = self.review(org, review).await?;
         if let Some(u) = user {
-            self.user(org, u).await.map_err(|_| StoreError::invalid("user_id", "is not a user of this organisation"))?;
+            self.user(org, u).await.map_err(|_| StoreError::invalid("user_id", keyplan_domain::Message::new("err-not-org-user")))?;
         }
         if let Some(c) = contact {
             let plan = self.plan(org, r.plan_id).await?;
             match self.contact(org, c).await {
                 Ok(found) if found.account_id == plan.account_id => {}
-                _ => return Err(StoreError::invalid("contact_id", "is not a contact of this account")),
+                _ => return Err(StoreError::invalid("contact_id", keyplan_domain::Message::new("err-not-account-contact"))),
             }
         }
         if user.is_some() == contact.is_some() {
-            return Err(StoreError::invalid("user_id", "name either one of us or one customer contact"));
+            return Err(StoreError::invalid("user_id", keyplan_domain::Message::new("err-us-or-contact")));
         }
         let existing = self.participants(org, review).await?;
         if existing.iter().any(|p| (user.is_some() && p.user_id == user) || (contact.is_some() && p.contact_id == contact)) {

@@ -156,7 +156,7 @@ impl Store {
             .bind(org).bind(&doc.key).bind(next).bind(now()).bind(actor).fetch_one(c).await);
         let (id,) = match inserted.map_err(StoreError::from) {
             Err(e) if e.is_unique_violation() => {
-                return Err(StoreError::invalid("key", format!("a template \"{}\" exists already", doc.key)));
+                return Err(StoreError::invalid("key", keyplan_domain::Message::new("err-template-exists").arg("key", doc.key.as_str())));
             }
             other => other?,
         };

@@ -104,7 +104,7 @@ impl Store {
             .fetch_one(p).await);
         res.map_err(|e| {
             let e = StoreError::from(e);
-            if e.is_unique_violation() { StoreError::invalid("email", "is already used by another user") } else { e }
+            if e.is_unique_violation() { StoreError::invalid("email", keyplan_domain::Message::new("err-email-taken")) } else { e }
         })
     }
 

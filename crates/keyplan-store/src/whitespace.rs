@@ -117,9 +117,9 @@ impl Whitespace {
 }
 
 /// Turns "no such row" for a referenced id into a field error.
-fn missing_as(field: &'static str, message: &'static str) -> impl Fn(StoreError) -> StoreError {
+fn missing_as(field: &'static str, code: &'static str) -> impl Fn(StoreError) -> StoreError {
     move |e| match e {
-        StoreError::NotFound => StoreError::invalid(field, message),
+        StoreError::NotFound => StoreError::invalid(field, keyplan_domain::Message::new(code)),
         e => e,
     }
 }
@@ -420,8 +420,8 @@ impl Store {
         actor: UserId,
     ) -> StoreResult<Option<Cell>> {
         self.account(org, account).await?;
-        let o = self.offering(org, offering).await.map_err(missing_as("offering_id", "no such offering"))?;
-        let u = self.business_unit(org, unit).await.map_err(missing_as("business_unit_id", "no such business unit"))?;
+        let o = self.offering(org, offering).await.map_err(missing_as("offering_id", "ws-err-no-offering"))?;
+        let u = self.business_unit(org, unit).await.map_err(missing_as("business_unit_id", "ws-err-no-unit"))?;
         if u.account_id != account {
             return Err(StoreError::invalid("business_unit_id", keyplan_domain::Message::new("ws-err-other-account")));
         }

@@ -65,15 +65,8 @@ impl FormView {
     /// Shows the form's error messages in the page's language; call it where
     /// the page is built, after the form has its errors.
     pub fn localise(&mut self, t: keyplan_i18n::Tr) {
-        self.localise_with(t, |_| None);
-    }
-
-    /// Like [`FormView::localise`], with a page's own texts for the field
-    /// errors still written as English sentences.
-    pub fn localise_with(&mut self, t: keyplan_i18n::Tr, own: impl Fn(&str) -> Option<String>) {
         for (field, m) in &self.messages {
-            let text = keyplan_domain::validate::field_text(m).and_then(&own).unwrap_or_else(|| t.msg(m));
-            self.errors.insert(field.clone(), text);
+            self.errors.insert(field.clone(), t.msg(m));
         }
     }
 
@@ -151,8 +144,8 @@ mod tests {
             region: String,
         }
         let f = FormView::from_input(&In { name: "Acme".into(), region: String::new() }, 3)
-            .with_errors(&[keyplan_domain::FieldError::new("name", "too long")]);
-        assert_eq!((f.v("name"), f.e("name"), f.open, f.version), ("Acme", Some("too long"), true, 3));
+            .with_errors(&[keyplan_domain::FieldError::new("name", keyplan_domain::Message::new("err-required"))]);
+        assert_eq!((f.v("name"), f.e("name"), f.open, f.version), ("Acme", Some("must not be empty"), true, 3));
         let lines = conflict_lines(&In { name: "Acme Ltd".into(), region: "EU".into() }, &In { name: "Acme".into(), region: "EU".into() });
         assert_eq!(lines.len(), 1);
         assert_eq!((lines[0].stored.as_str(), lines[0].yours.as_str()), ("Acme Ltd", "Acme"));

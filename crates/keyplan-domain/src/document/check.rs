@@ -2,6 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::Message;
 use crate::analysis::ItemKind;
 use crate::tree::{Acceptance, NodeKind};
 
@@ -9,24 +10,24 @@ use super::model::{DocError, DocNode, PlanDocument};
 
 fn required(path: &str, s: &str, max: usize) -> Result<(), DocError> {
     if s.trim().is_empty() {
-        return Err(DocError::new(path, "must not be empty"));
+        return Err(DocError::new(path, Message::new("err-required")));
     }
     within(path, Some(s), max)
 }
 
 fn within(path: &str, s: Option<&str>, max: usize) -> Result<(), DocError> {
     match s {
-        Some(s) if s.chars().count() > max => Err(DocError::new(path, format!("must be at most {max} characters"))),
+        Some(s) if s.chars().count() > max => Err(DocError::new(path, Message::new("err-too-long").arg("max", max))),
         _ => Ok(()),
     }
 }
 
 fn unique_id<'a>(seen: &mut HashSet<&'a str>, path: String, id: &'a str) -> Result<(), DocError> {
     if id.trim().is_empty() {
-        return Err(DocError::new(path, "must not be empty"));
+        return Err(DocError::new(path, Message::new("err-required")));
     }
     if !seen.insert(id) {
-        return Err(DocError::new(path, format!("\"{id}\" is used twice")));
+        return Err(DocError::new(path, Message::new("doc-err-twice").arg("id", id)));
     }
     Ok(())
 }
@@ -37,7 +38,7 @@ pub fn check(doc: &PlanDocument) -> Result<(), DocError> {
     required("plan.title", &doc.plan.title, 200)?;
     required("plan.template", &doc.plan.template, 100)?;
     if doc.plan.period_end <= doc.plan.period_start {
-        return Err(DocError::new("plan.period_end", "must be after the start of the period"));
+        return Err(DocError::new("plan.period_end", Message::new("err-period-end")));
     }
     if let Some(a) = &doc.account {
         within("account.name", Some(&a.name), 200)?;
@@ -54,7 +55,7 @@ pub fn check(doc: &PlanDocument) -> Result<(), DocError> {
         if let Some(n) = c.influence
             && !(1..=5).contains(&n)
         {
-            return Err(DocError::new(format!("{p}.influence"), "must be 1 to 5"));
+            return Err(DocError::new(format!("{p}.influence"), Message::new("doc-err-influence")));
         }
     }
 
@@ -65,9 +66,7 @@ pub fn check(doc: &PlanDocument) -> Result<(), DocError> {
         let (p, n) = (&pl.path, pl.node);
         unique_id(&mut node_ids, format!("{p}.id"), &n.id)?;
         let parent_kind = pl.parent.map(|i| placed[i].node.kind);
-        n.kind.check_parent(parent_kind).map_err(|e| {
-            DocError::new(format!("{p}.kind"), crate::validate::field_text(&e.message).unwrap_or(&e.message.code).to_string())
-        })?;
+        n.kind.check_parent(parent_kind).map_err(|e| DocError::new(format!("{p}.kind"), e.message))?;
         if n.kind == NodeKind::Goal {
             goal_ids.insert(n.id.as_str());
         }
@@ -95,11 +94,14 @@ pub fn check(doc: &PlanDocument) -> Result<(), DocError> {
             Some(c) if !cats.contains(&c) => {
                 let names: Vec<&str> = cats.iter().map(|c| c.as_str()).collect();
                 let allowed = if names.is_empty() { "none".to_string() } else { names.join(", ") };
-                return Err(DocError::new(format!("{p}.category"), format!("a {} item takes {allowed}", it.kind.as_str())));
+                return Err(DocError::new(
+                    format!("{p}.category"),
+                    Message::new("doc-err-category-takes").arg("kind", it.kind.as_str()).arg("allowed", allowed),
+                ));
             }
             None if !cats.is_empty() => {
                 let names: Vec<&str> = cats.iter().map(|c| c.as_str()).collect();
-                return Err(DocError::new(format!("{p}.category"), format!("must be one of {}", names.join(", "))));
+                return Err(DocError::new(format!("{p}.category"), Message::new("err-one-of").arg("allowed", names.join(", "))));
             }
             _ => {}
         }
@@ -108,13 +110,10 @@ pub fn check(doc: &PlanDocument) -> Result<(), DocError> {
         within(&format!("{p}.response"), it.response.as_deref(), 2000)?;
         if let Some(from) = &it.derived_from {
             if !matches!(it.kind, ItemKind::Opportunity | ItemKind::Risk) {
-                return Err(DocError::new(format!("{p}.derived_from"), "only opportunities and risks are derived from a SWOT entry"));
+                return Err(DocError::new(format!("{p}.derived_from"), Message::new("doc-err-derived")));
             }
             if !swot.contains(from.as_str()) {
-                return Err(DocError::new(
-                    format!("{p}.derived_from"),
-                    format!("\"{from}\" is not the id of a SWOT entry in this document"),
-                ));
+                return Err(DocError::new(format!("{p}.derived_from"), Message::new("doc-err-no-swot").arg("id", from.as_str())));
             }
         }
     }
@@ -125,33 +124,33 @@ pub fn check(doc: &PlanDocument) -> Result<(), DocError> {
     for (i, l) in doc.links.iter().enumerate() {
         let p = format!("links[{i}]");
         if !goal_ids.contains(l.goal.as_str()) {
-            return Err(DocError::new(format!("{p}.goal"), format!("\"{}\" is not the id of a goal in this document", l.goal)));
+            return Err(DocError::new(format!("{p}.goal"), Message::new("doc-err-no-goal").arg("id", l.goal.as_str())));
         }
         let targets = [l.item.is_some(), l.section.is_some(), l.contact.is_some(), l.cell.is_some()];
         if targets.iter().filter(|t| **t).count() != 1 {
-            return Err(DocError::new(p, "must name exactly one of item, section, contact or cell"));
+            return Err(DocError::new(p, Message::new("doc-err-one-target")));
         }
         if let Some(it) = &l.item
             && !item_ids.contains(it.as_str())
         {
-            return Err(DocError::new(format!("{p}.item"), format!("\"{it}\" is not the id of an item in this document")));
+            return Err(DocError::new(format!("{p}.item"), Message::new("doc-err-no-item").arg("id", it.as_str())));
         }
         if let Some(s) = &l.section
             && !with_so_what.contains(s.as_str())
         {
-            return Err(DocError::new(format!("{p}.section"), format!("\"{s}\" is not a section with a \"so what?\" in this document")));
+            return Err(DocError::new(format!("{p}.section"), Message::new("doc-err-no-section").arg("id", s.as_str())));
         }
         if let Some(c) = &l.contact
             && !contact_ids.contains(c.as_str())
         {
-            return Err(DocError::new(format!("{p}.contact"), format!("\"{c}\" is not the id of a contact in this document")));
+            return Err(DocError::new(format!("{p}.contact"), Message::new("doc-err-no-contact").arg("id", c.as_str())));
         }
         if let Some(c) = &l.cell {
             required(&format!("{p}.cell.offering"), &c.offering, 200)?;
             required(&format!("{p}.cell.business_unit"), &c.business_unit, 200)?;
         }
         if !links.insert((l.goal.as_str(), l.item.as_deref(), l.section.as_deref(), l.contact.as_deref(), l.cell.as_ref())) {
-            return Err(DocError::new(p, "the same link is listed twice"));
+            return Err(DocError::new(p, Message::new("doc-err-link-twice")));
         }
     }
 
@@ -162,21 +161,24 @@ pub fn check(doc: &PlanDocument) -> Result<(), DocError> {
         if let (Some(b), Some(t)) = (k.baseline, k.target)
             && b == t
         {
-            return Err(DocError::new(format!("{p}.target"), "must differ from the baseline"));
+            return Err(DocError::new(format!("{p}.target"), Message::new("doc-err-baseline")));
         }
         if let Some(g) = &k.goal
             && !goal_ids.contains(g.as_str())
         {
-            return Err(DocError::new(format!("{p}.goal"), format!("\"{g}\" is not the id of a goal in this document")));
+            return Err(DocError::new(format!("{p}.goal"), Message::new("doc-err-no-goal").arg("id", g.as_str())));
         }
         let mut periods = HashMap::new();
         for (j, a) in k.actuals.iter().enumerate() {
             let ap = format!("{p}.actuals[{j}]");
             if k.period.start_of(a.period_start) != a.period_start {
-                return Err(DocError::new(format!("{ap}.period_start"), format!("must be the first day of a {}", k.period.as_str())));
+                return Err(DocError::new(
+                    format!("{ap}.period_start"),
+                    Message::new("doc-err-first-day").arg("detail", k.period.as_str()),
+                ));
             }
             if periods.insert(a.period_start, j).is_some() {
-                return Err(DocError::new(format!("{ap}.period_start"), "this period has a value already"));
+                return Err(DocError::new(format!("{ap}.period_start"), Message::new("doc-err-period-twice")));
             }
             within(&format!("{ap}.note"), a.note.as_deref(), 500)?;
         }
@@ -209,12 +211,26 @@ fn check_node_fields(p: &str, n: &DocNode, contacts: &HashSet<&str>) -> Result<(
     if n.kind != NodeKind::Goal
         && let Some((f, _)) = goal_fields.iter().find(|(_, set)| *set)
     {
-        return Err(DocError::new(format!("{p}.{f}"), format!("only goals have a {f}; this is a {}", n.kind.as_str())));
+        return Err(DocError::new(
+            format!("{p}.{f}"),
+            Message::new("doc-err-goal-field").arg("field", *f).arg("kind", n.kind.as_str()).label(
+                "kind_label",
+                "node-kind",
+                n.kind.as_str(),
+            ),
+        ));
     }
     if n.kind != NodeKind::Commitment
         && let Some((f, _)) = commitment_fields.iter().find(|(_, set)| *set)
     {
-        return Err(DocError::new(format!("{p}.{f}"), format!("only commitments have a {f}; this is a {}", n.kind.as_str())));
+        return Err(DocError::new(
+            format!("{p}.{f}"),
+            Message::new("doc-err-commitment-field").arg("field", *f).arg("kind", n.kind.as_str()).label(
+                "kind_label",
+                "node-kind",
+                n.kind.as_str(),
+            ),
+        ));
     }
     within(&format!("{p}.metric"), n.metric.as_deref(), 200)?;
     within(&format!("{p}.unit"), n.unit.as_deref(), 40)?;
@@ -222,38 +238,35 @@ fn check_node_fields(p: &str, n: &DocNode, contacts: &HashSet<&str>) -> Result<(
         return Ok(());
     }
     match &n.owner {
-        None => return Err(DocError::new(format!("{p}.owner"), "every commitment needs an owner")),
+        None => return Err(DocError::new(format!("{p}.owner"), Message::new("doc-err-owner"))),
         Some(o) => {
             if let Some(email) = &o.email {
                 within(&format!("{p}.owner.email"), Some(email), 254)?;
                 if !email.contains('@') {
-                    return Err(DocError::new(format!("{p}.owner.email"), "must be an e-mail address"));
+                    return Err(DocError::new(format!("{p}.owner.email"), Message::new("doc-err-email")));
                 }
             } else if o.name.as_deref().is_none_or(|n| n.trim().is_empty()) {
-                return Err(DocError::new(format!("{p}.owner"), "name the owner's e-mail"));
+                return Err(DocError::new(format!("{p}.owner"), Message::new("doc-err-owner-email")));
             }
         }
     }
     if let Some(c) = &n.contact
         && !contacts.contains(c.as_str())
     {
-        return Err(DocError::new(format!("{p}.contact"), format!("\"{c}\" is not the id of a contact in this document")));
+        return Err(DocError::new(format!("{p}.contact"), Message::new("doc-err-no-contact").arg("id", c.as_str())));
     }
     if let (Some(s), Some(d)) = (n.start_date, n.due_date)
         && d < s
     {
-        return Err(DocError::new(format!("{p}.due_date"), "must not be before the start date"));
+        return Err(DocError::new(format!("{p}.due_date"), Message::new("err-before-start")));
     }
     within(&format!("{p}.done_criterion"), n.done_criterion.as_deref(), 1000)?;
     within(&format!("{p}.decline_reason"), n.decline_reason.as_deref(), 1000)?;
     if n.decline_reason.is_some() && n.acceptance != Some(Acceptance::Declined) {
-        return Err(DocError::new(format!("{p}.decline_reason"), "only a declined commitment has a decline reason"));
+        return Err(DocError::new(format!("{p}.decline_reason"), Message::new("doc-err-decline-reason")));
     }
     if n.proposed_due_date.is_some() && n.acceptance != Some(Acceptance::DateProposed) {
-        return Err(DocError::new(
-            format!("{p}.proposed_due_date"),
-            "only a commitment with acceptance date_proposed has a proposed due date",
-        ));
+        return Err(DocError::new(format!("{p}.proposed_due_date"), Message::new("doc-err-proposed-date")));
     }
     Ok(())
 }

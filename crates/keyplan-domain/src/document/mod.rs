@@ -19,6 +19,8 @@ mod tests;
 pub use check::check;
 pub use model::*;
 
+use crate::Message;
+
 /// The value of `format` in every plan document.
 pub const FORMAT: &str = "keyplan-plan";
 /// The document version this code writes and reads.
@@ -29,26 +31,53 @@ pub const SCHEMA: &str = include_str!("plan.schema.json");
 /// Reads a document: JSON, the right format and version, the shape of the schema,
 /// then [`check`]. The error names the path of the first problem.
 pub fn parse(json: &[u8]) -> Result<PlanDocument, DocError> {
-    let value: serde_json::Value = serde_json::from_slice(json)
-        .map_err(|e| DocError::new("$", format!("not valid JSON (line {}, column {}): {e}", e.line(), e.column())))?;
+    let value: serde_json::Value = serde_json::from_slice(json).map_err(|e| {
+        DocError::new("$", Message::new("doc-err-json").arg("detail", format!("(line {}, column {}): {e}", e.line(), e.column())))
+    })?;
     let Some(obj) = value.as_object() else {
-        return Err(DocError::new("$", "must be a JSON object"));
+        return Err(DocError::new("$", Message::new("doc-err-object")));
     };
     match obj.get("format").and_then(|f| f.as_str()) {
         Some(FORMAT) => {}
-        Some(other) => return Err(DocError::new("format", format!("must be \"{FORMAT}\", not \"{other}\""))),
-        None => return Err(DocError::new("format", format!("missing: a plan document says \"format\": \"{FORMAT}\""))),
+        Some(other) => return Err(DocError::new("format", Message::new("doc-err-format").arg("expected", FORMAT).arg("found", other))),
+        None => return Err(DocError::new("format", Message::new("doc-err-format-missing").arg("expected", FORMAT))),
     }
     match obj.get("version").and_then(|v| v.as_u64()) {
         Some(v) if v == u64::from(VERSION) => {}
-        Some(v) => return Err(DocError::new("version", format!("this is a version {v} document; this keyplan reads version {VERSION}"))),
-        None => return Err(DocError::new("version", format!("missing or not a number: this keyplan reads version {VERSION}"))),
+        Some(v) => return Err(DocError::new("version", Message::new("doc-err-version").arg("detail", v.to_string()))),
+        None => return Err(DocError::new("version", Message::new("doc-err-version-missing").arg("version", i64::from(VERSION)))),
     }
     let doc: PlanDocument = serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let path = if path.is_empty() || path == "." { "$".to_string() } else { path };
-        DocError::new(path, e.into_inner().to_string())
+        DocError::new(path, serde_message(&e.into_inner().to_string()))
     })?;
     check(&doc)?;
     Ok(doc)
+}
+
+/// serde's description of a shape error (always English, from the library) as
+/// a message by code: what was wrong (`detail`) and what is allowed. A text of
+/// a kind not known here is kept as written.
+fn serde_message(text: &str) -> Message {
+    let kinds = [
+        ("unknown variant `", "doc-err-variant"),
+        ("unknown field `", "doc-err-field"),
+        ("missing field `", "doc-err-missing"),
+        ("invalid type: ", "doc-err-type"),
+    ];
+    // serde appends " at line 1 column 5" when it reads text; a value has no lines.
+    for (prefix, code) in kinds {
+        let Some(rest) = text.strip_prefix(prefix) else { continue };
+        let (detail, allowed) = match rest.split_once(", expected ") {
+            Some((d, a)) => (d, Some(a.trim_start_matches("one of ").replace('`', ""))),
+            None => (rest, None),
+        };
+        let detail = detail.replace('`', "");
+        return match allowed {
+            Some(a) => Message::new(format!("{code}-allowed")).arg("detail", detail).arg("allowed", a),
+            None => Message::new(code).arg("detail", detail),
+        };
+    }
+    Message::new("doc-err-other").arg("detail", text)
 }

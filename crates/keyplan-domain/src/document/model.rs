@@ -273,16 +273,17 @@ pub struct DocActual {
 
 /// The first thing wrong with a document, and where.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{path}: {message}")]
+#[error("{path}: {}", message.code)]
 pub struct DocError {
     /// Like `goals[0].children[2].due_date`; `$` is the document itself.
     pub path: String,
-    pub message: String,
+    /// What is wrong, by code; the reader's language is chosen where it is shown.
+    pub message: crate::Message,
 }
 
 impl DocError {
-    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
-        DocError { path: path.into(), message: message.into() }
+    pub fn new(path: impl Into<String>, message: crate::Message) -> Self {
+        DocError { path: path.into(), message }
     }
 }
 

@@ -70,7 +70,7 @@ impl NodeInput {
                     s => {
                         let b = Benefit::parse(s);
                         if b.is_none() {
-                            v.push("benefit", "must be customer, us or both");
+                            v.push("benefit", crate::Message::new("err-benefit"));
                         }
                         b
                     }
@@ -113,7 +113,7 @@ impl NodeInput {
                     s => {
                         let st = CommitmentStatus::parse(s);
                         if st.is_none() {
-                            v.push("status", "must be open, in_progress, done or missed");
+                            v.push("status", crate::Message::new("err-commitment-status"));
                         }
                         st
                     }

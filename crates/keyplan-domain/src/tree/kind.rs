@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::Message;
 use crate::validate::FieldError;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -58,19 +59,26 @@ impl NodeKind {
     pub fn check_parent(self, parent: Option<NodeKind>) -> Result<(), FieldError> {
         match (self, parent) {
             (NodeKind::Goal, None) => Ok(()),
-            (NodeKind::Goal, Some(_)) => Err(FieldError::new("parent_id", "a goal is the top of the tree and has no parent")),
-            (_, None) => Err(FieldError::new("parent_id", format!("a {} needs a parent", self.as_str()))),
+            (NodeKind::Goal, Some(_)) => Err(FieldError::new("parent_id", Message::new("err-goal-parent"))),
+            (_, None) => Err(FieldError::new("parent_id", self.named(Message::new("err-needs-parent"), "kind"))),
             (k, Some(p)) if k.allowed_parents().contains(&p) => Ok(()),
-            (k, Some(p)) => Err(FieldError::new(
-                "parent_id",
-                format!(
-                    "a {} must hang under a {}, not under a {}",
-                    k.as_str(),
-                    k.allowed_parents().iter().map(|k| k.as_str()).collect::<Vec<_>>().join(" or "),
-                    p.as_str()
-                ),
-            )),
+            (k, Some(p)) => {
+                // The English text names kinds by their codes ("a csf"); other
+                // languages by their labels. At most two kinds are allowed.
+                let allowed = k.allowed_parents();
+                let m = match allowed {
+                    [one] => one.named(Message::new("err-wrong-parent"), "allowed"),
+                    [first, second, ..] => second.named(first.named(Message::new("err-wrong-parent-two"), "allowed"), "or"),
+                    [] => Message::new("err-goal-parent"),
+                };
+                Err(FieldError::new("parent_id", p.named(k.named(m, "kind"), "parent")))
+            }
         }
+    }
+
+    /// Adds this kind to `m` as `name` (its code) and `name_label` (its label).
+    fn named(self, m: Message, name: &str) -> Message {
+        m.arg(name, self.as_str()).label(&format!("{name}_label"), "node-kind", self.as_str())
     }
 }
 

@@ -64,7 +64,7 @@ form-conflict-field = Field
 form-conflict-stored = Stored now
 form-conflict-yours = You typed
 
-## Validation messages (the domain's English texts, see FIELD_ERRORS in src/i18n.rs)
+## Validation messages (more in fields.ftl)
 err-required = must not be empty
 err-too-long = must be at most { $max } characters
 err-negative = must not be negative

@@ -281,3 +281,47 @@ async fn the_share_page_speaks_the_customers_language() {
     let (_, en) = get_in(&anon, &p.app.url(path), "en-US").await;
     has_all(&en, "share page", &["Account plan · shared with you", &until_en, "by 30 Jun 2027"]);
 }
+
+/// Field errors are messages by code, written where they are shown: the
+/// plan page's form in the reader's language, the JSON API in English (its
+/// documented language) whatever the header says; one from the domain, one
+/// from the store.
+#[tokio::test]
+async fn field_errors_read_in_the_readers_language() {
+    let p = planned().await;
+    let kim = p.app.login("kim@acme.test").await;
+    let [goal, _, _, _] = p.tree;
+    let goal = goal.to_string();
+    for (form, field, english, german) in [
+        (
+            vec![("kind", "obstacle"), ("parent_id", goal.as_str())],
+            "parent_id",
+            "a obstacle must hang under a condition, not under a goal",
+            "„Hindernis“ gehört unter „Voraussetzung“, nicht unter „Account-Umsatzziel“",
+        ),
+        // A parent that does not exist has no form on the page: the API only.
+        (vec![("kind", "csf"), ("parent_id", "999999")], "parent_id", "no such node", ""),
+    ] {
+        let mut fields = vec![("_csrf", kim.csrf.as_str()), ("title", "Misplaced")];
+        fields.extend(form.iter().copied());
+        let res = kim.client.post(format!("{}/plans/{}/nodes", kim.base, p.plan)).header("accept-language", GERMAN).form(&fields).send();
+        let res = res.await.unwrap();
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{field}");
+        let page = res.text().await.unwrap();
+        if !german.is_empty() {
+            assert!(page.contains(german) && !page.contains(english), "German form for {field}: {german}");
+        }
+
+        let body: serde_json::Map<String, serde_json::Value> = form.iter().map(|(k, v)| (k.to_string(), json!(v))).collect();
+        let mut body = serde_json::Value::Object(body);
+        body["title"] = json!("Misplaced");
+        if let Some(id) = body.get("parent_id").and_then(|v| v.as_str()).map(|s| s.parse::<i64>().unwrap()) {
+            body["parent_id"] = json!(id);
+        }
+        let req = p.api.client.post(format!("{}/api/v1/plans/{}/nodes", p.api.base, p.plan));
+        let res = req.bearer_auth(&p.api.token).header("accept-language", GERMAN).json(&body).send().await.unwrap();
+        let v: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(v["error"]["field"], field, "{v}");
+        assert!(v["error"]["message"].as_str().is_some_and(|m| m.contains(english)), "English API error: {v}");
+    }
+}

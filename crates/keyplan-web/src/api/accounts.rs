@@ -31,7 +31,7 @@ pub struct ListQuery {
 fn int_param(field: &str, raw: Option<&str>) -> Result<Option<i64>, AppError> {
     match raw.map(str::trim) {
         None | Some("") => Ok(None),
-        Some(v) => v.parse::<i64>().map(Some).map_err(|_| AppError::field(field, "must be a whole number")),
+        Some(v) => v.parse::<i64>().map(Some).map_err(|_| AppError::field(field, keyplan_domain::Message::new("templates-err-whole"))),
     }
 }
 

@@ -144,16 +144,16 @@ pub async fn create_comment(
     let plan = id;
     let text = match body.get("body") {
         Some(Value::String(s)) => s.clone(),
-        _ => return Err(AppError::field("body", "is required").into()),
+        _ => return Err(AppError::field("body", keyplan_domain::Message::new("templates-file-required")).into()),
     };
     let kind = match body.get("target_kind") {
         None | Some(Value::Null) => "plan".to_string(),
         Some(Value::String(s)) => s.clone(),
-        Some(_) => return Err(AppError::field("target_kind", "must be plan, node or item").into()),
+        Some(_) => return Err(AppError::field("target_kind", keyplan_domain::Message::new("err-comment-target")).into()),
     };
     let target_id = body.get("target_id").and_then(Value::as_i64);
-    let target =
-        Target::parse(&kind, target_id).ok_or_else(|| AppError::field("target_kind", "must be plan, or node or item with a target_id"))?;
+    let target = Target::parse(&kind, target_id)
+        .ok_or_else(|| AppError::field("target_kind", keyplan_domain::Message::new("err-comment-target-id")))?;
     let c = collab::add_comment(&state.store, &auth, plan, target, &text).await?;
     Ok((StatusCode::CREATED, Json(CommentDto::from(&c))))
 }

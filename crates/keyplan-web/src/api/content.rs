@@ -233,7 +233,7 @@ pub async fn create_item(
     body: JsonObject,
 ) -> Result<(StatusCode, Json<ItemDto>), ApiError> {
     let plan = id;
-    let section = body.str_field("section")?.ok_or_else(|| AppError::field("section", "name the section (its key) the item goes into"))?;
+    let section = body.str_field("section")?.ok_or_else(|| AppError::field("section", keyplan_domain::Message::new("err-item-section")))?;
     let input: ItemInput = body.merge_into(&ItemInput::default(), ITEM_FIELDS, &["section"])?;
     let item = keyplan_app::content::create_item(&state.store, &auth, plan, &section, &input).await?;
     Ok((StatusCode::CREATED, Json(ItemDto::from(&item))))
@@ -272,7 +272,7 @@ pub async fn move_item(
     let up = match body.str_field("direction")?.as_deref() {
         Some("up") => true,
         Some("down") => false,
-        _ => return Err(AppError::field("direction", "must be up or down").into()),
+        _ => return Err(AppError::field("direction", keyplan_domain::Message::new("err-direction")).into()),
     };
     keyplan_app::content::move_item(&state.store, &auth, id, up).await?;
     Ok(Json(ItemDto::from(&state.store.item(auth.org(), id).await?)))

@@ -59,7 +59,7 @@ pub async fn import(
 ) -> Result<(StatusCode, Json<ImportedDto>), ApiError> {
     let account = match q.account_id.trim().parse::<i64>() {
         Ok(n) if n > 0 => AccountId::new(n),
-        _ => return Err(AppError::field("account_id", "name the account the plan goes into (?account_id=ID)").into()),
+        _ => return Err(AppError::field("account_id", keyplan_domain::Message::new("err-import-account")).into()),
     };
     let doc = document::parse(&body).map_err(|e| AppError::field(&e.path, e.message))?;
     let imported = keyplan_app::documents::import(&state.store, &auth, account, &doc).await?;

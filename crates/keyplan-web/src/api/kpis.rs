@@ -180,7 +180,7 @@ pub async fn move_kpi(
     let up = match body.str_field("direction")?.as_deref() {
         Some("up") => true,
         Some("down") => false,
-        _ => return Err(crate::AppError::field("direction", "must be up or down").into()),
+        _ => return Err(crate::AppError::field("direction", keyplan_domain::Message::new("err-direction")).into()),
     };
     keyplan_app::kpis::move_kpi(&state.store, &auth, id, up).await?;
     Ok(Json(one(&state, &auth, id).await?))

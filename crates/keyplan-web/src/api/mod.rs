@@ -180,9 +180,11 @@ impl JsonObject {
     /// The `version` a PATCH is based on (required).
     pub fn version(&self) -> Result<i64, AppError> {
         match self.0.get("version") {
-            Some(Value::Number(n)) => n.as_i64().ok_or_else(|| AppError::field("version", "must be a whole number")),
-            Some(_) => Err(AppError::field("version", "must be a whole number")),
-            None => Err(AppError::field("version", "is required: send the version you are editing")),
+            Some(Value::Number(n)) => {
+                n.as_i64().ok_or_else(|| AppError::field("version", keyplan_domain::Message::new("templates-err-whole")))
+            }
+            Some(_) => Err(AppError::field("version", keyplan_domain::Message::new("templates-err-whole"))),
+            None => Err(AppError::field("version", keyplan_domain::Message::new("err-version-required"))),
         }
     }
 
@@ -203,13 +205,13 @@ impl JsonObject {
                 continue;
             }
             if !allowed.contains(&key.as_str()) {
-                return Err(AppError::field(key, format!("is not a field here; allowed: {}", allowed.join(", "))));
+                return Err(AppError::field(key, keyplan_domain::Message::new("err-not-a-field").arg("allowed", allowed.join(", "))));
             }
             let text = match value {
                 Value::Null => String::new(),
                 Value::String(s) => s.clone(),
                 Value::Number(n) => n.to_string(),
-                _ => return Err(AppError::field(key, "must be a string, a number or null")),
+                _ => return Err(AppError::field(key, keyplan_domain::Message::new("err-scalar"))),
             };
             merged.insert(key.clone(), Value::String(text));
         }
@@ -220,18 +222,24 @@ impl JsonObject {
         match self.0.get(key) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(_) => Err(AppError::field(key, "must be a string")),
+            Some(_) => Err(AppError::field(key, keyplan_domain::Message::new("templates-file-string"))),
         }
     }
 
     pub fn id_field(&self, key: &str) -> Result<Option<i64>, AppError> {
         match self.0.get(key) {
             None | Some(Value::Null) => Ok(None),
-            Some(Value::Number(n)) => n.as_i64().filter(|n| *n > 0).map(Some).ok_or_else(|| AppError::field(key, "must be an id")),
-            Some(Value::String(s)) => {
-                s.trim().parse::<i64>().ok().filter(|n| *n > 0).map(Some).ok_or_else(|| AppError::field(key, "must be an id"))
+            Some(Value::Number(n)) => {
+                n.as_i64().filter(|n| *n > 0).map(Some).ok_or_else(|| AppError::field(key, keyplan_domain::Message::new("err-id")))
             }
-            Some(_) => Err(AppError::field(key, "must be an id")),
+            Some(Value::String(s)) => s
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|n| *n > 0)
+                .map(Some)
+                .ok_or_else(|| AppError::field(key, keyplan_domain::Message::new("err-id"))),
+            Some(_) => Err(AppError::field(key, keyplan_domain::Message::new("err-id"))),
         }
     }
 }

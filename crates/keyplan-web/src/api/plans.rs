@@ -88,8 +88,7 @@ pub async fn create_node(
 ) -> Result<(StatusCode, Json<NodeDto>), ApiError> {
     let plan = id;
     let kind_text = body.str_field("kind")?.unwrap_or_default();
-    let kind =
-        NodeKind::parse(kind_text.trim()).ok_or_else(|| AppError::field("kind", "must be goal, csf, condition, obstacle or commitment"))?;
+    let kind = NodeKind::parse(kind_text.trim()).ok_or_else(|| AppError::field("kind", keyplan_domain::Message::new("err-node-kind")))?;
     let parent = body.id_field("parent_id")?.map(NodeId::new);
     let input: NodeInput =
         body.merge_into(&NodeInput::default(), &NodeWriteDto::fields_except(&["kind", "parent_id", "version"]), &["kind", "parent_id"])?;
@@ -116,7 +115,7 @@ pub async fn update_node(
     let version = body.version()?;
     for fixed in ["kind", "parent_id"] {
         if body.0.contains_key(fixed) {
-            return Err(AppError::field(fixed, "cannot be changed; delete the node and add it where it belongs").into());
+            return Err(AppError::field(fixed, keyplan_domain::Message::new("err-node-fixed")).into());
         }
     }
     let input = body.merge_into(
@@ -146,7 +145,7 @@ pub async fn move_node(
     let up = match body.str_field("direction")?.as_deref() {
         Some("up") => true,
         Some("down") => false,
-        _ => return Err(AppError::field("direction", "must be up or down").into()),
+        _ => return Err(AppError::field("direction", keyplan_domain::Message::new("err-direction")).into()),
     };
     let node = keyplan_app::nodes::move_node(&state.store, &auth, id, up).await?;
     let b = keyplan_app::bundle::plan_bundle(&state.store, &auth, node.plan_id, crate::lang::current()).await?;
@@ -197,7 +196,7 @@ pub async fn propose_date(
     Id(id): Id<NodeId>,
     body: JsonObject,
 ) -> Result<Json<NodeDto>, ApiError> {
-    let raw = body.str_field("due_date")?.ok_or_else(|| AppError::field("due_date", "is required (YYYY-MM-DD)"))?;
+    let raw = body.str_field("due_date")?.ok_or_else(|| AppError::field("due_date", keyplan_domain::Message::new("err-date-required")))?;
     let due_date = keyplan_domain::validate::parse_date("due_date", &raw)?;
     answer(&state, &auth, id, Some(&body), Response::ProposeDate { due_date }).await
 }

@@ -218,9 +218,7 @@ pub async fn update(
 ) -> Result<Json<ReviewDto>, ApiError> {
     for key in body.0.keys() {
         if !["version", "review_date", "notes", "decisions", "add_user_id", "add_contact_id"].contains(&key.as_str()) {
-            return Err(
-                AppError::field(key, "is not a field here; allowed: review_date, notes, decisions, add_user_id, add_contact_id").into()
-            );
+            return Err(AppError::field(key, keyplan_domain::Message::new("err-review-fields")).into());
         }
     }
     let version = body.version()?;
@@ -312,7 +310,7 @@ pub async fn diff(
 ) -> Result<Json<DiffDto>, ApiError> {
     let plan = id;
     let version = |field: &str, raw: Option<&str>| {
-        Version::parse(raw.unwrap_or("current")).ok_or_else(|| AppError::field(field, "must be a snapshot id or current"))
+        Version::parse(raw.unwrap_or("current")).ok_or_else(|| AppError::field(field, keyplan_domain::Message::new("err-snapshot-version")))
     };
     let (from, to) = (version("from", q.from.as_deref())?, version("to", q.to.as_deref())?);
     let changes = keyplan_app::reviews::diff(&state.store, auth.org(), plan, from, to).await?;

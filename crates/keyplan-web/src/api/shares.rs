@@ -102,9 +102,14 @@ pub async fn put_visibility(
     Id(id): Id<PlanId>,
     body: JsonObject,
 ) -> Result<Json<VisibilityDto>, ApiError> {
-    let kind = body.str_field("target_kind")?.ok_or_else(|| AppError::field("target_kind", "is required"))?;
-    let target = body.id_field("target_id")?.ok_or_else(|| AppError::field("target_id", "is required"))?;
-    let v = body.str_field("visibility")?.ok_or_else(|| AppError::field("visibility", "is required"))?;
+    let kind = body
+        .str_field("target_kind")?
+        .ok_or_else(|| AppError::field("target_kind", keyplan_domain::Message::new("templates-file-required")))?;
+    let target =
+        body.id_field("target_id")?.ok_or_else(|| AppError::field("target_id", keyplan_domain::Message::new("templates-file-required")))?;
+    let v = body
+        .str_field("visibility")?
+        .ok_or_else(|| AppError::field("visibility", keyplan_domain::Message::new("templates-file-required")))?;
     let v = sharing::set_visibility(&state.store, &auth, id, &kind, target, &v).await?;
     Ok(Json(VisibilityDto { target_kind: kind, target_id: target, visibility: v.as_str().into() }))
 }

@@ -248,7 +248,7 @@ pub async fn put(
         }
         Some(Value::String(k)) if *k == t.key => {}
         Some(_) => {
-            return Err(AppError::field("key", format!("must be \"{}\", the template in the URL; a key cannot change", t.key)).into());
+            return Err(AppError::field("key", keyplan_domain::Message::new("err-template-key-fixed").arg("key", t.key.as_str())).into());
         }
     }
     let doc = tpl::doc_from_json(&map)?;
@@ -293,7 +293,7 @@ pub async fn move_template(
     let up = match body.str_field("direction")?.as_deref().map(str::trim) {
         Some("up") => true,
         Some("down") => false,
-        _ => return Err(AppError::field("direction", "must be up or down").into()),
+        _ => return Err(AppError::field("direction", keyplan_domain::Message::new("err-direction")).into()),
     };
     let t = by_key(&state, &auth, &key).await?;
     Ok(Json(TemplateDto::from(&tpl::move_template(&state.store, &auth, t.id, up).await?)))

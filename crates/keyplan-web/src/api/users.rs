@@ -28,7 +28,7 @@ pub async fn put_language(
     Json(body): Json<LanguageWrite>,
 ) -> Result<Json<LanguageDto>, ApiError> {
     let choice = crate::pages::parse_language_choice(body.language.as_deref().unwrap_or("auto"))
-        .ok_or_else(|| AppError::field("language", "must be en, de, auto or null"))?;
+        .ok_or_else(|| AppError::field("language", keyplan_domain::Message::new("err-language")))?;
     keyplan_app::users::set_language(&state.store, &auth, choice).await?;
     Ok(Json(LanguageDto { language: choice.map(|l| l.as_str().to_string()) }))
 }

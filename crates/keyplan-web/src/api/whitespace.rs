@@ -205,7 +205,7 @@ pub async fn list_offerings(
     let include_retired = match q.include_retired.as_deref().map(str::trim) {
         None | Some("") | Some("false") => false,
         Some("true") => true,
-        Some(_) => return Err(AppError::field("include_retired", "must be true or false").into()),
+        Some(_) => return Err(AppError::field("include_retired", keyplan_domain::Message::new("err-bool")).into()),
     };
     let list = state.store.offerings(auth.org(), include_retired).await?;
     Ok(Json(list.iter().map(OfferingDto::from).collect()))
@@ -240,7 +240,7 @@ pub async fn update_offering(
     let retired = match body.0.get("retired") {
         None | Some(Value::Null) => None,
         Some(Value::Bool(b)) => Some(*b),
-        Some(_) => return Err(AppError::field("retired", "must be true or false").into()),
+        Some(_) => return Err(AppError::field("retired", keyplan_domain::Message::new("err-bool")).into()),
     };
     let input =
         body.merge_into(&ws_service::offering_to_input(&current), &OfferingWrite::fields_except(&["version"]), &["version", "retired"])?;
@@ -275,7 +275,7 @@ fn direction(body: &JsonObject) -> Result<bool, AppError> {
     match body.str_field("direction")?.as_deref() {
         Some("up") => Ok(true),
         Some("down") => Ok(false),
-        _ => Err(AppError::field("direction", "must be up or down")),
+        _ => Err(AppError::field("direction", keyplan_domain::Message::new("err-direction"))),
     }
 }
 
@@ -399,8 +399,12 @@ pub async fn put_cell(
     Id(id): Id<AccountId>,
     body: JsonObject,
 ) -> Result<Response, ApiError> {
-    let offering = body.id_field("offering_id")?.ok_or_else(|| AppError::field("offering_id", "is required"))?;
-    let unit = body.id_field("business_unit_id")?.ok_or_else(|| AppError::field("business_unit_id", "is required"))?;
+    let offering = body
+        .id_field("offering_id")?
+        .ok_or_else(|| AppError::field("offering_id", keyplan_domain::Message::new("templates-file-required")))?;
+    let unit = body
+        .id_field("business_unit_id")?
+        .ok_or_else(|| AppError::field("business_unit_id", keyplan_domain::Message::new("templates-file-required")))?;
     let version = body.optional_version()?.unwrap_or(0);
     let input: CellInput = body.merge_into(
         &CellInput::default(),

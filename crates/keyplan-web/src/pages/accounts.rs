@@ -481,7 +481,7 @@ pub async fn import_plan(
 ) -> Result<Response, PageError> {
     let t = crate::lang::for_user(&auth, &headers);
     let result = match form.document.trim() {
-        "" => Err(AppError::field("document", t.s("account-import-empty"))),
+        "" => Err(AppError::field("document", keyplan_domain::Message::new("account-import-empty"))),
         text => match keyplan_domain::document::parse(text.as_bytes()) {
             Ok(doc) => keyplan_app::documents::import(&state.store, &auth, id, &doc).await,
             Err(e) => Err(AppError::field(&e.path, e.message)),
@@ -498,8 +498,7 @@ pub async fn import_plan(
         Err(AppError::Validation(errors)) => {
             let mut import = FormView { open: true, ..Default::default() };
             import.values.insert("document".into(), form.document);
-            let problem =
-                errors.first().map(|e| format!("{}: {}", e.field, keyplan_app::documents::problem_of(&e.message, t))).unwrap_or_default();
+            let problem = errors.first().map(|e| format!("{}: {}", e.field, t.msg(&e.message))).unwrap_or_default();
             import.errors.insert("document".into(), problem);
             account_page(&state, &auth, &headers, id, AccountForms { import, ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
         }

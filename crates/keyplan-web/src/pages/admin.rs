@@ -171,7 +171,10 @@ pub async fn reset_password(
     match users::set_password(&state.store, &auth, id, &form.password).await {
         Ok(user) => Ok(redirect_with("/admin/users", &crate::lang::for_user(&auth, &headers).s1("users-password-set", "name", &user.name))),
         Err(AppError::Validation(errors)) => {
-            let f = errors.into_iter().next().unwrap_or_else(|| keyplan_domain::FieldError::new("password", ""));
+            let f = errors
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| keyplan_domain::FieldError::new("password", keyplan_domain::Message::new("err-required")));
             let t = crate::lang::for_user(&auth, &headers);
             users_page(
                 &state,

@@ -34,8 +34,7 @@ pub async fn set(
     Form(form): Form<LanguageForm>,
 ) -> Result<Response, PageError> {
     let Some(choice) = parse_choice(&form.language) else {
-        let t = Tr::new(crate::lang::resolve(auth.user.language(), &headers));
-        return Err(AppError::field("language", t.s("lang-invalid")).into());
+        return Err(AppError::field("language", keyplan_domain::Message::new("lang-invalid")).into());
     };
     keyplan_app::users::set_language(&state.store, &auth, choice).await?;
     let t = Tr::new(crate::lang::resolve(choice, &headers));

@@ -232,7 +232,7 @@ impl RetireForm {
         match self.retired.trim() {
             "true" | "on" => Ok(true),
             "false" | "" => Ok(false),
-            _ => Err(AppError::field("retired", "must be true or false").into()),
+            _ => Err(AppError::field("retired", keyplan_domain::Message::new("err-bool")).into()),
         }
     }
 }

@@ -61,7 +61,7 @@ async fn offerings_page(
     let chrome = Chrome::new(auth, "offerings", headers);
     let t = chrome.t;
     let mut form = form;
-    super::whitespace::localise(&mut form, t);
+    form.localise(t);
     let offerings = state.store.offerings(auth.org(), true).await?;
     let usage = state.store.offering_usage(auth.org()).await?;
     let count = offerings.len();
@@ -82,7 +82,7 @@ async fn offerings_page(
                 last: i + 1 == count,
                 edit: match failed.take_if(|(id, _)| *id == o.id) {
                     Some((_, mut f)) => {
-                        super::whitespace::localise(&mut f, t);
+                        f.localise(t);
                         f
                     }
                     None => FormView::from_input(&ws_service::offering_to_input(o), o.version),

@@ -253,7 +253,7 @@ pub async fn add_action(
     let goal = form.goal_id.trim().parse::<i64>().ok().filter(|n| *n > 0).map(NodeId::new);
     let result = match goal {
         Some(g) => keyplan_app::nodes::create_node(&state.store, &auth, plan, NodeKind::Commitment, Some(g), &form.input).await,
-        None => Err(AppError::field("goal_id", crate::lang::for_user(&auth, &headers).s("plan-actions-choose-goal"))),
+        None => Err(AppError::field("goal_id", keyplan_domain::Message::new("plan-actions-choose-goal"))),
     };
     match result {
         Ok(n) => {

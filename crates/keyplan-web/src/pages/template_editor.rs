@@ -108,7 +108,7 @@ pub struct Problem {
 /// A problem as listed above the form: "Section 3, title: must not be empty", linking to the row.
 fn problem(e: &FieldError, t: Tr) -> Problem {
     let row = e.field.strip_prefix("sections[").and_then(|r| r.split_once("].")).and_then(|(i, f)| Some((i.parse::<usize>().ok()?, f)));
-    let message = message(&e.message, t);
+    let message = t.msg(&e.message);
     match row {
         Some((i, field)) => Problem {
             href: format!("#row-{i}"),
@@ -119,24 +119,6 @@ fn problem(e: &FieldError, t: Tr) -> Problem {
             text: t.s2("templates-problem", "field", field_name(&e.field.replace('_', " "), t), "message", message),
         },
     }
-}
-
-/// A field error in the page's language, including the editor's own messages.
-fn message(m: &keyplan_domain::Message, t: Tr) -> String {
-    let Some(m) = keyplan_domain::validate::field_text(m) else { return t.msg(m) };
-    let id = match m {
-        "must be a number of pages between 0.5 and 50" => "templates-err-pages-range",
-        "must be a number of pages, such as 1 or 3.5" => "templates-err-pages",
-        "a template needs at least one section" => "templates-err-no-section",
-        "at most 40 sections" => "templates-err-too-many",
-        "must be between 1 and 20000" => "templates-err-budget-range",
-        "use 1 to 60 lower-case letters, digits, '-' or '_'" => "templates-err-key",
-        "choose one of the section kinds" => "templates-err-kind",
-        "must be words or items" => "templates-err-unit",
-        "must be a whole number" => "templates-err-whole",
-        _ => return t.field_error(m),
-    };
-    t.s(id)
 }
 
 /// A field named in a problem ("title", "budget limit"): as written in English,
@@ -174,7 +156,7 @@ async fn editor_page(
     let editing = editing.with_blank_row();
     let chrome = Chrome::new(auth, "templates", headers);
     let t = chrome.t;
-    let err = |field: String| shown.errors.iter().find(|e| e.field == field).map(|e| message(&e.message, t));
+    let err = |field: String| shown.errors.iter().find(|e| e.field == field).map(|e| t.msg(&e.message));
     let count = editing.rows.len();
     let rows = editing
         .rows
@@ -208,7 +190,7 @@ async fn editor_page(
         .collect();
     let mut form = FormView::default().with_errors(&shown.errors);
     for (field, m) in &form.messages {
-        form.errors.insert(field.clone(), message(m, t));
+        form.errors.insert(field.clone(), t.msg(m));
     }
     form.open = false;
     for (k, v) in

@@ -118,7 +118,7 @@ pub async fn import(
     keyplan_app::access::require(tpl::can_manage(&auth))?;
     let tr = crate::lang::for_user(&auth, &headers);
     let result = match form.json.trim() {
-        "" => Err(AppError::field("json", tr.s("templates-err-paste"))),
+        "" => Err(AppError::field("json", keyplan_domain::Message::new("templates-err-paste"))),
         text => match tpl::parse_file(text) {
             Ok(doc) => tpl::import(&state.store, &auth, &doc).await,
             Err(e) => Err(e),
@@ -134,63 +134,12 @@ pub async fn import(
             return Ok(redirect_with(&format!("/admin/templates#template-{}", t.id), &message));
         }
         Err(AppError::BadRequest(m)) => vec![tr.msg(&m)],
-        Err(AppError::Validation(errors)) => errors.iter().map(|e| format!("{}: {}", e.field, file_message(&e.message, tr))).collect(),
+        Err(AppError::Validation(errors)) => errors.iter().map(|e| format!("{}: {}", e.field, tr.msg(&e.message))).collect(),
         Err(e) => return Err(e.into()),
     };
     let mut f = FormView { open: true, ..Default::default() };
     f.values.insert("json".into(), form.json);
     list_page(&state, &auth, &headers, f, problems, StatusCode::UNPROCESSABLE_ENTITY).await
-}
-
-/// A problem with an imported template file in `t`'s language: the checks of
-/// the file are written in English; the field paths stay as they are in the file.
-fn file_message(m: &keyplan_domain::Message, t: Tr) -> String {
-    match keyplan_domain::validate::field_text(m) {
-        Some(text) => file_text(text, t),
-        None => t.msg(m),
-    }
-}
-
-/// [`file_message`] for a check's English sentence.
-fn file_text(m: &str, t: Tr) -> String {
-    if t.lang == keyplan_domain::Lang::En {
-        return m.to_string();
-    }
-    let fixed = [
-        ("is required", "templates-file-required"),
-        ("must be a string", "templates-file-string"),
-        ("is required (1)", "templates-file-version-required"),
-        ("must be a whole number (1)", "templates-file-version-number"),
-        ("is required: the plan's length in pages", "templates-file-pages-required"),
-        ("must be a number of pages", "templates-file-pages-number"),
-        ("is required: the list of sections", "templates-file-sections-required"),
-        ("must be a list of sections", "templates-file-sections-list"),
-        ("must be an object with key, title, kind, guidance and budget", "templates-file-section-object"),
-        ("must be \"words\" or \"items\"", "templates-err-unit"),
-        ("must be a whole number", "templates-err-whole"),
-        ("must be a number of pages between 0.5 and 50", "templates-err-pages-range"),
-        ("a template needs at least one section", "templates-err-no-section"),
-        ("at most 40 sections", "templates-err-too-many"),
-        ("must be between 1 and 20000", "templates-err-budget-range"),
-        ("use 1 to 60 lower-case letters, digits, '-' or '_'", "templates-err-key"),
-        ("A template file is one JSON object with \"format\": \"keyplan-template\".", "templates-file-object"),
-    ];
-    if let Some((_, id)) = fixed.iter().find(|(english, _)| *english == m) {
-        return t.s(id);
-    }
-    let prefixed = [
-        ("The template file is not valid JSON: ", "templates-file-json"),
-        ("is not a field here; the fields are ", "templates-file-unknown-field"),
-        ("is required; one of ", "templates-file-kind-required"),
-        ("cannot be read: ", "templates-file-unreadable"),
-        ("must be \"", "templates-file-must-be"),
-    ];
-    for (prefix, id) in prefixed {
-        if let Some(rest) = m.strip_prefix(prefix) {
-            return t.s1(id, "detail", rest.trim_end_matches('.').trim_end_matches('"'));
-        }
-    }
-    t.field_error(m)
 }
 
 pub async fn retire(
@@ -224,7 +173,7 @@ pub async fn move_template(
     let up = match form.direction.trim() {
         "up" => true,
         "down" => false,
-        _ => return Err(AppError::field("direction", "must be up or down").into()),
+        _ => return Err(AppError::field("direction", keyplan_domain::Message::new("err-direction")).into()),
     };
     let t = tpl::move_template(&state.store, &auth, id, up).await?;
     let id_text = if up { "templates-moved-up" } else { "templates-moved-down" };
@@ -269,19 +218,19 @@ mod tests {
 
     use super::*;
 
+    /// The file's problems are messages by code, read in the page's language.
     #[test]
-    fn template_file_problems_read_in_german() {
-        let de = Tr::new(Lang::De);
-        assert_eq!(file_text("is required", de), de.s("templates-file-required"));
-        assert_eq!(
-            file_text("The template file is not valid JSON: EOF at line 1.", de),
-            de.s1("templates-file-json", "detail", "EOF at line 1")
-        );
-        assert_eq!(
-            file_text("is not a field here; the fields are key, title", de),
-            de.s1("templates-file-unknown-field", "detail", "key, title")
-        );
-        assert!(!file_text("must be a list of sections", de).contains("must"));
-        assert_eq!(file_text("is required", Tr::new(Lang::En)), "is required");
+    fn template_file_problems_read_in_both_languages() {
+        let (de, en) = (Tr::new(Lang::De), Tr::new(Lang::En));
+        let file = serde_json::json!({"format": "keyplan-template", "colour": "red", "sections": "none"});
+        let Err(AppError::Validation(errors)) = keyplan_app::templates::doc_from_json(file.as_object().unwrap()) else {
+            panic!("the file is not valid")
+        };
+        let message = |field: &str| &errors.iter().find(|e| e.field == field).unwrap().message;
+        assert!(en.msg(message("colour")).starts_with("is not a field here; the fields are format, "), "{:?}", en.msg(message("colour")));
+        assert_eq!(en.msg(message("sections")), "must be a list of sections");
+        assert_eq!(en.msg(message("key")), "is required");
+        assert_eq!(de.msg(message("key")), de.s("templates-file-required"));
+        assert!(!de.msg(message("sections")).contains("must"), "{}", de.msg(message("sections")));
     }
 }

@@ -19,7 +19,6 @@ use crate::extract::Id;
 use crate::views::{FormView, Opt};
 use crate::{AppError, AppState};
 use keyplan_app::whitespace::{self as ws_service, CellRef};
-use keyplan_i18n::Tr;
 
 /// The form of the selected cell.
 pub struct CellEditor {
@@ -138,14 +137,14 @@ pub async fn whitespace_page(
                 changed,
                 form: match typed {
                     Some(mut f) => {
-                        localise(&mut f, t);
+                        f.localise(t);
                         f
                     }
                     None => FormView::from_input(&ws_service::cell_to_input(stored), stored.map_or(0, |c| c.version)),
                 },
             });
         } else if let Some(mut f) = typed.filter(FormView::has_errors) {
-            localise(&mut f, t);
+            f.localise(t);
             // The cell is no longer on the matrix (e.g. its offering was just retired).
             problem = Some(f.other_errors("").join("; "));
         }
@@ -166,7 +165,7 @@ pub async fn whitespace_page(
             last: i + 1 == count,
             edit: match edit_unit.take_if(|(uid, _)| *uid == u.id) {
                 Some((_, mut f)) => {
-                    localise(&mut f, t);
+                    f.localise(t);
                     f
                 }
                 None => FormView::from_input(&NameInput { name: u.name.clone(), description: String::new() }, u.version),
@@ -175,7 +174,7 @@ pub async fn whitespace_page(
         .collect();
 
     let mut add_unit = forms.add_unit;
-    localise(&mut add_unit, t);
+    add_unit.localise(t);
     let had_flash = chrome.flash.is_some();
     let page = WhitespacePage {
         chrome,
@@ -317,7 +316,7 @@ pub fn direction_up(raw: &str) -> Result<bool, PageError> {
     match raw.trim() {
         "up" | "left" => Ok(true),
         "down" | "right" => Ok(false),
-        _ => Err(AppError::from(FieldError::new("direction", "must be up or down")).into()),
+        _ => Err(AppError::from(FieldError::new("direction", keyplan_domain::Message::new("err-direction"))).into()),
     }
 }
 
@@ -347,20 +346,4 @@ pub async fn delete_unit(
         &format!("/accounts/{}/whitespace#units", u.account_id),
         &crate::lang::for_user(&auth, &headers).s1("ws-unit-deleted", "name", &u.name),
     ))
-}
-
-/// The form's field errors in the page's language, including the matrix's own
-/// messages (names already used, retired offerings).
-pub(super) fn localise(f: &mut FormView, t: Tr) {
-    f.localise_with(t, |m| {
-        Some(match m {
-            "is already used; choose another name" => t.s("ws-err-name-used"),
-            "is already a business unit of this account" => t.s("ws-err-unit-exists"),
-            "is retired; restore it to add cells" => t.s("ws-err-retired"),
-            "no such offering" => t.s("ws-err-no-offering"),
-            "no such business unit" => t.s("ws-err-no-unit"),
-            "must be a business unit of this account" => t.s("ws-err-other-account"),
-            _ => return None,
-        })
-    });
 }
