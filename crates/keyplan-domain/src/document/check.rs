@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use crate::analysis::ItemKind;
 use crate::tree::{Acceptance, NodeKind};
 
-use super::model::{DocError, DocNode, PlanDocument};
+use super::model::{DocError, DocNode, DocPerson, PlanDocument};
 
 fn required(path: &str, s: &str, max: usize) -> Result<(), DocError> {
     if s.trim().is_empty() {
@@ -55,6 +55,9 @@ pub fn check(doc: &PlanDocument) -> Result<(), DocError> {
             && !(1..=5).contains(&n)
         {
             return Err(DocError::new(format!("{p}.influence"), "must be 1 to 5"));
+        }
+        if let Some(owner) = &c.relationship_owner {
+            check_person(&format!("{p}.relationship_owner"), owner)?;
         }
     }
 
@@ -184,6 +187,20 @@ pub fn check(doc: &PlanDocument) -> Result<(), DocError> {
     Ok(())
 }
 
+/// A person on our side: an e-mail address, or at least a name (a customer's
+/// document carries names only).
+fn check_person(path: &str, person: &DocPerson) -> Result<(), DocError> {
+    if let Some(email) = &person.email {
+        within(&format!("{path}.email"), Some(email), 254)?;
+        if !email.contains('@') {
+            return Err(DocError::new(format!("{path}.email"), "must be an e-mail address"));
+        }
+    } else if person.name.as_deref().is_none_or(|n| n.trim().is_empty()) {
+        return Err(DocError::new(path, "name the owner's e-mail"));
+    }
+    Ok(())
+}
+
 /// Goal fields only on goals, commitment fields only on commitments, and what a
 /// commitment needs.
 fn check_node_fields(p: &str, n: &DocNode, contacts: &HashSet<&str>) -> Result<(), DocError> {
@@ -223,16 +240,7 @@ fn check_node_fields(p: &str, n: &DocNode, contacts: &HashSet<&str>) -> Result<(
     }
     match &n.owner {
         None => return Err(DocError::new(format!("{p}.owner"), "every commitment needs an owner")),
-        Some(o) => {
-            if let Some(email) = &o.email {
-                within(&format!("{p}.owner.email"), Some(email), 254)?;
-                if !email.contains('@') {
-                    return Err(DocError::new(format!("{p}.owner.email"), "must be an e-mail address"));
-                }
-            } else if o.name.as_deref().is_none_or(|n| n.trim().is_empty()) {
-                return Err(DocError::new(format!("{p}.owner"), "name the owner's e-mail"));
-            }
-        }
+        Some(o) => check_person(&format!("{p}.owner"), o)?,
     }
     if let Some(c) = &n.contact
         && !contacts.contains(c.as_str())
