@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use super::decimal::is_flat_uplift;
-use super::finding::{Finding, Target, TargetKind};
+use super::finding::{Finding, Target, TargetKind, list, node_target};
 use super::input::{LinkTarget, filled};
 use super::rules::RuleId;
 use super::view::PlanView;
@@ -19,21 +19,6 @@ use crate::tree::NodeKind;
 /// The sections whose items and "so what?" are evidence for a goal.
 fn is_evidence_kind(k: SectionKind) -> bool {
     matches!(k, SectionKind::Analysis | SectionKind::Swot | SectionKind::Risks)
-}
-
-pub(super) fn node_target(id: &str) -> Target {
-    Target::new(TargetKind::Node, id)
-}
-
-/// "a and b", "a, b and c" in the reader's language; `None` for nothing.
-pub(super) fn list(parts: Vec<Message>) -> Option<Message> {
-    let mut parts = parts.into_iter();
-    Some(match (parts.next()?, parts.next(), parts.next(), parts.next()) {
-        (a, Some(b), Some(c), Some(d)) => Message::new("coach-list-4").arg("a", a).arg("b", b).arg("c", c).arg("d", d),
-        (a, Some(b), Some(c), None) => Message::new("coach-list-3").arg("a", a).arg("b", b).arg("c", c),
-        (a, Some(b), None, _) => Message::new("coach-list-2").arg("a", a).arg("b", b),
-        (a, None, ..) => a,
-    })
 }
 
 pub(super) fn check(v: &PlanView<'_, '_>, out: &mut Vec<Finding>) {

@@ -3,8 +3,7 @@
 //! commitment, every commitment owned, dated, measurable, accepted, precise
 //! and on time, and spread over the whole period.
 
-use super::check_goals::{list, node_target};
-use super::finding::{Finding, Target, TargetKind};
+use super::finding::{Finding, Target, TargetKind, list, node_target};
 use super::input::filled;
 use super::rules::RuleId;
 use super::view::PlanView;

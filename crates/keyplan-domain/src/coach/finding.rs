@@ -95,3 +95,19 @@ impl Finding {
         Finding { rule, severity: rule.default_severity(), message, hint, target }
     }
 }
+
+/// The target of a finding about a node.
+pub(super) fn node_target(id: &str) -> Target {
+    Target::new(TargetKind::Node, id)
+}
+
+/// "a and b", "a, b and c" in the reader's language; `None` for nothing.
+pub(super) fn list(parts: Vec<Message>) -> Option<Message> {
+    let mut parts = parts.into_iter();
+    Some(match (parts.next()?, parts.next(), parts.next(), parts.next()) {
+        (a, Some(b), Some(c), Some(d)) => Message::new("coach-list-4").arg("a", a).arg("b", b).arg("c", c).arg("d", d),
+        (a, Some(b), Some(c), None) => Message::new("coach-list-3").arg("a", a).arg("b", b).arg("c", c),
+        (a, Some(b), None, _) => Message::new("coach-list-2").arg("a", a).arg("b", b),
+        (a, None, ..) => a,
+    })
+}
