@@ -10,6 +10,7 @@ pub mod analysis;
 pub mod audience;
 pub mod builtin;
 pub mod calendar;
+pub mod coach;
 pub mod contact;
 pub mod document;
 pub mod ids;

@@ -125,6 +125,11 @@ pub fn document(b: &PlanBundle, vis: &Visibilities) -> PlanDocument {
                 influence: c.influence,
                 attitude: c.attitude(),
                 objective: c.objective.clone(),
+                // Named like a commitment's owner; a customer's bundle has no owners left.
+                relationship_owner: c
+                    .relationship_owner_id
+                    .and_then(|o| b.users.iter().find(|u| u.id == o))
+                    .map(|u| DocPerson { email: Some(u.email.clone()).filter(|e| !e.is_empty()), name: Some(u.name.clone()) }),
             })
             .collect(),
         goals,

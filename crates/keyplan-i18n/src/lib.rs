@@ -40,6 +40,8 @@
 //! `account-`, `mine-`, `notif-`, `share-`, `login-`, `error-`, …); ids shared by
 //! many pages (buttons such as "Save") start with `common-`.
 
+#[cfg(test)]
+mod coach_tests;
 pub mod fmt;
 #[cfg(test)]
 mod stored_messages_tests;

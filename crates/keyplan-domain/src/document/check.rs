@@ -6,7 +6,7 @@ use crate::Message;
 use crate::analysis::ItemKind;
 use crate::tree::{Acceptance, NodeKind};
 
-use super::model::{DocError, DocNode, PlanDocument};
+use super::model::{DocError, DocNode, DocPerson, PlanDocument};
 
 fn required(path: &str, s: &str, max: usize) -> Result<(), DocError> {
     if s.trim().is_empty() {
@@ -56,6 +56,9 @@ pub fn check(doc: &PlanDocument) -> Result<(), DocError> {
             && !(1..=5).contains(&n)
         {
             return Err(DocError::new(format!("{p}.influence"), Message::new("doc-err-influence")));
+        }
+        if let Some(owner) = &c.relationship_owner {
+            check_person(&format!("{p}.relationship_owner"), owner)?;
         }
     }
 
@@ -186,6 +189,20 @@ pub fn check(doc: &PlanDocument) -> Result<(), DocError> {
     Ok(())
 }
 
+/// A person on our side: an e-mail address, or at least a name (a customer's
+/// document carries names only).
+fn check_person(path: &str, person: &DocPerson) -> Result<(), DocError> {
+    if let Some(email) = &person.email {
+        within(&format!("{path}.email"), Some(email), 254)?;
+        if !email.contains('@') {
+            return Err(DocError::new(format!("{path}.email"), Message::new("doc-err-email")));
+        }
+    } else if person.name.as_deref().is_none_or(|n| n.trim().is_empty()) {
+        return Err(DocError::new(path, Message::new("doc-err-owner-email")));
+    }
+    Ok(())
+}
+
 /// Goal fields only on goals, commitment fields only on commitments, and what a
 /// commitment needs.
 fn check_node_fields(p: &str, n: &DocNode, contacts: &HashSet<&str>) -> Result<(), DocError> {
@@ -239,16 +256,7 @@ fn check_node_fields(p: &str, n: &DocNode, contacts: &HashSet<&str>) -> Result<(
     }
     match &n.owner {
         None => return Err(DocError::new(format!("{p}.owner"), Message::new("doc-err-owner"))),
-        Some(o) => {
-            if let Some(email) = &o.email {
-                within(&format!("{p}.owner.email"), Some(email), 254)?;
-                if !email.contains('@') {
-                    return Err(DocError::new(format!("{p}.owner.email"), Message::new("doc-err-email")));
-                }
-            } else if o.name.as_deref().is_none_or(|n| n.trim().is_empty()) {
-                return Err(DocError::new(format!("{p}.owner"), Message::new("doc-err-owner-email")));
-            }
-        }
+        Some(o) => check_person(&format!("{p}.owner"), o)?,
     }
     if let Some(c) = &n.contact
         && !contacts.contains(c.as_str())

@@ -99,6 +99,10 @@ pub struct DocContact {
     pub attitude: Option<Attitude>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub objective: Option<String>,
+    /// Who on our side calls on this person (seed 003: who calls on whom), named
+    /// as a commitment names its owner: by e-mail, or by name in a customer's document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relationship_owner: Option<DocPerson>,
 }
 
 /// A node of the constraint tree with its children.

@@ -11,7 +11,8 @@ fn sample() -> serde_json::Value {
         "audience": "team",
         "plan": {"title": "Brightwater 2027", "template": "one_page_constraint", "status": "active",
                  "period_start": "2027-01-01", "period_end": "2027-12-31"},
-        "contacts": [{"id": "c1", "name": "Dana Ruiz", "buying_role": "decision_maker", "influence": 5}],
+        "contacts": [{"id": "c1", "name": "Dana Ruiz", "buying_role": "decision_maker", "influence": 5,
+                      "relationship_owner": {"email": "lena@northwind.example"}}],
         "goals": [{
             "id": "n1", "kind": "goal", "title": "Grow to 2.4m", "baseline": 1800000.0, "target": 2400000.0, "visibility": "customer",
             "children": [{"id": "n2", "kind": "csf", "title": "Preferred supplier", "children": [
@@ -138,4 +139,36 @@ fn the_schema_is_json_and_names_the_format() {
     let schema: serde_json::Value = serde_json::from_str(SCHEMA).unwrap();
     assert_eq!(schema["properties"]["format"]["const"], FORMAT);
     assert_eq!(schema["properties"]["version"]["const"], VERSION);
+}
+
+#[test]
+fn a_contact_names_its_relationship_owner_like_a_commitment_names_its_owner() {
+    let doc = parse_value(&sample()).unwrap();
+    let owner = doc.contacts[0].relationship_owner.as_ref().unwrap();
+    assert_eq!(owner.email.as_deref(), Some("lena@northwind.example"));
+    let written = serde_json::to_value(&doc).unwrap();
+    assert_eq!(written["contacts"][0]["relationship_owner"], json!({"email": "lena@northwind.example"}));
+
+    // Optional: a document without it is still version 1 and reads as before.
+    let mut v = sample();
+    v["contacts"][0].as_object_mut().unwrap().remove("relationship_owner");
+    let doc = parse_value(&v).unwrap();
+    assert_eq!(doc.contacts[0].relationship_owner, None);
+    assert!(!serde_json::to_string(&doc).unwrap().contains("relationship_owner"));
+
+    // A customer's document names people only; nothing at all is not a person.
+    let mut v = sample();
+    v["contacts"][0]["relationship_owner"] = json!({"name": "Lena Vogt"});
+    assert!(parse_value(&v).is_ok());
+    assert_eq!(
+        error_of(|v| v["contacts"][0]["relationship_owner"] = json!({"email": "lena"})).path,
+        "contacts[0].relationship_owner.email"
+    );
+    assert_eq!(error_of(|v| v["contacts"][0]["relationship_owner"] = json!({"name": " "})).path, "contacts[0].relationship_owner");
+    assert_eq!(error_of(|v| v["contacts"][0]["relationship_owner"]["phone"] = json!("1")).path, "contacts[0].relationship_owner.phone");
+    assert_eq!(error_of(|v| v["contacts"][0]["owner"] = json!({"email": "a@b.example"})).path, "contacts[0].owner");
+
+    let schema: serde_json::Value = serde_json::from_str(SCHEMA).unwrap();
+    assert_eq!(schema["$defs"]["contact"]["properties"]["relationship_owner"]["$ref"], "#/$defs/person");
+    assert_eq!(schema["$defs"]["contact"]["additionalProperties"], false);
 }
