@@ -61,6 +61,7 @@ pub mod length;
 mod rules;
 mod score;
 mod settings;
+mod severity;
 mod synthetic;
 #[cfg(test)]
 mod tests;

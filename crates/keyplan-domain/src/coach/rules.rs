@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::finding::Severity;
+use super::severity::Severity;
 use crate::Message;
 
 /// One rule of the coach. Declared in the order the coach runs them, which is
