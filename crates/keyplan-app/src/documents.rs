@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use keyplan_domain::analysis::{ItemData, SectionText};
 use keyplan_domain::contact::ContactData;
-use keyplan_domain::document::{self, DocCell, DocError, PlanDocument};
+use keyplan_domain::document::{self, DocCell, DocError, DocPerson, PlanDocument};
 use keyplan_domain::kpi::{ActualData, KpiData};
 use keyplan_domain::plan::PlanData;
 use keyplan_domain::tree::{Acceptance, NodeKind};
@@ -87,7 +87,12 @@ pub async fn import_as(store: &Store, org: OrgId, actor: UserId, account: Accoun
     let mut contact_refs: HashMap<&str, ContactRef> = HashMap::new();
     let mut by_name: HashMap<String, ContactRef> =
         existing.iter().map(|c| (c.name.trim().to_lowercase(), ContactRef::Existing(c.id))).collect();
-    for c in &doc.contacts {
+    for (i, c) in doc.contacts.iter().enumerate() {
+        // Who calls on them: by e-mail among the organisation's active users, like a commitment's owner.
+        let relationship_owner_id = match &c.relationship_owner {
+            None => None,
+            Some(o) => Some(active_user(&users, o, &format!("contacts[{i}].relationship_owner.email"))?),
+        };
         let key = c.name.trim().to_lowercase();
         let r = *by_name.entry(key).or_insert_with(|| {
             new_contacts.push(ContactData {
@@ -98,7 +103,7 @@ pub async fn import_as(store: &Store, org: OrgId, actor: UserId, account: Accoun
                 buying_role: c.buying_role,
                 influence: c.influence,
                 attitude: c.attitude,
-                relationship_owner_id: None,
+                relationship_owner_id,
                 objective: c.objective.clone(),
                 last_contact_date: None,
                 email: None,
@@ -118,17 +123,7 @@ pub async fn import_as(store: &Store, org: OrgId, actor: UserId, account: Accoun
         node_index.insert(n.id.as_str(), i);
         let owner_id = match &n.owner {
             None => None,
-            Some(o) => {
-                let path = format!("{}.owner.email", pl.path);
-                let Some(email) = o.email.as_deref().map(str::trim) else {
-                    return Err(invalid(DocError::new(path, keyplan_domain::Message::new("doc-err-customer-copy"))));
-                };
-                let u = users
-                    .iter()
-                    .find(|u| u.active && u.email.eq_ignore_ascii_case(email))
-                    .ok_or_else(|| invalid(DocError::new(path, keyplan_domain::Message::new("doc-err-no-user").arg("detail", email))))?;
-                Some(u.id)
-            }
+            Some(o) => Some(active_user(&users, o, &format!("{}.owner.email", pl.path))?),
         };
         let commitment = n.kind == NodeKind::Commitment;
         let write = NodeWrite {
@@ -262,6 +257,20 @@ pub async fn import_as(store: &Store, org: OrgId, actor: UserId, account: Accoun
     let contacts_added = import.new_contacts.len();
     let plan = store.import_plan(org, account, &import, actor).await?;
     Ok(Imported { plan, contacts_added, skipped })
+}
+
+/// The active user of the organisation a document names by e-mail (`path`
+/// names the field in errors). A person named only by name (a customer's copy)
+/// cannot be placed.
+fn active_user(users: &[keyplan_store::User], person: &DocPerson, path: &str) -> Result<UserId> {
+    let Some(email) = person.email.as_deref().map(str::trim) else {
+        return Err(invalid(DocError::new(path, keyplan_domain::Message::new("doc-err-customer-copy"))));
+    };
+    users
+        .iter()
+        .find(|u| u.active && u.email.eq_ignore_ascii_case(email))
+        .map(|u| u.id)
+        .ok_or_else(|| invalid(DocError::new(path, keyplan_domain::Message::new("doc-err-no-user").arg("detail", email))))
 }
 
 fn no_section(key: &str, template: &str) -> keyplan_domain::Message {

@@ -10,6 +10,7 @@ pub mod accounts;
 pub mod audience;
 pub mod auth;
 pub mod bundle;
+pub mod coach;
 pub mod collab;
 pub mod config;
 pub mod contacts;

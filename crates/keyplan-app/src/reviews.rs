@@ -204,7 +204,8 @@ pub async fn delete_review(store: &Store, auth: &Auth, id: ReviewId) -> Result<R
     Ok(r)
 }
 
-/// Holds a review: freezes the plan as it is now and moves the next review date.
+/// Holds a review: freezes the plan as it is now, keeps the coach's score and
+/// level with it, and moves the next review date.
 /// `version` is the review's version the caller saw; a stale one answers a conflict.
 pub async fn hold_review(store: &Store, auth: &Auth, id: ReviewId, version: i64) -> Result<Review> {
     let r = editable(store, auth, id).await?;
@@ -218,9 +219,12 @@ pub async fn hold_as(store: &Store, org: OrgId, r: &Review, version: Option<i64>
     }
     let snap = snapshots::current(store, org, r.plan_id).await?;
     let data = serde_json::to_string(&snap).map_err(|e| AppError::Internal(e.into()))?;
-    let sched = store.review_schedule(org, r.plan_id).await?;
+    let (sched, mark) = tokio::try_join!(
+        async { store.review_schedule(org, r.plan_id).await.map_err(AppError::from) },
+        crate::coach::mark_now(store, org, r.plan_id, today())
+    )?;
     let next = review::add_months(r.review_date.max(today()), sched.review_cadence_months);
-    let held = store.hold_review(org, r.id, version.unwrap_or(r.version), &data, next, actor).await?;
+    let held = store.hold_review(org, r.id, version.unwrap_or(r.version), &data, Some(mark), next, actor).await?;
     review_events::record(store, org, actor, &held, "review_held", &review_events::line("stored-review-held", &held)).await;
     Ok(held)
 }

@@ -2,6 +2,8 @@
 //! database, manage users and tokens, and export plans.
 #![forbid(unsafe_code)]
 
+mod coach_cmd;
+mod import_cmd;
 mod review_cmd;
 mod template_cmd;
 
@@ -89,6 +91,9 @@ enum Command {
         #[command(flatten)]
         db: DbArg,
     },
+    /// The plan coach: findings, score and excellence level of a plan, or of a plan document without a database.
+    /// Exit status 0 without blockers, 1 with at least one, 2 for a usage or read error.
+    Coach(coach_cmd::CoachArgs),
     /// What changed in a plan between two versions: snapshot ids or `current`.
     Diff {
         plan: i64,
@@ -211,49 +216,6 @@ enum ExportFormat {
     Story,
 }
 
-/// `keyplan import FILE --account ID`: the document is checked in full before anything is written.
-async fn import_plan(file: &std::path::Path, account: i64, as_user: Option<&str>, db: &DbArg) -> anyhow::Result<()> {
-    let bytes = if file.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)?;
-        buf
-    } else {
-        std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?
-    };
-    let doc = keyplan_domain::document::parse(&bytes)
-        .map_err(|e| anyhow::anyhow!("{}: {}; nothing was imported", file.display(), english(&e)))?;
-    let store = open(db).await?;
-    let account_id = keyplan_domain::AccountId::new(account);
-    let org = store.account_org(account_id).await.map_err(|e| match e {
-        keyplan_store::StoreError::NotFound => anyhow::anyhow!("no account with id {account}"),
-        e => e.into(),
-    })?;
-    let actor = match as_user {
-        Some(email) => {
-            let u = store.user_by_email(email).await?.with_context(|| format!("no user with e-mail {email}"))?;
-            if u.org_id != org {
-                bail!("{email} does not belong to the account's organisation");
-            }
-            u.id
-        }
-        None => {
-            store.account(org, account_id).await?.owner_id.context("the account has no owner: name the importing user with --as EMAIL")?
-        }
-    };
-    let imported = keyplan_app::documents::import_as(&store, org, actor, account_id, &doc)
-        .await
-        .map_err(|e| anyhow::anyhow!("{}: {}; nothing was imported", file.display(), english(&e)))?;
-    for s in &imported.skipped {
-        eprintln!("left out: {s}");
-    }
-    if imported.contacts_added > 0 {
-        eprintln!("{} contacts added to the account", imported.contacts_added);
-    }
-    eprintln!("imported \"{}\" as plan {}", imported.plan.title, imported.plan.id);
-    println!("{}", imported.plan.id);
-    Ok(())
-}
-
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -287,7 +249,12 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(run(cli)) {
+    let command = match cli.command {
+        // The coach answers its own exit status (0, 1 or 2).
+        Command::Coach(args) => return runtime.block_on(coach_cmd::run(args)),
+        other => other,
+    };
+    match runtime.block_on(run(command)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("keyplan: {}", one_line(&e));
@@ -364,8 +331,8 @@ async fn open(db: &DbArg) -> anyhow::Result<Store> {
     Ok(store)
 }
 
-async fn run(cli: Cli) -> anyhow::Result<()> {
-    match cli.command {
+async fn run(command: Command) -> anyhow::Result<()> {
+    match command {
         Command::Serve { db, bind, demo } => serve(config(&db, bind.as_ref(), demo)?).await,
         Command::Migrate { db } => {
             let cfg = config(&db, None, false)?;
@@ -444,7 +411,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Template { command } => template_cmd::run(command).await,
         Command::Review { command } => review_cmd::run(command).await,
-        Command::Import { file, account, as_user, db } => import_plan(&file, account, as_user.as_deref(), &db).await,
+        Command::Import { file, account, as_user, db } => import_cmd::import_plan(&file, account, as_user.as_deref(), &db).await,
+        // Run apart by `main`, which answers its exit status.
+        Command::Coach(_) => bail!("the coach runs apart"),
         Command::Diff { plan, from, to, db } => review_cmd::diff(plan, &from, &to, &db).await,
     }
 }

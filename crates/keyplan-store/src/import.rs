@@ -130,9 +130,11 @@ impl Store {
         for cd in &import.new_contacts {
             let (id,): (ContactId,) = on_tx!(self, tx, c => sqlx::query_as(
                 "INSERT INTO contacts (org_id, account_id, name, title, business_unit, buying_role, influence, attitude, objective, \
-                 created_at, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11) RETURNING id")
+                 relationship_owner_id, created_at, updated_at, updated_by) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $12, $10, $10, $11) RETURNING id")
                 .bind(org).bind(account).bind(&cd.name).bind(&cd.title).bind(&cd.business_unit).bind(cd.buying_role.map(|r| r.as_str()))
-                .bind(cd.influence).bind(cd.attitude.map(|a| a.as_str())).bind(&cd.objective).bind(now).bind(actor).fetch_one(c).await)?;
+                .bind(cd.influence).bind(cd.attitude.map(|a| a.as_str())).bind(&cd.objective).bind(now).bind(actor)
+                .bind(cd.relationship_owner_id).fetch_one(c).await)?;
             contacts.push(id);
         }
         let contact = |r: ContactRef| -> StoreResult<ContactId> {

@@ -9,7 +9,7 @@ use serde::Serialize;
 use time::{Date, OffsetDateTime};
 
 use crate::error::OptionalExt;
-use crate::{Store, StoreError, StoreResult, now, on_pool, on_tx};
+use crate::{CoachMark, Store, StoreError, StoreResult, now, on_pool, on_tx};
 
 #[derive(Clone, Debug, sqlx::FromRow, Serialize)]
 pub struct Review {
@@ -25,6 +25,10 @@ pub struct Review {
     pub signoff_comment: Option<String>,
     pub signoff_by: Option<UserId>,
     pub signoff_at: Option<OffsetDateTime>,
+    /// The coach's score (one decimal) when the review was held.
+    pub coach_score: Option<f64>,
+    /// The plan's excellence level (1 to 5) when the review was held.
+    pub coach_level: Option<i32>,
     pub version: i64,
     pub created_at: OffsetDateTime,
     pub created_by: Option<UserId>,
@@ -92,7 +96,7 @@ pub struct ReviewSchedule {
 }
 
 const COLUMNS: &str = "id, plan_id, kind, review_date, notes, decisions, held_at, snapshot_id, signoff, signoff_comment, signoff_by, signoff_at, \
-    version, created_at, created_by, updated_at";
+    coach_score, coach_level, version, created_at, created_by, updated_at";
 const SNAP_INFO: &str = "id, plan_id, label, taken_at, taken_by";
 const SCHEDULE: &str = "SELECT p.id AS plan_id, p.account_id, p.status, p.period_start, p.review_cadence_months, p.next_review_date, \
     (SELECT MAX(r.review_date) FROM reviews r WHERE r.plan_id = p.id AND r.held_at IS NOT NULL) AS last_held FROM plans p";
@@ -156,14 +160,17 @@ impl Store {
         if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }
     }
 
-    /// Holds a review: stores the snapshot (`data`, JSON), marks the review held and
-    /// moves the plan's next review date, all or nothing. A review is held once.
+    /// Holds a review: stores the snapshot (`data`, JSON) and the coach's mark of
+    /// the plan as it is now, marks the review held and moves the plan's next
+    /// review date, all or nothing. A review is held once.
+    #[allow(clippy::too_many_arguments)]
     pub async fn hold_review(
         &self,
         org: OrgId,
         id: ReviewId,
         version: i64,
         data: &str,
+        coach: Option<CoachMark>,
         next_review: Date,
         actor: Option<UserId>,
     ) -> StoreResult<Review> {
@@ -181,11 +188,12 @@ impl Store {
             "INSERT INTO plan_snapshots (org_id, plan_id, label, data, taken_at, taken_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
             .bind(org).bind(current.plan_id).bind(&label).bind(data).bind(at).bind(actor).fetch_one(c).await)?;
         let sql = sqlx::AssertSqlSafe(format!(
-            "UPDATE reviews SET held_at = $1, snapshot_id = $2, version = version + 1, updated_at = $1, updated_by = $3 \
-             WHERE org_id = $4 AND id = $5 AND version = $6 AND held_at IS NULL RETURNING {COLUMNS}"
+            "UPDATE reviews SET held_at = $1, snapshot_id = $2, version = version + 1, updated_at = $1, updated_by = $3, \
+             coach_score = $7, coach_level = $8 WHERE org_id = $4 AND id = $5 AND version = $6 AND held_at IS NULL RETURNING {COLUMNS}"
         ));
+        let (score, level) = (coach.map(|c| c.score), coach.map(|c| c.level));
         let row: Option<Review> = on_tx!(self, tx, c => sqlx::query_as(sql).bind(at).bind(snap).bind(actor).bind(org).bind(id).bind(version)
-            .fetch_optional(c).await)?;
+            .bind(score).bind(level).fetch_optional(c).await)?;
         let Some(review) = row else {
             return Err(StoreError::Conflict { current: self.review(org, id).await?.version });
         };

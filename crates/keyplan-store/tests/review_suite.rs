@@ -55,10 +55,10 @@ async fn reviews_plan_edit_and_hold(store: &Store) {
     assert_eq!((r2.version, r2.review_date, r2.notes.as_deref()), (2, date!(2027 - 04 - 01), Some("Trial is late")));
     assert_conflict(store.update_review(w.org, r.id, 1, &text, w.kam.id).await, 2);
 
-    assert_conflict(store.hold_review(w.org, r.id, 1, "{}", date!(2027 - 07 - 01), Some(w.kam.id)).await, 2);
-    let held = store.hold_review(w.org, r.id, 2, r#"{"title":"Globex 2027"}"#, date!(2027 - 07 - 01), Some(w.kam.id)).await.unwrap();
+    assert_conflict(store.hold_review(w.org, r.id, 1, "{}", None, date!(2027 - 07 - 01), Some(w.kam.id)).await, 2);
+    let held = store.hold_review(w.org, r.id, 2, r#"{"title":"Globex 2027"}"#, None, date!(2027 - 07 - 01), Some(w.kam.id)).await.unwrap();
     assert!(held.is_held() && held.snapshot_id.is_some());
-    assert_invalid(store.hold_review(w.org, r.id, 3, "{}", date!(2027 - 07 - 01), Some(w.kam.id)).await, "held_at");
+    assert_invalid(store.hold_review(w.org, r.id, 3, "{}", None, date!(2027 - 07 - 01), Some(w.kam.id)).await, "held_at");
     let sched = store.review_schedule(w.org, w.plan.id).await.unwrap();
     assert_eq!((sched.next_review_date, sched.last_held), (Some(date!(2027 - 07 - 01)), Some(date!(2027 - 04 - 01))));
 
@@ -73,7 +73,7 @@ async fn snapshots_never_change(store: &Store) {
     let w = world(store, "Acme").await;
     let r = store.create_review(w.org, w.plan.id, ReviewKind::Team, date!(2027 - 03 - 31), Some(w.kam.id)).await.unwrap();
     let data = r#"{"title":"Globex 2027","status":"Draft"}"#;
-    let held = store.hold_review(w.org, r.id, r.version, data, date!(2027 - 06 - 30), Some(w.kam.id)).await.unwrap();
+    let held = store.hold_review(w.org, r.id, r.version, data, None, date!(2027 - 06 - 30), Some(w.kam.id)).await.unwrap();
     let id = held.snapshot_id.unwrap();
     // Edit the plan and the review afterwards: the stored snapshot stays as taken.
     let edited =
@@ -91,7 +91,7 @@ async fn snapshots_never_change(store: &Store) {
 async fn signoff_moves_the_plan_status(store: &Store) {
     let w = world(store, "Acme").await;
     let r = store.create_review(w.org, w.plan.id, ReviewKind::Management, date!(2027 - 03 - 31), Some(w.kam.id)).await.unwrap();
-    let held = store.hold_review(w.org, r.id, 1, "{}", date!(2027 - 06 - 30), Some(w.kam.id)).await.unwrap();
+    let held = store.hold_review(w.org, r.id, 1, "{}", None, date!(2027 - 06 - 30), Some(w.kam.id)).await.unwrap();
     let before = store.plan(w.org, w.plan.id).await.unwrap();
     let signed = store.signoff_review(w.org, r.id, held.version, Signoff::Approved, Some("Go"), w.kam.id).await.unwrap();
     assert_eq!(
@@ -137,7 +137,7 @@ async fn schedule_and_scoping(store: &Store) {
     let r = store.create_review(w.org, w.plan.id, ReviewKind::Team, date!(2027 - 03 - 31), Some(w.kam.id)).await.unwrap();
     assert_not_found(store.review(other.org, r.id).await);
     assert_not_found(store.create_review(other.org, w.plan.id, ReviewKind::Team, date!(2027 - 03 - 31), Some(other.kam.id)).await);
-    let held = store.hold_review(w.org, r.id, 1, "{}", date!(2027 - 06 - 30), Some(w.kam.id)).await.unwrap();
+    let held = store.hold_review(w.org, r.id, 1, "{}", None, date!(2027 - 06 - 30), Some(w.kam.id)).await.unwrap();
     assert_not_found(store.snapshot(other.org, held.snapshot_id.unwrap()).await);
     assert!(store.snapshots(other.org, w.plan.id).await.unwrap().is_empty());
     assert!(store.reviews(other.org, w.plan.id).await.unwrap().is_empty());

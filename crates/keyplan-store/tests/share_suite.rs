@@ -325,9 +325,11 @@ fn invalid_visibility_is_rejected_before_the_store() {
 /// contact, a section with its so-what, a SWOT entry and an opportunity listed
 /// before it, links of three kinds, a KPI with two actuals.
 fn whole_plan(w: &World) -> PlanImport {
-    let contact = keyplan_domain::contact::ContactInput { name: "Dana Ruiz".into(), attitude: "supporter".into(), ..Default::default() }
-        .validate()
-        .unwrap();
+    let mut contact =
+        keyplan_domain::contact::ContactInput { name: "Dana Ruiz".into(), attitude: "supporter".into(), ..Default::default() }
+            .validate()
+            .unwrap();
+    contact.relationship_owner_id = Some(w.ann.id);
     let commitment = NodeWrite {
         owner_id: Some(w.ann.id),
         due_date: Some(date!(2026 - 06 - 30)),
@@ -423,6 +425,7 @@ async fn import_writes_every_part(store: &Store) {
     let contacts = store.contacts(w.acme, w.plan.account_id).await.unwrap();
     assert_eq!(contacts.len(), 1, "the new contact was added to the account");
     assert_eq!((contacts[0].name.as_str(), commitment.commitment().unwrap().contact_id), ("Dana Ruiz", Some(contacts[0].id)));
+    assert_eq!(contacts[0].relationship_owner_id, Some(w.ann.id), "who calls on the new contact");
 
     let items = store.items(w.acme, plan.id).await.unwrap();
     let opp = items.iter().find(|i| i.text == "New plant").unwrap();

@@ -9,6 +9,7 @@ use keyplan_store::{Account, Contact, Plan, Store, TeamMember, User};
 
 use crate::{AppError, Auth, Result, today};
 
+mod coach_input;
 mod views;
 
 pub use views::{budget_label, clip, goal_measure, item_kinds};

@@ -1,21 +1,19 @@
 //! What a loaded plan says about itself: its length against the template's
-//! budgets, the story from analysis to commitments, and the labels of what
-//! goals are linked to. Pure reads of the bundle, no store calls.
+//! budgets (measured as the coach measures it, see `coach_input.rs`), the
+//! story from analysis to commitments, and the labels of what goals are
+//! linked to. Pure reads of the bundle, no store calls.
 
 use std::collections::HashMap;
 
 use keyplan_domain::NodeId;
 use keyplan_domain::analysis::{ItemKind, LinkKind};
 use keyplan_domain::story::{self, AnalysisIn, CommitmentIn, GoalIn, LinkIn, SectionIn, Story};
-use keyplan_domain::template::{self, Budget, BudgetUnit, PageReport, Section, SectionKind, SizeReport};
+use keyplan_domain::template::{Budget, BudgetUnit, PageReport, Section, SectionKind, SizeReport};
 use keyplan_domain::tree::{Acceptance, Node, NodeKind, TreeNode};
 use keyplan_i18n::Tr;
 use keyplan_store::{Item, PlanSection};
 
 use super::PlanBundle;
-
-/// Words a list line (an item, a node) takes beyond its own text when printed.
-const LINE_OVERHEAD_WORDS: u32 = 4;
 
 impl PlanBundle {
     pub fn section_text(&self, key: &str) -> Option<&PlanSection> {
@@ -64,45 +62,17 @@ impl PlanBundle {
         out
     }
 
-    /// The size of one section against its budget, if it has one.
+    /// The size of one section against its budget, if it has one, measured
+    /// as the coach measures it (`keyplan_domain::coach::length`).
     pub fn section_size(&self, s: &Section) -> Option<SizeReport> {
-        let budget = s.budget?;
-        Some(SizeReport::new(self.section_measure(s, budget.unit), budget))
-    }
-
-    fn section_measure(&self, s: &Section, unit: BudgetUnit) -> u32 {
-        let text = self.section_text(&s.key);
-        let text_words = text.map(|t| words(&t.body) + words(&t.so_what)).unwrap_or(0);
-        let items: Vec<&Item> = self.items_of(&s.key).collect();
-        let nodes: Vec<&Node> = match s.kind {
-            SectionKind::ConstraintTree => self.all_nodes(),
-            SectionKind::Goals | SectionKind::KpiScorecard => self.goals(),
-            SectionKind::ActionPlan => self.all_nodes().into_iter().filter(|n| n.kind() == NodeKind::Commitment).collect(),
-            _ => Vec::new(),
-        };
-        match unit {
-            BudgetUnit::Items => match s.kind {
-                SectionKind::Analysis | SectionKind::Swot | SectionKind::Risks => items.len() as u32,
-                SectionKind::StakeholderMap => self.contacts.len() as u32,
-                SectionKind::Whitespace => self.whitespace.as_ref().map(|w| w.cells.len() as u32).unwrap_or(0),
-                SectionKind::FreeText | SectionKind::ValueProposition => {
-                    text.and_then(|t| t.body.as_deref()).map(|b| b.lines().filter(|l| !l.trim().is_empty()).count() as u32).unwrap_or(0)
-                }
-                _ => nodes.len() as u32,
-            },
-            BudgetUnit::Words => {
-                text_words + items.iter().map(|i| item_words(i)).sum::<u32>() + nodes.iter().map(|n| node_words(n)).sum::<u32>()
-            }
-        }
+        self.coach_input(crate::today(), None).section_size(s)
     }
 
     /// The whole plan's estimated length against the template's page budget. Nodes
     /// count once, however many sections show them.
     pub fn page_report(&self) -> PageReport {
-        let text: u32 = self.sections.iter().map(|t| words(&t.body) + words(&t.so_what)).sum();
-        let items: u32 = self.items.iter().map(item_words).sum();
-        let nodes: u32 = self.all_nodes().iter().map(|n| node_words(n)).sum();
-        PageReport::new(text + items + nodes, self.doc.budget_pages)
+        let measured = self.coach_input(crate::today(), None).page_report();
+        measured.unwrap_or_else(|| PageReport::new(0, self.doc.budget_pages))
     }
 
     /// The sections whose size is over budget.
@@ -206,20 +176,12 @@ impl PlanBundle {
 
     /// Whether a section has nothing in it yet (no text, items or nodes).
     pub fn section_is_empty(&self, s: &Section) -> bool {
-        self.section_measure(s, BudgetUnit::Words) == 0 && self.section_measure(s, BudgetUnit::Items) == 0
+        let input = self.coach_input(crate::today(), None);
+        [BudgetUnit::Words, BudgetUnit::Items].into_iter().all(|unit| {
+            let probe = Section { budget: Some(Budget { unit, limit: 0 }), ..s.clone() };
+            input.section_size(&probe).is_none_or(|r| r.used == 0)
+        })
     }
-}
-
-fn words(t: &Option<String>) -> u32 {
-    t.as_deref().map(template::count_words).unwrap_or(0)
-}
-
-fn item_words(i: &Item) -> u32 {
-    template::count_words(&i.text) + words(&i.source).min(6) + words(&i.response) + LINE_OVERHEAD_WORDS
-}
-
-fn node_words(n: &Node) -> u32 {
-    template::count_words(&n.title) + words(&n.notes) + words(n.done_criterion()) + LINE_OVERHEAD_WORDS
 }
 
 pub fn clip(s: &str, max: usize) -> String {

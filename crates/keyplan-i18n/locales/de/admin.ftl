@@ -345,6 +345,18 @@ templates-err-kind = wählen Sie eine der Abschnittsarten
 templates-err-unit = muss Wörter oder Einträge sein
 templates-err-whole = muss eine ganze Zahl sein
 
+## Einstellungen des Plan-Coachs
+coach-settings-title = Plan-Coach
+coach-settings-intro = Welche Regeln des Plan-Coachs bei { $org } gelten und wie schwer jeder Befund wiegt. Plan-Seiten, API und Kommandozeile wenden diese Einstellungen an.
+coach-settings-col-rule = Regel
+coach-settings-col-enabled = Aktiv
+coach-settings-col-severity = Schweregrad
+coach-settings-default = Standard: { $severity }
+coach-settings-on = an
+coach-settings-severity-of = Schweregrad von „{ $rule }“
+coach-settings-save = Einstellungen speichern
+coach-settings-saved = Die Einstellungen des Plan-Coachs sind gespeichert.
+
 ## Probleme mit einer importierten Vorlagendatei
 templates-file-required = fehlt
 templates-file-string = muss ein Text sein

@@ -137,3 +137,9 @@ coach-ladder-missing-team-reviews = Mindestens zwei Team-Überprüfungen seit de
 coach-ladder-missing-customer-insight = Ein vom Kunden geöffneter geteilter Link oder eine gemeinsame Überprüfung mit dem Kunden innerhalb von 12 Monaten (seit dem { $since } keines von beiden).
 coach-ladder-missing-customer-joint = Eine vom Kunden angenommene gemeinsame Zusage oder eine gemeinsame Überprüfung mit dem Kunden, die Entscheidungen festhält.
 coach-ladder-missing-customer-overdue = Keine überfällige Zusage, die der Kunde angenommen hat (derzeit ist mindestens eine überfällig).
+
+## Die Kommandozeile (`keyplan coach`)
+coach-cli-summary = Punktzahl { $score } von 100 · Stufe { $level } von 5: { $title }
+coach-cli-no-findings = Keine Befunde: Der Coach hat nichts anzumerken.
+coach-cli-next = Für Stufe { $level } („{ $title }“) fehlt dem Plan noch:
+coach-cli-top = Der Plan steht auf der obersten Stufe der Leiter.

@@ -29,6 +29,7 @@ nav-offerings = Leistungen
 nav-users = Benutzer
 nav-templates = Vorlagen
 nav-value-discipline = Wertdisziplin
+nav-coach = Plan-Coach
 nav-notifications = Benachrichtigungen
 nav-unread = { $count } ungelesen
 nav-sign-out = Abmelden

@@ -1,6 +1,18 @@
 # Administration (users, offerings, templates, value discipline), the contact
 # page, the sharing page and the page shown when a PDF does not fit on one page.
 
+## The plan coach's settings
+coach-settings-title = Plan coach
+coach-settings-intro = Which rules of the plan coach run for { $org }, and how much each finding weighs. Plan pages, the API and the command line apply these settings.
+coach-settings-col-rule = Rule
+coach-settings-col-enabled = Runs
+coach-settings-col-severity = Severity
+coach-settings-default = default: { $severity }
+coach-settings-on = on
+coach-settings-severity-of = Severity of “{ $rule }”
+coach-settings-save = Save settings
+coach-settings-saved = The plan coach's settings are saved.
+
 ## Users
 users-title = Users
 users-intro = Who can sign in to { $org }, and what they may do.

@@ -134,3 +134,9 @@ coach-ladder-missing-team-reviews = At least two team reviews held since { $sinc
 coach-ladder-missing-customer-insight = A customer opening a share link, or a customer joint review, within 12 months (neither since { $since }).
 coach-ladder-missing-customer-joint = A joint commitment accepted by the customer, or a customer joint review with recorded decisions.
 coach-ladder-missing-customer-overdue = No overdue commitment that the customer accepted (at least one is overdue now).
+
+## The command line (`keyplan coach`)
+coach-cli-summary = Score { $score } of 100 · level { $level } of 5: { $title }
+coach-cli-no-findings = No findings: the coach has nothing to add.
+coach-cli-next = For level { $level } ({ $title }) the plan still needs:
+coach-cli-top = The plan stands on the top rung of the ladder.

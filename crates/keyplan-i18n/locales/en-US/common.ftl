@@ -10,6 +10,7 @@ nav-offerings = Offerings
 nav-users = Users
 nav-templates = Templates
 nav-value-discipline = Value discipline
+nav-coach = Plan coach
 nav-notifications = Notifications
 nav-unread = { $count } unread
 nav-sign-out = Sign out

@@ -239,3 +239,43 @@ async fn a_kam_pastes_a_plan_document_on_the_account_page() {
     assert_eq!(s, StatusCode::OK);
     assert!(html.contains("Globex plan 2027"), "the imported plan keeps its title");
 }
+
+/// A contact's relationship owner travels by e-mail: export writes it, import
+/// into another account sets it on the contact it adds, and exporting again
+/// gives the same document. An e-mail nobody of the organisation has is
+/// refused with its path, and nothing is stored.
+#[tokio::test]
+async fn a_contacts_relationship_owner_survives_export_and_import() {
+    let p = planned().await;
+    let (api, kim) = (&p.api, p.kam.id.get());
+    let (s, c) = api
+        .post(
+            &format!("/accounts/{}/contacts", p.account),
+            json!({"name": "Dana Decider", "buying_role": "decision_maker", "influence": 5, "relationship_owner_id": kim}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{c}");
+    let doc = export(api, p.plan, "team").await;
+    let dana = doc["contacts"].as_array().unwrap().iter().find(|c| c["name"] == "Dana Decider").expect("the contact").clone();
+    assert_eq!(dana["relationship_owner"]["email"], "kim@acme.test", "{dana}");
+
+    let elsewhere = api.account("Initech Plastics").await;
+    let (s, made) = import(api, elsewhere, &doc).await;
+    assert_eq!(s, StatusCode::CREATED, "{made}");
+    let (_, contacts) = api.get(&format!("/accounts/{elsewhere}/contacts")).await;
+    let added = contacts.as_array().unwrap().iter().find(|c| c["name"] == "Dana Decider").expect("added").clone();
+    assert_eq!(added["relationship_owner_id"], kim, "{added}");
+    let again = export(api, id(&made), "team").await;
+    let mut expected = comparable(doc.clone());
+    expected["account"]["name"] = json!("Initech Plastics");
+    assert_eq!(comparable(again), expected);
+
+    let mut unknown = doc.clone();
+    let at = doc["contacts"].as_array().unwrap().iter().position(|c| c["name"] == "Dana Decider").unwrap();
+    unknown["contacts"][at]["relationship_owner"] = json!({"email": "nobody@acme.test"});
+    let third = api.account("Umbrella Foods").await;
+    let field = format!("contacts[{at}].relationship_owner.email");
+    assert_error(&import(api, third, &unknown).await, StatusCode::UNPROCESSABLE_ENTITY, "invalid", Some(&field));
+    let (_, plans) = api.get(&format!("/accounts/{third}/plans")).await;
+    assert_eq!(plans, json!([]), "nothing stored");
+}

@@ -9,6 +9,7 @@
 
 mod acceptance;
 mod acceptance_pages;
+mod coach;
 mod collab;
 mod content;
 mod content_pages;

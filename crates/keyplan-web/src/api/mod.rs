@@ -3,6 +3,7 @@
 //! the session cookie plus an `X-CSRF-Token` header for state-changing calls.
 
 mod accounts;
+mod coach;
 mod collab;
 mod contacts;
 pub mod content;
@@ -64,6 +65,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(content::create_link))
         .routes(routes!(content::delete_link))
         .routes(routes!(content::story))
+        .routes(routes!(coach::coach))
+        .routes(routes!(coach::trend))
+        .routes(routes!(coach::get_rules, coach::put_rules))
         .routes(routes!(export::export))
         .routes(routes!(shares::view))
         .routes(routes!(shares::put_visibility))

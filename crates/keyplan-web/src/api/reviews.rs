@@ -47,6 +47,10 @@ pub struct ReviewDto {
     pub signoff_comment: Option<String>,
     pub signoff_by: Option<i64>,
     pub signoff_at: Option<OffsetDateTime>,
+    /// The plan coach's score (0 to 100, one decimal) when the review was held; null while planned.
+    pub coach_score: Option<f64>,
+    /// The plan's excellence level (1 to 5) when the review was held; null while planned.
+    pub coach_level: Option<i32>,
     pub participants: Vec<ParticipantDto>,
     pub version: i64,
 }
@@ -66,6 +70,8 @@ impl ReviewDto {
             signoff_comment: r.signoff_comment.clone(),
             signoff_by: r.signoff_by.map(UserId::get),
             signoff_at: r.signoff_at,
+            coach_score: r.coach_score,
+            coach_level: r.coach_level,
             participants: participants.iter().map(ParticipantDto::from).collect(),
             version: r.version,
         }

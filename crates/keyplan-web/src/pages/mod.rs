@@ -4,6 +4,7 @@
 mod accounts;
 mod admin;
 mod audience_views;
+mod coach_rules;
 mod collab;
 mod commitments;
 mod compare;
@@ -104,6 +105,7 @@ pub fn router() -> Router<AppState> {
         .route("/plans/{id}/activity", get(collab::activity))
         .route("/admin/users", get(admin::users).post(admin::add_user))
         .route("/admin/organisation", get(organisation::show).post(organisation::save))
+        .route("/admin/coach", get(coach_rules::show).post(coach_rules::save))
         .route("/admin/users/{id}", post(admin::update_user))
         .route("/admin/users/{id}/password", post(admin::reset_password))
         .route("/admin/templates", get(templates::list).post(template_editor::create))
