@@ -82,6 +82,19 @@ pub fn redact(mut b: PlanBundle, vis: &Visibilities, audience: Audience) -> Plan
             }
         }
     }
+    // Offering a commitment to the customer shares it; one its owner has not
+    // accepted is still the team's business.
+    b.joint.retain(|j| !customer || j.node.acceptance() == Some(keyplan_domain::tree::Acceptance::Accepted));
+    if !audience::shown_unmarked(audience, Content::InternalNote) {
+        for j in &mut b.joint {
+            j.node.notes = None;
+            if let Some(c) = j.node.detail.commitment_mut() {
+                c.decline_reason = None;
+                c.proposed_due_date = None;
+                c.author_id = None;
+            }
+        }
+    }
     let (tree, summary) = tree::build_tree(nodes, crate::today());
     b.tree = tree;
     // Management judges the whole plan's progress; the customer only what they see.
@@ -159,12 +172,19 @@ pub fn redact(mut b: PlanBundle, vis: &Visibilities, audience: Audience) -> Plan
         b.review_marks.clear();
         b.team.clear();
         // Only the people named next to what the customer sees, by name.
-        let people: HashSet<i64> = b.all_nodes().iter().filter_map(|n| n.owner_id()).map(|u| u.get()).collect();
+        let people: HashSet<i64> =
+            b.all_nodes().iter().copied().chain(b.joint.iter().map(|j| &j.node)).filter_map(|n| n.owner_id()).map(|u| u.get()).collect();
         b.users.retain(|u| people.contains(&u.id.get()));
         for u in &mut b.users {
             u.email = String::new();
         }
-        let contacts: HashSet<i64> = b.all_nodes().iter().filter_map(|n| n.contact_id()).map(|c| c.get()).collect();
+        let contacts: HashSet<i64> = b
+            .all_nodes()
+            .iter()
+            .filter_map(|n| n.contact_id())
+            .chain(b.joint.iter().filter_map(|j| j.contact_id.or(j.node.contact_id())))
+            .map(|c| c.get())
+            .collect();
         b.contacts.retain(|c| contacts.contains(&c.id.get()));
     }
     if !assessments {

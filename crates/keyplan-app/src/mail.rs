@@ -74,9 +74,14 @@ impl Mailer {
 /// A short subject line: what happened, then as much of the message as fits.
 fn subject(kind: &str, message: &str, t: Tr) -> String {
     let topic = match kind {
-        "commitment_proposed" | "commitment_answered" | "commitment_due" | "commitment_overdue" | "review_due" | "comment" => {
-            t.s(&format!("mail-topic-{kind}"))
-        }
+        "commitment_proposed"
+        | "commitment_answered"
+        | "commitment_due"
+        | "commitment_overdue"
+        | "review_due"
+        | "comment"
+        | "customer_comment"
+        | "customer_answer" => t.s(&format!("mail-topic-{kind}")),
         _ => "keyplan".to_string(),
     };
     let line = message.split_whitespace().collect::<Vec<_>>().join(" ");

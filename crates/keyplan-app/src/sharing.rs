@@ -99,7 +99,9 @@ pub enum Opened {
 
 /// Opens a share link: logs the opening and loads the customer excerpt, with
 /// built-in template texts in `lang` (the visitor's browser language).
-pub async fn open(store: &Store, token: &str, client_addr: &str, lang: keyplan_domain::Lang) -> Result<Opened> {
+/// `viewer_org`: the organisation of a signed-in visitor; an opening by the
+/// link's own organisation is logged as the team's.
+pub async fn open(store: &Store, token: &str, client_addr: &str, lang: keyplan_domain::Lang, viewer_org: Option<OrgId>) -> Result<Opened> {
     // Tokens are 64 hex characters; anything else is not worth a query.
     if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Ok(Opened::Unknown);
@@ -108,7 +110,7 @@ pub async fn open(store: &Store, token: &str, client_addr: &str, lang: keyplan_d
     if !link.live(crate::today()) {
         return Ok(Opened::Gone);
     }
-    store.record_share_opening(link.org_id, link.id, client_addr).await?;
+    store.record_share_opening_as(link.org_id, link.id, client_addr, viewer_org == Some(link.org_id)).await?;
     let org: OrgId = link.org_id;
     match crate::audience::audience_bundle(store, org, None, link.plan_id, Audience::Customer, lang).await {
         Ok((b, vis)) => Ok(Opened::Plan(Box::new(b), Box::new(vis), link)),

@@ -88,4 +88,6 @@ typed_id!(
     NotificationId,
     /// A read-only link to a plan's customer excerpt.
     ShareLinkId,
+    /// A comment a customer wrote through a share link.
+    CustomerCommentId,
 );

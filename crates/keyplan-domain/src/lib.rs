@@ -12,6 +12,7 @@ pub mod builtin;
 pub mod calendar;
 pub mod coach;
 pub mod contact;
+pub mod customer;
 pub mod document;
 pub mod ids;
 pub mod kpi;

@@ -16,6 +16,7 @@ use crate::account::GrowthTrend;
 use crate::analysis::{Benefit, Category, ItemKind, LinkKind, ValueDiscipline};
 use crate::audience::Visibility;
 use crate::contact::{Attitude, BuyingRole};
+use crate::customer::JointAnswer;
 use crate::kpi::Period;
 use crate::plan::PlanStatus;
 use crate::review::{ReviewKind, Signoff};
@@ -103,6 +104,7 @@ stored_enum!(
     ReviewKind => "review kind",
     Signoff => "sign-off",
     Period => "KPI period",
+    JointAnswer => "joint commitment answer",
 );
 
 #[cfg(test)]
@@ -135,7 +137,7 @@ mod tests {
 
     #[test]
     fn every_stored_enumeration_reads_back_exactly_what_it_writes() {
-        assert_eq!(CHECKS.len(), 19);
+        assert_eq!(CHECKS.len(), 20);
         for check in CHECKS {
             check();
         }

@@ -185,8 +185,14 @@ impl Store {
         self.share_link(org, id).await
     }
 
-    /// Logs one opening of a link and keeps its "last opened" up to date.
+    /// Logs one opening of a link by a visitor and keeps its "last opened" up to date.
     pub async fn record_share_opening(&self, org: OrgId, id: ShareLinkId, client_addr: &str) -> StoreResult<()> {
+        self.record_share_opening_as(org, id, client_addr, false).await
+    }
+
+    /// Logs one opening; `by_team`: by someone signed in to the link's
+    /// organisation, which is no evidence that the customer looked.
+    pub async fn record_share_opening_as(&self, org: OrgId, id: ShareLinkId, client_addr: &str, by_team: bool) -> StoreResult<()> {
         let at = now();
         let mut tx = self.begin().await?;
         let n = on_tx!(self, tx, c => sqlx::query(
@@ -196,8 +202,8 @@ impl Store {
             return Err(StoreError::NotFound);
         }
         on_tx!(self, tx, c => sqlx::query(
-            "INSERT INTO share_link_openings (org_id, share_link_id, opened_at, client_addr) VALUES ($1, $2, $3, $4)")
-            .bind(org).bind(id).bind(at).bind(client_addr).execute(c).await.map(|r| r.rows_affected()))?;
+            "INSERT INTO share_link_openings (org_id, share_link_id, opened_at, client_addr, by_team) VALUES ($1, $2, $3, $4, $5)")
+            .bind(org).bind(id).bind(at).bind(client_addr).bind(by_team).execute(c).await.map(|r| r.rows_affected()))?;
         tx.commit().await
     }
 

@@ -213,11 +213,12 @@ impl Store {
         Ok(())
     }
 
-    /// Removes expired sessions and old sign-in attempts.
+    /// Removes expired sessions, old sign-in attempts and old share-link actions.
     pub async fn purge_expired(&self) -> StoreResult<()> {
         let cutoff = Ts(now().0 - time::Duration::days(1));
         on_pool!(self, p => sqlx::query("DELETE FROM sessions WHERE expires_at < $1").bind(now()).execute(p).await.map(|r| r.rows_affected()))?;
         on_pool!(self, p => sqlx::query("DELETE FROM login_attempts WHERE at < $1").bind(cutoff).execute(p).await.map(|r| r.rows_affected()))?;
+        self.purge_share_actions(cutoff.0).await?;
         Ok(())
     }
 

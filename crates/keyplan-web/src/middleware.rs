@@ -69,6 +69,9 @@ async fn check_csrf_and_run(req: Request, found: Option<Auth>, is_api: bool, nex
                     return ApiError(AppError::Forbidden(reason)).into_response();
                 }
             }
+        } else if req.uri().path().starts_with("/s/") {
+            // The share page's visitors are not signed in: its forms carry a
+            // token of their link instead, checked by its handlers.
         } else {
             let (parts, body) = req.into_parts();
             let bytes = match axum::body::to_bytes(body, MAX_BODY).await {

@@ -1,8 +1,10 @@
-//! What every handler can reach: the store and the configuration.
+//! What every handler can reach: the store, the configuration, and the key
+//! share-page form tokens are signed with (read from the database once).
 
 use std::sync::Arc;
 
 use keyplan_store::Store;
+use tokio::sync::OnceCell;
 
 use keyplan_app::Config;
 
@@ -10,10 +12,18 @@ use keyplan_app::Config;
 pub struct AppState {
     pub store: Store,
     pub config: Arc<Config>,
+    share_form_key: Arc<OnceCell<String>>,
 }
 
 impl AppState {
     pub fn new(store: Store, config: Config) -> Self {
-        AppState { store, config: Arc::new(config) }
+        AppState { store, config: Arc::new(config), share_form_key: Arc::new(OnceCell::new()) }
+    }
+
+    /// The key that signs share-page form tokens: shared by every server
+    /// through the database, kept in memory after the first request needs it.
+    pub async fn share_form_key(&self) -> Result<&str, keyplan_app::AppError> {
+        let key = self.share_form_key.get_or_try_init(|| keyplan_app::customer::form_key(&self.store)).await?;
+        Ok(key.as_str())
     }
 }

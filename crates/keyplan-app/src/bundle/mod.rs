@@ -38,6 +38,9 @@ pub struct PlanBundle {
     pub kpi_actuals: Vec<keyplan_store::KpiActual>,
     /// Review dates for the timeline.
     pub review_marks: Vec<keyplan_store::ReviewMark>,
+    /// The commitments offered to the customer, with the customer's answers
+    /// (loaded with the tree, in the same query).
+    pub joint: Vec<keyplan_store::JointCommitment>,
     /// Who this bundle is for; anything but the team has been through [`crate::audience::redact`].
     pub audience: keyplan_domain::audience::Audience,
 }
@@ -68,10 +71,10 @@ pub async fn plan_bundle_for(
     let plan = store.plan(org, id).await?;
     let a = plan.account_id;
     // Independent reads: run them side by side on the pool (a fixed number, however large the plan).
-    let (account, team, nodes, users, contacts, (doc, template_version), sections, items, links, settings, whitespace, kpi) = tokio::try_join!(
+    let (account, team, (nodes, joint), users, contacts, (doc, template_version), sections, items, links, settings, whitespace, kpi) = tokio::try_join!(
         async { store.account(org, a).await.map_err(AppError::from) },
         async { store.team(org, a).await.map_err(AppError::from) },
-        async { store.nodes(org, id).await.map_err(AppError::from) },
+        async { store.nodes_with_offers(org, id).await.map_err(AppError::from) },
         async { store.list_users(org).await.map_err(AppError::from) },
         async { store.contacts(org, a).await.map_err(AppError::from) },
         plan_template(store, org, &plan),
@@ -108,6 +111,7 @@ pub async fn plan_bundle_for(
         kpis,
         kpi_actuals,
         review_marks,
+        joint,
         audience: keyplan_domain::audience::Audience::Team,
     })
 }

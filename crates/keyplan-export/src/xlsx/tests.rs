@@ -121,6 +121,7 @@ fn bundle() -> PlanBundle {
             version: 0,
         }],
         review_marks: Vec::new(),
+        joint: Vec::new(),
         audience: Audience::Team,
     }
 }

@@ -14,6 +14,8 @@ mod collab;
 mod content;
 mod content_pages;
 mod csrf;
+mod customer;
+mod customer_guard;
 mod documents;
 mod escaping;
 mod health;

@@ -7,6 +7,7 @@ mod coach;
 mod collab;
 mod contacts;
 pub mod content;
+mod customer;
 mod documents;
 pub mod dto;
 mod export;
@@ -73,6 +74,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(shares::put_visibility))
         .routes(routes!(shares::list, shares::create))
         .routes(routes!(shares::revoke))
+        .routes(routes!(customer::side))
+        .routes(routes!(customer::offer, customer::withdraw))
+        .routes(routes!(customer::set_visible))
         .routes(routes!(content::get_discipline, content::put_discipline))
         .routes(routes!(plans::get_node, plans::update_node, plans::delete_node))
         .routes(routes!(plans::move_node))

@@ -7,7 +7,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use keyplan_domain::{NotificationId, PlanId};
-use keyplan_store::{Activity, Comment, Store};
+use keyplan_store::{Activity, CustomerComment, Store};
 use serde::Deserialize;
 use time::OffsetDateTime;
 
@@ -25,6 +25,12 @@ use keyplan_i18n::Tr;
 const RECENT: i64 = 30;
 
 pub struct CommentView {
+    /// A customer's comment: its id (for the visibility switch); 0 for the team's.
+    pub customer_id: i64,
+    /// "customer, via share link “Q3 review”"; empty for the team's comments.
+    pub customer: String,
+    /// A customer's comment shown on every share link of the plan.
+    pub shared: bool,
     pub author: String,
     pub initials: String,
     pub when: String,
@@ -33,6 +39,8 @@ pub struct CommentView {
 }
 
 pub struct ActivityView {
+    /// Written by a share link's visitor: the summary names them.
+    pub customer: bool,
     pub actor: String,
     pub summary: String,
     pub when: String,
@@ -66,25 +74,50 @@ fn initials(name: &str) -> String {
 
 /// One history entry, stored by message code and shown in the reader's language.
 fn activity_view(a: &Activity, t: Tr) -> ActivityView {
+    // A visitor of a share link is nobody in the organisation: the line itself names them.
+    let customer = a.actor_id.is_none() && a.action.starts_with("customer_");
     ActivityView {
-        actor: a.actor_name.clone().unwrap_or_else(|| t.s("activity-someone")),
+        customer,
+        actor: if customer { String::new() } else { a.actor_name.clone().unwrap_or_else(|| t.s("activity-someone")) },
         summary: t.msg(&a.message()),
         when: when_in(a.at, t),
     }
 }
 
 /// What a comment is about, as the plan names it.
-fn about(b: &PlanBundle, c: &Comment, t: Tr) -> String {
-    match c.target_kind.as_str() {
+fn about(b: &PlanBundle, target_kind: &str, target_id: i64, t: Tr) -> String {
+    match target_kind {
         "node" => flat(&b.tree)
             .into_iter()
-            .find(|n| n.id.get() == c.target_id)
+            .find(|n| n.id.get() == target_id)
             .map(|n| n.title.clone())
             .unwrap_or_else(|| t.s("discussion-removed-item")),
         "item" => {
-            b.items.iter().find(|i| i.id.get() == c.target_id).map(|i| short(&i.text)).unwrap_or_else(|| t.s("discussion-removed-item"))
+            b.items.iter().find(|i| i.id.get() == target_id).map(|i| short(&i.text)).unwrap_or_else(|| t.s("discussion-removed-item"))
         }
+        "section" => b
+            .sections
+            .iter()
+            .find(|s| s.id.get() == target_id)
+            .and_then(|s| b.doc.section(&s.section_key))
+            .map(|s| s.title.clone())
+            .unwrap_or_else(|| t.s("discussion-removed-item")),
+        "kpi" => b.kpis.iter().find(|k| k.id.get() == target_id).map(|k| short(&k.name)).unwrap_or_else(|| t.s("discussion-removed-item")),
         _ => String::new(),
+    }
+}
+
+/// A customer's comment in the team's discussion: marked, with its link.
+fn customer_comment_view(b: &PlanBundle, c: &CustomerComment, t: Tr) -> CommentView {
+    CommentView {
+        customer_id: c.id.get(),
+        customer: t.s1("discussion-from-customer", "link", &c.link_label),
+        shared: c.customer_visible,
+        author: c.author_name.clone(),
+        initials: initials(&c.author_name),
+        when: when_in(c.created_at, t),
+        about: about(b, &c.target_kind, c.target_id, t),
+        body: c.body.clone(),
     }
 }
 
@@ -102,10 +135,11 @@ fn short(s: &str) -> String {
     if s.chars().count() <= 60 { s.to_string() } else { format!("{}\u{2026}", s.chars().take(59).collect::<String>()) }
 }
 
-/// The plan page's discussion card, its texts in `t`'s language.
+/// The plan page's discussion card, its texts in `t`'s language: the team's
+/// comments and the customer's (marked, with the link they came through), one list.
 pub async fn discussion_in(store: &Store, auth: &Auth, b: &PlanBundle, t: Tr) -> Result<Discussion, PageError> {
-    let (comments, activity) =
-        tokio::try_join!(store.comments(auth.org(), b.plan.id), store.activity(auth.org(), b.plan.id, Some(RECENT)))?;
+    let ((comments, customer), activity) =
+        tokio::try_join!(store.plan_comments(auth.org(), b.plan.id), store.activity(auth.org(), b.plan.id, Some(RECENT)))?;
     let mut targets = vec![Opt::new("plan", t.s("discussion-whole-plan"))];
     for n in flat(&b.tree) {
         targets.push(Opt::new(
@@ -117,21 +151,30 @@ pub async fn discussion_in(store: &Store, auth: &Auth, b: &PlanBundle, t: Tr) ->
         targets.push(Opt::new(format!("item:{}", i.id.get()), format!("{}: {}", t.item_label(i), short(&i.text))));
     }
     let mut counts = std::collections::HashMap::new();
-    for c in &comments {
-        *counts.entry((c.target_kind.clone(), c.target_id)).or_insert(0) += 1;
+    for (kind, id) in comments.iter().map(|c| (&c.target_kind, c.target_id)).chain(customer.iter().map(|c| (&c.target_kind, c.target_id))) {
+        *counts.entry((kind.clone(), id)).or_insert(0) += 1;
     }
-    Ok(Discussion {
-        counts,
-        comments: comments
-            .iter()
-            .map(|c| CommentView {
+    let mut views: Vec<(OffsetDateTime, CommentView)> = comments
+        .iter()
+        .map(|c| {
+            let v = CommentView {
+                customer_id: 0,
+                customer: String::new(),
+                shared: false,
                 author: c.author_name.clone(),
                 initials: initials(&c.author_name),
                 when: when_in(c.created_at, t),
-                about: about(b, c, t),
+                about: about(b, &c.target_kind, c.target_id, t),
                 body: c.body.clone(),
-            })
-            .collect(),
+            };
+            (c.created_at, v)
+        })
+        .collect();
+    views.extend(customer.iter().map(|c| (c.created_at, customer_comment_view(b, c, t))));
+    views.sort_by_key(|(at, _)| *at);
+    Ok(Discussion {
+        counts,
+        comments: views.into_iter().map(|(_, v)| v).collect(),
         activity: activity.iter().map(|a| activity_view(a, t)).collect(),
         targets,
     })
@@ -228,6 +271,8 @@ fn kind_label(kind: &str) -> (&'static str, &'static str) {
         "review_due" => ("◷", "review_due"),
         "review_overdue" => ("!", "review_overdue"),
         "comment" => ("“", "comment"),
+        "customer_comment" => ("“", "customer_comment"),
+        "customer_answer" => ("↩", "customer_answer"),
         _ => ("•", "other"),
     }
 }

@@ -9,6 +9,7 @@ mod collab;
 mod commitments;
 mod compare;
 mod contacts;
+mod customer;
 mod kpis;
 mod language;
 mod login;
@@ -19,6 +20,7 @@ mod plans;
 mod reviews;
 mod sections;
 mod share;
+mod share_visit;
 mod template_editor;
 mod template_form;
 mod templates;
@@ -66,7 +68,9 @@ pub fn router() -> Router<AppState> {
         .route("/plans/{id}/share-links", post(share::create_link))
         .route("/plans/{id}/{file}", get(share::export))
         .route("/share-links/{id}/revoke", post(share::revoke_link))
-        .route("/s/{token}", get(share::open))
+        .route("/s/{token}", get(share_visit::open))
+        .route("/s/{token}/comments", post(share_visit::comment))
+        .route("/s/{token}/commitments/{node}", post(share_visit::answer))
         .route("/plans/{id}/sections/{key}", post(sections::save_text))
         .route("/plans/{id}/items", post(sections::add_item))
         .route("/plans/{id}/links", post(sections::add_link))
@@ -102,6 +106,9 @@ pub fn router() -> Router<AppState> {
         .route("/me/calendar", get(collab::calendar).post(collab::calendar_submit))
         .route("/calendar/{file}", get(collab::feed))
         .route("/plans/{id}/comments", post(collab::add_comment))
+        .route("/plans/{id}/joint", post(customer::offer))
+        .route("/commitments/{id}/joint", post(customer::change))
+        .route("/customer-comments/{id}/visibility", post(customer::comment_visibility))
         .route("/plans/{id}/activity", get(collab::activity))
         .route("/admin/users", get(admin::users).post(admin::add_user))
         .route("/admin/organisation", get(organisation::show).post(organisation::save))

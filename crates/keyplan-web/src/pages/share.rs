@@ -1,11 +1,11 @@
 //! Audience views of a plan (management briefing, customer excerpt), the
-//! sharing settings (who sees each item, share links), audience exports, and
-//! the signed-out share page at `/s/{token}`.
+//! sharing settings (who sees each item, share links) and audience exports.
+//! The signed-out share page itself is in `share_visit`.
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use keyplan_domain::audience::{self, Audience, Content, Visibility};
 use keyplan_domain::tree::TreeNode;
@@ -14,7 +14,6 @@ use keyplan_store::{ShareLink, Visibilities, VisibilityTarget};
 use serde::Deserialize;
 
 use super::audience_views::{Briefing, Excerpt, briefing, excerpt};
-use super::login::{ClientAddr, client_ip};
 use super::{Chrome, redirect_with, render};
 use crate::auth::PageUser;
 use crate::error::PageError;
@@ -400,48 +399,4 @@ pub async fn export(
         }
         Err(ExportError::Failed(e)) => Err(AppError::Internal(e).into()),
     }
-}
-
-// --- the signed-out share page ------------------------------------------------------
-
-#[derive(Template)]
-#[template(path = "share.html")]
-struct SharePage {
-    t: Tr,
-    ex: Excerpt,
-    expires: String,
-}
-
-#[derive(Template)]
-#[template(path = "share_gone.html")]
-struct ShareGone {
-    t: Tr,
-    heading: String,
-    message: String,
-}
-
-pub async fn open(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    ClientAddr(peer): ClientAddr,
-    Path(token): Path<String>,
-) -> Result<Response, PageError> {
-    let addr = client_ip(&state, &headers, peer);
-    // The customer's browser decides the language, whoever shared the link.
-    let t = crate::lang::from_headers(&headers);
-    let mut r = match sharing::open(&state.store, &token, &addr, t.lang).await? {
-        sharing::Opened::Plan(b, _, link) => {
-            render(StatusCode::OK, &SharePage { t, ex: excerpt(&b, t), expires: t.date(link.expires_on) }, false)
-        }
-        sharing::Opened::Gone => {
-            render(StatusCode::GONE, &ShareGone { t, heading: t.s("share-gone-title"), message: t.s("share-gone-text") }, false)
-        }
-        sharing::Opened::Unknown => {
-            render(StatusCode::NOT_FOUND, &ShareGone { t, heading: t.s("share-unknown-title"), message: t.s("share-unknown-text") }, false)
-        }
-    };
-    // The token is in the address: keep it out of caches and other sites' logs.
-    r.headers_mut().insert(header::REFERRER_POLICY, axum::http::HeaderValue::from_static("no-referrer"));
-    r.headers_mut().insert("x-robots-tag", axum::http::HeaderValue::from_static("noindex"));
-    Ok(r)
 }

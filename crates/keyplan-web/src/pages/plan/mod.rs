@@ -4,6 +4,7 @@
 //! `pages::sections`, `pages::kpis`, `pages::reviews`) re-render the page
 //! through [`plan_page`], never through each other.
 
+pub mod customer_card;
 pub mod reviews_card;
 pub mod scorecard;
 pub mod sections;
@@ -55,6 +56,9 @@ pub struct NodeView {
     pub children: Vec<NodeView>,
     /// Comments on this node.
     pub comments: usize,
+    /// Offered to the customer: `open`, `accepted` or `declined`; empty when not.
+    pub joint: &'static str,
+    pub joint_label: String,
 }
 
 impl NodeView {
@@ -78,6 +82,8 @@ pub struct PlanForms {
     pub plan: Option<FormView>,
     pub sections: sections::SectionForms,
     pub reviews: reviews_card::CardForms,
+    /// The "offer to the customer" form, as refused.
+    pub customer: Option<FormView>,
 }
 
 #[derive(Template)]
@@ -105,6 +111,7 @@ struct PlanPage {
     sx: sections::SectionsView,
     dx: super::collab::Discussion,
     rv: reviews_card::ReviewsCard,
+    cx: customer_card::CustomerCard,
 }
 
 pub async fn show(
@@ -156,7 +163,9 @@ pub async fn plan_page(
         g.comments = dx.count("node", g.id);
     }
     let rv = reviews_card::card_in(state, &b, std::mem::take(&mut forms.reviews), t).await?;
+    let cx = customer_card::card(&b, forms.customer.take(), t);
     let page = PlanPage {
+        cx,
         rv,
         sx,
         dx,
@@ -260,5 +269,12 @@ fn node_view(tr: Tr, b: &PlanBundle, me: UserId, t: &TreeNode, first: bool, last
         add,
         children,
         comments: 0,
+        joint: b.joint.iter().find(|j| j.node.id == n.id).map(|j| j.answer.as_str()).unwrap_or(""),
+        joint_label: b
+            .joint
+            .iter()
+            .find(|j| j.node.id == n.id)
+            .map(|j| tr.enum_label("joint-badge", j.answer.as_str()))
+            .unwrap_or_default(),
     }
 }
