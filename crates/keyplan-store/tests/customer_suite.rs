@@ -259,7 +259,7 @@ async fn evidence_is_one_statement(store: &Store) {
         let r = store.create_review(w.acme, w.plan.id, kind, day, Some(w.ann.id)).await.unwrap();
         let text = ReviewText { review_date: day, notes: None, decisions: decisions.map(String::from) };
         let r = store.update_review(w.acme, r.id, r.version, &text, w.ann.id).await.unwrap();
-        store.hold_review(w.acme, r.id, r.version, "{}", day + Duration::days(90), Some(w.ann.id)).await.unwrap();
+        store.hold_review(w.acme, r.id, r.version, "{}", None, day + Duration::days(90), Some(w.ann.id)).await.unwrap();
     }
 
     let before = store.query_count();
