@@ -156,7 +156,7 @@ async fn content(api: &Api) -> HashSet<String> {
 }
 
 /// The page's text as a reader meets it: tag contents, placeholders, titles
-/// and labels, entities decoded; scripts and styles left out.
+/// and labels, entities decoded; scripts, styles and code left out.
 fn visible(html: &str) -> String {
     let mut out = String::new();
     let mut rest = html;
@@ -174,7 +174,8 @@ fn visible(html: &str) -> String {
         }
         let lower = tag.to_ascii_lowercase();
         rest = &rest[tag_end..];
-        for skip in ["script", "style"] {
+        // `code` shows identifiers (a coach rule's id, a template key), the same in every language.
+        for skip in ["script", "style", "code"] {
             if lower.starts_with(&format!("<{skip}")) {
                 let close = format!("</{skip}>");
                 rest = rest.find(&close).map(|e| &rest[e + close.len()..]).unwrap_or("");
