@@ -94,14 +94,16 @@ impl Store {
     }
 
     /// The plan's review rhythm, whether anyone but `kam` (the account's owner)
-    /// wrote in it, and the last opening of a share link: one statement.
+    /// wrote in it, and the last time a visitor (not the team checking its own
+    /// link) opened one of its share links: one statement.
     pub async fn coach_facts(&self, org: OrgId, plan: PlanId, kam: Option<UserId>) -> StoreResult<CoachFacts> {
         let sql = sqlx::AssertSqlSafe(format!(
             "SELECT p.period_start, p.review_cadence_months, p.next_review_date, \
              (SELECT MAX(r.review_date) FROM reviews r WHERE r.org_id = p.org_id AND r.plan_id = p.id AND r.held_at IS NOT NULL) AS last_held, \
              EXISTS (SELECT 1 FROM activity a WHERE a.org_id = p.org_id AND a.plan_id = p.id AND a.actor_id IS NOT NULL \
                AND ($3 IS NULL OR a.actor_id <> $3) AND a.action IN ({CONTRIBUTIONS}) AND a.target_kind IN ({CONTENT_KINDS})) AS others_wrote, \
-             (SELECT MAX(s.last_opened_at) FROM share_links s WHERE s.org_id = p.org_id AND s.plan_id = p.id) AS last_share_open \
+             (SELECT MAX(o.opened_at) FROM share_link_openings o JOIN share_links s ON s.id = o.share_link_id \
+               WHERE s.org_id = p.org_id AND s.plan_id = p.id AND NOT o.by_team) AS last_share_open \
              FROM plans p WHERE p.org_id = $1 AND p.id = $2"
         ));
         on_pool!(self, p => sqlx::query_as(sql).bind(org).bind(plan).bind(kam).fetch_optional(p).await)?.found()

@@ -100,13 +100,9 @@ fn others_in_bundle(bundle: &PlanBundle, kam: Option<UserId>) -> bool {
 }
 
 /// The facts the excellence ladder and the review rule read, in two
-/// statements side by side (the plan's history, rhythm and share links in one;
-/// its reviews in the other), whatever the plan's size.
-///
-/// The evidence about customer-accepted joint commitments
-/// (`customer_accepted_commitments`, `customer_commitment_overdue`) is not
-/// recorded yet: both stay at "none" here until the share page records the
-/// customer's answers; this is the one place to fill them in.
+/// statements side by side (the plan's history, rhythm and visitors' openings
+/// of its share links in one; its reviews in the other), whatever the plan's
+/// size. The customer's answers to joint commitments come with the bundle.
 pub async fn gather_evidence(store: &Store, org: OrgId, bundle: &PlanBundle, today: Date) -> Result<PlanEvidence> {
     let plan = bundle.plan.id;
     let kam = kam(bundle);
@@ -123,12 +119,16 @@ pub async fn gather_evidence(store: &Store, org: OrgId, bundle: &PlanBundle, tod
         joint_reviews_held: held(ReviewKind::Customer)
             .map(|r| JointReview { date: r.review_date, decisions_recorded: filled(&r.decisions) })
             .collect(),
-        // Not recorded yet (see above).
-        customer_accepted_commitments: 0,
-        customer_commitment_overdue: false,
+        customer_accepted_commitments: customer_accepted(bundle).count(),
+        customer_commitment_overdue: customer_accepted(bundle).any(|n| n.is_overdue(today)),
     };
     let next_review = review::next_review_due(facts.next_review_date, facts.last_held, facts.period_start, facts.review_cadence_months);
     Ok(PlanEvidence { ladder, next_review })
+}
+
+/// The commitments the customer accepted as joint commitments.
+fn customer_accepted(bundle: &PlanBundle) -> impl Iterator<Item = &keyplan_domain::tree::Node> {
+    bundle.joint.iter().filter(|j| j.answer == keyplan_domain::customer::JointAnswer::Accepted).map(|j| &j.node)
 }
 
 /// The coach over an open plan document, without a database: target ids are
