@@ -17,10 +17,15 @@ use keyplan_domain::calendar::Event;
 /// How far ahead due dates and reviews are announced.
 pub const REMIND_DAYS: i64 = 7;
 
-/// Adds one entry to a plan's history (one INSERT); a failure is only logged.
+/// Adds one entry to a plan's history (one INSERT), and keeps the coach's
+/// mark of the plan current (see [`crate::coach::marks`]); a failure is only
+/// logged.
 pub async fn record_activity(store: &Store, auth: &Auth, plan: PlanId, action: &str, kind: &str, id: Option<i64>, message: &Message) {
     if let Err(e) = store.record_activity(auth.org(), plan, Some(auth.id()), action, kind, id, message).await {
         tracing::warn!(error = %e, plan = plan.get(), action, "recording activity failed");
+    }
+    if action != "commented" {
+        crate::coach::marks::remark(store, auth.org(), plan).await;
     }
 }
 

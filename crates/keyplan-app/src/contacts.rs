@@ -1,4 +1,6 @@
-//! Contacts at a customer: create, edit and delete.
+//! Contacts at a customer: create, edit and delete. The coach reads them
+//! (decision makers, relationship owners), so each write marks the account's
+//! plans again.
 
 use keyplan_domain::contact::ContactInput;
 use keyplan_domain::validate::format_date;
@@ -11,20 +13,25 @@ use crate::{Auth, Result};
 pub async fn create_contact(store: &Store, auth: &Auth, account: AccountId, input: &ContactInput) -> Result<Contact> {
     require_plan_editor(store, auth, account).await?;
     let data = input.validate()?;
-    Ok(store.create_contact(auth.org(), account, &data, auth.id()).await?)
+    let contact = store.create_contact(auth.org(), account, &data, auth.id()).await?;
+    crate::coach::marks::remark_account(store, auth.org(), account).await;
+    Ok(contact)
 }
 
 pub async fn update_contact(store: &Store, auth: &Auth, id: ContactId, version: i64, input: &ContactInput) -> Result<Contact> {
     let current = store.contact(auth.org(), id).await?;
     require_plan_editor(store, auth, current.account_id).await?;
     let data = input.validate()?;
-    Ok(store.update_contact(auth.org(), id, version, &data, auth.id()).await?)
+    let contact = store.update_contact(auth.org(), id, version, &data, auth.id()).await?;
+    crate::coach::marks::remark_account(store, auth.org(), current.account_id).await;
+    Ok(contact)
 }
 
 pub async fn delete_contact(store: &Store, auth: &Auth, id: ContactId) -> Result<Contact> {
     let current = store.contact(auth.org(), id).await?;
     require_plan_editor(store, auth, current.account_id).await?;
     store.delete_contact(auth.org(), id).await?;
+    crate::coach::marks::remark_account(store, auth.org(), current.account_id).await;
     Ok(current)
 }
 

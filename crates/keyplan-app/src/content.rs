@@ -139,5 +139,7 @@ pub async fn delete_link(store: &Store, auth: &Auth, id: LinkId) -> Result<GoalL
 pub async fn update_value_discipline(store: &Store, auth: &Auth, version: i64, input: &ValueDisciplineInput) -> Result<OrgSettings> {
     require(keyplan_domain::permissions::can_manage_users(auth.actor()))?;
     let (discipline, statement) = input.validate()?;
-    Ok(store.update_org_settings(auth.org(), version, discipline, statement.as_deref()).await?)
+    let settings = store.update_org_settings(auth.org(), version, discipline, statement.as_deref()).await?;
+    crate::coach::marks::remark_organisation(store, auth.org()).await;
+    Ok(settings)
 }

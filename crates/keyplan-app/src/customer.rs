@@ -284,7 +284,9 @@ pub async fn answer(
         reason: data.declined_because.as_deref(),
         name: data.name.as_str(),
     };
-    store.answer_joint(&new, &effects).await?.ok_or_else(|| AppError::state("customer-err-answered-meanwhile"))
+    let answered = store.answer_joint(&new, &effects).await?.ok_or_else(|| AppError::state("customer-err-answered-meanwhile"))?;
+    crate::coach::marks::remark(store, link.org_id, link.plan_id).await;
+    Ok(answered)
 }
 
 #[cfg(test)]

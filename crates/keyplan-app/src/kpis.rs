@@ -48,6 +48,11 @@ impl PlanBundle {
     }
 }
 
+/// The coach reads a plan's KPIs: keep its mark current.
+async fn remark(store: &Store, auth: &Auth, plan: PlanId) {
+    crate::coach::marks::remark(store, auth.org(), plan).await;
+}
+
 async fn editable(store: &Store, auth: &Auth, plan: PlanId) -> Result<()> {
     let p = store.plan(auth.org(), plan).await?;
     require_plan_editor(store, auth, p.account_id).await
@@ -56,20 +61,25 @@ async fn editable(store: &Store, auth: &Auth, plan: PlanId) -> Result<()> {
 pub async fn create_kpi(store: &Store, auth: &Auth, plan: PlanId, input: &KpiInput) -> Result<Kpi> {
     editable(store, auth, plan).await?;
     let data = input.validate()?;
-    Ok(store.create_kpi(auth.org(), plan, &data, auth.id()).await?)
+    let kpi = store.create_kpi(auth.org(), plan, &data, auth.id()).await?;
+    remark(store, auth, plan).await;
+    Ok(kpi)
 }
 
 pub async fn update_kpi(store: &Store, auth: &Auth, id: KpiId, version: i64, input: &KpiInput) -> Result<Kpi> {
     let current = store.kpi(auth.org(), id).await?;
     editable(store, auth, current.plan_id).await?;
     let data = input.validate()?;
-    Ok(store.update_kpi(auth.org(), id, version, &data, auth.id()).await?)
+    let kpi = store.update_kpi(auth.org(), id, version, &data, auth.id()).await?;
+    remark(store, auth, current.plan_id).await;
+    Ok(kpi)
 }
 
 pub async fn delete_kpi(store: &Store, auth: &Auth, id: KpiId) -> Result<Kpi> {
     let current = store.kpi(auth.org(), id).await?;
     editable(store, auth, current.plan_id).await?;
     store.delete_kpi(auth.org(), id).await?;
+    remark(store, auth, current.plan_id).await;
     Ok(current)
 }
 

@@ -11,6 +11,7 @@ pub async fn record(store: &Store, org: OrgId, actor: Option<UserId>, r: &Review
     if let Err(e) = store.record_activity(org, r.plan_id, actor, action, "review", Some(r.id.get()), summary).await {
         tracing::warn!(error = %e, review = r.id.get(), action, "recording review activity failed");
     }
+    crate::coach::marks::remark(store, org, r.plan_id).await;
 }
 
 /// "team review of 15 Jan 2027", for history lines and messages.

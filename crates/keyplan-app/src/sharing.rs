@@ -110,7 +110,14 @@ pub async fn open(store: &Store, token: &str, client_addr: &str, lang: keyplan_d
     if !link.live(crate::today()) {
         return Ok(Opened::Gone);
     }
-    store.record_share_opening_as(link.org_id, link.id, client_addr, viewer_org == Some(link.org_id)).await?;
+    let by_team = viewer_org == Some(link.org_id);
+    store.record_share_opening_as(link.org_id, link.id, client_addr, by_team).await?;
+    // A visitor's opening can lift the plan to level 4: mark it again, at
+    // most once an hour per link so that reloading a page costs nothing.
+    let recently = link.last_opened_at.is_some_and(|t| time::OffsetDateTime::now_utc() - t < time::Duration::HOUR);
+    if !by_team && !recently {
+        crate::coach::marks::remark(store, link.org_id, link.plan_id).await;
+    }
     let org: OrgId = link.org_id;
     match crate::audience::audience_bundle(store, org, None, link.plan_id, Audience::Customer, lang).await {
         Ok((b, vis)) => Ok(Opened::Plan(Box::new(b), Box::new(vis), link)),

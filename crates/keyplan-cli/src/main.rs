@@ -450,9 +450,24 @@ async fn serve(cfg: Config) -> anyhow::Result<()> {
     } else if store.count_users().await? == 0 {
         println!("No users yet: add one with  keyplan user add --email you@example.com --name \"Your Name\" --role admin");
     }
+    tokio::spawn(keep_coach_marks_current(store.clone()));
     app.run_until_stopped(shutdown_signal()).await?;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// Marks plans the coach has not marked today (new after an upgrade, or whose
+/// date-driven findings may have changed overnight), at start and then every
+/// hour. Marking is idempotent: servers sharing a database may both do it.
+async fn keep_coach_marks_current(store: keyplan_store::Store) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        tick.tick().await;
+        let marked = keyplan_app::coach::marks::refresh_stale(&store, keyplan_app::coach::marks::start_of_today()).await;
+        if marked > 0 {
+            tracing::info!(plans = marked, "coach marks brought up to date");
+        }
+    }
 }
 
 /// Completes on Ctrl-C or SIGTERM; the server then finishes in-flight requests.

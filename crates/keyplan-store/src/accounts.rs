@@ -20,6 +20,10 @@ pub struct AccountSummary {
     pub owner_name: Option<String>,
     pub plan_count: i64,
     pub active_plan_id: Option<i64>,
+    /// The coach's kept mark of the active plan, if it was marked.
+    pub coach_score: Option<f64>,
+    pub coach_level: Option<i32>,
+    pub coach_blockers: Option<i32>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -52,8 +56,10 @@ impl Store {
         const SQL: &str = "SELECT a.id, a.org_id, a.name, a.industry, a.region, a.parent_id, a.crm_id, a.current_revenue, a.total_spend, \
             a.potential, a.growth_trend, a.owner_id, a.version, a.created_at, a.updated_at, a.updated_by, u.name AS owner_name, \
             (SELECT COUNT(*) FROM plans p WHERE p.account_id = a.id AND p.status <> 'archived') AS plan_count, \
-            (SELECT MAX(p.id) FROM plans p WHERE p.account_id = a.id AND p.status <> 'archived') AS active_plan_id \
+            ap.id AS active_plan_id, m.score AS coach_score, m.level AS coach_level, m.blockers AS coach_blockers \
             FROM accounts a LEFT JOIN users u ON u.id = a.owner_id \
+            LEFT JOIN plans ap ON ap.id = (SELECT MAX(p.id) FROM plans p WHERE p.account_id = a.id AND p.status <> 'archived') \
+            LEFT JOIN plan_coach_marks m ON m.plan_id = ap.id \
             WHERE a.org_id = $1 \
               AND ($2 = '' OR LOWER(a.name) LIKE $2 ESCAPE '\\' OR LOWER(COALESCE(a.industry, '')) LIKE $2 ESCAPE '\\' \
                    OR LOWER(COALESCE(a.region, '')) LIKE $2 ESCAPE '\\' OR LOWER(COALESCE(a.crm_id, '')) LIKE $2 ESCAPE '\\') \

@@ -1,11 +1,13 @@
 //! The plan coach's storage: the organisation's setting of each rule, and the
 //! facts about a plan's life the excellence ladder reads (who besides the KAM
 //! wrote in it, its review rhythm, when a customer last opened a share link),
-//! gathered in one statement. The score kept with a held review is a column of
-//! the review (see `reviews.rs`).
+//! gathered in one statement, and the coach's latest mark of each plan, which
+//! lists read without running the coach. The score kept with a held review is
+//! a column of the review (see `reviews.rs`).
 
 use keyplan_domain::coach::{CoachSettings, RuleId, RuleSetting, Severity};
 use keyplan_domain::{OrgId, PlanId, UnknownText, UserId};
+use serde::Serialize;
 use time::{Date, OffsetDateTime};
 
 use crate::error::OptionalExt;
@@ -27,6 +29,16 @@ pub struct CoachMark {
     pub score: f64,
     /// 1 to 5.
     pub level: i32,
+}
+
+/// The coach's latest mark of a plan, as lists show it.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, sqlx::FromRow)]
+pub struct PlanMark {
+    /// 0 to 100, one decimal.
+    pub score: f64,
+    /// 1 to 5.
+    pub level: i32,
+    pub blockers: i32,
 }
 
 /// What the ladder and the review rule need to know about a plan beyond its
@@ -107,5 +119,39 @@ impl Store {
              FROM plans p WHERE p.org_id = $1 AND p.id = $2"
         ));
         on_pool!(self, p => sqlx::query_as(sql).bind(org).bind(plan).bind(kam).fetch_optional(p).await)?.found()
+    }
+
+    /// Keeps the coach's mark of a plan read at `read_at`, unless a mark read
+    /// later is already kept (two writers finishing out of order).
+    pub async fn set_plan_mark(&self, org: OrgId, plan: PlanId, mark: PlanMark, read_at: OffsetDateTime) -> StoreResult<()> {
+        const SQL: &str = "INSERT INTO plan_coach_marks (plan_id, org_id, score, level, blockers, computed_at) \
+            SELECT p.id, p.org_id, $3, $4, $5, $6 FROM plans p WHERE p.org_id = $1 AND p.id = $2 \
+            ON CONFLICT (plan_id) DO UPDATE SET score = excluded.score, level = excluded.level, blockers = excluded.blockers, \
+              computed_at = excluded.computed_at WHERE plan_coach_marks.computed_at <= excluded.computed_at";
+        on_pool!(self, p => sqlx::query(SQL).bind(org).bind(plan).bind(mark.score).bind(mark.level).bind(mark.blockers).bind(read_at)
+            .execute(p).await.map(|_| ()))?;
+        Ok(())
+    }
+
+    /// The coach's kept mark of a plan, if it has one.
+    pub async fn plan_mark(&self, org: OrgId, plan: PlanId) -> StoreResult<Option<PlanMark>> {
+        const SQL: &str = "SELECT score, level, blockers FROM plan_coach_marks WHERE org_id = $1 AND plan_id = $2";
+        Ok(on_pool!(self, p => sqlx::query_as(SQL).bind(org).bind(plan).fetch_optional(p).await)?)
+    }
+
+    /// Plans whose mark is older than `before` or missing, oldest first, at
+    /// most `limit` of them, across organisations: for the job that keeps
+    /// marks current (rules that read today's date change without an edit).
+    pub async fn plans_to_mark(&self, before: OffsetDateTime, limit: i64) -> StoreResult<Vec<(OrgId, PlanId)>> {
+        const SQL: &str = "SELECT p.org_id, p.id FROM plans p LEFT JOIN plan_coach_marks m ON m.plan_id = p.id \
+            WHERE m.plan_id IS NULL OR m.computed_at < $1 ORDER BY m.computed_at IS NOT NULL, m.computed_at, p.id LIMIT $2";
+        Ok(on_pool!(self, p => sqlx::query_as(SQL).bind(before).bind(limit).fetch_all(p).await)?)
+    }
+
+    /// Forgets the marks of every plan of the organisation (its coach settings
+    /// changed): the job marks them again.
+    pub async fn forget_plan_marks(&self, org: OrgId) -> StoreResult<()> {
+        on_pool!(self, p => sqlx::query("DELETE FROM plan_coach_marks WHERE org_id = $1").bind(org).execute(p).await.map(|_| ()))?;
+        Ok(())
     }
 }

@@ -37,7 +37,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{PgPool, SqlitePool};
 
 pub use accounts::{AccountFilter, AccountSummary, TeamMember};
-pub use coach::{CoachFacts, CoachMark, RuleChange};
+pub use coach::{CoachFacts, CoachMark, PlanMark, RuleChange};
 pub use collab::{Activity, Comment, DueCommitment, MessageArgs, NewNotification, Notification, ReviewDate, Unmailed};
 pub use content::{GoalLink, Item, PlanSection};
 pub use customer::{CustomerComment, JointCommitment, NewCustomerAnswer, NewCustomerComment, SideEffects};

@@ -13,8 +13,9 @@ const SUMMARY: &str = "SELECT p.id, p.org_id, p.account_id, p.title, p.template,
     p.created_by, p.created_at, p.updated_at, p.updated_by, a.name AS account_name, \
     (SELECT COUNT(*) FROM nodes n WHERE n.plan_id = p.id AND n.kind = 'commitment') AS commitments, \
     (SELECT COUNT(*) FROM nodes n WHERE n.plan_id = p.id AND n.kind = 'commitment' AND n.acceptance = 'accepted') AS commitments_accepted, \
-    (SELECT COUNT(*) FROM nodes n WHERE n.plan_id = p.id AND n.kind = 'commitment' AND n.acceptance = 'accepted' AND n.status = 'done') AS commitments_done \
-    FROM plans p JOIN accounts a ON a.id = p.account_id";
+    (SELECT COUNT(*) FROM nodes n WHERE n.plan_id = p.id AND n.kind = 'commitment' AND n.acceptance = 'accepted' AND n.status = 'done') AS commitments_done, \
+    m.score AS coach_score, m.level AS coach_level, m.blockers AS coach_blockers \
+    FROM plans p JOIN accounts a ON a.id = p.account_id LEFT JOIN plan_coach_marks m ON m.plan_id = p.id";
 
 impl Store {
     pub async fn plans_of_account(&self, org: OrgId, account: AccountId) -> StoreResult<Vec<PlanSummary>> {

@@ -158,6 +158,10 @@ pub struct PlanSummary {
     pub commitments: i64,
     pub commitments_accepted: i64,
     pub commitments_done: i64,
+    /// The coach's kept mark (see `plan_coach_marks`); none until the plan was marked.
+    pub coach_score: Option<f64>,
+    pub coach_level: Option<i32>,
+    pub coach_blockers: Option<i32>,
 }
 
 #[derive(Clone, Debug, sqlx::FromRow)]

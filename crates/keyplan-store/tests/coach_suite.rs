@@ -1,7 +1,8 @@
 //! The plan coach's storage on both databases: the organisation's rule
 //! settings (partial changes that keep what they leave out, scoped to the
 //! organisation, strict reads), the facts the excellence ladder reads in one
-//! statement, and the coach's mark kept with a held review.
+//! statement, the coach's mark kept with a held review, and each plan's
+//! latest mark that lists show.
 //!
 //! Every scenario runs once on a fresh SQLite file (`sqlite_*`) and once on a
 //! fresh PostgreSQL database (`postgres_*`, needs `KEYPLAN_TEST_PG`; see `common`).
@@ -15,7 +16,7 @@ use keyplan_domain::account::AccountInput;
 use keyplan_domain::coach::{CoachSettings, RULES, RuleId, RuleSetting, Severity};
 use keyplan_domain::review::ReviewKind;
 use keyplan_domain::{Message, OrgId, Role};
-use keyplan_store::{CoachMark, Plan, RuleChange, Store, StoreError, User};
+use keyplan_store::{AccountFilter, CoachMark, Plan, PlanMark, RuleChange, Store, StoreError, User};
 use sqlx::Connection;
 use time::macros::date;
 
@@ -23,6 +24,7 @@ on_both_databases! {
     rule_settings_change_only_what_is_sent => sqlite_rule_settings_change_only_what_is_sent, postgres_rule_settings_change_only_what_is_sent;
     facts_for_the_ladder => sqlite_facts_for_the_ladder, postgres_facts_for_the_ladder;
     a_held_review_keeps_the_coach_mark => sqlite_a_held_review_keeps_the_coach_mark, postgres_a_held_review_keeps_the_coach_mark;
+    plan_marks_are_kept_newest_first => sqlite_plan_marks_are_kept_newest_first, postgres_plan_marks_are_kept_newest_first;
 }
 
 on_both_databases! {
@@ -127,6 +129,40 @@ async fn a_held_review_keeps_the_coach_mark(store: &Store) {
     assert_eq!((held.coach_score, held.coach_level), (Some(78.3), Some(2)));
     let listed = store.reviews(w.acme, w.plan.id).await.unwrap();
     assert_eq!((listed[0].coach_score, listed[0].coach_level), (Some(78.3), Some(2)));
+}
+
+/// The mark lists show: kept per plan, never replaced by an older reading,
+/// scoped to the organisation, read with the account list and the plan
+/// summaries, forgotten for a whole organisation, and found when stale.
+async fn plan_marks_are_kept_newest_first(store: &Store) {
+    let w = world(store).await;
+    let t0 = time::OffsetDateTime::now_utc().replace_nanosecond(0).unwrap();
+    let first = PlanMark { score: 61.5, level: 2, blockers: 1 };
+    assert_eq!(store.plan_mark(w.acme, w.plan.id).await.unwrap(), None);
+    assert_eq!(store.plans_to_mark(t0, 10).await.unwrap(), vec![(w.acme, w.plan.id)], "an unmarked plan is stale");
+    store.set_plan_mark(w.acme, w.plan.id, first, t0).await.unwrap();
+    assert_eq!(store.plan_mark(w.acme, w.plan.id).await.unwrap(), Some(first));
+    // An older reading that finishes late keeps the newer mark.
+    store.set_plan_mark(w.acme, w.plan.id, PlanMark { score: 12.0, level: 1, blockers: 5 }, t0 - time::Duration::SECOND).await.unwrap();
+    assert_eq!(store.plan_mark(w.acme, w.plan.id).await.unwrap(), Some(first));
+    let newer = PlanMark { score: 88.2, level: 3, blockers: 0 };
+    store.set_plan_mark(w.acme, w.plan.id, newer, t0 + time::Duration::SECOND).await.unwrap();
+    assert_eq!(store.plan_mark(w.acme, w.plan.id).await.unwrap(), Some(newer));
+    // Another organisation can neither write nor read it.
+    store.set_plan_mark(w.globex, w.plan.id, first, t0 + time::Duration::HOUR).await.unwrap();
+    assert_eq!(store.plan_mark(w.acme, w.plan.id).await.unwrap(), Some(newer));
+    assert_eq!(store.plan_mark(w.globex, w.plan.id).await.unwrap(), None);
+    // Lists read it without a statement of their own.
+    let listed = store.list_accounts(w.acme, &AccountFilter::default()).await.unwrap();
+    assert_eq!((listed[0].coach_score, listed[0].coach_level, listed[0].coach_blockers), (Some(88.2), Some(3), Some(0)));
+    let plans = store.plans_of_account(w.acme, w.plan.account_id).await.unwrap();
+    assert_eq!((plans[0].coach_score, plans[0].coach_level), (Some(88.2), Some(3)));
+    assert!(store.plans_to_mark(t0, 10).await.unwrap().is_empty());
+    assert_eq!(store.plans_to_mark(t0 + time::Duration::MINUTE, 10).await.unwrap(), vec![(w.acme, w.plan.id)]);
+    store.forget_plan_marks(w.globex).await.unwrap();
+    assert_eq!(store.plan_mark(w.acme, w.plan.id).await.unwrap(), Some(newer), "forgetting is per organisation");
+    store.forget_plan_marks(w.acme).await.unwrap();
+    assert_eq!(store.plan_mark(w.acme, w.plan.id).await.unwrap(), None);
 }
 
 async fn an_unknown_stored_rule_fails_the_read(store: &Store, url: &str) {

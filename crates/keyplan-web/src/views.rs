@@ -132,6 +132,40 @@ impl Opt {
     }
 }
 
+/// The coach's kept mark of a plan as lists show it: the score, the level and
+/// a tone for its colour (see `plan_coach_marks`).
+#[derive(Clone, Debug)]
+pub struct CoachMarkView {
+    pub score: String,
+    pub level: i32,
+    /// `good` (no blocker, 80 or more), `fair` (no blocker, 50 or more) or `poor`.
+    pub tone: &'static str,
+    pub level_label: String,
+    /// Score, level and the level's meaning, for the title attribute.
+    pub title: String,
+}
+
+impl CoachMarkView {
+    /// `None` while the plan has not been marked.
+    pub fn new(t: keyplan_i18n::Tr, score: Option<f64>, level: Option<i32>, blockers: Option<i32>) -> Option<CoachMarkView> {
+        let (score, level) = (score?, level?);
+        let shown = score.round();
+        let tone = match blockers.unwrap_or(0) {
+            0 if shown >= 80.0 => "good",
+            0 if shown >= 50.0 => "fair",
+            _ => "poor",
+        };
+        let meaning = t.s(&format!("coach-level-{}", level.clamp(1, 5)));
+        Some(CoachMarkView {
+            score: t.num(shown),
+            level,
+            tone,
+            level_label: t.s1("coach-mark-level", "level", level),
+            title: t.s3("coach-mark-title", "score", t.num(shown), "level", level, "meaning", meaning),
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,6 +15,7 @@
 //!   [`score_trend`] lists them.
 
 pub mod json;
+pub mod marks;
 mod settings;
 
 use keyplan_domain::coach::{self, Assessment, CoachInput, CoachSettings, JointReview, Ladder, LadderEvidence};
@@ -41,6 +42,16 @@ pub struct CoachReport {
 impl CoachReport {
     pub fn has_blocker(&self) -> bool {
         self.assessment.findings.iter().any(|f| f.severity == coach::Severity::Blocker)
+    }
+
+    /// What the account list shows: the rounded score, the level and the blockers.
+    pub fn plan_mark(&self) -> keyplan_store::PlanMark {
+        let blockers = self.assessment.findings.iter().filter(|f| f.severity == coach::Severity::Blocker).count();
+        keyplan_store::PlanMark {
+            score: self.assessment.score.rounded(),
+            level: i32::from(self.ladder.level),
+            blockers: i32::try_from(blockers).unwrap_or(i32::MAX),
+        }
     }
 
     /// What a held review keeps: the rounded score and the level.

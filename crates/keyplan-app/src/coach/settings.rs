@@ -34,5 +34,7 @@ pub async fn save_settings(store: &Store, auth: &Auth, input: &CoachSettingsInpu
             })
         })
         .collect();
-    Ok(store.set_coach_rules(auth.org(), &changes).await?)
+    let saved = store.set_coach_rules(auth.org(), &changes).await?;
+    super::marks::remark_organisation(store, auth.org()).await;
+    Ok(saved)
 }

@@ -132,3 +132,9 @@ account-imported-contacts = { $count ->
     [one] Ein Kontakt wurde dem Account hinzugefügt.
    *[other] { $count } Kontakte wurden dem Account hinzugefügt.
   }
+
+# Die Bewertung eines Plans durch den Coach in Listen (Issue 12).
+accounts-col-coach = Coach
+coach-mark-level = Stufe { $level }
+coach-mark-title = Coach-Bewertung { $score } von 100 · Stufe { $level } von 5: { $meaning }
+coach-mark-none = Noch nicht bewertet

@@ -129,3 +129,9 @@ account-imported-contacts = { $count ->
     [one] One contact was added to the account.
    *[other] { $count } contacts were added to the account.
   }
+
+# The coach's mark of a plan in lists (issue 12).
+accounts-col-coach = Coach
+coach-mark-level = Level { $level }
+coach-mark-title = Coach score { $score } of 100 · level { $level } of 5: { $meaning }
+coach-mark-none = Not assessed yet

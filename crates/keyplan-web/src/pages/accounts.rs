@@ -17,7 +17,7 @@ use super::{Chrome, form_version, redirect_with, render};
 use crate::auth::{Auth, PageUser};
 use crate::error::PageError;
 use crate::extract::{Id, Ids};
-use crate::views::{FormView, Opt};
+use crate::views::{CoachMarkView, FormView, Opt};
 use crate::{AppError, AppState};
 use keyplan_i18n::Tr;
 
@@ -38,6 +38,8 @@ pub struct AccountRow {
     pub plan_id: Option<i64>,
     /// A plan of this account is overdue for review.
     pub stale: bool,
+    /// The coach's mark of the active plan.
+    pub coach: Option<CoachMarkView>,
 }
 
 #[derive(Template)]
@@ -107,6 +109,7 @@ async fn accounts_page(
                 plans: s.plan_count,
                 plan_id: s.active_plan_id,
                 stale: overdue.iter().any(|(acc, _)| *acc == a.id),
+                coach: CoachMarkView::new(t, s.coach_score, s.coach_level, s.coach_blockers),
             }
         })
         .collect();
@@ -175,6 +178,7 @@ pub struct PlanRow {
     pub done: i64,
     /// Its review is overdue.
     pub stale: bool,
+    pub coach: Option<CoachMarkView>,
 }
 
 /// A template the new-plan form offers.
@@ -293,6 +297,7 @@ pub async fn account_page(
             accepted: s.commitments_accepted,
             done: s.commitments_done,
             stale: overdue.iter().any(|(_, p)| *p == s.plan.id),
+            coach: CoachMarkView::new(t, s.coach_score, s.coach_level, s.coach_blockers),
         })
         .collect();
     let mut forms = forms;
