@@ -20,6 +20,7 @@ pub mod lang;
 pub mod message;
 pub mod permissions;
 pub mod plan;
+pub mod portfolio;
 pub mod review;
 pub mod role;
 pub mod snapshot;
