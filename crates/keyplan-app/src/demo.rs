@@ -1,5 +1,10 @@
 //! A realistic demo organisation for trying keyplan (`keyplan serve --demo`).
 //! Dates are relative to today so the demo never looks stale.
+//!
+//! The plan coach finds something different in each plan: Kestrel's fresh
+//! draft stands on level 1; Brightwater, Helix and Meridian on level 2, with
+//! Brightwater showing blockers, warnings and hints together; Solace on level
+//! 3; Arcadia, with the customer at the table, on level 5.
 
 use keyplan_domain::account::{AccountData, GrowthTrend};
 use keyplan_domain::contact::{Attitude, BuyingRole, ContactData};
@@ -11,6 +16,7 @@ use time::{Date, Duration};
 
 use crate::auth;
 
+mod ladder;
 mod one_page;
 mod reviews;
 mod sharing;
@@ -459,19 +465,44 @@ pub async fn load(store: &Store, today: Date) -> anyhow::Result<()> {
     .await?;
     d.contact(helix, "Mia Keller", "Process Engineer", "Basel site", Some(hx_head), Coach, 2, Supporter, Some("julia.weber"), "").await?;
 
-    for (account, name, title, role, att) in [
-        (kestrel, "Henrik Lund", "Technical Director", DecisionMaker, Supporter),
-        (kestrel, "Sara Nyström", "Purchasing Manager", EconomicBuyer, Neutral),
-        (arcadia, "Oliver Grant", "Operations Director", DecisionMaker, Neutral),
-        (arcadia, "Amelia Hughes", "Engineering Lead", Technical, Supporter),
-        (meridian, "Thomas Krüger", "Head of Purchasing", EconomicBuyer, Sceptic),
-        (meridian, "Birgit Schulz", "Plant Director Zwickau", DecisionMaker, Neutral),
-        (solace, "Pieter de Vries", "R&D Director", Technical, Supporter),
-        (granite, "Florian Gruber", "Managing Director", DecisionMaker, Supporter),
-        (vireo, "Camille Laurent", "Network Operations Director", DecisionMaker, Neutral),
-        (vireo, "Hugo Martin", "Procurement Officer", Gatekeeper, Sceptic),
+    // (account, name, title, role, attitude, relationship owner, objective)
+    for (account, name, title, role, att, owner, objective) in [
+        (kestrel, "Henrik Lund", "Technical Director", DecisionMaker, Supporter, None, ""),
+        (kestrel, "Sara Nyström", "Purchasing Manager", EconomicBuyer, Neutral, None, ""),
+        (
+            arcadia,
+            "Oliver Grant",
+            "Operations Director",
+            DecisionMaker,
+            Neutral,
+            Some("james.carter"),
+            "Funds our dosing units for all six Leeds lines",
+        ),
+        (
+            arcadia,
+            "Amelia Hughes",
+            "Engineering Lead",
+            Technical,
+            Supporter,
+            Some("julia.weber"),
+            "Makes our dosing units the Leeds standard",
+        ),
+        (meridian, "Thomas Krüger", "Head of Purchasing", EconomicBuyer, Sceptic, None, ""),
+        (meridian, "Birgit Schulz", "Plant Director Zwickau", DecisionMaker, Neutral, None, ""),
+        (
+            solace,
+            "Pieter de Vries",
+            "R&D Director",
+            Technical,
+            Supporter,
+            Some("omar.haddad"),
+            "Designs our micro-dosing module into the pump",
+        ),
+        (granite, "Florian Gruber", "Managing Director", DecisionMaker, Supporter, None, ""),
+        (vireo, "Camille Laurent", "Network Operations Director", DecisionMaker, Neutral, None, ""),
+        (vireo, "Hugo Martin", "Procurement Officer", Gatekeeper, Sceptic, None, ""),
     ] {
-        d.contact(account, name, title, "", None, role, 4, att, None, "").await?;
+        d.contact(account, name, title, "", None, role, 4, att, owner, objective).await?;
     }
 
     let named = one_page::Named { bw_ceo, bw_eng, bw_buy, bw_bremen, hx_head, hx_qa };
@@ -486,5 +517,8 @@ pub async fn load(store: &Store, today: Date) -> anyhow::Result<()> {
     // --- sharing: audience marks and a customer share link (its token is only logged here) ---
     let token = d.sharing(p, PlanId::new(4)).await?;
     tracing::info!(path = %format!("/s/{token}"), "demo share link for the Brightwater plan");
+
+    // --- plans 5 and 6: the coach's ladder at levels 3 and 5 ---
+    d.ladder_plans(solace, arcadia).await?;
     Ok(())
 }

@@ -235,10 +235,7 @@ fn main() -> ExitCode {
             };
         }
         Err(e) => {
-            // One line: clap's first line, which names the problem.
-            let text = e.render().to_string();
-            let first = text.lines().next().unwrap_or("invalid arguments").trim_start_matches("error: ");
-            eprintln!("keyplan: {first} (see keyplan --help)");
+            eprintln!("keyplan: {} (see keyplan --help)", usage_error_line(&e.render().to_string()));
             return ExitCode::from(2);
         }
     };
@@ -261,6 +258,21 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// A usage error on one line: clap's first line, which names the problem, and
+/// when it ends in a colon the indented lines it announces ("the following
+/// required arguments were not provided: <PLAN|--file <DOC.json>>").
+fn usage_error_line(text: &str) -> String {
+    let mut lines = text.lines();
+    let mut out = lines.next().unwrap_or("invalid arguments").trim_start_matches("error: ").trim_end().to_string();
+    if out.ends_with(':') {
+        let listed: Vec<&str> = lines.take_while(|l| l.starts_with(' ')).map(str::trim).filter(|l| !l.is_empty()).collect();
+        if !listed.is_empty() {
+            out = format!("{out} {}", listed.join(", "));
+        }
+    }
+    out
 }
 
 /// The error and its causes on one line, without repeating a cause that the
