@@ -21,7 +21,7 @@ mod settings;
 use keyplan_domain::coach::{self, Assessment, CoachInput, CoachSettings, JointReview, Ladder, LadderEvidence};
 use keyplan_domain::document::PlanDocument;
 use keyplan_domain::review::{self, ReviewKind};
-use keyplan_domain::tree::{Acceptance, NodeDetail};
+use keyplan_domain::tree::{Acceptance, CommitmentStatus, NodeDetail};
 use keyplan_domain::{Lang, OrgId, PlanId, ReviewId, UserId};
 use keyplan_store::{CoachMark, Store};
 use time::Date;
@@ -131,7 +131,11 @@ pub async fn gather_evidence(store: &Store, org: OrgId, bundle: &PlanBundle, tod
             .map(|r| JointReview { date: r.review_date, decisions_recorded: filled(&r.decisions) })
             .collect(),
         customer_accepted_commitments: customer_accepted(bundle).count(),
-        customer_commitment_overdue: customer_accepted(bundle).any(|n| n.is_overdue(today)),
+        // Overdue as the `commitment-overdue` rule reads it: due before today and
+        // not done (a missed commitment stays overdue).
+        customer_commitment_overdue: customer_accepted(bundle).any(|n| {
+            n.commitment().is_some_and(|c| c.due_date.is_some_and(|d| d < today) && c.status != Some(CommitmentStatus::Done))
+        }),
     };
     let next_review = review::next_review_due(facts.next_review_date, facts.last_held, facts.period_start, facts.review_cadence_months);
     Ok(PlanEvidence { ladder, next_review })
