@@ -26,6 +26,7 @@ pub mod nodes;
 pub mod plans;
 pub mod review_events;
 pub mod reviews;
+pub mod settings;
 pub mod sharing;
 pub mod snapshots;
 pub mod templates;

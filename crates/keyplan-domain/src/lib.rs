@@ -23,6 +23,7 @@ pub mod plan;
 pub mod portfolio;
 pub mod review;
 pub mod role;
+pub mod settings;
 pub mod snapshot;
 pub mod stakeholder;
 pub mod stored;

@@ -21,6 +21,7 @@ mod nodes;
 mod plans;
 mod reviews;
 mod rows;
+mod settings;
 mod share_guard;
 mod shares;
 mod templates;

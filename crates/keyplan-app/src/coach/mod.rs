@@ -133,9 +133,8 @@ pub async fn gather_evidence(store: &Store, org: OrgId, bundle: &PlanBundle, tod
         customer_accepted_commitments: customer_accepted(bundle).count(),
         // Overdue as the `commitment-overdue` rule reads it: due before today and
         // not done (a missed commitment stays overdue).
-        customer_commitment_overdue: customer_accepted(bundle).any(|n| {
-            n.commitment().is_some_and(|c| c.due_date.is_some_and(|d| d < today) && c.status != Some(CommitmentStatus::Done))
-        }),
+        customer_commitment_overdue: customer_accepted(bundle)
+            .any(|n| n.commitment().is_some_and(|c| c.due_date.is_some_and(|d| d < today) && c.status != Some(CommitmentStatus::Done))),
     };
     let next_review = review::next_review_due(facts.next_review_date, facts.last_held, facts.period_start, facts.review_cadence_months);
     Ok(PlanEvidence { ladder, next_review })

@@ -36,6 +36,7 @@ mod pdf;
 mod review_forms;
 mod reviews;
 mod roles;
+mod settings;
 mod sharing;
 mod signin;
 mod stakeholder;

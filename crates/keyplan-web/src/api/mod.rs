@@ -15,6 +15,7 @@ pub mod kpis;
 mod plans;
 mod reviews;
 mod schema;
+mod settings;
 mod shares;
 mod templates;
 mod users;
@@ -69,6 +70,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(coach::coach))
         .routes(routes!(coach::trend))
         .routes(routes!(coach::get_rules, coach::put_rules))
+        .routes(routes!(settings::get_settings, settings::patch_settings))
         .routes(routes!(export::export))
         .routes(routes!(shares::view))
         .routes(routes!(shares::put_visibility))

@@ -1,0 +1,166 @@
+//! The organisation's settings in one place (issue 13): an administrator's
+//! settings page and `GET`/`PATCH /api/v1/organisation/settings` read and
+//! write this one JSON object. Later features add their keys here.
+//!
+//! | key | type | default | meaning |
+//! |---|---|---|---|
+//! | `active_plans_per_kam` | integer 0–1000 | 3 | active plans one KAM may hold (seed 004) |
+//! | `master_plans_per_company` | integer 0–100000 | 15 | active plans the company may hold (seed 003) |
+//! | `share_of_wallet_threshold` | number 0–1 | 0.6 | share of wallet from which an account is no plan candidate |
+//! | `quadrant_share_line` | number 0–1 or null | null | the portfolio's vertical line; null: the median |
+//! | `quadrant_growth_line` | number ≥ 0 or null | null | the portfolio's horizontal line (money); null: the median |
+//!
+//! Shares are fractions: 0.6 is 60 %. A `PATCH` names only the keys it
+//! changes; an unknown key or a wrong value is a field error naming the key,
+//! and then nothing changes.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::Message;
+use crate::portfolio::DEFAULT_SHARE_THRESHOLD;
+use crate::portfolio::limits::{DEFAULT_PER_COMPANY, DEFAULT_PER_KAM, PlanLimits};
+use crate::validate::FieldError;
+
+/// Every key, in the order the object lists them.
+pub const KEYS: [&str; 5] =
+    ["active_plans_per_kam", "master_plans_per_company", "share_of_wallet_threshold", "quadrant_share_line", "quadrant_growth_line"];
+
+/// The organisation's settings.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct OrganisationSettings {
+    pub active_plans_per_kam: u32,
+    pub master_plans_per_company: u32,
+    pub share_of_wallet_threshold: f64,
+    pub quadrant_share_line: Option<f64>,
+    pub quadrant_growth_line: Option<f64>,
+}
+
+impl Default for OrganisationSettings {
+    fn default() -> Self {
+        OrganisationSettings {
+            active_plans_per_kam: DEFAULT_PER_KAM,
+            master_plans_per_company: DEFAULT_PER_COMPANY,
+            share_of_wallet_threshold: DEFAULT_SHARE_THRESHOLD,
+            quadrant_share_line: None,
+            quadrant_growth_line: None,
+        }
+    }
+}
+
+impl OrganisationSettings {
+    pub fn limits(&self) -> PlanLimits {
+        PlanLimits { per_kam: self.active_plans_per_kam, per_company: self.master_plans_per_company }
+    }
+
+    /// These settings with `patch` applied: every key checked, all errors at
+    /// once, nothing applied when one is wrong.
+    pub fn patched(&self, patch: &Map<String, Value>) -> Result<OrganisationSettings, Vec<FieldError>> {
+        let mut next = *self;
+        let mut errors = Vec::new();
+        for (key, value) in patch {
+            let result = match key.as_str() {
+                "active_plans_per_kam" => whole(value, 1000).map(|n| next.active_plans_per_kam = n),
+                "master_plans_per_company" => whole(value, 100_000).map(|n| next.master_plans_per_company = n),
+                "share_of_wallet_threshold" => fraction(value).map(|f| next.share_of_wallet_threshold = f),
+                "quadrant_share_line" => optional(value, fraction).map(|f| next.quadrant_share_line = f),
+                "quadrant_growth_line" => optional(value, amount).map(|f| next.quadrant_growth_line = f),
+                _ => Err(Message::new("settings-err-unknown").arg("keys", KEYS.join(", "))),
+            };
+            if let Err(m) = result {
+                errors.push(FieldError::new(key, m));
+            }
+        }
+        if errors.is_empty() { Ok(next) } else { Err(errors) }
+    }
+}
+
+/// A whole number from 0 to `max`.
+fn whole(v: &Value, max: u32) -> Result<u32, Message> {
+    v.as_u64()
+        .and_then(|n| u32::try_from(n).ok())
+        .filter(|n| *n <= max)
+        .ok_or_else(|| Message::new("settings-err-whole").arg("max", i64::from(max)))
+}
+
+/// A share: a number from 0 to 1.
+fn fraction(v: &Value) -> Result<f64, Message> {
+    v.as_f64().filter(|f| (0.0..=1.0).contains(f)).ok_or_else(|| Message::new("settings-err-fraction"))
+}
+
+/// An amount of money: a number of 0 or more.
+fn amount(v: &Value) -> Result<f64, Message> {
+    v.as_f64().filter(|f| f.is_finite() && *f >= 0.0).ok_or_else(|| Message::new("settings-err-amount"))
+}
+
+fn optional(v: &Value, read: fn(&Value) -> Result<f64, Message>) -> Result<Option<f64>, Message> {
+    if v.is_null() { Ok(None) } else { read(v).map(Some) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn patch(v: Value) -> Map<String, Value> {
+        v.as_object().unwrap().clone()
+    }
+
+    fn fields(errors: &[FieldError]) -> Vec<&str> {
+        errors.iter().map(|e| e.field.as_str()).collect()
+    }
+
+    #[test]
+    fn defaults_follow_the_seeds() {
+        let d = OrganisationSettings::default();
+        assert_eq!((d.active_plans_per_kam, d.master_plans_per_company, d.share_of_wallet_threshold), (3, 15, 0.6));
+        assert_eq!((d.quadrant_share_line, d.quadrant_growth_line), (None, None));
+        let keys: Vec<String> = serde_json::to_value(d).unwrap().as_object().unwrap().keys().cloned().collect();
+        let mut documented = KEYS.map(String::from).to_vec();
+        documented.sort();
+        let mut keys = keys;
+        keys.sort();
+        assert_eq!(keys, documented, "the object has exactly the documented keys");
+    }
+
+    #[test]
+    fn a_patch_changes_only_what_it_names() {
+        let d = OrganisationSettings::default();
+        let next = d.patched(&patch(json!({"active_plans_per_kam": 5, "quadrant_growth_line": 250000.5}))).unwrap();
+        assert_eq!(next, OrganisationSettings { active_plans_per_kam: 5, quadrant_growth_line: Some(250000.5), ..d });
+        let back = next.patched(&patch(json!({"quadrant_growth_line": null}))).unwrap();
+        assert_eq!(back.quadrant_growth_line, None, "null: back to the median");
+        assert_eq!(d.patched(&Map::new()).unwrap(), d);
+    }
+
+    #[test]
+    fn wrong_values_and_unknown_keys_are_refused_all_at_once() {
+        let d = OrganisationSettings::default();
+        let errors = d
+            .patched(&patch(json!({
+                "active_plans_per_kam": -1,
+                "master_plans_per_company": 2.5,
+                "share_of_wallet_threshold": 60,
+                "quadrant_share_line": "half",
+                "quadrant_growth_line": -10,
+                "plans_per_kam": 3
+            })))
+            .unwrap_err();
+        let mut named = fields(&errors);
+        named.sort();
+        assert_eq!(
+            named,
+            [
+                "active_plans_per_kam",
+                "master_plans_per_company",
+                "plans_per_kam",
+                "quadrant_growth_line",
+                "quadrant_share_line",
+                "share_of_wallet_threshold"
+            ]
+        );
+        assert!(d.patched(&patch(json!({"active_plans_per_kam": 1001}))).is_err());
+        assert!(d.patched(&patch(json!({"active_plans_per_kam": 0}))).is_ok(), "zero: no plans without an exception");
+        assert!(d.patched(&patch(json!({"share_of_wallet_threshold": null}))).is_err(), "the threshold is never empty");
+    }
+}

@@ -1,0 +1,76 @@
+//! The organisation's settings in one place: `GET`/`PATCH
+//! /api/v1/organisation/settings` with exactly the documented keys and their
+//! defaults, partial changes by administrators only, refusals that name the
+//! key and change nothing, and each organisation its own.
+
+use keyplan_domain::Role;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::{ORG, OTHER_ORG, assert_error, planned};
+
+fn keys(v: &Value) -> Vec<String> {
+    let mut k: Vec<String> = v.as_object().unwrap_or_else(|| panic!("not an object: {v}")).keys().cloned().collect();
+    k.sort();
+    k
+}
+
+#[tokio::test]
+async fn settings_have_documented_keys_and_change_only_by_administrators() {
+    let p = planned().await;
+    let (s, v) = p.api.get("/organisation/settings").await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!(
+        keys(&v),
+        ["active_plans_per_kam", "master_plans_per_company", "quadrant_growth_line", "quadrant_share_line", "share_of_wallet_threshold"]
+    );
+    assert_eq!(
+        v,
+        json!({"active_plans_per_kam": 3, "master_plans_per_company": 15, "share_of_wallet_threshold": 0.6,
+               "quadrant_share_line": null, "quadrant_growth_line": null}),
+        "the defaults of seeds 003 and 004"
+    );
+
+    // A KAM reads them but may not change them.
+    let (s, _) = p.api.patch("/organisation/settings", json!({"active_plans_per_kam": 10})).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+
+    p.app.user(ORG, "ada@acme.test", "Ada Admin", Role::Admin).await;
+    let admin = p.app.api("ada@acme.test").await;
+    let (s, v) = admin.patch("/organisation/settings", json!({"active_plans_per_kam": 4, "quadrant_growth_line": 250000})).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!((&v["active_plans_per_kam"], &v["quadrant_growth_line"]), (&json!(4), &json!(250000.0)));
+    assert_eq!(v["master_plans_per_company"], 15, "keys not named keep their value");
+    let (_, v) = admin.patch("/organisation/settings", json!({"quadrant_growth_line": null, "share_of_wallet_threshold": 0.5})).await;
+    assert_eq!((&v["quadrant_growth_line"], &v["share_of_wallet_threshold"]), (&Value::Null, &json!(0.5)));
+
+    // Wrong values and unknown keys: 422 naming the key, and nothing changes.
+    let before = p.api.get("/organisation/settings").await.1;
+    assert_error(
+        &admin.patch("/organisation/settings", json!({"share_of_wallet_threshold": 60})).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid",
+        Some("share_of_wallet_threshold"),
+    );
+    assert_error(
+        &admin.patch("/organisation/settings", json!({"plans_per_kam": 2})).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid",
+        Some("plans_per_kam"),
+    );
+    let (s, v) = admin.patch("/organisation/settings", json!({"active_plans_per_kam": 2, "master_plans_per_company": -1})).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    assert_eq!(v["error"]["field"], "master_plans_per_company");
+    assert!(v["error"]["message"].as_str().unwrap().contains("whole number"), "{v}");
+    assert_eq!(p.api.get("/organisation/settings").await.1, before, "nothing of a refused change is stored");
+    let (s, _) = admin.patch("/organisation/settings", json!([1, 2])).await;
+    assert!(s.is_client_error());
+
+    // Another organisation keeps its own.
+    p.app.user(OTHER_ORG, "eve@other.test", "Eve Other", Role::Admin).await;
+    let eve = p.app.api("eve@other.test").await;
+    assert_eq!(eve.get("/organisation/settings").await.1["active_plans_per_kam"], 3);
+    let (s, _) = eve.patch("/organisation/settings", json!({"active_plans_per_kam": 9})).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(p.api.get("/organisation/settings").await.1["active_plans_per_kam"], 4);
+}

@@ -1,0 +1,47 @@
+//! The organisation's settings in one place: `GET`/`PATCH
+//! /organisation/settings` (keys documented in `keyplan_domain::settings`).
+
+use axum::Json;
+use axum::extract::State;
+use keyplan_domain::settings::OrganisationSettings;
+
+use super::JsonObject;
+use super::schema::{body, integer, nullable, number};
+use crate::auth::ApiUser;
+use crate::{ApiError, AppState};
+
+body! {
+    /// The organisation's settings. Shares are fractions (0.6 is 60 %). A PATCH
+    /// names only the keys it changes; an unknown key or a wrong value answers
+    /// 422 naming the key, and nothing changes.
+    OrganisationSettingsSchema {
+        /// Active plans (active, in review or approved) one KAM may hold; default 3.
+        active_plans_per_kam: integer(),
+        /// Active plans the company may hold; default 15.
+        master_plans_per_company: integer(),
+        /// Share of wallet (0 to 1) from which an account is no plan candidate and its plan is worth reconsidering; default 0.6.
+        share_of_wallet_threshold: number(),
+        /// Where the portfolio's share-of-wallet line stands (0 to 1); null: the organisation's median.
+        quadrant_share_line: nullable(number()),
+        /// Where the portfolio's growth-potential line stands (an amount); null: the organisation's median.
+        quadrant_growth_line: nullable(number()),
+    }
+}
+
+/// The organisation's settings (every signed-in user).
+#[utoipa::path(get, path = "/organisation/settings", tag = "organisation", responses((status = 200, body = OrganisationSettingsSchema)))]
+pub async fn get_settings(State(state): State<AppState>, ApiUser(auth): ApiUser) -> Result<Json<OrganisationSettings>, ApiError> {
+    Ok(Json(keyplan_app::settings::settings(&state.store, &auth).await?))
+}
+
+/// Changes the settings the body names (administrators), e.g.
+/// `{"active_plans_per_kam": 4, "quadrant_growth_line": null}`; answers every setting.
+#[utoipa::path(patch, path = "/organisation/settings", tag = "organisation", request_body = OrganisationSettingsSchema,
+    responses((status = 200, body = OrganisationSettingsSchema), (status = 403, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
+pub async fn patch_settings(
+    State(state): State<AppState>,
+    ApiUser(auth): ApiUser,
+    body: JsonObject,
+) -> Result<Json<OrganisationSettings>, ApiError> {
+    Ok(Json(keyplan_app::settings::patch(&state.store, &auth, &body.0).await?))
+}
