@@ -2,7 +2,8 @@
 //! commitment to the customer on the plan page; a signed-out visitor of the
 //! share link, in a browser of their own, comments on the shared goal and
 //! accepts the joint commitment; the KAM then sees both on the plan page,
-//! marked as from the customer and the link it came through.
+//! marked as from the customer and the link it came through, and the plan's
+//! excellence level rises from 3 (the team's work) to 5.
 //!
 //! Skipped (with a message) when Chromium or chromedriver is missing, unless
 //! `KEYPLAN_REQUIRE_BROWSER=1`. `KEYPLAN_SHOTS=DIR` saves the share page there.
@@ -32,7 +33,12 @@ async fn a_signed_out_customer_comments_and_accepts_a_joint_commitment() -> Resu
     let api = app.api(KAM).await;
     let account = api.account("Helix Pumps").await;
     let (_, dana) = api.post(&format!("/accounts/{account}/contacts"), json!({"name": "Dana Ruiz", "title": "Head of Maintenance"})).await;
-    let plan = api.plan(account, PLAN).await;
+    // The plan started five months ago, so the team's reviews fall inside it.
+    let today = time::OffsetDateTime::now_utc().date();
+    let day = |offset: i64| keyplan_domain::validate::format_date(today + time::Duration::days(offset));
+    let (_, created) =
+        api.post(&format!("/accounts/{account}/plans"), json!({"title": PLAN, "period_start": day(-150), "period_end": day(214)})).await;
+    let plan = created["id"].as_i64().expect("the plan's id");
     let goal = api.node(plan, json!({"kind": "goal", "title": GOAL, "metric": "Contracts", "baseline": 40, "target": 80})).await["id"]
         .as_i64()
         .unwrap();
@@ -50,6 +56,26 @@ async fn a_signed_out_customer_comments_and_accepts_a_joint_commitment() -> Resu
         let body = json!({"target_kind": "node", "target_id": node, "visibility": "customer"});
         api.call(Method::PUT, &format!("/plans/{plan}/visibility"), Some(body)).await;
     }
+    // The team at work: a colleague accepts a commitment (level 2) and two
+    // team reviews were held, the last within the cadence (level 3).
+    let mel = app.user("Acme", "mel@acme.test", "Mel Member", Role::Member).await;
+    api.call(Method::PUT, &format!("/accounts/{account}/team/{}", mel.id.get()), Some(json!({"function": "service"}))).await;
+    let training = api
+        .node(
+            plan,
+            json!({"kind": "commitment", "parent_id": goal, "title": "Train the Bremen maintenance crew on the sensor kit", "owner_id": mel.id.get(),
+            "due_date": day(60), "done_criterion": "Twelve technicians certified"}),
+        )
+        .await;
+    let (status, v) = app.api("mel@acme.test").await.post(&format!("/commitments/{}/accept", training["id"]), json!({})).await;
+    assert!(status.is_success(), "{v}");
+    for when in [day(-100), day(-10)] {
+        let (_, r) = api.post(&format!("/plans/{plan}/reviews"), json!({"kind": "team", "review_date": when})).await;
+        let (status, v) = api.post(&format!("/reviews/{}/hold", r["id"]), json!({"version": r["version"]})).await;
+        assert!(status.is_success(), "{v}");
+    }
+    assert_eq!(api.get(&format!("/plans/{plan}/coach")).await.1["level"], 3, "the team's rungs hold");
+
     let until = keyplan_domain::validate::format_date(time::OffsetDateTime::now_utc().date() + time::Duration::days(30));
     let (_, created) = api.post(&format!("/plans/{plan}/share-links"), json!({"label": LABEL, "expires_on": until})).await;
     let link = created["url"].as_str().expect("the link's address").to_string();
@@ -60,6 +86,10 @@ async fn a_signed_out_customer_comments_and_accepts_a_joint_commitment() -> Resu
     kam.fill("input[name=password]", PASSWORD).await?;
     kam.click_and_wait(&kam.find("form[action='/login'] button[type=submit]").await?).await?;
     kam.wait_for_url("to leave the sign-in page", |u| !u.contains("/login")).await?;
+    let account_page = app.url(&format!("/accounts/{account}"));
+    kam.goto(&account_page).await?;
+    let mark = kam.find(".coach-mark").await?;
+    assert_eq!(mark.attribute("data-level").await?.as_deref(), Some("3"), "level 3 before the customer took part");
     kam.goto(&app.url(&format!("/plans/{plan}"))).await?;
     let offer = kam.open_details("#customer details.add").await?;
     offer.find("select[name=node_id]").await?.select_by_value(&pilot.to_string()).await?;
@@ -127,6 +157,13 @@ async fn a_signed_out_customer_comments_and_accepts_a_joint_commitment() -> Resu
     let line = kam.find_with_text("#discussion ol.activity li", "accepted the joint commitment").await?;
     assert!(line.has_class("from-customer").await?);
     assert!(line.text().await?.contains(&format!("Dana Ruiz (customer, via share link “{LABEL}”)")));
+
+    // The customer opened the link (level 4) and accepted a joint commitment:
+    // the plan now stands on the top rung, on the account page too.
+    kam.goto(&account_page).await?;
+    let mark = kam.find(".coach-mark").await?;
+    assert_eq!(mark.attribute("data-level").await?.as_deref(), Some("5"), "the level rose with the customer");
+    assert!(mark.text().await?.contains("Level 5"));
     if let Some(dir) = shots() {
         kam.goto(&app.url(&format!("/plans/{plan}#customer"))).await?;
         kam.screenshot(dir.join("plan-customer.png")).await?;
