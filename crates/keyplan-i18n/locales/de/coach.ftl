@@ -176,3 +176,7 @@ coach-panel-blocker-count = { $count ->
     [one] 1 Blocker
    *[other] { $count } Blocker
 }
+coach-panel-more = { $count ->
+    [one] 1 weiterer Befund
+   *[other] { $count } weitere Befunde
+}

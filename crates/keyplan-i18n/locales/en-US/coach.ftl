@@ -173,3 +173,7 @@ coach-panel-blocker-count = { $count ->
     [one] 1 blocker
    *[other] { $count } blockers
 }
+coach-panel-more = { $count ->
+    [one] 1 more finding
+   *[other] { $count } more findings
+}

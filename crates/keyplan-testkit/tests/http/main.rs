@@ -10,6 +10,7 @@
 mod acceptance;
 mod acceptance_pages;
 mod coach;
+mod coach_pages;
 mod collab;
 mod content;
 mod content_pages;

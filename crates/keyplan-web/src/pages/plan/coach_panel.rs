@@ -35,12 +35,23 @@ pub struct FindingView {
     pub href: String,
 }
 
-/// The findings of one severity.
+/// The findings of one severity: the first [`SHOWN`] listed, the rest folded away.
 pub struct FindingGroup {
     pub severity: &'static str,
     pub label: String,
     pub findings: Vec<FindingView>,
+    pub more: Vec<FindingView>,
 }
+
+impl FindingGroup {
+    pub fn count(&self) -> usize {
+        self.findings.len() + self.more.len()
+    }
+}
+
+/// How many findings of one severity the panel lists before folding the rest
+/// away: a large plan can have hundreds, and the plan comes first.
+pub const SHOWN: usize = 6;
 
 /// The marker next to a node, item or section the coach has findings about:
 /// the worst severity, and every message as its title.
@@ -92,9 +103,9 @@ impl CoachPanel {
         self.marks.get(&format!("section:{key}"))
     }
 
-    /// The blockers (the management briefing lists only these).
-    pub fn blockers(&self) -> &[FindingView] {
-        self.groups.iter().find(|g| g.severity == Severity::Blocker.as_str()).map_or(&[], |g| &g.findings)
+    /// Every blocker (the management briefing lists only these).
+    pub fn blockers(&self) -> Vec<&FindingView> {
+        self.groups.iter().filter(|g| g.severity == Severity::Blocker.as_str()).flat_map(|g| g.findings.iter().chain(&g.more)).collect()
     }
 
     pub fn has_blockers(&self) -> bool {
@@ -186,8 +197,10 @@ fn group_label(s: Severity) -> &'static str {
 pub fn panel(report: &CoachReport, b: &PlanBundle, base: &str, trend: Option<&[TrendPoint]>, t: Tr) -> CoachPanel {
     let places = Places::new(b, base);
     let mut marks: HashMap<String, Marker> = HashMap::new();
-    let mut groups: Vec<FindingGroup> =
-        Severity::ALL.iter().map(|s| FindingGroup { severity: s.as_str(), label: t.s(group_label(*s)), findings: Vec::new() }).collect();
+    let mut groups: Vec<FindingGroup> = Severity::ALL
+        .iter()
+        .map(|s| FindingGroup { severity: s.as_str(), label: t.s(group_label(*s)), findings: Vec::new(), more: Vec::new() })
+        .collect();
     for f in &report.assessment.findings {
         let message = t.msg(&f.message);
         if f.target.kind != TargetKind::Plan {
@@ -207,7 +220,7 @@ pub fn panel(report: &CoachReport, b: &PlanBundle, base: &str, trend: Option<&[T
         let view =
             FindingView { rule: f.rule.as_str(), severity: f.severity.as_str(), message, hint: t.msg(&f.hint), href: places.href(f) };
         if let Some(g) = groups.iter_mut().find(|g| g.severity == f.severity.as_str()) {
-            g.findings.push(view);
+            if g.findings.len() < SHOWN { g.findings.push(view) } else { g.more.push(view) }
         }
     }
     groups.retain(|g| !g.findings.is_empty());
