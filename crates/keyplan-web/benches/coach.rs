@@ -5,7 +5,9 @@
 //! (every section's size, emptiness and the page count), once per bundle as
 //! the page now does it and per section as it did before. Medians.
 
+// Only the store and the growing of a plan: no request is served here.
 #[path = "fixture.rs"]
+#[allow(dead_code)]
 mod fixture;
 
 use std::hint::black_box;
