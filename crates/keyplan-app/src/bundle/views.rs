@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use keyplan_domain::NodeId;
 use keyplan_domain::analysis::{ItemKind, LinkKind};
+use keyplan_domain::coach::length::Lengths;
 use keyplan_domain::story::{self, AnalysisIn, CommitmentIn, GoalIn, LinkIn, SectionIn, Story};
 use keyplan_domain::template::{Budget, BudgetUnit, PageReport, Section, SectionKind, SizeReport};
 use keyplan_domain::tree::{Acceptance, Node, NodeKind, TreeNode};
@@ -75,9 +76,21 @@ impl PlanBundle {
         measured.unwrap_or_else(|| PageReport::new(0, self.doc.budget_pages))
     }
 
+    /// The whole plan's length and every section's size and emptiness, from
+    /// one reading of the plan: what a page showing all sections calls, once
+    /// (asking [`Self::section_size`] per section reads the whole plan again each time).
+    pub fn lengths(&self) -> Lengths {
+        self.coach_input(crate::today(), None).measure()
+    }
+
     /// The sections whose size is over budget.
     pub fn over_budget(&self) -> Vec<(&Section, SizeReport)> {
-        self.doc.sections.iter().filter_map(|s| self.section_size(s).filter(|r| r.over).map(|r| (s, r))).collect()
+        Self::over_budget_in(&self.doc.sections, &self.lengths())
+    }
+
+    /// The sections whose size is over budget, by already measured lengths.
+    pub fn over_budget_in<'a>(sections: &'a [Section], lengths: &Lengths) -> Vec<(&'a Section, SizeReport)> {
+        sections.iter().filter_map(|s| lengths.section(&s.key)?.size.clone().filter(|r| r.over).map(|r| (s, r))).collect()
     }
 
     /// Labels of whitespace cells and contacts, for links to them, in `t`'s language.

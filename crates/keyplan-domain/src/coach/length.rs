@@ -81,7 +81,58 @@ pub(super) fn page_report(v: &PlanView<'_, '_>) -> Option<PageReport> {
     Some(PageReport::new(text + items + nodes, budget))
 }
 
+/// The plan's whole length and every section's size, measured over one walk
+/// of the plan (see [`CoachInput::measure`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lengths {
+    /// The plan against its page budget; `None` when the template is unknown.
+    pub pages: Option<PageReport>,
+    /// Each section of the template, in template order: its key, its size
+    /// against its budget (`None` without a budget), and whether nothing is in
+    /// it yet (no text, items or nodes).
+    pub sections: Vec<SectionLength>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SectionLength {
+    pub key: String,
+    pub size: Option<SizeReport>,
+    pub empty: bool,
+}
+
+impl Lengths {
+    /// The measure of one section by key.
+    pub fn section(&self, key: &str) -> Option<&SectionLength> {
+        self.sections.iter().find(|s| s.key == key)
+    }
+}
+
 impl CoachInput<'_> {
+    /// The plan's length and every template section's size and emptiness, all
+    /// from one view of the plan: what a page showing every section needs,
+    /// without walking the plan again per section. Empty when the template is
+    /// unknown.
+    pub fn measure(&self) -> Lengths {
+        let v = PlanView::new(self);
+        let sections = self
+            .template
+            .as_deref()
+            .map(|t| {
+                t.sections
+                    .iter()
+                    .map(|s| {
+                        let empty = [BudgetUnit::Words, BudgetUnit::Items].into_iter().all(|unit| {
+                            let probe = Section { budget: Some(template::Budget { unit, limit: 0 }), ..s.clone() };
+                            section_size(&v, &probe).is_none_or(|r| r.used == 0)
+                        });
+                        SectionLength { key: s.key.clone(), size: section_size(&v, s), empty }
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Lengths { pages: page_report(&v), sections }
+    }
+
     /// The plan's length against its template's page budget, as the coach
     /// measures it; `None` when the template is unknown.
     pub fn page_report(&self) -> Option<PageReport> {

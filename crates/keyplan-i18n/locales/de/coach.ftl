@@ -143,3 +143,40 @@ coach-cli-summary = Punktzahl { $score } von 100 · Stufe { $level } von 5: { $t
 coach-cli-no-findings = Keine Befunde: Der Coach hat nichts anzumerken.
 coach-cli-next = Für Stufe { $level } („{ $title }“) fehlt dem Plan noch:
 coach-cli-top = Der Plan steht auf der obersten Stufe der Leiter.
+
+## Der Coach auf der Planseite, in der Storyansicht und im Management-Briefing
+coach-panel-title = Plan-Coach
+coach-panel-sub = Was ein erfahrener Key-Account-Coach dem Team sagen würde, und wo der Plan steht.
+coach-panel-score = Punktzahl
+coach-panel-score-of = { $score } von 100
+coach-panel-score-aria = Coach-Punktzahl { $score } von 100
+coach-panel-level = Stufe { $level } von 5
+coach-panel-chip = Stufe { $level } · Punktzahl { $score }
+coach-panel-chip-title = Der Plan-Coach: Exzellenzstufe und Punktzahl
+coach-panel-next = Für Stufe { $level } („{ $title }“) fehlt dem Plan noch:
+coach-panel-top = Der Plan steht auf der obersten Stufe der Leiter.
+coach-panel-trend = Punktzahl bei abgehaltenen Überprüfungen
+coach-panel-trend-none = Noch keine Überprüfung wurde mit dem Coach abgehalten. Jede abgehaltene Überprüfung hält die Punktzahl fest.
+coach-panel-trend-aria = Verlauf der Punktzahl über die abgehaltenen Überprüfungen
+coach-panel-findings = { $count ->
+    [one] 1 Befund
+   *[other] { $count } Befunde
+}
+coach-panel-none = Keine Befunde: Der Coach hat nichts anzumerken.
+coach-panel-blockers = Blocker
+coach-panel-warnings = Warnungen
+coach-panel-hints = Hinweise
+coach-panel-fix = So beheben Sie es:
+coach-panel-rule = Regel
+coach-panel-mark = { $severity }: { $message }
+coach-panel-open = Den Coach auf der Planseite öffnen
+coach-panel-no-blockers = Keine Blocker: Nichts hindert den Plan daran, wie geschrieben zu funktionieren.
+coach-panel-brief-title = Qualität des Plans
+coach-panel-blocker-count = { $count ->
+    [one] 1 Blocker
+   *[other] { $count } Blocker
+}
+coach-panel-more = { $count ->
+    [one] 1 weiterer Befund
+   *[other] { $count } weitere Befunde
+}

@@ -140,3 +140,40 @@ coach-cli-summary = Score { $score } of 100 · level { $level } of 5: { $title }
 coach-cli-no-findings = No findings: the coach has nothing to add.
 coach-cli-next = For level { $level } ({ $title }) the plan still needs:
 coach-cli-top = The plan stands on the top rung of the ladder.
+
+## The coach on the plan page, the story view and the management briefing
+coach-panel-title = Plan coach
+coach-panel-sub = What an experienced key-account coach would tell the team, and where the plan stands.
+coach-panel-score = Score
+coach-panel-score-of = { $score } of 100
+coach-panel-score-aria = Coach score { $score } of 100
+coach-panel-level = Level { $level } of 5
+coach-panel-chip = Level { $level } · score { $score }
+coach-panel-chip-title = The plan coach: excellence level and score
+coach-panel-next = For level { $level } ({ $title }) the plan still needs:
+coach-panel-top = The plan stands on the top rung of the ladder.
+coach-panel-trend = Score at held reviews
+coach-panel-trend-none = No review has been held with the coach yet. Each held review keeps the score.
+coach-panel-trend-aria = Score trend across held reviews
+coach-panel-findings = { $count ->
+    [one] 1 finding
+   *[other] { $count } findings
+}
+coach-panel-none = No findings: the coach has nothing to add.
+coach-panel-blockers = Blockers
+coach-panel-warnings = Warnings
+coach-panel-hints = Hints
+coach-panel-fix = How to fix:
+coach-panel-rule = Rule
+coach-panel-mark = { $severity }: { $message }
+coach-panel-open = Open the coach on the plan page
+coach-panel-no-blockers = No blockers: nothing stops the plan from working as written.
+coach-panel-brief-title = Plan quality
+coach-panel-blocker-count = { $count ->
+    [one] 1 blocker
+   *[other] { $count } blockers
+}
+coach-panel-more = { $count ->
+    [one] 1 more finding
+   *[other] { $count } more findings
+}

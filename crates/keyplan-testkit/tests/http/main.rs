@@ -11,6 +11,7 @@ mod acceptance;
 mod acceptance_pages;
 mod coach;
 mod coach_marks;
+mod coach_pages;
 mod collab;
 mod content;
 mod content_pages;

@@ -304,6 +304,7 @@ struct StoryPage {
     loose_so_whats: Vec<(String, String)>,
     missing_so_what: Vec<String>,
     story: Story,
+    coach: super::plan::coach_panel::CoachPanel,
 }
 
 pub async fn story(
@@ -316,6 +317,8 @@ pub async fn story(
     let chrome = Chrome::new(&auth, "accounts", &headers);
     let t = chrome.t;
     let story = b.story(keyplan_i18n::Tr::new(crate::lang::current()));
+    let report = super::plan::coach_panel::load(&state, &b).await?;
+    let coach = super::plan::coach_panel::panel(&report, &b, &format!("/plans/{}", b.plan.id), None, t);
     let label_of =
         |id: i64, english: &str| b.items.iter().find(|x| x.id.get() == id).map(|x| t.item_label(x)).unwrap_or_else(|| english.to_string());
     let goals = b.goals();
@@ -377,6 +380,7 @@ pub async fn story(
         loose_so_whats,
         missing_so_what,
         story,
+        coach,
     };
     Ok(render(StatusCode::OK, &page, had_flash))
 }

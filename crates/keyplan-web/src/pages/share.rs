@@ -37,6 +37,8 @@ struct AudiencePage {
     can_edit: bool,
     ex: Excerpt,
     br: Option<Briefing>,
+    /// The coach's score and blockers: the management briefing only, never the customer excerpt.
+    coach: Option<super::plan::coach_panel::CoachPanel>,
     asks: String,
     asks_version: i64,
 }
@@ -61,6 +63,17 @@ pub async fn view(
     let can_edit = keyplan_domain::permissions::can_edit_plans(auth.actor(), &access);
     let asks = management_asks(&b);
     let chrome = Chrome::new(&auth, "accounts", &headers);
+    // The coach reads the plan as the team wrote it (the briefing's bundle is redacted
+    // for management), so the briefing's score is the plan page's. Internal only:
+    // the customer excerpt never runs it.
+    let coach = match aud {
+        Audience::Management => {
+            let team = keyplan_app::bundle::plan_bundle(&state.store, &auth, id, crate::lang::current()).await?;
+            let report = super::plan::coach_panel::load(&state, &team).await?;
+            Some(super::plan::coach_panel::panel(&report, &team, &format!("/plans/{id}"), None, chrome.t))
+        }
+        _ => None,
+    };
     let chrome_t = chrome.t;
     let had_flash = chrome.flash.is_some();
     let page = AudiencePage {
@@ -74,6 +87,7 @@ pub async fn view(
         asks: asks.and_then(|a| a.body.clone()).unwrap_or_default(),
         asks_version: asks.map(|a| a.version).unwrap_or(0),
         br: (aud == Audience::Management).then(|| briefing(&b, chrome_t)),
+        coach,
         ex: excerpt(&b, chrome_t),
     };
     Ok(render(StatusCode::OK, &page, had_flash))

@@ -4,6 +4,7 @@
 //! `pages::sections`, `pages::kpis`, `pages::reviews`) re-render the page
 //! through [`plan_page`], never through each other.
 
+pub mod coach_panel;
 pub mod customer_card;
 pub mod reviews_card;
 pub mod scorecard;
@@ -112,6 +113,7 @@ struct PlanPage {
     dx: super::collab::Discussion,
     rv: reviews_card::ReviewsCard,
     cx: customer_card::CustomerCard,
+    coach: coach_panel::CoachPanel,
 }
 
 pub async fn show(
@@ -154,7 +156,12 @@ pub async fn plan_page(
         _ => FormView::default(),
     };
     let mut sx = sections::build(t, &b, &mut forms.sections);
-    let dx = super::collab::discussion_in(&state.store, auth, &b, t).await?;
+    // The discussion, the reviews card and the coach's settings and evidence, side by side.
+    let (dx, rv, report) = tokio::try_join!(
+        super::collab::discussion_in(&state.store, auth, &b, t),
+        reviews_card::card_in(state, &b, std::mem::take(&mut forms.reviews), t),
+        coach_panel::load(state, &b),
+    )?;
     count_comments(&mut goals, &dx);
     for it in sx.sections.iter_mut().flat_map(|s| s.groups.iter_mut()).flat_map(|g| g.items.iter_mut()) {
         it.comments = dx.count("item", it.id);
@@ -162,9 +169,10 @@ pub async fn plan_page(
     for g in &mut sx.goal_cards {
         g.comments = dx.count("node", g.id);
     }
-    let rv = reviews_card::card_in(state, &b, std::mem::take(&mut forms.reviews), t).await?;
+    let coach = coach_panel::panel(&report, &b, "", Some(&rv.trend), t);
     let cx = customer_card::card(&b, forms.customer.take(), t);
     let page = PlanPage {
+        coach,
         cx,
         rv,
         sx,

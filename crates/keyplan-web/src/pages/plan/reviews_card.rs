@@ -44,6 +44,8 @@ pub struct ReviewsCard {
     pub cadence_text: String,
     pub overdue: bool,
     pub reviews: Vec<ReviewRow>,
+    /// The coach's score kept with each held review, oldest first.
+    pub trend: Vec<keyplan_app::coach::TrendPoint>,
     pub kinds: Vec<Opt>,
     /// The "plan a review" form and the schedule form, with what was typed after an error.
     pub add: FormView,
@@ -95,6 +97,7 @@ pub async fn card_in(state: &AppState, b: &PlanBundle, forms: CardForms, t: Tr) 
         due: t.date(sched.due),
         overdue: sched.overdue,
         reviews: reviews.iter().map(|r| ReviewRow::new(r, t)).collect(),
+        trend: super::coach_panel::trend_of(&reviews),
         kinds: kinds(t),
         add,
         sched: sched_form,

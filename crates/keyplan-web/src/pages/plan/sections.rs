@@ -6,6 +6,7 @@ use crate::views::{FormView, Opt};
 use keyplan_app::bundle::PlanBundle;
 use keyplan_app::bundle::clip;
 use keyplan_domain::analysis::{Benefit, Category, ItemKind, LinkKind, SectionTextInput};
+use keyplan_domain::coach::length::SectionLength;
 use keyplan_domain::template::{Section, SectionKind};
 use keyplan_domain::tree::{Acceptance, CommitmentStatus};
 use keyplan_domain::{ItemId, NodeId};
@@ -260,9 +261,11 @@ pub fn build(t: Tr, b: &PlanBundle, forms: &mut SectionForms) -> SectionsView {
         story.sections.iter().flat_map(|s| &s.items).filter(|i| i.id == id).flat_map(|i| i.goals.iter().map(|g| goal_title(*g))).collect()
     };
 
+    // Every section's size, measured over one reading of the plan.
+    let lengths = b.lengths();
     let mut sections = Vec::new();
     for (i, s) in b.doc.sections.iter().enumerate() {
-        sections.push(section_view(t, b, i + 1, s, forms, &item_goals));
+        sections.push(section_view(t, b, i + 1, s, forms, &item_goals, lengths.section(&s.key)));
     }
 
     let goal_cards = b
@@ -348,7 +351,7 @@ pub fn build(t: Tr, b: &PlanBundle, forms: &mut SectionForms) -> SectionsView {
         })
         .collect();
 
-    let pages = b.page_report();
+    let pages = lengths.pages.clone().unwrap_or_else(|| keyplan_domain::template::PageReport::new(0, b.doc.budget_pages));
     let discipline = b.settings.value_discipline();
     let has_map = b.doc.sections.iter().any(|s| s.kind == SectionKind::StakeholderMap);
     let picture = has_map.then(|| keyplan_export::stakeholder_svg::stakeholder_picture_in(&b.contacts, &b.users, t));
@@ -381,7 +384,10 @@ pub fn build(t: Tr, b: &PlanBundle, forms: &mut SectionForms) -> SectionsView {
         template_version: b.template_version,
         pages_label: t.length(&pages),
         pages_over: pages.over,
-        over_budget: b.over_budget().iter().map(|(s, r)| format!("{}: {}", s.title, t.size(r))).collect(),
+        over_budget: PlanBundle::over_budget_in(&b.doc.sections, &lengths)
+            .iter()
+            .map(|(s, r)| format!("{}: {}", s.title, t.size(r)))
+            .collect(),
         discipline_label: discipline.map(|d| t.enum_label("export-vd", d.as_str())).unwrap_or_default(),
         discipline_meaning: discipline.map(|d| t.s(&format!("export-vd-{}-meaning", d.as_str()))).unwrap_or_default(),
         discipline_statement: b.settings.value_statement.clone().unwrap_or_default(),
@@ -414,6 +420,7 @@ fn section_view(
     s: &Section,
     forms: &mut SectionForms,
     item_goals: &dyn Fn(i64) -> Vec<String>,
+    measured: Option<&SectionLength>,
 ) -> SectionView {
     let stored = b.section_text(&s.key);
     let text_form = match &forms.text {
@@ -495,14 +502,14 @@ fn section_view(
         kind: s.kind.as_str(),
         kind_label: t.enum_label("plan-section-kind", s.kind.as_str()),
         guidance: s.guidance.clone(),
-        size: b.section_size(s).map(|r| SizeView { label: t.size(&r), over: r.over }),
+        size: measured.and_then(|m| m.size.as_ref()).map(|r| SizeView { label: t.size(r), over: r.over }),
         has_body: s.kind.has_body(),
         has_so_what: s.kind.has_so_what(),
         body: stored.and_then(|t| t.body.clone()).unwrap_or_default(),
         so_what: stored.and_then(|t| t.so_what.clone()).unwrap_or_default(),
         text_form,
         groups,
-        empty: b.section_is_empty(s),
+        empty: measured.is_none_or(|m| m.empty),
     }
 }
 
