@@ -88,9 +88,11 @@ async fn a_signed_out_customer_comments_and_accepts_a_joint_commitment() -> Resu
     kam.wait_for_url("to leave the sign-in page", |u| !u.contains("/login")).await?;
     let account_page = app.url(&format!("/accounts/{account}"));
     kam.goto(&account_page).await?;
-    let mark = kam.find(".coach-mark").await?;
+    let mark = kam.find(".plan-mark").await?;
     assert_eq!(mark.attribute("data-level").await?.as_deref(), Some("3"), "level 3 before the customer took part");
     kam.goto(&app.url(&format!("/plans/{plan}"))).await?;
+    let level = kam.find("#coach #h-coach").await?.text().await?;
+    assert!(level.starts_with("Level 3"), "the coach panel before: {level}");
     let offer = kam.open_details("#customer details.add").await?;
     offer.find("select[name=node_id]").await?.select_by_value(&pilot.to_string()).await?;
     offer.find("select[name=contact_id]").await?.select_by_text("Dana Ruiz").await?;
@@ -161,9 +163,17 @@ async fn a_signed_out_customer_comments_and_accepts_a_joint_commitment() -> Resu
     // The customer opened the link (level 4) and accepted a joint commitment:
     // the plan now stands on the top rung, on the account page too.
     kam.goto(&account_page).await?;
-    let mark = kam.find(".coach-mark").await?;
+    let mark = kam.find(".plan-mark").await?;
     assert_eq!(mark.attribute("data-level").await?.as_deref(), Some("5"), "the level rose with the customer");
     assert!(mark.text().await?.contains("Level 5"));
+    kam.goto(&app.url(&format!("/plans/{plan}#coach"))).await?;
+    let level = kam.find("#coach #h-coach").await?.text().await?;
+    assert!(level.starts_with("Level 5"), "the coach panel after: {level}");
+    if let Some(dir) = shots() {
+        kam.screenshot(dir.join("plan-coach.png")).await?;
+        kam.goto(&account_page).await?;
+        kam.screenshot(dir.join("account-coach-mark.png")).await?;
+    }
     if let Some(dir) = shots() {
         kam.goto(&app.url(&format!("/plans/{plan}#customer"))).await?;
         kam.screenshot(dir.join("plan-customer.png")).await?;

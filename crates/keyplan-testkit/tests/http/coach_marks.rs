@@ -19,7 +19,7 @@ async fn coach(api: &Api, plan: i64) -> Value {
 
 /// The mark on a page: `data-score="…" data-level="…"` of the first mark.
 fn mark_on(page: &str) -> Option<(String, String)> {
-    let at = page.find("class=\"coach-mark ")?;
+    let at = page.find("class=\"plan-mark ")?;
     let rest = &page[at..];
     let attr = |name: &str| {
         let start = rest.find(&format!("{name}=\""))? + name.len() + 2;
