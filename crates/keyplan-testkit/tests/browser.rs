@@ -472,6 +472,7 @@ async fn strategic_plan_analysis_so_what_goal_and_story() -> Result<()> {
     assert!(gaps.contains("0 findings without consequence"), "{gaps}");
     assert!(gaps.contains("1 goals without commitment"), "{gaps}");
     if let Ok(dir) = std::env::var("KEYPLAN_SHOTS") {
+        std::fs::create_dir_all(&dir).expect("create KEYPLAN_SHOTS");
         b.screenshot(format!("{dir}/story.png")).await?;
     }
 
@@ -595,6 +596,7 @@ async fn kam_holds_a_review_and_the_next_one_shows_what_changed() -> Result<()> 
     let text = change.text().await?;
     assert!(text.contains("status") && text.contains("In progress") && text.contains("Done"), "{text}");
     if let Ok(dir) = std::env::var("KEYPLAN_SHOTS") {
+        std::fs::create_dir_all(&dir).expect("create KEYPLAN_SHOTS");
         b.screenshot(format!("{dir}/review-what-changed.png")).await?;
     }
     Ok(())
