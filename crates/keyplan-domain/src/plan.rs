@@ -64,6 +64,10 @@ pub struct PlanInput {
     pub status: String,
     pub period_start: String,
     pub period_end: String,
+    /// A manager's reason for activating the plan over the organisation's
+    /// limits on active plans (`keyplan_domain::portfolio::limits`); empty
+    /// otherwise. Not part of the plan: it is recorded with the activation.
+    pub limit_exception: String,
 }
 
 impl PlanInput {

@@ -11,7 +11,7 @@ use serde::Serialize;
 use time::{Date, OffsetDateTime};
 
 use crate::error::OptionalExt;
-use crate::{Store, StoreError, StoreResult, on_pool, on_tx};
+use crate::{Store, StoreError, StoreResult, Ts, on_pool, on_tx};
 
 /// One rule's change as an administrator sent it: what is `None` keeps the
 /// organisation's current setting (the default when it has none).
@@ -128,7 +128,7 @@ impl Store {
             SELECT p.id, p.org_id, $3, $4, $5, $6 FROM plans p WHERE p.org_id = $1 AND p.id = $2 \
             ON CONFLICT (plan_id) DO UPDATE SET score = excluded.score, level = excluded.level, blockers = excluded.blockers, \
               computed_at = excluded.computed_at WHERE plan_coach_marks.computed_at <= excluded.computed_at";
-        on_pool!(self, p => sqlx::query(SQL).bind(org).bind(plan).bind(mark.score).bind(mark.level).bind(mark.blockers).bind(read_at)
+        on_pool!(self, p => sqlx::query(SQL).bind(org).bind(plan).bind(mark.score).bind(mark.level).bind(mark.blockers).bind(Ts(micros(read_at)))
             .execute(p).await.map(|_| ()))?;
         Ok(())
     }
@@ -145,7 +145,7 @@ impl Store {
     pub async fn plans_to_mark(&self, before: OffsetDateTime, limit: i64) -> StoreResult<Vec<(OrgId, PlanId)>> {
         const SQL: &str = "SELECT p.org_id, p.id FROM plans p LEFT JOIN plan_coach_marks m ON m.plan_id = p.id \
             WHERE m.plan_id IS NULL OR m.computed_at < $1 ORDER BY m.computed_at IS NOT NULL, m.computed_at, p.id LIMIT $2";
-        Ok(on_pool!(self, p => sqlx::query_as(SQL).bind(before).bind(limit).fetch_all(p).await)?)
+        Ok(on_pool!(self, p => sqlx::query_as(SQL).bind(Ts(before)).bind(limit).fetch_all(p).await)?)
     }
 
     /// Forgets the marks of every plan of the organisation (its coach settings
@@ -154,4 +154,9 @@ impl Store {
         on_pool!(self, p => sqlx::query("DELETE FROM plan_coach_marks WHERE org_id = $1").bind(org).execute(p).await.map(|_| ()))?;
         Ok(())
     }
+}
+
+/// `t` to the microsecond, as PostgreSQL keeps it (both databases then agree).
+fn micros(t: OffsetDateTime) -> OffsetDateTime {
+    t.replace_nanosecond(t.nanosecond() / 1000 * 1000).unwrap_or(t)
 }

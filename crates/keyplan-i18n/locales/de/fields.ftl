@@ -114,3 +114,9 @@ settings-err-unknown = ist keine Einstellung; die Einstellungen sind { $keys }
 settings-err-whole = muss eine ganze Zahl von 0 bis { $max } sein
 settings-err-fraction = muss ein Anteil von 0 bis 1 sein (0,6 sind 60 %)
 settings-err-amount = muss ein Betrag von 0 oder mehr sein
+
+# Die Grenzen für aktive Pläne (Issue 13).
+limit-err-per-kam = gäbe dem KAM mehr als { $allowed } aktive Pläne, die Grenze der Organisation (active_plans_per_kam); er hat schon: { $plans }. { $how }
+limit-err-per-company = gäbe dem Unternehmen mehr als { $allowed } aktive Pläne, die Grenze der Organisation (master_plans_per_company); aktiv sind: { $plans }. { $how }
+limit-err-how = Archivieren Sie einen davon, oder bitten Sie eine Führungskraft, mit Begründung eine Ausnahme zuzulassen.
+limit-err-manager = Nur eine Führungskraft oder ein Administrator kann eine Ausnahme zulassen.

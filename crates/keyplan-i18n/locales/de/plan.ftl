@@ -325,3 +325,5 @@ story-loose-analysis = Analyse ohne Konsequenz
 story-missing-so-what = „{ $name }“ hat Erkenntnisse, aber keine Schlussfolgerung.
 story-loose-so-whats = Schlussfolgerungen ohne Ziel
 story-loose-hint = Verknüpfen Sie diese mit einem Ziel oder streichen Sie sie: Ein Plan enthält nur, was irgendwohin führt.
+plan-limit-exception = Begründung für eine Ausnahme von den Plangrenzen
+plan-limit-exception-placeholder = Nur nötig, um einen Plan über eine Grenze hinaus zu aktivieren

@@ -68,3 +68,5 @@ stored-notif-answered = { $name } { $line }
 # Ein Verlaufseintrag oder eine Benachrichtigung aus der Zeit, bevor keyplan sie
 # als Code speicherte, die keiner bekannten Form entspricht: wie geschrieben.
 stored-text = { $text }
+
+stored-limit-exception = hat eine Ausnahme von den Grenzen für aktive Pläne zugelassen ({ $limits }): { $reason }

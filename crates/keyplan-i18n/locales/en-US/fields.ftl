@@ -114,3 +114,9 @@ settings-err-unknown = is not a setting; the settings are { $keys }
 settings-err-whole = must be a whole number from 0 to { $max }
 settings-err-fraction = must be a share from 0 to 1 (0.6 is 60 %)
 settings-err-amount = must be an amount of 0 or more
+
+# The organisation's limits on active plans (issue 13).
+limit-err-per-kam = would give the KAM more than { $allowed } active plans, the organisation's limit (active_plans_per_kam); they already hold: { $plans }. { $how }
+limit-err-per-company = would give the company more than { $allowed } active plans, the organisation's limit (master_plans_per_company); active now: { $plans }. { $how }
+limit-err-how = Archive one of them, or ask a manager to allow an exception with a reason.
+limit-err-manager = Only a manager or an administrator can allow an exception.

@@ -330,3 +330,5 @@ story-loose-analysis = Analysis without consequence
 story-missing-so-what = “{ $name }” has findings but no so-what.
 story-loose-so-whats = So-whats leading to no goal
 story-loose-hint = Link these to a goal, or drop them: a plan carries only what leads somewhere.
+plan-limit-exception = Reason for an exception to the plan limits
+plan-limit-exception-placeholder = Only needed to activate a plan over a limit

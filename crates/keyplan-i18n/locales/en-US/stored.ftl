@@ -66,3 +66,5 @@ stored-notif-answered = { $name } { $line }
 # A history line or notification from before keyplan stored them by code that
 # matches no known form: shown as it was written.
 stored-text = { $text }
+
+stored-limit-exception = allowed an exception to the limits on active plans ({ $limits }): { $reason }

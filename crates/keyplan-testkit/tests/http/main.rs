@@ -30,6 +30,7 @@ mod i18n_plan;
 mod i18n_review;
 mod i18n_templates;
 mod kpis;
+mod limits;
 mod mail;
 mod orgs;
 mod pages;

@@ -302,6 +302,9 @@ body! {
         /// Only `one_page_constraint` for now.
         template: nullable(text()),
         version: nullable(integer()),
+        /// A manager's reason for activating the plan although it breaks a limit on active plans
+        /// (`active_plans_per_kam`, `master_plans_per_company`); recorded in the plan's history.
+        limit_exception: nullable(text()),
     }
 }
 

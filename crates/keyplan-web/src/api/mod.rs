@@ -71,6 +71,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(coach::trend))
         .routes(routes!(coach::get_rules, coach::put_rules))
         .routes(routes!(settings::get_settings, settings::patch_settings))
+        .routes(routes!(settings::limit_exceptions))
         .routes(routes!(export::export))
         .routes(routes!(shares::view))
         .routes(routes!(shares::put_visibility))

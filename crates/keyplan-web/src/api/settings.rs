@@ -6,7 +6,7 @@ use axum::extract::State;
 use keyplan_domain::settings::OrganisationSettings;
 
 use super::JsonObject;
-use super::schema::{body, integer, nullable, number};
+use super::schema::{body, integer, nullable, number, text};
 use crate::auth::ApiUser;
 use crate::{ApiError, AppState};
 
@@ -44,4 +44,33 @@ pub async fn patch_settings(
     body: JsonObject,
 ) -> Result<Json<OrganisationSettings>, ApiError> {
     Ok(Json(keyplan_app::settings::patch(&state.store, &auth, &body.0).await?))
+}
+
+/// Every exception to the limits on active plans that a manager allowed, newest
+/// first, with the plan, the limits broken, the reason and who allowed it
+/// (managers and administrators).
+#[utoipa::path(get, path = "/organisation/limit-exceptions", tag = "organisation",
+    responses((status = 200, body = [LimitExceptionSchema]), (status = 403, body = super::dto::ErrorBody)))]
+pub async fn limit_exceptions(
+    State(state): State<AppState>,
+    ApiUser(auth): ApiUser,
+) -> Result<Json<Vec<keyplan_store::LimitException>>, ApiError> {
+    Ok(Json(keyplan_app::plans::limit_exceptions(&state.store, &auth).await?))
+}
+
+body! {
+    /// An exception to the limits on active plans.
+    LimitExceptionSchema {
+        id: integer(),
+        plan_id: integer(),
+        plan_title: text(),
+        account_name: text(),
+        /// The limits broken, as setting keys separated by commas (`active_plans_per_kam,master_plans_per_company`).
+        limits: text(),
+        reason: text(),
+        allowed_by: nullable(integer()),
+        allowed_by_name: nullable(text()),
+        /// RFC 3339.
+        allowed_at: text(),
+    }
 }

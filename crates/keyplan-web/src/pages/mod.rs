@@ -152,6 +152,8 @@ pub struct Chrome {
     pub is_admin: bool,
     /// Managers and admins keep the company's offerings.
     pub can_manage_offerings: bool,
+    /// Managers and admins approve plans and allow exceptions to the limits.
+    pub is_manager: bool,
     pub csrf: String,
     /// Which navigation entry is current.
     pub nav: &'static str,
@@ -178,6 +180,7 @@ impl Chrome {
             role_label: t.enum_label("role", auth.role().as_str()),
             is_admin: auth.role() == keyplan_domain::Role::Admin,
             can_manage_offerings: keyplan_domain::permissions::can_manage_offerings(auth.actor()),
+            is_manager: keyplan_domain::permissions::can_approve_plans(auth.actor()),
             csrf: auth.csrf().to_string(),
             nav,
             flash: auth::cookie(headers, FLASH_COOKIE).as_deref().and_then(decode_flash),
