@@ -520,5 +520,8 @@ pub async fn load(store: &Store, today: Date) -> anyhow::Result<()> {
 
     // --- plans 5 and 6: the coach's ladder at levels 3 and 5 ---
     d.ladder_plans(solace, arcadia).await?;
+
+    // --- the coach's mark of every plan, for the account list ---
+    crate::coach::marks::refresh_stale(store, time::OffsetDateTime::now_utc()).await;
     Ok(())
 }

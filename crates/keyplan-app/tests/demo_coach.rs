@@ -26,6 +26,11 @@ async fn demo_reports(today: Date) -> BTreeMap<i64, CoachReport> {
             Err(e) => panic!("plan {id}: {e}"),
         };
         let report = report_for(&store, org, plan, Lang::En, today).await.expect("coach report");
+        // The account list shows every plan's mark from the start.
+        let mark = store.plan_mark(org, plan).await.expect("read the mark");
+        if today == keyplan_app::today() {
+            assert_eq!(mark, Some(report.plan_mark()), "plan {id}: the demo keeps the coach's mark");
+        }
         out.insert(id, report);
     }
     store.close().await;

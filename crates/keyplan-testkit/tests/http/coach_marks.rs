@@ -95,3 +95,14 @@ async fn lists_show_the_coachs_mark_and_follow_the_plans_changes() {
     let (status, _) = eve.get(&account_page).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn the_demo_shows_every_open_plans_mark_from_the_start() {
+    let app = keyplan_testkit::TestApp::spawn_demo().await;
+    let lena = app.try_login("lena.hoffmann@northwind.example", keyplan_app::demo::DEMO_PASSWORD).await.expect("the demo sign-in");
+    let page = page_in(&lena, "/accounts", "").await;
+    let with_plan = page.matches("accounts-open-plan").count().max(page.matches(">Open plan</a>").count());
+    let marked = page.matches("class=\"plan-mark ").count() - page.matches("class=\"plan-mark none").count();
+    assert!(with_plan >= 6, "the demo's accounts with a plan: {with_plan}");
+    assert_eq!(marked, with_plan, "every account with a plan shows its mark");
+}
