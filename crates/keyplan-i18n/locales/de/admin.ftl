@@ -375,3 +375,18 @@ templates-file-unreadable = kann nicht gelesen werden: { $detail }
 templates-file-must-be = muss "{ $detail }" sein
 # Noch nicht übersetzt: wie bisher auf Englisch.
 templates-err-last-offered = “{ $name }” is the only template offered for new plans; add or restore another template before retiring it.
+
+# Die Einstellungen der Organisation (Issue 13).
+org-settings-title = Plangrenzen und Portfolio
+org-settings-intro = Pläne lohnen sich für die wenigen Kunden mit dem größten Wachstumspotenzial. Einen Plan über eine Grenze hinaus zu aktivieren, braucht die Begründung einer Führungskraft.
+org-settings-per-kam = Aktive Pläne je KAM
+org-settings-per-kam-hint = Empfehlung: die wichtigsten 3 je KAM.
+org-settings-per-company = Aktive Pläne im Unternehmen
+org-settings-per-company-hint = Empfehlung: 10 bis 15 Masterpläne je Unternehmen.
+org-settings-share = Schwelle für den Lieferanteil (%)
+org-settings-share-hint = Ab diesem Anteil ist ein Kunde kein Kandidat für einen Plan.
+org-settings-share-line = Portfoliolinie: Lieferanteil (%)
+org-settings-growth-line = Portfoliolinie: Wachstumspotenzial (Betrag)
+org-settings-median-hint = Leer lassen für den Median der Organisation.
+org-settings-save = Einstellungen speichern
+org-settings-saved = Einstellungen gespeichert.

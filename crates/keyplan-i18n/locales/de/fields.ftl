@@ -120,3 +120,4 @@ limit-err-per-kam = gäbe dem KAM mehr als { $allowed } aktive Pläne, die Grenz
 limit-err-per-company = gäbe dem Unternehmen mehr als { $allowed } aktive Pläne, die Grenze der Organisation (master_plans_per_company); aktiv sind: { $plans }. { $how }
 limit-err-how = Archivieren Sie einen davon, oder bitten Sie eine Führungskraft, mit Begründung eine Ausnahme zuzulassen.
 limit-err-manager = Nur eine Führungskraft oder ein Administrator kann eine Ausnahme zulassen.
+settings-err-number = muss eine Zahl sein

@@ -373,3 +373,18 @@ templates-file-kind-required = is required; one of { $detail }
 templates-file-unreadable = cannot be read: { $detail }
 templates-file-must-be = must be "{ $detail }"
 templates-err-last-offered = “{ $name }” is the only template offered for new plans; add or restore another template before retiring it.
+
+# The organisation's settings (issue 13).
+org-settings-title = Plan limits and portfolio
+org-settings-intro = Plans pay off for the few accounts with the most growth potential. Activating a plan over a limit needs a manager's reason.
+org-settings-per-kam = Active plans per KAM
+org-settings-per-kam-hint = Seed advice: the top 3 per KAM.
+org-settings-per-company = Active plans in the company
+org-settings-per-company-hint = Seed advice: 10 to 15 master plans per company.
+org-settings-share = Share-of-wallet threshold (%)
+org-settings-share-hint = From this share on, an account is no plan candidate.
+org-settings-share-line = Portfolio line: share of wallet (%)
+org-settings-growth-line = Portfolio line: growth potential (amount)
+org-settings-median-hint = Leave empty for the organisation's median.
+org-settings-save = Save settings
+org-settings-saved = Settings saved.

@@ -120,3 +120,4 @@ limit-err-per-kam = would give the KAM more than { $allowed } active plans, the 
 limit-err-per-company = would give the company more than { $allowed } active plans, the organisation's limit (master_plans_per_company); active now: { $plans }. { $how }
 limit-err-how = Archive one of them, or ask a manager to allow an exception with a reason.
 limit-err-manager = Only a manager or an administrator can allow an exception.
+settings-err-number = must be a number

@@ -74,3 +74,37 @@ async fn settings_have_documented_keys_and_change_only_by_administrators() {
     assert_eq!(s, StatusCode::OK);
     assert_eq!(p.api.get("/organisation/settings").await.1["active_plans_per_kam"], 4);
 }
+
+#[tokio::test]
+async fn administrators_change_the_settings_on_the_organisation_page() {
+    let p = planned().await;
+    p.app.user(ORG, "ada@acme.test", "Ada Admin", Role::Admin).await;
+    let s = p.app.login("ada@acme.test").await;
+    let page = crate::helpers::page_in(&s, "/admin/organisation", "").await;
+    assert!(page.contains("name=\"active_plans_per_kam\" inputmode=\"numeric\" value=\"3\""), "the current limit");
+    assert!(page.contains("name=\"share_of_wallet_threshold\" inputmode=\"decimal\" value=\"60\""), "shares as percentages");
+    let fields = [
+        ("active_plans_per_kam", "5"),
+        ("master_plans_per_company", "12"),
+        ("share_of_wallet_threshold", "55"),
+        ("quadrant_share_line", ""),
+        ("quadrant_growth_line", "300000"),
+    ];
+    let res = s.post("/admin/organisation/settings", &fields).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, v) = p.api.get("/organisation/settings").await;
+    assert_eq!(
+        v,
+        json!({"active_plans_per_kam": 5, "master_plans_per_company": 12, "share_of_wallet_threshold": 0.55,
+               "quadrant_share_line": null, "quadrant_growth_line": 300000.0})
+    );
+    // A wrong value is shown next to its field, and nothing changes.
+    let res = s.post("/admin/organisation/settings", &[("active_plans_per_kam", "drei"), ("share_of_wallet_threshold", "150")]).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = res.text().await.unwrap();
+    assert!(body.contains("must be a number") && body.contains("value=\"drei\""), "the error and the typed value");
+    assert_eq!(p.api.get("/organisation/settings").await.1, v);
+    // Not for a KAM.
+    let kim = p.app.login("kim@acme.test").await;
+    assert_eq!(kim.post("/admin/organisation/settings", &fields).await.status(), StatusCode::FORBIDDEN);
+}

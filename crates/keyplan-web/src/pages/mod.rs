@@ -14,6 +14,7 @@ mod kpis;
 mod language;
 mod login;
 mod offerings;
+mod org_settings;
 mod organisation;
 mod plan;
 mod plans;
@@ -112,6 +113,7 @@ pub fn router() -> Router<AppState> {
         .route("/plans/{id}/activity", get(collab::activity))
         .route("/admin/users", get(admin::users).post(admin::add_user))
         .route("/admin/organisation", get(organisation::show).post(organisation::save))
+        .route("/admin/organisation/settings", post(org_settings::save))
         .route("/admin/coach", get(coach_rules::show).post(coach_rules::save))
         .route("/admin/users/{id}", post(admin::update_user))
         .route("/admin/users/{id}/password", post(admin::reset_password))

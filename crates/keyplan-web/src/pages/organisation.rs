@@ -1,5 +1,7 @@
-//! The organisation's settings: its value discipline (seed 003), set once by an
-//! administrator and shown in every plan's value proposition.
+//! The organisation's settings page: its value discipline (seed 003), set once
+//! by an administrator and shown in every plan's value proposition, and the
+//! settings of `keyplan_domain::settings` (limits, portfolio lines; the form
+//! is handled in `org_settings`).
 
 use askama::Template;
 use axum::Form;
@@ -7,7 +9,8 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use keyplan_domain::analysis::{ValueDiscipline, ValueDisciplineInput};
-use serde::Deserialize;
+use keyplan_domain::settings::OrganisationSettings;
+use serde::{Deserialize, Serialize};
 
 use super::{Chrome, form_version, redirect_with, render};
 use crate::auth::{Auth, PageUser};
@@ -27,13 +30,15 @@ struct OrganisationPage {
     chrome: Chrome,
     form: FormView,
     options: Vec<DisciplineOption>,
+    limits: FormView,
 }
 
-async fn page(
+pub(super) async fn page(
     state: &AppState,
     auth: &Auth,
     headers: &HeaderMap,
     form: Option<FormView>,
+    limits: Option<FormView>,
     status: StatusCode,
 ) -> Result<Response, PageError> {
     keyplan_app::access::require(keyplan_domain::permissions::can_manage_users(auth.actor()))?;
@@ -63,11 +68,16 @@ async fn page(
             meaning: t.enum_label("org-meaning", d.as_str()),
         })
         .collect();
-    Ok(render(status, &OrganisationPage { chrome, form, options }, had_flash))
+    let mut limits = match limits {
+        Some(f) => f,
+        None => form_of(&keyplan_app::settings::settings(&state.store, auth).await?),
+    };
+    limits.localise(t);
+    Ok(render(status, &OrganisationPage { chrome, form, options, limits }, had_flash))
 }
 
 pub async fn show(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap) -> Result<Response, PageError> {
-    page(&state, &auth, &headers, None, StatusCode::OK).await
+    page(&state, &auth, &headers, None, None, StatusCode::OK).await
 }
 
 #[derive(Deserialize)]
@@ -92,7 +102,7 @@ pub async fn save(
         }
         Err(AppError::Validation(errors)) => {
             let f = FormView::from_input(&form.input, version).with_errors(&errors);
-            page(&state, &auth, &headers, Some(f), StatusCode::UNPROCESSABLE_ENTITY).await
+            page(&state, &auth, &headers, Some(f), None, StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(AppError::Conflict { current_version }) => {
             let s = state.store.org_settings(auth.org()).await?;
@@ -101,8 +111,37 @@ pub async fn save(
                 value_statement: s.value_statement.clone().unwrap_or_default(),
             };
             let f = FormView::conflicted(&stored, &form.input, current_version);
-            page(&state, &auth, &headers, Some(f), StatusCode::CONFLICT).await
+            page(&state, &auth, &headers, Some(f), None, StatusCode::CONFLICT).await
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// The form's fields, as typed.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct SettingsForm {
+    pub active_plans_per_kam: String,
+    pub master_plans_per_company: String,
+    /// Percent.
+    pub share_of_wallet_threshold: String,
+    /// Percent; empty: the median.
+    pub quadrant_share_line: String,
+    /// An amount; empty: the median.
+    pub quadrant_growth_line: String,
+}
+
+/// The settings as the form shows them.
+pub(super) fn form_of(s: &OrganisationSettings) -> FormView {
+    let pct = |f: f64| keyplan_app::num((f * 1000.0).round() / 10.0);
+    FormView::from_input(
+        &SettingsForm {
+            active_plans_per_kam: s.active_plans_per_kam.to_string(),
+            master_plans_per_company: s.master_plans_per_company.to_string(),
+            share_of_wallet_threshold: pct(s.share_of_wallet_threshold),
+            quadrant_share_line: s.quadrant_share_line.map(pct).unwrap_or_default(),
+            quadrant_growth_line: s.quadrant_growth_line.map(keyplan_app::num).unwrap_or_default(),
+        },
+        0,
+    )
 }

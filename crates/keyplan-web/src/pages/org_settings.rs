@@ -1,0 +1,103 @@
+//! The administrators' form for the organisation's settings
+//! (`keyplan_domain::settings`) on the organisation page: the limits on active
+//! plans and the portfolio's lines. Shares are typed as percentages here
+//! (60 for 0.6); an empty line means the organisation's median. The form goes
+//! through the same service as `PATCH /api/v1/organisation/settings`.
+
+use axum::Form;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use keyplan_domain::{FieldError, Message};
+use serde_json::{Map, Value};
+
+use super::organisation::SettingsForm;
+use super::redirect_with;
+use crate::auth::PageUser;
+use crate::error::PageError;
+use crate::views::FormView;
+use crate::{AppError, AppState};
+
+/// The typed fields as a change of the settings: numbers read (percentages
+/// divided by 100), empty lines as "the median". What is not a number is a
+/// field error; the ranges are the domain's to check.
+fn patch_of(f: &SettingsForm) -> Result<Map<String, Value>, Vec<FieldError>> {
+    let mut patch = Map::new();
+    let mut errors = Vec::new();
+    let number = |v: &str| v.trim().replace(',', ".").parse::<f64>().ok().filter(|n| n.is_finite());
+    for (key, text, percent, optional) in [
+        ("active_plans_per_kam", &f.active_plans_per_kam, false, false),
+        ("master_plans_per_company", &f.master_plans_per_company, false, false),
+        ("share_of_wallet_threshold", &f.share_of_wallet_threshold, true, false),
+        ("quadrant_share_line", &f.quadrant_share_line, true, true),
+        ("quadrant_growth_line", &f.quadrant_growth_line, false, true),
+    ] {
+        if text.trim().is_empty() && optional {
+            patch.insert(key.into(), Value::Null);
+            continue;
+        }
+        match number(text) {
+            Some(n) if key.ends_with("_kam") || key.ends_with("_company") => {
+                let whole = (n.fract() == 0.0 && n >= 0.0).then_some(n as u64);
+                patch.insert(key.into(), whole.map(Value::from).unwrap_or(Value::from(n)));
+            }
+            Some(n) => {
+                patch.insert(key.into(), Value::from(if percent { n / 100.0 } else { n }));
+            }
+            None => errors.push(FieldError::new(key, Message::new("settings-err-number"))),
+        }
+    }
+    if errors.is_empty() { Ok(patch) } else { Err(errors) }
+}
+
+/// `POST /admin/organisation/settings`.
+pub async fn save(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Form(form): Form<SettingsForm>,
+) -> Result<Response, PageError> {
+    let result = match patch_of(&form) {
+        Ok(patch) => keyplan_app::settings::patch(&state.store, &auth, &patch).await,
+        Err(errors) => Err(AppError::Validation(errors)),
+    };
+    match result {
+        Ok(_) => {
+            let t = crate::lang::for_user(&auth, &headers);
+            Ok(redirect_with("/admin/organisation#settings", &t.s("org-settings-saved")))
+        }
+        Err(AppError::Validation(errors)) => {
+            let f = FormView::from_input(&form, 0).with_errors(&errors);
+            super::organisation::page(&state, &auth, &headers, None, Some(f), StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::organisation::form_of;
+    use super::*;
+    use keyplan_domain::settings::OrganisationSettings;
+
+    #[test]
+    fn percentages_and_empty_lines_become_the_settings_object() {
+        let f = SettingsForm {
+            active_plans_per_kam: "4".into(),
+            master_plans_per_company: " 12 ".into(),
+            share_of_wallet_threshold: "55,5".into(),
+            quadrant_share_line: String::new(),
+            quadrant_growth_line: "250000".into(),
+        };
+        let p = patch_of(&f).unwrap();
+        assert_eq!(
+            Value::Object(p),
+            serde_json::json!({"active_plans_per_kam": 4, "master_plans_per_company": 12,
+            "share_of_wallet_threshold": 0.555, "quadrant_share_line": null, "quadrant_growth_line": 250000.0})
+        );
+        let bad = SettingsForm { active_plans_per_kam: "three".into(), ..f };
+        assert_eq!(patch_of(&bad).unwrap_err()[0].field, "active_plans_per_kam");
+        let shown = form_of(&OrganisationSettings::default());
+        assert_eq!((shown.v("share_of_wallet_threshold"), shown.v("quadrant_share_line")), ("60", ""));
+    }
+}
