@@ -157,13 +157,19 @@ impl Demo<'_> {
         days: i64,
         author: &str,
     ) -> anyhow::Result<NodeId> {
+        let w = self.measured(title, metric, (baseline, target), unit, days);
+        Ok(self.store.create_node(self.org, plan, NodeKind::Goal, None, &w, self.user(author)).await?.id)
+    }
+
+    /// A goal's fields: metric, baseline, target and the date `days` from today.
+    fn measured(&self, title: &str, metric: &str, (baseline, target): (f64, f64), unit: &str, days: i64) -> NodeWrite {
         let mut w = NodeWrite::titled(title);
         w.metric = Some(metric.into());
         w.baseline = Some(baseline);
         w.target = Some(target);
         w.unit = Some(unit.into());
         w.target_date = Some(self.day(days));
-        Ok(self.store.create_node(self.org, plan, NodeKind::Goal, None, &w, self.user(author)).await?.id)
+        w
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -13,7 +13,7 @@ use keyplan_domain::plan::PlanStatus;
 use keyplan_domain::review::ReviewKind;
 use keyplan_domain::tree::{Acceptance, CommitmentStatus, NodeKind};
 use keyplan_domain::{AccountId, ContactId, Lang, Message, NodeId, PlanId};
-use keyplan_store::{NodeWrite, ReviewText, SideEffects};
+use keyplan_store::{ReviewText, SideEffects};
 
 use super::Demo;
 use crate::collab::shorten;
@@ -46,12 +46,7 @@ impl Demo<'_> {
         benefit: Benefit,
         author: &str,
     ) -> anyhow::Result<NodeId> {
-        let mut w = NodeWrite::titled(title);
-        w.metric = Some(metric.into());
-        w.baseline = Some(baseline);
-        w.target = Some(target);
-        w.unit = Some(unit.into());
-        w.target_date = Some(self.day(days));
+        let mut w = self.measured(title, metric, (baseline, target), unit, days);
         w.benefit = Some(benefit);
         Ok(self.store.create_node(self.org, plan, NodeKind::Goal, None, &w, self.user(author)).await?.id)
     }
