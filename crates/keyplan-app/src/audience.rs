@@ -56,6 +56,7 @@ pub fn redact(mut b: PlanBundle, vis: &Visibilities, audience: Audience) -> Plan
     }
     let customer = audience == Audience::Customer;
     b.can_edit = false;
+    b.limit_exception = None;
 
     // The tree: a node with everything above it.
     let mut nodes = Vec::new();

@@ -18,6 +18,7 @@ use crate::auth;
 
 mod ladder;
 mod one_page;
+mod portfolio;
 mod reviews;
 mod sharing;
 mod strategic;
@@ -41,6 +42,8 @@ const USERS: &[(&str, &str, Role)] = &[
     ("Lena Hoffmann", "lena.hoffmann", Role::Kam),
     ("James Carter", "james.carter", Role::Kam),
     ("Priya Nair", "priya.nair", Role::Kam),
+    ("Daniel Roth", "daniel.roth", Role::Kam),
+    ("Aylin Demir", "aylin.demir", Role::Kam),
     ("Tom Becker", "tom.becker", Role::Member),
     ("Julia Weber", "julia.weber", Role::Member),
     ("Omar Haddad", "omar.haddad", Role::Member),
@@ -526,6 +529,9 @@ pub async fn load(store: &Store, today: Date) -> anyhow::Result<()> {
 
     // --- plans 5 and 6: the coach's ladder at levels 3 and 5 ---
     d.ladder_plans(solace, arcadia).await?;
+
+    // --- the rest of the portfolio: thirty more accounts, light plans, an exception to the limits ---
+    d.portfolio().await?;
 
     // --- the coach's mark of every plan, for the account list ---
     crate::coach::marks::refresh_stale(store, time::OffsetDateTime::now_utc()).await;

@@ -46,7 +46,7 @@ pub use customer::{CustomerComment, JointCommitment, NewCustomerAnswer, NewCusto
 pub use error::{StoreError, StoreResult};
 pub use import::{ContactRef, ImportItem, ImportKpi, ImportLink, ImportNode, ImportSection, LinkTarget, PlanImport};
 pub use kpis::{Kpi, KpiActual, ReviewMark};
-pub use limits::{ActivePlanRow, LimitException};
+pub use limits::{ActivePlanRow, LimitException, PlanLimitNote};
 pub use nodes::{MyCommitment, NodeWrite};
 pub use reviews::{Participant, Review, ReviewSchedule, ReviewText, Snapshot, SnapshotInfo};
 pub use rows::{Account, Contact, Organisation, Plan, PlanSummary, SessionUser, User};

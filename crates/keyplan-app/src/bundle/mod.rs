@@ -41,6 +41,9 @@ pub struct PlanBundle {
     /// The commitments offered to the customer, with the customer's answers
     /// (loaded with the tree, in the same query).
     pub joint: Vec<keyplan_store::JointCommitment>,
+    /// The latest exception to the limits on active plans allowed for this
+    /// plan (internal: dropped for every other audience).
+    pub limit_exception: Option<keyplan_store::PlanLimitNote>,
     /// Who this bundle is for; anything but the team has been through [`crate::audience::redact`].
     pub audience: keyplan_domain::audience::Audience,
 }
@@ -68,7 +71,7 @@ pub async fn plan_bundle_for(
     id: PlanId,
     lang: Lang,
 ) -> Result<PlanBundle> {
-    let plan = store.plan(org, id).await?;
+    let (plan, limit_exception) = store.plan_with_exception(org, id).await?;
     let a = plan.account_id;
     // Independent reads: run them side by side on the pool (a fixed number, however large the plan).
     let (account, team, (nodes, joint), users, contacts, (doc, template_version), sections, items, links, settings, whitespace, kpi) = tokio::try_join!(
@@ -112,6 +115,7 @@ pub async fn plan_bundle_for(
         kpi_actuals,
         review_marks,
         joint,
+        limit_exception,
         audience: keyplan_domain::audience::Audience::Team,
     })
 }

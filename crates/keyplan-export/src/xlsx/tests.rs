@@ -122,6 +122,7 @@ fn bundle() -> PlanBundle {
         }],
         review_marks: Vec::new(),
         joint: Vec::new(),
+        limit_exception: None,
         audience: Audience::Team,
     }
 }

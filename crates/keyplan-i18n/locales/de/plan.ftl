@@ -327,3 +327,9 @@ story-loose-so-whats = Schlussfolgerungen ohne Ziel
 story-loose-hint = Verknüpfen Sie diese mit einem Ziel oder streichen Sie sie: Ein Plan enthält nur, was irgendwohin führt.
 plan-limit-exception = Begründung für eine Ausnahme von den Plangrenzen
 plan-limit-exception-placeholder = Nur nötig, um einen Plan über eine Grenze hinaus zu aktivieren
+
+# Die Ausnahme von den Grenzen für aktive Pläne, am Plan gezeigt (Issue 13).
+plan-limit-exception-title = Ausnahme von den Plangrenzen.
+plan-limit-exception-note = Über die Grenze für { $limits } hinaus aktiviert, erlaubt von { $by } am { $date }: „{ $reason }“
+limit-name-active_plans_per_kam = aktive Pläne je KAM
+limit-name-master_plans_per_company = Masterpläne je Unternehmen

@@ -332,3 +332,9 @@ story-loose-so-whats = So-whats leading to no goal
 story-loose-hint = Link these to a goal, or drop them: a plan carries only what leads somewhere.
 plan-limit-exception = Reason for an exception to the plan limits
 plan-limit-exception-placeholder = Only needed to activate a plan over a limit
+
+# The exception to the limits on active plans, shown on the plan (issue 13).
+plan-limit-exception-title = Exception to the plan limits.
+plan-limit-exception-note = Activated over the limit of { $limits }, allowed by { $by } on { $date }: “{ $reason }”
+limit-name-active_plans_per_kam = active plans per KAM
+limit-name-master_plans_per_company = master plans per company

@@ -122,8 +122,9 @@ async fn content(api: &Api) -> HashSet<String> {
     strings(&accounts, "", &mut out);
     let (_, users) = api.get("/users").await;
     strings(&users, "", &mut out);
-    // What administrators wrote: offerings, the value statement, the templates as stored.
-    for path in ["/offerings", "/organisation/value-discipline", "/templates"] {
+    // What administrators and managers wrote: offerings, the value statement, the templates
+    // as stored, the reasons for exceptions to the plan limits.
+    for path in ["/offerings", "/organisation/value-discipline", "/templates", "/organisation/limit-exceptions"] {
         let (_, v) = api.get(path).await;
         strings(&v, "", &mut out);
     }

@@ -65,6 +65,19 @@ async fn activating_over_a_limit_needs_a_managers_reason() {
     assert_eq!(status_of(&kim, plan).await, "active");
     let (_, history) = kim.get(&format!("/plans/{plan}/activity")).await;
     assert!(history.to_string().contains(reason), "the exception is in the plan's history: {history}");
+    // The plan page shows it to the team; the customer's excerpt and the management briefing do not.
+    let page = app.login("kim@acme.test").await;
+    let (s, html) = page.get(&format!("/plans/{plan}")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        html.contains("Exception to the plan limits") && html.contains(reason) && html.contains("Max Manager"),
+        "the plan shows the exception"
+    );
+    for view in ["customer", "management"] {
+        let (s, html) = page.get(&format!("/plans/{plan}/view/{view}")).await;
+        assert_eq!(s, StatusCode::OK, "{view}");
+        assert!(!html.contains(reason) && !html.contains("Exception to the plan limits"), "the {view} view keeps the exception internal");
+    }
 
     // Managers list every exception; a KAM may not.
     let (s, list) = max.get("/organisation/limit-exceptions").await;

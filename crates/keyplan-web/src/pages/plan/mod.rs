@@ -114,6 +114,8 @@ struct PlanPage {
     rv: reviews_card::ReviewsCard,
     cx: customer_card::CustomerCard,
     coach: coach_panel::CoachPanel,
+    /// The exception to the limits on active plans a manager allowed, if any.
+    limit_note: Option<String>,
 }
 
 pub async fn show(
@@ -171,7 +173,9 @@ pub async fn plan_page(
     }
     let coach = coach_panel::panel(&report, &b, "", Some(&rv.trend), t);
     let cx = customer_card::card(&b, forms.customer.take(), t);
+    let limit_note = b.limit_exception.as_ref().map(|e| limit_note(t, e));
     let page = PlanPage {
+        limit_note,
         coach,
         cx,
         rv,
@@ -198,6 +202,17 @@ pub async fn plan_page(
         unaccepted,
     };
     Ok(render(status, &page, had_flash))
+}
+
+/// "Activated over the limit of active plans per KAM, allowed by … on …: reason".
+fn limit_note(t: Tr, e: &keyplan_store::PlanLimitNote) -> String {
+    let limits: Vec<String> = e.limits.split(',').map(|k| t.s(&format!("limit-name-{}", k.trim()))).collect();
+    let m = keyplan_domain::Message::new("plan-limit-exception-note")
+        .arg("limits", limits.join(", "))
+        .arg("by", e.allowed_by_name.clone().unwrap_or_else(|| "—".into()))
+        .arg("date", t.date(e.allowed_at.date()))
+        .arg("reason", e.reason.clone());
+    t.msg(&m)
 }
 
 fn count_comments(nodes: &mut [NodeView], dx: &super::collab::Discussion) {
