@@ -24,6 +24,7 @@ pub mod kpis;
 pub mod mail;
 pub mod nodes;
 pub mod plans;
+pub mod portfolio;
 pub mod review_events;
 pub mod reviews;
 pub mod settings;

@@ -1,6 +1,6 @@
 //! Every file keyplan writes: the plan as PDF, XLSX workbook, Markdown, story
 //! text and open plan document; the calendar feed; and the SVG pictures (the
-//! 12-month timeline and the stakeholder map).
+//! 12-month timeline, the stakeholder map and the account portfolio).
 //!
 //! [`render`] is the one way to turn a plan into a file. Pages, the API, the
 //! share page and the command line all call it, so the same plan gives the same
@@ -11,6 +11,8 @@ pub mod document;
 pub mod ics;
 pub mod markdown;
 pub mod pdf;
+pub mod portfolio_pdf;
+pub mod portfolio_svg;
 pub mod stakeholder_svg;
 pub mod timeline_svg;
 pub mod xlsx;

@@ -20,6 +20,7 @@ pub mod legacy_text;
 mod limits;
 mod nodes;
 mod plans;
+mod portfolio;
 mod reviews;
 mod rows;
 mod settings;
@@ -48,6 +49,7 @@ pub use import::{ContactRef, ImportItem, ImportKpi, ImportLink, ImportNode, Impo
 pub use kpis::{Kpi, KpiActual, ReviewMark};
 pub use limits::{ActivePlanRow, LimitException, PlanLimitNote};
 pub use nodes::{MyCommitment, NodeWrite};
+pub use portfolio::{PortfolioAccount, PortfolioChoices, PortfolioFilter};
 pub use reviews::{Participant, Review, ReviewSchedule, ReviewText, Snapshot, SnapshotInfo};
 pub use rows::{Account, Contact, Organisation, Plan, PlanSummary, SessionUser, User};
 pub use share_guard::ShareLimits;

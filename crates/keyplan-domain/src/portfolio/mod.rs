@@ -11,8 +11,12 @@
 //!   medians of the points ([`Lines::medians`]).
 //! * [`candidates`] and [`to_reconsider`] mark the accounts.
 //! * [`limits`] checks activating a plan against the limits.
+//! * [`PlanState`] says where an account stands with its plans.
 
 pub mod limits;
+mod state;
+
+pub use state::{CurrentPlan, PlanState};
 
 use serde::Serialize;
 

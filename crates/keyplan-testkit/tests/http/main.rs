@@ -35,6 +35,7 @@ mod mail;
 mod orgs;
 mod pages;
 mod pdf;
+mod portfolio;
 mod review_forms;
 mod reviews;
 mod roles;

@@ -13,6 +13,7 @@ pub mod dto;
 mod export;
 pub mod kpis;
 mod plans;
+mod portfolio;
 mod reviews;
 mod schema;
 mod settings;
@@ -116,6 +117,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(templates::retire))
         .routes(routes!(templates::restore))
         .routes(routes!(templates::move_template))
+        .routes(routes!(portfolio::portfolio))
         .fallback(|| async { ApiError(AppError::NotFound) });
     OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1)
 }

@@ -18,6 +18,7 @@ mod org_settings;
 mod organisation;
 mod plan;
 mod plans;
+pub(crate) mod portfolio;
 mod reviews;
 mod sections;
 mod share;
@@ -135,6 +136,10 @@ pub fn router() -> Router<AppState> {
         .route("/admin/offerings/{id}/move", post(offerings::move_offering))
         .route("/admin/offerings/{id}/retire", post(offerings::retire))
         .route("/admin/offerings/{id}/delete", post(offerings::delete))
+        .route("/portfolio", get(portfolio::show))
+        .route("/portfolio.svg", get(portfolio::svg))
+        .route("/portfolio.xlsx", get(portfolio::xlsx))
+        .route("/portfolio.pdf", get(portfolio::pdf))
         .route("/static/app.css", get(|| asset(include_str!("../../static/app.css"), "text/css; charset=utf-8")))
         .route("/static/app.js", get(|| asset(include_str!("../../static/app.js"), "text/javascript; charset=utf-8")))
         .route("/favicon.svg", get(|| asset(include_str!("../../static/favicon.svg"), "image/svg+xml")))

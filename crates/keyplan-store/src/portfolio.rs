@@ -1,0 +1,168 @@
+//! The account portfolio (issue 13): every account of the organisation with
+//! its figures, its KAM, its best current plan (an active one before a draft)
+//! with the plan's review rhythm and the coach's kept mark, in one statement
+//! whatever the number of accounts; and the filter choices (regions,
+//! industries, KAMs) in one more.
+//!
+//! The plan state (no plan, draft, active, overdue review) is read from the
+//! row by `keyplan_domain::portfolio::PlanState::of`, so the store and the
+//! review pages agree on when a review is overdue.
+
+use keyplan_domain::plan::PlanStatus;
+use keyplan_domain::portfolio::{CurrentPlan, PlanState};
+use keyplan_domain::{AccountId, OrgId, PlanId, UserId};
+use serde::Serialize;
+use time::Date;
+
+use crate::{Store, StoreResult, on_pool};
+
+/// Which accounts the portfolio shows. Empty fields do not filter.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PortfolioFilter {
+    /// The account's owner (its KAM).
+    pub owner: Option<UserId>,
+    /// Exactly this region.
+    pub region: Option<String>,
+    /// Exactly this industry.
+    pub industry: Option<String>,
+    pub state: Option<PlanState>,
+}
+
+impl PortfolioFilter {
+    /// Whether any field filters.
+    pub fn is_empty(&self) -> bool {
+        self == &PortfolioFilter::default()
+    }
+}
+
+/// One account of the portfolio.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PortfolioAccount {
+    pub id: AccountId,
+    pub name: String,
+    pub owner_id: Option<UserId>,
+    pub owner_name: Option<String>,
+    pub region: Option<String>,
+    pub industry: Option<String>,
+    pub current_revenue: Option<f64>,
+    pub total_spend: Option<f64>,
+    pub potential: Option<f64>,
+    pub plan_state: PlanState,
+    /// The best current plan: the newest active one, else the newest draft.
+    pub plan_id: Option<PlanId>,
+    /// The coach's kept mark of that plan, if it was marked.
+    pub coach_level: Option<i32>,
+    pub coach_score: Option<f64>,
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: AccountId,
+    name: String,
+    owner_id: Option<UserId>,
+    owner_name: Option<String>,
+    region: Option<String>,
+    industry: Option<String>,
+    current_revenue: Option<f64>,
+    total_spend: Option<f64>,
+    potential: Option<f64>,
+    plan_id: Option<PlanId>,
+    plan_status: Option<PlanStatus>,
+    period_start: Option<Date>,
+    review_cadence_months: Option<i32>,
+    next_review_date: Option<Date>,
+    last_held: Option<Date>,
+    coach_level: Option<i32>,
+    coach_score: Option<f64>,
+}
+
+impl Row {
+    fn into_account(self, today: Date) -> PortfolioAccount {
+        let plan = match (self.plan_status, self.period_start) {
+            (Some(status), Some(period_start)) => Some(CurrentPlan {
+                status,
+                period_start,
+                review_cadence_months: self.review_cadence_months.unwrap_or(3),
+                next_review_date: self.next_review_date,
+                last_held: self.last_held,
+            }),
+            _ => None,
+        };
+        PortfolioAccount {
+            id: self.id,
+            name: self.name,
+            owner_id: self.owner_id,
+            owner_name: self.owner_name,
+            region: self.region,
+            industry: self.industry,
+            current_revenue: self.current_revenue,
+            total_spend: self.total_spend,
+            potential: self.potential,
+            plan_state: PlanState::of(plan.as_ref(), today),
+            plan_id: self.plan_id,
+            coach_level: self.coach_level,
+            coach_score: self.coach_score,
+        }
+    }
+}
+
+/// What the portfolio's filters offer: sorted, without empty values.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct PortfolioChoices {
+    pub regions: Vec<String>,
+    pub industries: Vec<String>,
+    /// Users who own at least one account, by name.
+    pub kams: Vec<(UserId, String)>,
+}
+
+/// The best current plan of the account: active (active, in review,
+/// approved) before draft, then the newest; archived plans never.
+const PORTFOLIO: &str = "SELECT a.id, a.name, a.owner_id, u.name AS owner_name, a.region, a.industry, \
+    a.current_revenue, a.total_spend, a.potential, \
+    p.id AS plan_id, p.status AS plan_status, p.period_start, p.review_cadence_months, p.next_review_date, \
+    (SELECT MAX(r.review_date) FROM reviews r WHERE r.plan_id = p.id AND r.held_at IS NOT NULL) AS last_held, \
+    m.level AS coach_level, m.score AS coach_score \
+    FROM accounts a LEFT JOIN users u ON u.id = a.owner_id \
+    LEFT JOIN plans p ON p.id = (SELECT q.id FROM plans q WHERE q.account_id = a.id AND q.org_id = a.org_id AND q.status <> 'archived' \
+      ORDER BY CASE WHEN q.status IN ('active', 'in_review', 'approved') THEN 0 ELSE 1 END, q.id DESC LIMIT 1) \
+    LEFT JOIN plan_coach_marks m ON m.plan_id = p.id \
+    WHERE a.org_id = $1 AND ($2 = 0 OR a.owner_id = $2) \
+      AND ($3 = '' OR COALESCE(a.region, '') = $3) AND ($4 = '' OR COALESCE(a.industry, '') = $4) \
+    ORDER BY LOWER(a.name), a.id";
+
+const CHOICES: &str = "SELECT 'region' AS kind, CAST(0 AS BIGINT) AS id, a.region AS name FROM accounts a \
+      WHERE a.org_id = $1 AND a.region IS NOT NULL AND a.region <> '' GROUP BY a.region \
+    UNION ALL SELECT 'industry', CAST(0 AS BIGINT), a.industry FROM accounts a \
+      WHERE a.org_id = $1 AND a.industry IS NOT NULL AND a.industry <> '' GROUP BY a.industry \
+    UNION ALL SELECT 'kam', CAST(u.id AS BIGINT), u.name FROM users u \
+      WHERE u.org_id = $1 AND EXISTS (SELECT 1 FROM accounts a WHERE a.org_id = u.org_id AND a.owner_id = u.id)";
+
+impl Store {
+    /// Every account of the organisation that `filter` lets through, by name,
+    /// with its plan state as of `today`: one statement.
+    pub async fn portfolio(&self, org: OrgId, filter: &PortfolioFilter, today: Date) -> StoreResult<Vec<PortfolioAccount>> {
+        let owner = filter.owner.map(UserId::get).unwrap_or(0);
+        let text = |s: &Option<String>| s.as_deref().map(str::trim).unwrap_or("").to_string();
+        let rows: Vec<Row> = on_pool!(self, p => sqlx::query_as(PORTFOLIO)
+            .bind(org).bind(owner).bind(text(&filter.region)).bind(text(&filter.industry)).fetch_all(p).await)?;
+        Ok(rows.into_iter().map(|r| r.into_account(today)).filter(|a| filter.state.is_none_or(|s| s == a.plan_state)).collect())
+    }
+
+    /// The regions, industries and KAMs the organisation's accounts have: one statement.
+    pub async fn portfolio_choices(&self, org: OrgId) -> StoreResult<PortfolioChoices> {
+        let rows: Vec<(String, i64, String)> = on_pool!(self, p => sqlx::query_as(CHOICES).bind(org).fetch_all(p).await)?;
+        let mut choices = PortfolioChoices::default();
+        for (kind, id, name) in rows {
+            match kind.as_str() {
+                "region" => choices.regions.push(name),
+                "industry" => choices.industries.push(name),
+                _ => choices.kams.push((UserId::new(id), name)),
+            }
+        }
+        let by_name = |a: &String, b: &String| a.to_lowercase().cmp(&b.to_lowercase()).then(a.cmp(b));
+        choices.regions.sort_by(by_name);
+        choices.industries.sort_by(by_name);
+        choices.kams.sort_by(|a, b| by_name(&a.1, &b.1).then(a.0.cmp(&b.0)));
+        Ok(choices)
+    }
+}
