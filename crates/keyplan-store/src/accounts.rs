@@ -12,29 +12,6 @@ use crate::{Store, StoreError, StoreResult, now, on_pool, on_tx};
 const COLUMNS: &str = "id, org_id, name, industry, region, parent_id, crm_id, current_revenue, total_spend, potential, \
                        growth_trend, owner_id, version, created_at, updated_at, updated_by";
 
-/// An account in the list, with what the list shows about it.
-#[derive(Clone, Debug, sqlx::FromRow, Serialize)]
-pub struct AccountSummary {
-    #[sqlx(flatten)]
-    pub account: Account,
-    pub owner_name: Option<String>,
-    pub plan_count: i64,
-    pub active_plan_id: Option<i64>,
-    /// The coach's kept mark of the active plan, if it was marked.
-    pub coach_score: Option<f64>,
-    pub coach_level: Option<i32>,
-    pub coach_blockers: Option<i32>,
-}
-
-#[derive(Clone, Debug, Default)]
-pub struct AccountFilter {
-    /// Case-insensitive part of the name, industry, region or CRM id.
-    pub search: Option<String>,
-    pub owner: Option<UserId>,
-    pub limit: i64,
-    pub offset: i64,
-}
-
 #[derive(Clone, Debug, sqlx::FromRow, Serialize)]
 pub struct TeamMember {
     pub user_id: UserId,
@@ -52,39 +29,11 @@ impl Store {
         row.map(|r| r.0).found()
     }
 
-    pub async fn list_accounts(&self, org: OrgId, filter: &AccountFilter) -> StoreResult<Vec<AccountSummary>> {
-        const SQL: &str = "SELECT a.id, a.org_id, a.name, a.industry, a.region, a.parent_id, a.crm_id, a.current_revenue, a.total_spend, \
-            a.potential, a.growth_trend, a.owner_id, a.version, a.created_at, a.updated_at, a.updated_by, u.name AS owner_name, \
-            (SELECT COUNT(*) FROM plans p WHERE p.account_id = a.id AND p.status <> 'archived') AS plan_count, \
-            ap.id AS active_plan_id, m.score AS coach_score, m.level AS coach_level, m.blockers AS coach_blockers \
-            FROM accounts a LEFT JOIN users u ON u.id = a.owner_id \
-            LEFT JOIN plans ap ON ap.id = (SELECT MAX(p.id) FROM plans p WHERE p.account_id = a.id AND p.status <> 'archived') \
-            LEFT JOIN plan_coach_marks m ON m.plan_id = ap.id \
-            WHERE a.org_id = $1 \
-              AND ($2 = '' OR LOWER(a.name) LIKE $2 ESCAPE '\\' OR LOWER(COALESCE(a.industry, '')) LIKE $2 ESCAPE '\\' \
-                   OR LOWER(COALESCE(a.region, '')) LIKE $2 ESCAPE '\\' OR LOWER(COALESCE(a.crm_id, '')) LIKE $2 ESCAPE '\\') \
-              AND ($3 = 0 OR a.owner_id = $3) \
-            ORDER BY LOWER(a.name), a.id LIMIT $4 OFFSET $5";
-        let pattern = match filter.search.as_deref().map(str::trim) {
-            None | Some("") => String::new(),
-            Some(s) => {
-                // LIKE wildcards typed by the user are searched for literally.
-                let text: String = s.to_lowercase().chars().filter(|c| !c.is_control()).collect();
-                format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"))
-            }
-        };
-        let owner = filter.owner.map(UserId::get).unwrap_or(0);
-        let limit = if filter.limit <= 0 { 500 } else { filter.limit.min(1000) };
-        Ok(
-            on_pool!(self, p => sqlx::query_as(SQL).bind(org).bind(&pattern).bind(owner).bind(limit).bind(filter.offset.max(0)).fetch_all(p).await)?,
-        )
-    }
-
-    /// Every account's id and name, for pickers.
-    pub async fn account_names(&self, org: OrgId) -> StoreResult<Vec<(AccountId, String)>> {
-        Ok(
-            on_pool!(self, p => sqlx::query_as("SELECT id, name FROM accounts WHERE org_id = $1 ORDER BY LOWER(name), id").bind(org).fetch_all(p).await)?,
-        )
+    /// The name of one account of the organisation, if there is one.
+    pub async fn account_name(&self, org: OrgId, id: AccountId) -> StoreResult<Option<String>> {
+        let row: Option<(String,)> = on_pool!(self, p => sqlx::query_as("SELECT name FROM accounts WHERE org_id = $1 AND id = $2")
+            .bind(org).bind(id).fetch_optional(p).await)?;
+        Ok(row.map(|r| r.0))
     }
 
     pub async fn count_accounts(&self, org: OrgId) -> StoreResult<i64> {

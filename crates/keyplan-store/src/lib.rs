@@ -7,6 +7,7 @@
 //! [`OrgId`] and filters on it.
 #![forbid(unsafe_code)]
 
+mod account_list;
 mod accounts;
 mod coach;
 mod collab;
@@ -39,7 +40,8 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{PgPool, SqlitePool};
 
-pub use accounts::{AccountFilter, AccountSummary, TeamMember};
+pub use account_list::{AccountFilter, AccountSort, AccountSummary, Choice};
+pub use accounts::TeamMember;
 pub use coach::{CoachFacts, CoachMark, PlanMark, RuleChange};
 pub use collab::{Activity, Comment, DueCommitment, MessageArgs, NewNotification, Notification, ReviewDate, Unmailed};
 pub use content::{GoalLink, Item, PlanSection};

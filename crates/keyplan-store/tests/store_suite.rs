@@ -334,7 +334,7 @@ async fn accounts_and_team(store: &Store) {
     store.create_plan(acme, nw.id, &archived, TEMPLATE_ONE_PAGE, ann.id).await.unwrap();
 
     let list = |search: &str, owner: Option<UserId>, limit: i64, offset: i64| {
-        let filter = AccountFilter { search: Some(search.to_string()), owner, limit, offset };
+        let filter = AccountFilter { search: Some(search.to_string()), owner, limit, offset, ..Default::default() };
         async move { store.list_accounts(acme, &filter).await.unwrap().into_iter().map(|s| s.account.name).collect::<Vec<_>>() }
     };
     let all = store.list_accounts(acme, &AccountFilter::default()).await.unwrap();

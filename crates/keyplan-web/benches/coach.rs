@@ -7,7 +7,6 @@
 
 // Only the store and the growing of a plan: no request is served here.
 #[path = "fixture.rs"]
-#[allow(dead_code)]
 mod fixture;
 
 use std::hint::black_box;

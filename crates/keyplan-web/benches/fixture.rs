@@ -1,5 +1,6 @@
 //! A demo database, a signed-in session and a way to grow a plan, shared by the
 //! plan-page benchmark and the query-count test.
+#![allow(dead_code)]
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
@@ -14,6 +15,10 @@ pub struct Fixture {
     pub router: axum::Router,
     pub cookie: String,
     pub path: std::path::PathBuf,
+    /// The database's URL (for bulk loads through a second connection).
+    pub url: String,
+    /// A PostgreSQL database made for this run: the server's URL and its name.
+    pub pg: Option<(String, String)>,
 }
 
 impl Fixture {
@@ -21,6 +26,25 @@ impl Fixture {
     pub async fn demo() -> Fixture {
         let path = std::env::temp_dir().join(format!("kp-bench-{:016x}.db", rand::random::<u64>()));
         let url = format!("sqlite://{}", path.display());
+        Fixture::demo_at(url, path, None).await
+    }
+
+    /// A fresh PostgreSQL database on the server at `server_url` with the demo
+    /// organisation (dropped again by [`Fixture::cleanup_async`]).
+    pub async fn demo_postgres(server_url: &str) -> Fixture {
+        use sqlx::Connection;
+        let name = format!("kp_bench_{:016x}", rand::random::<u64>());
+        let mut admin = sqlx::PgConnection::connect(server_url).await.expect("connect to PostgreSQL");
+        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut admin).await.expect("create database");
+        let _ = admin.close().await;
+        let (base, query) = server_url.split_once('?').map(|(u, q)| (u, format!("?{q}"))).unwrap_or((server_url, String::new()));
+        let host_start = base.find("://").map_or(0, |i| i + 3);
+        let server = base[host_start..].find('/').map_or(base, |slash| &base[..host_start + slash]);
+        let url = format!("{server}/{name}{query}");
+        Fixture::demo_at(url, std::path::PathBuf::new(), Some((server_url.to_string(), name))).await
+    }
+
+    async fn demo_at(url: String, path: std::path::PathBuf, pg: Option<(String, String)>) -> Fixture {
         let store = Store::connect(&url).await.expect("open");
         store.migrate().await.expect("migrate");
         keyplan_app::demo::load(&store, time::OffsetDateTime::now_utc().date()).await.expect("demo");
@@ -29,9 +53,9 @@ impl Fixture {
         let token = keyplan_app::auth::random_token();
         let expires = time::OffsetDateTime::now_utc() + time::Duration::hours(1);
         store.create_session(user.id, &keyplan_app::auth::token_hash(&token), "csrf", expires).await.expect("session");
-        let state = AppState::new(store.clone(), Config { database_url: url, ..Config::default() });
+        let state = AppState::new(store.clone(), Config { database_url: url.clone(), ..Config::default() });
         let router = keyplan_web::router(state);
-        Fixture { store, router, cookie: format!("{}={token}", keyplan_web::auth::SESSION_COOKIE), path }
+        Fixture { store, router, cookie: format!("{}={token}", keyplan_web::auth::SESSION_COOKIE), path, url, pg }
     }
 
     /// GETs a page; returns status and body length.
@@ -83,6 +107,21 @@ impl Fixture {
                     }
                 }
             }
+        }
+    }
+
+    /// Removes the database, whichever it is.
+    pub async fn cleanup_async(&self) {
+        use sqlx::Connection;
+        self.store.close().await;
+        match &self.pg {
+            Some((server, name)) => {
+                if let Ok(mut admin) = sqlx::PgConnection::connect(server).await {
+                    let _ =
+                        sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))).execute(&mut admin).await;
+                }
+            }
+            None => self.cleanup(),
         }
     }
 

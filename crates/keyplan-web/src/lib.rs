@@ -8,8 +8,10 @@ pub mod auth;
 pub mod error;
 pub mod extract;
 pub mod lang;
+mod listing;
 mod middleware;
 mod pages;
+mod pickers;
 mod state;
 mod views;
 

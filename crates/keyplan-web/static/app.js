@@ -30,3 +30,83 @@
     if (el) { el.classList.add("flash-node"); }
   }
 })();
+// Search fields (accounts, colleagues): suggest matches from the API as one types;
+// picking one fills in its id. Without this script the server resolves the text.
+(function () {
+  "use strict";
+  var seq = 0;
+  function enhance(box) {
+    var input = box.querySelector("input:not([type=hidden])");
+    var hidden = box.querySelector("input[type=hidden]");
+    var list = document.createElement("ul");
+    var timer = null;
+    var listId = "suggest-" + (++seq);
+    list.className = "suggest";
+    list.id = listId;
+    list.setAttribute("role", "listbox");
+    list.hidden = true;
+    box.appendChild(list);
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-controls", listId);
+    input.setAttribute("aria-expanded", "false");
+    function close() { list.hidden = true; input.setAttribute("aria-expanded", "false"); }
+    function choose(item) {
+      input.value = item.name;
+      hidden.value = String(item.id);
+      close();
+    }
+    function show(items) {
+      list.textContent = "";
+      items.forEach(function (item) {
+        var li = document.createElement("li");
+        var b = document.createElement("button");
+        b.type = "button";
+        b.setAttribute("role", "option");
+        b.textContent = item.name;
+        var detail = item.crm_id || item.email || item.region || "";
+        if (detail) {
+          var small = document.createElement("small");
+          small.textContent = detail;
+          b.appendChild(small);
+        }
+        b.addEventListener("mousedown", function (e) { e.preventDefault(); });
+        b.addEventListener("click", function () { choose(item); input.focus(); });
+        li.appendChild(b);
+        list.appendChild(li);
+      });
+      list.hidden = items.length === 0;
+      input.setAttribute("aria-expanded", items.length ? "true" : "false");
+    }
+    function search() {
+      var q = input.value.trim();
+      if (!q) { close(); return; }
+      var url = box.getAttribute("data-search") + "?per_page=8&q=" + encodeURIComponent(q);
+      fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+        .then(function (r) { return r.ok ? r.json() : []; })
+        .then(function (items) { if (input.value.trim() === q) show(Array.isArray(items) ? items : []); })
+        .catch(function () { close(); });
+    }
+    input.addEventListener("input", function () {
+      hidden.value = "";
+      clearTimeout(timer);
+      timer = setTimeout(search, 150);
+    });
+    input.addEventListener("keydown", function (e) {
+      var buttons = Array.prototype.slice.call(list.querySelectorAll("button"));
+      var at = buttons.indexOf(document.activeElement);
+      if (e.key === "ArrowDown" && buttons.length) { e.preventDefault(); buttons[0].focus(); }
+      if (e.key === "Escape") close();
+      if (at >= 0 && e.key === "Enter") e.preventDefault();
+    });
+    list.addEventListener("keydown", function (e) {
+      var buttons = Array.prototype.slice.call(list.querySelectorAll("button"));
+      var at = buttons.indexOf(document.activeElement);
+      if (e.key === "ArrowDown" && at < buttons.length - 1) { e.preventDefault(); buttons[at + 1].focus(); }
+      if (e.key === "ArrowUp") { e.preventDefault(); if (at > 0) buttons[at - 1].focus(); else input.focus(); }
+      if (e.key === "Escape") { close(); input.focus(); }
+    });
+    input.addEventListener("blur", function () { setTimeout(function () { if (!box.contains(document.activeElement)) close(); }, 150); });
+  }
+  document.querySelectorAll(".search-field[data-search]").forEach(enhance);
+})();

@@ -9,6 +9,7 @@
 
 mod acceptance;
 mod acceptance_pages;
+mod accounts_paging;
 mod coach;
 mod coach_marks;
 mod coach_pages;

@@ -3,30 +3,18 @@
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use keyplan_domain::account::AccountInput;
 use keyplan_domain::{AccountId, UserId};
 use keyplan_store::AccountFilter;
-use serde::Deserialize;
 
 use super::JsonObject;
 use super::dto::{AccountDto, AccountWrite, TeamMemberDto, TeamWrite};
 use super::schema::Body;
 use crate::auth::ApiUser;
 use crate::extract::{Id, Ids};
+use crate::listing::{self, ListParams, RawListQuery};
 use crate::{ApiError, AppError, AppState};
-
-#[derive(Deserialize, utoipa::IntoParams)]
-pub struct ListQuery {
-    /// Part of the name, industry, region or CRM id.
-    q: Option<String>,
-    #[param(value_type = Option<i64>)]
-    owner_id: Option<String>,
-    #[param(value_type = Option<i64>)]
-    limit: Option<String>,
-    #[param(value_type = Option<i64>)]
-    offset: Option<String>,
-}
 
 fn int_param(field: &str, raw: Option<&str>) -> Result<Option<i64>, AppError> {
     match raw.map(str::trim) {
@@ -35,22 +23,30 @@ fn int_param(field: &str, raw: Option<&str>) -> Result<Option<i64>, AppError> {
     }
 }
 
-/// Accounts of the organisation, by name.
-#[utoipa::path(get, path = "/accounts", tag = "accounts", params(ListQuery), responses((status = 200, body = [AccountDto])))]
+/// Accounts of the organisation, one page at a time (50 unless `per_page` says
+/// otherwise, at most 200), by name unless `sort` says otherwise. The body is the
+/// array of accounts; `Link` (RFC 8288) names the `next` and `prev` pages and
+/// `X-Total-Count` how many accounts match.
+#[utoipa::path(get, path = "/accounts", tag = "accounts", params(RawListQuery),
+    responses((status = 200, body = [AccountDto], headers(("Link" = String), ("X-Total-Count" = i64))), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn list(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
-    query: Result<Query<ListQuery>, QueryRejection>,
-) -> Result<Json<Vec<AccountDto>>, ApiError> {
-    let Query(q) = query.map_err(|e| AppError::BadRequest(keyplan_domain::Message::new("api-err-query").arg("detail", e.body_text())))?;
-    let filter = AccountFilter {
-        search: q.q,
-        owner: int_param("owner_id", q.owner_id.as_deref())?.map(UserId::new),
-        limit: int_param("limit", q.limit.as_deref())?.unwrap_or(500),
-        offset: int_param("offset", q.offset.as_deref())?.unwrap_or(0),
-    };
-    let rows = state.store.list_accounts(auth.org(), &filter).await?;
-    Ok(Json(rows.iter().map(|r| AccountDto::from(&r.account)).collect()))
+    headers: HeaderMap,
+    query: Result<Query<RawListQuery>, QueryRejection>,
+) -> Result<(HeaderMap, Json<Vec<AccountDto>>), ApiError> {
+    let Query(raw) = query.map_err(|e| AppError::BadRequest(keyplan_domain::Message::new("api-err-query").arg("detail", e.body_text())))?;
+    let params = ListParams::parse(&raw)?;
+    let filter = AccountFilter { owner: int_param("owner_id", raw.owner_id.as_deref())?.map(UserId::new), ..params.filter() };
+    let (rows, total) =
+        tokio::try_join!(state.store.list_accounts(auth.org(), &filter), state.store.count_matching_accounts(auth.org(), &filter))?;
+    let mut out = HeaderMap::new();
+    out.insert("x-total-count", HeaderValue::from(total));
+    let base = format!("{}/api/v1/accounts", crate::pages::base_url(&headers, state.config.secure_cookies));
+    if let Some(link) = listing::link_header(&base, &params, total).and_then(|l| HeaderValue::from_str(&l).ok()) {
+        out.insert(header::LINK, link);
+    }
+    Ok((out, Json(rows.iter().map(|r| AccountDto::from(&r.account)).collect())))
 }
 
 #[utoipa::path(post, path = "/accounts", tag = "accounts", request_body = AccountWrite,

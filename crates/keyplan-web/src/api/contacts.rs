@@ -1,5 +1,5 @@
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use keyplan_domain::contact::ContactInput;
 use keyplan_domain::{AccountId, ContactId};
@@ -58,4 +58,17 @@ pub async fn update(
 pub async fn delete(State(state): State<AppState>, ApiUser(auth): ApiUser, Id(id): Id<ContactId>) -> Result<StatusCode, ApiError> {
     keyplan_app::contacts::delete_contact(&state.store, &auth, id).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// Contacts of every account of the organisation whose name or e-mail contains
+/// `q`, by name, at most `per_page` (default 50, at most 200).
+#[utoipa::path(get, path = "/contacts", tag = "contacts", params(super::users::SearchQuery), responses((status = 200, body = [ContactDto])))]
+pub async fn search(
+    State(state): State<AppState>,
+    ApiUser(auth): ApiUser,
+    Query(query): Query<super::users::SearchQuery>,
+) -> Result<Json<Vec<ContactDto>>, ApiError> {
+    let (q, per_page) = query.parse()?;
+    let contacts = state.store.search_contacts(auth.org(), &q, per_page).await?;
+    Ok(Json(contacts.iter().map(ContactDto::from).collect()))
 }

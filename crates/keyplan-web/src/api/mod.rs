@@ -58,6 +58,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(accounts::set_team_member, accounts::remove_team_member))
         .routes(routes!(contacts::list, contacts::create))
         .routes(routes!(contacts::get, contacts::update, contacts::delete))
+        .routes(routes!(contacts::search))
         .routes(routes!(plans::list, plans::create))
         .routes(routes!(plans::get, plans::update, plans::delete))
         .routes(routes!(plans::create_node))

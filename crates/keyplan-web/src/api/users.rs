@@ -1,5 +1,5 @@
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{Query, State};
 
 use super::dto::{LanguageDto, LanguageWrite, MeDto, OrgDto, UserDto};
 use crate::auth::ApiUser;
@@ -33,9 +33,45 @@ pub async fn put_language(
     Ok(Json(LanguageDto { language: choice.map(|l| l.as_str().to_string()) }))
 }
 
-/// The users of the caller's organisation.
-#[utoipa::path(get, path = "/users", tag = "users", responses((status = 200, body = [UserDto])))]
-pub async fn list(State(state): State<AppState>, ApiUser(auth): ApiUser) -> Result<Json<Vec<UserDto>>, ApiError> {
-    let users = state.store.list_users(auth.org()).await?;
+/// Search parameters of `GET /users` and `GET /contacts`.
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+pub struct SearchQuery {
+    /// Part of the name or e-mail (case-insensitive).
+    pub q: Option<String>,
+    /// At most this many, 1 to 200 (default 50 when searching).
+    #[param(value_type = Option<i64>)]
+    pub per_page: Option<String>,
+}
+
+impl SearchQuery {
+    /// The search text and the page size, checked.
+    pub fn parse(&self) -> Result<(String, i64), AppError> {
+        let per_page = match self.per_page.as_deref().map(str::trim) {
+            None | Some("") => crate::listing::PAGE_SIZE,
+            Some(v) => v.parse::<i64>().ok().filter(|n| (1..=crate::listing::MAX_PER_PAGE).contains(n)).ok_or_else(|| {
+                AppError::field(
+                    "per_page",
+                    keyplan_domain::Message::new("listing-err-per-page").arg("max", crate::listing::MAX_PER_PAGE.to_string()),
+                )
+            })?,
+        };
+        Ok((self.q.clone().unwrap_or_default(), per_page))
+    }
+}
+
+/// The users of the caller's organisation; with `q` or `per_page`, those whose
+/// name or e-mail contains `q`, by name, at most `per_page`.
+#[utoipa::path(get, path = "/users", tag = "users", params(SearchQuery), responses((status = 200, body = [UserDto])))]
+pub async fn list(
+    State(state): State<AppState>,
+    ApiUser(auth): ApiUser,
+    Query(query): Query<SearchQuery>,
+) -> Result<Json<Vec<UserDto>>, ApiError> {
+    let users = if query.q.is_none() && query.per_page.is_none() {
+        state.store.list_users(auth.org()).await?
+    } else {
+        let (q, per_page) = query.parse()?;
+        state.store.search_users(auth.org(), &q, per_page).await?
+    };
     Ok(Json(users.iter().map(UserDto::from).collect()))
 }

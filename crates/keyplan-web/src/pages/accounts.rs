@@ -1,8 +1,8 @@
-//! The accounts list and the account page: key figures, contacts, team, plans.
+//! The account page: key figures, contacts, team, plans.
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use keyplan_domain::account::{AccountInput, GrowthTrend};
@@ -10,9 +10,10 @@ use keyplan_domain::contact::{Attitude, BuyingRole, ContactInput};
 use keyplan_domain::permissions;
 use keyplan_domain::plan::PlanInput;
 use keyplan_domain::{AccountId, UserId};
-use keyplan_store::{AccountFilter, TeamMember};
+use keyplan_store::TeamMember;
 use serde::Deserialize;
 
+use super::account_list::trend_options;
 use super::{Chrome, form_version, redirect_with, render};
 use crate::auth::{Auth, PageUser};
 use crate::error::PageError;
@@ -20,135 +21,6 @@ use crate::extract::{Id, Ids};
 use crate::views::{CoachMarkView, FormView, Opt};
 use crate::{AppError, AppState};
 use keyplan_i18n::Tr;
-
-pub struct AccountRow {
-    pub id: i64,
-    pub name: String,
-    pub industry: String,
-    pub region: String,
-    pub owner: String,
-    pub revenue: String,
-    pub potential: String,
-    pub growth: String,
-    pub share: String,
-    pub share_pct: u8,
-    pub trend: &'static str,
-    pub trend_label: String,
-    pub plans: i64,
-    pub plan_id: Option<i64>,
-    /// A plan of this account is overdue for review.
-    pub stale: bool,
-    /// The coach's mark of the active plan.
-    pub coach: Option<CoachMarkView>,
-}
-
-#[derive(Template)]
-#[template(path = "accounts.html")]
-struct AccountsPage {
-    chrome: Chrome,
-    rows: Vec<AccountRow>,
-    q: String,
-    total: i64,
-    can_create: bool,
-    form: FormView,
-    users: Vec<Opt>,
-    trends: Vec<Opt>,
-}
-
-#[derive(Deserialize)]
-pub struct ListQuery {
-    #[serde(default)]
-    q: String,
-}
-
-pub async fn list(
-    State(state): State<AppState>,
-    PageUser(auth): PageUser,
-    headers: HeaderMap,
-    Query(q): Query<ListQuery>,
-) -> Result<Response, PageError> {
-    accounts_page(&state, &auth, &headers, &q.q, FormView::default(), StatusCode::OK).await
-}
-
-async fn accounts_page(
-    state: &AppState,
-    auth: &Auth,
-    headers: &HeaderMap,
-    q: &str,
-    form: FormView,
-    status: StatusCode,
-) -> Result<Response, PageError> {
-    let org = state.store.org(auth.org()).await?;
-    let filter = AccountFilter { search: Some(q.to_string()), limit: 1000, ..Default::default() };
-    let accounts = state.store.list_accounts(auth.org(), &filter).await?;
-    let total = state.store.count_accounts(auth.org()).await?;
-    let users = state.store.list_users(auth.org()).await?;
-    let overdue = keyplan_app::reviews::overdue_plans(&state.store, auth.org()).await?;
-    let chrome = Chrome::new(auth, "accounts", headers);
-    let t = chrome.t;
-    let mut form = form;
-    form.localise(t);
-    let rows = accounts
-        .iter()
-        .map(|s| {
-            let a = &s.account;
-            let trend = a.growth_trend();
-            AccountRow {
-                id: a.id.get(),
-                name: a.name.clone(),
-                industry: a.industry.clone().unwrap_or_default(),
-                region: a.region.clone().unwrap_or_default(),
-                owner: s.owner_name.clone().unwrap_or_default(),
-                revenue: t.money(a.current_revenue, &org.currency),
-                potential: t.money(a.potential, &org.currency),
-                growth: t.money(a.growth_potential(), &org.currency),
-                share: t.pct(a.share_of_wallet()),
-                share_pct: a.share_of_wallet().map(|s| (s * 100.0).round() as u8).unwrap_or(0),
-                trend: trend.map(GrowthTrend::as_str).unwrap_or(""),
-                trend_label: t.enum_label("trend", trend.map(GrowthTrend::as_str).unwrap_or("")),
-                plans: s.plan_count,
-                plan_id: s.active_plan_id,
-                stale: overdue.iter().any(|(acc, _)| *acc == a.id),
-                coach: CoachMarkView::new(t, s.coach_score, s.coach_level, s.coach_blockers),
-            }
-        })
-        .collect();
-    let had_flash = chrome.flash.is_some();
-    let page = AccountsPage {
-        chrome,
-        rows,
-        q: q.to_string(),
-        total,
-        can_create: permissions::can_create_account(auth.actor()),
-        form,
-        users: users.iter().filter(|u| u.active).map(|u| Opt::new(u.id, &u.name)).collect(),
-        trends: trend_options(t),
-    };
-    Ok(render(status, &page, had_flash))
-}
-
-fn trend_options(t: Tr) -> Vec<Opt> {
-    GrowthTrend::ALL.iter().map(|g| Opt::new(g.as_str(), t.enum_label("trend", g.as_str()))).collect()
-}
-
-pub async fn create(
-    State(state): State<AppState>,
-    PageUser(auth): PageUser,
-    headers: HeaderMap,
-    Form(input): Form<AccountInput>,
-) -> Result<Response, PageError> {
-    match keyplan_app::accounts::create_account(&state.store, &auth, &input).await {
-        Ok(a) => Ok(redirect_with(
-            &format!("/accounts/{}", a.id),
-            &crate::lang::for_user(&auth, &headers).s1("accounts-created", "name", &a.name),
-        )),
-        Err(AppError::Validation(errors)) => {
-            let form = FormView::from_input(&input, 0).with_errors(&errors);
-            accounts_page(&state, &auth, &headers, "", form, StatusCode::UNPROCESSABLE_ENTITY).await
-        }
-        Err(e) => Err(e.into()),
-    }
-}
 
 // --- the account page --------------------------------------------------------------------
 
@@ -228,8 +100,6 @@ struct AccountPage {
     can_edit_account: bool,
     can_edit_plans: bool,
     forms: AccountForms,
-    users: Vec<Opt>,
-    accounts: Vec<Opt>,
     contact_opts: Vec<Opt>,
     roles: Vec<Opt>,
     attitudes: Vec<Opt>,
@@ -260,7 +130,10 @@ pub async fn account_page(
     let contacts = state.store.contacts(org, id).await?;
     let plans = state.store.plans_of_account(org, id).await?;
     let users = state.store.list_users(org).await?;
-    let all_accounts = state.store.account_names(org).await?;
+    let parent_name = match a.parent_id {
+        Some(p) => state.store.account_name(org, p).await?.map(|n| (p.get(), n)),
+        None => None,
+    };
     let templates = state.store.templates(org, false).await?;
     let access = keyplan_domain::permissions::AccountAccess { owner_id: a.owner_id, team: team.iter().map(|t| t.user_id).collect() };
     let user_name = |id: Option<UserId>| id.and_then(|id| users.iter().find(|u| u.id == id)).map(|u| u.name.clone()).unwrap_or_default();
@@ -302,12 +175,17 @@ pub async fn account_page(
         .collect();
     let mut forms = forms;
     if forms.edit.is_none() {
-        forms.edit = Some(FormView::from_input(&keyplan_app::accounts::account_to_input(&a), a.version));
+        let mut edit = FormView::from_input(&keyplan_app::accounts::account_to_input(&a), a.version);
+        // The search fields show names; the ids go along as hints.
+        edit.values.insert("parent".into(), parent_name.as_ref().map(|p| p.1.clone()).unwrap_or_default());
+        edit.values.insert("owner".into(), user_name(a.owner_id));
+        forms.edit = Some(edit);
     }
     if forms.plan.values.is_empty() {
         let title = t.s2("account-default-plan-title", "name", &a.name, "year", keyplan_app::today().year().to_string());
         forms.plan.values.insert("title".into(), title);
     }
+    super::search_fields::fill_owner_name(&mut forms.contact, &users);
     for f in [forms.edit.as_mut(), Some(&mut forms.contact), Some(&mut forms.plan), Some(&mut forms.team), Some(&mut forms.import)]
         .into_iter()
         .flatten()
@@ -322,7 +200,7 @@ pub async fn account_page(
         id: a.id.get(),
         name: a.name.clone(),
         subtitle,
-        parent: a.parent_id.and_then(|p| all_accounts.iter().find(|x| x.0 == p)).map(|p| (p.0.get(), p.1.clone())),
+        parent: parent_name,
         crm_id: a.crm_id.clone().unwrap_or_default(),
         owner: user_name(a.owner_id),
         revenue: t.money(a.current_revenue, &currency),
@@ -350,8 +228,6 @@ pub async fn account_page(
         can_edit_account: permissions::can_edit_account(auth.actor(), &access),
         can_edit_plans: permissions::can_edit_plans(auth.actor(), &access),
         forms,
-        users: users.iter().filter(|u| u.active).map(|u| Opt::new(u.id, &u.name)).collect(),
-        accounts: all_accounts.iter().filter(|x| x.0 != a.id).map(|x| Opt::new(x.0, &x.1)).collect(),
         contact_opts: contacts.iter().map(|c| Opt::new(c.id, &c.name)).collect(),
         roles: BuyingRole::ALL.iter().map(|r| Opt::new(r.as_str(), t.enum_label("buying-role", r.as_str()))).collect(),
         attitudes: Attitude::ALL.iter().map(|r| Opt::new(r.as_str(), t.enum_label("attitude", r.as_str()))).collect(),
@@ -372,6 +248,8 @@ pub struct AccountForm {
     version: String,
     #[serde(flatten)]
     input: AccountInput,
+    #[serde(flatten)]
+    pickers: super::search_fields::AccountPickers,
 }
 
 pub async fn update(
@@ -382,10 +260,16 @@ pub async fn update(
     Form(form): Form<AccountForm>,
 ) -> Result<Response, PageError> {
     let version = form_version(&form.version)?;
-    match keyplan_app::accounts::update_account(&state.store, &auth, id, version, &form.input).await {
+    let mut input = form.input;
+    let result = match form.pickers.apply(&state.store, auth.org(), &mut input).await {
+        Ok(()) => keyplan_app::accounts::update_account(&state.store, &auth, id, version, &input).await,
+        Err(e) => Err(e),
+    };
+    match result {
         Ok(a) => Ok(redirect_with(&format!("/accounts/{}", a.id), &crate::lang::for_user(&auth, &headers).s("account-saved"))),
         Err(AppError::Validation(errors)) => {
-            let edit = FormView::from_input(&form.input, version).with_errors(&errors);
+            let mut edit = FormView::from_input(&input, version).with_errors(&errors);
+            form.pickers.keep(&mut edit);
             account_page(
                 &state,
                 &auth,
@@ -398,7 +282,8 @@ pub async fn update(
         }
         Err(AppError::Conflict { current_version }) => {
             let stored = state.store.account(auth.org(), id).await?;
-            let edit = FormView::conflicted(&keyplan_app::accounts::account_to_input(&stored), &form.input, current_version);
+            let mut edit = FormView::conflicted(&keyplan_app::accounts::account_to_input(&stored), &input, current_version);
+            form.pickers.keep(&mut edit);
             account_page(&state, &auth, &headers, id, AccountForms { edit: Some(edit), ..Default::default() }, StatusCode::CONFLICT).await
         }
         Err(e) => Err(e.into()),
@@ -420,6 +305,9 @@ pub async fn delete(
 pub struct TeamForm {
     #[serde(default)]
     user_id: String,
+    /// The colleague's name or e-mail, typed into the search field.
+    #[serde(default)]
+    user: Option<String>,
     #[serde(default)]
     function: String,
 }
@@ -431,12 +319,23 @@ pub async fn add_team_member(
     Id(id): Id<AccountId>,
     Form(form): Form<TeamForm>,
 ) -> Result<Response, PageError> {
-    let user = crate::extract::parse_id::<UserId>(form.user_id.trim());
-    match keyplan_app::accounts::set_team_member(&state.store, &auth, id, user, &form.function).await {
+    let result = match &form.user {
+        Some(text) => crate::pickers::resolve(&state.store, auth.org(), &crate::pickers::COLLEAGUE, text, &form.user_id).await,
+        None => Ok(form.user_id.clone()),
+    };
+    let result = match result {
+        Ok(user_id) => {
+            let user = crate::extract::parse_id::<UserId>(user_id.trim());
+            keyplan_app::accounts::set_team_member(&state.store, &auth, id, user, &form.function).await
+        }
+        Err(e) => Err(e),
+    };
+    match result {
         Ok(()) => Ok(redirect_with(&format!("/accounts/{id}#team"), &crate::lang::for_user(&auth, &headers).s("account-team-updated"))),
         Err(AppError::Validation(errors)) => {
             let mut team = FormView::default().with_errors(&errors);
             team.values.insert("user_id".into(), form.user_id.clone());
+            team.values.insert("user".into(), form.user.clone().unwrap_or_default());
             team.values.insert("function".into(), form.function.clone());
             account_page(&state, &auth, &headers, id, AccountForms { team, ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
         }
@@ -461,9 +360,11 @@ pub async fn contact_form_error(
     headers: &HeaderMap,
     id: AccountId,
     input: &ContactInput,
+    pickers: &super::search_fields::ContactPickers,
     errors: &[keyplan_domain::FieldError],
 ) -> Result<Response, PageError> {
-    let contact = FormView::from_input(input, 0).with_errors(errors);
+    let mut contact = FormView::from_input(input, 0).with_errors(errors);
+    pickers.keep(&mut contact);
     account_page(state, auth, headers, id, AccountForms { contact, ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
 }
 

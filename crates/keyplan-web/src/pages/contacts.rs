@@ -21,16 +21,31 @@ pub async fn create(
     PageUser(auth): PageUser,
     headers: HeaderMap,
     Id(id): Id<AccountId>,
-    Form(input): Form<ContactInput>,
+    Form(form): Form<NewContactForm>,
 ) -> Result<Response, PageError> {
-    match keyplan_app::contacts::create_contact(&state.store, &auth, id, &input).await {
+    let mut input = form.input;
+    let result = match form.pickers.apply(&state.store, auth.org(), &mut input).await {
+        Ok(()) => keyplan_app::contacts::create_contact(&state.store, &auth, id, &input).await,
+        Err(e) => Err(e),
+    };
+    match result {
         Ok(c) => Ok(redirect_with(
             &format!("/accounts/{id}#contacts"),
             &crate::lang::for_user(&auth, &headers).s1("account-contact-added", "name", &c.name),
         )),
-        Err(AppError::Validation(errors)) => super::accounts::contact_form_error(&state, &auth, &headers, id, &input, &errors).await,
+        Err(AppError::Validation(errors)) => {
+            super::accounts::contact_form_error(&state, &auth, &headers, id, &input, &form.pickers, &errors).await
+        }
         Err(e) => Err(e.into()),
     }
+}
+
+#[derive(Deserialize)]
+pub struct NewContactForm {
+    #[serde(flatten)]
+    input: ContactInput,
+    #[serde(flatten)]
+    pickers: super::search_fields::ContactPickers,
 }
 
 #[derive(Template)]
@@ -43,7 +58,6 @@ struct ContactPage {
     account_name: String,
     form: FormView,
     can_edit: bool,
-    users: Vec<Opt>,
     contact_opts: Vec<Opt>,
     roles: Vec<Opt>,
     attitudes: Vec<Opt>,
@@ -75,6 +89,7 @@ async fn contact_page(
     let t = chrome.t;
     let had_flash = chrome.flash.is_some();
     let mut form = form.unwrap_or_else(|| FormView::from_input(&keyplan_app::contacts::contact_to_input(&c), c.version));
+    super::search_fields::fill_owner_name(&mut form, &users);
     form.localise(t);
     let page = ContactPage {
         chrome,
@@ -84,7 +99,6 @@ async fn contact_page(
         account_name: account.name.clone(),
         form,
         can_edit: keyplan_domain::permissions::can_edit_plans(auth.actor(), &access),
-        users: users.iter().filter(|u| u.active).map(|u| Opt::new(u.id, &u.name)).collect(),
         contact_opts: contacts.iter().filter(|x| x.id != c.id).map(|x| Opt::new(x.id, &x.name)).collect(),
         roles: BuyingRole::ALL.iter().map(|r| Opt::new(r.as_str(), t.enum_label("buying-role", r.as_str()))).collect(),
         attitudes: Attitude::ALL.iter().map(|r| Opt::new(r.as_str(), t.enum_label("attitude", r.as_str()))).collect(),
@@ -98,6 +112,8 @@ pub struct ContactForm {
     version: String,
     #[serde(flatten)]
     input: ContactInput,
+    #[serde(flatten)]
+    pickers: super::search_fields::ContactPickers,
 }
 
 pub async fn update(
@@ -108,18 +124,25 @@ pub async fn update(
     Form(form): Form<ContactForm>,
 ) -> Result<Response, PageError> {
     let version = form_version(&form.version)?;
-    match keyplan_app::contacts::update_contact(&state.store, &auth, id, version, &form.input).await {
+    let mut input = form.input;
+    let result = match form.pickers.apply(&state.store, auth.org(), &mut input).await {
+        Ok(()) => keyplan_app::contacts::update_contact(&state.store, &auth, id, version, &input).await,
+        Err(e) => Err(e),
+    };
+    match result {
         Ok(c) => {
             let message = crate::lang::for_user(&auth, &headers).s1("account-contact-saved", "name", &c.name);
             Ok(redirect_with(&format!("/accounts/{}#contacts", c.account_id), &message))
         }
         Err(AppError::Validation(errors)) => {
-            let f = FormView::from_input(&form.input, version).with_errors(&errors);
+            let mut f = FormView::from_input(&input, version).with_errors(&errors);
+            form.pickers.keep(&mut f);
             contact_page(&state, &auth, &headers, id, Some(f), StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(AppError::Conflict { current_version }) => {
             let stored = state.store.contact(auth.org(), id).await?;
-            let f = FormView::conflicted(&keyplan_app::contacts::contact_to_input(&stored), &form.input, current_version);
+            let mut f = FormView::conflicted(&keyplan_app::contacts::contact_to_input(&stored), &input, current_version);
+            form.pickers.keep(&mut f);
             contact_page(&state, &auth, &headers, id, Some(f), StatusCode::CONFLICT).await
         }
         Err(e) => Err(e.into()),

@@ -1,6 +1,7 @@
 //! Server-rendered pages. Every page works without JavaScript; forms post back
 //! and redirect (or re-render with the problems marked next to the fields).
 
+mod account_list;
 mod accounts;
 mod admin;
 mod audience_views;
@@ -20,6 +21,7 @@ mod plan;
 mod plans;
 pub(crate) mod portfolio;
 mod reviews;
+mod search_fields;
 mod sections;
 mod share;
 mod share_visit;
@@ -49,7 +51,7 @@ pub fn router() -> Router<AppState> {
         .route("/", get(|| async { Redirect::to("/accounts") }))
         .route("/login", get(login::show).post(login::submit))
         .route("/logout", post(login::logout))
-        .route("/accounts", get(accounts::list).post(accounts::create))
+        .route("/accounts", get(account_list::list).post(account_list::create))
         .route("/accounts/{id}", get(accounts::show).post(accounts::update))
         .route("/accounts/{id}/delete", post(accounts::delete))
         .route("/accounts/{id}/team", post(accounts::add_team_member))
