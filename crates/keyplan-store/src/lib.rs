@@ -9,6 +9,7 @@
 
 mod accounts;
 mod coach;
+mod cockpit;
 mod collab;
 mod contacts;
 mod content;
@@ -40,6 +41,7 @@ use sqlx::{PgPool, SqlitePool};
 
 pub use accounts::{AccountFilter, AccountSummary, TeamMember};
 pub use coach::{CoachFacts, CoachMark, PlanMark, RuleChange};
+pub use cockpit::{CockpitChoices, CockpitCommitment, CockpitFilter, CockpitKpi, CockpitObstacle, CockpitPlan};
 pub use collab::{Activity, Comment, DueCommitment, MessageArgs, NewNotification, Notification, ReviewDate, Unmailed};
 pub use content::{GoalLink, Item, PlanSection};
 pub use customer::{CustomerComment, JointCommitment, NewCustomerAnswer, NewCustomerComment, SideEffects};

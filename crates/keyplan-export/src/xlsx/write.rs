@@ -115,7 +115,25 @@ fn excel_date(d: Date) -> Option<ExcelDateTime> {
     ExcelDateTime::from_ymd(year, u8::from(d.month()), d.day()).ok()
 }
 
-pub(super) fn write_sheet(wb: &mut Workbook, st: &Styles, b: &PlanBundle, name: String, mut sheet: Sheet) -> Result<(), XlsxError> {
+pub(super) fn write_sheet(wb: &mut Workbook, st: &Styles, b: &PlanBundle, name: String, sheet: Sheet) -> Result<(), XlsxError> {
+    let t = st.t;
+    let footer = match b.audience {
+        Audience::Customer => t.s("export-footer-customer"),
+        a => t.s1("export-footer-audience", "audience", audience_label(t, a)),
+    };
+    write_table(wb, st, name, sheet, (&b.plan.title, &b.account.name), &footer)
+}
+
+/// Writes `sheet` as a worksheet called `name`, with `header` (left, right)
+/// and `footer` on every printed page.
+pub(super) fn write_table(
+    wb: &mut Workbook,
+    st: &Styles,
+    name: String,
+    mut sheet: Sheet,
+    header: (&str, &str),
+    footer: &str,
+) -> Result<(), XlsxError> {
     let mut ws = Worksheet::new();
     ws.set_name(&name)?;
     sheet.prune();
@@ -166,13 +184,8 @@ pub(super) fn write_sheet(wb: &mut Workbook, st: &Styles, b: &PlanBundle, name: 
     ws.set_paper_size(9);
     ws.set_print_fit_to_pages(1, 0);
     ws.set_repeat_rows(0, 0)?;
-    ws.set_header(format!("&L{}&R{}", header_text(&b.plan.title), header_text(&b.account.name)));
-    let t = st.t;
-    let footer = match b.audience {
-        Audience::Customer => t.s("export-footer-customer"),
-        a => t.s1("export-footer-audience", "audience", audience_label(t, a)),
-    };
-    ws.set_footer(format!("&L{}&R{}", header_text(&footer), t.s("xlsx-footer-page")));
+    ws.set_header(format!("&L{}&R{}", header_text(header.0), header_text(header.1)));
+    ws.set_footer(format!("&L{}&R{}", header_text(footer), st.t.s("xlsx-footer-page")));
     wb.push_worksheet(ws);
     Ok(())
 }

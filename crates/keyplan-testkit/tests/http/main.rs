@@ -12,6 +12,7 @@ mod acceptance_pages;
 mod coach;
 mod coach_marks;
 mod coach_pages;
+mod cockpit;
 mod collab;
 mod content;
 mod content_pages;
