@@ -16,6 +16,7 @@ use time::{Date, Duration};
 
 use crate::auth;
 
+mod cockpit;
 mod ladder;
 mod one_page;
 mod portfolio;
@@ -535,5 +536,8 @@ pub async fn load(store: &Store, today: Date) -> anyhow::Result<()> {
 
     // --- the coach's mark of every plan, for the account list ---
     crate::coach::marks::refresh_stale(store, time::OffsetDateTime::now_utc()).await;
+
+    // --- the cockpit: sales teams and the totals of 90 days ago ---
+    cockpit::seed(store, org.id, today).await?;
     Ok(())
 }

@@ -11,6 +11,7 @@ pub mod audience;
 pub mod auth;
 pub mod bundle;
 pub mod coach;
+pub mod cockpit;
 pub mod collab;
 pub mod config;
 pub mod contacts;

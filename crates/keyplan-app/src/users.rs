@@ -49,7 +49,9 @@ pub enum UserChange {
     Own,
 }
 
-/// Changes a user's name (empty keeps it), role and whether they may sign in.
+/// Changes a user's name (empty keeps it), role, whether they may sign in and,
+/// when `team` is given, their sales team (empty: none).
+#[allow(clippy::too_many_arguments)]
 pub async fn update_user(
     store: &Store,
     auth: &Auth,
@@ -58,15 +60,24 @@ pub async fn update_user(
     name: &str,
     role: &str,
     active: bool,
+    team: Option<&str>,
 ) -> Result<std::result::Result<User, UserChange>> {
     require_admin(auth)?;
     let current = store.user(auth.org(), id).await?;
     let name = if name.trim().is_empty() { current.name.clone() } else { validate::required("name", name, 200)? };
+    let team = match team {
+        None => None,
+        Some(t) => Some(validate::optional("team", Some(t), 100)?),
+    };
     let Some(role) = Role::parse(role) else { return Ok(Err(UserChange::UnknownRole)) };
     if id == auth.id() && (role != Role::Admin || !active) {
         return Ok(Err(UserChange::Own));
     }
-    Ok(Ok(store.update_user(auth.org(), id, version, &name, role, active).await?))
+    let user = store.update_user(auth.org(), id, version, &name, role, active).await?;
+    match team {
+        Some(team) if team != user.team => Ok(Ok(store.set_user_team(auth.org(), id, user.version, team.as_deref()).await?)),
+        _ => Ok(Ok(user)),
+    }
 }
 
 /// Sets a new password for a user; the user is named in the answer.

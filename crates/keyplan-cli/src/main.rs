@@ -470,7 +470,8 @@ async fn serve(cfg: Config) -> anyhow::Result<()> {
 
 /// Marks plans the coach has not marked today (new after an upgrade, or whose
 /// date-driven findings may have changed overnight), at start and then every
-/// hour. Marking is idempotent: servers sharing a database may both do it.
+/// hour, and keeps each organisation's cockpit totals once a day. Both are
+/// idempotent: servers sharing a database may both do them.
 async fn keep_coach_marks_current(store: keyplan_store::Store) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
@@ -478,6 +479,11 @@ async fn keep_coach_marks_current(store: keyplan_store::Store) {
         let marked = keyplan_app::coach::marks::refresh_stale(&store, keyplan_app::coach::marks::start_of_today()).await;
         if marked > 0 {
             tracing::info!(plans = marked, "coach marks brought up to date");
+        }
+        // The cockpit's totals of the day, once per organisation, for its trend.
+        let kept = keyplan_app::cockpit::record_daily_totals(&store, keyplan_app::today()).await;
+        if kept > 0 {
+            tracing::info!(organisations = kept, "cockpit totals of the day kept");
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod audience;
 pub mod builtin;
 pub mod calendar;
 pub mod coach;
+pub mod cockpit;
 pub mod contact;
 pub mod customer;
 pub mod document;

@@ -10,6 +10,7 @@
 mod account_list;
 mod accounts;
 mod coach;
+mod cockpit;
 mod collab;
 mod contacts;
 mod content;
@@ -43,6 +44,7 @@ use sqlx::{PgPool, SqlitePool};
 pub use account_list::{AccountFilter, AccountSort, AccountSummary, Choice};
 pub use accounts::TeamMember;
 pub use coach::{CoachFacts, CoachMark, PlanMark, RuleChange};
+pub use cockpit::{CockpitChoices, CockpitCommitment, CockpitFilter, CockpitKpi, CockpitObstacle, CockpitPlan};
 pub use collab::{Activity, Comment, DueCommitment, MessageArgs, NewNotification, Notification, ReviewDate, Unmailed};
 pub use content::{GoalLink, Item, PlanSection};
 pub use customer::{CustomerComment, JointCommitment, NewCustomerAnswer, NewCustomerComment, SideEffects};

@@ -25,6 +25,9 @@ pub struct LimitException {
     pub plan_id: PlanId,
     pub plan_title: String,
     pub account_name: String,
+    /// The plan's KAM: the account's owner, else whoever made the plan.
+    pub kam_id: Option<UserId>,
+    pub kam_name: Option<String>,
     /// The limits broken, as setting keys separated by commas.
     pub limits: String,
     pub reason: String,
@@ -34,9 +37,11 @@ pub struct LimitException {
     pub allowed_at: OffsetDateTime,
 }
 
-const EXCEPTIONS: &str = "SELECT e.id, e.plan_id, p.title AS plan_title, a.name AS account_name, e.limits, e.reason, e.allowed_by, \
+const EXCEPTIONS: &str = "SELECT e.id, e.plan_id, p.title AS plan_title, a.name AS account_name, \
+    COALESCE(a.owner_id, p.created_by) AS kam_id, k.name AS kam_name, e.limits, e.reason, e.allowed_by, \
     u.name AS allowed_by_name, e.allowed_at FROM plan_limit_exceptions e JOIN plans p ON p.id = e.plan_id \
-    JOIN accounts a ON a.id = p.account_id LEFT JOIN users u ON u.id = e.allowed_by";
+    JOIN accounts a ON a.id = p.account_id LEFT JOIN users u ON u.id = e.allowed_by \
+    LEFT JOIN users k ON k.id = COALESCE(a.owner_id, p.created_by)";
 
 impl Store {
     /// Every plan of the organisation that counts against the limits.

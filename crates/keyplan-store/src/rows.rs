@@ -28,6 +28,9 @@ pub struct User {
     pub active: bool,
     pub version: i64,
     pub created_at: OffsetDateTime,
+    /// The sales team (free text, e.g. "DACH"); KAMs of one team see each other in the cockpit.
+    #[sqlx(default)]
+    pub team: Option<String>,
 }
 
 impl User {

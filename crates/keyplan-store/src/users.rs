@@ -109,12 +109,12 @@ impl Store {
     }
 
     pub async fn list_users(&self, org: OrgId) -> StoreResult<Vec<User>> {
-        const SQL: &str = "SELECT u.id, u.org_id, u.email, u.name, u.role, u.active, u.version, u.created_at FROM users u WHERE u.org_id = $1 ORDER BY u.name, u.id";
+        const SQL: &str = "SELECT u.id, u.org_id, u.email, u.name, u.role, u.active, u.version, u.created_at, u.team FROM users u WHERE u.org_id = $1 ORDER BY u.name, u.id";
         Ok(on_pool!(self, p => sqlx::query_as(SQL).bind(org).fetch_all(p).await)?)
     }
 
     pub async fn user(&self, org: OrgId, id: UserId) -> StoreResult<User> {
-        const SQL: &str = "SELECT u.id, u.org_id, u.email, u.name, u.role, u.active, u.version, u.created_at FROM users u WHERE u.org_id = $1 AND u.id = $2";
+        const SQL: &str = "SELECT u.id, u.org_id, u.email, u.name, u.role, u.active, u.version, u.created_at, u.team FROM users u WHERE u.org_id = $1 AND u.id = $2";
         on_pool!(self, p => sqlx::query_as(SQL).bind(org).bind(id).fetch_optional(p).await)?.found()
     }
 
@@ -126,7 +126,7 @@ impl Store {
             user: User,
             password_hash: String,
         }
-        const SQL: &str = "SELECT u.id, u.org_id, u.email, u.name, u.role, u.active, u.version, u.created_at, u.password_hash FROM users u WHERE u.email = $1";
+        const SQL: &str = "SELECT u.id, u.org_id, u.email, u.name, u.role, u.active, u.version, u.created_at, u.team, u.password_hash FROM users u WHERE u.email = $1";
         let row: Option<Row> = on_pool!(self, p => sqlx::query_as(SQL).bind(email).fetch_optional(p).await)?;
         Ok(row.map(|r| (r.user, r.password_hash)))
     }
@@ -139,7 +139,7 @@ impl Store {
     /// two admins editing the same user.
     pub async fn update_user(&self, org: OrgId, id: UserId, version: i64, name: &str, role: Role, active: bool) -> StoreResult<User> {
         let sql = "UPDATE users SET name = $1, role = $2, active = $3, version = version + 1 \
-                   WHERE org_id = $4 AND id = $5 AND version = $6 RETURNING id, org_id, email, name, role, active, version, created_at";
+                   WHERE org_id = $4 AND id = $5 AND version = $6 RETURNING id, org_id, email, name, role, active, version, created_at, team";
         let updated: Option<User> = on_pool!(self, p => sqlx::query_as(sql)
             .bind(name).bind(role.as_str()).bind(active).bind(org).bind(id).bind(version).fetch_optional(p).await)?;
         match updated {
@@ -149,6 +149,19 @@ impl Store {
                 }
                 Ok(u)
             }
+            None => Err(StoreError::Conflict { current: self.user(org, id).await?.version }),
+        }
+    }
+
+    /// Sets (or, with `None`, clears) a user's team. `version` guards against two
+    /// admins editing the same user.
+    pub async fn set_user_team(&self, org: OrgId, id: UserId, version: i64, team: Option<&str>) -> StoreResult<User> {
+        let sql = "UPDATE users SET team = $1, version = version + 1 WHERE org_id = $2 AND id = $3 AND version = $4 \
+                   RETURNING id, org_id, email, name, role, active, version, created_at, team";
+        let updated: Option<User> =
+            on_pool!(self, p => sqlx::query_as(sql).bind(team).bind(org).bind(id).bind(version).fetch_optional(p).await)?;
+        match updated {
+            Some(u) => Ok(u),
             None => Err(StoreError::Conflict { current: self.user(org, id).await?.version }),
         }
     }
@@ -196,7 +209,7 @@ impl Store {
 
     /// The active user behind a session, if the session is valid and unexpired.
     pub async fn session_user(&self, token_hash: &str) -> StoreResult<Option<SessionUser>> {
-        const SQL: &str = "SELECT u.id, u.org_id, u.email, u.name, u.role, u.active, u.version, u.created_at, o.name AS org_name, s.csrf_token, u.language, \
+        const SQL: &str = "SELECT u.id, u.org_id, u.email, u.name, u.role, u.active, u.version, u.created_at, u.team, o.name AS org_name, s.csrf_token, u.language, \
             (SELECT COUNT(*) FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread_notifications \
             FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.org_id \
             WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active";
@@ -233,7 +246,7 @@ impl Store {
 
     /// The active user behind an API token, if the token is valid and not revoked.
     pub async fn token_user(&self, token_hash: &str) -> StoreResult<Option<SessionUser>> {
-        const SQL: &str = "SELECT u.id, u.org_id, u.email, u.name, u.role, u.active, u.version, u.created_at, o.name AS org_name, NULL AS csrf_token, u.language \
+        const SQL: &str = "SELECT u.id, u.org_id, u.email, u.name, u.role, u.active, u.version, u.created_at, u.team, o.name AS org_name, NULL AS csrf_token, u.language \
             FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN organisations o ON o.id = u.org_id \
             WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.active";
         Ok(on_pool!(self, p => sqlx::query_as(SQL).bind(token_hash).fetch_optional(p).await)?)

@@ -58,6 +58,23 @@ impl Fixture {
         Fixture { store, router, cookie: format!("{}={token}", keyplan_web::auth::SESSION_COOKIE), path, url, pg }
     }
 
+    /// The same fixture signed in as someone else (a demo user's e-mail).
+    pub async fn sign_in(&self, email: &str) -> Fixture {
+        let user = self.store.user_by_email(email).await.expect("lookup").expect("demo user");
+        let token = keyplan_app::auth::random_token();
+        let expires = time::OffsetDateTime::now_utc() + time::Duration::hours(1);
+        self.store.create_session(user.id, &keyplan_app::auth::token_hash(&token), "csrf", expires).await.expect("session");
+        Fixture {
+            store: self.store.clone(),
+            router: self.router.clone(),
+            cookie: format!("{}={token}", keyplan_web::auth::SESSION_COOKIE),
+            path: self.path.clone(),
+            url: self.url.clone(),
+            // The original fixture owns (and drops) any database made for the run.
+            pg: None,
+        }
+    }
+
     /// GETs a page; returns status and body length.
     pub async fn get(&self, path: &str) -> (StatusCode, usize) {
         let req = Request::get(path).header("cookie", &self.cookie).body(Body::empty()).expect("request");

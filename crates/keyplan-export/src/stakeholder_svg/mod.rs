@@ -447,6 +447,7 @@ mod tests {
             active: true,
             version: 1,
             created_at: OffsetDateTime::UNIX_EPOCH,
+            team: None,
         }
     }
 

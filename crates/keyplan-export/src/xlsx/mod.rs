@@ -17,6 +17,7 @@
 //! The sheets live one kind to a file; this module has the entry point, the
 //! table model every sheet fills and the choice of sheet per section.
 
+pub mod cockpit;
 mod goals;
 mod items;
 mod kpi;

@@ -13,6 +13,7 @@ mod accounts_paging;
 mod coach;
 mod coach_marks;
 mod coach_pages;
+mod cockpit;
 mod collab;
 mod content;
 mod content_pages;

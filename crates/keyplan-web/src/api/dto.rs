@@ -62,11 +62,20 @@ pub struct UserDto {
     pub name: String,
     pub role: String,
     pub active: bool,
+    /// The sales team (free text); KAMs of one team see each other in the cockpit.
+    pub team: Option<String>,
 }
 
 impl From<&User> for UserDto {
     fn from(u: &User) -> Self {
-        UserDto { id: u.id.get(), email: u.email.clone(), name: u.name.clone(), role: u.role.as_str().into(), active: u.active }
+        UserDto {
+            id: u.id.get(),
+            email: u.email.clone(),
+            name: u.name.clone(),
+            role: u.role.as_str().into(),
+            active: u.active,
+            team: u.team.clone(),
+        }
     }
 }
 

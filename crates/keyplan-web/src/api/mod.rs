@@ -4,6 +4,7 @@
 
 mod accounts;
 mod coach;
+mod cockpit;
 mod collab;
 mod contacts;
 pub mod content;
@@ -119,6 +120,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(templates::restore))
         .routes(routes!(templates::move_template))
         .routes(routes!(portfolio::portfolio))
+        .routes(routes!(cockpit::get_cockpit))
+        .routes(routes!(cockpit::get_items))
         .fallback(|| async { ApiError(AppError::NotFound) });
     OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1)
 }

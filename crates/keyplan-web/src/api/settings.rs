@@ -65,6 +65,9 @@ body! {
         plan_id: integer(),
         plan_title: text(),
         account_name: text(),
+        /// The plan's KAM: the account's owner, else whoever made the plan.
+        kam_id: nullable(integer()),
+        kam_name: nullable(text()),
         /// The limits broken, as setting keys separated by commas (`active_plans_per_kam,master_plans_per_company`).
         limits: text(),
         reason: text(),

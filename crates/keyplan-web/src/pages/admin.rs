@@ -25,6 +25,7 @@ pub struct UserRow {
     pub active: bool,
     pub version: i64,
     pub is_me: bool,
+    pub team: String,
 }
 
 #[derive(Template)]
@@ -77,6 +78,7 @@ async fn users_page(
                 active: u.active,
                 version: u.version,
                 is_me: u.id == auth.id(),
+                team: u.team.clone().unwrap_or_default(),
             })
             .collect(),
         form,
@@ -135,6 +137,8 @@ pub struct UpdateUserForm {
     role: String,
     #[serde(default)]
     active: String,
+    /// Left out: the team stays as it is.
+    team: Option<String>,
 }
 
 pub async fn update_user(
@@ -147,7 +151,7 @@ pub async fn update_user(
     let version = form_version(&form.version)?;
     let active = form.active == "on" || form.active == "true";
     let t = crate::lang::for_user(&auth, &headers);
-    let refused = match users::update_user(&state.store, &auth, id, version, &form.name, &form.role, active).await? {
+    let refused = match users::update_user(&state.store, &auth, id, version, &form.name, &form.role, active, form.team.as_deref()).await? {
         Ok(user) => return Ok(redirect_with("/admin/users", &t.s1("users-updated", "name", &user.name))),
         Err(UserChange::UnknownRole) => t.s("users-row-err-role"),
         Err(UserChange::Own) => t.s("users-err-self"),

@@ -6,6 +6,7 @@ mod accounts;
 mod admin;
 mod audience_views;
 mod coach_rules;
+pub mod cockpit;
 mod collab;
 mod commitments;
 mod compare;
@@ -142,6 +143,9 @@ pub fn router() -> Router<AppState> {
         .route("/portfolio.svg", get(portfolio::svg))
         .route("/portfolio.xlsx", get(portfolio::xlsx))
         .route("/portfolio.pdf", get(portfolio::pdf))
+        .route("/cockpit", get(cockpit::show))
+        .route("/cockpit/items", get(cockpit::items))
+        .route("/cockpit.xlsx", get(cockpit::export))
         .route("/static/app.css", get(|| asset(include_str!("../../static/app.css"), "text/css; charset=utf-8")))
         .route("/static/app.js", get(|| asset(include_str!("../../static/app.js"), "text/javascript; charset=utf-8")))
         .route("/favicon.svg", get(|| asset(include_str!("../../static/favicon.svg"), "image/svg+xml")))
@@ -163,6 +167,8 @@ pub struct Chrome {
     pub can_manage_offerings: bool,
     /// Managers and admins approve plans and allow exceptions to the limits.
     pub is_manager: bool,
+    /// Managers, administrators and KAMs open the cockpit.
+    pub can_open_cockpit: bool,
     pub csrf: String,
     /// Which navigation entry is current.
     pub nav: &'static str,
@@ -190,6 +196,7 @@ impl Chrome {
             is_admin: auth.role() == keyplan_domain::Role::Admin,
             can_manage_offerings: keyplan_domain::permissions::can_manage_offerings(auth.actor()),
             is_manager: keyplan_domain::permissions::can_approve_plans(auth.actor()),
+            can_open_cockpit: keyplan_domain::cockpit::can_open(auth.role()),
             csrf: auth.csrf().to_string(),
             nav,
             flash: auth::cookie(headers, FLASH_COOKIE).as_deref().and_then(decode_flash),
