@@ -17,6 +17,8 @@ const TEAMS: &[(&str, &str)] = &[
     ("tom.becker", "DACH"),
     ("sofia.brandt", "International"),
     ("james.carter", "International"),
+    ("daniel.roth", "International"),
+    ("aylin.demir", "International"),
     ("julia.weber", "International"),
 ];
 

@@ -53,17 +53,17 @@ async fn who_sees_which_rows() {
     let manager = app.api(MANAGER).await;
     let (s, all) = manager.get("/cockpit").await;
     assert_eq!(s, StatusCode::OK, "{all}");
-    assert_eq!(names(&all), ["James Carter", "Lena Hoffmann", "Priya Nair"]);
+    assert_eq!(names(&all), ["Aylin Demir", "Daniel Roth", "James Carter", "Lena Hoffmann", "Priya Nair"]);
     let text = all.to_string();
     assert!(!text.contains("Borealis") && !text.contains("Eve Elsewhere"), "another organisation's data: {text}");
 
-    // Lena (DACH) sees herself and Priya (DACH), not James (International).
+    // Lena (DACH) sees herself and Priya (DACH), not James, Daniel or Aylin (International).
     let (s, lena) = app.api(LENA).await.get("/cockpit").await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(names(&lena), ["Lena Hoffmann", "Priya Nair"]);
     assert!(lena["totals"]["kams"]["ninety_days_ago"].is_null(), "a team's view has no organisation trend: {}", lena["totals"]);
     let (_, james) = app.api(JAMES).await.get("/cockpit").await;
-    assert_eq!(names(&james), ["James Carter"]);
+    assert_eq!(names(&james), ["Aylin Demir", "Daniel Roth", "James Carter"]);
     // ... and cannot drill into another team's row.
     let lena_id = kam(&all, "Lena Hoffmann")["id"].as_i64().unwrap();
     let (s, _) = app.api(JAMES).await.get(&format!("/cockpit/items?kam={lena_id}&what=plans")).await;
@@ -187,7 +187,7 @@ async fn filters_narrow_rows_totals_and_the_export() {
     let app = TestApp::spawn_demo().await;
     let manager = app.api(MANAGER).await;
     let (_, c) = manager.get("/cockpit?team=International").await;
-    assert_eq!(names(&c), ["James Carter"]);
+    assert_eq!(names(&c), ["Aylin Demir", "Daniel Roth", "James Carter"]);
     assert_eq!(c["filters"]["team"], "International");
     assert!(c["totals"]["kams"]["ninety_days_ago"].is_null(), "filtered figures are not compared: {}", c["totals"]);
     let (_, c) = manager.get("/cockpit?region=Switzerland").await;
