@@ -4,7 +4,6 @@
 //! database, never fetched per KAM or per plan.
 
 #[path = "../benches/fixture.rs"]
-#[allow(dead_code)]
 mod fixture;
 
 use keyplan_domain::account::AccountInput;

@@ -3,7 +3,6 @@
 //! (no query per account), filtered or not.
 
 #[path = "../benches/fixture.rs"]
-#[allow(dead_code)]
 mod fixture;
 
 use keyplan_domain::account::AccountInput;
