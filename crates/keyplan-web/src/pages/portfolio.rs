@@ -94,6 +94,15 @@ async fn load(state: &AppState, auth: &Auth, q: &PageQuery) -> Result<Portfolio,
     Ok(p)
 }
 
+/// The portfolio and the filters' choices, side by side.
+async fn load_with_choices(
+    state: &AppState,
+    auth: &Auth,
+    q: &PageQuery,
+) -> Result<(Portfolio, keyplan_store::PortfolioChoices), PageError> {
+    tokio::try_join!(load(state, auth, q), async { Ok::<_, PageError>(state.store.portfolio_choices(auth.org()).await?) })
+}
+
 fn selected(q: &PageQuery) -> Option<AccountId> {
     q.selected.trim().parse::<i64>().ok().map(AccountId::new)
 }
@@ -177,8 +186,7 @@ pub async fn show(
     headers: HeaderMap,
     Query(q): Query<PageQuery>,
 ) -> Result<Response, PageError> {
-    let (p, choices) =
-        tokio::try_join!(load(&state, &auth, &q), async { Ok::<_, PageError>(state.store.portfolio_choices(auth.org()).await?) })?;
+    let (p, choices) = load_with_choices(&state, &auth, &q).await?;
     let chrome = Chrome::new(&auth, "portfolio", &headers);
     let t = chrome.t;
     let had_flash = chrome.flash.is_some();
@@ -360,8 +368,7 @@ pub async fn xlsx(
     headers: HeaderMap,
     Query(q): Query<PageQuery>,
 ) -> Result<Response, PageError> {
-    let (p, choices) =
-        tokio::try_join!(load(&state, &auth, &q), async { Ok::<_, PageError>(state.store.portfolio_choices(auth.org()).await?) })?;
+    let (p, choices) = load_with_choices(&state, &auth, &q).await?;
     let t = crate::lang::for_user(&auth, &headers);
     let bytes = keyplan_export::xlsx::portfolio_workbook(&p, &filter_words(&q, Some(&choices), t), t)
         .map_err(|e| AppError::Internal(anyhow::anyhow!("portfolio workbook: {e}")))?;
@@ -375,8 +382,7 @@ pub async fn pdf(
     headers: HeaderMap,
     Query(q): Query<PageQuery>,
 ) -> Result<Response, PageError> {
-    let (p, choices) =
-        tokio::try_join!(load(&state, &auth, &q), async { Ok::<_, PageError>(state.store.portfolio_choices(auth.org()).await?) })?;
+    let (p, choices) = load_with_choices(&state, &auth, &q).await?;
     let t = crate::lang::for_user(&auth, &headers);
     let (org, filters, today) = (auth.user.org_name.clone(), filter_words(&q, Some(&choices), t), keyplan_app::today());
     let bytes = tokio::task::spawn_blocking(move || keyplan_export::portfolio_pdf::portfolio_pdf(&p, &org, &filters, today, t))
