@@ -21,7 +21,7 @@ pub fn portfolio_pdf(p: &Portfolio, org: &str, filters: &str, today: Date, t: Tr
     let mut doc = Document::new(t.s("portfolio-title"), pdf_lang(t.lang), Layout::OnePage);
     doc.subtitle = format!("{org} · {}", t.s1("portfolio-pdf-filters", "filters", filters));
     doc.meta = vec![t.s1("portfolio-pdf-as-of", "date", t.date(today))];
-    doc.blocks.push(Block::Svg { svg: portfolio_svg(p, None, t), width: WIDTH, caption: t.s("portfolio-pdf-caption") });
+    doc.blocks.push(Block::Svg { svg: portfolio_svg(p, None, "", t), width: WIDTH, caption: t.s("portfolio-pdf-caption") });
     let policies = Quadrant::ALL
         .iter()
         .map(|q| (t.enum_label("portfolio-quadrant", q.as_str()), t.enum_label("portfolio-policy", q.as_str())))

@@ -9,7 +9,8 @@
 //! clickable; only the largest [`LABELLED`] accounts and the selected one get
 //! a name, placed beside their bubble where it collides with no other label
 //! (a check among those few only). Each bubble links to its account and says
-//! everything in its tooltip.
+//! everything in its tooltip. Beyond [`groups::DETAILED`] accounts, the rest
+//! are grouped by area (see [`groups`]), so the picture's size stays bounded.
 //!
 //! Presentation attributes only (no `<style>`, no script); every text is
 //! escaped. A pure function of the [`Portfolio`]: the tests call it directly.
@@ -20,6 +21,8 @@ use keyplan_app::portfolio::{Entry, Portfolio};
 use keyplan_domain::AccountId;
 use keyplan_domain::portfolio::{PlanState, Quadrant};
 use keyplan_i18n::Tr;
+
+pub mod groups;
 
 /// How many of the largest accounts are named in the picture.
 pub const LABELLED: usize = 12;
@@ -147,16 +150,32 @@ pub fn tooltip(e: &Entry, p: &Portfolio, t: Tr) -> String {
     parts.join(" · ")
 }
 
-/// The picture of `p` with its texts in `t`'s language; `selected` is ringed and named.
-pub fn portfolio_svg(p: &Portfolio, selected: Option<AccountId>, t: Tr) -> String {
+/// The short tooltip of a bubble among many: name, share, growth, plan state.
+fn short_tooltip(e: &Entry, p: &Portfolio, t: Tr) -> String {
+    [
+        e.account.name.clone(),
+        t.s1("portfolio-tip-share", "value", t.pct(Some(e.point.share))),
+        t.s1("portfolio-tip-growth", "value", t.money(Some(e.point.growth), &p.currency)),
+        t.enum_label("portfolio-state", e.account.plan_state.as_str()),
+    ]
+    .join(" · ")
+}
+
+/// The picture of `p` with its texts in `t`'s language; `selected` is ringed
+/// and named. A group of accounts links to the portfolio's table of its area,
+/// keeping the filters `filter_query` (a query string without `?`, may be empty).
+pub fn portfolio_svg(p: &Portfolio, selected: Option<AccountId>, filter_query: &str, t: Tr) -> String {
     let n = p.entries.len();
     let growth_top = p.entries.iter().map(|e| e.point.growth).fold(p.lines.lines.growth, f64::max);
+    let growth_max = nice_ceil(growth_top);
+    let (drawn, cells) = groups::split(p, selected, growth_max);
+    let shown = drawn.len();
     let scale = Scale {
-        growth_max: nice_ceil(growth_top),
+        growth_max,
         revenue_max: p.entries.iter().map(|e| e.point.revenue).fold(0.0, f64::max),
-        r_max: if n <= 60 { 34.0 } else { (34.0 * (60.0 / n as f64).sqrt()).max(10.0) },
+        r_max: if shown <= 60 { 34.0 } else { (34.0 * (60.0 / shown as f64).sqrt()).max(10.0) },
     };
-    let mut s = String::with_capacity(600 + n * 420);
+    let mut s = String::with_capacity(4000 + shown * 420 + cells.len() * 300);
     let title = t.s1("portfolio-svg-title", "count", n);
     let _ = write!(
         s,
@@ -165,13 +184,21 @@ pub fn portfolio_svg(p: &Portfolio, selected: Option<AccountId>, t: Tr) -> Strin
     );
     quadrants(&mut s, p, &scale, t);
     axes(&mut s, p, &scale, t);
-    // Largest first, so that small bubbles stay on top and clickable.
-    let mut order: Vec<&Entry> = p.entries.iter().collect();
-    order.sort_by(|a, b| b.point.revenue.total_cmp(&a.point.revenue).then(a.account.id.cmp(&b.account.id)));
-    s.push_str(r#"<g class="pf-bubbles">"#);
-    for e in &order {
-        bubble(&mut s, e, p, &scale, selected == Some(e.account.id), t);
+    if !cells.is_empty() {
+        group_cells(&mut s, &cells, n - shown, &scale, filter_query, p, t);
     }
+    // Largest first, so that small bubbles stay on top and clickable.
+    let mut order = drawn;
+    order.sort_by(|a, b| b.point.revenue.total_cmp(&a.point.revenue).then(a.account.id.cmp(&b.account.id)));
+    s.push_str(r#"<g class="pf-bubbles" fill-opacity="0.42" stroke-width="1.5">"#);
+    // The coach's levels go on top in a group of their own that takes no clicks.
+    let mut levels = String::from(r##"<g class="pf-levels" text-anchor="middle" font-weight="700" fill="#1f2937" pointer-events="none">"##);
+    for e in &order {
+        let tip = if cells.is_empty() { tooltip(e, p, t) } else { short_tooltip(e, p, t) };
+        bubble(&mut s, &mut levels, e, &tip, &scale, selected == Some(e.account.id));
+    }
+    s.push_str("</g>");
+    s.push_str(&levels);
     s.push_str("</g>");
     labels(&mut s, &order, &scale, selected);
     if n == 0 {
@@ -183,9 +210,54 @@ pub fn portfolio_svg(p: &Portfolio, selected: Option<AccountId>, t: Tr) -> Strin
             esc(&t.s("portfolio-empty"))
         );
     }
-    legend(&mut s, t);
+    legend(&mut s, !cells.is_empty(), t);
     s.push_str("</svg>");
     s
+}
+
+/// The groups of accounts not drawn one by one, beneath the bubbles, with a
+/// note of how the picture chose.
+fn group_cells(s: &mut String, cells: &[groups::Cell], grouped: usize, sc: &Scale, filter_query: &str, p: &Portfolio, t: Tr) {
+    let most = cells.iter().map(|c| c.count).max().unwrap_or(1).max(1) as f64;
+    let bounds = groups::growth_bounds(sc.growth_max);
+    let (cw, ch) = ((X1 - X0) / groups::COLS as f64, (Y1 - Y0) / groups::ROWS as f64);
+    s.push_str(r##"<g class="pf-groups" fill="#64748b" fill-opacity="0.22" stroke="#475569" stroke-width="1">"##);
+    let mut counts = String::from(r##"<g class="pf-counts" text-anchor="middle" font-size="10" fill="#1f2937" pointer-events="none">"##);
+    for c in cells {
+        let cx = sc.x(c.share_min) + cw / 2.0;
+        let cy = (sc.y(bounds[c.row]) + sc.y(bounds[c.row + 1])) / 2.0;
+        let side = cw.min(ch) * (0.36 + 0.5 * (c.count as f64 / most).sqrt());
+        let share_to = c.share_max.map(|m| t.pct(Some(m))).unwrap_or_else(|| t.pct(Some(1.0)));
+        let growth = match c.growth_max {
+            Some(m) => format!("{} – {}", t.money(Some(c.growth_min), &p.currency), t.money(Some(m), &p.currency)),
+            None => format!("≥ {}", t.money(Some(c.growth_min), &p.currency)),
+        };
+        let tip =
+            t.s3("portfolio-group-tip", "count", c.count, "share", format!("{} – {share_to}", t.pct(Some(c.share_min))), "growth", growth);
+        let href = if filter_query.is_empty() {
+            format!("/portfolio?{}#table", c.query())
+        } else {
+            format!("/portfolio?{filter_query}&{}#table", c.query())
+        };
+        let _ = write!(
+            s,
+            r##"<a href="{}" class="pf-group" data-count="{}"><title>{}</title><rect x="{:.1}" y="{:.1}" width="{side:.1}" height="{side:.1}" rx="3"/></a>"##,
+            esc(&href),
+            c.count,
+            esc(&tip),
+            cx - side / 2.0,
+            cy - side / 2.0,
+        );
+        let _ = write!(counts, r#"<text x="{cx:.1}" y="{:.1}">{}</text>"#, cy + 3.5, c.count);
+    }
+    s.push_str("</g>");
+    s.push_str(&counts);
+    s.push_str("</g>");
+    let _ = write!(
+        s,
+        r##"<text x="{X1}" y="16" text-anchor="end" font-size="11" fill="#4a5568">{}</text>"##,
+        esc(&t.s2("portfolio-group-note", "drawn", groups::DETAILED, "grouped", grouped))
+    );
 }
 
 fn quadrants(s: &mut String, p: &Portfolio, sc: &Scale, t: Tr) {
@@ -266,17 +338,12 @@ fn axes(s: &mut String, p: &Portfolio, sc: &Scale, t: Tr) {
     );
 }
 
-fn bubble(s: &mut String, e: &Entry, p: &Portfolio, sc: &Scale, selected: bool, t: Tr) {
+fn bubble(s: &mut String, levels: &mut String, e: &Entry, tip: &str, sc: &Scale, selected: bool) {
     let a = &e.account;
     let (cx, cy, r) = (sc.x(e.point.share), sc.y(e.point.growth), sc.r(e.point.revenue));
     let colour = state_colour(a.plan_state);
-    let _ = write!(
-        s,
-        r#"<a href="/accounts/{}" class="pf-bubble" data-state="{}"><title>{}</title>"#,
-        a.id,
-        a.plan_state.as_str(),
-        esc(&tooltip(e, p, t))
-    );
+    let _ =
+        write!(s, r#"<a href="/accounts/{}" class="pf-bubble" data-state="{}"><title>{}</title>"#, a.id, a.plan_state.as_str(), esc(tip));
     if e.candidate {
         let _ = write!(
             s,
@@ -287,19 +354,11 @@ fn bubble(s: &mut String, e: &Entry, p: &Portfolio, sc: &Scale, selected: bool, 
     if selected {
         let _ = write!(s, r##"<circle cx="{cx:.1}" cy="{cy:.1}" r="{:.1}" fill="none" stroke="#111827" stroke-width="3"/>"##, r + 4.0);
     }
-    let _ = write!(
-        s,
-        r#"<circle cx="{cx:.1}" cy="{cy:.1}" r="{r:.1}" fill="{colour}" fill-opacity="0.42" stroke="{colour}" stroke-width="1.5"/>"#
-    );
+    let _ = write!(s, r#"<circle cx="{cx:.1}" cy="{cy:.1}" r="{r:.1}" fill="{colour}" stroke="{colour}"/></a>"#);
     if let Some(level) = a.coach_level.filter(|_| r >= 8.0) {
         let size = (r * 0.9).clamp(8.0, 13.0);
-        let _ = write!(
-            s,
-            r##"<text x="{cx:.1}" y="{:.1}" text-anchor="middle" font-size="{size:.1}" font-weight="700" fill="#1f2937">{level}</text>"##,
-            cy + size * 0.36
-        );
+        let _ = write!(levels, r#"<text x="{cx:.1}" y="{:.1}" font-size="{size:.1}">{level}</text>"#, cy + size * 0.36);
     }
-    s.push_str("</a>");
 }
 
 fn labels(s: &mut String, order: &[&Entry], sc: &Scale, selected: Option<AccountId>) {
@@ -336,7 +395,7 @@ fn labels(s: &mut String, order: &[&Entry], sc: &Scale, selected: Option<Account
     }
 }
 
-fn legend(s: &mut String, t: Tr) {
+fn legend(s: &mut String, grouped: bool, t: Tr) {
     let y = HEIGHT - 40.0;
     let mut x = X0;
     for state in PlanState::ALL {
@@ -361,6 +420,17 @@ fn legend(s: &mut String, t: Tr) {
         y + 4.0,
         esc(&candidate)
     );
+    if grouped {
+        x += 19.0 + text_width(&candidate, 12.0) + 22.0;
+        let _ = write!(
+            s,
+            r##"<rect x="{x:.1}" y="{:.1}" width="14" height="14" rx="3" fill="#64748b" fill-opacity="0.22" stroke="#475569"/><text x="{:.1}" y="{}" font-size="12" fill="#1f2937">{}</text>"##,
+            y - 7.0,
+            x + 19.0,
+            y + 4.0,
+            esc(&t.s("portfolio-legend-group"))
+        );
+    }
     let _ =
         write!(s, r##"<text x="{X0}" y="{}" font-size="11.5" fill="#4a5568">{}</text>"##, y + 26.0, esc(&t.s("portfolio-legend-reading")));
 }

@@ -103,9 +103,22 @@ fn like_pattern(search: Option<&str>) -> String {
     }
 }
 
-const SEARCH: &str = "($2 = '' OR LOWER(a.name) LIKE $2 ESCAPE '\\' OR LOWER(COALESCE(a.industry, '')) LIKE $2 ESCAPE '\\' \
-     OR LOWER(COALESCE(a.region, '')) LIKE $2 ESCAPE '\\' OR LOWER(COALESCE(a.crm_id, '')) LIKE $2 ESCAPE '\\') \
-     AND ($3 = 0 OR a.owner_id = $3)";
+/// The search and owner conditions. SQLite's `LIKE` already ignores case (for
+/// A–Z, exactly as its `LOWER` does), so it compares the columns as they are
+/// and scans four plain columns; PostgreSQL's `ILIKE` ignores case in every
+/// script. The pattern comes lower-cased from [`like_pattern`].
+fn search_sql(backend: crate::Backend) -> &'static str {
+    match backend {
+        crate::Backend::Sqlite => {
+            "($2 = '' OR a.name LIKE $2 ESCAPE '\\' OR a.industry LIKE $2 ESCAPE '\\' \
+             OR a.region LIKE $2 ESCAPE '\\' OR a.crm_id LIKE $2 ESCAPE '\\') AND ($3 = 0 OR a.owner_id = $3)"
+        }
+        crate::Backend::Postgres => {
+            "($2 = '' OR a.name ILIKE $2 ESCAPE '\\' OR a.industry ILIKE $2 ESCAPE '\\' \
+             OR a.region ILIKE $2 ESCAPE '\\' OR a.crm_id ILIKE $2 ESCAPE '\\') AND ($3 = 0 OR a.owner_id = $3)"
+        }
+    }
+}
 
 /// The current plan of each account: its newest plan that is not archived.
 const CURRENT_PLAN: &str = "LEFT JOIN (SELECT account_id, MAX(id) AS plan_id FROM plans WHERE org_id = $1 AND status <> 'archived' \
@@ -125,8 +138,9 @@ impl Store {
         };
         let inner = order(key, "LOWER(a.name)");
         let outer = order("page.k", "LOWER(a.name)");
+        let search = search_sql(self.backend());
         let sql = format!(
-            "WITH page AS (SELECT a.id, {key} AS k FROM accounts a {join} WHERE a.org_id = $1 AND {SEARCH} \
+            "WITH page AS (SELECT a.id, {key} AS k FROM accounts a {join} WHERE a.org_id = $1 AND {search} \
              ORDER BY {inner} LIMIT $4 OFFSET $5) \
              SELECT a.id, a.org_id, a.name, a.industry, a.region, a.parent_id, a.crm_id, a.current_revenue, a.total_spend, \
              a.potential, a.growth_trend, a.owner_id, a.version, a.created_at, a.updated_at, a.updated_by, u.name AS owner_name, \
@@ -148,7 +162,7 @@ impl Store {
 
     /// How many accounts the filter finds (all pages).
     pub async fn count_matching_accounts(&self, org: OrgId, filter: &AccountFilter) -> StoreResult<i64> {
-        let sql = sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM accounts a WHERE a.org_id = $1 AND {SEARCH}"));
+        let sql = sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM accounts a WHERE a.org_id = $1 AND {}", search_sql(self.backend())));
         let pattern = like_pattern(filter.search.as_deref());
         let owner = filter.owner.map(UserId::get).unwrap_or(0);
         let (n,): (i64,) = on_pool!(self, p => sqlx::query_as(sql).bind(org).bind(&pattern).bind(owner).fetch_one(p).await)?;

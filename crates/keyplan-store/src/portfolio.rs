@@ -33,6 +33,25 @@ impl PortfolioFilter {
     pub fn is_empty(&self) -> bool {
         self == &PortfolioFilter::default()
     }
+
+    /// Whether `a` passes the filter. Region and industry match exactly (after
+    /// trimming the filter's text).
+    pub fn matches(&self, a: &PortfolioAccount) -> bool {
+        let text = |want: &Option<String>, have: &Option<String>| match want.as_deref().map(str::trim) {
+            None | Some("") => true,
+            Some(w) => have.as_deref().unwrap_or("") == w,
+        };
+        self.owner.is_none_or(|o| a.owner_id == Some(o))
+            && text(&self.region, &a.region)
+            && text(&self.industry, &a.industry)
+            && self.state.is_none_or(|s| s == a.plan_state)
+    }
+}
+
+/// Sorts accounts by name, case-insensitively, then by id; each name is
+/// lowered once, not at every comparison.
+pub fn sort_by_name(accounts: &mut [PortfolioAccount]) {
+    accounts.sort_by_cached_key(|a| (a.name.to_lowercase(), a.id));
 }
 
 /// One account of the portfolio.
@@ -115,20 +134,28 @@ pub struct PortfolioChoices {
     pub kams: Vec<(UserId, String)>,
 }
 
-/// The best current plan of the account: active (active, in review,
-/// approved) before draft, then the newest; archived plans never.
-const PORTFOLIO: &str = "SELECT a.id, a.name, a.owner_id, u.name AS owner_name, a.region, a.industry, \
+/// The best current plan of each account: active (active, in review,
+/// approved) before draft, then the newest; archived plans never. The plans
+/// are ranked once for the organisation (a window over its few hundred plans)
+/// and joined to its accounts, rather than looked up account by account: the
+/// statement stays one pass at 10,000 accounts. No `ORDER BY`: the caller
+/// sorts by the column it shows.
+const PORTFOLIO: &str = "WITH ranked AS (SELECT q.id, q.account_id, q.status, q.period_start, q.review_cadence_months, \
+      q.next_review_date, ROW_NUMBER() OVER (PARTITION BY q.account_id ORDER BY \
+        CASE WHEN q.status IN ('active', 'in_review', 'approved') THEN 0 ELSE 1 END, q.id DESC) AS pos \
+      FROM plans q WHERE q.org_id = $1 AND q.status <> 'archived'), \
+    best AS (SELECT * FROM ranked WHERE pos = 1), \
+    held AS (SELECT r.plan_id, MAX(r.review_date) AS last_held FROM reviews r JOIN best b ON b.id = r.plan_id \
+      WHERE r.held_at IS NOT NULL GROUP BY r.plan_id) \
+    SELECT a.id, a.name, a.owner_id, u.name AS owner_name, a.region, a.industry, \
     a.current_revenue, a.total_spend, a.potential, \
     p.id AS plan_id, p.status AS plan_status, p.period_start, p.review_cadence_months, p.next_review_date, \
-    (SELECT MAX(r.review_date) FROM reviews r WHERE r.plan_id = p.id AND r.held_at IS NOT NULL) AS last_held, \
-    m.level AS coach_level, m.score AS coach_score \
+    h.last_held, m.level AS coach_level, m.score AS coach_score \
     FROM accounts a LEFT JOIN users u ON u.id = a.owner_id \
-    LEFT JOIN plans p ON p.id = (SELECT q.id FROM plans q WHERE q.account_id = a.id AND q.org_id = a.org_id AND q.status <> 'archived' \
-      ORDER BY CASE WHEN q.status IN ('active', 'in_review', 'approved') THEN 0 ELSE 1 END, q.id DESC LIMIT 1) \
+    LEFT JOIN best p ON p.account_id = a.id \
+    LEFT JOIN held h ON h.plan_id = p.id \
     LEFT JOIN plan_coach_marks m ON m.plan_id = p.id \
-    WHERE a.org_id = $1 AND ($2 = 0 OR a.owner_id = $2) \
-      AND ($3 = '' OR COALESCE(a.region, '') = $3) AND ($4 = '' OR COALESCE(a.industry, '') = $4) \
-    ORDER BY LOWER(a.name), a.id";
+    WHERE a.org_id = $1";
 
 const CHOICES: &str = "SELECT 'region' AS kind, CAST(0 AS BIGINT) AS id, a.region AS name FROM accounts a \
       WHERE a.org_id = $1 AND a.region IS NOT NULL AND a.region <> '' GROUP BY a.region \
@@ -141,11 +168,10 @@ impl Store {
     /// Every account of the organisation that `filter` lets through, by name,
     /// with its plan state as of `today`: one statement.
     pub async fn portfolio(&self, org: OrgId, filter: &PortfolioFilter, today: Date) -> StoreResult<Vec<PortfolioAccount>> {
-        let owner = filter.owner.map(UserId::get).unwrap_or(0);
-        let text = |s: &Option<String>| s.as_deref().map(str::trim).unwrap_or("").to_string();
-        let rows: Vec<Row> = on_pool!(self, p => sqlx::query_as(PORTFOLIO)
-            .bind(org).bind(owner).bind(text(&filter.region)).bind(text(&filter.industry)).fetch_all(p).await)?;
-        Ok(rows.into_iter().map(|r| r.into_account(today)).filter(|a| filter.state.is_none_or(|s| s == a.plan_state)).collect())
+        let rows: Vec<Row> = on_pool!(self, p => sqlx::query_as(PORTFOLIO).bind(org).fetch_all(p).await)?;
+        let mut accounts: Vec<PortfolioAccount> = rows.into_iter().map(|r| r.into_account(today)).filter(|a| filter.matches(a)).collect();
+        sort_by_name(&mut accounts);
+        Ok(accounts)
     }
 
     /// The regions, industries and KAMs the organisation's accounts have: one statement.

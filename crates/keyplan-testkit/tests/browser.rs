@@ -106,10 +106,23 @@ async fn sign_in_add_obstacle_and_commitment_then_owner_accepts() -> Result<()> 
     let details = b.open_details(&add_form("commitment", obstacle)).await?;
     assert_eq!(details.find(":scope > summary").await?.text().await?, "+ Add commitment");
     details.find("textarea[name=title]").await?.send_keys(what).await?;
-    let owner = details.find("select[name=owner_id]").await?;
+    let owner = details.find("input[name=owner]").await?;
     assert_eq!(owner.value().await?, "", "no owner is preselected: assigning is a deliberate choice");
-    owner.select_by_text("Mo Member").await?;
-    assert_eq!(owner.value().await?, member.id.get().to_string());
+    // The owner is a search field: typing suggests colleagues, picking one fills it.
+    owner.send_keys("Mo").await?;
+    let choice = b
+        .wait_for("a suggestion for Mo Member", || async {
+            for button in details.find_all(".suggest button").await? {
+                if button.text().await?.starts_with("Mo Member") {
+                    return Ok(Some(button));
+                }
+            }
+            Ok(None)
+        })
+        .await?;
+    choice.click().await?;
+    assert_eq!(owner.value().await?, "Mo Member");
+    assert_eq!(details.find("input[name=owner_id]").await?.value().await?, member.id.get().to_string());
     let due = details.find("input[type=date][name=due_date]").await?;
     let typed = due.set_date("2027-03-31").await?;
     if !typed {

@@ -21,6 +21,16 @@ pub struct Fixture {
     pub pg: Option<(String, String)>,
 }
 
+/// A GET through `router` with the session `cookie`: the status and the body's size.
+#[allow(dead_code)]
+pub async fn get_with(router: &axum::Router, cookie: &str, path: &str) -> (StatusCode, usize) {
+    let req = Request::get(path).header("cookie", cookie).body(Body::empty()).expect("request");
+    let res = router.clone().oneshot(req).await.expect("response");
+    let status = res.status();
+    let body = axum::body::to_bytes(res.into_body(), usize::MAX).await.expect("body");
+    (status, body.len())
+}
+
 impl Fixture {
     /// A fresh SQLite file with the demo organisation, signed in as its first KAM.
     pub async fn demo() -> Fixture {
@@ -77,11 +87,7 @@ impl Fixture {
 
     /// GETs a page; returns status and body length.
     pub async fn get(&self, path: &str) -> (StatusCode, usize) {
-        let req = Request::get(path).header("cookie", &self.cookie).body(Body::empty()).expect("request");
-        let res = self.router.clone().oneshot(req).await.expect("response");
-        let status = res.status();
-        let body = axum::body::to_bytes(res.into_body(), usize::MAX).await.expect("body");
-        (status, body.len())
+        get_with(&self.router, &self.cookie, path).await
     }
 
     /// Statements the store runs to serve one GET.

@@ -4,6 +4,10 @@
 //! median and p99 time to answer, the statements per request and the body size
 //! of each, and an OVER BUDGET line for anything above 150 KB.
 //!
+//! Then sixteen requests at once: the accounts list and the portfolio asked by
+//! 16 concurrent clients, 10 requests each, with the median and p99 each client
+//! waited.
+//!
 //! Run: `cargo bench -p keyplan-web --bench scale` (`KEYPLAN_SCALE_RUNS=N` for
 //! another number of timed requests, default 60).
 
@@ -58,7 +62,11 @@ async fn measure(f: &fixture::Fixture, db: &str, runs: usize) {
         ("plan page", plan_path),
         ("my commitments", "/me/commitments".into()),
         ("portfolio", "/portfolio".into()),
+        ("portfolio, by revenue, page 5", "/portfolio?sort=revenue&dir=desc&page=5".into()),
+        ("portfolio, one region", "/portfolio?region=DACH".into()),
+        ("portfolio picture (SVG)", "/portfolio.svg".into()),
         ("API portfolio", "/api/v1/portfolio".into()),
+        ("API portfolio, 1,000 by growth", "/api/v1/portfolio?sort=growth&per_page=1000".into()),
         ("cockpit", "/cockpit".into()),
         ("API cockpit", "/api/v1/cockpit".into()),
     ];
@@ -96,12 +104,40 @@ async fn measure(f: &fixture::Fixture, db: &str, runs: usize) {
             over.push(format!("OVER BUDGET ({db}): {label} is {kb:.1} KB (budget {BUDGET_KB} KB)"));
         }
     }
+    for path in ["/accounts", "/accounts?q=logistics%2000", "/portfolio", "/cockpit"] {
+        let (median, p99) = at_once(f, path, 16, 10).await;
+        println!("{:<38} {:>9} {:>9}   16 at once, {path}", "  16 connections", ms(median), ms(p99));
+    }
     for line in &over {
         println!("{line}");
     }
     if over.is_empty() {
         println!("{db}: every page and answer is under {BUDGET_KB} KB");
     }
+}
+
+/// `clients` concurrent clients asking `path` `each` times: the median and p99 wait.
+async fn at_once(f: &fixture::Fixture, path: &str, clients: usize, each: usize) -> (Duration, Duration) {
+    let mut tasks = Vec::new();
+    for _ in 0..clients {
+        let (router, cookie, path) = (f.router.clone(), f.cookie.clone(), path.to_string());
+        tasks.push(tokio::spawn(async move {
+            let mut times = Vec::with_capacity(each);
+            for _ in 0..each {
+                let t = Instant::now();
+                let (status, _) = fixture::get_with(&router, &cookie, &path).await;
+                assert_eq!(status, StatusCode::OK, "{path}");
+                times.push(t.elapsed());
+            }
+            times
+        }));
+    }
+    let mut all = Vec::new();
+    for t in tasks {
+        all.extend(t.await.expect("client"));
+    }
+    all.sort();
+    (all[all.len() / 2], all[(all.len() * 99).div_ceil(100) - 1])
 }
 
 fn ms(d: Duration) -> String {

@@ -22,6 +22,9 @@ pub const OWNER: SearchField =
     SearchField { id_field: "owner_id", accounts: false, none: "picker-err-owner-none", many: "picker-err-owner-many" };
 pub const COLLEAGUE: SearchField =
     SearchField { id_field: "user_id", accounts: false, none: "picker-err-colleague-none", many: "picker-err-colleague-many" };
+/// Who owns a goal, obstacle or commitment of a plan.
+pub const NODE_OWNER: SearchField =
+    SearchField { id_field: "owner_id", accounts: false, none: "picker-err-node-owner-none", many: "picker-err-node-owner-many" };
 pub const CONTACT_OWNER: SearchField = SearchField {
     id_field: "relationship_owner_id",
     accounts: false,

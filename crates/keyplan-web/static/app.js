@@ -108,5 +108,11 @@
     });
     input.addEventListener("blur", function () { setTimeout(function () { if (!box.contains(document.activeElement)) close(); }, 150); });
   }
-  document.querySelectorAll(".search-field[data-search]").forEach(enhance);
+  document.querySelectorAll(".search-field[data-search]").forEach(function (box) {
+    // The script suggests from the whole organisation: the page's short list
+    // of the plan's people is for browsers without it.
+    var typed = box.querySelector("input:not([type=hidden])");
+    if (typed) typed.removeAttribute("list");
+    enhance(box);
+  });
 })();

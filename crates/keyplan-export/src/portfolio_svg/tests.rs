@@ -57,7 +57,7 @@ fn every_bubble_links_to_its_account_with_a_tooltip() {
         None,
         "EUR".into(),
     );
-    let svg = portfolio_svg(&p, None, Tr::default());
+    let svg = portfolio_svg(&p, None, "", Tr::default());
     assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
     assert_eq!(svg.matches("<a href=\"/accounts/").count(), 2);
     assert!(svg.contains("<a href=\"/accounts/1\""));
@@ -74,7 +74,7 @@ fn every_bubble_links_to_its_account_with_a_tooltip() {
 fn names_are_escaped() {
     let evil = "<script>alert('x')</script> & \"Co\"";
     let p = build(vec![account(1, evil, 1.0, 2.0, 3.0, PlanState::Draft)], None, 0.6, None, None, "EUR".into());
-    let svg = portfolio_svg(&p, Some(AccountId::new(1)), Tr::default());
+    let svg = portfolio_svg(&p, Some(AccountId::new(1)), "", Tr::default());
     assert!(!svg.contains("<script"), "{svg}");
     assert!(svg.contains("&lt;script&gt;alert(&#39;x&#39;)"));
     assert!(svg.contains("&amp; &quot;Co&quot;"));
@@ -84,10 +84,10 @@ fn names_are_escaped() {
 fn only_the_largest_and_the_selected_are_named() {
     let p = many(200);
     let smallest = p.entries.iter().min_by(|a, b| a.point.revenue.total_cmp(&b.point.revenue)).unwrap().account.id;
-    let svg = portfolio_svg(&p, None, Tr::default());
+    let svg = portfolio_svg(&p, None, "", Tr::default());
     assert!(svg.matches("class=\"pf-label\"").count() <= LABELLED);
     assert!(svg.matches("class=\"pf-label\"").count() >= LABELLED / 2);
-    let svg = portfolio_svg(&p, Some(smallest), Tr::default());
+    let svg = portfolio_svg(&p, Some(smallest), "", Tr::default());
     let name = &p.entry(smallest).unwrap().account.name;
     assert!(svg.contains(&format!("font-weight=\"700\" fill=\"#111827\">{name}</text>")), "the selected account is named");
     assert!(svg.contains("stroke=\"#111827\" stroke-width=\"3\""), "and ringed");
@@ -96,17 +96,45 @@ fn only_the_largest_and_the_selected_are_named() {
 #[test]
 fn two_thousand_accounts_stay_a_picture() {
     let p = many(2000);
-    let started = std::time::Instant::now();
-    let svg = portfolio_svg(&p, None, Tr::default());
-    assert!(started.elapsed().as_millis() < 2000, "took {:?}", started.elapsed());
-    assert_eq!(svg.matches("<a href=").count(), 2000);
-    assert!(svg.len() < 2000 * 700, "{} bytes", svg.len());
+    let last = p.entries.iter().min_by(|a, b| a.point.revenue.total_cmp(&b.point.revenue)).unwrap().account.id;
+    let svg = portfolio_svg(&p, Some(last), "region=North", Tr::default());
+    assert_eq!(svg.matches("<a href=\"/accounts/").count(), groups::DETAILED, "only so many drawn one by one");
+    assert!(svg.contains(&format!("<a href=\"/accounts/{last}\"")), "the selected account is always drawn");
+    // Every other account is in exactly one group, and each group links to its area with the filters.
+    let counts: usize =
+        svg.split("class=\"pf-group\" data-count=\"").skip(1).map(|part| part[..part.find('"').unwrap()].parse::<usize>().unwrap()).sum();
+    assert_eq!(counts + groups::DETAILED, 2000);
+    assert!(svg.contains("<a href=\"/portfolio?region=North&amp;share_min="), "{}", &svg[..400]);
+    assert!(svg.len() < 90_000, "{} bytes", svg.len());
+    // Twenty times as many accounts: still the same size of picture.
+    let big = portfolio_svg(&many(40_000), None, "", Tr::default());
+    assert!(big.len() < 90_000, "{} bytes", big.len());
+}
+
+#[test]
+fn a_group_links_to_exactly_its_accounts() {
+    use keyplan_app::portfolio::FilterInput;
+    let p = many(1500);
+    let growth_top = p.entries.iter().map(|e| e.point.growth).fold(p.lines.lines.growth, f64::max);
+    let (drawn, cells) = groups::split(&p, None, nice_ceil(growth_top));
+    assert_eq!(drawn.len(), groups::DETAILED);
+    let drawn_ids: Vec<AccountId> = drawn.iter().map(|e| e.account.id).collect();
+    for cell in &cells {
+        let input: FilterInput = serde_urlencoded::from_str(&cell.query()).unwrap();
+        let area = input.filter().unwrap().area;
+        let inside = p.entries.iter().filter(|e| area.contains(&e.point) && !drawn_ids.contains(&e.account.id)).count();
+        assert_eq!(inside, cell.count, "{cell:?}");
+    }
+    // Marked accounts and accounts with a plan are drawn before the unplanned.
+    let planned = p.entries.iter().filter(|e| e.account.plan_state != PlanState::NoPlan || e.candidate).count();
+    assert!(planned > groups::DETAILED);
+    assert!(drawn.iter().all(|e| e.account.plan_state != PlanState::NoPlan || e.candidate));
 }
 
 #[test]
 fn german_texts() {
     let p = many(8);
-    let svg = portfolio_svg(&p, None, Tr::new(Lang::De));
+    let svg = portfolio_svg(&p, None, "", Tr::new(Lang::De));
     for word in ["Entwickeln", "Hier planen", "Kein Plan", "Überprüfung überfällig", "Lieferanteil"] {
         assert!(svg.contains(word), "{word} missing");
     }
@@ -116,7 +144,7 @@ fn german_texts() {
 #[test]
 fn an_empty_portfolio_says_so() {
     let p = build(vec![], None, 0.6, None, None, "EUR".into());
-    let svg = portfolio_svg(&p, None, Tr::default());
+    let svg = portfolio_svg(&p, None, "", Tr::default());
     assert!(svg.contains("No account has revenue, spend and potential yet"));
     assert!((nice_ceil(1234.0) - 2000.0).abs() < 1e-9 && (nice_ceil(2500.0) - 2500.0).abs() < 1e-9 && nice_ceil(0.0) == 1.0);
 }

@@ -26,3 +26,5 @@ picker-err-colleague-none = Kollegin oder Kollege: Niemand passt zu „{ $text }
 picker-err-colleague-many = Kollegin oder Kollege: { $count } Personen passen zu „{ $text }“. Geben Sie mehr vom Namen oder die E-Mail ein.
 picker-err-contact-owner-none = Betreut von: Niemand passt zu „{ $text }“. Geben Sie einen Namen oder eine E-Mail ein.
 picker-err-contact-owner-many = Betreut von: { $count } Personen passen zu „{ $text }“. Geben Sie mehr vom Namen oder die E-Mail ein.
+picker-err-node-owner-none = Verantwortlich: niemand passt zu „{ $text }“. Geben Sie einen Namen oder eine E-Mail-Adresse ein.
+picker-err-node-owner-many = Verantwortlich: { $count } Personen passen zu „{ $text }“. Geben Sie mehr vom Namen oder die E-Mail-Adresse ein.

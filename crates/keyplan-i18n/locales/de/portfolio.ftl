@@ -94,3 +94,18 @@ portfolio-pdf-as-of = Stand { $date }
 portfolio-err-kam = muss die Nummer eines Benutzers sein
 portfolio-err-state = muss no_plan, draft, active oder overdue_review sein
 portfolio-err-sort = muss name, revenue, share, growth, potential, quadrant, state oder kam sein
+portfolio-err-share-range = muss ein Lieferanteil von 0 bis 1 sein
+portfolio-err-growth-range = muss ein Geldbetrag von 0 oder mehr sein
+portfolio-legend-group = Gruppe von Accounts (öffnen, um sie aufzulisten)
+portfolio-group-tip = { $count ->
+    [one] Ein weiterer Account
+   *[other] { $count } weitere Accounts
+} hier: Lieferanteil { $share }, Wachstumspotenzial { $growth }
+portfolio-group-note = Einzeln gezeichnet: { $drawn } Accounts (markierte, mit Plan, dann die größten); { $grouped } weitere in Gruppen nach Bereich.
+portfolio-area = Gezeigt werden die Accounts eines Bereichs des Bildes: Lieferanteil { $share }, Wachstumspotenzial { $growth }.
+portfolio-area-clear = Ganzes Bild zeigen
+portfolio-pages-label = Seiten der Portfolio-Tabelle
+portfolio-missing-more = { $count ->
+    [one] Einem weiteren Account fehlen Kennzahlen
+   *[other] { $count } weiteren Accounts fehlen Kennzahlen
+}: der XLSX-Download listet alle.

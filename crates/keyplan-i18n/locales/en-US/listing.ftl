@@ -26,3 +26,5 @@ picker-err-colleague-none = Colleague: nobody matches “{ $text }”. Type a na
 picker-err-colleague-many = Colleague: { $count } people match “{ $text }”. Type more of the name, or the e-mail.
 picker-err-contact-owner-none = Who calls on them: nobody matches “{ $text }”. Type a name or e-mail.
 picker-err-contact-owner-many = Who calls on them: { $count } people match “{ $text }”. Type more of the name, or the e-mail.
+picker-err-node-owner-none = Owner: nobody matches “{ $text }”. Type a name or e-mail.
+picker-err-node-owner-many = Owner: { $count } people match “{ $text }”. Type more of the name, or the e-mail.

@@ -94,3 +94,18 @@ portfolio-pdf-as-of = As of { $date }
 portfolio-err-kam = must be a user's id
 portfolio-err-state = must be no_plan, draft, active or overdue_review
 portfolio-err-sort = must be name, revenue, share, growth, potential, quadrant, state or kam
+portfolio-err-share-range = must be a share of wallet from 0 to 1
+portfolio-err-growth-range = must be an amount of money of 0 or more
+portfolio-legend-group = Group of accounts (open to list them)
+portfolio-group-tip = { $count ->
+    [one] One more account
+   *[other] { $count } more accounts
+} here: share of wallet { $share }, growth potential { $growth }
+portfolio-group-note = Drawn one by one: { $drawn } accounts (marked, with a plan, then the largest); { $grouped } more in groups by area.
+portfolio-area = Showing the accounts of one area of the picture: share of wallet { $share }, growth potential { $growth }.
+portfolio-area-clear = Show the whole picture
+portfolio-pages-label = Pages of the portfolio table
+portfolio-missing-more = { $count ->
+    [one] One more account lacks figures
+   *[other] { $count } more accounts lack figures
+}: the XLSX download lists them all.

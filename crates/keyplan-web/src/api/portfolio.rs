@@ -1,11 +1,15 @@
-//! The account portfolio: `GET /portfolio` with the page's filters, every
-//! account placed by share of wallet and growth potential with its quadrant,
-//! plan state, coach mark and marks, and the accounts lacking figures apart.
+//! The account portfolio: `GET /portfolio` with the page's filters, the
+//! accounts placed by share of wallet and growth potential with their
+//! quadrant, plan state, coach mark and marks, one page at a time (200 unless
+//! `per_page` says otherwise, at most 1,000), and the accounts lacking figures
+//! apart.
 
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
-use keyplan_app::portfolio::{FilterInput, Portfolio};
+use axum::http::{HeaderMap, HeaderValue, header};
+use keyplan_app::portfolio::{FilterInput, Order, Portfolio};
+use keyplan_domain::Message;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -23,6 +27,40 @@ pub struct PortfolioQuery {
     industry: Option<String>,
     /// Only the accounts in this plan state: `no_plan`, `draft`, `active`, `overdue_review`.
     state: Option<String>,
+    /// Only the accounts with at least this share of wallet (0 to 1).
+    #[param(value_type = Option<f64>)]
+    share_min: Option<String>,
+    /// Only the accounts with a share of wallet below this (0 to 1).
+    #[param(value_type = Option<f64>)]
+    share_max: Option<String>,
+    /// Only the accounts with at least this growth potential.
+    #[param(value_type = Option<f64>)]
+    growth_min: Option<String>,
+    /// Only the accounts with a growth potential below this.
+    #[param(value_type = Option<f64>)]
+    growth_max: Option<String>,
+    /// `name` (default), `kam`, `revenue`, `share`, `growth`, `potential`, `quadrant` or `state`.
+    sort: Option<String>,
+    /// `asc` (default for `name`, `kam`, `quadrant`, `state`) or `desc` (default for the figures).
+    dir: Option<String>,
+    /// The page, from 1.
+    #[param(value_type = Option<i64>)]
+    page: Option<String>,
+    /// Accounts per page, 1 to 1,000 (default 200).
+    #[param(value_type = Option<i64>)]
+    per_page: Option<String>,
+}
+
+/// Accounts per page of the API unless `per_page` says otherwise.
+pub const PER_PAGE: usize = 200;
+/// The most accounts one answer holds.
+pub const MAX_PER_PAGE: usize = 1000;
+
+fn whole(field: &str, raw: Option<&str>, max: usize, message: Message) -> Result<Option<usize>, AppError> {
+    match raw.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(v) => v.parse::<usize>().ok().filter(|n| (1..=max).contains(n)).map(Some).ok_or_else(|| AppError::field(field, message)),
+    }
 }
 
 #[derive(Serialize, ToSchema)]
@@ -85,11 +123,30 @@ pub struct MissingFiguresDto {
 }
 
 #[derive(Serialize, ToSchema)]
+pub struct QuadrantCountsDto {
+    pub develop: usize,
+    pub maintain: usize,
+    pub harvest: usize,
+    pub selective: usize,
+}
+
+#[derive(Serialize, ToSchema)]
 pub struct PortfolioDto {
     pub lines: LinesDto,
     /// The organisation's share of wallet (0 to 1) from which an account is no plan candidate.
     pub share_of_wallet_threshold: f64,
-    /// The accounts placed, by name.
+    /// How many placed accounts the filters let through (all pages).
+    pub total: usize,
+    /// This page, from 1.
+    pub page: usize,
+    pub per_page: usize,
+    /// How many of the placed accounts (all pages) fall in each quadrant.
+    pub quadrants: QuadrantCountsDto,
+    /// The plan candidates among them (all pages), greatest growth potential first.
+    pub candidates: Vec<i64>,
+    /// The plans to reconsider among them (all pages): the accounts' ids.
+    pub reconsider: Vec<i64>,
+    /// This page of the placed accounts, by name unless `sort` says otherwise.
     pub accounts: Vec<PortfolioAccountDto>,
     /// The accounts lacking a figure, by name: not placed.
     pub missing_figures: Vec<MissingFiguresDto>,
@@ -102,9 +159,17 @@ fn source(s: keyplan_app::portfolio::LineSource) -> &'static str {
     }
 }
 
-impl From<&Portfolio> for PortfolioDto {
-    fn from(p: &Portfolio) -> Self {
+impl PortfolioDto {
+    /// The page `page` (from 1) of `per_page` accounts of `p`.
+    fn page(p: &Portfolio, page: usize, per_page: usize) -> Self {
+        let [develop, maintain, harvest, selective] = p.quadrant_counts();
         PortfolioDto {
+            total: p.entries.len(),
+            page,
+            per_page,
+            quadrants: QuadrantCountsDto { develop, maintain, harvest, selective },
+            candidates: p.candidates.iter().map(|id| id.get()).collect(),
+            reconsider: p.reconsider.iter().map(|id| id.get()).collect(),
             lines: LinesDto {
                 share: p.lines.lines.share,
                 growth: p.lines.lines.growth,
@@ -116,6 +181,8 @@ impl From<&Portfolio> for PortfolioDto {
             accounts: p
                 .entries
                 .iter()
+                .skip((page - 1) * per_page)
+                .take(per_page)
                 .map(|e| {
                     let a = &e.account;
                     PortfolioAccountDto {
@@ -157,21 +224,58 @@ impl From<&Portfolio> for PortfolioDto {
 /// quadrant by the chosen lines, its plan state and the coach's mark of its
 /// plan, the plan candidates and the plans to reconsider; accounts lacking a
 /// figure are listed apart. The lines and marks are judged on the whole
-/// organisation; the filters only choose which accounts are listed.
+/// organisation; the filters only choose which accounts are listed. One page
+/// at a time: `Link` (RFC 8288) names the `next` and `prev` pages and
+/// `X-Total-Count` how many placed accounts match.
 #[utoipa::path(get, path = "/portfolio", tag = "portfolio", params(PortfolioQuery),
-    responses((status = 200, body = PortfolioDto), (status = 422, body = super::dto::ErrorBody)))]
+    responses((status = 200, description = "The portfolio, one page of accounts", body = PortfolioDto, headers(("Link" = String), ("X-Total-Count" = i64))),
+        (status = 401, description = "Not signed in", body = super::dto::ErrorBody),
+        (status = 422, description = "A parameter is wrong; the error names it", body = super::dto::ErrorBody)))]
 pub async fn portfolio(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
+    headers: HeaderMap,
     query: Result<Query<PortfolioQuery>, QueryRejection>,
-) -> Result<Json<PortfolioDto>, ApiError> {
-    let Query(q) = query.map_err(|e| AppError::BadRequest(keyplan_domain::Message::new("api-err-query").arg("detail", e.body_text())))?;
+) -> Result<(HeaderMap, Json<PortfolioDto>), ApiError> {
+    let Query(q) = query.map_err(|e| AppError::BadRequest(Message::new("api-err-query").arg("detail", e.body_text())))?;
     let input = FilterInput {
         kam: q.kam.unwrap_or_default(),
         region: q.region.unwrap_or_default(),
         industry: q.industry.unwrap_or_default(),
         state: q.state.unwrap_or_default(),
+        share_min: q.share_min.unwrap_or_default(),
+        share_max: q.share_max.unwrap_or_default(),
+        growth_min: q.growth_min.unwrap_or_default(),
+        growth_max: q.growth_max.unwrap_or_default(),
     };
-    let p = keyplan_app::portfolio::portfolio(&state.store, &auth, &input.filter()?, keyplan_app::today()).await?;
-    Ok(Json(PortfolioDto::from(&p)))
+    let filter = input.filter()?;
+    let sort = q.sort.as_deref().map(str::trim).filter(|s| !s.is_empty()).unwrap_or("name");
+    let dir = q.dir.unwrap_or_default();
+    let order = Order::parse(sort, &dir)?;
+    let page = whole("page", q.page.as_deref(), 1_000_000, Message::new("listing-err-page"))?.unwrap_or(1);
+    let per_page =
+        whole("per_page", q.per_page.as_deref(), MAX_PER_PAGE, Message::new("listing-err-per-page").arg("max", MAX_PER_PAGE.to_string()))?
+            .unwrap_or(PER_PAGE);
+    let mut p = keyplan_app::portfolio::portfolio(&state.store, &auth, &filter, keyplan_app::today()).await?;
+    order.sort(&mut p.entries);
+    let total = p.entries.len();
+    let mut out = HeaderMap::new();
+    out.insert("x-total-count", HeaderValue::from(total));
+    let base = format!("{}/api/v1/portfolio", crate::pages::base_url(&headers, state.config.secure_cookies));
+    let mut query = input.query();
+    for (k, v) in [("sort", sort), ("dir", if order.descending { "desc" } else { "asc" })] {
+        query.push_str(&format!("{}{k}={v}", if query.is_empty() { "" } else { "&" }));
+    }
+    let link = |n: usize, rel: &str| format!("<{base}?{query}&page={n}&per_page={per_page}>; rel=\"{rel}\"");
+    let mut links = Vec::new();
+    if page * per_page < total {
+        links.push(link(page + 1, "next"));
+    }
+    if page > 1 {
+        links.push(link(page - 1, "prev"));
+    }
+    if let Some(v) = Some(links.join(", ")).filter(|l| !l.is_empty()).and_then(|l| HeaderValue::from_str(&l).ok()) {
+        out.insert(header::LINK, v);
+    }
+    Ok((out, Json(PortfolioDto::page(&p, page, per_page))))
 }

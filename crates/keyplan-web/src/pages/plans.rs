@@ -95,6 +95,9 @@ pub struct AddNodeForm {
     kind: String,
     #[serde(default)]
     parent_id: String,
+    /// The owner's name or e-mail as typed in the search field.
+    #[serde(default)]
+    owner: Option<String>,
     #[serde(flatten)]
     input: NodeInput,
 }
@@ -113,13 +116,19 @@ pub async fn add_node(
         "" => None,
         p => Some(crate::extract::parse_id::<NodeId>(p).ok_or_else(|| AppError::bad_request("tree-unknown-parent"))?),
     };
-    match keyplan_app::nodes::create_node(&state.store, &auth, plan, kind, parent, &form.input).await {
+    let mut input = form.input;
+    let created = match super::search_fields::resolve_node_owner(&state.store, auth.org(), form.owner.as_deref(), &mut input).await {
+        Ok(()) => keyplan_app::nodes::create_node(&state.store, &auth, plan, kind, parent, &input).await,
+        Err(e) => Err(e),
+    };
+    match created {
         Ok(n) => Ok(redirect_with(
             &format!("/plans/{plan}#node-{}", n.id),
             &t.s1("tree-added", "kind", t.enum_label("node-kind", kind.as_str())),
         )),
         Err(AppError::Validation(errors)) => {
-            let f = FormView::from_input(&form.input, 0).with_errors(&errors);
+            let mut f = FormView::from_input(&input, 0).with_errors(&errors);
+            f.values.insert("owner".into(), form.owner.clone().unwrap_or_default());
             plan_page(
                 &state,
                 &auth,
@@ -138,6 +147,9 @@ pub async fn add_node(
 pub struct EditNodeForm {
     #[serde(default)]
     version: String,
+    /// The owner's name or e-mail as typed in the search field.
+    #[serde(default)]
+    owner: Option<String>,
     #[serde(flatten)]
     input: NodeInput,
 }
@@ -155,10 +167,15 @@ pub async fn edit_node(
     if current.kind() == NodeKind::Commitment && input.status.is_empty() {
         input.status = current.status().map(|s| s.as_str().to_string()).unwrap_or_default();
     }
-    match keyplan_app::nodes::update_node(&state.store, &auth, id, version, &input).await {
+    let updated = match super::search_fields::resolve_node_owner(&state.store, auth.org(), form.owner.as_deref(), &mut input).await {
+        Ok(()) => keyplan_app::nodes::update_node(&state.store, &auth, id, version, &input).await,
+        Err(e) => Err(e),
+    };
+    match updated {
         Ok(n) => Ok(redirect_with(&format!("/plans/{}#node-{}", n.plan_id, n.id), &crate::lang::for_user(&auth, &headers).s("tree-saved"))),
         Err(AppError::Validation(errors)) => {
-            let f = FormView::from_input(&input, version).with_errors(&errors);
+            let mut f = FormView::from_input(&input, version).with_errors(&errors);
+            f.values.insert("owner".into(), form.owner.clone().unwrap_or_default());
             plan_page(
                 &state,
                 &auth,
@@ -171,7 +188,8 @@ pub async fn edit_node(
         }
         Err(AppError::Conflict { current_version }) => {
             let stored = state.store.node(auth.org(), id).await?;
-            let f = FormView::conflicted(&keyplan_app::nodes::node_to_input(&stored), &input, current_version);
+            let mut f = FormView::conflicted(&keyplan_app::nodes::node_to_input(&stored), &input, current_version);
+            f.values.insert("owner".into(), form.owner.clone().unwrap_or_default());
             plan_page(
                 &state,
                 &auth,

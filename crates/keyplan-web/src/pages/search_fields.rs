@@ -86,3 +86,19 @@ pub fn fill_owner_name(form: &mut FormView, users: &[keyplan_store::User]) {
     let name = id.and_then(|id| users.iter().find(|u| u.id.get() == id)).map(|u| u.name.clone()).unwrap_or_default();
     form.values.insert("relationship_owner".into(), name);
 }
+
+/// The owner search field of the plan's forms (goals, obstacles, commitments,
+/// actions): the typed name or e-mail (`owner`), with `owner_id` as the hint.
+/// A form that sends no `owner` keeps the `owner_id` it sent.
+pub async fn resolve_node_owner(
+    store: &Store,
+    org: keyplan_domain::OrgId,
+    typed: Option<&str>,
+    input: &mut keyplan_domain::tree::NodeInput,
+) -> Result<(), AppError> {
+    if let Some(text) = typed {
+        let hint = input.owner_id.clone();
+        input.owner_id = crate::pickers::resolve(store, org, &crate::pickers::NODE_OWNER, text, &hint).await?;
+    }
+    Ok(())
+}

@@ -237,6 +237,9 @@ pub async fn delete_link(
 pub struct AddActionForm {
     #[serde(default)]
     goal_id: String,
+    /// The owner's name or e-mail as typed in the search field.
+    #[serde(default)]
+    owner: Option<String>,
     #[serde(flatten)]
     input: keyplan_domain::tree::NodeInput,
 }
@@ -251,17 +254,21 @@ pub async fn add_action(
 ) -> Result<Response, PageError> {
     let plan = id;
     let goal = form.goal_id.trim().parse::<i64>().ok().filter(|n| *n > 0).map(NodeId::new);
-    let result = match goal {
-        Some(g) => keyplan_app::nodes::create_node(&state.store, &auth, plan, NodeKind::Commitment, Some(g), &form.input).await,
-        None => Err(AppError::field("goal_id", keyplan_domain::Message::new("plan-actions-choose-goal"))),
+    let mut input = form.input;
+    let owner = super::search_fields::resolve_node_owner(&state.store, auth.org(), form.owner.as_deref(), &mut input).await;
+    let result = match (goal, owner) {
+        (_, Err(e)) => Err(e),
+        (Some(g), Ok(())) => keyplan_app::nodes::create_node(&state.store, &auth, plan, NodeKind::Commitment, Some(g), &input).await,
+        (None, Ok(())) => Err(AppError::field("goal_id", keyplan_domain::Message::new("plan-actions-choose-goal"))),
     };
     match result {
         Ok(n) => {
             Ok(redirect_with(&format!("/plans/{plan}#action-{}", n.id), &crate::lang::for_user(&auth, &headers).s("plan-actions-added")))
         }
         Err(AppError::Validation(errors)) => {
-            let mut f = FormView::from_input(&form.input, 0).with_errors(&errors);
+            let mut f = FormView::from_input(&input, 0).with_errors(&errors);
             f.values.insert("goal_id".into(), form.goal_id.clone());
+            f.values.insert("owner".into(), form.owner.clone().unwrap_or_default());
             rerender(
                 &state,
                 &auth,

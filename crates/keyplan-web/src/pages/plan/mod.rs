@@ -195,7 +195,7 @@ pub async fn plan_page(
         can_edit: b.can_edit,
         plan_form: forms.plan.take().unwrap_or_else(|| FormView::from_input(&keyplan_app::plans::plan_to_input(&b.plan), b.plan.version)),
         add_goal,
-        users: b.users.iter().filter(|u| u.active).map(|u| Opt::new(u.id, &u.name)).collect(),
+        users: plan_people(&b, auth.id()),
         contacts: b.contacts.iter().map(|c| Opt::new(c.id, &c.name)).collect(),
         statuses: CommitmentStatus::ALL.iter().map(|s| Opt::new(s.as_str(), t.enum_label("status", s.as_str()))).collect(),
         plan_statuses: PlanStatus::ALL.iter().map(|s| Opt::new(s.as_str(), t.enum_label("plan-status", s.as_str()))).collect(),
@@ -245,11 +245,40 @@ fn collect_unaccepted(t: Tr, b: &PlanBundle) -> Vec<String> {
     out
 }
 
+/// With up to this many active users, the owner fields offer every one of them.
+const EVERYONE_UP_TO: usize = 30;
+
+/// Whom the owner fields offer without the script: every active user of a
+/// small organisation, else the plan's people (the KAM, the account team,
+/// the owners in the plan and the reader), so the page does not grow with
+/// the organisation. The script searches everyone.
+pub(crate) fn plan_people(b: &PlanBundle, me: UserId) -> Vec<Opt> {
+    let active = b.users.iter().filter(|u| u.active);
+    if active.clone().count() <= EVERYONE_UP_TO {
+        return active.map(|u| Opt::new(u.id, &u.name)).collect();
+    }
+    fn owners(nodes: &[TreeNode], out: &mut std::collections::HashSet<UserId>) {
+        for n in nodes {
+            out.extend(n.node.owner_id());
+            owners(&n.children, out);
+        }
+    }
+    let mut ids: std::collections::HashSet<UserId> = b.team.iter().map(|m| m.user_id).collect();
+    ids.extend(b.account.owner_id);
+    ids.insert(me);
+    owners(&b.tree, &mut ids);
+    active.filter(|u| ids.contains(&u.id)).map(|u| Opt::new(u.id, &u.name)).collect()
+}
+
 fn node_view(tr: Tr, b: &PlanBundle, me: UserId, t: &TreeNode, first: bool, last: bool, forms: &mut PlanForms) -> NodeView {
     let n = &t.node;
     let edit = match &forms.edit {
         Some((id, _)) if *id == n.id => forms.edit.take().map(|(_, f)| f).unwrap_or_default(),
-        _ => FormView::from_input(&keyplan_app::nodes::node_to_input(n), n.version),
+        _ => {
+            let mut f = FormView::from_input(&keyplan_app::nodes::node_to_input(n), n.version);
+            f.values.insert("owner".into(), b.user_name(n.owner_id()).unwrap_or_default().to_string());
+            f
+        }
     };
     let add = match &forms.add {
         Some((Some(parent), _)) if *parent == n.id => forms.add.take().map(|(_, f)| f).unwrap_or_default(),

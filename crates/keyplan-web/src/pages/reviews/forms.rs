@@ -99,6 +99,9 @@ pub async fn update(
 
 #[derive(Deserialize)]
 pub struct ParticipantForm {
+    /// A colleague's name or e-mail as typed in the search field (`user_id` is the hint).
+    #[serde(default)]
+    participant: Option<String>,
     #[serde(default)]
     user_id: String,
     #[serde(default)]
@@ -111,9 +114,18 @@ pub async fn add_participant(
     Id(id): Id<ReviewId>,
     Form(f): Form<ParticipantForm>,
 ) -> Result<Response, PageError> {
-    let user = f.user_id.trim().parse::<i64>().ok().map(UserId::new);
-    let contact = f.contact_id.trim().parse::<i64>().ok().map(ContactId::new);
-    let r = keyplan_app::reviews::add_participant(&state.store, &auth, id, user, contact).await;
+    let user = match f.participant.as_deref() {
+        Some(text) => crate::pickers::resolve(&state.store, auth.org(), &crate::pickers::COLLEAGUE, text, &f.user_id).await,
+        None => Ok(f.user_id.clone()),
+    };
+    let r = match user {
+        Ok(user) => {
+            let user = user.trim().parse::<i64>().ok().map(UserId::new);
+            let contact = f.contact_id.trim().parse::<i64>().ok().map(ContactId::new);
+            keyplan_app::reviews::add_participant(&state.store, &auth, id, user, contact).await
+        }
+        Err(e) => Err(e),
+    };
     outcome(r, &format!("/reviews/{id}#participants"), &tr().s("review-participant-added"))
 }
 

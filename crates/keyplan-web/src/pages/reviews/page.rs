@@ -155,11 +155,9 @@ pub(super) async fn review_page(
         compare_link,
         change_count: wc.changes.len(),
         groups: grouped(&wc.changes, t),
-        user_opts: b
-            .users
-            .iter()
-            .filter(|u| u.active && !participants.iter().any(|p| !p.customer && p.name == u.name))
-            .map(|u| Opt::new(u.id, &u.name))
+        user_opts: crate::pages::plan::plan_people(&b, auth.id())
+            .into_iter()
+            .filter(|u| !participants.iter().any(|p| !p.customer && p.name == u.label))
             .collect(),
         contact_opts: b
             .contacts

@@ -12,67 +12,24 @@
 //! whatever the filters show: the medians are the organisation's middle, and
 //! the candidates are the organisation's top [`CANDIDATES`].
 
-use keyplan_domain::portfolio::{self, Figures, Lines, MissingFigure, Placed, PlanState, Point, Quadrant, Reconsider};
-use keyplan_domain::{AccountId, Message, OrgId, UserId};
+mod filter;
+mod sort;
+
+pub use filter::{Area, Filter, FilterInput, encode};
+use keyplan_domain::portfolio::{self, Figures, Lines, MissingFigure, Placed, Point, Quadrant, Reconsider};
+use keyplan_domain::{AccountId, OrgId};
 use keyplan_store::{PortfolioAccount, PortfolioFilter, Store};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+pub use sort::{Order, SORTS};
 use time::Date;
 
-use crate::{AppError, Auth, Result};
+use crate::{Auth, Result};
 
 /// How many plan candidates the portfolio names: the top ten accounts by
 /// growth potential without an active plan and below the share threshold. Ten
 /// is the bottom of seed 003's "10 to 15 master plans per company", the same
 /// for every organisation.
 pub const CANDIDATES: usize = 10;
-
-/// The filters as a page's form or the API's query sends them: `kam` (a user
-/// id), `region`, `industry` and `state` (`no_plan`, `draft`, `active`,
-/// `overdue_review`); empty means all.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(default)]
-pub struct FilterInput {
-    pub kam: String,
-    pub region: String,
-    pub industry: String,
-    pub state: String,
-}
-
-impl FilterInput {
-    /// The filter, or a field error naming the wrong parameter.
-    pub fn filter(&self) -> Result<PortfolioFilter> {
-        let kam = match self.kam.trim() {
-            "" => None,
-            k => Some(k.parse::<i64>().map(UserId::new).map_err(|_| AppError::field("kam", Message::new("portfolio-err-kam")))?),
-        };
-        let state = match self.state.trim() {
-            "" => None,
-            s => Some(PlanState::parse(s).ok_or_else(|| AppError::field("state", Message::new("portfolio-err-state")))?),
-        };
-        let text = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
-        Ok(PortfolioFilter { owner: kam, region: text(&self.region), industry: text(&self.industry), state })
-    }
-
-    /// The filters as a query string (`kam=3&state=draft`), empty when none.
-    pub fn query(&self) -> String {
-        [("kam", &self.kam), ("region", &self.region), ("industry", &self.industry), ("state", &self.state)]
-            .into_iter()
-            .filter(|(_, v)| !v.trim().is_empty())
-            .map(|(k, v)| format!("{k}={}", encode(v.trim())))
-            .collect::<Vec<_>>()
-            .join("&")
-    }
-}
-
-/// `s` for a query string: unreserved characters as they are, the rest as `%XX`.
-fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
 
 /// Where a quadrant line comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -143,22 +100,51 @@ impl Portfolio {
     pub fn entry(&self, id: AccountId) -> Option<&Entry> {
         self.entries.iter().find(|e| e.account.id == id)
     }
+
+    /// How many of the shown accounts fall in each quadrant, in [`Quadrant::ALL`]'s order.
+    pub fn quadrant_counts(&self) -> [usize; 4] {
+        let mut counts = [0; 4];
+        for e in &self.entries {
+            if let Some(i) = Quadrant::ALL.iter().position(|q| *q == e.quadrant) {
+                counts[i] += 1;
+            }
+        }
+        counts
+    }
 }
 
 /// The portfolio of the signed-in user's organisation, filtered, as of `today`.
-pub async fn portfolio(store: &Store, auth: &Auth, filter: &PortfolioFilter, today: Date) -> Result<Portfolio> {
+pub async fn portfolio(store: &Store, auth: &Auth, filter: &Filter, today: Date) -> Result<Portfolio> {
     load(store, auth.org(), filter, today).await
 }
 
 /// [`portfolio`] for an organisation (the caller checked who asks). A fixed
-/// number of statements: settings, organisation, the accounts, and the
-/// organisation's whole portfolio again when a filter is set.
-pub async fn load(store: &Store, org: OrgId, filter: &PortfolioFilter, today: Date) -> Result<Portfolio> {
+/// number of statements: settings, organisation, and the organisation's
+/// accounts (read once; the filters choose among them here).
+pub async fn load(store: &Store, org: OrgId, filter: &Filter, today: Date) -> Result<Portfolio> {
     let (settings, _) = store.organisation_settings(org).await?;
     let currency = store.org(org).await?.currency;
     let all = store.portfolio(org, &PortfolioFilter::default(), today).await?;
-    let shown = if filter.is_empty() { None } else { Some(store.portfolio(org, filter, today).await?) };
-    Ok(build(all, shown, settings.share_of_wallet_threshold, settings.quadrant_share_line, settings.quadrant_growth_line, currency))
+    let shown = if filter.accounts.is_empty() { None } else { Some(all.iter().filter(|a| filter.accounts.matches(a)).cloned().collect()) };
+    let mut p =
+        build(all, shown, settings.share_of_wallet_threshold, settings.quadrant_share_line, settings.quadrant_growth_line, currency);
+    if !filter.area.is_empty() {
+        p.keep_area(&filter.area);
+    }
+    Ok(p)
+}
+
+impl Portfolio {
+    /// Keeps the placed accounts inside `area` (and none lacking figures: they
+    /// have no place in the picture).
+    pub fn keep_area(&mut self, area: &Area) {
+        self.entries.retain(|e| area.contains(&e.point));
+        self.missing.clear();
+        let kept = |id: &AccountId| self.entries.iter().any(|e| e.account.id == *id);
+        let candidates = self.candidates.iter().copied().filter(kept).collect();
+        let reconsider = self.reconsider.iter().copied().filter(kept).collect();
+        (self.candidates, self.reconsider) = (candidates, reconsider);
+    }
 }
 
 /// Judges the organisation's accounts `all` and keeps those in `shown`
@@ -180,14 +166,15 @@ pub fn build(
     let source = |set: Option<f64>| if set.is_some() { LineSource::Setting } else { LineSource::Median };
     let chosen = ChosenLines { lines, share_source: source(share_line), growth_source: source(growth_line) };
     let candidates_all = portfolio::candidates(&placed, threshold, CANDIDATES);
-    let reconsider_all = portfolio::to_reconsider(&placed, &lines, threshold);
+    let reconsider_all: std::collections::HashMap<AccountId, Vec<Reconsider>> =
+        portfolio::to_reconsider(&placed, &lines, threshold).into_iter().collect();
 
     let mut entries = Vec::new();
     let mut missing = Vec::new();
     for account in shown.unwrap_or(all) {
         match figures(&account).place() {
             Ok(point) => {
-                let reconsider = reconsider_all.iter().find(|(k, _)| *k == account.id).map(|(_, why)| why.clone()).unwrap_or_default();
+                let reconsider = reconsider_all.get(&account.id).cloned().unwrap_or_default();
                 entries.push(Entry {
                     quadrant: lines.quadrant(&point),
                     candidate: candidates_all.contains(&account.id),
@@ -199,7 +186,8 @@ pub fn build(
             Err(lacks) => missing.push(Unplaced { account, missing: lacks }),
         }
     }
-    let candidates = candidates_all.iter().copied().filter(|id| entries.iter().any(|e| e.account.id == *id)).collect();
+    let shown_ids: std::collections::HashSet<AccountId> = entries.iter().map(|e| e.account.id).collect();
+    let candidates = candidates_all.iter().copied().filter(|id| shown_ids.contains(id)).collect();
     let reconsider = entries.iter().filter(|e| !e.reconsider.is_empty()).map(|e| e.account.id).collect();
     Portfolio { lines: chosen, share_of_wallet_threshold: threshold, currency, entries, missing, candidates, reconsider }
 }
@@ -210,7 +198,8 @@ fn figures(a: &PortfolioAccount) -> Figures {
 
 #[cfg(test)]
 mod tests {
-    use keyplan_domain::PlanId;
+    use keyplan_domain::portfolio::PlanState;
+    use keyplan_domain::{PlanId, UserId};
 
     use super::*;
 
@@ -239,24 +228,6 @@ mod tests {
             account(3, Some(300.0), Some(1000.0), Some(500.0), PlanState::Draft),  // share 0.3, growth 200
             account(4, None, Some(1000.0), None, PlanState::NoPlan),
         ]
-    }
-
-    #[test]
-    fn filters_from_parameters() {
-        let input = FilterInput { kam: "7".into(), region: " North ".into(), industry: String::new(), state: "overdue_review".into() };
-        let f = input.filter().unwrap();
-        assert_eq!(f.owner, Some(UserId::new(7)));
-        assert_eq!(f.region.as_deref(), Some("North"));
-        assert_eq!(f.state, Some(PlanState::OverdueReview));
-        assert_eq!(input.query(), "kam=7&region=North&state=overdue_review");
-        assert_eq!(FilterInput { region: "Süd & West".into(), ..Default::default() }.query(), "region=S%C3%BCd%20%26%20West");
-        assert!(FilterInput::default().filter().unwrap().is_empty());
-        assert!(
-            matches!(FilterInput { kam: "x".into(), ..Default::default() }.filter(), Err(AppError::Validation(e)) if e[0].field == "kam")
-        );
-        assert!(
-            matches!(FilterInput { state: "archived".into(), ..Default::default() }.filter(), Err(AppError::Validation(e)) if e[0].field == "state")
-        );
     }
 
     #[test]
