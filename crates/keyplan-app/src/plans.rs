@@ -20,8 +20,11 @@ pub async fn create_plan(store: &Store, auth: &Auth, account: AccountId, input: 
         return Err(AppError::field("status", keyplan_domain::Message::new("err-approve-manager")));
     }
     let kam = store.account(auth.org(), account).await?.owner_id.or(Some(auth.id()));
-    let exception = check_limits(store, auth, None, kam, None, data.status, input).await?;
-    let plan = store.create_plan(auth.org(), account, &data, template, auth.id()).await?;
+    let (plan, exception) = limited(store, auth.org(), None, data.status, async {
+        let exception = check_limits(store, auth, None, kam, None, data.status, input).await?;
+        Ok((store.create_plan(auth.org(), account, &data, template, auth.id()).await?, exception))
+    })
+    .await?;
     crate::collab::record_activity(store, auth, plan.id, "created", "plan", Some(plan.id.get()), &Message::new("stored-plan-created"))
         .await;
     record_exception(store, auth, plan.id, exception).await;
@@ -39,11 +42,33 @@ pub async fn update_plan(store: &Store, auth: &Auth, id: PlanId, version: i64, i
         return Err(AppError::field("status", keyplan_domain::Message::new("err-approve-withdraw")));
     }
     let kam = store.account(auth.org(), current.account_id).await?.owner_id.or(current.created_by);
-    let exception = check_limits(store, auth, Some(id), kam, Some(current.status()), data.status, input).await?;
-    let plan = store.update_plan(auth.org(), id, version, &data, auth.id()).await?;
+    let (plan, exception) = limited(store, auth.org(), Some(current.status()), data.status, async {
+        let exception = check_limits(store, auth, Some(id), kam, Some(current.status()), data.status, input).await?;
+        Ok((store.update_plan(auth.org(), id, version, &data, auth.id()).await?, exception))
+    })
+    .await?;
     crate::collab::record_activity(store, auth, id, "updated", "plan", Some(id.get()), &Message::new("stored-plan-edited")).await;
     record_exception(store, auth, id, exception).await;
     Ok(plan)
+}
+
+/// Runs the check against the limits and the write of a plan going from
+/// `from` to `to` one at a time for the organisation when the change is an
+/// activation, so that two activations at once cannot both see room under a
+/// limit; any other change runs as it is.
+async fn limited<T>(
+    store: &Store,
+    org: keyplan_domain::OrgId,
+    from: Option<PlanStatus>,
+    to: PlanStatus,
+    work: impl std::future::Future<Output = Result<T>>,
+) -> Result<T> {
+    if activates(from, to) { store.serialized(org, "plan-limits", work).await? } else { work.await }
+}
+
+/// Whether going from `from` (none: a new plan) to `to` makes an active plan.
+fn activates(from: Option<PlanStatus>, to: PlanStatus) -> bool {
+    limits::counts(to) && !from.is_some_and(limits::counts)
 }
 
 /// The longest reason for an exception to the limits.
@@ -74,7 +99,7 @@ async fn check_limits(
     if reason.chars().count() > REASON_MAX {
         return Err(AppError::field("limit_exception", Message::new("err-too-long").arg("max", REASON_MAX)));
     }
-    if !limits::counts(to) || from.is_some_and(limits::counts) {
+    if !activates(from, to) {
         return Ok(None);
     }
     let ((settings, _), active) = tokio::try_join!(store.organisation_settings(auth.org()), store.active_plans(auth.org()))?;

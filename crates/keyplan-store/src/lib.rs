@@ -25,6 +25,7 @@ mod plans;
 mod portfolio;
 mod reviews;
 mod rows;
+mod serial;
 mod settings;
 mod share_guard;
 mod shares;

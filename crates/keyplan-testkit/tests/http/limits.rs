@@ -105,3 +105,42 @@ async fn activating_over_a_limit_needs_a_managers_reason() {
     ada.patch("/organisation/settings", json!({"master_plans_per_company": 15})).await;
     assert_eq!(active_plan(&kai, "Stark Industries", "Stark 2027").await.0, StatusCode::CREATED);
 }
+
+#[tokio::test]
+async fn activations_at_the_same_moment_cannot_both_take_the_last_place() {
+    let app = keyplan_testkit::TestApp::spawn().await;
+    app.user(ORG, "kim@acme.test", "Kim Kamara", Role::Kam).await;
+    let kim = app.api("kim@acme.test").await;
+    for (account, title) in [("Globex", "Globex 2027"), ("Initech", "Initech 2027")] {
+        assert_eq!(active_plan(&kim, account, title).await.0, StatusCode::CREATED);
+    }
+    // Six drafts, activated all at once: one place is left under the limit of 3.
+    let mut drafts = Vec::new();
+    for i in 0..6 {
+        let account = kim.account(&format!("Draft account {i}")).await;
+        let (s, v) = kim.post(&format!("/accounts/{account}/plans"), json!({"title": format!("Draft {i}")})).await;
+        assert_eq!(s, StatusCode::CREATED, "{v}");
+        drafts.push((v["id"].as_i64().unwrap(), v["version"].clone()));
+    }
+    let mut tries = tokio::task::JoinSet::new();
+    for (plan, version) in drafts {
+        let (client, url, token) = (kim.client.clone(), format!("{}/api/v1/plans/{plan}", kim.base), kim.token.clone());
+        tries.spawn(async move {
+            client
+                .patch(url)
+                .bearer_auth(token)
+                .json(&json!({"version": version, "status": "active"}))
+                .send()
+                .await
+                .expect("PATCH")
+                .status()
+        });
+    }
+    let answers: Vec<StatusCode> = tries.join_all().await;
+    let ok = answers.iter().filter(|s| **s == StatusCode::OK).count();
+    assert_eq!(ok, 1, "exactly one activation takes the last place: {answers:?}");
+    assert!(answers.iter().all(|s| *s == StatusCode::OK || *s == StatusCode::UNPROCESSABLE_ENTITY), "{answers:?}");
+    let (_, plans) = kim.get("/plans?status=active").await;
+    let active = plans.as_array().map(|a| a.iter().filter(|p| p["status"] == "active").count());
+    assert!(active.is_none_or(|n| n == 3), "{plans}");
+}
