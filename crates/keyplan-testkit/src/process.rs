@@ -144,14 +144,26 @@ impl ServerProcess {
         let _ = self.child.wait().await;
     }
 
-    /// Resident memory now and at its peak, in KiB (`VmRSS`, `VmHWM`).
-    pub fn memory_kib(&self) -> (u64, u64) {
-        memory_kib(self.pid)
+    /// The process's memory as the kernel reports it.
+    pub fn memory(&self) -> Memory {
+        memory(self.pid)
     }
 }
 
-/// `VmRSS` and `VmHWM` of a process, in KiB (0 when unknown).
-pub fn memory_kib(pid: u32) -> (u64, u64) {
+/// Memory of a process from `/proc/PID/status`, in KiB (0 when unknown).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Memory {
+    /// `VmRSS`: resident now.
+    pub rss: u64,
+    /// `VmHWM`: the peak of `VmRSS`.
+    pub hwm: u64,
+    /// `RssAnon`: resident memory the process allocated (heap, stacks).
+    pub anon: u64,
+    /// `RssFile`: resident pages of mapped files, mostly the binary itself.
+    pub file: u64,
+}
+
+pub fn memory(pid: u32) -> Memory {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
     let field = |name: &str| {
         status
@@ -161,5 +173,5 @@ pub fn memory_kib(pid: u32) -> (u64, u64) {
             .and_then(|v| v.parse::<u64>().ok())
             .unwrap_or(0)
     };
-    (field("VmRSS:"), field("VmHWM:"))
+    Memory { rss: field("VmRSS:"), hwm: field("VmHWM:"), anon: field("RssAnon:"), file: field("RssFile:") }
 }
