@@ -82,8 +82,7 @@ impl Store {
             window_start = CASE WHEN login_throttle.window_start < $3 THEN $2 ELSE login_throttle.window_start END \
             RETURNING attempts";
         let at = now();
-        let (n,): (i64,) =
-            on_pool!(self, p => sqlx::query_as(SQL).bind(key).bind(at).bind(Ts(at.0 - window)).fetch_one(p).await)?;
+        let (n,): (i64,) = on_pool!(self, p => sqlx::query_as(SQL).bind(key).bind(at).bind(Ts(at.0 - window)).fetch_one(p).await)?;
         Ok(n)
     }
 

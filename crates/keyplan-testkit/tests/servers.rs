@@ -55,11 +55,8 @@ async fn three_servers_on_one_postgres_database_mail_each_notification_once() {
     for i in 0..5 {
         members.push(user(&store, &format!("m{i}@acme.test"), &format!("Member {i}"), Role::Member).await.0);
     }
-    let servers = vec![
-        first,
-        ServerProcess::start(&db.url, &mail_env(sink.port)).await,
-        ServerProcess::start(&db.url, &mail_env(sink.port)).await,
-    ];
+    let servers =
+        vec![first, ServerProcess::start(&db.url, &mail_env(sink.port)).await, ServerProcess::start(&db.url, &mail_env(sink.port)).await];
     let apis: Vec<Api> =
         servers.iter().map(|s| Api { client: reqwest::Client::new(), token: kim_token.clone(), base: s.base.clone() }).collect();
     let account = apis[0].account("Globex Chemicals").await;
@@ -78,10 +75,8 @@ async fn three_servers_on_one_postgres_database_mail_each_notification_once() {
     // Three more mail rounds on every server: nothing is sent twice.
     tokio::time::sleep(Duration::from_secs(4)).await;
     let got = sink.received();
-    let titles: BTreeSet<String> = got
-        .iter()
-        .filter_map(|m| m.data.replace("\n ", " ").split("Trial run ").nth(1).map(|t| t[..2].to_string()))
-        .collect();
+    let titles: BTreeSet<String> =
+        got.iter().filter_map(|m| m.data.replace("\n ", " ").split("Trial run ").nth(1).map(|t| t[..2].to_string())).collect();
     assert_eq!(got.len(), 50, "exactly fifty mails for fifty notifications");
     assert_eq!(titles.len(), 50, "one for each commitment: {titles:?}");
     store.close().await;
@@ -150,7 +145,12 @@ async fn sixty_simultaneous_sign_ins_keep_the_server_small() {
     let start = server.memory();
     // A sign-in warms the server up (one password check).
     let (client, csrf) = form(&server.base).await;
-    let res = client.post(server.url("/login")).form(&[("_csrf", csrf.as_str()), ("email", "kim@acme.test"), ("password", PASSWORD)]).send().await.unwrap();
+    let res = client
+        .post(server.url("/login"))
+        .form(&[("_csrf", csrf.as_str()), ("email", "kim@acme.test"), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
     assert!(res.status().is_success() || res.status().is_redirection(), "{}", res.status());
     let before = server.memory();
 
@@ -165,8 +165,17 @@ async fn sixty_simultaneous_sign_ins_keep_the_server_small() {
     eprintln!(
         "server memory (MiB): at start RSS {} (anon {}, binary and files {}); after one sign-in RSS {} (anon {}); \
          first burst: peak RSS (VmHWM) {}, peak anon {}, 2 s later RSS {} (anon {}); second burst: peak anon {}, VmHWM {}",
-        mib(start.rss), mib(start.anon), mib(start.file), mib(before.rss), mib(before.anon),
-        mib(during.hwm), mib(anon_peak), mib(after.rss), mib(after.anon), mib(anon_peak_again), mib(after_again.hwm),
+        mib(start.rss),
+        mib(start.anon),
+        mib(start.file),
+        mib(before.rss),
+        mib(before.anon),
+        mib(during.hwm),
+        mib(anon_peak),
+        mib(after.rss),
+        mib(after.anon),
+        mib(anon_peak_again),
+        mib(after_again.hwm),
     );
     for s in [&statuses, &again] {
         let wrong = s.iter().filter(|s| **s == StatusCode::UNAUTHORIZED).count();

@@ -51,8 +51,11 @@ async fn forty_wrong_passwords_at_once_for_one_email_meet_the_limit() {
     let app = TestApp::spawn().await;
     app.user(ORG, "kim@acme.test", "Kim Kamara", Role::Kam).await;
     let statuses = burst(&app, 40, |_| "kim@acme.test".into(), |_| None).await;
-    let (wrong, limited, busy) =
-        (count(&statuses, StatusCode::UNAUTHORIZED), count(&statuses, StatusCode::TOO_MANY_REQUESTS), count(&statuses, StatusCode::SERVICE_UNAVAILABLE));
+    let (wrong, limited, busy) = (
+        count(&statuses, StatusCode::UNAUTHORIZED),
+        count(&statuses, StatusCode::TOO_MANY_REQUESTS),
+        count(&statuses, StatusCode::SERVICE_UNAVAILABLE),
+    );
     assert_eq!(wrong + limited + busy, 40, "only 401, 429 or 503: {statuses:?}");
     assert!(wrong <= 5, "at most the 5 allowed failures reach the password check: {statuses:?}");
     assert!(limited >= 35 - busy.min(5), "the rest are refused before it: {statuses:?}");
