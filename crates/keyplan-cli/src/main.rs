@@ -564,4 +564,22 @@ mod tests {
             Ok(())
         });
     }
+
+    #[test]
+    fn server_limits_and_trusted_proxies_come_from_variables() {
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("KEYPLAN_TRUSTED_PROXIES", "10.0.0.5, 10.1.0.0/16");
+            jail.set_env("KEYPLAN_MAX_CONNECTIONS", "900");
+            jail.set_env("KEYPLAN_IDLE_TIMEOUT_SECONDS", "20");
+            let cfg: Config = settings().extract()?;
+            assert_eq!(cfg.trusted_proxies, vec!["10.0.0.5".to_string(), "10.1.0.0/16".to_string()]);
+            assert_eq!((cfg.max_connections, cfg.idle_timeout_seconds, cfg.header_read_timeout_seconds), (900, 20, 30));
+            Ok(())
+        });
+        figment::Jail::expect_with(|_| {
+            let cfg: Config = settings().extract()?;
+            assert_eq!(cfg.trusted_proxies, vec!["127.0.0.1".to_string(), "::1".to_string()]);
+            Ok(())
+        });
+    }
 }
