@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{PasswordHasher, SaltString};
 use keyplan_domain::permissions::Actor;
 use keyplan_domain::{OrgId, Role, UserId};
 use keyplan_store::SessionUser;
@@ -13,8 +13,10 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
-/// Hashes a password with Argon2id off the async runtime (it is deliberately slow).
+/// Hashes a password with Argon2id off the async runtime (it is deliberately
+/// slow), behind the same limit as sign-ins.
 pub async fn hash_password(password: String) -> anyhow::Result<String> {
+    let _permit = crate::hashing::global().permit(true).await.map_err(|_| anyhow::anyhow!("password hashing is busy"))?;
     tokio::task::spawn_blocking(move || {
         let salt = SaltString::generate(&mut OsRng);
         Argon2::default()
@@ -25,14 +27,11 @@ pub async fn hash_password(password: String) -> anyhow::Result<String> {
     .await?
 }
 
-/// Checks a password against a stored hash, off the async runtime.
-pub async fn verify_password(password: String, hash: String) -> bool {
-    tokio::task::spawn_blocking(move || match PasswordHash::new(&hash) {
-        Ok(parsed) => Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok(),
-        Err(_) => false,
-    })
-    .await
-    .unwrap_or(false)
+/// Checks a password against a stored hash, off the async runtime, at most as
+/// many at once as the machine has cores (the process's [`crate::hashing::global`]). Over that, after a short wait:
+/// [`crate::hashing::Busy`], for the caller to answer "try again".
+pub async fn verify_password(password: String, hash: String) -> Result<bool, crate::hashing::Busy> {
+    crate::hashing::global().verify(password, hash).await
 }
 
 /// A hash to verify against when the e-mail is unknown, so that timing does not
@@ -116,9 +115,10 @@ mod tests {
     async fn passwords_hash_and_verify() {
         let h = hash_password("correct horse".into()).await.unwrap();
         assert!(h.starts_with("$argon2id$"));
-        assert!(verify_password("correct horse".into(), h.clone()).await);
-        assert!(!verify_password("wrong horse".into(), h).await);
-        assert!(!verify_password("x".into(), dummy_hash().into()).await);
+        assert_eq!(verify_password("correct horse".into(), h.clone()).await, Ok(true));
+        assert_eq!(verify_password("wrong horse".into(), h).await, Ok(false));
+        assert_eq!(verify_password("x".into(), dummy_hash().into()).await, Ok(false));
+        assert_eq!(verify_password("x".into(), "not a hash".into()).await, Ok(false));
     }
 
     #[test]

@@ -330,11 +330,15 @@ pub fn spawn_reminders(store: Store, every: std::time::Duration) -> tokio::task:
         let mut tick = tokio::time::interval(every);
         loop {
             tick.tick().await;
-            match generate_reminders(&store, crate::today()).await {
-                Ok(n) if n > 0 => tracing::info!(created = n, "reminders"),
-                Ok(_) => {}
-                Err(e) => tracing::warn!(error = ?e, "generating reminders failed"),
-            }
+            // One server at a time; the reminders themselves are kept once each too.
+            crate::jobs::run_leased(&store, "reminders", crate::jobs::lease_for(every), async {
+                match generate_reminders(&store, crate::today()).await {
+                    Ok(n) if n > 0 => tracing::info!(created = n, "reminders"),
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!(error = ?e, "generating reminders failed"),
+                }
+            })
+            .await;
         }
     })
 }

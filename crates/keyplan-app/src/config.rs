@@ -11,10 +11,27 @@ pub struct Config {
     pub bind: String,
     /// Fill an empty database with the demo organisation.
     pub demo: bool,
-    /// Mark cookies `Secure` (set when served over HTTPS).
+    /// Mark cookies `Secure`. They are whenever `public_url` is `https://…`,
+    /// whatever this says.
     pub secure_cookies: bool,
-    /// Trust `X-Forwarded-For` from a load balancer for the client address.
+    /// Take the client address from `X-Forwarded-For`, set by a load balancer:
+    /// the right-most entry that is not one of `trusted_proxies`.
     pub trust_proxy: bool,
+    /// The load balancers' addresses (`10.0.0.5`) or networks (`10.0.0.0/8`),
+    /// as a list or one comma-separated string. Default: loopback.
+    #[serde(deserialize_with = "list_or_string")]
+    pub trusted_proxies: Vec<String>,
+    /// Seconds a client has to send a request's headers.
+    pub header_read_timeout_seconds: u64,
+    /// Seconds a connection may stay open without any traffic.
+    pub idle_timeout_seconds: u64,
+    /// Connections served at once; more wait to be accepted.
+    pub max_connections: usize,
+    /// The largest request body, in bytes.
+    pub max_body_bytes: usize,
+    /// Password checks (Argon2) run at once; 0: one per core. Sign-ins over
+    /// it wait briefly, then get 503 "try again".
+    pub login_concurrency: usize,
     pub session_hours: i64,
     /// The address people reach keyplan at (`https://plans.example.com`), for
     /// links in e-mails. Empty: `http://` plus `bind`.
@@ -82,7 +99,28 @@ impl std::fmt::Debug for SmtpConfig {
     }
 }
 
+/// A list given as a list (`keyplan.toml`) or as one comma-separated string
+/// (an environment variable).
+fn list_or_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Either {
+        List(Vec<String>),
+        One(String),
+    }
+    Ok(match Either::deserialize(d)? {
+        Either::List(l) => l.into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
+        Either::One(s) => s.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
+    })
+}
+
 impl Config {
+    /// Whether cookies are marked `Secure`: when asked, and always when people
+    /// reach keyplan over HTTPS.
+    pub fn cookies_secure(&self) -> bool {
+        self.secure_cookies || self.public_url.trim().to_ascii_lowercase().starts_with("https://")
+    }
+
     /// Where links in e-mails point.
     pub fn public_url(&self) -> String {
         let url = if self.public_url.is_empty() { format!("http://{}", self.bind) } else { self.public_url.clone() };
@@ -98,6 +136,12 @@ impl Default for Config {
             demo: false,
             secure_cookies: false,
             trust_proxy: false,
+            trusted_proxies: vec!["127.0.0.1".into(), "::1".into()],
+            header_read_timeout_seconds: 30,
+            idle_timeout_seconds: 60,
+            max_connections: 512,
+            max_body_bytes: 2 * 1024 * 1024,
+            login_concurrency: 0,
             session_hours: 12,
             public_url: String::new(),
             smtp: SmtpConfig::default(),

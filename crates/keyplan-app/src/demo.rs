@@ -524,9 +524,10 @@ pub async fn load(store: &Store, today: Date) -> anyhow::Result<()> {
     // --- plan 4: Meridian, a strategic plan telling its story ---
     d.strategic_plan(meridian).await?;
 
-    // --- sharing: audience marks and a customer share link (its token is only logged here) ---
-    let token = d.sharing(p, PlanId::new(4)).await?;
-    tracing::info!(path = %format!("/s/{token}"), "demo share link for the Brightwater plan");
+    // --- sharing: audience marks and a customer share link ---
+    // The link's token is a secret: never logged; the plan's sharing page shows the link.
+    let _token = d.sharing(p, PlanId::new(4)).await?;
+    tracing::info!("demo share link for the Brightwater plan made (see the plan's sharing page)");
 
     // --- plans 5 and 6: the coach's ladder at levels 3 and 5 ---
     d.ladder_plans(solace, arcadia).await?;

@@ -20,6 +20,8 @@ pub mod customer;
 pub mod demo;
 pub mod documents;
 mod error;
+pub mod hashing;
+pub mod jobs;
 pub mod joint;
 pub mod kpis;
 pub mod mail;

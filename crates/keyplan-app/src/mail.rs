@@ -88,33 +88,41 @@ fn subject(kind: &str, message: &str, t: Tr) -> String {
     format!("{topic}: {}", crate::collab::shorten(&line, 70))
 }
 
-/// Mails the pending notifications once. Answers how many were sent. A server
-/// that cannot be reached ends the round (the rest is tried next round); a
-/// message the server refuses for good is logged and not tried again.
+/// How long a round's claim on its notifications holds. A server that dies
+/// mid-round leaves its claim to lapse; then another server mails them.
+pub const CLAIM: time::Duration = time::Duration::minutes(5);
+
+/// Mails the pending notifications once. Answers how many were sent. The round
+/// first claims its notifications in the database, so servers sharing it never
+/// mail one twice. A server that cannot be reached ends the round (the rest is
+/// let go for the next round); a message the server refuses for good is logged
+/// and not tried again.
 pub async fn send_pending(store: &Store, mailer: &Mailer) -> Result<usize> {
     let since = time::OffsetDateTime::now_utc() - BACKLOG;
-    let pending = store.unmailed_notifications(since, BATCH).await?;
+    let claim = format!("{}-{}", crate::jobs::instance_id(), &crate::auth::random_token()[..16]);
+    let pending = store.claim_unmailed(&claim, since, CLAIM, BATCH).await?;
     let mut sent = 0;
     for n in pending {
         let message = match mailer.compose(&n) {
             Ok(m) => m,
             Err(e) => {
                 tracing::warn!(notification = n.id.get(), error = %e, "notification cannot be mailed");
-                store.mark_notification_emailed(n.id).await?;
+                store.mark_claimed_emailed(n.id).await?;
                 continue;
             }
         };
         match mailer.transport.send(message).await {
             Ok(_) => {
-                store.mark_notification_emailed(n.id).await?;
+                store.mark_claimed_emailed(n.id).await?;
                 sent += 1;
             }
             Err(e) if e.is_permanent() => {
                 tracing::warn!(notification = n.id.get(), error = %e, "mail server refused the notification");
-                store.mark_notification_emailed(n.id).await?;
+                store.mark_claimed_emailed(n.id).await?;
             }
             Err(e) => {
                 tracing::warn!(error = %e, "mail server unreachable; trying again later");
+                store.release_unmailed(&claim).await?;
                 break;
             }
         }

@@ -471,7 +471,8 @@ async fn serve(cfg: Config) -> anyhow::Result<()> {
 /// Marks plans the coach has not marked today (new after an upgrade, or whose
 /// date-driven findings may have changed overnight), at start and then every
 /// hour, and keeps each organisation's cockpit totals once a day. Both are
-/// idempotent: servers sharing a database may both do them.
+/// idempotent; the totals are also taken under a lease, so one server of many
+/// reads them per round.
 async fn keep_coach_marks_current(store: keyplan_store::Store) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
@@ -480,11 +481,16 @@ async fn keep_coach_marks_current(store: keyplan_store::Store) {
         if marked > 0 {
             tracing::info!(plans = marked, "coach marks brought up to date");
         }
-        // The cockpit's totals of the day, once per organisation, for its trend.
-        let kept = keyplan_app::cockpit::record_daily_totals(&store, keyplan_app::today()).await;
-        if kept > 0 {
-            tracing::info!(organisations = kept, "cockpit totals of the day kept");
-        }
+        // The cockpit's totals of the day, once per organisation, for its trend;
+        // one server per round (the first to write a day's totals wins anyway).
+        let every = std::time::Duration::from_secs(3600);
+        keyplan_app::jobs::run_leased(&store, "cockpit-daily-totals", keyplan_app::jobs::lease_for(every), async {
+            let kept = keyplan_app::cockpit::record_daily_totals(&store, keyplan_app::today()).await;
+            if kept > 0 {
+                tracing::info!(organisations = kept, "cockpit totals of the day kept");
+            }
+        })
+        .await;
     }
 }
 
@@ -555,6 +561,24 @@ mod tests {
         figment::Jail::expect_with(|_| {
             let cfg: Config = settings().extract()?;
             assert!(!cfg.smtp.enabled);
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn server_limits_and_trusted_proxies_come_from_variables() {
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("KEYPLAN_TRUSTED_PROXIES", "10.0.0.5, 10.1.0.0/16");
+            jail.set_env("KEYPLAN_MAX_CONNECTIONS", "900");
+            jail.set_env("KEYPLAN_IDLE_TIMEOUT_SECONDS", "20");
+            let cfg: Config = settings().extract()?;
+            assert_eq!(cfg.trusted_proxies, vec!["10.0.0.5".to_string(), "10.1.0.0/16".to_string()]);
+            assert_eq!((cfg.max_connections, cfg.idle_timeout_seconds, cfg.header_read_timeout_seconds), (900, 20, 30));
+            Ok(())
+        });
+        figment::Jail::expect_with(|_| {
+            let cfg: Config = settings().extract()?;
+            assert_eq!(cfg.trusted_proxies, vec!["127.0.0.1".to_string(), "::1".to_string()]);
             Ok(())
         });
     }

@@ -17,6 +17,7 @@ mod content;
 mod customer;
 mod error;
 mod import;
+mod jobs;
 mod kpis;
 pub mod legacy_text;
 mod limits;

@@ -7,6 +7,7 @@
 //! `KEYPLAN_TEST_PG` (default `postgres://postgres@127.0.0.1:5432/postgres`).
 #![forbid(unsafe_code)]
 
+pub mod process;
 pub mod smtp;
 pub mod webdriver;
 

@@ -12,11 +12,11 @@ mod listing;
 mod middleware;
 mod pages;
 mod pickers;
+pub mod serve;
 mod state;
 mod views;
 
 use std::future::Future;
-use std::net::SocketAddr;
 
 use anyhow::Context;
 use axum::Router;
@@ -66,21 +66,27 @@ impl Application {
 
     /// Serves until `shutdown` completes, then finishes in-flight requests.
     pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
-        let app = router(self.state.clone()).into_make_service_with_connect_info::<SocketAddr>();
+        let app = router(self.state.clone());
+        let limits = serve::Limits::from_config(&self.state.config);
         let purge_store = self.state.store.clone();
         let purger = tokio::spawn(async move {
-            let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+            let every = std::time::Duration::from_secs(3600);
+            let mut tick = tokio::time::interval(every);
             loop {
                 tick.tick().await;
-                if let Err(e) = purge_store.purge_expired().await {
-                    tracing::warn!(error = %e, "purging expired sessions failed");
-                }
+                // One server purges per round.
+                keyplan_app::jobs::run_leased(&purge_store, "purge-expired", keyplan_app::jobs::lease_for(every), async {
+                    if let Err(e) = purge_store.purge_expired().await {
+                        tracing::warn!(error = %e, "purging expired sessions failed");
+                    }
+                })
+                .await;
             }
         });
         let reminders = keyplan_app::collab::spawn_reminders(self.state.store.clone(), std::time::Duration::from_secs(3600));
         let every = std::time::Duration::from_secs(self.state.config.smtp.interval_seconds.max(1));
         let mailer = self.mailer.map(|m| keyplan_app::mail::spawn_mailer(self.state.store.clone(), m, every));
-        let result = axum::serve(self.listener, app).with_graceful_shutdown(shutdown).await;
+        let result = serve::serve(self.listener, app, limits, shutdown).await;
         purger.abort();
         reminders.abort();
         if let Some(m) = mailer {
@@ -93,13 +99,14 @@ impl Application {
 
 /// The whole application's routes.
 pub fn router(state: AppState) -> Router {
+    let max_body = state.config.max_body_bytes;
     let routes = Router::new()
         .route("/healthz", get(health))
         .merge(pages::router())
         .merge(api::router())
         .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::authenticate))
         .with_state(state);
-    middleware::with_common_layers(routes)
+    middleware::with_common_layers(routes, max_body)
 }
 
 async fn health(axum::extract::State(state): axum::extract::State<AppState>) -> Result<&'static str, PageError> {

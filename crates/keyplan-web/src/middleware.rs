@@ -16,8 +16,6 @@ use crate::auth::{self, Auth, Via};
 use crate::error::{PageError, localise_error_page};
 use crate::{ApiError, AppError, AppState};
 
-const MAX_BODY: usize = 2 * 1024 * 1024;
-
 /// Finds the caller (session cookie or bearer token) and rejects state-changing
 /// requests that lack the session's CSRF token.
 pub async fn authenticate(State(state): State<AppState>, req: Request, next: Next) -> Response {
@@ -50,12 +48,13 @@ pub async fn authenticate(State(state): State<AppState>, req: Request, next: Nex
     };
     // Error pages are built without the request at hand: they read the language from here.
     let lang = crate::lang::resolve(found.as_ref().and_then(|a| a.user.language()), req.headers());
-    let response = crate::lang::scope(lang, check_csrf_and_run(req, found, is_api, next)).await;
+    let max_body = state.config.max_body_bytes;
+    let response = crate::lang::scope(lang, check_csrf_and_run(req, found, is_api, max_body, next)).await;
     localise_error_page(response, lang)
 }
 
 /// The rest of [`authenticate`]: CSRF for state-changing requests, then the handler.
-async fn check_csrf_and_run(req: Request, found: Option<Auth>, is_api: bool, next: Next) -> Response {
+async fn check_csrf_and_run(req: Request, found: Option<Auth>, is_api: bool, max_body: usize, next: Next) -> Response {
     let mut req = req;
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if unsafe_method {
@@ -74,7 +73,7 @@ async fn check_csrf_and_run(req: Request, found: Option<Auth>, is_api: bool, nex
             // token of their link instead, checked by its handlers.
         } else {
             let (parts, body) = req.into_parts();
-            let bytes = match axum::body::to_bytes(body, MAX_BODY).await {
+            let bytes = match axum::body::to_bytes(body, max_body).await {
                 Ok(b) => b,
                 Err(_) => return PageError(AppError::bad_request("error-form-too-large")).into_response(),
             };
@@ -116,9 +115,10 @@ impl ApiError {
     }
 }
 
-/// Tracing, body limit, timeout and security headers, around every route.
-pub fn with_common_layers(router: axum::Router) -> axum::Router {
+/// Tracing, body limit, timeout, caching and security headers, around every route.
+pub fn with_common_layers(router: axum::Router, max_body: usize) -> axum::Router {
     router
+        .layer(axum::middleware::from_fn(no_store))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(
@@ -129,8 +129,39 @@ pub fn with_common_layers(router: axum::Router) -> axum::Router {
         .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
-        .layer(RequestBodyLimitLayer::new(MAX_BODY))
+        .layer(axum::extract::DefaultBodyLimit::max(max_body))
+        .layer(RequestBodyLimitLayer::new(max_body))
+        .layer(axum::middleware::from_fn(move |req: Request, next: Next| too_large_as_json(req, next, max_body)))
         .layer(TraceLayer::new_for_http().make_span_with(MakeSpan))
+}
+
+/// Pages, API answers and downloads are the signed-in user's (or a share
+/// link's) own: no browser or proxy keeps them. Static assets may be cached.
+async fn no_store(req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    let asset = path.starts_with("/static/") || path == "/favicon.svg";
+    let mut response = next.run(req).await;
+    if !asset {
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
+/// A body over the limit: the API says so in its own JSON, naming the limit.
+async fn too_large_as_json(req: Request, next: Next, max_body: usize) -> Response {
+    let is_api = req.uri().path().starts_with("/api/");
+    let response = next.run(req).await;
+    let is_json = response.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if !is_api || response.status() != StatusCode::PAYLOAD_TOO_LARGE || is_json {
+        return response;
+    }
+    let body = serde_json::json!({ "error": {
+        "code": "payload_too_large",
+        "message": format!("The request body is larger than the limit of {max_body} bytes."),
+        "field": null,
+        "limit_bytes": max_body,
+    }});
+    (StatusCode::PAYLOAD_TOO_LARGE, axum::Json(body)).into_response()
 }
 
 /// One span per request, with the fields the logs are searched by.
@@ -139,6 +170,29 @@ pub struct MakeSpan;
 
 impl<B> tower_http::trace::MakeSpan<B> for MakeSpan {
     fn make_span(&mut self, req: &axum::http::Request<B>) -> tracing::Span {
-        tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), user_id = tracing::field::Empty)
+        tracing::info_span!("request", method = %req.method(), path = %loggable_path(req.uri().path()), user_id = tracing::field::Empty)
+    }
+}
+
+/// A request path fit for the logs: the secret of a share link or calendar
+/// feed in it is replaced by `…`.
+pub fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
+    for prefix in ["/s/", "/calendar/"] {
+        if let Some(rest) = path.strip_prefix(prefix) {
+            let tail = rest.find(['/', '.']).map(|i| &rest[i..]).unwrap_or("");
+            return format!("{prefix}\u{2026}{tail}").into();
+        }
+    }
+    path.into()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn secrets_in_paths_are_not_logged() {
+        assert_eq!(super::loggable_path("/s/abc123/comments"), "/s/\u{2026}/comments");
+        assert_eq!(super::loggable_path("/s/abc123"), "/s/\u{2026}");
+        assert_eq!(super::loggable_path("/calendar/abc123.ics"), "/calendar/\u{2026}.ics");
+        assert_eq!(super::loggable_path("/plans/3"), "/plans/3");
     }
 }

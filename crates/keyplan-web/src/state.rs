@@ -12,12 +12,15 @@ use keyplan_app::Config;
 pub struct AppState {
     pub store: Store,
     pub config: Arc<Config>,
+    /// Sign-ins' password checks, at most `login_concurrency` at once.
+    pub hasher: Arc<keyplan_app::hashing::Hasher>,
     share_form_key: Arc<OnceCell<String>>,
 }
 
 impl AppState {
     pub fn new(store: Store, config: Config) -> Self {
-        AppState { store, config: Arc::new(config), share_form_key: Arc::new(OnceCell::new()) }
+        let hasher = Arc::new(keyplan_app::hashing::Hasher::new(config.login_concurrency));
+        AppState { store, config: Arc::new(config), hasher, share_form_key: Arc::new(OnceCell::new()) }
     }
 
     /// The key that signs share-page form tokens: shared by every server

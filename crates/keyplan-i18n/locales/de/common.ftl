@@ -59,6 +59,7 @@ login-password = Passwort
 login-submit = Anmelden
 login-missing = Bitte geben Sie Ihre E-Mail-Adresse und Ihr Passwort ein.
 login-rate-limited = Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie { $minutes } Minuten und versuchen Sie es dann erneut, oder bitten Sie einen Administrator, Ihr Passwort zurückzusetzen.
+login-busy = Gerade melden sich zu viele gleichzeitig an. Bitte versuchen Sie es in einer Sekunde erneut.
 login-mismatch = E-Mail-Adresse und Passwort passen nicht zusammen.
 
 ## Fehlerseiten

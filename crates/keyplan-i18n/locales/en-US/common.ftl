@@ -40,6 +40,7 @@ login-password = Password
 login-submit = Sign in
 login-missing = Enter your e-mail address and your password.
 login-rate-limited = Too many failed sign-in attempts. Wait { $minutes } minutes and try again, or ask an administrator to reset your password.
+login-busy = Too many sign-ins at this moment. Try again in a second.
 login-mismatch = That e-mail address and password do not match.
 
 ## Error pages

@@ -42,7 +42,7 @@ pub async fn list(
         tokio::try_join!(state.store.list_accounts(auth.org(), &filter), state.store.count_matching_accounts(auth.org(), &filter))?;
     let mut out = HeaderMap::new();
     out.insert("x-total-count", HeaderValue::from(total));
-    let base = format!("{}/api/v1/accounts", crate::pages::base_url(&headers, state.config.secure_cookies));
+    let base = format!("{}/api/v1/accounts", crate::pages::base_url(&headers, state.config.cookies_secure()));
     if let Some(link) = listing::link_header(&base, &params, total).and_then(|l| HeaderValue::from_str(&l).ok()) {
         out.insert(header::LINK, link);
     }

@@ -203,7 +203,7 @@ pub async fn create_calendar(
     headers: HeaderMap,
 ) -> Result<(StatusCode, Json<CalendarFeedDto>), ApiError> {
     let token = collab::new_calendar_token(&state.store, &auth).await?;
-    let url = format!("{}/calendar/{token}.ics", crate::pages::base_url(&headers, state.config.secure_cookies));
+    let url = format!("{}/calendar/{token}.ics", crate::pages::base_url(&headers, state.config.cookies_secure()));
     Ok((StatusCode::CREATED, Json(CalendarFeedDto { url })))
 }
 

@@ -136,7 +136,7 @@ pub async fn create(
     let label = body.str_field("label")?.unwrap_or_default();
     let expires = body.str_field("expires_on")?.unwrap_or_default();
     let (link, token) = sharing::create_link(&state.store, &auth, id, &label, &expires).await?;
-    let url = format!("{}/s/{token}", crate::pages::base_url(&headers, state.config.secure_cookies));
+    let url = format!("{}/s/{token}", crate::pages::base_url(&headers, state.config.cookies_secure()));
     Ok((StatusCode::CREATED, Json(ShareLinkDto::new(&link, Some(url)))))
 }
 

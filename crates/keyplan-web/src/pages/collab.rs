@@ -378,7 +378,7 @@ pub async fn calendar_submit(
         }
         "create" => {
             let token = collab::new_calendar_token(&state.store, &auth).await?;
-            let url = format!("{}/calendar/{token}.ics", base_url(&headers, state.config.secure_cookies));
+            let url = format!("{}/calendar/{token}.ics", base_url(&headers, state.config.cookies_secure()));
             calendar_page(&state, &auth, &headers, Some(url)).await
         }
         _ => Err(AppError::bad_request("common-err-unknown-action").into()),
@@ -391,7 +391,7 @@ pub async fn feed(State(state): State<AppState>, headers: HeaderMap, Path(file):
     if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(AppError::NotFound.into());
     }
-    let events = collab::calendar_feed(&state.store, token, &base_url(&headers, state.config.secure_cookies)).await?;
+    let events = collab::calendar_feed(&state.store, token, &base_url(&headers, state.config.cookies_secure())).await?;
     let body = keyplan_export::ics::calendar(keyplan_export::ics::FEED_NAME, &events, time::OffsetDateTime::now_utc());
     Ok((
         [

@@ -334,7 +334,7 @@ pub async fn create_link(
     match sharing::create_link(&state.store, &auth, id, &f.label, &f.expires_on).await {
         // The token is shown this once, on this page, and never stored.
         Ok((_, token)) => {
-            let url = format!("{}/s/{token}", super::base_url(&headers, state.config.secure_cookies));
+            let url = format!("{}/s/{token}", super::base_url(&headers, state.config.cookies_secure()));
             sharing_page(&state, &auth, &headers, id, url, Vec::new(), StatusCode::CREATED).await
         }
         Err(AppError::Validation(errs)) => {

@@ -164,7 +164,7 @@ async fn share_page(
     let had_flash = flash.is_some();
     let page = SharePage { t, ex, expires: t.date(link.expires_on), flash, problem: refused.problem };
     let mut r = render(status, &page, had_flash);
-    if let Some(c) = link_cookie(FORM_COOKIE, nonce, token, state.config.secure_cookies) {
+    if let Some(c) = link_cookie(FORM_COOKIE, nonce, token, state.config.cookies_secure()) {
         r.headers_mut().append(header::SET_COOKIE, c);
     }
     Ok(private(r))
@@ -261,7 +261,7 @@ async fn refused_page(
 /// Remembers the visitor's name for their next form, and says thank you.
 fn sent(state: &AppState, v: &Visitor, token: &str, anchor: &str, name: &str, thanks: &str) -> Response {
     let mut r = redirect_with(&format!("/s/{token}#{anchor}"), &v.t.s(thanks));
-    if let Some(c) = link_cookie(NAME_COOKIE, auth::urlencode(name), token, state.config.secure_cookies) {
+    if let Some(c) = link_cookie(NAME_COOKIE, auth::urlencode(name), token, state.config.cookies_secure()) {
         r.headers_mut().append(header::SET_COOKIE, c);
     }
     private(r)
