@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::Message;
 use crate::analysis::ItemKind;
-use crate::tree::{Acceptance, NodeKind};
+use crate::tree::{Acceptance, CommitmentStatus, NodeKind};
 
 use super::model::{DocError, DocNode, DocPerson, PlanDocument};
 
@@ -270,11 +270,9 @@ fn check_node_fields(p: &str, n: &DocNode, contacts: &HashSet<&str>) -> Result<(
     }
     within(&format!("{p}.done_criterion"), n.done_criterion.as_deref(), 1000)?;
     within(&format!("{p}.decline_reason"), n.decline_reason.as_deref(), 1000)?;
-    if n.decline_reason.is_some() && n.acceptance != Some(Acceptance::Declined) {
-        return Err(DocError::new(format!("{p}.decline_reason"), Message::new("doc-err-decline-reason")));
-    }
-    if n.proposed_due_date.is_some() && n.acceptance != Some(Acceptance::DateProposed) {
-        return Err(DocError::new(format!("{p}.proposed_due_date"), Message::new("doc-err-proposed-date")));
-    }
-    Ok(())
+    // The state as a whole, by the rules the answers keep (a missing acceptance is proposed).
+    let acceptance = n.acceptance.unwrap_or(Acceptance::Proposed);
+    let status = n.status.unwrap_or(CommitmentStatus::Open);
+    crate::acceptance::check_state(acceptance, status, n.decline_reason.as_deref(), n.proposed_due_date)
+        .map_err(|e| DocError::new(format!("{p}.{}", e.field), e.message))
 }

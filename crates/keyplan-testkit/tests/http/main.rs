@@ -31,6 +31,7 @@ mod i18n_exports;
 mod i18n_plan;
 mod i18n_review;
 mod i18n_templates;
+mod import_rules;
 mod kpis;
 mod limits;
 mod mail;
