@@ -175,6 +175,8 @@ pub async fn add_comment(store: &Store, auth: &Auth, plan: PlanId, target: Targe
     if body.chars().count() > 4000 {
         return Err(AppError::field("body", keyplan_domain::Message::new("discussion-err-too-long")));
     }
+    keyplan_domain::text::check("body", body)?;
+    keyplan_domain::text::visible("body", body)?;
     let (kind, id, about, people): (&str, i64, Option<String>, Vec<UserId>) = match target {
         Target::Plan => ("plan", plan.get(), None, vec![]),
         Target::Node(n) => {
