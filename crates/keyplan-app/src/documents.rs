@@ -70,8 +70,16 @@ pub async fn import_as(store: &Store, org: OrgId, actor: UserId, account: Accoun
         Err(e) => return Err(e.into()),
     };
     let tdoc = template.doc();
-    let (users, existing, whitespace) =
-        tokio::try_join!(store.list_users(org), store.contacts(org, account), store.whitespace(org, account)).map_err(AppError::from)?;
+    let (users, existing, whitespace, (settings, _)) = tokio::try_join!(
+        store.list_users(org),
+        store.contacts(org, account),
+        store.whitespace(org, account),
+        store.organisation_settings(org)
+    )
+    .map_err(AppError::from)?;
+    // The organisation's size limits, before anything is read further.
+    keyplan_domain::settings::within_limit("goals", "err-limit-nodes", 0, doc.placed_nodes().len(), settings.max_nodes_per_plan)?;
+    keyplan_domain::settings::within_limit("items", "err-limit-items", 0, doc.items.len(), settings.max_items_per_plan)?;
     for (i, s) in doc.sections.iter().enumerate() {
         if tdoc.section(&s.key).is_none() && s.key != MANAGEMENT_ASKS_KEY {
             return Err(invalid(DocError::new(format!("sections[{i}].key"), no_section(&s.key, &template.name))));
@@ -256,6 +264,13 @@ pub async fn import_as(store: &Store, org: OrgId, actor: UserId, account: Accoun
         kpis,
     };
     let contacts_added = import.new_contacts.len();
+    keyplan_domain::settings::within_limit(
+        "contacts",
+        "err-limit-contacts",
+        existing.len(),
+        contacts_added,
+        settings.max_contacts_per_account,
+    )?;
     let plan = store.import_plan(org, account, &import, actor).await?;
     // Commitments proposed to someone else: their owners hear of it as from the API.
     let actor_name = users.iter().find(|u| u.id == actor).map(|u| u.name.clone()).unwrap_or_default();

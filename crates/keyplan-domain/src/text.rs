@@ -8,6 +8,13 @@ use time::Date;
 use crate::Message;
 use crate::validate::FieldError;
 
+/// Characters of a name or a title (accounts, contacts, plans, nodes, KPIs).
+pub const MAX_NAME: usize = 200;
+/// Characters of a short text (a criterion, a reason, an item).
+pub const MAX_SHORT_TEXT: usize = 4000;
+/// Characters of a long text (a section, review notes and decisions).
+pub const MAX_LONG_TEXT: usize = 20_000;
+
 /// The first year a date may have.
 pub const MIN_YEAR: i32 = 1900;
 /// The last year a date may have.

@@ -46,6 +46,7 @@ mod roles;
 mod settings;
 mod sharing;
 mod signin;
+mod size_limits;
 mod stakeholder;
 mod templates;
 mod text_policy;
