@@ -50,6 +50,7 @@ mod size_limits;
 mod stakeholder;
 mod templates;
 mod text_policy;
+mod token_life;
 mod tree;
 mod validation;
 mod versions;

@@ -31,13 +31,16 @@ async fn nul_in_a_comment_is_a_field_error_and_nothing_is_stored() {
     assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
 }
 
+/// A path in a document and the change that puts a control character there.
+type Case = (&'static str, fn(&mut Value));
+
 #[tokio::test]
 async fn nul_in_a_plan_document_is_refused_with_its_path() {
     let p = planned().await;
     commitment(&p.api, p.plan, p.tree[3], p.kam.id.get(), "Run the trial", "2027-03-15").await;
     let (_, doc) = p.api.get(&format!("/plans/{}/export?format=json&audience=team", p.plan)).await;
     let before = p.api.get(&format!("/accounts/{}/plans", p.account)).await.1.as_array().unwrap().len();
-    let cases: [(&str, fn(&mut Value)); 3] = [
+    let cases: [Case; 3] = [
         ("plan.title", |d| d["plan"]["title"] = json!("Plan\u{0}2027")),
         ("goals[0].children[0].title", |d| d["goals"][0]["children"][0]["title"] = json!("Be\u{0}preferred")),
         ("goals[0].children[0].children[0].children[0].children[0].done_criterion", |d| {
