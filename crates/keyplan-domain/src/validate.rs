@@ -176,6 +176,13 @@ mod tests {
         assert!(required("name", "abcdefghijk", 10).is_err());
         assert!(required("name", "a\u{0}b", 10).is_err());
         assert_eq!(required("name", "\u{200B}\u{200D}", 10).unwrap_err().message.code, "err-invisible");
+        // The text policy on every optional text: refused, or (a white-space control at an edge) trimmed away.
+        for c in (0u32..32).chain(127..160).filter_map(char::from_u32).filter(|c| crate::text::is_forbidden(*c)) {
+            assert_eq!(optional("notes", Some(&format!("a{c}b")), 10).unwrap_err().message.code, "err-control", "{c:?}");
+            if let Ok(v) = optional("notes", Some(&format!("{c}ab")), 10) {
+                assert!(!v.unwrap_or_default().chars().any(crate::text::is_forbidden), "{c:?}");
+            }
+        }
     }
 
     #[test]
