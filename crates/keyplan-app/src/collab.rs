@@ -69,14 +69,23 @@ pub async fn commitment_written(store: &Store, auth: &Auth, before: Option<&Node
     }
     let asked = node.acceptance() == Some(Acceptance::Proposed)
         && before.is_none_or(|b| b.acceptance() != Some(Acceptance::Proposed) || b.owner_id() != node.owner_id());
-    let Some(owner) = node.owner_id().filter(|o| *o != auth.id()) else { return };
     if asked {
-        let message = Message::new("stored-notif-proposed").arg("name", auth.name()).arg("title", &node.title);
+        commitment_proposed(store, auth.org(), auth.id(), auth.name(), node).await;
+    }
+}
+
+/// Tells a commitment's owner that `actor` (named `actor_name`) proposed it to
+/// them; nothing when the actor is the owner. The API, the pages and the import
+/// of a plan document all tell the owner this one way.
+pub async fn commitment_proposed(store: &Store, org: OrgId, actor: UserId, actor_name: &str, node: &Node) {
+    let Some(owner) = node.owner_id().filter(|o| *o != actor) else { return };
+    {
+        let message = Message::new("stored-notif-proposed").arg("name", actor_name).arg("title", &node.title);
         let key = format!("proposed:{}:{}", node.id.get(), node.version);
         notify(
             store,
             NewNotification {
-                org: auth.org(),
+                org,
                 user: owner,
                 kind: "commitment_proposed",
                 plan: Some(node.plan_id),
@@ -166,6 +175,8 @@ pub async fn add_comment(store: &Store, auth: &Auth, plan: PlanId, target: Targe
     if body.chars().count() > 4000 {
         return Err(AppError::field("body", keyplan_domain::Message::new("discussion-err-too-long")));
     }
+    keyplan_domain::text::check("body", body)?;
+    keyplan_domain::text::visible("body", body)?;
     let (kind, id, about, people): (&str, i64, Option<String>, Vec<UserId>) = match target {
         Target::Plan => ("plan", plan.get(), None, vec![]),
         Target::Node(n) => {

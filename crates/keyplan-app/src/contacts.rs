@@ -13,6 +13,8 @@ use crate::{Auth, Result};
 pub async fn create_contact(store: &Store, auth: &Auth, account: AccountId, input: &ContactInput) -> Result<Contact> {
     require_plan_editor(store, auth, account).await?;
     let data = input.validate()?;
+    let ((settings, _), contacts) = tokio::try_join!(store.organisation_settings(auth.org()), store.contacts(auth.org(), account))?;
+    keyplan_domain::settings::within_limit("contacts", "err-limit-contacts", contacts.len(), 1, settings.max_contacts_per_account)?;
     let contact = store.create_contact(auth.org(), account, &data, auth.id()).await?;
     crate::coach::marks::remark_account(store, auth.org(), account).await;
     Ok(contact)

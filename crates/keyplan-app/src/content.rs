@@ -62,6 +62,8 @@ pub async fn create_item(store: &Store, auth: &Auth, plan: PlanId, section_key: 
     let (_, doc) = editable_plan(store, auth, plan).await?;
     let section = section_of(&doc, section_key, "section")?;
     let data = input.validate()?;
+    let ((settings, _), items) = tokio::try_join!(store.organisation_settings(auth.org()), store.items(auth.org(), plan))?;
+    keyplan_domain::settings::within_limit("items", "err-limit-items", items.len(), 1, settings.max_items_per_plan)?;
     if !item_kinds(section.kind).contains(&data.kind) {
         let allowed: Vec<&str> = item_kinds(section.kind).iter().map(|k| k.as_str()).collect();
         return Err(AppError::field(

@@ -3,12 +3,13 @@
 
 use std::collections::HashMap;
 
+use keyplan_domain::acceptance;
 use keyplan_domain::analysis::{ItemData, SectionText};
 use keyplan_domain::contact::ContactData;
 use keyplan_domain::document::{self, DocCell, DocError, DocPerson, PlanDocument};
 use keyplan_domain::kpi::{ActualData, KpiData};
 use keyplan_domain::plan::PlanData;
-use keyplan_domain::tree::{Acceptance, NodeKind};
+use keyplan_domain::tree::{Acceptance, CommitmentStatus, NodeKind};
 use keyplan_domain::{AccountId, CellId, OrgId, UserId, permissions};
 use keyplan_store::{
     ContactRef, ImportItem, ImportKpi, ImportLink, ImportNode, ImportSection, LinkTarget, NodeWrite, Plan, PlanImport, Store,
@@ -69,8 +70,16 @@ pub async fn import_as(store: &Store, org: OrgId, actor: UserId, account: Accoun
         Err(e) => return Err(e.into()),
     };
     let tdoc = template.doc();
-    let (users, existing, whitespace) =
-        tokio::try_join!(store.list_users(org), store.contacts(org, account), store.whitespace(org, account)).map_err(AppError::from)?;
+    let (users, existing, whitespace, (settings, _)) = tokio::try_join!(
+        store.list_users(org),
+        store.contacts(org, account),
+        store.whitespace(org, account),
+        store.organisation_settings(org)
+    )
+    .map_err(AppError::from)?;
+    // The organisation's size limits, before anything is read further.
+    keyplan_domain::settings::within_limit("goals", "err-limit-nodes", 0, doc.placed_nodes().len(), settings.max_nodes_per_plan)?;
+    keyplan_domain::settings::within_limit("items", "err-limit-items", 0, doc.items.len(), settings.max_items_per_plan)?;
     for (i, s) in doc.sections.iter().enumerate() {
         if tdoc.section(&s.key).is_none() && s.key != MANAGEMENT_ASKS_KEY {
             return Err(invalid(DocError::new(format!("sections[{i}].key"), no_section(&s.key, &template.name))));
@@ -125,17 +134,17 @@ pub async fn import_as(store: &Store, org: OrgId, actor: UserId, account: Accoun
             None => None,
             Some(o) => Some(active_user(&users, o, &format!("{}.owner.email", pl.path))?),
         };
-        let commitment = n.kind == NodeKind::Commitment;
+        let state = (n.kind == NodeKind::Commitment).then(|| commitment_state(n, actor, owner_id));
         let write = NodeWrite {
             owner_id,
             author_id: Some(actor),
             start_date: n.start_date,
             due_date: n.due_date,
             done_criterion: n.done_criterion.clone(),
-            status: n.status.or(commitment.then_some(keyplan_domain::tree::CommitmentStatus::Open)),
-            acceptance: n.acceptance.or(commitment.then_some(Acceptance::Proposed)),
-            decline_reason: n.decline_reason.clone(),
-            proposed_due_date: n.proposed_due_date,
+            status: state.as_ref().map(|s| s.status),
+            acceptance: state.as_ref().map(|s| s.acceptance),
+            decline_reason: state.as_ref().and_then(|s| s.decline_reason.clone()),
+            proposed_due_date: state.as_ref().and_then(|s| s.proposed_due_date),
             notes: n.notes.clone(),
             metric: n.metric.clone(),
             baseline: n.baseline,
@@ -255,8 +264,52 @@ pub async fn import_as(store: &Store, org: OrgId, actor: UserId, account: Accoun
         kpis,
     };
     let contacts_added = import.new_contacts.len();
+    keyplan_domain::settings::within_limit(
+        "contacts",
+        "err-limit-contacts",
+        existing.len(),
+        contacts_added,
+        settings.max_contacts_per_account,
+    )?;
     let plan = store.import_plan(org, account, &import, actor).await?;
+    // Commitments proposed to someone else: their owners hear of it as from the API.
+    let actor_name = users.iter().find(|u| u.id == actor).map(|u| u.name.clone()).unwrap_or_default();
+    match store.nodes(org, plan.id).await {
+        Ok(stored) => {
+            for node in stored.iter().filter(|n| n.kind() == NodeKind::Commitment && n.acceptance() == Some(Acceptance::Proposed)) {
+                crate::collab::commitment_proposed(store, org, actor, &actor_name, node).await;
+            }
+        }
+        Err(e) => tracing::warn!(error = %e, plan = plan.id.get(), "reading the imported commitments to notify their owners failed"),
+    }
     Ok(Imported { plan, contacts_added, skipped })
+}
+
+/// The acceptance state a document's commitment is stored with. The document's
+/// state was checked as a whole ([`document::check`], by the rules of the
+/// answers); it is kept only for the importer's own commitments. A commitment
+/// for someone else is proposed to them, as when it is written through the API:
+/// nobody accepts, declines or reports progress for another person by a file.
+fn commitment_state(n: &document::DocNode, actor: UserId, owner: Option<UserId>) -> AcceptanceState {
+    let own = owner.is_some_and(|o| acceptance::initial(actor, o) == Acceptance::Accepted);
+    if own {
+        AcceptanceState {
+            acceptance: n.acceptance.unwrap_or(Acceptance::Proposed),
+            status: n.status.unwrap_or(CommitmentStatus::Open),
+            decline_reason: n.decline_reason.clone(),
+            proposed_due_date: n.proposed_due_date,
+        }
+    } else {
+        AcceptanceState { acceptance: Acceptance::Proposed, status: CommitmentStatus::Open, decline_reason: None, proposed_due_date: None }
+    }
+}
+
+/// What [`commitment_state`] decides.
+struct AcceptanceState {
+    acceptance: Acceptance,
+    status: CommitmentStatus,
+    decline_reason: Option<String>,
+    proposed_due_date: Option<time::Date>,
 }
 
 /// The active user of the organisation a document names by e-mail (`path`

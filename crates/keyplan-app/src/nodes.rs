@@ -2,6 +2,7 @@
 
 use keyplan_domain::acceptance::{self, AcceptanceState, Response};
 use keyplan_domain::permissions::{self};
+use keyplan_domain::settings;
 use keyplan_domain::tree::{self, Acceptance, CommitmentStatus, Node, NodeInput, NodeKind};
 use keyplan_domain::validate::format_date;
 use keyplan_domain::{NodeId, PlanId, UserId};
@@ -22,6 +23,8 @@ pub async fn create_node(
     let plan_row = store.plan(auth.org(), plan).await?;
     require_plan_editor(store, auth, plan_row.account_id).await?;
     let content = input.validate(kind)?;
+    let ((settings, _), nodes) = tokio::try_join!(store.organisation_settings(auth.org()), store.nodes(auth.org(), plan))?;
+    settings::within_limit("nodes", "err-limit-nodes", nodes.len(), 1, settings.max_nodes_per_plan)?;
     let mut w = NodeWrite::titled(content.title);
     w.notes = content.notes;
     if kind == NodeKind::Goal {

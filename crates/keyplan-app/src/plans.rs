@@ -99,6 +99,7 @@ async fn check_limits(
     if reason.chars().count() > REASON_MAX {
         return Err(AppError::field("limit_exception", Message::new("err-too-long").arg("max", REASON_MAX)));
     }
+    keyplan_domain::text::check("limit_exception", reason)?;
     if !activates(from, to) {
         return Ok(None);
     }

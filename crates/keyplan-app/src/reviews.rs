@@ -111,6 +111,13 @@ async fn editable(store: &Store, auth: &Auth, id: ReviewId) -> Result<Review> {
     Ok(r)
 }
 
+/// A participant to add along with an edit: one of us, or a contact.
+pub type NewParticipant = (Option<keyplan_domain::UserId>, Option<keyplan_domain::ContactId>);
+
+/// Edits a review's date, notes and decisions, and adds a participant when
+/// asked. Everything is checked before anything is written: a refused edit
+/// changes nothing and bumps no version.
+#[allow(clippy::too_many_arguments)]
 pub async fn update_review(
     store: &Store,
     auth: &Auth,
@@ -119,17 +126,32 @@ pub async fn update_review(
     date_raw: Option<&str>,
     notes: Option<&str>,
     decisions: Option<&str>,
+    participant: Option<NewParticipant>,
 ) -> Result<Review> {
     let r = editable(store, auth, id).await?;
     let review_date = match date_raw {
         Some(d) if !d.trim().is_empty() => date("review_date", d)?,
         _ => r.review_date,
     };
-    if notes.is_some_and(|n| n.len() > 20_000) || decisions.is_some_and(|n| n.len() > 20_000) {
-        return Err(AppError::field("notes", keyplan_domain::Message::new("review-err-too-long")));
+    for (field, text) in [("notes", notes), ("decisions", decisions)] {
+        let Some(text) = text else { continue };
+        if text.chars().count() > 20_000 {
+            return Err(AppError::field(field, keyplan_domain::Message::new("review-err-too-long")));
+        }
+        keyplan_domain::text::check(field, text)?;
+    }
+    if let Some((user, contact)) = participant {
+        store.check_participant(auth.org(), id, user, contact).await?;
+    }
+    if r.version != version {
+        return Err(AppError::Conflict { current_version: r.version });
     }
     let text = ReviewText { review_date, notes: optional_text(notes), decisions: optional_text(decisions) };
-    let updated = store.update_review(auth.org(), id, version, &text, auth.id()).await?;
+    let mut updated = store.update_review(auth.org(), id, version, &text, auth.id()).await?;
+    if let Some((user, contact)) = participant {
+        add_participant(store, auth, id, user, contact).await?;
+        updated = store.review(auth.org(), id).await?;
+    }
     if updated.review_date != r.review_date {
         let summary = review_events::line("stored-review-moved", &r).date("date", updated.review_date);
         review_events::record(store, auth.org(), Some(auth.id()), &updated, "review_rescheduled", &summary).await;

@@ -139,6 +139,35 @@ pub fn check_status_change(acceptance: Acceptance, status: CommitmentStatus) -> 
     Ok(())
 }
 
+/// The combinations of a commitment's state that cannot happen through answers
+/// (the rules [`respond`] and [`check_status_change`] keep): progress before
+/// acceptance, a decline without its reason, a proposed date without the date,
+/// and a reason or a proposed date on a commitment in another state. Used where
+/// a whole state arrives at once (a plan document). Fields are named `status`,
+/// `decline_reason`, `proposed_due_date`.
+pub fn check_state(
+    acceptance: Acceptance,
+    status: CommitmentStatus,
+    decline_reason: Option<&str>,
+    proposed_due_date: Option<Date>,
+) -> Result<(), FieldError> {
+    check_status_change(acceptance, status)?;
+    match acceptance {
+        Acceptance::Declined => {
+            validate::required("decline_reason", decline_reason.unwrap_or(""), 1000)?;
+        }
+        _ if decline_reason.is_some() => {
+            return Err(FieldError::new("decline_reason", crate::Message::new("doc-err-decline-reason")));
+        }
+        _ => {}
+    }
+    match (acceptance, proposed_due_date) {
+        (Acceptance::DateProposed, None) => Err(FieldError::new("proposed_due_date", crate::Message::new("err-required"))),
+        (Acceptance::DateProposed, Some(_)) | (_, None) => Ok(()),
+        (_, Some(_)) => Err(FieldError::new("proposed_due_date", crate::Message::new("doc-err-proposed-date"))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,6 +190,21 @@ mod tests {
 
     fn by(user: UserId) -> Actor {
         Actor { user_id: user, may_act_for_author: false }
+    }
+
+    #[test]
+    fn impossible_states_are_named_by_field() {
+        use CommitmentStatus::{Done, Open};
+        let field = |r: Result<(), FieldError>| r.unwrap_err().field;
+        assert_eq!(field(check_state(Acceptance::Proposed, Done, None, None)), "status");
+        assert_eq!(field(check_state(Acceptance::Declined, Open, None, None)), "decline_reason");
+        assert_eq!(field(check_state(Acceptance::Declined, Open, Some("  "), None)), "decline_reason");
+        assert_eq!(field(check_state(Acceptance::Accepted, Open, Some("why"), None)), "decline_reason");
+        assert_eq!(field(check_state(Acceptance::DateProposed, Open, None, None)), "proposed_due_date");
+        assert_eq!(field(check_state(Acceptance::Accepted, Done, None, Some(date!(2026 - 01 - 01)))), "proposed_due_date");
+        assert!(check_state(Acceptance::Accepted, Done, None, None).is_ok());
+        assert!(check_state(Acceptance::Declined, Open, Some("No budget"), None).is_ok());
+        assert!(check_state(Acceptance::DateProposed, Open, None, Some(date!(2026 - 01 - 01))).is_ok());
     }
 
     #[test]

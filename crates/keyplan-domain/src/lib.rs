@@ -30,6 +30,7 @@ pub mod stakeholder;
 pub mod stored;
 pub mod story;
 pub mod template;
+pub mod text;
 pub mod timeline;
 pub mod tree;
 pub mod validate;

@@ -9,6 +9,12 @@
 //! | `share_of_wallet_threshold` | number 0–1 | 0.6 | share of wallet from which an account is no plan candidate |
 //! | `quadrant_share_line` | number 0–1 or null | null | the portfolio's vertical line; null: the median |
 //! | `quadrant_growth_line` | number ≥ 0 or null | null | the portfolio's horizontal line (money); null: the median |
+//! | `max_nodes_per_plan` | integer 1–100000 | 500 | goals, factors, conditions, obstacles and commitments one plan may hold |
+//! | `max_items_per_plan` | integer 1–100000 | 500 | analysis items, SWOT entries, opportunities and risks one plan may hold |
+//! | `max_contacts_per_account` | integer 1–100000 | 2000 | contacts one account may hold |
+//!
+//! The characters a text field may hold are fixed by its kind (see
+//! [`crate::text::MAX_NAME`] and its neighbours), the same for every organisation.
 //!
 //! Shares are fractions: 0.6 is 60 %. A `PATCH` names only the keys it
 //! changes; an unknown key or a wrong value is a field error naming the key,
@@ -23,8 +29,23 @@ use crate::portfolio::limits::{DEFAULT_PER_COMPANY, DEFAULT_PER_KAM, PlanLimits}
 use crate::validate::FieldError;
 
 /// Every key, in the order the object lists them.
-pub const KEYS: [&str; 5] =
-    ["active_plans_per_kam", "master_plans_per_company", "share_of_wallet_threshold", "quadrant_share_line", "quadrant_growth_line"];
+pub const KEYS: [&str; 8] = [
+    "active_plans_per_kam",
+    "master_plans_per_company",
+    "share_of_wallet_threshold",
+    "quadrant_share_line",
+    "quadrant_growth_line",
+    "max_nodes_per_plan",
+    "max_items_per_plan",
+    "max_contacts_per_account",
+];
+
+/// Nodes a plan may hold unless the organisation says otherwise.
+pub const DEFAULT_MAX_NODES: u32 = 500;
+/// Items a plan may hold unless the organisation says otherwise.
+pub const DEFAULT_MAX_ITEMS: u32 = 500;
+/// Contacts an account may hold unless the organisation says otherwise.
+pub const DEFAULT_MAX_CONTACTS: u32 = 2000;
 
 /// The organisation's settings.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
@@ -34,6 +55,9 @@ pub struct OrganisationSettings {
     pub share_of_wallet_threshold: f64,
     pub quadrant_share_line: Option<f64>,
     pub quadrant_growth_line: Option<f64>,
+    pub max_nodes_per_plan: u32,
+    pub max_items_per_plan: u32,
+    pub max_contacts_per_account: u32,
 }
 
 impl Default for OrganisationSettings {
@@ -44,6 +68,9 @@ impl Default for OrganisationSettings {
             share_of_wallet_threshold: DEFAULT_SHARE_THRESHOLD,
             quadrant_share_line: None,
             quadrant_growth_line: None,
+            max_nodes_per_plan: DEFAULT_MAX_NODES,
+            max_items_per_plan: DEFAULT_MAX_ITEMS,
+            max_contacts_per_account: DEFAULT_MAX_CONTACTS,
         }
     }
 }
@@ -65,6 +92,9 @@ impl OrganisationSettings {
                 "share_of_wallet_threshold" => fraction(value).map(|f| next.share_of_wallet_threshold = f),
                 "quadrant_share_line" => optional(value, fraction).map(|f| next.quadrant_share_line = f),
                 "quadrant_growth_line" => optional(value, amount).map(|f| next.quadrant_growth_line = f),
+                "max_nodes_per_plan" => at_least_one(value).map(|n| next.max_nodes_per_plan = n),
+                "max_items_per_plan" => at_least_one(value).map(|n| next.max_items_per_plan = n),
+                "max_contacts_per_account" => at_least_one(value).map(|n| next.max_contacts_per_account = n),
                 _ => Err(Message::new("settings-err-unknown").arg("keys", KEYS.join(", "))),
             };
             if let Err(m) = result {
@@ -81,6 +111,20 @@ fn whole(v: &Value, max: u32) -> Result<u32, Message> {
         .and_then(|n| u32::try_from(n).ok())
         .filter(|n| *n <= max)
         .ok_or_else(|| Message::new("settings-err-whole").arg("max", i64::from(max)))
+}
+
+/// A size limit: a whole number from 1 to 100,000.
+fn at_least_one(v: &Value) -> Result<u32, Message> {
+    whole(v, 100_000).and_then(|n| if n == 0 { Err(Message::new("settings-err-whole").arg("max", 100_000i64)) } else { Ok(n) })
+}
+
+/// Refuses adding `adding` to `have` when that passes `max` (a size limit of
+/// the organisation); `field` and `code` name the limit (`{ $max }`).
+pub fn within_limit(field: &str, code: &str, have: usize, adding: usize, max: u32) -> Result<(), FieldError> {
+    if have.saturating_add(adding) > max as usize {
+        return Err(FieldError::new(field, Message::new(code).arg("max", i64::from(max))));
+    }
+    Ok(())
 }
 
 /// A share: a number from 0 to 1.
@@ -115,6 +159,11 @@ mod tests {
         let d = OrganisationSettings::default();
         assert_eq!((d.active_plans_per_kam, d.master_plans_per_company, d.share_of_wallet_threshold), (3, 15, 0.6));
         assert_eq!((d.quadrant_share_line, d.quadrant_growth_line), (None, None));
+        assert_eq!((d.max_nodes_per_plan, d.max_items_per_plan, d.max_contacts_per_account), (500, 500, 2000));
+        assert!(d.patched(&patch(json!({"max_nodes_per_plan": 0}))).is_err(), "a plan holds at least one node");
+        assert_eq!(d.patched(&patch(json!({"max_items_per_plan": 20}))).unwrap().max_items_per_plan, 20);
+        assert!(within_limit("nodes", "err-limit-nodes", 499, 1, 500).is_ok());
+        assert_eq!(within_limit("nodes", "err-limit-nodes", 500, 1, 500).unwrap_err().field, "nodes");
         let keys: Vec<String> = serde_json::to_value(d).unwrap().as_object().unwrap().keys().cloned().collect();
         let mut documented = KEYS.map(String::from).to_vec();
         documented.sort();

@@ -71,6 +71,7 @@ pub fn required(field: &str, value: &str, max: usize) -> Result<String, FieldErr
         return Err(FieldError::new(field, Message::new("err-required")));
     }
     length(field, v, max)?;
+    crate::text::visible(field, v)?;
     Ok(v.to_string())
 }
 
@@ -89,10 +90,7 @@ fn length(field: &str, v: &str, max: usize) -> Result<(), FieldError> {
     if v.chars().count() > max {
         return Err(FieldError::new(field, Message::new("err-too-long").arg("max", max.to_string())));
     }
-    if v.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
-        return Err(FieldError::new(field, Message::new("err-control")));
-    }
-    Ok(())
+    crate::text::check(field, v)
 }
 
 /// An optional calendar date written `YYYY-MM-DD`.
@@ -104,7 +102,9 @@ pub fn optional_date(field: &str, value: Option<&str>) -> Result<Option<Date>, F
 }
 
 pub fn parse_date(field: &str, v: &str) -> Result<Date, FieldError> {
-    Date::parse(v.trim(), format_description!("[year]-[month]-[day]")).map_err(|_| FieldError::new(field, Message::new("err-date")))
+    let d =
+        Date::parse(v.trim(), format_description!("[year]-[month]-[day]")).map_err(|_| FieldError::new(field, Message::new("err-date")))?;
+    crate::text::date(field, d)
 }
 
 pub fn format_date(d: Date) -> String {
@@ -175,12 +175,22 @@ mod tests {
         assert_eq!(required("name", "   ", 10).unwrap_err().field, "name");
         assert!(required("name", "abcdefghijk", 10).is_err());
         assert!(required("name", "a\u{0}b", 10).is_err());
+        assert_eq!(required("name", "\u{200B}\u{200D}", 10).unwrap_err().message.code, "err-invisible");
+        // The text policy on every optional text: refused, or (a white-space control at an edge) trimmed away.
+        for c in (0u32..32).chain(127..160).filter_map(char::from_u32).filter(|c| crate::text::is_forbidden(*c)) {
+            assert_eq!(optional("notes", Some(&format!("a{c}b")), 10).unwrap_err().message.code, "err-control", "{c:?}");
+            if let Ok(v) = optional("notes", Some(&format!("{c}ab")), 10) {
+                assert!(!v.unwrap_or_default().chars().any(crate::text::is_forbidden), "{c:?}");
+            }
+        }
     }
 
     #[test]
     fn dates_and_numbers() {
         assert_eq!(optional_date("due_date", Some("")).unwrap(), None);
         assert!(optional_date("due_date", Some("2026-02-30")).is_err());
+        assert!(optional_date("due_date", Some("0000-01-01")).is_err());
+        assert!(optional_date("due_date", Some("9999-12-31")).is_err());
         assert_eq!(format_date(parse_date("d", "2026-03-01").unwrap()), "2026-03-01");
         assert_eq!(optional_amount("revenue", Some("1,250,000.5")).unwrap(), Some(1_250_000.5));
         assert_eq!(optional_amount("revenue", Some("1 000")).unwrap(), Some(1000.0));

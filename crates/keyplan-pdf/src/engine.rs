@@ -118,6 +118,12 @@ pub(crate) fn compile(data: Vec<u8>) -> Result<PagedDocument, String> {
     result.map_err(|diags| describe(&diags))
 }
 
+/// Drops every memoised result of the typesetter (a finished document's
+/// layouts are of no use to the next one).
+pub(crate) fn forget() {
+    typst::comemo::evict(0);
+}
+
 /// Writes a laid-out document as PDF.
 pub(crate) fn export(document: &PagedDocument) -> Result<Vec<u8>, String> {
     let options = typst_pdf::PdfOptions { creator: Smart::Custom(Some("keyplan".into())), ..Default::default() };

@@ -63,7 +63,20 @@ pub enum PdfError {
 /// that fits on one page; if even the smallest does not, the error says how
 /// many pages it would take. A [`Layout::Compact`] document takes as many pages
 /// as it needs.
+///
+/// Memory is bounded: one document is typeset at a time in the whole process
+/// (a second request waits its turn), and the typesetter's memoised layouts
+/// are dropped afterwards, so the largest plan the organisation's limits allow
+/// costs its peak once and gives it back.
 pub fn render(document: &Document) -> Result<Rendered, PdfError> {
+    static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let result = render_now(document);
+    engine::forget();
+    result
+}
+
+fn render_now(document: &Document) -> Result<Rendered, PdfError> {
     let (laid_out, size) = match document.layout {
         Layout::Compact => (lay_out(document, COMPACT_SIZE)?, COMPACT_SIZE),
         Layout::OnePage => fit_on_one_page(document)?,

@@ -241,6 +241,25 @@ impl Store {
 
     /// Adds a user or a contact (exactly one) unless already taking part.
     pub async fn add_participant(&self, org: OrgId, review: ReviewId, user: Option<UserId>, contact: Option<ContactId>) -> StoreResult<()> {
+        self.check_participant(org, review, user, contact).await?;
+        let existing = self.participants(org, review).await?;
+        if existing.iter().any(|p| (user.is_some() && p.user_id == user) || (contact.is_some() && p.contact_id == contact)) {
+            return Ok(());
+        }
+        on_pool!(self, p => sqlx::query("INSERT INTO review_participants (org_id, review_id, user_id, contact_id) VALUES ($1, $2, $3, $4)")
+            .bind(org).bind(review).bind(user).bind(contact).execute(p).await.map(|r| r.rows_affected()))?;
+        Ok(())
+    }
+
+    /// Whether `add_participant` would take this participant (one of us of the
+    /// organisation, or a contact of the plan's account), without writing.
+    pub async fn check_participant(
+        &self,
+        org: OrgId,
+        review: ReviewId,
+        user: Option<UserId>,
+        contact: Option<ContactId>,
+    ) -> StoreResult<()> {
         let r = self.review(org, review).await?;
         if let Some(u) = user {
             self.user(org, u).await.map_err(|_| StoreError::invalid("user_id", keyplan_domain::Message::new("err-not-org-user")))?;
@@ -255,12 +274,6 @@ impl Store {
         if user.is_some() == contact.is_some() {
             return Err(StoreError::invalid("user_id", keyplan_domain::Message::new("err-us-or-contact")));
         }
-        let existing = self.participants(org, review).await?;
-        if existing.iter().any(|p| (user.is_some() && p.user_id == user) || (contact.is_some() && p.contact_id == contact)) {
-            return Ok(());
-        }
-        on_pool!(self, p => sqlx::query("INSERT INTO review_participants (org_id, review_id, user_id, contact_id) VALUES ($1, $2, $3, $4)")
-            .bind(org).bind(review).bind(user).bind(contact).execute(p).await.map(|r| r.rows_affected()))?;
         Ok(())
     }
 

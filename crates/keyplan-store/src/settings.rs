@@ -9,8 +9,8 @@ use keyplan_domain::settings::OrganisationSettings;
 use crate::error::OptionalExt;
 use crate::{Store, StoreResult, on_pool};
 
-const COLUMNS: &str =
-    "active_plans_per_kam, master_plans_per_company, share_of_wallet_threshold, quadrant_share_line, quadrant_growth_line, version";
+const COLUMNS: &str = "active_plans_per_kam, master_plans_per_company, share_of_wallet_threshold, quadrant_share_line, quadrant_growth_line, \
+     max_nodes_per_plan, max_items_per_plan, max_contacts_per_account, version";
 
 #[derive(sqlx::FromRow)]
 struct Row {
@@ -19,6 +19,9 @@ struct Row {
     share_of_wallet_threshold: f64,
     quadrant_share_line: Option<f64>,
     quadrant_growth_line: Option<f64>,
+    max_nodes_per_plan: i32,
+    max_items_per_plan: i32,
+    max_contacts_per_account: i32,
     version: i64,
 }
 
@@ -31,6 +34,9 @@ impl Row {
             share_of_wallet_threshold: self.share_of_wallet_threshold,
             quadrant_share_line: self.quadrant_share_line,
             quadrant_growth_line: self.quadrant_growth_line,
+            max_nodes_per_plan: whole(self.max_nodes_per_plan),
+            max_items_per_plan: whole(self.max_items_per_plan),
+            max_contacts_per_account: whole(self.max_contacts_per_account),
         };
         (s, self.version)
     }
@@ -54,12 +60,15 @@ impl Store {
     ) -> StoreResult<Option<(OrganisationSettings, i64)>> {
         let sql = sqlx::AssertSqlSafe(format!(
             "UPDATE organisations SET active_plans_per_kam = $1, master_plans_per_company = $2, share_of_wallet_threshold = $3, \
-             quadrant_share_line = $4, quadrant_growth_line = $5, version = version + 1 WHERE id = $6 AND version = $7 RETURNING {COLUMNS}"
+             quadrant_share_line = $4, quadrant_growth_line = $5, max_nodes_per_plan = $8, max_items_per_plan = $9, \
+             max_contacts_per_account = $10, version = version + 1 WHERE id = $6 AND version = $7 RETURNING {COLUMNS}"
         ));
         let whole = |n: u32| i32::try_from(n).unwrap_or(i32::MAX);
         let row: Option<Row> = on_pool!(self, p => sqlx::query_as(sql)
             .bind(whole(s.active_plans_per_kam)).bind(whole(s.master_plans_per_company)).bind(s.share_of_wallet_threshold)
-            .bind(s.quadrant_share_line).bind(s.quadrant_growth_line).bind(org).bind(version).fetch_optional(p).await)?;
+            .bind(s.quadrant_share_line).bind(s.quadrant_growth_line).bind(org).bind(version)
+            .bind(whole(s.max_nodes_per_plan)).bind(whole(s.max_items_per_plan)).bind(whole(s.max_contacts_per_account))
+            .fetch_optional(p).await)?;
         Ok(row.map(Row::settings))
     }
 }

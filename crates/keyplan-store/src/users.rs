@@ -146,6 +146,7 @@ impl Store {
             Some(u) => {
                 if !active {
                     self.delete_sessions_of(id).await?;
+                    self.revoke_tokens_of(id).await?;
                 }
                 Ok(u)
             }
@@ -166,14 +167,23 @@ impl Store {
         }
     }
 
-    /// Sets a new password hash and signs the user out everywhere.
+    /// Sets a new password hash and signs the user out everywhere: sessions
+    /// end and API tokens are revoked.
     pub async fn set_password(&self, org: OrgId, id: UserId, password_hash: &str) -> StoreResult<()> {
         let n = on_pool!(self, p => sqlx::query("UPDATE users SET password_hash = $1, version = version + 1 WHERE org_id = $2 AND id = $3")
             .bind(password_hash).bind(org).bind(id).execute(p).await.map(|r| r.rows_affected()))?;
         if n == 0 {
             return Err(StoreError::NotFound);
         }
+        self.revoke_tokens_of(id).await?;
         self.delete_sessions_of(id).await
+    }
+
+    /// Revokes every API token of `user` that is not revoked yet.
+    pub async fn revoke_tokens_of(&self, user: UserId) -> StoreResult<()> {
+        on_pool!(self, p => sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
+            .bind(now()).bind(user).execute(p).await.map(|r| r.rows_affected()))?;
+        Ok(())
     }
 
     /// The language a user chose; `None` follows the browser.

@@ -137,7 +137,8 @@ fn commitment(id: String, n: usize, start: Date) -> DocNode {
     c.owner = Some(DocPerson { email: Some("lena@northwind.example".into()), name: None });
     c.due_date = (!n.is_multiple_of(11)).then(|| start + Duration::days(((n * 37) % 360) as i64));
     c.done_criterion = (!n.is_multiple_of(13)).then(|| format!("Signed trial agreement for {} units", n * 10));
-    c.status = Some(if n.is_multiple_of(4) { CommitmentStatus::Done } else { CommitmentStatus::Open });
+    // Progress only on accepted ones (a proposed commitment is not done).
+    c.status = Some(if n.is_multiple_of(4) && !n.is_multiple_of(10) { CommitmentStatus::Done } else { CommitmentStatus::Open });
     c.acceptance = Some(match n % 10 {
         0 => Acceptance::Proposed,
         5 => Acceptance::DateProposed,

@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::Message;
 use crate::analysis::ItemKind;
-use crate::tree::{Acceptance, NodeKind};
+use crate::tree::{Acceptance, CommitmentStatus, NodeKind};
 
 use super::model::{DocError, DocNode, DocPerson, PlanDocument};
 
@@ -12,14 +12,52 @@ fn required(path: &str, s: &str, max: usize) -> Result<(), DocError> {
     if s.trim().is_empty() {
         return Err(DocError::new(path, Message::new("err-required")));
     }
-    within(path, Some(s), max)
+    within(path, Some(s), max)?;
+    crate::text::visible(path, s.trim()).map_err(field)
 }
 
 fn within(path: &str, s: Option<&str>, max: usize) -> Result<(), DocError> {
     match s {
         Some(s) if s.chars().count() > max => Err(DocError::new(path, Message::new("err-too-long").arg("max", max))),
-        _ => Ok(()),
+        Some(s) => crate::text::check(path, s).map_err(field),
+        None => Ok(()),
     }
+}
+
+fn field(e: crate::validate::FieldError) -> DocError {
+    DocError::new(e.field, e.message)
+}
+
+/// Every date of the document lies in the years the text policy allows.
+fn dates(doc: &PlanDocument) -> Result<(), DocError> {
+    let mut all: Vec<(String, Option<time::Date>)> =
+        vec![("plan.period_start".into(), Some(doc.plan.period_start)), ("plan.period_end".into(), Some(doc.plan.period_end))];
+    for pl in doc.placed_nodes() {
+        let (p, n) = (&pl.path, pl.node);
+        for (f, d) in [
+            ("target_date", n.target_date),
+            ("start_date", n.start_date),
+            ("due_date", n.due_date),
+            ("proposed_due_date", n.proposed_due_date),
+        ] {
+            all.push((format!("{p}.{f}"), d));
+        }
+    }
+    for (i, it) in doc.items.iter().enumerate() {
+        all.push((format!("items[{i}].item_date"), it.item_date));
+    }
+    for (i, k) in doc.kpis.iter().enumerate() {
+        all.push((format!("kpis[{i}].target_date"), k.target_date));
+        for (j, a) in k.actuals.iter().enumerate() {
+            all.push((format!("kpis[{i}].actuals[{j}].period_start"), Some(a.period_start)));
+        }
+    }
+    for (path, d) in all {
+        if let Some(d) = d {
+            crate::text::date(&path, d).map_err(field)?;
+        }
+    }
+    Ok(())
 }
 
 fn unique_id<'a>(seen: &mut HashSet<&'a str>, path: String, id: &'a str) -> Result<(), DocError> {
@@ -36,6 +74,7 @@ fn unique_id<'a>(seen: &mut HashSet<&'a str>, path: String, id: &'a str) -> Resu
 /// resolve, fields that belong to the node's kind, the shape of the tree.
 pub fn check(doc: &PlanDocument) -> Result<(), DocError> {
     required("plan.title", &doc.plan.title, 200)?;
+    dates(doc)?;
     required("plan.template", &doc.plan.template, 100)?;
     if doc.plan.period_end <= doc.plan.period_start {
         return Err(DocError::new("plan.period_end", Message::new("err-period-end")));
@@ -270,11 +309,9 @@ fn check_node_fields(p: &str, n: &DocNode, contacts: &HashSet<&str>) -> Result<(
     }
     within(&format!("{p}.done_criterion"), n.done_criterion.as_deref(), 1000)?;
     within(&format!("{p}.decline_reason"), n.decline_reason.as_deref(), 1000)?;
-    if n.decline_reason.is_some() && n.acceptance != Some(Acceptance::Declined) {
-        return Err(DocError::new(format!("{p}.decline_reason"), Message::new("doc-err-decline-reason")));
-    }
-    if n.proposed_due_date.is_some() && n.acceptance != Some(Acceptance::DateProposed) {
-        return Err(DocError::new(format!("{p}.proposed_due_date"), Message::new("doc-err-proposed-date")));
-    }
-    Ok(())
+    // The state as a whole, by the rules the answers keep (a missing acceptance is proposed).
+    let acceptance = n.acceptance.unwrap_or(Acceptance::Proposed);
+    let status = n.status.unwrap_or(CommitmentStatus::Open);
+    crate::acceptance::check_state(acceptance, status, n.decline_reason.as_deref(), n.proposed_due_date)
+        .map_err(|e| DocError::new(format!("{p}.{}", e.field), e.message))
 }

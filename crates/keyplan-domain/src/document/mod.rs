@@ -47,6 +47,8 @@ pub fn parse(json: &[u8]) -> Result<PlanDocument, DocError> {
         Some(v) => return Err(DocError::new("version", Message::new("doc-err-version").arg("detail", v.to_string()))),
         None => return Err(DocError::new("version", Message::new("doc-err-version-missing").arg("version", i64::from(VERSION)))),
     }
+    // No control character anywhere in the document (the text policy, one path per problem).
+    crate::text::check_json("", &value).map_err(|e| DocError::new(e.field, e.message))?;
     let doc: PlanDocument = serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let path = if path.is_empty() || path == "." { "$".to_string() } else { path };

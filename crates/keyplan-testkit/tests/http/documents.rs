@@ -19,6 +19,27 @@ fn comparable(mut doc: Value) -> Value {
     doc
 }
 
+/// The document as an import by `importer` stores it: commitments of other
+/// people are proposed to them again, open, without an earlier answer.
+fn proposed_unless_owned_by(mut doc: Value, importer: &str) -> Value {
+    fn walk(nodes: &mut Value, importer: &str) {
+        for n in nodes.as_array_mut().into_iter().flatten() {
+            if n["kind"] == "commitment" && n["owner"]["email"] != importer {
+                let o = n.as_object_mut().expect("a node");
+                o.insert("acceptance".into(), json!("proposed"));
+                o.insert("status".into(), json!("open"));
+                o.remove("decline_reason");
+                o.remove("proposed_due_date");
+            }
+            if let Some(children) = n.get_mut("children") {
+                walk(children, importer);
+            }
+        }
+    }
+    walk(&mut doc["goals"], importer);
+    doc
+}
+
 async fn export(api: &Api, plan: i64, audience: &str) -> Value {
     let (s, doc) = api.get(&format!("/plans/{plan}/export?format=json&audience={audience}")).await;
     assert_eq!(s, StatusCode::OK, "{doc}");
@@ -71,7 +92,8 @@ async fn every_demo_plan_survives_export_import_export() {
             let copy = id(&made);
             assert_ne!(copy, plan);
             let second = export(&api, copy, "team").await;
-            assert_eq!(comparable(second), comparable(first.clone()), "plan {plan} changed on its way through a file");
+            let expected = proposed_unless_owned_by(comparable(first.clone()), "katrin.vogel@northwind.example");
+            assert_eq!(comparable(second), expected, "plan {plan} changed on its way through a file");
             // The customer's document is a document too, and reads back in.
             let customer = export(&api, plan, "customer").await;
             assert_valid(&validator, &customer, &format!("the customer document of plan {plan}"));

@@ -22,12 +22,22 @@ async fn settings_have_documented_keys_and_change_only_by_administrators() {
     assert_eq!(s, StatusCode::OK, "{v}");
     assert_eq!(
         keys(&v),
-        ["active_plans_per_kam", "master_plans_per_company", "quadrant_growth_line", "quadrant_share_line", "share_of_wallet_threshold"]
+        [
+            "active_plans_per_kam",
+            "master_plans_per_company",
+            "max_contacts_per_account",
+            "max_items_per_plan",
+            "max_nodes_per_plan",
+            "quadrant_growth_line",
+            "quadrant_share_line",
+            "share_of_wallet_threshold"
+        ]
     );
     assert_eq!(
         v,
         json!({"active_plans_per_kam": 3, "master_plans_per_company": 15, "share_of_wallet_threshold": 0.6,
-               "quadrant_share_line": null, "quadrant_growth_line": null}),
+               "quadrant_share_line": null, "quadrant_growth_line": null,
+               "max_nodes_per_plan": 500, "max_items_per_plan": 500, "max_contacts_per_account": 2000}),
         "the defaults of seeds 003 and 004"
     );
 
@@ -96,7 +106,8 @@ async fn administrators_change_the_settings_on_the_organisation_page() {
     assert_eq!(
         v,
         json!({"active_plans_per_kam": 5, "master_plans_per_company": 12, "share_of_wallet_threshold": 0.55,
-               "quadrant_share_line": null, "quadrant_growth_line": 300000.0})
+               "quadrant_share_line": null, "quadrant_growth_line": 300000.0,
+               "max_nodes_per_plan": 500, "max_items_per_plan": 500, "max_contacts_per_account": 2000})
     );
     // A wrong value is shown next to its field, and nothing changes.
     let res = s.post("/admin/organisation/settings", &[("active_plans_per_kam", "drei"), ("share_of_wallet_threshold", "150")]).await;

@@ -186,6 +186,8 @@ impl<S: Send + Sync> FromRequest<S> for JsonObject {
         let bytes = Bytes::from_request(req, state).await.map_err(|_| AppError::bad_request("api-err-body-unreadable"))?;
         let value: Value = serde_json::from_slice(&bytes)
             .map_err(|e| AppError::BadRequest(keyplan_domain::Message::new("api-err-body-json").arg("detail", e.to_string())))?;
+        // The text policy: no NUL or other control character in any string (422, naming the field).
+        keyplan_domain::text::check_json("", &value).map_err(AppError::from)?;
         match value {
             Value::Object(map) => Ok(JsonObject(map)),
             _ => Err(AppError::bad_request("api-err-body-object").into()),

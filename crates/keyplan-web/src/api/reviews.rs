@@ -238,15 +238,21 @@ pub async fn update(
         false => current.decisions.clone(),
     };
     let date = body.str_field("review_date")?;
-    let mut r =
-        keyplan_app::reviews::update_review(&state.store, &auth, id, version, date.as_deref(), notes.as_deref(), decisions.as_deref())
-            .await?;
+    // Everything is read and checked before anything is written (one edit, all or nothing).
     let user = body.id_field("add_user_id")?.map(UserId::new);
     let contact = body.id_field("add_contact_id")?.map(ContactId::new);
-    if user.is_some() || contact.is_some() {
-        keyplan_app::reviews::add_participant(&state.store, &auth, id, user, contact).await?;
-        r = state.store.review(auth.org(), id).await?;
-    }
+    let participant = (user.is_some() || contact.is_some()).then_some((user, contact));
+    let r = keyplan_app::reviews::update_review(
+        &state.store,
+        &auth,
+        id,
+        version,
+        date.as_deref(),
+        notes.as_deref(),
+        decisions.as_deref(),
+        participant,
+    )
+    .await?;
     Ok(Json(review_dto(&state, &auth, &r).await?))
 }
 

@@ -143,7 +143,8 @@ pub async fn respond(
     Form(form): Form<RespondForm>,
 ) -> Result<Response, PageError> {
     let version = form.version.trim().parse::<i64>().ok();
-    let back = if form.back.starts_with("/plans/") { form.back.clone() } else { "/me/commitments".to_string() };
+    // Where to go afterwards is settled before anything is saved: a plan page of this site, or my list.
+    let back = super::local_path(&form.back).filter(|b| b.starts_with("/plans/")).unwrap_or("/me/commitments").to_string();
     let t = crate::lang::for_user(&auth, &headers);
     let result = match form.action.as_str() {
         "accept" => keyplan_app::nodes::respond(&state.store, &auth, id, version, Answer::Accept).await.map(|_| t.s("mine-flash-accepted")),

@@ -60,17 +60,7 @@ fn login_page(t: Tr, status: StatusCode, email: String, next: String, error: Opt
 
 /// Only same-site paths, so the sign-in page cannot send people elsewhere.
 fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n)
-            if n.starts_with('/')
-                && !n.starts_with("//")
-                && !n.contains('\\')
-                && !n.chars().any(|c| c.is_control() || c.is_whitespace()) =>
-        {
-            n.to_string()
-        }
-        _ => "/accounts".to_string(),
-    }
+    next.and_then(super::local_path).unwrap_or("/accounts").to_string()
 }
 
 #[derive(Deserialize)]

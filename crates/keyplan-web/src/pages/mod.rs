@@ -237,7 +237,18 @@ pub fn render<T: Template>(status: StatusCode, page: &T, had_flash: bool) -> Res
 }
 
 /// Redirects after a successful post, with a message for the next page.
+/// `raw` when it is a path of this site that may go into a `Location` header
+/// (starts with one `/`, no backslash, no white space or control character);
+/// redirect targets from forms pass here before anything is saved.
+pub fn local_path(raw: &str) -> Option<&str> {
+    let ok =
+        raw.starts_with('/') && !raw.starts_with("//") && !raw.contains('\\') && !raw.chars().any(|c| c.is_control() || c.is_whitespace());
+    ok.then_some(raw)
+}
+
 pub fn redirect_with(to: &str, message: &str) -> Response {
+    // A target that cannot be a header goes home rather than failing after a write.
+    let to = if to.starts_with('/') && HeaderValue::from_str(to).is_ok() { to } else { "/" };
     let mut r = Redirect::to(to).into_response();
     if let Ok(v) = HeaderValue::from_str(&auth::set_cookie(FLASH_COOKIE, &auth::urlencode(message), 60, false)) {
         r.headers_mut().append(header::SET_COOKIE, v);

@@ -31,13 +31,20 @@ fn patch_of(f: &SettingsForm) -> Result<Map<String, Value>, Vec<FieldError>> {
         ("share_of_wallet_threshold", &f.share_of_wallet_threshold, true, false),
         ("quadrant_share_line", &f.quadrant_share_line, true, true),
         ("quadrant_growth_line", &f.quadrant_growth_line, false, true),
+        ("max_nodes_per_plan", &f.max_nodes_per_plan, false, false),
+        ("max_items_per_plan", &f.max_items_per_plan, false, false),
+        ("max_contacts_per_account", &f.max_contacts_per_account, false, false),
     ] {
+        // A size limit left empty (or not on the form) stays as it is.
+        if text.trim().is_empty() && key.starts_with("max_") {
+            continue;
+        }
         if text.trim().is_empty() && optional {
             patch.insert(key.into(), Value::Null);
             continue;
         }
         match number(text) {
-            Some(n) if key.ends_with("_kam") || key.ends_with("_company") => {
+            Some(n) if key.ends_with("_kam") || key.ends_with("_company") || key.starts_with("max_") => {
                 let whole = (n.fract() == 0.0 && n >= 0.0).then_some(n as u64);
                 patch.insert(key.into(), whole.map(Value::from).unwrap_or(Value::from(n)));
             }
@@ -88,6 +95,7 @@ mod tests {
             share_of_wallet_threshold: "55,5".into(),
             quadrant_share_line: String::new(),
             quadrant_growth_line: "250000".into(),
+            ..Default::default()
         };
         let p = patch_of(&f).unwrap();
         assert_eq!(

@@ -129,6 +129,10 @@ pub struct SettingsForm {
     pub quadrant_share_line: String,
     /// An amount; empty: the median.
     pub quadrant_growth_line: String,
+    /// Size limits; empty: unchanged.
+    pub max_nodes_per_plan: String,
+    pub max_items_per_plan: String,
+    pub max_contacts_per_account: String,
 }
 
 /// The settings as the form shows them.
@@ -141,6 +145,9 @@ pub(super) fn form_of(s: &OrganisationSettings) -> FormView {
             share_of_wallet_threshold: pct(s.share_of_wallet_threshold),
             quadrant_share_line: s.quadrant_share_line.map(pct).unwrap_or_default(),
             quadrant_growth_line: s.quadrant_growth_line.map(keyplan_app::num).unwrap_or_default(),
+            max_nodes_per_plan: s.max_nodes_per_plan.to_string(),
+            max_items_per_plan: s.max_items_per_plan.to_string(),
+            max_contacts_per_account: s.max_contacts_per_account.to_string(),
         },
         0,
     )

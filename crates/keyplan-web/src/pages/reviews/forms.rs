@@ -83,8 +83,17 @@ pub async fn update(
     Form(f): Form<ReviewForm>,
 ) -> Result<Response, PageError> {
     let version = form_version(&f.version)?;
-    let r = keyplan_app::reviews::update_review(&state.store, &auth, id, version, Some(&f.review_date), Some(&f.notes), Some(&f.decisions))
-        .await;
+    let r = keyplan_app::reviews::update_review(
+        &state.store,
+        &auth,
+        id,
+        version,
+        Some(&f.review_date),
+        Some(&f.notes),
+        Some(&f.decisions),
+        None,
+    )
+    .await;
     let (notes, status) = match r {
         Ok(_) => return Ok(redirect_with(&format!("/reviews/{id}"), &tr().s("review-notes-saved"))),
         Err(AppError::Validation(errors)) => (FormView::from_input(&f, version).with_errors(&errors), StatusCode::UNPROCESSABLE_ENTITY),
