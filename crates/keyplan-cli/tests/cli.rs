@@ -142,6 +142,26 @@ fn users_tokens_and_exports() {
     let mut first = v.clone();
     first.as_object_mut().unwrap().remove("exported_at");
     again.as_object_mut().unwrap().remove("exported_at");
+    // The importer is the account's KAM: their own commitments keep their
+    // state; everyone else's arrive proposed and open, to be accepted anew.
+    let kam = first["goals"][0]["children"][0]["children"][0]["children"][1]["children"][0]["owner"]["email"].clone();
+    fn reproposed(node: &mut serde_json::Value, importer: &serde_json::Value) -> usize {
+        let mut changed = 0;
+        if node["kind"] == "commitment" && node["owner"]["email"] != *importer && node["acceptance"] != "proposed" {
+            let n = node.as_object_mut().unwrap();
+            n.insert("acceptance".into(), serde_json::json!("proposed"));
+            n.insert("status".into(), serde_json::json!("open"));
+            n.remove("decline_reason");
+            n.remove("proposed_due_date");
+            changed += 1;
+        }
+        if let Some(children) = node.get_mut("children").and_then(|c| c.as_array_mut()) {
+            changed += children.iter_mut().map(|c| reproposed(c, importer)).sum::<usize>();
+        }
+        changed
+    }
+    let changed: usize = first["goals"].as_array_mut().unwrap().iter_mut().map(|g| reproposed(g, &kam)).sum();
+    assert!(changed > 0, "the demo plan has others' accepted commitments");
     assert_eq!(again, first);
     // A broken document: one line with the path of the problem, nothing imported.
     let mut broken = v.clone();
