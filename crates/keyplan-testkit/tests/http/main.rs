@@ -10,6 +10,7 @@
 mod acceptance;
 mod acceptance_pages;
 mod accounts_paging;
+mod api_contract;
 mod coach;
 mod coach_marks;
 mod coach_pages;

@@ -243,6 +243,7 @@ pub async fn get_items(
 
 /// One item behind a figure: a plan, commitment or obstacle, with its link.
 #[derive(Serialize, ToSchema)]
+#[schema(as = CockpitItemDto)]
 pub struct ItemDto {
     pub title: String,
     pub href: String,

@@ -30,11 +30,13 @@ pub struct JointDto {
     /// The contact named on the customer's side.
     pub contact_id: Option<i64>,
     pub offered_by: Option<i64>,
+    #[serde(with = "time::serde::rfc3339")]
     pub offered_at: OffsetDateTime,
     /// `open`, `accepted` or `declined`.
     pub answer: String,
     /// The name the customer gave when answering.
     pub answered_name: Option<String>,
+    #[serde(with = "time::serde::rfc3339::option")]
     pub answered_at: Option<OffsetDateTime>,
     /// The share link the answer came through, and its label.
     pub answered_via: Option<i64>,
@@ -80,6 +82,7 @@ pub struct CustomerCommentDto {
     pub share_link_label: String,
     /// Shown to the visitors of every share link of the plan (else only to its own link's).
     pub customer_visible: bool,
+    #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
 }
 

@@ -8,6 +8,7 @@ mod cockpit;
 mod collab;
 mod contacts;
 pub mod content;
+mod contract;
 mod customer;
 mod documents;
 pub mod dto;
@@ -128,13 +129,23 @@ pub fn routes() -> OpenApiRouter<AppState> {
 
 /// The API's router, served under `/api/v1`.
 pub fn router() -> Router<AppState> {
-    routes().split_for_parts().0
+    let not_found = || async { ApiError(AppError::NotFound) };
+    routes()
+        .split_for_parts()
+        .0
+        .route("/api", axum::routing::any(not_found))
+        .route("/api/{*rest}", axum::routing::any(not_found))
+        .layer(axum::middleware::from_fn(contract::json_errors))
 }
 
 /// The OpenAPI document of exactly the routes served.
 pub fn document() -> &'static utoipa::openapi::OpenApi {
     static DOC: std::sync::OnceLock<utoipa::openapi::OpenApi> = std::sync::OnceLock::new();
-    DOC.get_or_init(|| routes().into_openapi())
+    DOC.get_or_init(|| {
+        let mut doc = routes().into_openapi();
+        contract::complete(&mut doc);
+        doc
+    })
 }
 
 #[derive(OpenApi)]

@@ -78,6 +78,7 @@ pub struct LinesDto {
 }
 
 #[derive(Serialize, ToSchema)]
+#[schema(as = PortfolioKamDto)]
 pub struct KamDto {
     pub id: Option<i64>,
     pub name: Option<String>,

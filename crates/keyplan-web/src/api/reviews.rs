@@ -40,12 +40,14 @@ pub struct ReviewDto {
     pub notes: Option<String>,
     pub decisions: Option<String>,
     /// When the review was held (its snapshot taken); null while planned.
+    #[serde(with = "time::serde::rfc3339::option")]
     pub held_at: Option<OffsetDateTime>,
     pub snapshot_id: Option<i64>,
     /// `approved` or `changes_requested` (management reviews).
     pub signoff: Option<String>,
     pub signoff_comment: Option<String>,
     pub signoff_by: Option<i64>,
+    #[serde(with = "time::serde::rfc3339::option")]
     pub signoff_at: Option<OffsetDateTime>,
     /// The plan coach's score (0 to 100, one decimal) when the review was held; null while planned.
     pub coach_score: Option<f64>,
@@ -83,6 +85,7 @@ pub struct SnapshotInfoDto {
     pub id: i64,
     pub plan_id: i64,
     pub label: String,
+    #[serde(with = "time::serde::rfc3339")]
     pub taken_at: OffsetDateTime,
     pub taken_by: Option<i64>,
 }

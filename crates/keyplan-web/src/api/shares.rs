@@ -24,8 +24,11 @@ pub struct ShareLinkDto {
     /// The last day the link works.
     pub expires_on: Date,
     pub created_by: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339::option")]
     pub revoked_at: Option<OffsetDateTime>,
+    #[serde(with = "time::serde::rfc3339::option")]
     pub last_opened_at: Option<OffsetDateTime>,
     pub open_count: i64,
     /// `live`, `expired` or `revoked`.

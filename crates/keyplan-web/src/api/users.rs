@@ -21,7 +21,8 @@ pub async fn me(ApiUser(auth): ApiUser) -> Json<MeDto> {
 
 /// Sets the language of the caller's interface and exports; `null` follows the browser.
 #[utoipa::path(put, path = "/me/language", tag = "users", request_body = LanguageWrite,
-    responses((status = 200, body = LanguageDto), (status = 422, body = super::dto::ErrorBody)))]
+    responses((status = 200, body = LanguageDto), (status = 422, body = super::dto::ErrorBody),
+        (status = 415, description = "The body is not `application/json`.", body = super::dto::ErrorBody)))]
 pub async fn put_language(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
