@@ -21,6 +21,21 @@ use reqwest::redirect::Policy;
 use serde_json::Value;
 use sqlx::Connection;
 
+/// Drops the test database `name` through the server at `base`, from a thread
+/// with its own runtime (a `Drop` runs inside the test's runtime, which cannot
+/// block on another future).
+pub fn drop_pg_database(base: String, name: String) {
+    let _ = std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
+        rt.block_on(async {
+            let mut admin = sqlx::PgConnection::connect(&base).await.ok()?;
+            sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))).execute(&mut admin).await.ok()?;
+            Some(())
+        })
+    })
+    .join();
+}
+
 pub const PASSWORD: &str = "correct horse battery";
 
 enum Cleanup {
@@ -155,19 +170,7 @@ impl Drop for TestApp {
                 }
             }
             Some(Cleanup::Postgres { base, name }) => {
-                // Drop runs inside the test's runtime: use a thread with its own.
-                let _ = std::thread::spawn(move || {
-                    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
-                    rt.block_on(async {
-                        let mut admin = sqlx::PgConnection::connect(&base).await.ok()?;
-                        sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
-                            .execute(&mut admin)
-                            .await
-                            .ok()?;
-                        Some(())
-                    })
-                })
-                .join();
+                drop_pg_database(base, name);
             }
             None => {}
         }

@@ -76,18 +76,7 @@ impl Drop for FreshDb {
             }
         }
         if let Some((base, name)) = self.cleanup.take() {
-            let _ = std::thread::spawn(move || {
-                let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
-                rt.block_on(async {
-                    let mut admin = sqlx::PgConnection::connect(&base).await.ok()?;
-                    sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
-                        .execute(&mut admin)
-                        .await
-                        .ok()?;
-                    Some(())
-                })
-            })
-            .join();
+            crate::drop_pg_database(base, name);
         }
     }
 }
