@@ -105,8 +105,9 @@ fn like_pattern(search: Option<&str>) -> String {
 
 /// The search and owner conditions. SQLite's `LIKE` already ignores case (for
 /// A–Z, exactly as its `LOWER` does), so it compares the columns as they are
-/// and scans four plain columns; PostgreSQL's `ILIKE` ignores case in every
-/// script. The pattern comes lower-cased from [`like_pattern`].
+/// and scans four plain columns; PostgreSQL lowers them (in every script:
+/// measured faster there than `ILIKE`). The pattern comes lower-cased from
+/// [`like_pattern`].
 fn search_sql(backend: crate::Backend) -> &'static str {
     match backend {
         crate::Backend::Sqlite => {
@@ -114,8 +115,8 @@ fn search_sql(backend: crate::Backend) -> &'static str {
              OR a.region LIKE $2 ESCAPE '\\' OR a.crm_id LIKE $2 ESCAPE '\\') AND ($3 = 0 OR a.owner_id = $3)"
         }
         crate::Backend::Postgres => {
-            "($2 = '' OR a.name ILIKE $2 ESCAPE '\\' OR a.industry ILIKE $2 ESCAPE '\\' \
-             OR a.region ILIKE $2 ESCAPE '\\' OR a.crm_id ILIKE $2 ESCAPE '\\') AND ($3 = 0 OR a.owner_id = $3)"
+            "($2 = '' OR LOWER(a.name) LIKE $2 ESCAPE '\\' OR LOWER(a.industry) LIKE $2 ESCAPE '\\' \
+             OR LOWER(a.region) LIKE $2 ESCAPE '\\' OR LOWER(a.crm_id) LIKE $2 ESCAPE '\\') AND ($3 = 0 OR a.owner_id = $3)"
         }
     }
 }

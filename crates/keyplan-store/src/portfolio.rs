@@ -75,7 +75,7 @@ pub struct PortfolioAccount {
 }
 
 #[derive(sqlx::FromRow)]
-struct Row {
+struct AccountRow {
     id: AccountId,
     name: String,
     owner_id: Option<UserId>,
@@ -85,9 +85,14 @@ struct Row {
     current_revenue: Option<f64>,
     total_spend: Option<f64>,
     potential: Option<f64>,
-    plan_id: Option<PlanId>,
-    plan_status: Option<PlanStatus>,
-    period_start: Option<Date>,
+}
+
+#[derive(sqlx::FromRow)]
+struct PlanRow {
+    account_id: AccountId,
+    plan_id: PlanId,
+    plan_status: PlanStatus,
+    period_start: Date,
     review_cadence_months: Option<i32>,
     next_review_date: Option<Date>,
     last_held: Option<Date>,
@@ -95,18 +100,15 @@ struct Row {
     coach_score: Option<f64>,
 }
 
-impl Row {
-    fn into_account(self, today: Date) -> PortfolioAccount {
-        let plan = match (self.plan_status, self.period_start) {
-            (Some(status), Some(period_start)) => Some(CurrentPlan {
-                status,
-                period_start,
-                review_cadence_months: self.review_cadence_months.unwrap_or(3),
-                next_review_date: self.next_review_date,
-                last_held: self.last_held,
-            }),
-            _ => None,
-        };
+impl AccountRow {
+    fn into_account(self, plan: Option<&PlanRow>, today: Date) -> PortfolioAccount {
+        let current = plan.map(|p| CurrentPlan {
+            status: p.plan_status,
+            period_start: p.period_start,
+            review_cadence_months: p.review_cadence_months.unwrap_or(3),
+            next_review_date: p.next_review_date,
+            last_held: p.last_held,
+        });
         PortfolioAccount {
             id: self.id,
             name: self.name,
@@ -117,10 +119,10 @@ impl Row {
             current_revenue: self.current_revenue,
             total_spend: self.total_spend,
             potential: self.potential,
-            plan_state: PlanState::of(plan.as_ref(), today),
-            plan_id: self.plan_id,
-            coach_level: self.coach_level,
-            coach_score: self.coach_score,
+            plan_state: PlanState::of(current.as_ref(), today),
+            plan_id: plan.map(|p| p.plan_id),
+            coach_level: plan.and_then(|p| p.coach_level),
+            coach_score: plan.and_then(|p| p.coach_score),
         }
     }
 }
@@ -134,28 +136,26 @@ pub struct PortfolioChoices {
     pub kams: Vec<(UserId, String)>,
 }
 
-/// The best current plan of each account: active (active, in review,
-/// approved) before draft, then the newest; archived plans never. The plans
-/// are ranked once for the organisation (a window over its few hundred plans)
-/// and joined to its accounts, rather than looked up account by account: the
-/// statement stays one pass at 10,000 accounts. No `ORDER BY`: the caller
-/// sorts by the column it shows.
-const PORTFOLIO: &str = "WITH ranked AS (SELECT q.id, q.account_id, q.status, q.period_start, q.review_cadence_months, \
+/// The organisation's accounts with their figures and KAM: one plain pass over
+/// the accounts, whatever their number. No `ORDER BY`: the caller sorts.
+const ACCOUNTS: &str = "SELECT a.id, a.name, a.owner_id, u.name AS owner_name, a.region, a.industry, \
+    a.current_revenue, a.total_spend, a.potential \
+    FROM accounts a LEFT JOIN users u ON u.id = a.owner_id WHERE a.org_id = $1";
+
+/// The best current plan of each account that has one: active (active, in
+/// review, approved) before draft, then the newest; archived plans never;
+/// with its last held review and the coach's kept mark. The organisation's
+/// few hundred plans are ranked once; joining them to the accounts happens in
+/// memory (a join to a ranked subquery made SQLite scan the plans once per
+/// account).
+const BEST_PLANS: &str = "WITH ranked AS (SELECT q.id, q.account_id, q.status, q.period_start, q.review_cadence_months, \
       q.next_review_date, ROW_NUMBER() OVER (PARTITION BY q.account_id ORDER BY \
         CASE WHEN q.status IN ('active', 'in_review', 'approved') THEN 0 ELSE 1 END, q.id DESC) AS pos \
-      FROM plans q WHERE q.org_id = $1 AND q.status <> 'archived'), \
-    best AS (SELECT * FROM ranked WHERE pos = 1), \
-    held AS (SELECT r.plan_id, MAX(r.review_date) AS last_held FROM reviews r JOIN best b ON b.id = r.plan_id \
-      WHERE r.held_at IS NOT NULL GROUP BY r.plan_id) \
-    SELECT a.id, a.name, a.owner_id, u.name AS owner_name, a.region, a.industry, \
-    a.current_revenue, a.total_spend, a.potential, \
-    p.id AS plan_id, p.status AS plan_status, p.period_start, p.review_cadence_months, p.next_review_date, \
-    h.last_held, m.level AS coach_level, m.score AS coach_score \
-    FROM accounts a LEFT JOIN users u ON u.id = a.owner_id \
-    LEFT JOIN best p ON p.account_id = a.id \
-    LEFT JOIN held h ON h.plan_id = p.id \
-    LEFT JOIN plan_coach_marks m ON m.plan_id = p.id \
-    WHERE a.org_id = $1";
+      FROM plans q WHERE q.org_id = $1 AND q.status <> 'archived') \
+    SELECT b.account_id, b.id AS plan_id, b.status AS plan_status, b.period_start, b.review_cadence_months, b.next_review_date, \
+      (SELECT MAX(r.review_date) FROM reviews r WHERE r.plan_id = b.id AND r.held_at IS NOT NULL) AS last_held, \
+      m.level AS coach_level, m.score AS coach_score \
+    FROM ranked b LEFT JOIN plan_coach_marks m ON m.plan_id = b.id WHERE b.pos = 1";
 
 const CHOICES: &str = "SELECT 'region' AS kind, CAST(0 AS BIGINT) AS id, a.region AS name FROM accounts a \
       WHERE a.org_id = $1 AND a.region IS NOT NULL AND a.region <> '' GROUP BY a.region \
@@ -166,10 +166,20 @@ const CHOICES: &str = "SELECT 'region' AS kind, CAST(0 AS BIGINT) AS id, a.regio
 
 impl Store {
     /// Every account of the organisation that `filter` lets through, by name,
-    /// with its plan state as of `today`: one statement.
+    /// with its plan state as of `today`: two statements (the accounts, and
+    /// the organisation's best plans).
     pub async fn portfolio(&self, org: OrgId, filter: &PortfolioFilter, today: Date) -> StoreResult<Vec<PortfolioAccount>> {
-        let rows: Vec<Row> = on_pool!(self, p => sqlx::query_as(PORTFOLIO).bind(org).fetch_all(p).await)?;
-        let mut accounts: Vec<PortfolioAccount> = rows.into_iter().map(|r| r.into_account(today)).filter(|a| filter.matches(a)).collect();
+        let rows: Vec<AccountRow> = on_pool!(self, p => sqlx::query_as(ACCOUNTS).bind(org).fetch_all(p).await)?;
+        let plans: Vec<PlanRow> = on_pool!(self, p => sqlx::query_as(BEST_PLANS).bind(org).fetch_all(p).await)?;
+        let plans: std::collections::HashMap<AccountId, &PlanRow> = plans.iter().map(|p| (p.account_id, p)).collect();
+        let mut accounts: Vec<PortfolioAccount> = rows
+            .into_iter()
+            .map(|r| {
+                let plan = plans.get(&r.id).copied();
+                r.into_account(plan, today)
+            })
+            .filter(|a| filter.matches(a))
+            .collect();
         sort_by_name(&mut accounts);
         Ok(accounts)
     }

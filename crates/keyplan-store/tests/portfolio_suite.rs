@@ -20,7 +20,7 @@ use keyplan_store::{PlanMark, PortfolioFilter, Store};
 use time::macros::date;
 
 on_both_databases! {
-    one_statement_for_every_account => sqlite_one_statement_for_every_account, postgres_one_statement_for_every_account;
+    two_statements_for_every_account => sqlite_two_statements_for_every_account, postgres_two_statements_for_every_account;
     filters_and_choices => sqlite_filters_and_choices, postgres_filters_and_choices;
 }
 
@@ -89,11 +89,11 @@ fn names(rows: &[keyplan_store::PortfolioAccount]) -> Vec<&str> {
     rows.iter().map(|r| r.name.as_str()).collect()
 }
 
-async fn one_statement_for_every_account(store: &Store) {
+async fn two_statements_for_every_account(store: &Store) {
     let w = world(store).await;
     let before = store.query_count();
     let rows = store.portfolio(w.acme, &PortfolioFilter::default(), TODAY).await.unwrap();
-    assert_eq!(store.query_count() - before, 1, "one statement");
+    assert_eq!(store.query_count() - before, 2, "two statements: the accounts and the best plans");
     assert_eq!(names(&rows), ["Alpha", "Beta", "Delta", "Epsilon", "Gamma"], "by name, only Acme's");
     let by = |n: &str| rows.iter().find(|r| r.name == n).unwrap();
     let states: Vec<PlanState> = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon"].iter().map(|n| by(n).plan_state).collect();

@@ -82,7 +82,7 @@ async fn the_api_pages_the_portfolio() {
     assert_eq!(s, StatusCode::OK, "{v}");
     assert_eq!(v["total"], 234);
     assert_eq!(headers["x-total-count"], "234");
-    assert_eq!(v["accounts"].as_array().unwrap().len(), 200, "200 by default");
+    assert_eq!(v["accounts"].as_array().unwrap().len(), 100, "100 by default");
     assert_eq!(v["missing_figures"].as_array().unwrap().len(), 26);
     let quadrants: i64 = ["develop", "maintain", "harvest", "selective"].iter().map(|q| v["quadrants"][q].as_i64().unwrap()).sum();
     assert_eq!(quadrants, 234, "the quadrant counts cover every page");

@@ -1,6 +1,6 @@
 //! The account portfolio: `GET /portfolio` with the page's filters, the
 //! accounts placed by share of wallet and growth potential with their
-//! quadrant, plan state, coach mark and marks, one page at a time (200 unless
+//! quadrant, plan state, coach mark and marks, one page at a time (100 unless
 //! `per_page` says otherwise, at most 1,000), and the accounts lacking figures
 //! apart.
 
@@ -46,13 +46,13 @@ pub struct PortfolioQuery {
     /// The page, from 1.
     #[param(value_type = Option<i64>)]
     page: Option<String>,
-    /// Accounts per page, 1 to 1,000 (default 200).
+    /// Accounts per page, 1 to 1,000 (default 100).
     #[param(value_type = Option<i64>)]
     per_page: Option<String>,
 }
 
 /// Accounts per page of the API unless `per_page` says otherwise.
-pub const PER_PAGE: usize = 200;
+pub const PER_PAGE: usize = 100;
 /// The most accounts one answer holds.
 pub const MAX_PER_PAGE: usize = 1000;
 
