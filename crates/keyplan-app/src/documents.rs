@@ -80,6 +80,9 @@ pub async fn import_as(store: &Store, org: OrgId, actor: UserId, account: Accoun
     // The organisation's size limits, before anything is read further.
     keyplan_domain::settings::within_limit("goals", "err-limit-nodes", 0, doc.placed_nodes().len(), settings.max_nodes_per_plan)?;
     keyplan_domain::settings::within_limit("items", "err-limit-items", 0, doc.items.len(), settings.max_items_per_plan)?;
+    // And its ceiling on any one text field, with the path of the first too long.
+    let as_json = serde_json::to_value(doc).map_err(|e| AppError::Internal(e.into()))?;
+    keyplan_domain::text::within_json("", &as_json, settings.max_text_chars as usize)?;
     for (i, s) in doc.sections.iter().enumerate() {
         if tdoc.section(&s.key).is_none() && s.key != MANAGEMENT_ASKS_KEY {
             return Err(invalid(DocError::new(format!("sections[{i}].key"), no_section(&s.key, &template.name))));

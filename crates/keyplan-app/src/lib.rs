@@ -34,6 +34,7 @@ pub mod settings;
 pub mod sharing;
 pub mod snapshots;
 pub mod templates;
+pub mod tokens;
 pub mod users;
 pub mod whitespace;
 

@@ -6,6 +6,7 @@ mod coach_cmd;
 mod import_cmd;
 mod review_cmd;
 mod template_cmd;
+mod token_cmd;
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
@@ -61,7 +62,7 @@ enum Command {
     /// Manage API tokens.
     Token {
         #[command(subcommand)]
-        command: TokenCommand,
+        command: token_cmd::TokenCommand,
     },
     /// Export data.
     Export {
@@ -120,20 +121,6 @@ enum UserCommand {
         /// Organisation (created if missing; the default organisation when omitted).
         #[arg(long)]
         org: Option<String>,
-        #[command(flatten)]
-        db: DbArg,
-    },
-}
-
-#[derive(Subcommand)]
-enum TokenCommand {
-    /// Create an API token for a user; the token is printed as the last line.
-    Create {
-        #[arg(long)]
-        email: String,
-        /// A label to recognise the token by.
-        #[arg(long, default_value = "command line")]
-        name: String,
         #[command(flatten)]
         db: DbArg,
     },
@@ -367,19 +354,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
             println!("Added {} <{}> as {} in {} (user id {}).", user.name, user.email, user.role(), org.name, user.id);
             Ok(())
         }
-        Command::Token { command: TokenCommand::Create { email, name, db } } => {
-            let store = open(&db).await?;
-            let email = email.trim().to_lowercase();
-            let user = store.user_by_email(&email).await?.with_context(|| format!("no user with e-mail {email}"))?;
-            if !user.active {
-                bail!("{email} cannot sign in (deactivated)");
-            }
-            let token = keyplan_app::auth::new_api_token();
-            store.create_api_token(user.id, &name, &keyplan_app::auth::token_hash(&token)).await?;
-            eprintln!("API token for {} — shown once, store it now:", user.email);
-            println!("{token}");
-            Ok(())
-        }
+        Command::Token { command } => token_cmd::run(command).await,
         Command::Export { command: ExportCommand::Plan { id, format, audience, lang, layout, out, db } } => {
             let store = open(&db).await?;
             let plan = PlanId::new(id);

@@ -12,9 +12,12 @@
 //! | `max_nodes_per_plan` | integer 1–100000 | 500 | goals, factors, conditions, obstacles and commitments one plan may hold |
 //! | `max_items_per_plan` | integer 1–100000 | 500 | analysis items, SWOT entries, opportunities and risks one plan may hold |
 //! | `max_contacts_per_account` | integer 1–100000 | 2000 | contacts one account may hold |
+//! | `max_text_chars` | integer 100–20000 | 20000 | characters any one text field may hold |
+//! | `api_token_days` | integer 1–3650 or null | 90 | days a new API token works unless its creator says otherwise; null: no expiry |
 //!
-//! The characters a text field may hold are fixed by its kind (see
-//! [`crate::text::MAX_NAME`] and its neighbours), the same for every organisation.
+//! Each kind of text field also has its own built-in ceiling (see
+//! [`crate::text::MAX_NAME`] and its neighbours); `max_text_chars` can only
+//! lower it, never raise it.
 //!
 //! Shares are fractions: 0.6 is 60 %. A `PATCH` names only the keys it
 //! changes; an unknown key or a wrong value is a field error naming the key,
@@ -29,7 +32,7 @@ use crate::portfolio::limits::{DEFAULT_PER_COMPANY, DEFAULT_PER_KAM, PlanLimits}
 use crate::validate::FieldError;
 
 /// Every key, in the order the object lists them.
-pub const KEYS: [&str; 8] = [
+pub const KEYS: [&str; 10] = [
     "active_plans_per_kam",
     "master_plans_per_company",
     "share_of_wallet_threshold",
@@ -38,6 +41,8 @@ pub const KEYS: [&str; 8] = [
     "max_nodes_per_plan",
     "max_items_per_plan",
     "max_contacts_per_account",
+    "max_text_chars",
+    "api_token_days",
 ];
 
 /// Nodes a plan may hold unless the organisation says otherwise.
@@ -46,6 +51,14 @@ pub const DEFAULT_MAX_NODES: u32 = 500;
 pub const DEFAULT_MAX_ITEMS: u32 = 500;
 /// Contacts an account may hold unless the organisation says otherwise.
 pub const DEFAULT_MAX_CONTACTS: u32 = 2000;
+/// Characters a text field may hold unless the organisation says otherwise.
+pub const DEFAULT_MAX_TEXT: u32 = crate::text::MAX_LONG_TEXT as u32;
+/// The fewest characters an organisation may allow per text field.
+pub const MIN_MAX_TEXT: u32 = 100;
+/// Days a new API token works unless the organisation says otherwise.
+pub const DEFAULT_TOKEN_DAYS: u32 = 90;
+/// The longest life an API token may be given, in days (ten years).
+pub const MAX_TOKEN_DAYS: u32 = 3650;
 
 /// The organisation's settings.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
@@ -58,6 +71,8 @@ pub struct OrganisationSettings {
     pub max_nodes_per_plan: u32,
     pub max_items_per_plan: u32,
     pub max_contacts_per_account: u32,
+    pub max_text_chars: u32,
+    pub api_token_days: Option<u32>,
 }
 
 impl Default for OrganisationSettings {
@@ -71,6 +86,8 @@ impl Default for OrganisationSettings {
             max_nodes_per_plan: DEFAULT_MAX_NODES,
             max_items_per_plan: DEFAULT_MAX_ITEMS,
             max_contacts_per_account: DEFAULT_MAX_CONTACTS,
+            max_text_chars: DEFAULT_MAX_TEXT,
+            api_token_days: Some(DEFAULT_TOKEN_DAYS),
         }
     }
 }
@@ -95,6 +112,10 @@ impl OrganisationSettings {
                 "max_nodes_per_plan" => at_least_one(value).map(|n| next.max_nodes_per_plan = n),
                 "max_items_per_plan" => at_least_one(value).map(|n| next.max_items_per_plan = n),
                 "max_contacts_per_account" => at_least_one(value).map(|n| next.max_contacts_per_account = n),
+                "max_text_chars" => between(value, MIN_MAX_TEXT, DEFAULT_MAX_TEXT).map(|n| next.max_text_chars = n),
+                "api_token_days" => {
+                    if value.is_null() { Ok(None) } else { between(value, 1, MAX_TOKEN_DAYS).map(Some) }.map(|d| next.api_token_days = d)
+                }
                 _ => Err(Message::new("settings-err-unknown").arg("keys", KEYS.join(", "))),
             };
             if let Err(m) = result {
@@ -111,6 +132,14 @@ fn whole(v: &Value, max: u32) -> Result<u32, Message> {
         .and_then(|n| u32::try_from(n).ok())
         .filter(|n| *n <= max)
         .ok_or_else(|| Message::new("settings-err-whole").arg("max", i64::from(max)))
+}
+
+/// A whole number from `min` to `max`.
+fn between(v: &Value, min: u32, max: u32) -> Result<u32, Message> {
+    v.as_u64()
+        .and_then(|n| u32::try_from(n).ok())
+        .filter(|n| (min..=max).contains(n))
+        .ok_or_else(|| Message::new("settings-err-between").arg("min", i64::from(min)).arg("max", i64::from(max)))
 }
 
 /// A size limit: a whole number from 1 to 100,000.
@@ -160,6 +189,15 @@ mod tests {
         assert_eq!((d.active_plans_per_kam, d.master_plans_per_company, d.share_of_wallet_threshold), (3, 15, 0.6));
         assert_eq!((d.quadrant_share_line, d.quadrant_growth_line), (None, None));
         assert_eq!((d.max_nodes_per_plan, d.max_items_per_plan, d.max_contacts_per_account), (500, 500, 2000));
+        assert_eq!((d.max_text_chars, d.api_token_days), (20_000, Some(90)));
+        assert!(d.patched(&patch(json!({"max_text_chars": 20_001}))).is_err(), "never above the built-in ceiling");
+        assert!(d.patched(&patch(json!({"max_text_chars": 99}))).is_err());
+        assert_eq!(d.patched(&patch(json!({"max_text_chars": 500}))).unwrap().max_text_chars, 500);
+        assert_eq!(d.patched(&patch(json!({"api_token_days": null}))).unwrap().api_token_days, None, "null: no expiry");
+        assert_eq!(d.patched(&patch(json!({"api_token_days": 30}))).unwrap().api_token_days, Some(30));
+        for bad in [json!(0), json!(3651), json!("30"), json!(1.5)] {
+            assert_eq!(fields(&d.patched(&patch(json!({ "api_token_days": bad }))).unwrap_err()), ["api_token_days"]);
+        }
         assert!(d.patched(&patch(json!({"max_nodes_per_plan": 0}))).is_err(), "a plan holds at least one node");
         assert_eq!(d.patched(&patch(json!({"max_items_per_plan": 20}))).unwrap().max_items_per_plan, 20);
         assert!(within_limit("nodes", "err-limit-nodes", 499, 1, 500).is_ok());

@@ -98,10 +98,42 @@ pub fn check_json(base: &str, v: &serde_json::Value) -> Result<(), FieldError> {
     }
 }
 
+/// Refuses a text of more than `max` characters (`err-too-long`): the
+/// organisation's ceiling for every text field (`max_text_chars`).
+pub fn within(field: &str, s: &str, max: usize) -> Result<(), FieldError> {
+    // Bytes bound characters from above: most texts need no count.
+    if s.len() > max && s.chars().count() > max {
+        return Err(FieldError::new(field, Message::new("err-too-long").arg("max", max.to_string())));
+    }
+    Ok(())
+}
+
+/// Checks every string of a JSON value by [`within`]; the error names the
+/// path of the first one that is too long (`goals[0].title`, under `base`).
+pub fn within_json(base: &str, v: &serde_json::Value, max: usize) -> Result<(), FieldError> {
+    use serde_json::Value;
+    let join = |key: &str| if base.is_empty() { key.to_string() } else { format!("{base}.{key}") };
+    match v {
+        Value::String(s) => within(if base.is_empty() { "$" } else { base }, s, max),
+        Value::Array(a) => a.iter().enumerate().try_for_each(|(i, x)| within_json(&format!("{base}[{i}]"), x, max)),
+        Value::Object(m) => m.iter().try_for_each(|(k, x)| within_json(&join(k), x, max)),
+        _ => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use time::macros::date;
+
+    #[test]
+    fn the_organisations_ceiling_names_the_first_long_field() {
+        assert!(within("body", &"ä".repeat(100), 100).is_ok(), "characters, not bytes");
+        assert_eq!(within("body", &"a".repeat(101), 100).unwrap_err().field, "body");
+        let doc = serde_json::json!({"title": "ok", "goals": [{"title": "short"}, {"notes": "x".repeat(101)}]});
+        assert_eq!(within_json("", &doc, 100).unwrap_err().field, "goals[1].notes");
+        assert!(within_json("", &doc, 101).is_ok());
+    }
 
     #[test]
     fn control_characters_are_refused_but_tabs_and_line_breaks_are_text() {

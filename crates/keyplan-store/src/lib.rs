@@ -31,6 +31,7 @@ mod settings;
 mod share_guard;
 mod shares;
 mod templates;
+mod tokens;
 mod users;
 mod whitespace;
 
@@ -61,6 +62,7 @@ pub use rows::{Account, Contact, Organisation, Plan, PlanSummary, SessionUser, U
 pub use share_guard::ShareLimits;
 pub use shares::{ShareLink, ShareOpening, Visibilities, VisibilityTarget};
 pub use templates::{ImportOutcome, Template, TemplateVersion};
+pub use tokens::ApiToken;
 pub use users::{NewUser, OrgSettings};
 pub use whitespace::{BusinessUnit, Cell, Offering, OfferingUsage, Whitespace};
 

@@ -1,7 +1,7 @@
 //! Organisations, users, sessions, API tokens and sign-in attempts.
 
 use keyplan_domain::analysis::ValueDiscipline;
-use keyplan_domain::{Lang, OrgId, Role, TokenId, UserId};
+use keyplan_domain::{Lang, OrgId, Role, UserId};
 use time::OffsetDateTime;
 
 use crate::error::OptionalExt;
@@ -179,13 +179,6 @@ impl Store {
         self.delete_sessions_of(id).await
     }
 
-    /// Revokes every API token of `user` that is not revoked yet.
-    pub async fn revoke_tokens_of(&self, user: UserId) -> StoreResult<()> {
-        on_pool!(self, p => sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
-            .bind(now()).bind(user).execute(p).await.map(|r| r.rows_affected()))?;
-        Ok(())
-    }
-
     /// The language a user chose; `None` follows the browser.
     pub async fn user_language(&self, org: OrgId, id: UserId) -> StoreResult<Option<Lang>> {
         // Named, not a tuple: a bad text is then reported with its column.
@@ -244,23 +237,6 @@ impl Store {
         self.purge_share_actions(cutoff.0).await?;
         self.purge_login_throttle(cutoff.0).await?;
         Ok(())
-    }
-
-    // --- API tokens ---------------------------------------------------------------------
-
-    pub async fn create_api_token(&self, user: UserId, name: &str, token_hash: &str) -> StoreResult<TokenId> {
-        let (id,): (TokenId,) = on_pool!(self, p => sqlx::query_as(
-            "INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id")
-            .bind(user).bind(name).bind(token_hash).bind(now()).fetch_one(p).await)?;
-        Ok(id)
-    }
-
-    /// The active user behind an API token, if the token is valid and not revoked.
-    pub async fn token_user(&self, token_hash: &str) -> StoreResult<Option<SessionUser>> {
-        const SQL: &str = "SELECT u.id, u.org_id, u.email, u.name, u.role, u.active, u.version, u.created_at, u.team, o.name AS org_name, NULL AS csrf_token, u.language \
-            FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN organisations o ON o.id = u.org_id \
-            WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.active";
-        Ok(on_pool!(self, p => sqlx::query_as(SQL).bind(token_hash).fetch_optional(p).await)?)
     }
 
     // --- sign-in attempts -----------------------------------------------------------------

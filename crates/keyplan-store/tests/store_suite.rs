@@ -205,7 +205,7 @@ async fn sessions_tokens_and_login_attempts(store: &Store) {
     store.create_session(ann.id, "expired", "csrf-new", now + Duration::hours(1)).await.expect("purged token hash is free");
     assert_eq!(store.session_user("expired").await.unwrap().and_then(|s| s.csrf_token).as_deref(), Some("csrf-new"));
 
-    let token = store.create_api_token(ann.id, "CRM sync", "token-hash").await.unwrap();
+    let token = store.create_api_token(ann.id, "CRM sync", "token-hash", None).await.unwrap();
     assert!(token.get() > 0);
     let t = store.token_user("token-hash").await.unwrap().expect("token user");
     assert_eq!((t.user.id, t.org_name.as_str(), t.csrf_token), (ann.id, "Acme Sales", None));
@@ -239,7 +239,7 @@ async fn user_language(store: &Store) {
     let other = store.ensure_org("Other Org").await.unwrap();
     let now = OffsetDateTime::now_utc();
     store.create_session(ann.id, "live", "csrf", now + Duration::hours(1)).await.unwrap();
-    store.create_api_token(ann.id, "sync", "token-hash").await.unwrap();
+    store.create_api_token(ann.id, "sync", "token-hash", None).await.unwrap();
     assert_eq!(store.user_language(org.id, ann.id).await.unwrap(), None, "new users follow the browser");
     assert_eq!(store.session_user("live").await.unwrap().unwrap().language(), None);
 

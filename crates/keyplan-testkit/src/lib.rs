@@ -148,7 +148,7 @@ impl TestApp {
     pub async fn token(&self, email: &str) -> String {
         let user = self.store.user_by_email(email).await.expect("lookup").expect("user exists");
         let token = keyplan_app::auth::new_api_token();
-        self.store.create_api_token(user.id, "test", &keyplan_app::auth::token_hash(&token)).await.expect("token");
+        self.store.create_api_token(user.id, "test", &keyplan_app::auth::token_hash(&token), None).await.expect("token");
         token
     }
 

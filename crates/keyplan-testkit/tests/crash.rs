@@ -30,7 +30,7 @@ async fn token(db: &FreshDb) -> String {
         .await
         .expect("user");
     let token = keyplan_app::auth::new_api_token();
-    store.create_api_token(kim.id, "crash test", &keyplan_app::auth::token_hash(&token)).await.expect("token");
+    store.create_api_token(kim.id, "crash test", &keyplan_app::auth::token_hash(&token), None).await.expect("token");
     store.close().await;
     token
 }

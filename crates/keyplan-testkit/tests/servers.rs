@@ -27,7 +27,7 @@ async fn user(store: &Store, email: &str, name: &str, role: Role) -> (i64, Strin
     let hash = keyplan_app::auth::hash_password(PASSWORD.into()).await.expect("hash");
     let u = store.create_user(org.id, NewUser { email, name, role, password_hash: &hash }).await.expect("user");
     let token = keyplan_app::auth::new_api_token();
-    store.create_api_token(u.id, "test", &keyplan_app::auth::token_hash(&token)).await.expect("token");
+    store.create_api_token(u.id, "test", &keyplan_app::auth::token_hash(&token), None).await.expect("token");
     (u.id.get(), token)
 }
 

@@ -49,12 +49,32 @@ pub async fn authenticate(State(state): State<AppState>, req: Request, next: Nex
     // Error pages are built without the request at hand: they read the language from here.
     let lang = crate::lang::resolve(found.as_ref().and_then(|a| a.user.language()), req.headers());
     let max_body = state.config.max_body_bytes;
-    let response = crate::lang::scope(lang, check_csrf_and_run(req, found, is_api, max_body, next)).await;
+    // The organisation's ceiling on any one text field, for what is about to be written.
+    let writes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let max_text = match &found {
+        Some(a) if writes => match state.store.organisation_settings(a.org()).await {
+            Ok((s, _)) => Some(s.max_text_chars as usize),
+            Err(e) => return fail(is_api, e.into()),
+        },
+        _ => None,
+    };
+    let limits = Limits { max_body, max_text };
+    let response = crate::lang::scope(lang, check_csrf_and_run(req, found, is_api, limits, next)).await;
     localise_error_page(response, lang)
 }
 
-/// The rest of [`authenticate`]: CSRF for state-changing requests, then the handler.
-async fn check_csrf_and_run(req: Request, found: Option<Auth>, is_api: bool, max_body: usize, next: Next) -> Response {
+/// The sizes a request must keep to.
+#[derive(Clone, Copy)]
+struct Limits {
+    max_body: usize,
+    /// Characters per text field, for a signed-in user's writes.
+    max_text: Option<usize>,
+}
+
+/// The rest of [`authenticate`]: CSRF for state-changing requests, the
+/// organisation's ceiling on text fields, then the handler.
+async fn check_csrf_and_run(req: Request, found: Option<Auth>, is_api: bool, limits: Limits, next: Next) -> Response {
+    let Limits { max_body, max_text } = limits;
     let mut req = req;
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if unsafe_method {
@@ -66,6 +86,12 @@ async fn check_csrf_and_run(req: Request, found: Option<Auth>, is_api: bool, max
                 if !auth::same_secret(sent, a.csrf()) {
                     let reason = keyplan_domain::Message::new("error-csrf-header").arg("header", auth::CSRF_HEADER);
                     return ApiError(AppError::Forbidden(reason)).into_response();
+                }
+            }
+            if let Some(max) = max_text {
+                match json_within(req, max_body, max).await {
+                    Ok(r) => req = r,
+                    Err(r) => return *r,
                 }
             }
         } else if req.uri().path().starts_with("/s/") {
@@ -91,6 +117,11 @@ async fn check_csrf_and_run(req: Request, found: Option<Auth>, is_api: bool, max
             if expected.is_empty() || !auth::same_secret(sent, &expected) {
                 return PageError(AppError::Forbidden(keyplan_domain::Message::new("error-csrf"))).into_response();
             }
+            if let Some(max) = max_text
+                && let Some(e) = form.iter().find_map(|(k, v)| keyplan_domain::text::within(k, v, max).err())
+            {
+                return PageError(AppError::Validation(vec![e])).into_response();
+            }
             req = Request::from_parts(parts, Body::from(bytes));
         }
     }
@@ -99,6 +130,32 @@ async fn check_csrf_and_run(req: Request, found: Option<Auth>, is_api: bool, max
         req.extensions_mut().insert(a);
     }
     next.run(req).await
+}
+
+/// Refuses a JSON body with a string longer than `max` characters (422,
+/// naming its path); hands the request back otherwise. Other bodies (files)
+/// are the handlers' to check.
+async fn json_within(req: Request, max_body: usize, max: usize) -> Result<Request, Box<Response>> {
+    let is_json = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json") || v.contains("+json"));
+    if !is_json {
+        return Ok(req);
+    }
+    let (parts, body) = req.into_parts();
+    let bytes = match axum::body::to_bytes(body, max_body).await {
+        Ok(b) => b,
+        Err(_) => return Err(Box::new(StatusCode::PAYLOAD_TOO_LARGE.into_response())),
+    };
+    // Malformed JSON is the handler's to refuse (400).
+    if let Ok(value) = serde_json::from_slice::<serde_json::Value>(&bytes)
+        && let Err(e) = keyplan_domain::text::within_json("", &value, max)
+    {
+        return Err(Box::new(ApiError(AppError::Validation(vec![e])).into_response()));
+    }
+    Ok(Request::from_parts(parts, Body::from(bytes)))
 }
 
 fn fail(is_api: bool, e: AppError) -> Response {

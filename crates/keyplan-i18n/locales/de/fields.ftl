@@ -112,6 +112,7 @@ err-template-key-fixed = muss "{ $key }" sein, die Vorlage in der URL; ein Schl√
 # Die Einstellungen der Organisation (Issue 13).
 settings-err-unknown = ist keine Einstellung; die Einstellungen sind { $keys }
 settings-err-whole = muss eine ganze Zahl von 0 bis { $max } sein
+settings-err-between = muss eine ganze Zahl von { $min } bis { $max } sein
 settings-err-fraction = muss ein Anteil von 0 bis 1 sein (0,6 sind 60 %)
 settings-err-amount = muss ein Betrag von 0 oder mehr sein
 

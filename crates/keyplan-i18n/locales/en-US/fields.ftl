@@ -112,6 +112,7 @@ err-template-key-fixed = must be "{ $key }", the template in the URL; a key cann
 # The organisation's settings (issue 13).
 settings-err-unknown = is not a setting; the settings are { $keys }
 settings-err-whole = must be a whole number from 0 to { $max }
+settings-err-between = must be a whole number from { $min } to { $max }
 settings-err-fraction = must be a share from 0 to 1 (0.6 is 60 %)
 settings-err-amount = must be an amount of 0 or more
 

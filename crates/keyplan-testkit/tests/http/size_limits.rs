@@ -72,3 +72,42 @@ async fn nodes_items_and_contacts_stop_at_the_organisations_limits() {
     assert_error(&p.api.post(&items, item("Second")).await, StatusCode::UNPROCESSABLE_ENTITY, "invalid", Some("items"));
     assert_eq!(p.api.get(&items).await.1.as_array().unwrap().len(), 1);
 }
+
+#[tokio::test]
+async fn no_text_field_passes_the_organisations_ceiling_on_any_way_in() {
+    let p = planned().await;
+    p.app.user(ORG, "ada@acme.test", "Ada Admin", Role::Admin).await;
+    let admin = p.app.api("ada@acme.test").await;
+    assert_error(
+        &admin.patch("/organisation/settings", json!({"max_text_chars": 20_001})).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid",
+        Some("max_text_chars"),
+    );
+    let (s, v) = admin.patch("/organisation/settings", json!({"max_text_chars": 120})).await;
+    assert_eq!((s, &v["max_text_chars"]), (StatusCode::OK, &json!(120)), "{v}");
+    let long = "ü".repeat(121);
+
+    // API: the field is named, nothing is stored.
+    let node = format!("/nodes/{}", p.tree[3]);
+    let (_, before) = p.api.get(&node).await;
+    let got = p.api.patch(&node, json!({"version": before["version"], "notes": long})).await;
+    assert_error(&got, StatusCode::UNPROCESSABLE_ENTITY, "invalid", Some("notes"));
+    assert!(got.1["error"]["message"].as_str().unwrap().contains("120"), "{}", got.1);
+    assert_eq!(p.api.get(&node).await.1["version"], before["version"], "unchanged");
+    let (s, _) = p.api.patch(&node, json!({"version": before["version"], "notes": "ü".repeat(120)})).await;
+    assert_eq!(s, StatusCode::OK, "exactly the ceiling fits");
+
+    // Pages: a comment over the ceiling is refused.
+    let kim = p.app.login("kim@acme.test").await;
+    let res = kim.post(&format!("/plans/{}/comments", p.plan), &[("body", &long)]).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.text().await.unwrap().contains("120"), "the page says the limit");
+    assert!(p.api.get(&format!("/plans/{}/comments", p.plan)).await.1.as_array().unwrap().is_empty());
+
+    // Import: the path of the first long text.
+    let (_, mut doc) = p.api.get(&format!("/plans/{}/export?format=json&audience=team", p.plan)).await;
+    doc["goals"][0]["title"] = json!(long.clone());
+    let got = p.api.call(Method::POST, &format!("/plans/import?account_id={}", p.account), Some(doc)).await;
+    assert_error(&got, StatusCode::UNPROCESSABLE_ENTITY, "invalid", Some("goals[0].title"));
+}

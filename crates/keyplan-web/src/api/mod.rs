@@ -21,6 +21,7 @@ mod schema;
 mod settings;
 mod shares;
 mod templates;
+mod tokens;
 mod users;
 mod whitespace;
 
@@ -54,6 +55,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(collab::list_comments, collab::create_comment))
         .routes(routes!(collab::activity))
         .routes(routes!(users::list))
+        .routes(routes!(tokens::list, tokens::create))
+        .routes(routes!(tokens::revoke))
         .routes(routes!(accounts::list, accounts::create))
         .routes(routes!(accounts::get, accounts::update, accounts::delete))
         .routes(routes!(accounts::team))
@@ -153,7 +156,7 @@ pub fn document() -> &'static utoipa::openapi::OpenApi {
     info(
         title = "keyplan API",
         description = "Key-account plans: accounts, contacts, plans with their constraint tree, and commitments with acceptance. \
-            Authenticate with `Authorization: Bearer TOKEN` (create one with `keyplan token create --email E`). \
+            Authenticate with `Authorization: Bearer TOKEN` (make one on the *API tokens* page, with `POST /tokens`, or with `keyplan token create --email E`). \
             Errors answer `{\"error\": {\"code\", \"message\", \"field\"}}`. Editable objects carry a `version`; \
             a PATCH must send the version it is based on and answers 409 when that is stale."
     ),

@@ -30,6 +30,7 @@ mod template_editor;
 mod template_form;
 mod templates;
 mod timeline;
+mod tokens;
 mod whitespace;
 mod whitespace_matrix;
 
@@ -106,6 +107,8 @@ pub fn router() -> Router<AppState> {
         .route("/me/commitments", get(commitments::mine))
         .route("/me/notifications", get(collab::notifications))
         .route("/me/language", post(language::set))
+        .route("/me/tokens", get(tokens::show).post(tokens::create))
+        .route("/me/tokens/{id}/revoke", post(tokens::revoke))
         .route("/me/notifications/read-all", post(collab::read_all))
         .route("/notifications/{id}/open", post(collab::open_notification))
         .route("/me/calendar", get(collab::calendar).post(collab::calendar_submit))

@@ -34,9 +34,15 @@ fn patch_of(f: &SettingsForm) -> Result<Map<String, Value>, Vec<FieldError>> {
         ("max_nodes_per_plan", &f.max_nodes_per_plan, false, false),
         ("max_items_per_plan", &f.max_items_per_plan, false, false),
         ("max_contacts_per_account", &f.max_contacts_per_account, false, false),
+        ("max_text_chars", &f.max_text_chars, false, false),
+        ("api_token_days", &f.api_token_days, false, true),
     ] {
-        // A size limit left empty (or not on the form) stays as it is.
-        if text.trim().is_empty() && key.starts_with("max_") {
+        // A size limit or token life left empty (or not on the form) stays as it is.
+        if text.trim().is_empty() && (key.starts_with("max_") || key == "api_token_days") {
+            continue;
+        }
+        if key == "api_token_days" && text.trim() == "never" {
+            patch.insert(key.into(), Value::Null);
             continue;
         }
         if text.trim().is_empty() && optional {
@@ -44,7 +50,7 @@ fn patch_of(f: &SettingsForm) -> Result<Map<String, Value>, Vec<FieldError>> {
             continue;
         }
         match number(text) {
-            Some(n) if key.ends_with("_kam") || key.ends_with("_company") || key.starts_with("max_") => {
+            Some(n) if key.ends_with("_kam") || key.ends_with("_company") || key.starts_with("max_") || key.ends_with("_days") => {
                 let whole = (n.fract() == 0.0 && n >= 0.0).then_some(n as u64);
                 patch.insert(key.into(), whole.map(Value::from).unwrap_or(Value::from(n)));
             }

@@ -133,6 +133,10 @@ pub struct SettingsForm {
     pub max_nodes_per_plan: String,
     pub max_items_per_plan: String,
     pub max_contacts_per_account: String,
+    /// Characters per text field; empty: unchanged.
+    pub max_text_chars: String,
+    /// Days a new API token works; `never`: no expiry; empty: unchanged.
+    pub api_token_days: String,
 }
 
 /// The settings as the form shows them.
@@ -148,6 +152,8 @@ pub(super) fn form_of(s: &OrganisationSettings) -> FormView {
             max_nodes_per_plan: s.max_nodes_per_plan.to_string(),
             max_items_per_plan: s.max_items_per_plan.to_string(),
             max_contacts_per_account: s.max_contacts_per_account.to_string(),
+            max_text_chars: s.max_text_chars.to_string(),
+            api_token_days: s.api_token_days.map_or_else(|| "never".to_string(), |d| d.to_string()),
         },
         0,
     )
