@@ -33,9 +33,9 @@ impl<'a> Cells<'a> {
         })
     }
 
-    /// Whether some column fills the field, empty or not.
-    fn has_column(&self, field: Field) -> Option<&'a str> {
-        self.map.fields.iter().zip(&self.map.headers).find(|(f, _)| **f == Some(field)).map(|(_, h)| h.as_str())
+    /// The header of the first column (in file order) that fills one of the fields.
+    fn column_of(&self, fields: &[Field]) -> Option<&'a str> {
+        self.map.fields.iter().zip(&self.map.headers).find(|(f, _)| f.is_some_and(|f| fields.contains(&f))).map(|(_, h)| h.as_str())
     }
 
     fn error(&mut self, column: &str, code: &'static str) {
@@ -135,7 +135,7 @@ impl<'a> Cells<'a> {
     /// A row that names no record at all cannot be imported.
     fn require_identity(&mut self, name: &Option<String>, crm_id: &Option<String>) {
         if name.is_none() && crm_id.is_none() {
-            let column = self.has_column(Field::Name).or_else(|| self.has_column(Field::LastName)).map(str::to_string);
+            let column = self.column_of(&[Field::Name, Field::FirstName, Field::LastName]).map(str::to_string);
             self.errors.push(CellError { row: self.raw.row, column, message: error::MISSING_NAME });
         }
     }
@@ -145,8 +145,7 @@ impl<'a> Cells<'a> {
         if crm_id.is_some() || name.is_some() {
             return;
         }
-        let column = [Field::AccountCrmId, Field::AccountCrmIdList, Field::AccountName].into_iter().find_map(|f| self.has_column(f));
-        if let Some(column) = column {
+        if let Some(column) = self.column_of(&[Field::AccountCrmId, Field::AccountCrmIdList, Field::AccountName]) {
             self.errors.push(CellError::new(self.raw.row, Some(column), error::MISSING_ACCOUNT));
         }
     }

@@ -55,9 +55,8 @@ fn strip_currency(t: &str) -> (&str, Option<String>) {
     }
     let is_code = |s: &str| s.len() == 3 && s.chars().all(|c| c.is_ascii_uppercase());
     if t.len() > 3 {
-        let (head, tail) = (&t[..3], &t[3..]);
-        if t.is_char_boundary(3) && is_code(head) {
-            return (tail.trim(), Some(head.to_string()));
+        if t.is_char_boundary(3) && is_code(&t[..3]) {
+            return (t[3..].trim(), Some(t[..3].to_string()));
         }
         let cut = t.len() - 3;
         if t.is_char_boundary(cut) && is_code(&t[cut..]) {
@@ -182,6 +181,8 @@ mod tests {
         assert_eq!(v("1.234,56"), Some(1234.56));
         assert_eq!(v("1 234,56"), Some(1234.56));
         assert_eq!(v("1\u{a0}234,56"), Some(1234.56));
+        assert_eq!(v("4\u{202f}250\u{202f}000,50"), Some(4_250_000.5));
+        assert_eq!(v("ü"), None);
         assert_eq!(v("-12.5"), Some(-12.5));
         assert_eq!(v("(1,000)"), Some(-1000.0));
         assert_eq!(v("1,234,567"), Some(1_234_567.0));
