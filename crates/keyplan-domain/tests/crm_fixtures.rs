@@ -295,3 +295,21 @@ fn preview_for_the_mapping_page() {
     assert_eq!(p.rows.len(), 2);
     assert_eq!(p.rows[1][3], "Müller Service – Süd");
 }
+
+/// Every code this module produces has a text in English and German (the
+/// translation crate checks that each message formats).
+#[test]
+fn every_code_has_a_text_in_both_languages() {
+    let locales = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../keyplan-i18n/locales");
+    for lang in ["en-US", "de"] {
+        let text = std::fs::read_to_string(locales.join(lang).join("crm.ftl")).unwrap();
+        let ids: Vec<&str> = text.lines().filter_map(|l| l.split_once(" = ").map(|(id, _)| id)).collect();
+        for code in crm::error::ALL_CODES {
+            assert!(ids.contains(&code), "{code} has no text in {lang}");
+        }
+        assert_eq!(ids.len(), crm::error::ALL_CODES.len(), "{lang}: texts for codes nobody uses");
+    }
+    let err = crm::CrmError::MappingUnknownFields(vec!["revenue".into(), "stage".into()]).message();
+    assert_eq!(err.code, "crm-error-mapping-unknown-fields");
+    assert_eq!(err.args.get("detail"), Some(&keyplan_domain::MsgArg::Text("revenue, stage".into())));
+}

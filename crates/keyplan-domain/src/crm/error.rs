@@ -4,6 +4,8 @@
 
 use serde::Serialize;
 
+use crate::message::Message;
+
 /// The whole file cannot be read: nothing of it may be stored.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum CrmError {
@@ -40,6 +42,15 @@ impl CrmError {
         }
     }
 
+    /// The message to show, with its `$detail` when it has one.
+    pub fn message(&self) -> Message {
+        let m = Message::new(self.code());
+        match self.detail() {
+            Some(d) => m.arg("detail", d),
+            None => m,
+        }
+    }
+
     /// The value for the message's `$detail` placeholder, if it has one.
     pub fn detail(&self) -> Option<String> {
         match self {
@@ -65,10 +76,23 @@ impl CellError {
     pub fn new(row: u64, column: Option<&str>, message: &'static str) -> Self {
         CellError { row, column: column.map(str::to_string), message }
     }
+
+    /// The message to show.
+    pub fn to_message(&self) -> Message {
+        Message::new(self.message)
+    }
 }
 
-/// Every cell or row message code this module produces, for the translation tests.
-pub const ROW_CODES: [&str; 10] = [
+/// Every message code of a CRM import, for the translation tests.
+pub const ALL_CODES: [&str; 19] = [
+    "crm-error-empty-file",
+    "crm-error-binary-file",
+    "crm-error-undecodable",
+    "crm-error-mapping-invalid",
+    "crm-error-mapping-unknown-fields",
+    "crm-error-mapping-date-format",
+    "crm-error-mapping-required",
+    "crm-error-kind-unknown",
     BAD_NUMBER,
     BAD_DATE,
     BAD_PROBABILITY,
@@ -79,6 +103,7 @@ pub const ROW_CODES: [&str; 10] = [
     TOO_MANY_FIELDS,
     MISSING_NAME,
     MISSING_ACCOUNT,
+    WARN_DELETED,
 ];
 
 pub const BAD_NUMBER: &str = "crm-error-bad-number";
