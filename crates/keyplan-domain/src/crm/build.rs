@@ -257,3 +257,89 @@ pub fn build(map: &ColumnMap, raw: &RawRow) -> ParsedRow {
     };
     ParsedRow { row: raw.row, record, errors: cells.errors, warnings: cells.warnings }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::crm::mapping::Mapping;
+    use crate::crm::preset::Preset;
+    use crate::crm::sniff::Delimiter;
+
+    fn map(headers: &[&str], preset: Preset, kind: Kind, mapping: Option<&str>) -> ColumnMap {
+        let headers: Vec<String> = headers.iter().map(|s| s.to_string()).collect();
+        let m = mapping.map(|j| Mapping::from_json(j).unwrap());
+        ColumnMap::new(&headers, preset, kind, m.as_ref(), Delimiter::Comma).unwrap()
+    }
+
+    fn row(cells: &[&str]) -> RawRow {
+        RawRow { row: 7, cells: cells.iter().map(|s| s.to_string()).collect(), too_many_fields: false }
+    }
+
+    fn opp(p: &ParsedRow) -> &OpportunityRow {
+        match &p.record {
+            Record::Opportunity(o) => o,
+            _ => panic!("not an opportunity"),
+        }
+    }
+
+    #[test]
+    fn status_from_flags_then_stage() {
+        let m = map(&["Id", "Name", "AccountId", "StageName", "IsWon", "IsClosed"], Preset::Salesforce, Kind::Opportunities, None);
+        let status = |won: &str, closed: &str, stage: &str| opp(&build(&m, &row(&["006x", "Deal", "001x", stage, won, closed]))).status;
+        assert_eq!(status("true", "true", "Prospecting"), Some(OppStatus::Won));
+        assert_eq!(status("false", "true", "Prospecting"), Some(OppStatus::Lost));
+        assert_eq!(status("false", "false", "Closed Won"), Some(OppStatus::Open));
+        assert_eq!(status("", "", "Closed Won"), Some(OppStatus::Won));
+        assert_eq!(status("", "", "Closed Lost"), Some(OppStatus::Lost));
+        assert_eq!(status("", "", "Prospecting"), Some(OppStatus::Open));
+        assert_eq!(status("", "", ""), None);
+        let bad = build(&m, &row(&["006x", "Deal", "001x", "", "maybe", ""]));
+        assert_eq!(bad.errors, [CellError::new(7, Some("IsWon"), error::BAD_BOOLEAN)]);
+    }
+
+    #[test]
+    fn mapping_values_come_first() {
+        let m = map(
+            &["Nr", "Titel", "Kunde", "Stand", "Wert"],
+            Preset::Generic,
+            Kind::Opportunities,
+            Some(
+                r#"{"kind": "opportunities", "columns": {"Nr": "crm_id", "Titel": "name", "Kunde": "account_name", "Stand": "status", "Wert": "amount"},
+                "values": {"status": {"in Arbeit": "open", "Auftrag": "won", "Absage": "lost"}}}"#,
+            ),
+        );
+        let p = build(&m, &row(&["1", "Retrofit", "Müller", "Auftrag", "EUR 1.000"]));
+        assert_eq!((opp(&p).status, opp(&p).amount, opp(&p).currency.as_deref()), (Some(OppStatus::Won), Some(1000.0), Some("EUR")));
+        let p = build(&m, &row(&["2", "Retrofit", "Müller", "vielleicht", ""]));
+        assert_eq!(p.errors, [CellError::new(7, Some("Stand"), error::BAD_STATUS)]);
+        assert_eq!(opp(&p).amount, None);
+    }
+
+    #[test]
+    fn contact_names_owners_and_text_cells() {
+        let m = map(&["First Name", "Last Name", "Title", "Account Name", "Contact Owner"], Preset::Salesforce, Kind::Contacts, None);
+        let p = build(&m, &row(&[" Jürgen ", "Müller", "=1+1", "@Home AG", "jane@example.com"]));
+        let Record::Contact(c) = &p.record else { panic!() };
+        assert_eq!((c.name.as_deref(), c.title.as_deref()), (Some("Jürgen Müller"), Some("=1+1")));
+        assert_eq!((c.relationship_owner_email.as_deref(), c.relationship_owner_name.as_deref()), (Some("jane@example.com"), None));
+        assert!(p.is_valid());
+        let p = build(&m, &row(&["", "", "CEO", "Acme", ""]));
+        assert_eq!(p.errors, [CellError::new(7, Some("First Name"), error::MISSING_NAME)]);
+    }
+
+    #[test]
+    fn a_row_with_too_many_fields_is_an_error() {
+        let m = map(&["Account Name", "Industry"], Preset::Salesforce, Kind::Accounts, None);
+        let mut r = row(&["Acme", "Steel"]);
+        r.too_many_fields = true;
+        let p = build(&m, &r);
+        assert_eq!(p.errors, [CellError::new(7, None, error::TOO_MANY_FIELDS)]);
+    }
+
+    #[test]
+    fn annual_revenue_never_fills_current_revenue() {
+        let m = map(&["Account Name", "Annual Revenue"], Preset::Salesforce, Kind::Accounts, None);
+        let Record::Account(a) = build(&m, &row(&["Acme", "$3,000"])).record else { panic!() };
+        assert_eq!((a.annual_revenue, a.current_revenue, a.currency.as_deref()), (Some(3000.0), None, Some("USD")));
+    }
+}

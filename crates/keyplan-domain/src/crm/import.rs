@@ -30,8 +30,11 @@ pub struct CrmFile {
 }
 
 /// Opens an export. The preset is the caller's, else detected from the
-/// headers, else `generic` when a mapping is given; the kind is the caller's,
-/// else the mapping's, else detected.
+/// headers, else `generic` when a mapping is given. With a mapping and no
+/// preset, a detected preset is only used when it knows at least as many of
+/// the headers as the mapping names: a few headers an ERP list happens to
+/// share with a CRM must not turn it into that CRM's export. The kind is the
+/// caller's, else the mapping's, else detected.
 pub fn open(bytes: &[u8], options: &ImportOptions) -> Result<CrmFile, CrmError> {
     let decoded = decode::decode(bytes)?;
     let delimiter = sniff::sniff(&decoded.text);
@@ -39,7 +42,8 @@ pub fn open(bytes: &[u8], options: &ImportOptions) -> Result<CrmFile, CrmError> 
     let headers = rows.headers().to_vec();
     let mapping = options.mapping.as_ref();
     let stated_kind = options.kind.or_else(|| mapping.and_then(Mapping::kind));
-    let detected = preset::detect(&headers);
+    let mapped = mapping.map_or(0, |m| m.mapped_headers(&headers));
+    let detected = preset::detect_scored(&headers).filter(|(_, _, score)| *score >= mapped).map(|(p, k, _)| (p, k));
     let preset = match (options.preset, detected, mapping) {
         (Some(p), _, _) => p,
         (None, Some((p, _)), _) => p,

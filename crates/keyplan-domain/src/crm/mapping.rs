@@ -56,6 +56,12 @@ impl Mapping {
         self.kind.as_deref().and_then(Kind::parse)
     }
 
+    /// How many of the headers the mapping's columns name.
+    pub fn mapped_headers(&self, headers: &[String]) -> usize {
+        let keys: Vec<String> = self.columns.keys().map(|h| header_key(h)).collect();
+        headers.iter().filter(|h| keys.contains(&header_key(h))).count()
+    }
+
     /// Field names the mapping uses that a file of this kind does not have.
     fn unknown_fields(&self, kind: Kind) -> Vec<String> {
         let mut unknown: Vec<String> =

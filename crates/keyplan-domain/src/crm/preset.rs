@@ -76,23 +76,32 @@ fn best(candidates: impl Iterator<Item = (Preset, Kind)>, headers: &[String]) ->
 
 /// The candidate with the most known headers; earlier ones win ties. Two known
 /// headers are the least that tells anything.
-fn best_pair(candidates: impl Iterator<Item = (Preset, Kind)>, headers: &[String]) -> Option<(Preset, Kind)> {
-    let mut best: Option<(usize, Preset, Kind)> = None;
+fn best_scored(candidates: impl Iterator<Item = (Preset, Kind)>, headers: &[String]) -> Option<(Preset, Kind, usize)> {
+    let mut best: Option<(Preset, Kind, usize)> = None;
     for (p, k) in candidates {
         let s = p.score(k, headers);
-        if s >= 2 && best.is_none_or(|(b, _, _)| s > b) {
-            best = Some((s, p, k));
+        if s >= 2 && best.is_none_or(|(_, _, b)| s > b) {
+            best = Some((p, k, s));
         }
     }
-    best.map(|(_, p, k)| (p, k))
+    best
+}
+
+fn best_pair(candidates: impl Iterator<Item = (Preset, Kind)>, headers: &[String]) -> Option<(Preset, Kind)> {
+    best_scored(candidates, headers).map(|(p, k, _)| (p, k))
 }
 
 /// Detects the CRM and the kind from the headers: the preset and kind whose
 /// known headers cover the most columns. `None` when nothing fits (the
 /// generic preset with a mapping is the way then).
 pub fn detect(headers: &[String]) -> Option<(Preset, Kind)> {
+    detect_scored(headers).map(|(p, k, _)| (p, k))
+}
+
+/// [`detect`], with the number of headers the preset knows.
+pub fn detect_scored(headers: &[String]) -> Option<(Preset, Kind, usize)> {
     let pairs = Preset::ALL.into_iter().filter(|p| *p != Preset::Generic).flat_map(|p| Kind::ALL.into_iter().map(move |k| (p, k)));
-    best_pair(pairs, headers)
+    best_scored(pairs, headers)
 }
 
 /// A header as compared: without spaces around it or a byte-order mark, inner
