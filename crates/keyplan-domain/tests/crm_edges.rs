@@ -88,3 +88,12 @@ fn a_mapping_beats_a_chance_likeness_to_a_crm() {
     let opts = ImportOptions { preset: Some(Preset::Hubspot), mapping: Some(mapping), ..Default::default() };
     assert_eq!(crm::open(bytes, &opts).unwrap().preset(), Preset::Hubspot);
 }
+
+#[test]
+fn excels_sep_line_names_the_delimiter() {
+    let mut file =
+        crm::open(b"sep=;\r\nOrganization - Name;Organization - Industry\r\nAcme, Inc.;Steel\r\n", &ImportOptions::default()).unwrap();
+    assert_eq!((file.delimiter.as_str(), file.preset(), file.kind()), (";", Preset::Pipedrive, Kind::Accounts));
+    let Some(Record::Account(a)) = file.next().map(|r| r.record) else { panic!() };
+    assert_eq!(a.name.as_deref(), Some("Acme, Inc."));
+}

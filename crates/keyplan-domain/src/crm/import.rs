@@ -36,8 +36,14 @@ pub struct CrmFile {
 /// share with a CRM must not turn it into that CRM's export. The kind is the
 /// caller's, else the mapping's, else detected.
 pub fn open(bytes: &[u8], options: &ImportOptions) -> Result<CrmFile, CrmError> {
-    let decoded = decode::decode(bytes)?;
-    let delimiter = sniff::sniff(&decoded.text);
+    let mut decoded = decode::decode(bytes)?;
+    let delimiter = match sniff::declared(&decoded.text) {
+        Some((d, line)) => {
+            decoded.text.drain(..line);
+            d
+        }
+        None => sniff::sniff(&decoded.text),
+    };
     let rows = Rows::new(decoded.text, delimiter).ok_or(CrmError::Empty)?;
     let headers = rows.headers().to_vec();
     let mapping = options.mapping.as_ref();

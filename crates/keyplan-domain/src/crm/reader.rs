@@ -1,5 +1,6 @@
 //! The records of a decoded file, one at a time: the header, then the data rows
-//! numbered from 1, padded to the header's width. Report footers and an import
+//! numbered from 1, padded to the header's width. Empty lines and rows whose
+//! cells are all empty are skipped and get no number. Report footers and an import
 //! sheet's instruction row are left out and counted in `ignored_lines`.
 //!
 //! Footers are only known at the end, so rows that could belong to one (a

@@ -39,6 +39,18 @@ impl Delimiter {
     }
 }
 
+/// Excel's `sep=;` first line, which names the delimiter: the delimiter and
+/// the length of the line with its line end, to be dropped before reading.
+pub fn declared(text: &str) -> Option<(Delimiter, usize)> {
+    let line_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    let line = text[..line_end].trim_end_matches(['\r', '\n']);
+    let rest = line.get(..4).filter(|p| p.eq_ignore_ascii_case("sep=")).map(|_| &line[4..])?;
+    let mut chars = rest.chars();
+    let c = chars.next()?;
+    let d = Delimiter::ALL.into_iter().find(|d| d.as_char() == c)?;
+    chars.next().is_none().then_some((d, line_end))
+}
+
 /// How much of the file the guess looks at.
 const SAMPLE_BYTES: usize = 64 * 1024;
 const SAMPLE_RECORDS: usize = 30;
@@ -98,6 +110,14 @@ mod tests {
         let text = "\"Name\";\"Note\"\n\"Acme, Inc.\";\"line one\nline, two\"\n\"B\";\"x\"\n";
         assert_eq!(sniff(text), Delimiter::Semicolon);
         assert_eq!(Delimiter::Tab.as_str(), "\t");
+    }
+
+    #[test]
+    fn excels_sep_line() {
+        assert_eq!(declared("sep=;\r\nName;City\r\n"), Some((Delimiter::Semicolon, 7)));
+        assert_eq!(declared("SEP=|\nName|City\n"), Some((Delimiter::Pipe, 6)));
+        assert_eq!(declared("sep=;x\nName\n"), None);
+        assert_eq!(declared("Name;City\n"), None);
     }
 
     #[test]
