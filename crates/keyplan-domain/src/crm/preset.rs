@@ -64,7 +64,7 @@ impl Preset {
         best(Kind::ALL.into_iter().map(|k| (self, k)), headers)
     }
 
-    /// Month first in slash dates, and HubSpot's probability as a share of one.
+    /// HubSpot writes a deal's probability as a share of one (0.25 for 25 %).
     pub fn probability_is_fraction(self) -> bool {
         self == Preset::Hubspot
     }
