@@ -13,6 +13,7 @@ pub mod calendar;
 pub mod coach;
 pub mod cockpit;
 pub mod contact;
+pub mod crm;
 pub mod customer;
 pub mod document;
 pub mod ids;
