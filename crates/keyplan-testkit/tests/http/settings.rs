@@ -24,10 +24,12 @@ async fn settings_have_documented_keys_and_change_only_by_administrators() {
         keys(&v),
         [
             "active_plans_per_kam",
+            "api_token_days",
             "master_plans_per_company",
             "max_contacts_per_account",
             "max_items_per_plan",
             "max_nodes_per_plan",
+            "max_text_chars",
             "quadrant_growth_line",
             "quadrant_share_line",
             "share_of_wallet_threshold"
@@ -37,7 +39,8 @@ async fn settings_have_documented_keys_and_change_only_by_administrators() {
         v,
         json!({"active_plans_per_kam": 3, "master_plans_per_company": 15, "share_of_wallet_threshold": 0.6,
                "quadrant_share_line": null, "quadrant_growth_line": null,
-               "max_nodes_per_plan": 500, "max_items_per_plan": 500, "max_contacts_per_account": 2000}),
+               "max_nodes_per_plan": 500, "max_items_per_plan": 500, "max_contacts_per_account": 2000,
+               "max_text_chars": 20000, "api_token_days": 90}),
         "the defaults of seeds 003 and 004"
     );
 
@@ -107,7 +110,8 @@ async fn administrators_change_the_settings_on_the_organisation_page() {
         v,
         json!({"active_plans_per_kam": 5, "master_plans_per_company": 12, "share_of_wallet_threshold": 0.55,
                "quadrant_share_line": null, "quadrant_growth_line": 300000.0,
-               "max_nodes_per_plan": 500, "max_items_per_plan": 500, "max_contacts_per_account": 2000})
+               "max_nodes_per_plan": 500, "max_items_per_plan": 500, "max_contacts_per_account": 2000,
+               "max_text_chars": 20000, "api_token_days": 90})
     );
     // A wrong value is shown next to its field, and nothing changes.
     let res = s.post("/admin/organisation/settings", &[("active_plans_per_kam", "drei"), ("share_of_wallet_threshold", "150")]).await;
@@ -118,4 +122,57 @@ async fn administrators_change_the_settings_on_the_organisation_page() {
     // Not for a KAM.
     let kim = p.app.login("kim@acme.test").await;
     assert_eq!(kim.post("/admin/organisation/settings", &fields).await.status(), StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn the_organisation_page_sets_the_text_ceiling_and_the_life_of_new_tokens() {
+    let p = planned().await;
+    p.app.user(ORG, "ada@acme.test", "Ada Admin", Role::Admin).await;
+    let s = p.app.login("ada@acme.test").await;
+    let page = crate::helpers::page_in(&s, "/admin/organisation", "").await;
+    assert!(page.contains("name=\"max_text_chars\" inputmode=\"numeric\" value=\"20000\""), "the current ceiling");
+    assert!(page.contains("<option value=\"90\" selected>"), "the current token life");
+    let res = s
+        .post(
+            "/admin/organisation/settings",
+            &[
+                ("active_plans_per_kam", "3"),
+                ("master_plans_per_company", "15"),
+                ("share_of_wallet_threshold", "60"),
+                ("max_text_chars", "5000"),
+                ("api_token_days", "never"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, v) = p.api.get("/organisation/settings").await;
+    assert_eq!((&v["max_text_chars"], &v["api_token_days"]), (&json!(5000), &Value::Null), "{v}");
+    let res = s
+        .post(
+            "/admin/organisation/settings",
+            &[
+                ("active_plans_per_kam", "3"),
+                ("master_plans_per_company", "15"),
+                ("share_of_wallet_threshold", "60"),
+                ("api_token_days", "30"),
+                ("max_text_chars", ""),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, v) = p.api.get("/organisation/settings").await;
+    assert_eq!((&v["max_text_chars"], &v["api_token_days"]), (&json!(5000), &json!(30)), "empty: unchanged");
+    let res = s
+        .post(
+            "/admin/organisation/settings",
+            &[
+                ("active_plans_per_kam", "3"),
+                ("master_plans_per_company", "15"),
+                ("share_of_wallet_threshold", "60"),
+                ("max_text_chars", "50"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.text().await.unwrap().contains("from 100 to 20000"), "the range is named");
 }

@@ -25,6 +25,16 @@ body! {
         quadrant_share_line: nullable(number()),
         /// Where the portfolio's growth-potential line stands (an amount); null: the organisation's median.
         quadrant_growth_line: nullable(number()),
+        /// Goals, factors, conditions, obstacles and commitments one plan may hold (1 to 100,000); default 500.
+        max_nodes_per_plan: integer(),
+        /// Analysis items, SWOT entries, opportunities and risks one plan may hold (1 to 100,000); default 500.
+        max_items_per_plan: integer(),
+        /// Contacts one account may hold (1 to 100,000); default 2,000.
+        max_contacts_per_account: integer(),
+        /// Characters any one text field may hold (100 to 20,000); default 20,000.
+        max_text_chars: integer(),
+        /// Days a new API token works unless its maker chooses (1 to 3650); null: no expiry; default 90.
+        api_token_days: nullable(integer()),
     }
 }
 
