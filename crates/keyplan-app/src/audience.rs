@@ -73,6 +73,24 @@ pub fn redact(mut b: PlanBundle, vis: &Visibilities, audience: Audience) -> Plan
     for t in &b.tree {
         walk(t, &mut Vec::new(), vis, audience, &mut nodes);
     }
+    if customer {
+        // Figures about our business never reach the customer: a goal for us
+        // (or for both) shows without them, and the plan under the title
+        // written for the customer, never the internal one.
+        for n in &mut nodes {
+            if let Some(g) = n.detail.goal_mut()
+                && !audience::goal_figures_for_customer(g.benefit)
+            {
+                g.metric = None;
+                g.baseline = None;
+                g.target = None;
+                g.unit = None;
+            }
+        }
+        let p = &mut b.plan;
+        p.title = keyplan_domain::plan::customer_title(p.customer_title.as_deref(), &b.account.name, p.period_start, p.period_end);
+        p.customer_title = None;
+    }
     if !audience::shown_unmarked(audience, Content::InternalNote) {
         for n in &mut nodes {
             n.notes = None;

@@ -140,7 +140,8 @@ impl Demo<'_> {
 
     async fn plan(&self, account: AccountId, title: &str, status: PlanStatus, start_offset: i64, author: &str) -> anyhow::Result<PlanId> {
         let start = self.day(start_offset);
-        let data = PlanData { title: title.into(), status, period_start: start, period_end: default_period_end(start) };
+        let data =
+            PlanData { title: title.into(), status, period_start: start, period_end: default_period_end(start), customer_title: None };
         Ok(self.store.create_plan(self.org, account, &data, TEMPLATE_ONE_PAGE, self.user(author)).await?.id)
     }
 

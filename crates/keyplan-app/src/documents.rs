@@ -257,6 +257,7 @@ pub async fn import_as(store: &Store, org: OrgId, actor: UserId, account: Accoun
             status: doc.plan.status,
             period_start: doc.plan.period_start,
             period_end: doc.plan.period_end,
+            customer_title: None,
         },
         template: template.key.clone(),
         new_contacts,

@@ -34,7 +34,11 @@ pub async fn create_plan(store: &Store, auth: &Auth, account: AccountId, input: 
 pub async fn update_plan(store: &Store, auth: &Auth, id: PlanId, version: i64, input: &PlanInput) -> Result<Plan> {
     let current = store.plan(auth.org(), id).await?;
     require_plan_editor(store, auth, current.account_id).await?;
-    let data = input.validate(today())?;
+    let mut data = input.validate(today())?;
+    if input.customer_title.is_none() {
+        // A form or body without the field leaves the customer's title as it is.
+        data.customer_title = current.customer_title.clone();
+    }
     if data.status != current.status()
         && (data.status.needs_manager() || current.status().needs_manager())
         && !permissions::can_approve_plans(auth.actor())
@@ -165,6 +169,7 @@ pub fn plan_to_input(p: &Plan) -> PlanInput {
         status: p.status.as_str().into(),
         period_start: format_date(p.period_start),
         period_end: format_date(p.period_end),
+        customer_title: Some(p.customer_title.clone().unwrap_or_default()),
         limit_exception: String::new(),
     }
 }

@@ -152,6 +152,14 @@ pub fn never_for_customer(c: Content) -> bool {
     }
 }
 
+/// Whether a goal shown to the customer keeps its figures (metric, baseline,
+/// target): only a goal for the customer's own benefit. A goal for us, or for
+/// both, is about our business (revenue, share of wallet) and reaches the
+/// customer without them, whatever its mark.
+pub fn goal_figures_for_customer(benefit: Option<crate::analysis::Benefit>) -> bool {
+    benefit == Some(crate::analysis::Benefit::Customer)
+}
+
 /// Whether `audience` sees content of this kind marked `visibility`.
 pub fn shown(audience: Audience, visibility: Visibility, content: Content) -> bool {
     match audience {
@@ -167,6 +175,10 @@ pub fn shown(audience: Audience, visibility: Visibility, content: Content) -> bo
             true
         }
         Audience::Management if content == Content::OtherAccount => false,
+        // The briefing is internal and tells the truth: the whole tree (every
+        // open obstacle, every commitment at risk) and every KPI, whatever
+        // their marks. Marks only choose which extra analysis it shows.
+        Audience::Management if matches!(content, Content::Node(..) | Content::Kpi) => true,
         a => visibility >= a.needs(),
     }
 }
@@ -192,14 +204,28 @@ mod tests {
     const ACCEPTED: Content = Content::Node(NodeKind::Commitment, Some(Acceptance::Accepted));
 
     #[test]
+    fn only_goals_for_the_customer_keep_their_figures_in_customer_outputs() {
+        use crate::analysis::Benefit;
+        assert!(goal_figures_for_customer(Some(Benefit::Customer)));
+        for b in [Some(Benefit::Us), Some(Benefit::Both), None] {
+            assert!(!goal_figures_for_customer(b), "{b:?}");
+        }
+    }
+
+    #[test]
     fn audiences_are_nested() {
-        let goal = Content::Node(NodeKind::Goal, None);
+        let finding = Content::Item(ItemKind::Analysis, Some(Category::Market));
         for (v, team, mgmt, customer) in
             [(V::Team, true, false, false), (V::Management, true, true, false), (V::Customer, true, true, true)]
         {
-            assert_eq!(shown(A::Team, v, goal), team, "{v:?}");
-            assert_eq!(shown(A::Management, v, goal), mgmt, "{v:?}");
-            assert_eq!(shown(A::Customer, v, goal), customer, "{v:?}");
+            assert_eq!(shown(A::Team, v, finding), team, "{v:?}");
+            assert_eq!(shown(A::Management, v, finding), mgmt, "{v:?}");
+            assert_eq!(shown(A::Customer, v, finding), customer, "{v:?}");
+        }
+        // The tree and the KPIs reach management whatever their marks; the customer only by its mark.
+        for c in [Content::Node(NodeKind::Goal, None), Content::Node(NodeKind::Obstacle, None), Content::Kpi] {
+            assert!(shown(A::Management, V::Team, c), "{c:?}");
+            assert!(!shown(A::Customer, V::Management, c), "{c:?}");
         }
         assert_eq!(Visibility::default(), V::Team);
     }
@@ -242,11 +268,12 @@ mod tests {
     }
 
     #[test]
-    fn management_sees_internal_assessments_but_not_team_only_items() {
+    fn management_sees_internal_assessments_and_the_whole_tree_but_not_team_only_items() {
         assert!(shown_unmarked(A::Management, Content::ContactAssessment));
         assert!(shown_unmarked(A::Management, Content::ManagementAsk));
         assert!(!shown_unmarked(A::Customer, Content::ManagementAsk));
-        assert!(!shown(A::Management, V::Team, Content::Node(NodeKind::Obstacle, None)));
+        assert!(shown(A::Management, V::Team, Content::Node(NodeKind::Obstacle, None)), "the briefing sees every obstacle");
+        assert!(!shown(A::Management, V::Team, Content::Item(ItemKind::Analysis, None)), "extra analysis only by its mark");
         assert!(shown(A::Management, V::Management, Content::Node(NodeKind::Commitment, Some(Acceptance::Declined))));
         assert!(!shown(A::Management, V::Customer, Content::OtherAccount));
         assert!(!shown(A::Team, V::Customer, Content::OtherAccount));

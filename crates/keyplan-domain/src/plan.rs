@@ -55,6 +55,8 @@ pub struct PlanData {
     pub status: PlanStatus,
     pub period_start: Date,
     pub period_end: Date,
+    /// The title customer outputs show; `None`: [`customer_title`]'s default.
+    pub customer_title: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
@@ -64,6 +66,9 @@ pub struct PlanInput {
     pub status: String,
     pub period_start: String,
     pub period_end: String,
+    /// The title the customer reads; empty: the account's name and the
+    /// period; absent (`None`): unchanged by an edit.
+    pub customer_title: Option<String>,
     /// A manager's reason for activating the plan over the organisation's
     /// limits on active plans (`keyplan_domain::portfolio::limits`); empty
     /// otherwise. Not part of the plan: it is recorded with the activation.
@@ -75,6 +80,7 @@ impl PlanInput {
     pub fn validate(&self, today: Date) -> Result<PlanData, Vec<FieldError>> {
         let mut v = Validation::new();
         let title = v.check(validate::required("title", &self.title, 200));
+        let customer_title = v.check(validate::optional("customer_title", self.customer_title.as_deref(), 200));
         let status = match self.status.trim() {
             "" => Some(PlanStatus::Draft),
             s => {
@@ -105,8 +111,20 @@ impl PlanInput {
             status: status.unwrap_or(PlanStatus::Draft),
             period_start: start.unwrap_or(today),
             period_end: end.unwrap_or(today),
+            customer_title: customer_title.flatten(),
         })
     }
+}
+
+/// The plan's title as customer outputs show it: the one written for the
+/// customer, else the account's name and the plan's years ("Globex · 2027",
+/// "Globex · 2026–2027"). Never the internal title.
+pub fn customer_title(written: Option<&str>, account: &str, start: Date, end: Date) -> String {
+    if let Some(t) = written.map(str::trim).filter(|t| !t.is_empty()) {
+        return t.to_string();
+    }
+    let years = if start.year() == end.year() { start.year().to_string() } else { format!("{}–{}", start.year(), end.year()) };
+    format!("{account} · {years}")
 }
 
 /// The last day of a twelve-month period starting on `start`.

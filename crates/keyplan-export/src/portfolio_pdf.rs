@@ -1,9 +1,8 @@
 //! The account portfolio picture on one landscape A4 page, typeset by
 //! `keyplan_pdf` (which embeds the SVG as it is), with the filters and the
-//! date in its head and the quadrants' policies beneath.
+//! date in its head and a caption beneath (the picture names the quadrants' policies).
 
 use keyplan_app::portfolio::Portfolio;
-use keyplan_domain::portfolio::Quadrant;
 use keyplan_i18n::Tr;
 use keyplan_pdf::{Block, Document, Layout};
 use time::Date;
@@ -21,12 +20,8 @@ pub fn portfolio_pdf(p: &Portfolio, org: &str, filters: &str, today: Date, t: Tr
     let mut doc = Document::new(t.s("portfolio-title"), pdf_lang(t.lang), Layout::OnePage);
     doc.subtitle = format!("{org} · {}", t.s1("portfolio-pdf-filters", "filters", filters));
     doc.meta = vec![t.s1("portfolio-pdf-as-of", "date", t.date(today))];
+    // The picture names each quadrant's policy itself: nothing repeats it beneath.
     doc.blocks.push(Block::Svg { svg: portfolio_svg(p, None, "", t), width: WIDTH, caption: t.s("portfolio-pdf-caption") });
-    let policies = Quadrant::ALL
-        .iter()
-        .map(|q| (t.enum_label("portfolio-quadrant", q.as_str()), t.enum_label("portfolio-policy", q.as_str())))
-        .map(|(name, policy)| format!("{name}: {policy}"));
-    doc.blocks.push(Block::paragraph(policies.collect::<Vec<_>>().join(" · ")));
     Ok(keyplan_pdf::render(&doc)?.bytes)
 }
 

@@ -120,11 +120,11 @@ impl Store {
         let d = &import.plan;
         let sql = sqlx::AssertSqlSafe(format!(
             "INSERT INTO plans (org_id, account_id, title, template, template_version_id, status, period_start, period_end, created_by, \
-             created_at, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $9) {}",
+             created_at, updated_at, updated_by, customer_title) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $9, $11) {}",
             crate::plans::RETURNING
         ));
         let plan: Plan = on_tx!(self, tx, c => sqlx::query_as(sql).bind(org).bind(account).bind(&d.title).bind(&t.key).bind(t.version_id)
-            .bind(d.status.as_str()).bind(d.period_start).bind(d.period_end).bind(actor).bind(now).fetch_one(c).await)?;
+            .bind(d.status.as_str()).bind(d.period_start).bind(d.period_end).bind(actor).bind(now).bind(&d.customer_title).fetch_one(c).await)?;
 
         let mut contacts = Vec::with_capacity(import.new_contacts.len());
         for cd in &import.new_contacts {

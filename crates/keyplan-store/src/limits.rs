@@ -76,7 +76,7 @@ impl Store {
     /// statement (the plan page shows it without an extra query).
     pub async fn plan_with_exception(&self, org: OrgId, id: PlanId) -> StoreResult<(crate::Plan, Option<PlanLimitNote>)> {
         const SQL: &str = "SELECT p.id, p.org_id, p.account_id, p.title, p.template, p.template_version_id, p.status, p.period_start, \
-            p.period_end, p.version, p.created_by, p.created_at, p.updated_at, p.updated_by, \
+            p.period_end, p.version, p.created_by, p.created_at, p.updated_at, p.updated_by, p.customer_title, \
             e.limits AS exception_limits, e.reason AS exception_reason, u.name AS exception_by, e.allowed_at AS exception_at \
             FROM plans p LEFT JOIN plan_limit_exceptions e ON e.id = (SELECT MAX(x.id) FROM plan_limit_exceptions x WHERE x.plan_id = p.id) \
             LEFT JOIN users u ON u.id = e.allowed_by WHERE p.org_id = $1 AND p.id = $2";

@@ -7,7 +7,7 @@ use crate::error::OptionalExt;
 use crate::rows::{Plan, PlanSummary};
 use crate::{Store, StoreError, StoreResult, now, on_pool};
 
-pub(crate) const RETURNING: &str = "RETURNING id, org_id, account_id, title, template, template_version_id, status, period_start, period_end, version, created_by, created_at, updated_at, updated_by";
+pub(crate) const RETURNING: &str = "RETURNING id, org_id, account_id, title, template, template_version_id, status, period_start, period_end, version, created_by, created_at, updated_at, updated_by, customer_title";
 
 const SUMMARY: &str = "SELECT p.id, p.org_id, p.account_id, p.title, p.template, p.template_version_id, p.status, p.period_start, p.period_end, p.version, \
     p.created_by, p.created_at, p.updated_at, p.updated_by, a.name AS account_name, \
@@ -40,7 +40,7 @@ impl Store {
 
     pub async fn plan(&self, org: OrgId, id: PlanId) -> StoreResult<Plan> {
         const SQL: &str = "SELECT id, org_id, account_id, title, template, template_version_id, status, period_start, period_end, version, created_by, created_at, \
-                           updated_at, updated_by FROM plans WHERE org_id = $1 AND id = $2";
+                           updated_at, updated_by, customer_title FROM plans WHERE org_id = $1 AND id = $2";
         on_pool!(self, p => sqlx::query_as(SQL).bind(org).bind(id).fetch_optional(p).await)?.found()
     }
 
@@ -60,21 +60,21 @@ impl Store {
         };
         let sql = sqlx::AssertSqlSafe(format!(
             "INSERT INTO plans (org_id, account_id, title, template, template_version_id, status, period_start, period_end, created_by, \
-             created_at, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $9) {RETURNING}"
+             created_at, updated_at, updated_by, customer_title) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $9, $11) {RETURNING}"
         ));
         Ok(on_pool!(self, p => sqlx::query_as(sql)
             .bind(org).bind(account).bind(&data.title).bind(&t.key).bind(t.version_id).bind(data.status.as_str()).bind(data.period_start)
-            .bind(data.period_end).bind(actor).bind(now()).fetch_one(p).await)?)
+            .bind(data.period_end).bind(actor).bind(now()).bind(&data.customer_title).fetch_one(p).await)?)
     }
 
     pub async fn update_plan(&self, org: OrgId, id: PlanId, version: i64, data: &PlanData, actor: UserId) -> StoreResult<Plan> {
         let sql = sqlx::AssertSqlSafe(format!(
-            "UPDATE plans SET title = $1, status = $2, period_start = $3, period_end = $4, version = version + 1, updated_at = $5, updated_by = $6 \
-             WHERE org_id = $7 AND id = $8 AND version = $9 {RETURNING}"
+            "UPDATE plans SET title = $1, status = $2, period_start = $3, period_end = $4, version = version + 1, updated_at = $5, updated_by = $6, \
+             customer_title = $10 WHERE org_id = $7 AND id = $8 AND version = $9 {RETURNING}"
         ));
         let updated: Option<Plan> = on_pool!(self, p => sqlx::query_as(sql)
             .bind(&data.title).bind(data.status.as_str()).bind(data.period_start).bind(data.period_end).bind(now()).bind(actor)
-            .bind(org).bind(id).bind(version).fetch_optional(p).await)?;
+            .bind(org).bind(id).bind(version).bind(&data.customer_title).fetch_optional(p).await)?;
         match updated {
             Some(p) => Ok(p),
             None => Err(StoreError::Conflict { current: self.plan(org, id).await?.version }),

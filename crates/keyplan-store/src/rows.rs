@@ -144,6 +144,9 @@ pub struct Plan {
     pub created_at: OffsetDateTime,
     pub updated_at: OffsetDateTime,
     pub updated_by: Option<UserId>,
+    /// The title customer outputs show, when one was written (lists leave it out).
+    #[sqlx(default)]
+    pub customer_title: Option<String>,
 }
 
 impl Plan {

@@ -532,12 +532,15 @@ async fn plans(store: &Store) {
         status: PlanStatus::Active,
         period_start: date!(2026 - 04 - 01),
         period_end: date!(2027 - 03 - 31),
+        customer_title: Some("Northwind and us · 2026".into()),
     };
     let p2 = store.update_plan(acme, p.id, 1, &final_data, ann.id).await.unwrap();
     assert_eq!(
         (p2.version, p2.title.as_str(), p2.status(), p2.period_start, p2.period_end),
         (2, "FY26 Northwind (final)", PlanStatus::Active, date!(2026 - 04 - 01), date!(2027 - 03 - 31))
     );
+    assert_eq!(p2.customer_title.as_deref(), Some("Northwind and us · 2026"));
+    assert_eq!(store.plan(acme, p.id).await.unwrap().customer_title.as_deref(), Some("Northwind and us · 2026"));
     assert_eq!((p2.created_by, p2.updated_by, p2.template.as_str()), (Some(ben.id), Some(ann.id), TEMPLATE_ONE_PAGE));
     assert_conflict(store.update_plan(acme, p.id, 1, &data, ann.id).await, 2);
     assert_same(&store.plan(acme, p.id).await.unwrap(), &p2);

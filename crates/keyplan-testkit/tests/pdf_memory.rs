@@ -94,7 +94,13 @@ async fn largest_plan(api: &Api, owner: i64) -> i64 {
         made(api, &format!("/plans/{plan}/items"), body).await;
     }
     for key in ["vision", "value-proposition", "financial-planning", "history"] {
-        let (s, v) = api.call(reqwest::Method::PUT, &format!("/plans/{plan}/sections/{key}"), Some(json!({"version": 0, "body": text(19_999, 3), "so_what": text(1999, 5)}))).await;
+        let (s, v) = api
+            .call(
+                reqwest::Method::PUT,
+                &format!("/plans/{plan}/sections/{key}"),
+                Some(json!({"version": 0, "body": text(19_999, 3), "so_what": text(1999, 5)})),
+            )
+            .await;
         assert!(s == StatusCode::OK || s == StatusCode::NOT_FOUND, "{key}: {s} {v}");
     }
     plan
@@ -159,5 +165,10 @@ async fn the_largest_allowed_plan_exports_as_pdf_within_bounded_memory() {
     );
     let limit: u64 = std::env::var("KEYPLAN_PDF_PEAK_MIB").ok().and_then(|v| v.parse().ok()).unwrap_or(300);
     assert!(mib(after.hwm) <= limit, "peak {} MiB over {limit} MiB", mib(after.hwm));
-    assert!(mib(after.rss) <= mib(before.rss) + 64, "the memory is given back: {} MiB after, {} MiB before", mib(after.rss), mib(before.rss));
+    assert!(
+        mib(after.rss) <= mib(before.rss) + 64,
+        "the memory is given back: {} MiB after, {} MiB before",
+        mib(after.rss),
+        mib(before.rss)
+    );
 }

@@ -16,6 +16,7 @@ pub use views::{budget_label, clip, goal_measure, item_kinds};
 
 /// Everything the plan page, the plan API and the exports show, loaded with a
 /// fixed number of queries however large the plan.
+#[derive(Clone)]
 pub struct PlanBundle {
     pub plan: Plan,
     pub account: Account,

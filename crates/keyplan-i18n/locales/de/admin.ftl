@@ -398,3 +398,7 @@ org-settings-token-never = unbefristet
 org-settings-median-hint = Leer lassen für den Median der Organisation.
 org-settings-save = Einstellungen speichern
 org-settings-saved = Einstellungen gespeichert.
+sharing-preview = Was der Kunde sieht
+sharing-customer-title = Der Kunde liest diesen Plan als
+sharing-customer-title-change = ändern
+sharing-figures-withheld = Diese Ziele dienen unserem Nutzen: Der Kunde sieht sie ohne ihre Zahlen (Kennzahl, Ausgangswert, Ziel).

@@ -333,3 +333,5 @@ plan-limit-exception-title = Ausnahme von den Plangrenzen.
 plan-limit-exception-note = Über die Grenze für { $limits } hinaus aktiviert, erlaubt von { $by } am { $date }: „{ $reason }“
 limit-name-active_plans_per_kam = aktive Pläne je KAM
 limit-name-master_plans_per_company = Masterpläne je Unternehmen
+plan-field-customer-title = Titel für den Kunden
+plan-field-customer-title-hint = Freigabelinks, der Kundenauszug und seine Exporte zeigen diesen Titel statt des eigenen Plantitels.

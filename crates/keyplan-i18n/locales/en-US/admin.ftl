@@ -396,3 +396,7 @@ org-settings-token-never = no expiry
 org-settings-median-hint = Leave empty for the organisation's median.
 org-settings-save = Save settings
 org-settings-saved = Settings saved.
+sharing-preview = What the customer will see
+sharing-customer-title = The customer reads this plan as
+sharing-customer-title-change = change
+sharing-figures-withheld = These goals are for our benefit: the customer sees them without their figures (metric, baseline, target).

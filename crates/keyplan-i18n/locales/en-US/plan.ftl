@@ -338,3 +338,5 @@ plan-limit-exception-title = Exception to the plan limits.
 plan-limit-exception-note = Activated over the limit of { $limits }, allowed by { $by } on { $date }: “{ $reason }”
 limit-name-active_plans_per_kam = active plans per KAM
 limit-name-master_plans_per_company = master plans per company
+plan-field-customer-title = Title the customer reads
+plan-field-customer-title-hint = Share links, the customer excerpt and its exports show this instead of the plan's own title.

@@ -20,6 +20,7 @@ mod content;
 mod content_pages;
 mod csrf;
 mod customer;
+mod customer_figures;
 mod customer_guard;
 mod documents;
 mod escaping;

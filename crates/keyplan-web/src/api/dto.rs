@@ -269,6 +269,8 @@ pub struct PlanDto {
     pub id: i64,
     pub account_id: i64,
     pub title: String,
+    /// The title customer outputs show, when one was written.
+    pub customer_title: Option<String>,
     pub template: String,
     /// `draft`, `active`, `in_review`, `approved` or `archived`.
     pub status: String,
@@ -290,6 +292,7 @@ impl PlanDto {
             id: p.id.get(),
             account_id: p.account_id.get(),
             title: p.title.clone(),
+            customer_title: p.customer_title.clone(),
             template: p.template.clone(),
             status: p.status.as_str().into(),
             period_start: p.period_start,
@@ -305,6 +308,8 @@ impl PlanDto {
 body! {
     PlanWrite {
         title: nullable(text()),
+        /// The title customer outputs show (share links, the customer excerpt and its exports); empty: the account's name and the period.
+        customer_title: nullable(text()),
         status: nullable(text()),
         period_start: nullable(date()),
         period_end: nullable(date()),

@@ -155,6 +155,12 @@ struct SharingPage {
     default_expiry: String,
     errors: Vec<String>,
     customer_count: usize,
+    /// The plan's title as the customer reads it.
+    customer_title: String,
+    /// Goals marked for the customer that reach them without their figures.
+    goals_without_figures: Vec<String>,
+    /// Exactly what the customer sees: the excerpt of the customer's view.
+    ex: super::audience_views::Excerpt,
 }
 
 fn vis_rows(b: &PlanBundle, vis: &Visibilities, tr: Tr) -> Vec<VisRow> {
@@ -267,6 +273,20 @@ async fn sharing_page(
     let tr = chrome.t;
     let rows = vis_rows(&b, &vis, tr);
     let had_flash = chrome.flash.is_some();
+    let goals_without_figures = b
+        .all_nodes()
+        .iter()
+        .filter(|n| vis.get(keyplan_store::VisibilityTarget::Node, n.id.get()) == Visibility::Customer)
+        .filter(|n| {
+            n.detail.goal().is_some_and(|g| {
+                !keyplan_domain::audience::goal_figures_for_customer(g.benefit) && (g.target.is_some() || g.baseline.is_some())
+            })
+        })
+        .map(|n| n.title.clone())
+        .collect();
+    let customer_view = keyplan_app::audience::redact(b.clone(), &vis, Audience::Customer);
+    let customer_title = customer_view.plan.title.clone();
+    let ex = excerpt(&customer_view, tr);
     let page = SharingPage {
         chrome,
         id: id.get(),
@@ -281,6 +301,9 @@ async fn sharing_page(
         new_link,
         default_expiry: keyplan_domain::validate::format_date(keyplan_app::today() + time::Duration::days(30)),
         errors,
+        customer_title,
+        goals_without_figures,
+        ex,
     };
     Ok(render(status, &page, had_flash))
 }

@@ -103,6 +103,8 @@ struct PlanPage {
     s: keyplan_domain::tree::TreeSummary,
     can_edit: bool,
     plan_form: FormView,
+    /// What customer outputs call the plan when no title is written for them.
+    customer_title_default: String,
     add_goal: FormView,
     users: Vec<Opt>,
     contacts: Vec<Opt>,
@@ -194,6 +196,7 @@ pub async fn plan_page(
         s: b.summary.clone(),
         can_edit: b.can_edit,
         plan_form: forms.plan.take().unwrap_or_else(|| FormView::from_input(&keyplan_app::plans::plan_to_input(&b.plan), b.plan.version)),
+        customer_title_default: keyplan_domain::plan::customer_title(None, &b.account.name, b.plan.period_start, b.plan.period_end),
         add_goal,
         users: plan_people(&b, auth.id()),
         contacts: b.contacts.iter().map(|c| Opt::new(c.id, &c.name)).collect(),
