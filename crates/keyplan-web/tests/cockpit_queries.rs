@@ -29,8 +29,13 @@ async fn add_accounts(f: &fixture::Fixture, n: usize) -> Vec<PlanId> {
         };
         let account = f.store.create_account(org, &input.validate().expect("valid"), owner.id).await.expect("account");
         let status = if i % 4 == 0 { PlanStatus::Active } else { PlanStatus::Draft };
-        let data =
-            PlanData { title: format!("Scale plan {i}"), status, period_start: today, period_end: today + time::Duration::days(365) };
+        let data = PlanData {
+            title: format!("Scale plan {i}"),
+            status,
+            period_start: today,
+            period_end: today + time::Duration::days(365),
+            customer_title: None,
+        };
         plans.push(f.store.create_plan(org, account.id, &data, TEMPLATE_ONE_PAGE, owner.id).await.expect("plan").id);
     }
     plans

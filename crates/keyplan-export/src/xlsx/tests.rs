@@ -62,6 +62,7 @@ fn bundle() -> PlanBundle {
             created_at: now,
             updated_at: now,
             updated_by: None,
+            customer_title: None,
         },
         account: keyplan_store::Account {
             id: AccountId::new(1),
