@@ -103,7 +103,7 @@ impl Demo<'_> {
             status: PlanStatus::Draft,
             period_start: start,
             period_end: default_period_end(start),
-            customer_title: Some("Meridian Automotive and Northwind · Partnership plan".into()),
+            customer_title: None,
         };
         let plan = self.store.create_plan(self.org, meridian, &data, "strategic", self.user("priya.nair")).await?.id;
 

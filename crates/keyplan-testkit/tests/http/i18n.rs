@@ -249,6 +249,10 @@ async fn the_share_page_speaks_the_customers_language() {
         )
         .await;
     assert_eq!(s, StatusCode::OK, "{v}");
+    // A goal for the customer's benefit keeps its figures on the share page.
+    let (_, goal) = p.api.get(&format!("/nodes/{}", p.tree[0])).await;
+    let (s, v) = p.api.patch(&format!("/nodes/{}", p.tree[0]), json!({"version": goal["version"], "benefit": "customer"})).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
     let (s, created) = p
         .api
         .post(
