@@ -44,6 +44,16 @@ pub struct Opportunity {
     pub updated_by: Option<UserId>,
 }
 
+/// A goal an opportunity of the account may be linked to.
+#[derive(Clone, Debug, sqlx::FromRow, Serialize)]
+pub struct GoalChoice {
+    pub id: NodeId,
+    pub plan_id: PlanId,
+    pub plan_title: String,
+    pub title: String,
+    pub unit: Option<String>,
+}
+
 const COLUMNS: &str = "o.id, o.org_id, o.account_id, o.crm_id, o.crm_key, o.name, o.stage, o.status, o.amount, o.currency, \
     o.probability, o.close_date, o.owner_id, o.next_step, o.goal_id, o.whitespace_cell_id, o.version, o.created_at, o.updated_at, o.updated_by";
 
@@ -69,6 +79,15 @@ impl Store {
              WHERE o.org_id = $1 AND n.plan_id = $2 AND n.kind = 'goal' {ORDER}"
         ));
         Ok(on_pool!(self, p => sqlx::query_as(sql).bind(org).bind(plan).fetch_all(p).await)?)
+    }
+
+    /// The goals of every plan of the account (newest plan first), for the
+    /// opportunity form's goal choice and the account page's goal column.
+    pub async fn opportunity_goal_choices(&self, org: OrgId, account: AccountId) -> StoreResult<Vec<GoalChoice>> {
+        const SQL: &str = "SELECT n.id, n.plan_id, p.title AS plan_title, n.title, n.unit FROM nodes n JOIN plans p ON p.id = n.plan_id \
+            WHERE n.org_id = $1 AND p.org_id = $1 AND p.account_id = $2 AND n.kind = 'goal' \
+            ORDER BY p.period_start DESC, p.id DESC, n.position, n.id";
+        Ok(on_pool!(self, p => sqlx::query_as(SQL).bind(org).bind(account).fetch_all(p).await)?)
     }
 
     pub async fn opportunity(&self, org: OrgId, id: OpportunityId) -> StoreResult<Opportunity> {

@@ -12,10 +12,14 @@
 //!   exchange rates, and a silently converted pipeline would look precise.
 //! - An open opportunity whose close date has passed is counted in `overdue`.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 use time::Date;
 
 use super::{OppStatus, is_overdue};
+use crate::NodeId;
+use crate::tree::{Node, NodeKind};
 
 /// ISO codes taken as currencies in a goal's unit. A list rather than "any three
 /// letters", so that units such as `pcs` or `day` are not mistaken for money.
@@ -153,6 +157,23 @@ pub fn goal_coverage<'a>(
     Some(c)
 }
 
+/// The coverage of every money goal among `nodes`, from the plan's linked
+/// opportunities given as (goal, deal): one pass, whatever the number of goals.
+pub fn plan_coverage<'a>(nodes: &[Node], deals: impl IntoIterator<Item = (NodeId, Deal<'a>)>, today: Date) -> HashMap<NodeId, Coverage> {
+    let mut per_goal: HashMap<NodeId, Vec<Deal<'a>>> = HashMap::new();
+    for (goal, deal) in deals {
+        per_goal.entry(goal).or_default().push(deal);
+    }
+    nodes
+        .iter()
+        .filter(|n| n.kind() == NodeKind::Goal)
+        .filter_map(|n| {
+            let deals = per_goal.remove(&n.id).unwrap_or_default();
+            goal_coverage(n.target(), n.baseline(), n.unit().as_deref(), deals, today).map(|c| (n.id, c))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use time::macros::date;
@@ -222,6 +243,22 @@ mod tests {
         assert_eq!(goal_coverage(Some(2.0), Some(1.0), Some("%"), none, TODAY), None);
         assert_eq!(goal_coverage(None, Some(1.0), Some("EUR"), none, TODAY), None);
         assert_eq!(goal_coverage(Some(2.0), None, None, none, TODAY), None);
+    }
+
+    #[test]
+    fn a_plan_sums_per_goal() {
+        use crate::tree::{GoalFields, NodeDetail};
+        let goal = |id: i64, unit: &str| {
+            let mut n = Node::new(NodeId::new(id), crate::PlanId::new(1), None, NodeKind::Goal, "g");
+            n.detail = NodeDetail::Goal(GoalFields { target: Some(10.0), unit: Some(unit.into()), ..GoalFields::default() });
+            n
+        };
+        let nodes = [goal(1, "EUR"), goal(2, "k€"), goal(3, "%")];
+        let deals = [(NodeId::new(1), deal(OppStatus::Won, 4.0, "EUR", 100)), (NodeId::new(2), deal(OppStatus::Open, 5000.0, "EUR", 20))];
+        let c = plan_coverage(&nodes, deals, TODAY);
+        assert_eq!(c.len(), 2, "the percentage goal has no money target");
+        assert_eq!(c[&NodeId::new(1)].percent(), Some(40));
+        assert_eq!((c[&NodeId::new(2)].gap, c[&NodeId::new(2)].weighted), (10_000.0, 1000.0));
     }
 
     #[test]
