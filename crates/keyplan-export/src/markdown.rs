@@ -261,7 +261,7 @@ fn write_tree(out: &mut String, b: &PlanBundle, t: Tr) {
             let _ = writeln!(out, "{measure}\n");
         }
         if let Some(c) = coverage.get(&goal.node.id) {
-            crate::markdown_pipeline::write_pipeline(out, b, goal.node.id, c, t);
+            crate::markdown_pipeline::write_pipeline(out, b, goal.node.id, c, t, md);
         }
         let _ = writeln!(out, "{}\n", t.s1("export-health", "health", t.enum_label("health", goal.health.as_str())));
         for child in &goal.children {
@@ -412,7 +412,7 @@ fn write_node(out: &mut String, b: &PlanBundle, tn: &TreeNode, depth: usize, t: 
 }
 
 /// Escapes characters that Markdown would otherwise interpret.
-pub(crate) fn md(s: &str) -> String {
+fn md(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {

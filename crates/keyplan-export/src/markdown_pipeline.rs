@@ -9,9 +9,8 @@ use keyplan_domain::opportunity::coverage::Coverage;
 use keyplan_domain::opportunity::is_overdue;
 use keyplan_i18n::Tr;
 
-use crate::markdown::md;
-
-pub(crate) fn write_pipeline(out: &mut String, b: &PlanBundle, goal: NodeId, c: &Coverage, t: Tr) {
+/// `md` escapes text for Markdown (the caller's, so that this module does not import it back).
+pub(crate) fn write_pipeline(out: &mut String, b: &PlanBundle, goal: NodeId, c: &Coverage, t: Tr, md: fn(&str) -> String) {
     let money = |n: f64| t.money(Some(n), &c.currency);
     let headline = match c.ratio {
         Some(r) => t.s1("cov-covered", "percent", t.pct(Some(r))),
