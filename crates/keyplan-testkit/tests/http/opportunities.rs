@@ -141,6 +141,16 @@ async fn pages_card_form_errors_and_coverage() {
     let (_, plan) = s.get(&format!("/plans/{}", p.plan)).await;
     assert!(plan.contains("class=\"coverage"), "a coverage bar");
     assert!(plan.contains("10% covered"), "weighted 100k of a 1m gap");
+    // Shown to the customer, so that both other views show the goal; only management sees its pipeline.
+    let shown = json!({"target_kind": "node", "target_id": p.tree[0], "visibility": "customer"});
+    let (status, v) = p.api.call(reqwest::Method::PUT, &format!("/plans/{}/visibility", p.plan), Some(shown)).await;
+    assert!(status.is_success(), "{v}");
+    let (_, briefing) = s.get(&format!("/plans/{}/view/management", p.plan)).await;
+    assert!(briefing.contains("Grow to 2m") && briefing.contains("10% covered"), "management sees the pipeline");
+    let (_, excerpt) = s.get(&format!("/plans/{}/view/customer", p.plan)).await;
+    assert!(excerpt.contains("Grow to 2m") && !excerpt.contains("class=\"coverage"), "the customer never sees our pipeline");
+    let (_, story) = s.get(&format!("/plans/{}/story", p.plan)).await;
+    assert!(story.contains("10% covered"));
 
     // Editing with a stale version shows the conflict; a bad probability is a field error.
     let (_, list) = p.api.get(&format!("/accounts/{}/opportunities", p.account)).await;
