@@ -153,6 +153,9 @@ pub fn redact(mut b: PlanBundle, vis: &Visibilities, audience: Audience) -> Plan
         }
     }
     b.kpi_actuals.retain(|a| kpi_ids.contains(&a.kpi_id.get()));
+    // The pipeline is a commercial figure: only for those who see them, and only behind goals they see.
+    let pipeline = audience::shown_unmarked(audience, Content::CommercialFigures);
+    b.opportunities.retain(|o| pipeline && o.goal_id.is_some_and(|g| node_ids.contains(&g.get())));
     if customer {
         for a in &mut b.kpi_actuals {
             a.note = None;

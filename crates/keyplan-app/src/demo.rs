@@ -19,6 +19,7 @@ use crate::auth;
 mod cockpit;
 mod ladder;
 mod one_page;
+mod opportunities;
 mod portfolio;
 mod reviews;
 mod sharing;

@@ -26,6 +26,7 @@ pub mod joint;
 pub mod kpis;
 pub mod mail;
 pub mod nodes;
+pub mod opportunities;
 pub mod plans;
 pub mod portfolio;
 pub mod review_events;

@@ -64,6 +64,8 @@ typed_id!(
     BusinessUnitId,
     /// A filled cell of an account's whitespace matrix.
     CellId,
+    /// A sales opportunity of an account, usually mirrored from the CRM.
+    OpportunityId,
     /// A company's plan template.
     TemplateId,
     /// One immutable version of a template; a plan keeps the one it was made with.

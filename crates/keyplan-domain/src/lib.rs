@@ -20,6 +20,7 @@ pub mod ids;
 pub mod kpi;
 pub mod lang;
 pub mod message;
+pub mod opportunity;
 pub mod permissions;
 pub mod plan;
 pub mod portfolio;

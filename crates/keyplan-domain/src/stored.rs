@@ -16,6 +16,7 @@ use crate::account::GrowthTrend;
 use crate::analysis::{Benefit, Category, ItemKind, LinkKind, ValueDiscipline};
 use crate::audience::Visibility;
 use crate::contact::{Attitude, BuyingRole};
+use crate::crm::OppStatus;
 use crate::customer::JointAnswer;
 use crate::kpi::Period;
 use crate::plan::PlanStatus;
@@ -105,6 +106,7 @@ stored_enum!(
     Signoff => "sign-off",
     Period => "KPI period",
     JointAnswer => "joint commitment answer",
+    OppStatus => "opportunity status",
 );
 
 #[cfg(test)]
@@ -137,7 +139,7 @@ mod tests {
 
     #[test]
     fn every_stored_enumeration_reads_back_exactly_what_it_writes() {
-        assert_eq!(CHECKS.len(), 20);
+        assert_eq!(CHECKS.len(), 21);
         for check in CHECKS {
             check();
         }

@@ -10,6 +10,7 @@
 pub mod document;
 pub mod ics;
 pub mod markdown;
+mod markdown_pipeline;
 pub mod pdf;
 pub mod portfolio_pdf;
 pub mod portfolio_svg;

@@ -252,11 +252,16 @@ fn write_kpis(out: &mut String, b: &PlanBundle, t: Tr) {
 }
 
 fn write_tree(out: &mut String, b: &PlanBundle, t: Tr) {
+    let nodes: Vec<_> = b.tree.iter().map(|g| g.node.clone()).collect();
+    let coverage = keyplan_app::opportunities::coverage_of(&nodes, &b.opportunities, keyplan_app::today());
     for goal in &b.tree {
         let _ = writeln!(out, "### {}\n", t.s1("export-goal-heading", "title", md(&goal.node.title)));
         let measure = goal_measure(goal, t);
         if !measure.is_empty() {
             let _ = writeln!(out, "{measure}\n");
+        }
+        if let Some(c) = coverage.get(&goal.node.id) {
+            crate::markdown_pipeline::write_pipeline(out, b, goal.node.id, c, t, md);
         }
         let _ = writeln!(out, "{}\n", t.s1("export-health", "health", t.enum_label("health", goal.health.as_str())));
         for child in &goal.children {

@@ -22,6 +22,7 @@ mod kpis;
 pub mod legacy_text;
 mod limits;
 mod nodes;
+mod opportunities;
 mod plans;
 mod portfolio;
 mod reviews;
@@ -56,6 +57,7 @@ pub use import::{ContactRef, ImportItem, ImportKpi, ImportLink, ImportNode, Impo
 pub use kpis::{Kpi, KpiActual, ReviewMark};
 pub use limits::{ActivePlanRow, LimitException, PlanLimitNote};
 pub use nodes::{MyCommitment, NodeWrite};
+pub use opportunities::{GoalChoice, Opportunity};
 pub use portfolio::{PortfolioAccount, PortfolioChoices, PortfolioFilter, sort_by_name};
 pub use reviews::{Participant, Review, ReviewSchedule, ReviewText, Snapshot, SnapshotInfo};
 pub use rows::{Account, Contact, Organisation, Plan, PlanSummary, SessionUser, User};

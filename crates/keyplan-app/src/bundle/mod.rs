@@ -45,6 +45,9 @@ pub struct PlanBundle {
     /// The latest exception to the limits on active plans allowed for this
     /// plan (internal: dropped for every other audience).
     pub limit_exception: Option<keyplan_store::PlanLimitNote>,
+    /// The opportunities linked to the plan's goals (one statement), for the
+    /// pipeline coverage; internal commercial figures, dropped for the customer.
+    pub opportunities: Vec<keyplan_store::Opportunity>,
     /// Who this bundle is for; anything but the team has been through [`crate::audience::redact`].
     pub audience: keyplan_domain::audience::Audience,
 }
@@ -75,7 +78,21 @@ pub async fn plan_bundle_for(
     let (plan, limit_exception) = store.plan_with_exception(org, id).await?;
     let a = plan.account_id;
     // Independent reads: run them side by side on the pool (a fixed number, however large the plan).
-    let (account, team, (nodes, joint), users, contacts, (doc, template_version), sections, items, links, settings, whitespace, kpi) = tokio::try_join!(
+    let (
+        account,
+        team,
+        (nodes, joint),
+        users,
+        contacts,
+        (doc, template_version),
+        sections,
+        items,
+        links,
+        settings,
+        whitespace,
+        kpi,
+        opportunities,
+    ) = tokio::try_join!(
         async { store.account(org, a).await.map_err(AppError::from) },
         async { store.team(org, a).await.map_err(AppError::from) },
         async { store.nodes_with_offers(org, id).await.map_err(AppError::from) },
@@ -88,6 +105,7 @@ pub async fn plan_bundle_for(
         async { store.org_settings(org).await.map_err(AppError::from) },
         async { store.whitespace(org, a).await.map_err(AppError::from) },
         async { tokio::try_join!(store.kpis(org, id), store.kpi_actuals(org, id), store.review_marks(org, id)).map_err(AppError::from) },
+        async { store.plan_opportunities(org, id).await.map_err(AppError::from) },
     )?;
     let (kpis, kpi_actuals, review_marks) = kpi;
     let doc = keyplan_i18n::templates::localised(doc, Tr::new(lang));
@@ -117,6 +135,7 @@ pub async fn plan_bundle_for(
         review_marks,
         joint,
         limit_exception,
+        opportunities,
         audience: keyplan_domain::audience::Audience::Team,
     })
 }

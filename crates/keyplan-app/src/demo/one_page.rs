@@ -42,6 +42,7 @@ impl Demo<'_> {
                 "lena.hoffmann",
             )
             .await?;
+        d.brightwater_opportunities(brightwater, g).await?;
         let csf1 = d.node(p, NodeKind::Csf, Some(g), "Become approved supplier for the new Leipzig plant", "lena.hoffmann").await?;
         let c11 = d
             .node(p, NodeKind::Condition, Some(csf1), "Our dosing units are specified in the Leipzig line design", "lena.hoffmann")

@@ -18,6 +18,8 @@ pub enum OppStatus {
 }
 
 impl OppStatus {
+    pub const ALL: [OppStatus; 3] = [OppStatus::Open, OppStatus::Won, OppStatus::Lost];
+
     pub fn as_str(self) -> &'static str {
         match self {
             OppStatus::Open => "open",

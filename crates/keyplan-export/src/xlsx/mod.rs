@@ -23,6 +23,7 @@ mod items;
 mod kpi;
 mod names;
 mod overview;
+mod pipeline;
 mod portfolio;
 mod stakeholders;
 mod tree;
@@ -43,6 +44,7 @@ use items::{item_text, items_sheet};
 use kpi::kpi_sheet;
 use names::Names;
 use overview::overview;
+use pipeline::pipeline_sheet;
 pub use portfolio::{portfolio_workbook, reason_code};
 use stakeholders::stakeholder_sheet;
 use tree::{action_sheet, tree_sheet};
@@ -82,6 +84,11 @@ pub fn workbook_in(b: &PlanBundle, t: Tr) -> Result<Vec<u8>, XlsxError> {
     // KPIs are kept whatever the template; without a scorecard section they get their own sheet.
     if !b.kpis.is_empty() && !doc.sections.iter().any(|s| s.kind == SectionKind::KpiScorecard) {
         write_sheet(&mut wb, &st, b, names.take(&t.s("export-kpi-scorecard")), kpi_sheet(b, false, t))?;
+    }
+    // The pipeline behind the money goals (empty, and left out, when the audience sees no commercial figures).
+    let pipeline = pipeline_sheet(b, t);
+    if !pipeline.is_empty() {
+        write_sheet(&mut wb, &st, b, names.take(&t.s("cov-title")), pipeline)?;
     }
     // The story's gaps are the team's homework, not part of a briefing or excerpt.
     if b.audience == Audience::Team {

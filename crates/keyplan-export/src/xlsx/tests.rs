@@ -124,6 +124,7 @@ fn bundle() -> PlanBundle {
         review_marks: Vec::new(),
         joint: Vec::new(),
         limit_exception: None,
+        opportunities: Vec::new(),
         audience: Audience::Team,
     }
 }

@@ -135,7 +135,12 @@ async fn content(api: &Api) -> HashSet<String> {
     }
     for a in accounts.as_array().expect("accounts") {
         let a = id(a);
-        for path in [format!("/accounts/{a}/contacts"), format!("/accounts/{a}/whitespace"), format!("/accounts/{a}/business-units")] {
+        for path in [
+            format!("/accounts/{a}/contacts"),
+            format!("/accounts/{a}/whitespace"),
+            format!("/accounts/{a}/business-units"),
+            format!("/accounts/{a}/opportunities"),
+        ] {
             let (_, v) = api.get(&path).await;
             strings(&v, "", &mut out);
         }

@@ -37,6 +37,7 @@ mod import_rules;
 mod kpis;
 mod limits;
 mod mail;
+mod opportunities;
 mod orgs;
 mod owner_fields;
 mod pages;

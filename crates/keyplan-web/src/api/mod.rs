@@ -14,6 +14,7 @@ mod documents;
 pub mod dto;
 mod export;
 pub mod kpis;
+mod opportunities;
 mod plans;
 mod portfolio;
 mod reviews;
@@ -64,6 +65,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(contacts::list, contacts::create))
         .routes(routes!(contacts::get, contacts::update, contacts::delete))
         .routes(routes!(contacts::search))
+        .routes(routes!(opportunities::list, opportunities::create))
+        .routes(routes!(opportunities::get, opportunities::update, opportunities::delete))
         .routes(routes!(plans::list, plans::create))
         .routes(routes!(plans::get, plans::update, plans::delete))
         .routes(routes!(plans::create_node))

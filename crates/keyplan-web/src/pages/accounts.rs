@@ -104,6 +104,8 @@ struct AccountPage {
     roles: Vec<Opt>,
     attitudes: Vec<Opt>,
     trends: Vec<Opt>,
+    /// The opportunities card, rendered by its own template.
+    opportunities_card: String,
 }
 
 pub async fn show(
@@ -192,6 +194,8 @@ pub async fn account_page(
     {
         f.localise(t);
     }
+    let can_edit_plans = permissions::can_edit_plans(auth.actor(), &access);
+    let opportunities_card = super::opportunities::account_card(&state.store, org, id, &users, t, can_edit_plans).await?;
     let had_flash = chrome.flash.is_some();
     let trend = a.growth_trend();
     let subtitle = [a.industry.clone(), a.region.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
@@ -226,12 +230,13 @@ pub async fn account_page(
             })
             .collect(),
         can_edit_account: permissions::can_edit_account(auth.actor(), &access),
-        can_edit_plans: permissions::can_edit_plans(auth.actor(), &access),
+        can_edit_plans,
         forms,
         contact_opts: contacts.iter().map(|c| Opt::new(c.id, &c.name)).collect(),
         roles: BuyingRole::ALL.iter().map(|r| Opt::new(r.as_str(), t.enum_label("buying-role", r.as_str()))).collect(),
         attitudes: Attitude::ALL.iter().map(|r| Opt::new(r.as_str(), t.enum_label("attitude", r.as_str()))).collect(),
         trends: trend_options(t),
+        opportunities_card,
     };
     Ok(render(status, &page, had_flash))
 }

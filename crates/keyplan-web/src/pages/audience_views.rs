@@ -335,6 +335,8 @@ pub struct Briefing {
     pub risks: Vec<ItemLine>,
     pub obstacles: Vec<Flagged>,
     pub at_risk: Vec<Flagged>,
+    /// The pipeline coverage of the money goals (none when the audience sees no commercial figures).
+    pub pipeline: super::opportunities_coverage::Pipeline,
 }
 
 /// How many risks, obstacles and commitments a briefing lists: it has to fit one screen.
@@ -399,6 +401,7 @@ pub fn briefing(b: &PlanBundle, t: Tr) -> Briefing {
     obstacles.truncate(TOP);
     at_risk.truncate(TOP);
     Briefing {
+        pipeline: super::opportunities_coverage::Pipeline::of_bundle(b, t),
         goals,
         percent: s.percent_resolved as u32,
         share: f64::from(s.percent_resolved) / 100.0,

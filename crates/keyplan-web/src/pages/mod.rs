@@ -16,6 +16,8 @@ mod kpis;
 mod language;
 mod login;
 mod offerings;
+pub(crate) mod opportunities;
+pub(crate) mod opportunities_coverage;
 mod org_settings;
 mod organisation;
 mod plan;
@@ -63,6 +65,10 @@ pub fn router() -> Router<AppState> {
         .route("/accounts/{id}/plans/import", post(accounts::import_plan))
         .route("/contacts/{id}", get(contacts::show).post(contacts::update))
         .route("/contacts/{id}/delete", post(contacts::delete))
+        .route("/accounts/{id}/opportunities/new", get(opportunities::new))
+        .route("/accounts/{id}/opportunities", post(opportunities::create))
+        .route("/opportunities/{id}", get(opportunities::show).post(opportunities::update))
+        .route("/opportunities/{id}/delete", post(opportunities::delete))
         .route("/plans/{id}", get(plan::show).post(plans::update))
         .route("/plans/{id}/delete", post(plans::delete))
         .route("/plans/{id}/nodes", post(plans::add_node))

@@ -312,6 +312,8 @@ struct StoryPage {
     missing_so_what: Vec<String>,
     story: Story,
     coach: super::plan::coach_panel::CoachPanel,
+    /// The pipeline coverage of the money goals.
+    pipeline: super::opportunities_coverage::Pipeline,
 }
 
 pub async fn story(
@@ -375,7 +377,9 @@ pub async fn story(
         story.sections.iter().filter(|s| s.so_what_unused).map(|s| (s.title.clone(), s.so_what.clone().unwrap_or_default())).collect();
     let missing_so_what = story.sections.iter().filter(|s| s.missing_so_what).map(|s| s.title.clone()).collect();
     let had_flash = chrome.flash.is_some();
+    let pipeline = super::opportunities_coverage::Pipeline::of_bundle(&b, t);
     let page = StoryPage {
+        pipeline,
         chrome,
         id: b.plan.id.get(),
         title: b.plan.title.clone(),

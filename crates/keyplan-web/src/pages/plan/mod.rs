@@ -118,6 +118,8 @@ struct PlanPage {
     coach: coach_panel::CoachPanel,
     /// The exception to the limits on active plans a manager allowed, if any.
     limit_note: Option<String>,
+    /// The pipeline coverage of the money goals.
+    pipeline: super::opportunities_coverage::Pipeline,
 }
 
 pub async fn show(
@@ -176,7 +178,9 @@ pub async fn plan_page(
     let coach = coach_panel::panel(&report, &b, "", Some(&rv.trend), t);
     let cx = customer_card::card(&b, forms.customer.take(), t);
     let limit_note = b.limit_exception.as_ref().map(|e| limit_note(t, e));
+    let pipeline = super::opportunities_coverage::Pipeline::of_bundle(&b, t);
     let page = PlanPage {
+        pipeline,
         limit_note,
         coach,
         cx,
