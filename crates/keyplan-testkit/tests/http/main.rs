@@ -18,6 +18,7 @@ mod cockpit;
 mod collab;
 mod content;
 mod content_pages;
+mod crm_import;
 mod csrf;
 mod customer;
 mod customer_guard;
