@@ -19,6 +19,7 @@ mod collab;
 mod content;
 mod content_pages;
 mod crm_import;
+mod crm_import_pages;
 mod csrf;
 mod customer;
 mod customer_guard;
