@@ -38,6 +38,7 @@ pub fn account_to_input(a: &Account) -> AccountInput {
         region: a.region.clone().unwrap_or_default(),
         parent_id: a.parent_id.map(|i| i.to_string()).unwrap_or_default(),
         crm_id: a.crm_id.clone().unwrap_or_default(),
+        annual_revenue: a.annual_revenue.map(num).unwrap_or_default(),
         current_revenue: a.current_revenue.map(num).unwrap_or_default(),
         total_spend: a.total_spend.map(num).unwrap_or_default(),
         potential: a.potential.map(num).unwrap_or_default(),

@@ -29,6 +29,9 @@ pub struct Config {
     pub max_connections: usize,
     /// The largest request body, in bytes.
     pub max_body_bytes: usize,
+    /// The largest CRM export an import takes (API and browser upload), in
+    /// bytes; these routes have this limit instead of `max_body_bytes`.
+    pub crm_import_max_bytes: usize,
     /// Password checks (Argon2) run at once; 0: one per core. Sign-ins over
     /// it wait briefly, then get 503 "try again".
     pub login_concurrency: usize,
@@ -141,6 +144,7 @@ impl Default for Config {
             idle_timeout_seconds: 60,
             max_connections: 512,
             max_body_bytes: 2 * 1024 * 1024,
+            crm_import_max_bytes: 50 * 1024 * 1024,
             login_concurrency: 0,
             session_hours: 12,
             public_url: String::new(),

@@ -51,5 +51,6 @@ pub fn contact_to_input(c: &Contact) -> ContactInput {
         last_contact_date: c.last_contact_date.map(format_date).unwrap_or_default(),
         email: c.email.clone().unwrap_or_default(),
         phone: c.phone.clone().unwrap_or_default(),
+        crm_id: c.crm_id.clone().unwrap_or_default(),
     }
 }

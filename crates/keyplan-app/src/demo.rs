@@ -98,6 +98,7 @@ impl Demo<'_> {
             region: Some(region.into()),
             parent_id: parent,
             crm_id: Some(crm.into()),
+            annual_revenue: None,
             current_revenue: Some(revenue),
             total_spend: Some(spend),
             potential: Some(potential),
@@ -134,6 +135,7 @@ impl Demo<'_> {
             last_contact_date: Some(self.day(-((influence as i64) * 9))),
             email: None,
             phone: None,
+            crm_id: None,
         };
         let author = owner.map(|o| self.user(o)).unwrap_or(self.users[0]);
         Ok(self.store.create_contact(self.org, account, &data, author).await?.id)

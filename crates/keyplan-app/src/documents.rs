@@ -120,6 +120,7 @@ pub async fn import_as(store: &Store, org: OrgId, actor: UserId, account: Accoun
                 last_contact_date: None,
                 email: None,
                 phone: None,
+                crm_id: None,
             });
             ContactRef::New(new_contacts.len() - 1)
         });

@@ -16,6 +16,7 @@ pub mod collab;
 pub mod config;
 pub mod contacts;
 pub mod content;
+pub mod crm_import;
 pub mod customer;
 pub mod demo;
 pub mod documents;

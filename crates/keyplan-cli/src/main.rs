@@ -8,6 +8,7 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod coach_cmd;
+mod crm_cmd;
 mod import_cmd;
 mod review_cmd;
 mod template_cmd;
@@ -100,6 +101,11 @@ enum Command {
     /// The plan coach: findings, score and excellence level of a plan, or of a plan document without a database.
     /// Exit status 0 without blockers, 1 with at least one, 2 for a usage or read error.
     Coach(coach_cmd::CoachArgs),
+    /// CRM exports: `keyplan crm import FILE --as EMAIL` brings in accounts or contacts.
+    Crm {
+        #[command(subcommand)]
+        command: crm_cmd::CrmCommand,
+    },
     /// What changed in a plan between two versions: snapshot ids or `current`.
     Diff {
         plan: i64,
@@ -241,6 +247,8 @@ fn main() -> ExitCode {
     let command = match cli.command {
         // The coach answers its own exit status (0, 1 or 2).
         Command::Coach(args) => return runtime.block_on(coach_cmd::run(args)),
+        // So does the CRM import (0, 1 or 2).
+        Command::Crm { command } => return runtime.block_on(crm_cmd::run(command)),
         other => other,
     };
     match runtime.block_on(run(command)) {
@@ -406,6 +414,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
         Command::Import { file, account, as_user, db } => import_cmd::import_plan(&file, account, as_user.as_deref(), &db).await,
         // Run apart by `main`, which answers its exit status.
         Command::Coach(_) => bail!("the coach runs apart"),
+        Command::Crm { .. } => bail!("the CRM import runs apart"),
         Command::Diff { plan, from, to, db } => review_cmd::diff(plan, &from, &to, &db).await,
     }
 }

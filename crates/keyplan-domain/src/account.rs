@@ -43,6 +43,8 @@ pub struct AccountData {
     pub region: Option<String>,
     pub parent_id: Option<AccountId>,
     pub crm_id: Option<String>,
+    /// The customer's own yearly turnover (never our revenue with them).
+    pub annual_revenue: Option<f64>,
     /// Our current yearly revenue with the customer.
     pub current_revenue: Option<f64>,
     /// The customer's total yearly spend in our categories.
@@ -62,6 +64,7 @@ pub struct AccountInput {
     pub region: String,
     pub parent_id: String,
     pub crm_id: String,
+    pub annual_revenue: String,
     pub current_revenue: String,
     pub total_spend: String,
     pub potential: String,
@@ -78,6 +81,7 @@ impl AccountInput {
         let crm_id = v.check(validate::optional("crm_id", Some(&self.crm_id), 120));
         let parent_id = v.check(optional_id("parent_id", &self.parent_id)).map(|o| o.map(AccountId::new));
         let owner_id = v.check(optional_id("owner_id", &self.owner_id)).map(|o| o.map(UserId::new));
+        let annual_revenue = v.check(validate::optional_amount("annual_revenue", Some(&self.annual_revenue)));
         let current_revenue = v.check(validate::optional_amount("current_revenue", Some(&self.current_revenue)));
         let total_spend = v.check(validate::optional_amount("total_spend", Some(&self.total_spend)));
         let potential = v.check(validate::optional_amount("potential", Some(&self.potential)));
@@ -97,6 +101,7 @@ impl AccountInput {
             region: region.flatten(),
             parent_id: parent_id.flatten(),
             crm_id: crm_id.flatten(),
+            annual_revenue: annual_revenue.flatten(),
             current_revenue: current_revenue.flatten(),
             total_spend: total_spend.flatten(),
             potential: potential.flatten(),

@@ -106,6 +106,8 @@ pub struct ContactData {
     pub last_contact_date: Option<Date>,
     pub email: Option<String>,
     pub phone: Option<String>,
+    /// The contact's id in the company's CRM.
+    pub crm_id: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
@@ -123,6 +125,7 @@ pub struct ContactInput {
     pub last_contact_date: String,
     pub email: String,
     pub phone: String,
+    pub crm_id: String,
 }
 
 impl ContactInput {
@@ -148,6 +151,7 @@ impl ContactInput {
             e => v.check(validate::email("email", e)).map(Some),
         };
         let phone = v.check(validate::optional("phone", Some(&self.phone), 60));
+        let crm_id = v.check(validate::optional("crm_id", Some(&self.crm_id), 120));
         v.finish(|| ContactData {
             name: name.unwrap_or_default(),
             title: title.flatten(),
@@ -161,6 +165,7 @@ impl ContactInput {
             last_contact_date: last_contact_date.flatten(),
             email: email.flatten(),
             phone: phone.flatten(),
+            crm_id: crm_id.flatten(),
         })
     }
 }

@@ -143,7 +143,7 @@ impl Store {
         let sql = format!(
             "WITH page AS (SELECT a.id, {key} AS k FROM accounts a {join} WHERE a.org_id = $1 AND {search} \
              ORDER BY {inner} LIMIT $4 OFFSET $5) \
-             SELECT a.id, a.org_id, a.name, a.industry, a.region, a.parent_id, a.crm_id, a.current_revenue, a.total_spend, \
+             SELECT a.id, a.org_id, a.name, a.industry, a.region, a.parent_id, a.crm_id, a.annual_revenue, a.current_revenue, a.total_spend, \
              a.potential, a.growth_trend, a.owner_id, a.version, a.created_at, a.updated_at, a.updated_by, u.name AS owner_name, \
              (SELECT COUNT(*) FROM plans p WHERE p.account_id = a.id AND p.status <> 'archived') AS plan_count, \
              ap.id AS active_plan_id, m.score AS coach_score, m.level AS coach_level, m.blockers AS coach_blockers \
@@ -208,7 +208,7 @@ impl Store {
     /// Contacts of any account whose name or e-mail contains `text`.
     pub async fn search_contacts(&self, org: OrgId, text: &str, limit: i64) -> StoreResult<Vec<Contact>> {
         const SQL: &str = "SELECT id, org_id, account_id, name, title, business_unit, reports_to_id, buying_role, influence, attitude, \
-            relationship_owner_id, objective, last_contact_date, email, phone, version, updated_at, updated_by FROM contacts \
+            relationship_owner_id, objective, last_contact_date, email, phone, version, updated_at, updated_by, crm_id FROM contacts \
             WHERE org_id = $1 AND ($2 = '' OR LOWER(name) LIKE $2 ESCAPE '\\' OR LOWER(COALESCE(email, '')) LIKE $2 ESCAPE '\\') \
             ORDER BY LOWER(name), id LIMIT $3";
         let pattern = like_pattern(Some(text));

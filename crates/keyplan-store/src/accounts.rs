@@ -9,7 +9,7 @@ use crate::error::OptionalExt;
 use crate::rows::Account;
 use crate::{Store, StoreError, StoreResult, now, on_pool, on_tx};
 
-const COLUMNS: &str = "id, org_id, name, industry, region, parent_id, crm_id, current_revenue, total_spend, potential, \
+pub(crate) const COLUMNS: &str = "id, org_id, name, industry, region, parent_id, crm_id, annual_revenue, current_revenue, total_spend, potential, \
                        growth_trend, owner_id, version, created_at, updated_at, updated_by";
 
 #[derive(Clone, Debug, sqlx::FromRow, Serialize)]
@@ -43,7 +43,7 @@ impl Store {
     }
 
     pub async fn account(&self, org: OrgId, id: AccountId) -> StoreResult<Account> {
-        const SQL: &str = "SELECT id, org_id, name, industry, region, parent_id, crm_id, current_revenue, total_spend, potential, \
+        const SQL: &str = "SELECT id, org_id, name, industry, region, parent_id, crm_id, annual_revenue, current_revenue, total_spend, potential, \
                        growth_trend, owner_id, version, created_at, updated_at, updated_by FROM accounts WHERE org_id = $1 AND id = $2";
         on_pool!(self, p => sqlx::query_as(SQL).bind(org).bind(id).fetch_optional(p).await)?.found()
     }
@@ -81,14 +81,16 @@ impl Store {
         self.check_account_refs(org, None, data).await?;
         let sql = format!(
             "INSERT INTO accounts (org_id, name, industry, region, parent_id, crm_id, current_revenue, total_spend, potential, growth_trend, \
-             owner_id, created_at, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13) RETURNING {COLUMNS}"
+             owner_id, created_at, updated_at, updated_by, annual_revenue, crm_key) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15) RETURNING {COLUMNS}"
         );
         let sql = sqlx::AssertSqlSafe(sql);
         let mut tx = self.begin().await?;
         let account: Account = on_tx!(self, tx, c => sqlx::query_as(sql)
             .bind(org).bind(&data.name).bind(&data.industry).bind(&data.region).bind(data.parent_id).bind(&data.crm_id)
             .bind(data.current_revenue).bind(data.total_spend).bind(data.potential).bind(data.growth_trend.map(|t| t.as_str()))
-            .bind(data.owner_id).bind(now()).bind(actor).fetch_one(c).await)?;
+            .bind(data.owner_id).bind(now()).bind(actor).bind(data.annual_revenue).bind(crm_key(&data.crm_id)).fetch_one(c).await)
+        .map_err(crm_id_taken)?;
         if let Some(owner) = data.owner_id {
             on_tx!(self, tx, c => sqlx::query("INSERT INTO account_team (org_id, account_id, user_id, function) VALUES ($1, $2, $3, 'Key account manager')")
                 .bind(org).bind(account.id).bind(owner).execute(c).await.map(|r| r.rows_affected()))?;
@@ -101,14 +103,16 @@ impl Store {
         self.check_account_refs(org, Some(id), data).await?;
         let sql = format!(
             "UPDATE accounts SET name = $1, industry = $2, region = $3, parent_id = $4, crm_id = $5, current_revenue = $6, total_spend = $7, \
-             potential = $8, growth_trend = $9, owner_id = $10, version = version + 1, updated_at = $11, updated_by = $12 \
-             WHERE org_id = $13 AND id = $14 AND version = $15 RETURNING {COLUMNS}"
+             potential = $8, growth_trend = $9, owner_id = $10, version = version + 1, updated_at = $11, updated_by = $12, \
+             annual_revenue = $16, crm_key = $17 WHERE org_id = $13 AND id = $14 AND version = $15 RETURNING {COLUMNS}"
         );
         let sql = sqlx::AssertSqlSafe(sql);
         let updated: Option<Account> = on_pool!(self, p => sqlx::query_as(sql)
             .bind(&data.name).bind(&data.industry).bind(&data.region).bind(data.parent_id).bind(&data.crm_id)
             .bind(data.current_revenue).bind(data.total_spend).bind(data.potential).bind(data.growth_trend.map(|t| t.as_str()))
-            .bind(data.owner_id).bind(now()).bind(actor).bind(org).bind(id).bind(version).fetch_optional(p).await)?;
+            .bind(data.owner_id).bind(now()).bind(actor).bind(org).bind(id).bind(version)
+            .bind(data.annual_revenue).bind(crm_key(&data.crm_id)).fetch_optional(p).await)
+        .map_err(crm_id_taken)?;
         match updated {
             Some(a) => Ok(a),
             None => Err(StoreError::Conflict { current: self.account(org, id).await?.version }),
@@ -146,4 +150,15 @@ impl Store {
             .bind(org).bind(account).bind(user).execute(p).await.map(|r| r.rows_affected()))?;
         if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }
     }
+}
+
+/// The key a CRM id is matched and kept unique by (see `keyplan_domain::crm::CrmId::key`).
+pub(crate) fn crm_key(crm_id: &Option<String>) -> Option<String> {
+    crm_id.as_deref().and_then(keyplan_domain::crm::CrmId::new).map(|id| id.key().to_string())
+}
+
+/// A second record of the organisation with the same CRM id: an input error, not a crash.
+pub(crate) fn crm_id_taken(e: sqlx::Error) -> StoreError {
+    let e = StoreError::from(e);
+    if e.is_unique_violation() { StoreError::invalid("crm_id", keyplan_domain::Message::new("err-crm-id-taken")) } else { e }
 }

@@ -14,6 +14,8 @@ mod cockpit;
 mod collab;
 mod contacts;
 mod content;
+mod crm;
+mod crm_uploads;
 mod customer;
 mod error;
 mod import;
@@ -51,6 +53,8 @@ pub use coach::{CoachFacts, CoachMark, PlanMark, RuleChange};
 pub use cockpit::{CockpitChoices, CockpitCommitment, CockpitFilter, CockpitKpi, CockpitObstacle, CockpitPlan};
 pub use collab::{Activity, Comment, DueCommitment, MessageArgs, NewNotification, Notification, ReviewDate, Unmailed};
 pub use content::{GoalLink, Item, PlanSection};
+pub use crm::{CrmAccountRef, CrmContactRef, CrmTx};
+pub use crm_uploads::CrmUpload;
 pub use customer::{CustomerComment, JointCommitment, NewCustomerAnswer, NewCustomerComment, SideEffects};
 pub use error::{StoreError, StoreResult};
 pub use import::{ContactRef, ImportItem, ImportKpi, ImportLink, ImportNode, ImportSection, LinkTarget, PlanImport};
@@ -180,6 +184,7 @@ impl Store {
             Pool::Postgres(p) => sqlx::migrate!("../../migrations/postgres").run(p).await?,
         }
         self.convert_legacy_text().await?;
+        self.backfill_crm_keys().await?;
         self.seed_templates().await
     }
 

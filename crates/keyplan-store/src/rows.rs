@@ -74,6 +74,8 @@ pub struct Account {
     pub region: Option<String>,
     pub parent_id: Option<AccountId>,
     pub crm_id: Option<String>,
+    /// The customer's own yearly turnover.
+    pub annual_revenue: Option<f64>,
     pub current_revenue: Option<f64>,
     pub total_spend: Option<f64>,
     pub potential: Option<f64>,
@@ -117,6 +119,7 @@ pub struct Contact {
     pub version: i64,
     pub updated_at: OffsetDateTime,
     pub updated_by: Option<UserId>,
+    pub crm_id: Option<String>,
 }
 
 impl Contact {

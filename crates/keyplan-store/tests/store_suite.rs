@@ -294,6 +294,7 @@ async fn accounts_and_team(store: &Store) {
         industry: Some("Logistics".into()),
         region: Some("EMEA".into()),
         crm_id: Some("CRM-0042".into()),
+        annual_revenue: Some(12_500_000.0),
         current_revenue: Some(250_000.1),
         total_spend: Some(1_000_000.0 / 3.0),
         potential: Some(0.1 + 0.2),

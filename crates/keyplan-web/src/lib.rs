@@ -100,13 +100,14 @@ impl Application {
 /// The whole application's routes.
 pub fn router(state: AppState) -> Router {
     let max_body = state.config.max_body_bytes;
+    let state_upload = state.config.crm_import_max_bytes;
     let routes = Router::new()
         .route("/healthz", get(health))
         .merge(pages::router())
         .merge(api::router())
         .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::authenticate))
         .with_state(state);
-    middleware::with_common_layers(routes, max_body)
+    middleware::with_common_layers(routes, max_body, state_upload)
 }
 
 async fn health(axum::extract::State(state): axum::extract::State<AppState>) -> Result<&'static str, PageError> {

@@ -8,7 +8,6 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
@@ -88,11 +87,28 @@ async fn check_csrf_and_run(req: Request, found: Option<Auth>, is_api: bool, lim
                     return ApiError(AppError::Forbidden(reason)).into_response();
                 }
             }
-            if let Some(max) = max_text {
+            if let Some(max) = max_text
+                && !UPLOAD_PATHS.contains(&req.uri().path())
+            {
                 match json_within(req, max_body, max).await {
                     Ok(r) => req = r,
                     Err(r) => return *r,
                 }
+            }
+        } else if UPLOAD_PATHS.contains(&req.uri().path()) {
+            // A file upload (multipart): the form's CSRF token comes in the
+            // query string (`?_csrf=`), so that the body (up to the upload
+            // limit) is read once, by the handler.
+            let sent = req.uri().query().and_then(|q| {
+                serde_urlencoded::from_str::<Vec<(String, String)>>(q)
+                    .ok()?
+                    .into_iter()
+                    .find(|(k, _)| k == auth::CSRF_FIELD)
+                    .map(|(_, v)| v)
+            });
+            let Some(a) = &found else { return axum::response::Redirect::to("/login").into_response() };
+            if !auth::same_secret(sent.as_deref().unwrap_or(""), a.csrf()) || a.csrf().is_empty() {
+                return PageError(AppError::Forbidden(keyplan_domain::Message::new("error-csrf"))).into_response();
             }
         } else if req.uri().path().starts_with("/s/") {
             // The share page's visitors are not signed in: its forms carry a
@@ -172,8 +188,11 @@ impl ApiError {
     }
 }
 
+/// The routes that take a CRM export, with their own, larger body limit.
+pub const UPLOAD_PATHS: [&str; 2] = ["/api/v1/crm/imports", "/crm/import"];
+
 /// Tracing, body limit, timeout, caching and security headers, around every route.
-pub fn with_common_layers(router: axum::Router, max_body: usize) -> axum::Router {
+pub fn with_common_layers(router: axum::Router, max_body: usize, max_upload: usize) -> axum::Router {
     router
         .layer(axum::middleware::from_fn(no_store))
         .layer(SetResponseHeaderLayer::if_not_present(
@@ -187,7 +206,7 @@ pub fn with_common_layers(router: axum::Router, max_body: usize) -> axum::Router
         .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
         .layer(axum::extract::DefaultBodyLimit::max(max_body))
-        .layer(RequestBodyLimitLayer::new(max_body))
+        .layer(axum::middleware::from_fn(move |req: Request, next: Next| body_limit(req, next, max_body, max_upload)))
         .layer(axum::middleware::from_fn(move |req: Request, next: Next| too_large_as_json(req, next, max_body)))
         .layer(TraceLayer::new_for_http().make_span_with(MakeSpan))
 }
@@ -202,6 +221,18 @@ async fn no_store(req: Request, next: Next) -> Response {
         response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     response
+}
+
+/// Limits the request body: `max_upload` for the CRM import routes, which
+/// check it themselves and say so in the reader's language, else `max_body`.
+async fn body_limit(req: Request, next: Next, max_body: usize, max_upload: usize) -> Response {
+    let limit = if req.method() == Method::POST && UPLOAD_PATHS.contains(&req.uri().path()) { max_upload } else { max_body };
+    let declared = req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
+    if limit == max_body && declared.is_some_and(|n| n > limit as u64) {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    }
+    let (parts, body) = req.into_parts();
+    next.run(Request::from_parts(parts, Body::new(http_body_util::Limited::new(body, limit)))).await
 }
 
 /// A body over the limit: the API says so in its own JSON, naming the limit.

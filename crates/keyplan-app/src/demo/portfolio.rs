@@ -89,6 +89,7 @@ impl Demo<'_> {
                 region: Some(region.into()),
                 parent_id: None,
                 crm_id: Some(crm.into()),
+                annual_revenue: None,
                 current_revenue: revenue,
                 total_spend: spend,
                 potential,

@@ -434,6 +434,7 @@ mod tests {
             version: 1,
             updated_at: OffsetDateTime::UNIX_EPOCH,
             updated_by: None,
+            crm_id: None,
         }
     }
 

@@ -72,6 +72,7 @@ fn bundle() -> PlanBundle {
             region: None,
             parent_id: None,
             crm_id: None,
+            annual_revenue: None,
             current_revenue: Some(1_200_000.0),
             total_spend: Some(4_000_000.0),
             potential: None,

@@ -18,6 +18,8 @@ mod cockpit;
 mod collab;
 mod content;
 mod content_pages;
+mod crm_import;
+mod crm_import_pages;
 mod csrf;
 mod customer;
 mod customer_figures;

@@ -87,6 +87,8 @@ pub struct AccountDto {
     pub region: Option<String>,
     pub parent_id: Option<i64>,
     pub crm_id: Option<String>,
+    /// The customer's own yearly turnover (from the CRM's "Annual Revenue"); not our revenue with them.
+    pub annual_revenue: Option<f64>,
     /// Our current yearly revenue with the customer.
     pub current_revenue: Option<f64>,
     /// The customer's total yearly spend in our categories.
@@ -114,6 +116,7 @@ impl From<&Account> for AccountDto {
             region: a.region.clone(),
             parent_id: a.parent_id.map(|i| i.get()),
             crm_id: a.crm_id.clone(),
+            annual_revenue: a.annual_revenue,
             current_revenue: a.current_revenue,
             total_spend: a.total_spend,
             potential: a.potential,
@@ -135,6 +138,7 @@ body! {
         region: nullable(text()),
         parent_id: nullable(integer()),
         crm_id: nullable(text()),
+        annual_revenue: nullable(number()),
         current_revenue: nullable(number()),
         total_spend: nullable(number()),
         potential: nullable(number()),
@@ -184,6 +188,8 @@ pub struct ContactDto {
     pub last_contact_date: Option<Date>,
     pub email: Option<String>,
     pub phone: Option<String>,
+    /// The contact's id in the company's CRM.
+    pub crm_id: Option<String>,
     pub version: i64,
 }
 
@@ -204,6 +210,7 @@ impl From<&Contact> for ContactDto {
             last_contact_date: c.last_contact_date,
             email: c.email.clone(),
             phone: c.phone.clone(),
+            crm_id: c.crm_id.clone(),
             version: c.version,
         }
     }
@@ -223,6 +230,7 @@ body! {
         last_contact_date: nullable(date()),
         email: nullable(text()),
         phone: nullable(text()),
+        crm_id: nullable(text()),
         version: nullable(integer()),
     }
 }

@@ -9,6 +9,7 @@ mod collab;
 mod contacts;
 pub mod content;
 mod contract;
+mod crm;
 mod customer;
 mod documents;
 pub mod dto;
@@ -129,6 +130,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(portfolio::portfolio))
         .routes(routes!(cockpit::get_cockpit))
         .routes(routes!(cockpit::get_items))
+        .routes(routes!(crm::import))
         .fallback(|| async { ApiError(AppError::NotFound) });
     OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1)
 }

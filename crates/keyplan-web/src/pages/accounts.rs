@@ -85,6 +85,8 @@ struct AccountPage {
     revenue: String,
     total_spend: String,
     potential: String,
+    /// The customer's own turnover (not our revenue with them).
+    annual_revenue: String,
     growth: String,
     share: String,
     share_pct: u8,
@@ -210,6 +212,7 @@ pub async fn account_page(
         revenue: t.money(a.current_revenue, &currency),
         total_spend: t.money(a.total_spend, &currency),
         potential: t.money(a.potential, &currency),
+        annual_revenue: t.money(a.annual_revenue, &currency),
         growth: t.money(a.growth_potential(), &currency),
         share: t.pct(a.share_of_wallet()),
         share_pct: a.share_of_wallet().map(|s| (s * 100.0).round() as u8).unwrap_or(0),

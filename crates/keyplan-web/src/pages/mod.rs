@@ -11,6 +11,8 @@ mod collab;
 mod commitments;
 mod compare;
 mod contacts;
+mod crm_import;
+mod crm_import_upload;
 mod customer;
 mod kpis;
 mod language;
@@ -114,6 +116,8 @@ pub fn router() -> Router<AppState> {
         .route("/me/notifications", get(collab::notifications))
         .route("/me/language", post(language::set))
         .route("/me/tokens", get(tokens::show).post(tokens::create))
+        .route("/crm/import", get(crm_import::show).post(crm_import::receive))
+        .route("/crm/import/{id}", get(crm_import::mapping).post(crm_import::run))
         .route("/me/tokens/{id}/revoke", post(tokens::revoke))
         .route("/me/notifications/read-all", post(collab::read_all))
         .route("/notifications/{id}/open", post(collab::open_notification))
