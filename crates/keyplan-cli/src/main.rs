@@ -2,11 +2,6 @@
 //! database, manage users and tokens, and export plans.
 #![forbid(unsafe_code)]
 
-/// mimalloc returns freed pages to the system soon after a burst (a PDF export
-/// of a large plan, sign-ins), where the system allocator keeps them.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 mod coach_cmd;
 mod crm_cmd;
 mod import_cmd;
