@@ -109,8 +109,9 @@ async fn largest_plan(api: &Api, owner: i64) -> i64 {
 #[tokio::test]
 async fn the_largest_allowed_plan_exports_as_pdf_within_bounded_memory() {
     let db = FreshDb::sqlite();
+    // The server migrates the database it is given.
+    let server = ServerProcess::start(&db.url, &[]).await;
     let store = Store::connect(&db.url).await.expect("connect");
-    store.migrate().await.expect("migrate");
     let org = store.ensure_org("Acme").await.expect("organisation");
     let hash = keyplan_app::auth::hash_password(PASSWORD.into()).await.expect("hash");
     let kim = store
@@ -119,7 +120,6 @@ async fn the_largest_allowed_plan_exports_as_pdf_within_bounded_memory() {
         .expect("user");
     let token = keyplan_app::auth::new_api_token();
     store.create_api_token(kim.id, "test", &keyplan_app::auth::token_hash(&token), None).await.expect("token");
-    let server = ServerProcess::start(&db.url, &[]).await;
     let api = Api { client: reqwest::Client::new(), token, base: server.base.clone() };
     let plan = largest_plan(&api, kim.id.get()).await;
 
