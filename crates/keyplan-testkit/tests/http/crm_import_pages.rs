@@ -77,7 +77,6 @@ async fn upload_map_dry_run_and_import() {
     assert_eq!(html.matches("outcome-created").count(), 3);
     assert!(app.store.count_accounts(app.org_id("Acme").await).await.unwrap() == 0);
 
-    let mut fields = fields;
     fields.retain(|(k, _)| k != "action");
     fields.push(("action".into(), "import".into()));
     fields.push(("col_9".into(), "ignore".into()));
