@@ -104,7 +104,9 @@ async fn a_signed_out_customer_comments_and_accepts_a_joint_commitment() -> Resu
     // A visitor, never signed in, opens the link in a browser of their own.
     let visitor = Browser::start().await?;
     visitor.goto(&link).await?;
-    assert_eq!(visitor.find("h1").await?.text().await?, PLAN);
+    // The customer reads the plan under its customer title (by default the account and the period), never the internal one.
+    let heading = visitor.find("h1").await?.text().await?;
+    assert!(heading.starts_with("Helix Pumps · 20") && !heading.contains(PLAN), "{heading}");
     let offered = visitor.find(&format!("#joint-{pilot}")).await?.text().await?;
     assert!(offered.contains(PILOT) && offered.contains("Dana Ruiz") && offered.contains("Kim Kamp"), "{offered}");
     assert!(offered.contains("Awaiting your answer"), "{offered}");

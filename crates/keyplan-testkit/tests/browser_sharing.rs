@@ -87,7 +87,7 @@ async fn a_kam_shares_the_customer_excerpt_and_revokes_the_link() -> Result<()> 
     let visitor = Browser::start().await?;
     visitor.goto(&link).await?;
     let text = body_text(&visitor).await?;
-    assert!(text.contains("Helix growth plan"), "the plan's title: {text}");
+    assert!(text.contains("Helix Pumps · 20") && !text.contains("Helix growth plan"), "the customer's title, not ours: {text}");
     assert!(text.contains(SHARED), "the customer-visible goal is shown: {text}");
     assert!(!text.contains(TEAM_ONLY), "the team-only goal is not shown: {text}");
     assert!(!visitor.page_source().await?.contains("TEAMONLY-GOAL-9Q2X"), "not even hidden in the markup");
