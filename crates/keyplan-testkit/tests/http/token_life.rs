@@ -112,6 +112,9 @@ async fn tokens_are_made_listed_and_revoked_through_the_api() {
     let (s, revoked) = p.api.delete(&format!("/tokens/{id}")).await;
     assert_eq!((s, revoked["state"].as_str()), (StatusCode::OK, Some("revoked")), "{revoked}");
     assert_eq!(sync.get("/me").await.0, StatusCode::UNAUTHORIZED);
+    for public in ["/openapi.json", "/schema/plan.json"] {
+        assert_eq!(sync.get(public).await.0, StatusCode::OK, "{public} answers whatever token is sent");
+    }
     let (s, again) = p.api.delete(&format!("/tokens/{id}")).await;
     assert_eq!((s, &again["revoked_at"]), (StatusCode::OK, &revoked["revoked_at"]), "again: unchanged");
     let week_id = week["id"].as_i64().unwrap();
