@@ -1,43 +1,13 @@
 //! The `keyplan` binary as an administrator meets it.
 
-use std::io::{BufRead, BufReader, Write};
+#[allow(dead_code)]
+mod common;
+
+use std::io::{BufRead, BufReader};
 use std::process::{Command, Output, Stdio};
+
+use common::{BIN, TempDb, keyplan};
 use std::time::{Duration, Instant};
-
-const BIN: &str = env!("CARGO_BIN_EXE_keyplan");
-
-struct TempDb(std::path::PathBuf);
-
-impl TempDb {
-    fn new() -> TempDb {
-        TempDb(std::env::temp_dir().join(format!("kp-cli-{:016x}.db", rand::random::<u64>())))
-    }
-    fn url(&self) -> String {
-        format!("sqlite://{}", self.0.display())
-    }
-}
-
-impl Drop for TempDb {
-    fn drop(&mut self) {
-        for s in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{s}", self.0.display()));
-        }
-    }
-}
-
-fn keyplan(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .env_remove("KEYPLAN_DB")
-        .env("KEYPLAN_CONFIG", "/nonexistent/keyplan.toml")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run keyplan");
-    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
-    child.wait_with_output().expect("wait")
-}
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).to_string()
@@ -76,7 +46,7 @@ fn unreachable_database_is_one_line() {
 
 #[test]
 fn users_tokens_and_exports() {
-    let db = TempDb::new();
+    let db = TempDb::new("kp-cli");
     let url = db.url();
     let o = keyplan(&["migrate", "--db", &url], "");
     assert!(o.status.success(), "{}", stderr(&o));
@@ -205,7 +175,7 @@ fn users_tokens_and_exports() {
 
 #[test]
 fn serve_starts_and_stops_cleanly_on_sigterm() {
-    let db = TempDb::new();
+    let db = TempDb::new("kp-cli");
     let mut child = Command::new(BIN)
         .args(["serve", "--db", &db.url(), "--bind", "127.0.0.1:0", "--demo"])
         .env("KEYPLAN_CONFIG", "/nonexistent/keyplan.toml")
@@ -246,7 +216,7 @@ fn serve_starts_and_stops_cleanly_on_sigterm() {
 
 #[test]
 fn templates_list_export_and_import() {
-    let db = TempDb::new();
+    let db = TempDb::new("kp-cli");
     let url = db.url();
     let o = keyplan(&["template", "list", "--db", &url], "");
     assert!(o.status.success(), "{}", stderr(&o));
@@ -302,7 +272,7 @@ fn templates_list_export_and_import() {
 
 #[test]
 fn reviews_and_diff() {
-    let db = TempDb::new();
+    let db = TempDb::new("kp-cli");
     let url = db.url();
     let rt = tokio::runtime::Runtime::new().expect("runtime");
     rt.block_on(async {

@@ -1,13 +1,14 @@
 //! `keyplan crm import` over the CRM fixtures: exit statuses, the JSON
 //! report, idempotent re-imports and a changed re-export.
 
-use std::io::Write;
+#[allow(dead_code)]
+mod common;
+
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+
+use common::keyplan;
 
 use serde_json::Value;
-
-const BIN: &str = env!("CARGO_BIN_EXE_keyplan");
 
 /// A database file and a scratch directory, removed afterwards.
 struct Temp(PathBuf);
@@ -36,20 +37,6 @@ impl Drop for Temp {
 
 fn fixture(name: &str) -> String {
     format!("{}/../keyplan-domain/tests/fixtures/crm/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn keyplan(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .env_remove("KEYPLAN_DB")
-        .env("KEYPLAN_CONFIG", "/nonexistent/keyplan.toml")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run keyplan");
-    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
-    child.wait_with_output().expect("wait")
 }
 
 /// A database with a manager (Jane Doe), a KAM (Max Weber) and a viewer.

@@ -2,34 +2,12 @@
 //! with a life shows it in the list, a revoked one stops opening the store's
 //! lookup, and mistakes are one clear line with a non-zero exit.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+#[allow(dead_code)]
+mod common;
 
-const BIN: &str = env!("CARGO_BIN_EXE_keyplan");
+use std::process::Output;
 
-struct TempDb(std::path::PathBuf);
-
-impl Drop for TempDb {
-    fn drop(&mut self) {
-        for s in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{s}", self.0.display()));
-        }
-    }
-}
-
-fn keyplan(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .env_remove("KEYPLAN_DB")
-        .env("KEYPLAN_CONFIG", "/nonexistent/keyplan.toml")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run keyplan");
-    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
-    child.wait_with_output().expect("wait")
-}
+use common::{TempDb, keyplan};
 
 fn out(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).to_string()
@@ -41,8 +19,8 @@ fn err(o: &Output) -> String {
 
 #[test]
 fn tokens_are_made_listed_and_revoked_from_the_command_line() {
-    let db = TempDb(std::env::temp_dir().join(format!("kp-tokens-{:016x}.db", rand::random::<u64>())));
-    let url = format!("sqlite://{}", db.0.display());
+    let db = TempDb::new("kp-tokens");
+    let url = db.url();
     for (email, name) in [("kim@example.com", "Kim Kam"), ("lu@example.com", "Lu Kam")] {
         let o = keyplan(
             &["user", "add", "--email", email, "--name", name, "--role", "kam", "--org", "Acme", "--db", &url],
