@@ -148,7 +148,6 @@ fn usage_errors_exit_2() {
         vec!["crm", "import", &file, "--as", "jane.doe@example.com", "--preset", "generic", "--db", &url],
         vec!["crm", "import", &file, "--as", "nobody@example.com", "--db", &url],
         vec!["crm", "import", &file, "--as", "vic@example.com", "--db", &url],
-        vec!["crm", "import", &file, "--as", "jane.doe@example.com", "--kind", "opportunities", "--db", &url],
     ] {
         let o = keyplan(&args, "");
         assert_eq!(o.status.code(), Some(2), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
@@ -198,4 +197,32 @@ fn kams_import_only_into_their_own_accounts() {
     let (code, r) = import(&t, &file, &["--as", "max.weber@example.com"]);
     assert_eq!((code, figures(&r)), (1, [0, 0, 2, 1]), "{r}");
     assert_eq!(r["errors"][0]["row"].as_u64(), Some(1), "{r}");
+}
+
+#[test]
+fn hubspot_deals_after_their_companies() {
+    let t = world();
+    let (code, r) = import(&t, &fixture("hubspot_companies_fr.csv"), &[]);
+    assert_eq!((code, r["created"].as_u64()), (0, Some(3)), "{r}");
+    let deals = fixture("hubspot_deals_en.csv");
+    // Rows 3 and 4 are invalid (no company; a bad amount and date): nothing is stored, exit 1.
+    let (code, r) = import(&t, &deals, &["--kind", "opportunities"]);
+    assert_eq!(
+        (code, r["kind"].as_str(), r["created"].as_u64(), r["skipped"].as_u64()),
+        (1, Some("opportunities"), Some(2), Some(2)),
+        "{r}"
+    );
+    let (code, r) = import(&t, &deals, &["--skip-invalid", "--dry-run"]);
+    assert_eq!((code, r["created"].as_u64(), r["dry_run"].as_bool()), (0, Some(2), Some(true)), "{r}");
+    let (code, r) = import(&t, &deals, &["--skip-invalid"]);
+    assert_eq!((code, r["created"].as_u64(), r["updated"].as_u64()), (0, Some(2), Some(0)), "{r}");
+    let (code, r) = import(&t, &deals, &["--skip-invalid"]);
+    assert_eq!((code, r["created"].as_u64(), r["unchanged"].as_u64()), (0, Some(0), Some(2)), "{r}");
+    // Without --json: a readable summary.
+    let url = t.url();
+    let o = keyplan(&["crm", "import", &deals, "--as", "jane.doe@example.com", "--skip-invalid", "--db", &url], "");
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    assert!(out.starts_with("opportunities (hubspot, utf-8, delimiter ,): 4 rows"), "{out}");
+    assert!(out.contains("created 0, updated 0, unchanged 2, skipped 2") && out.contains("imported"), "{out}");
 }

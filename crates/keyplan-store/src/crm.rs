@@ -9,10 +9,12 @@
 
 use keyplan_domain::account::AccountData;
 use keyplan_domain::contact::ContactData;
-use keyplan_domain::{AccountId, ContactId, OrgId, UserId};
+use keyplan_domain::opportunity::OpportunityData;
+use keyplan_domain::{AccountId, ContactId, OpportunityId, OrgId, UserId};
 
 use crate::accounts::{COLUMNS, crm_key};
 use crate::error::OptionalExt;
+use crate::opportunities::Opportunity;
 use crate::rows::{Account, Contact};
 use crate::{Store, StoreResult, Tx, now, on_tx};
 
@@ -189,5 +191,42 @@ impl CrmTx {
         on_tx!(self.store, self.tx, c => sqlx::query("UPDATE contacts SET reports_to_id = $1 WHERE org_id = $2 AND id = $3")
             .bind(boss).bind(org).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
         Ok(())
+    }
+
+    /// The stored opportunity with this CRM key.
+    pub async fn opportunity_by_key(&mut self, org: OrgId, key: &str) -> StoreResult<Option<Opportunity>> {
+        self.store.opportunity_by_crm_key_in(&mut self.tx, org, key).await
+    }
+
+    /// An opportunity of the account without a CRM id, by name.
+    pub async fn opportunity_without_id(&mut self, org: OrgId, account: AccountId, name: &str) -> StoreResult<Option<Opportunity>> {
+        self.store.opportunity_without_id_in(&mut self.tx, org, account, name).await
+    }
+
+    pub async fn insert_opportunity(
+        &mut self,
+        org: OrgId,
+        account: AccountId,
+        data: &OpportunityData,
+        actor: UserId,
+    ) -> StoreResult<Opportunity> {
+        self.store.insert_opportunity_in(&mut self.tx, org, account, data, actor).await
+    }
+
+    /// Writes all fields of an opportunity and bumps its version; `move_to`:
+    /// the account the CRM moved it to (its goal and cell links are cleared
+    /// first, so `data` must carry none of the old account's).
+    pub async fn update_opportunity(
+        &mut self,
+        org: OrgId,
+        id: OpportunityId,
+        move_to: Option<AccountId>,
+        data: &OpportunityData,
+        actor: UserId,
+    ) -> StoreResult<Opportunity> {
+        if let Some(account) = move_to {
+            self.store.move_opportunity_in(&mut self.tx, org, id, account).await?;
+        }
+        self.store.update_opportunity_in(&mut self.tx, org, id, None, data, actor).await
     }
 }

@@ -102,10 +102,37 @@ impl Store {
     }
 
     /// [`Store::opportunity_by_crm_key`] inside the caller's transaction.
-    #[allow(dead_code, reason = "for the CRM import, which runs in one transaction")]
     pub(crate) async fn opportunity_by_crm_key_in(&self, tx: &mut Tx, org: OrgId, key: &str) -> StoreResult<Option<Opportunity>> {
         let sql = sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM opportunities o WHERE o.org_id = $1 AND o.crm_key = $2"));
         Ok(on_tx!(self, *tx, c => sqlx::query_as(sql).bind(org).bind(key).fetch_optional(c).await)?)
+    }
+
+    /// An opportunity of the account without a CRM id, by name (without case),
+    /// inside the caller's transaction: how rows of exports that carry no ids
+    /// (a Pipedrive import sheet) find the deal again.
+    pub(crate) async fn opportunity_without_id_in(
+        &self,
+        tx: &mut Tx,
+        org: OrgId,
+        account: AccountId,
+        name: &str,
+    ) -> StoreResult<Option<Opportunity>> {
+        let sql = sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM opportunities o WHERE o.org_id = $1 AND o.account_id = $2 AND o.crm_key IS NULL \
+             AND LOWER(o.name) = $3 ORDER BY o.id LIMIT 1"
+        ));
+        let name = name.trim().to_lowercase();
+        Ok(on_tx!(self, *tx, c => sqlx::query_as(sql).bind(org).bind(account).bind(&name).fetch_optional(c).await)?)
+    }
+
+    /// Moves an opportunity to another account inside the caller's
+    /// transaction (the CRM moved the deal); its goal and cell links, which
+    /// belong to the old account, are cleared.
+    pub(crate) async fn move_opportunity_in(&self, tx: &mut Tx, org: OrgId, id: OpportunityId, account: AccountId) -> StoreResult<()> {
+        const SQL: &str =
+            "UPDATE opportunities SET account_id = $1, goal_id = NULL, whitespace_cell_id = NULL WHERE org_id = $2 AND id = $3";
+        let n = on_tx!(self, *tx, c => sqlx::query(SQL).bind(account).bind(org).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+        (n == 1).then_some(()).found()
     }
 
     pub async fn create_opportunity(

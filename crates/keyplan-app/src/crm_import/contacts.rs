@@ -11,7 +11,7 @@ use keyplan_domain::crm::{self, ContactRow, Field, ImportOptions, Record};
 use keyplan_domain::{AccountId, ContactId, Message, Role, validate};
 use keyplan_store::{Contact, CrmTx};
 
-use super::refs::{AccountIndex, Owners, column, key, too_long};
+use super::refs::{AccountIndex, Owners, column, key, resolve_account, too_long};
 use super::report::{Issue, Outcome, Report};
 use crate::{Auth, Result};
 
@@ -22,28 +22,6 @@ enum Link {
     Id(ContactId),
     /// A contact created by a later row.
     Later(String),
-}
-
-/// The account a row names. `Err(None)` when it names none (the parser has
-/// said so already), else the message and the column.
-fn resolve_account(
-    c: &ContactRow,
-    stored: &AccountIndex,
-    cols: &Columns,
-) -> std::result::Result<AccountId, Option<(&'static str, Option<String>)>> {
-    let by_key = key(c.account_crm_id.as_deref());
-    if let Some(k) = &by_key
-        && let Some(id) = stored.by_key.get(k)
-    {
-        return Ok(*id);
-    }
-    match c.account_name.as_deref().map(|n| stored.by_name(n)) {
-        Some(Ok(Some(id))) => Ok(id),
-        Some(Err(())) => Err(Some(("crm-import-error-ambiguous-account", cols.account_name.clone()))),
-        Some(Ok(None)) if by_key.is_none() => Err(Some(("crm-import-error-no-account", cols.account_name.clone()))),
-        _ if by_key.is_some() => Err(Some(("crm-import-error-no-account", cols.account_id.clone()))),
-        _ => Err(None),
-    }
 }
 
 pub(super) async fn run(
@@ -74,7 +52,10 @@ pub(super) async fn run(
         if in_file.contains_key(&k) {
             continue;
         }
-        let account = resolve_account(c, &accounts, &cols).ok().filter(|a| row.is_valid() && mine(*a));
+        let account =
+            resolve_account(c.account_crm_id.as_deref(), c.account_name.as_deref(), &accounts, &cols.account_id, &cols.account_name)
+                .ok()
+                .filter(|a| row.is_valid() && mine(*a));
         in_file.insert(k, (row.row, account));
     }
 
@@ -95,7 +76,13 @@ pub(super) async fn run(
         {
             err(&cols.crm_id, "crm-import-error-duplicate-id");
         }
-        let account = match resolve_account(c, &accounts, &cols) {
+        let account = match resolve_account(
+            c.account_crm_id.as_deref(),
+            c.account_name.as_deref(),
+            &accounts,
+            &cols.account_id,
+            &cols.account_name,
+        ) {
             Ok(a) => Some(a),
             Err(e) => {
                 if let Some((code, col)) = e {

@@ -1,4 +1,4 @@
-//! Importing CRM exports (accounts, contacts) into the organisation: the one
+//! Importing CRM exports (accounts, contacts, opportunities) into the organisation: the one
 //! service the command line, the API and the browser page call.
 //!
 //! The file is read twice from its bytes, never held as a list of rows: the
@@ -7,13 +7,10 @@
 //! in one transaction; a dry run, or a file with invalid rows and no
 //! `skip_invalid`, is rolled back at the end, so the figures of a refusal say
 //! exactly what the valid rows would have done.
-//!
-//! Opportunities are the one kind not wired yet: [`import`] answers a usage
-//! error for them. Adding them is a third module next to `accounts` and
-//! `contacts` using the opportunity store's transaction functions.
 
 mod accounts;
 mod contacts;
+mod opportunities;
 mod refs;
 mod report;
 
@@ -68,15 +65,12 @@ pub fn parse_mapping(text: &str) -> Result<Mapping> {
 }
 
 /// Imports one file. Usage errors (a generic preset without a mapping, a
-/// mapping that does not fit, opportunities) are [`AppError::BadRequest`];
+/// mapping that does not fit) are [`AppError::BadRequest`];
 /// a file that cannot be read, or invalid rows, give a report with
 /// `refused` set and nothing stored.
 pub async fn import(store: &Store, auth: &Auth, bytes: &[u8], req: &ImportRequest) -> Result<Report> {
     if !may_import(auth) {
         return Err(AppError::forbidden());
-    }
-    if req.kind == Some(Kind::Opportunities) {
-        return Err(AppError::BadRequest(Message::new("crm-import-error-kind-unavailable")));
     }
     let options = crm::ImportOptions { preset: req.preset, kind: req.kind, mapping: req.mapping.clone() };
     let mut report = Report::new(req);
@@ -89,11 +83,12 @@ pub async fn import(store: &Store, auth: &Auth, bytes: &[u8], req: &ImportReques
     drop(file);
     // Read before the transaction: on SQLite it holds the only writer.
     let owners = refs::Owners::load(store, auth.org()).await?;
+    let currency = if kind == Kind::Opportunities { store.org(auth.org()).await?.currency } else { String::new() };
     let mut tx = store.crm_begin().await?;
     match kind {
         Kind::Accounts => accounts::run(&mut tx, auth, &owners, bytes, &options, &mut report).await?,
         Kind::Contacts => contacts::run(&mut tx, auth, &owners, bytes, &options, &mut report).await?,
-        Kind::Opportunities => return Err(AppError::BadRequest(Message::new("crm-import-error-kind-unavailable"))),
+        Kind::Opportunities => opportunities::run(&mut tx, auth, &owners, &currency, bytes, &options, &mut report).await?,
     }
     report.refused = !report.errors.is_empty() && !req.skip_invalid;
     if req.dry_run || report.refused {

@@ -147,3 +147,28 @@ impl AccountIndex {
 pub(super) fn too_long(value: &Option<String>, max: usize) -> bool {
     value.as_ref().is_some_and(|v| v.chars().count() > max)
 }
+
+/// The stored account a row names by CRM key (`id`), else by name. `Err(None)`
+/// when it names none (the parser has said so already), else the message and
+/// the column.
+pub(super) fn resolve_account(
+    id: Option<&str>,
+    name: Option<&str>,
+    stored: &AccountIndex,
+    id_column: &Option<String>,
+    name_column: &Option<String>,
+) -> Result<AccountId, Option<(&'static str, Option<String>)>> {
+    let by_key = key(id);
+    if let Some(k) = &by_key
+        && let Some(found) = stored.by_key.get(k)
+    {
+        return Ok(*found);
+    }
+    match name.map(|n| stored.by_name(n)) {
+        Some(Ok(Some(found))) => Ok(found),
+        Some(Err(())) => Err(Some(("crm-import-error-ambiguous-account", name_column.clone()))),
+        Some(Ok(None)) if by_key.is_none() => Err(Some(("crm-import-error-no-account", name_column.clone()))),
+        _ if by_key.is_some() => Err(Some(("crm-import-error-no-account", id_column.clone()))),
+        _ => Err(None),
+    }
+}

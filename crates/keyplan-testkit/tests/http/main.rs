@@ -20,6 +20,7 @@ mod content;
 mod content_pages;
 mod crm_import;
 mod crm_import_pages;
+mod crm_opportunities;
 mod csrf;
 mod customer;
 mod customer_figures;
