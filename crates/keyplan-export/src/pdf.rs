@@ -122,6 +122,30 @@ fn commitments_table(b: &PlanBundle, t: Tr) -> Option<Block> {
     Some(table.into())
 }
 
+/// The pipeline coverage of the plan's money goals (none in a customer's
+/// bundle, which carries no opportunities).
+struct Pipeline(std::collections::HashMap<keyplan_domain::NodeId, keyplan_domain::opportunity::coverage::Coverage>);
+
+impl Pipeline {
+    fn of(b: &PlanBundle) -> Pipeline {
+        let nodes: Vec<Node> = b.tree.iter().map(|g| g.node.clone()).collect();
+        Pipeline(keyplan_app::opportunities::coverage_of(&nodes, &b.opportunities, keyplan_app::today()))
+    }
+
+    /// The goal's text, with a line on the pipeline behind it when it has a money target.
+    fn goal_text(&self, n: &Node, t: Tr) -> String {
+        let mut text = goal_text(n, t);
+        if let Some(c) = self.0.get(&n.id) {
+            let (headline, detail, warnings) = crate::markdown_pipeline::coverage_text(c, t);
+            text.push_str(&format!("\n{}: {headline} · {detail}", t.s("cov-title")));
+            for w in warnings {
+                text.push_str(&format!("\n⚠ {w}"));
+            }
+        }
+        text
+    }
+}
+
 fn goal_text(n: &Node, t: Tr) -> String {
     let mut parts = vec![n.title.clone()];
     let mut measure = Vec::new();
@@ -146,8 +170,9 @@ fn goal_text(n: &Node, t: Tr) -> String {
 
 fn one_page_blocks(b: &PlanBundle, t: Tr) -> Vec<Block> {
     let mut blocks = Vec::new();
+    let pipeline = Pipeline::of(b);
     for g in &b.tree {
-        blocks.push(Block::callout(t.s("export-goal"), goal_text(&g.node, t), None));
+        blocks.push(Block::callout(t.s("export-goal"), pipeline.goal_text(&g.node, t), None));
     }
     blocks.push(Block::paragraph(t.a("export-progress", &crate::markdown::progress_args(&b.summary))));
     let column = |title: String, kind: NodeKind| {
@@ -171,12 +196,13 @@ fn one_page_blocks(b: &PlanBundle, t: Tr) -> Vec<Block> {
 fn compact_blocks(b: &PlanBundle, t: Tr) -> Vec<Block> {
     let mut blocks = Vec::new();
     let tdoc = keyplan_i18n::templates::localised(b.doc.clone(), t);
+    let pipeline = Pipeline::of(b);
     for (i, sec) in tdoc.sections.iter().enumerate() {
         blocks.push(Block::heading(1, format!("{}. {}", i + 1, sec.title)));
         match sec.kind {
             SectionKind::ConstraintTree => {
                 for g in &b.tree {
-                    blocks.push(Block::callout(t.s("export-goal"), goal_text(&g.node, t), None));
+                    blocks.push(Block::callout(t.s("export-goal"), pipeline.goal_text(&g.node, t), None));
                     let mut lines = Vec::new();
                     tree_lines(g, 0, &mut lines, t);
                     if !lines.is_empty() {
@@ -190,7 +216,7 @@ fn compact_blocks(b: &PlanBundle, t: Tr) -> Vec<Block> {
             }
             SectionKind::Goals => {
                 for g in b.goals() {
-                    blocks.push(Block::callout(t.s("export-goal"), goal_text(g, t), None));
+                    blocks.push(Block::callout(t.s("export-goal"), pipeline.goal_text(g, t), None));
                 }
             }
             SectionKind::ActionPlan => {

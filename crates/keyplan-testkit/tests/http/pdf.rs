@@ -207,3 +207,23 @@ async fn the_export_is_in_the_openapi_document() {
     let names: Vec<&str> = params.as_array().expect("parameters").iter().filter_map(|p| p["name"].as_str()).collect();
     assert!(["id", "format", "audience", "lang"].iter().all(|n| names.contains(n)), "{names:?}");
 }
+
+#[tokio::test]
+async fn the_pipeline_behind_a_money_goal_is_printed_for_us_and_never_for_the_customer() {
+    let p = planned().await;
+    let (api, plan, goal) = (&p.api, p.plan, p.tree[0]);
+    let deal = json!({"name": "Line 4 retrofit", "amount": 250000, "probability": 40, "goal_id": goal, "close_date": "2020-06-30"});
+    let (s, body) = api.post(&format!("/accounts/{}/opportunities", p.account), deal).await;
+    assert_eq!(s, StatusCode::CREATED, "{body}");
+    vis(api, plan, "node", goal, "customer").await;
+    for (audience, layout) in [("team", ""), ("team", "&layout=compact"), ("management", "")] {
+        let (s, _, pdf) = fetch(api, &format!("/api/v1/plans/{plan}/export?format=pdf&audience={audience}{layout}")).await;
+        assert_eq!(s, StatusCode::OK);
+        let text = text(&pdf);
+        // Weighted 100k of a 1m gap; the deal is open past its close date.
+        assert!(text.contains("10%covered") && text.contains("1openopportunitypastitsclosedate"), "{audience}{layout}: {text}");
+    }
+    let (_, _, pdf) = fetch(api, &format!("/api/v1/plans/{plan}/export?format=pdf&audience=customer")).await;
+    let text = text(&pdf);
+    assert!(text.contains(&squeeze("Grow to 2m")) && !text.contains("covered") && !text.contains("250"), "{text}");
+}
