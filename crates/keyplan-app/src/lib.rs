@@ -13,6 +13,7 @@ pub mod bundle;
 pub mod coach;
 pub mod cockpit;
 pub mod collab;
+pub mod committees;
 pub mod config;
 pub mod contacts;
 pub mod content;

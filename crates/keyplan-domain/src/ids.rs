@@ -66,6 +66,8 @@ typed_id!(
     CellId,
     /// A sales opportunity of an account, usually mirrored from the CRM.
     OpportunityId,
+    /// A management committee session.
+    CommitteeId,
     /// A company's plan template.
     TemplateId,
     /// One immutable version of a template; a plan keeps the one it was made with.

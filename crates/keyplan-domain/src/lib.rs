@@ -12,6 +12,7 @@ pub mod builtin;
 pub mod calendar;
 pub mod coach;
 pub mod cockpit;
+pub mod committee;
 pub mod contact;
 pub mod crm;
 pub mod customer;

@@ -14,6 +14,7 @@
 //! | `max_contacts_per_account` | integer 1–100000 | 2000 | contacts one account may hold |
 //! | `max_text_chars` | integer 100–20000 | 20000 | characters any one text field may hold |
 //! | `api_token_days` | integer 1–3650 or null | 90 | days a new API token works unless its creator says otherwise; null: no expiry |
+//! | `committee_plans` | integer 1–50 | 10 | plans a management committee session takes by default (seed 004) |
 //!
 //! Each kind of text field also has its own built-in ceiling (see
 //! [`crate::text::MAX_NAME`] and its neighbours); `max_text_chars` can only
@@ -32,7 +33,7 @@ use crate::portfolio::limits::{DEFAULT_PER_COMPANY, DEFAULT_PER_KAM, PlanLimits}
 use crate::validate::FieldError;
 
 /// Every key, in the order the object lists them.
-pub const KEYS: [&str; 10] = [
+pub const KEYS: [&str; 11] = [
     "active_plans_per_kam",
     "master_plans_per_company",
     "share_of_wallet_threshold",
@@ -43,6 +44,7 @@ pub const KEYS: [&str; 10] = [
     "max_contacts_per_account",
     "max_text_chars",
     "api_token_days",
+    "committee_plans",
 ];
 
 /// Nodes a plan may hold unless the organisation says otherwise.
@@ -73,6 +75,7 @@ pub struct OrganisationSettings {
     pub max_contacts_per_account: u32,
     pub max_text_chars: u32,
     pub api_token_days: Option<u32>,
+    pub committee_plans: u32,
 }
 
 impl Default for OrganisationSettings {
@@ -88,6 +91,7 @@ impl Default for OrganisationSettings {
             max_contacts_per_account: DEFAULT_MAX_CONTACTS,
             max_text_chars: DEFAULT_MAX_TEXT,
             api_token_days: Some(DEFAULT_TOKEN_DAYS),
+            committee_plans: crate::committee::DEFAULT_PLANS,
         }
     }
 }
@@ -116,6 +120,7 @@ impl OrganisationSettings {
                 "api_token_days" => {
                     if value.is_null() { Ok(None) } else { between(value, 1, MAX_TOKEN_DAYS).map(Some) }.map(|d| next.api_token_days = d)
                 }
+                "committee_plans" => between(value, 1, crate::committee::MAX_PLANS as u32).map(|n| next.committee_plans = n),
                 _ => Err(Message::new("settings-err-unknown").arg("keys", KEYS.join(", "))),
             };
             if let Err(m) = result {
@@ -189,7 +194,11 @@ mod tests {
         assert_eq!((d.active_plans_per_kam, d.master_plans_per_company, d.share_of_wallet_threshold), (3, 15, 0.6));
         assert_eq!((d.quadrant_share_line, d.quadrant_growth_line), (None, None));
         assert_eq!((d.max_nodes_per_plan, d.max_items_per_plan, d.max_contacts_per_account), (500, 500, 2000));
-        assert_eq!((d.max_text_chars, d.api_token_days), (20_000, Some(90)));
+        assert_eq!((d.max_text_chars, d.api_token_days, d.committee_plans), (20_000, Some(90), 10));
+        assert_eq!(d.patched(&patch(json!({"committee_plans": 5}))).unwrap().committee_plans, 5);
+        for bad in [json!(0), json!(51), json!(null)] {
+            assert_eq!(fields(&d.patched(&patch(json!({ "committee_plans": bad }))).unwrap_err()), ["committee_plans"]);
+        }
         assert!(d.patched(&patch(json!({"max_text_chars": 20_001}))).is_err(), "never above the built-in ceiling");
         assert!(d.patched(&patch(json!({"max_text_chars": 99}))).is_err());
         assert_eq!(d.patched(&patch(json!({"max_text_chars": 500}))).unwrap().max_text_chars, 500);

@@ -7,6 +7,8 @@
 //! file name and content type wherever it is downloaded.
 #![forbid(unsafe_code)]
 
+pub mod briefing;
+pub mod committee_pdf;
 pub mod document;
 pub mod ics;
 pub mod markdown;

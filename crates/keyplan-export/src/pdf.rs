@@ -124,16 +124,16 @@ fn commitments_table(b: &PlanBundle, t: Tr) -> Option<Block> {
 
 /// The pipeline coverage of the plan's money goals (none in a customer's
 /// bundle, which carries no opportunities).
-struct Pipeline(std::collections::HashMap<keyplan_domain::NodeId, keyplan_domain::opportunity::coverage::Coverage>);
+pub(crate) struct Pipeline(std::collections::HashMap<keyplan_domain::NodeId, keyplan_domain::opportunity::coverage::Coverage>);
 
 impl Pipeline {
-    fn of(b: &PlanBundle) -> Pipeline {
+    pub(crate) fn of(b: &PlanBundle) -> Pipeline {
         let nodes: Vec<Node> = b.tree.iter().map(|g| g.node.clone()).collect();
         Pipeline(keyplan_app::opportunities::coverage_of(&nodes, &b.opportunities, keyplan_app::today()))
     }
 
     /// The goal's text, with a line on the pipeline behind it when it has a money target.
-    fn goal_text(&self, n: &Node, t: Tr) -> String {
+    pub(crate) fn goal_text(&self, n: &Node, t: Tr) -> String {
         let mut text = goal_text(n, t);
         if let Some(c) = self.0.get(&n.id) {
             let (headline, detail, warnings) = crate::markdown_pipeline::coverage_text(c, t);

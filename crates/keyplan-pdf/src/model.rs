@@ -116,6 +116,12 @@ pub enum Block {
     Columns {
         columns: Vec<Vec<Block>>,
     },
+    /// What follows starts on a new page (nothing when the page is fresh).
+    PageBreak,
+    /// A table of contents: every level-1 heading with its page number.
+    Outline {
+        title: String,
+    },
 }
 
 impl Block {

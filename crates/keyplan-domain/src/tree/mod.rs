@@ -6,6 +6,7 @@
 //! carries the fields only its kind has, [`input`] validates what a user writes,
 //! and [`rollup`] builds the nested tree and its health.
 
+pub mod briefing;
 pub mod input;
 pub mod kind;
 pub mod node;

@@ -16,6 +16,7 @@ mod coach_marks;
 mod coach_pages;
 mod cockpit;
 mod collab;
+mod committees;
 mod content;
 mod content_pages;
 mod crm_import;

@@ -6,6 +6,7 @@ mod accounts;
 mod coach;
 mod cockpit;
 mod collab;
+pub(crate) mod committees;
 mod contacts;
 pub mod content;
 mod contract;
@@ -59,6 +60,10 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(users::list))
         .routes(routes!(tokens::list, tokens::create))
         .routes(routes!(tokens::revoke))
+        .routes(routes!(committees::list, committees::create))
+        .routes(routes!(committees::get))
+        .routes(routes!(committees::pack))
+        .routes(routes!(committees::put_outcome))
         .routes(routes!(accounts::list, accounts::create))
         .routes(routes!(accounts::get, accounts::update, accounts::delete))
         .routes(routes!(accounts::team))

@@ -35,6 +35,8 @@ body! {
         max_text_chars: integer(),
         /// Days a new API token works unless its maker chooses (1 to 3650); null: no expiry; default 90.
         api_token_days: nullable(integer()),
+        /// Plans a management committee session takes by default (1 to 50); default 10.
+        committee_plans: integer(),
     }
 }
 

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use keyplan_domain::analysis::{Category, ItemKind};
 use keyplan_domain::template::SectionKind;
-use keyplan_domain::tree::{Acceptance, CommitmentStatus, Health, NodeKind, TreeNode};
+use keyplan_domain::tree::{Health, NodeKind, TreeNode};
 
 use keyplan_app::bundle::PlanBundle;
 use keyplan_i18n::Tr;
@@ -368,36 +368,11 @@ pub fn briefing(b: &PlanBundle, t: Tr) -> Briefing {
             response: i.response.clone().unwrap_or_default(),
         })
         .collect();
-    let mut obstacles = Vec::new();
-    let mut at_risk = Vec::new();
-    fn walk(b: &PlanBundle, tn: &TreeNode, obstacles: &mut Vec<Flagged>, at_risk: &mut Vec<Flagged>, t: Tr) {
-        let n = &tn.node;
-        if n.kind() == NodeKind::Obstacle && tn.health != Health::Resolved {
-            let open = tn.children.iter().filter(|c| c.node.is_accepted_commitment()).count();
-            let why = if open == 0 { t.s("aud-why-no-commitment") } else { t.enum_label("health", tn.health.as_str()) };
-            obstacles.push(Flagged { title: n.title.clone(), why });
-        }
-        if n.kind() == NodeKind::Commitment {
-            let who = b.user_name(n.owner_id()).map(str::to_string).unwrap_or_else(|| t.s("aud-nobody"));
-            let why = match n.acceptance() {
-                Some(Acceptance::Declined) => Some(t.s1("aud-why-declined", "name", &who)),
-                Some(Acceptance::Proposed) => Some(t.s1("aud-why-waiting", "name", &who)),
-                Some(Acceptance::DateProposed) => Some(t.s1("aud-why-date", "name", &who)),
-                _ if n.status() == Some(CommitmentStatus::Missed) => Some(t.s1("aud-why-missed", "name", &who)),
-                _ if tn.overdue => Some(t.s2("aud-why-overdue", "date", t.opt_date(n.due_date()), "name", &who)),
-                _ => None,
-            };
-            if let Some(why) = why {
-                at_risk.push(Flagged { title: n.title.clone(), why });
-            }
-        }
-        for c in &tn.children {
-            walk(b, c, obstacles, at_risk, t);
-        }
-    }
-    for tn in &b.tree {
-        walk(b, tn, &mut obstacles, &mut at_risk, t);
-    }
+    let (open, risky) = keyplan_domain::tree::briefing::facts(&b.tree);
+    let mut obstacles: Vec<Flagged> =
+        open.into_iter().map(|o| Flagged { title: o.node.title.clone(), why: keyplan_export::briefing::obstacle_why(&o, t) }).collect();
+    let mut at_risk: Vec<Flagged> =
+        risky.into_iter().map(|r| Flagged { title: r.node.title.clone(), why: keyplan_export::briefing::why(b, &r, t) }).collect();
     obstacles.truncate(TOP);
     at_risk.truncate(TOP);
     Briefing {

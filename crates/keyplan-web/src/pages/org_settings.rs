@@ -36,9 +36,10 @@ fn patch_of(f: &SettingsForm) -> Result<Map<String, Value>, Vec<FieldError>> {
         ("max_contacts_per_account", &f.max_contacts_per_account, false, false),
         ("max_text_chars", &f.max_text_chars, false, false),
         ("api_token_days", &f.api_token_days, false, true),
+        ("committee_plans", &f.committee_plans, false, false),
     ] {
         // A size limit or token life left empty (or not on the form) stays as it is.
-        if text.trim().is_empty() && (key.starts_with("max_") || key == "api_token_days") {
+        if text.trim().is_empty() && (key.starts_with("max_") || key == "api_token_days" || key == "committee_plans") {
             continue;
         }
         if key == "api_token_days" && text.trim() == "never" {
@@ -50,7 +51,13 @@ fn patch_of(f: &SettingsForm) -> Result<Map<String, Value>, Vec<FieldError>> {
             continue;
         }
         match number(text) {
-            Some(n) if key.ends_with("_kam") || key.ends_with("_company") || key.starts_with("max_") || key.ends_with("_days") => {
+            Some(n)
+                if key.ends_with("_kam")
+                    || key.ends_with("_company")
+                    || key.starts_with("max_")
+                    || key.ends_with("_days")
+                    || key == "committee_plans" =>
+            {
                 let whole = (n.fract() == 0.0 && n >= 0.0).then_some(n as u64);
                 patch.insert(key.into(), whole.map(Value::from).unwrap_or(Value::from(n)));
             }

@@ -137,6 +137,8 @@ pub struct SettingsForm {
     pub max_text_chars: String,
     /// Days a new API token works; `never`: no expiry; empty: unchanged.
     pub api_token_days: String,
+    /// Plans a committee session takes by default; empty: unchanged.
+    pub committee_plans: String,
 }
 
 /// The settings as the form shows them.
@@ -154,6 +156,7 @@ pub(super) fn form_of(s: &OrganisationSettings) -> FormView {
             max_contacts_per_account: s.max_contacts_per_account.to_string(),
             max_text_chars: s.max_text_chars.to_string(),
             api_token_days: s.api_token_days.map_or_else(|| "never".to_string(), |d| d.to_string()),
+            committee_plans: s.committee_plans.to_string(),
         },
         0,
     )
