@@ -59,3 +59,6 @@ err-committee-too-many = höchstens { $max }
 err-committee-unknown = { $id } gehört nicht zu dieser Organisation
 err-committee-conditions = nennen Sie die Auflagen
 err-id-list = muss eine Liste von IDs sein
+committee-field-date = Datum
+committee-field-participant_ids = Teilnehmende
+committee-field-plan_ids = Pläne

@@ -59,3 +59,6 @@ err-committee-too-many = at most { $max }
 err-committee-unknown = { $id } is not one of this organisation's
 err-committee-conditions = say what the conditions are
 err-id-list = must be a list of ids
+committee-field-date = Date
+committee-field-participant_ids = Participants
+committee-field-plan_ids = Plans

@@ -9,6 +9,7 @@ mod coach_rules;
 pub mod cockpit;
 mod collab;
 mod commitments;
+mod committees;
 mod compare;
 mod contacts;
 mod crm_import;
@@ -156,6 +157,11 @@ pub fn router() -> Router<AppState> {
         .route("/portfolio.svg", get(portfolio::svg))
         .route("/portfolio.xlsx", get(portfolio::xlsx))
         .route("/portfolio.pdf", get(portfolio::pdf))
+        .route("/committees", get(committees::list).post(committees::create))
+        .route("/committees/new", get(committees::new))
+        .route("/committees/{id}", get(committees::show))
+        .route("/committees/{id}/pack.pdf", get(committees::pack))
+        .route("/committees/{id}/outcomes/{plan_id}", post(committees::record))
         .route("/cockpit", get(cockpit::show))
         .route("/cockpit/items", get(cockpit::items))
         .route("/cockpit.xlsx", get(cockpit::export))
