@@ -310,7 +310,7 @@ fn review_label(kind: Option<ReviewKind>) -> &'static str {
 }
 
 /// Creates the due, overdue and review reminders for `today` in every
-/// organisation. Idempotent: a reminder already given is not repeated.
+/// organisation, and the KAMs' update reminders (`crate::rhythm`). Idempotent: a reminder already given is not repeated.
 /// Answers how many notifications were created.
 pub async fn generate_reminders(store: &Store, today: Date) -> Result<usize> {
     let until = today + Duration::days(REMIND_DAYS);
@@ -332,7 +332,7 @@ pub async fn generate_reminders(store: &Store, today: Date) -> Result<usize> {
             created += 1;
         }
     }
-    Ok(created)
+    Ok(created + crate::rhythm::send_update_reminders(store, today).await?)
 }
 
 /// Runs [`generate_reminders`] now and then every `every`.

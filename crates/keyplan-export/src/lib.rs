@@ -7,6 +7,7 @@
 //! file name and content type wherever it is downloaded.
 #![forbid(unsafe_code)]
 
+pub mod budget_csv;
 pub mod document;
 pub mod ics;
 pub mod markdown;

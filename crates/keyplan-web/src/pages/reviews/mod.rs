@@ -5,8 +5,10 @@
 mod changes;
 mod forms;
 mod page;
+mod rating;
 
 pub use changes::ChangeGroup;
 pub(crate) use changes::{grouped, snapshot_label};
 pub use forms::{add_participant, create, hold, remove_participant, schedule, signoff, update};
 pub use page::show;
+pub use rating::rate;
