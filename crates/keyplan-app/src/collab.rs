@@ -310,7 +310,7 @@ fn review_label(kind: Option<ReviewKind>) -> &'static str {
 }
 
 /// Creates the due, overdue and review reminders for `today` in every
-/// organisation, and the KAMs' update reminders (`crate::rhythm`). Idempotent: a reminder already given is not repeated.
+/// organisation. Idempotent: a reminder already given is not repeated.
 /// Answers how many notifications were created.
 pub async fn generate_reminders(store: &Store, today: Date) -> Result<usize> {
     let until = today + Duration::days(REMIND_DAYS);
@@ -332,7 +332,7 @@ pub async fn generate_reminders(store: &Store, today: Date) -> Result<usize> {
             created += 1;
         }
     }
-    Ok(created + crate::rhythm::send_update_reminders(store, today).await?)
+    Ok(created)
 }
 
 /// Runs [`generate_reminders`] now and then every `every`.
@@ -347,6 +347,12 @@ pub fn spawn_reminders(store: Store, every: std::time::Duration) -> tokio::task:
                     Ok(n) if n > 0 => tracing::info!(created = n, "reminders"),
                     Ok(_) => {}
                     Err(e) => tracing::warn!(error = ?e, "generating reminders failed"),
+                }
+                // The KAMs' update reminders (issue 17), each recorded once per interval.
+                match crate::rhythm::send_update_reminders(&store, crate::today()).await {
+                    Ok(n) if n > 0 => tracing::info!(sent = n, "update reminders"),
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!(error = ?e, "sending update reminders failed"),
                 }
             })
             .await;

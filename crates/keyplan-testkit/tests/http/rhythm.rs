@@ -95,7 +95,7 @@ async fn the_kam_is_reminded_once_before_the_interval_runs_out() {
         keyplan_app::rhythm::send_update_reminders(&p.app.store, day + Duration::days(1)),
     );
     assert_eq!(a.unwrap() + b.unwrap() + c.unwrap(), 1);
-    assert_eq!(keyplan_app::collab::generate_reminders(&p.app.store, day + Duration::days(2)).await.unwrap(), 0, "not again");
+    assert_eq!(keyplan_app::rhythm::send_update_reminders(&p.app.store, day + Duration::days(2)).await.unwrap(), 0, "not again");
     let (s, notes) = p.api.get("/me/notifications").await;
     assert_eq!(s, StatusCode::OK, "{notes}");
     let reminders: Vec<_> = notes["notifications"].as_array().unwrap().iter().filter(|n| n["kind"] == "plan_update_due").collect();
