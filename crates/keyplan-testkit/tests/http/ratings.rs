@@ -7,7 +7,7 @@
 
 use keyplan_domain::Role;
 use reqwest::StatusCode;
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::helpers::{ORG, OTHER_ORG, assert_error, id, named_entities, planned};
 
@@ -90,7 +90,6 @@ async fn managers_rate_held_management_reviews_and_the_plans_kam_reads_them() {
         assert_error(&who.get(&path).await, StatusCode::FORBIDDEN, "forbidden", None);
     }
     assert_error(&bo.get(&path).await, StatusCode::NOT_FOUND, "not_found", None);
-    let _: Value = g2;
 }
 
 #[tokio::test]

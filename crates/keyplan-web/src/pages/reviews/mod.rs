@@ -9,6 +9,5 @@ mod rating;
 
 pub use changes::ChangeGroup;
 pub(crate) use changes::{grouped, snapshot_label};
-pub use forms::{add_participant, create, hold, remove_participant, schedule, signoff, update};
+pub use forms::{add_participant, create, hold, rate, remove_participant, schedule, signoff, update};
 pub use page::show;
-pub use rating::rate;

@@ -1,27 +1,20 @@
 //! The manager's quality rating on a held management review's page (issue 17):
 //! the rating given at this review, shown to managers, administrators and the
 //! plan's KAM, and the form a manager or administrator rates with (once per
-//! review) on the organisation's quality scale.
+//! review) on the organisation's quality scale (posted to `forms::rate`).
 
-use axum::Form;
-use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
 use keyplan_app::bundle::PlanBundle;
+use keyplan_domain::Message;
 use keyplan_domain::quality;
 use keyplan_domain::review::ReviewKind;
-use keyplan_domain::{FieldError, Message, ReviewId};
 use keyplan_i18n::Tr;
 use keyplan_store::{Rating, Review};
 use serde::{Deserialize, Serialize};
 
-use super::page::{ReviewForms, review_page, tr};
-use crate::auth::{Auth, PageUser};
+use crate::AppState;
+use crate::auth::Auth;
 use crate::error::PageError;
-use crate::extract::Id;
-use crate::pages::redirect_with;
 use crate::views::{FormView, Opt};
-use crate::{AppError, AppState};
 
 /// A rating as the page shows it.
 pub struct RatingView {
@@ -94,41 +87,6 @@ pub async fn section(
     }
     let mut form = form.unwrap_or_else(|| FormView::from_input(&RatingForm::default(), 0));
     form.localise(t);
-    Ok(RatingSection { shown: true, rating: given.map(|g| RatingView::new(g, t)), can_rate, steps, form })
-}
-
-/// `POST /reviews/{id}/rating`: rates the plan at this held management review.
-pub async fn rate(
-    State(state): State<AppState>,
-    PageUser(auth): PageUser,
-    headers: HeaderMap,
-    Id(id): Id<ReviewId>,
-    Form(f): Form<RatingForm>,
-) -> Result<Response, PageError> {
-    let r = state.store.review(auth.org(), id).await?;
-    let result = match f.score.trim().parse::<i64>() {
-        Ok(score) => keyplan_app::rhythm::rate(&state.store, &auth, r.plan_id, id, score, &f.comment).await,
-        Err(_) => Err(AppError::Validation(vec![FieldError::new("score", Message::new("rating-err-score-missing"))])),
-    };
-    match result {
-        Ok(_) => Ok(redirect_with(&format!("/reviews/{id}#rating"), &tr().s("rating-saved"))),
-        Err(AppError::Validation(errors)) if errors.iter().any(|e| e.field == "review_id") => {
-            let t = tr();
-            let text = errors.iter().map(|e| t.msg(&e.message)).collect::<Vec<_>>().join("; ");
-            Ok(redirect_with(&format!("/reviews/{id}#rating"), &text))
-        }
-        Err(AppError::Validation(errors)) => {
-            let form = FormView::from_input(&f, 0).with_errors(&errors);
-            review_page(
-                &state,
-                &auth,
-                &headers,
-                id,
-                ReviewForms { rating: Some(form), ..Default::default() },
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(e) => Err(e.into()),
-    }
+    // Those who may neither read nor rate (other KAMs, members, viewers) do not see the section at all.
+    Ok(RatingSection { shown: may_read || can_rate, rating: given.map(|g| RatingView::new(g, t)), can_rate, steps, form })
 }
