@@ -290,6 +290,8 @@ fn assemble(i: Input<'_>, filters: &Filters, visible: &dyn Fn(&User) -> bool) ->
             cadence_months: p.review_cadence_months,
             next_set: p.next_review_date,
             last_held: p.last_held,
+            last_update: keyplan_store::last_update(p.plan_updated_at, p.last_activity),
+            update_interval_days: u32::try_from(p.update_interval_days).unwrap_or(1),
         };
         let review = facts.judge(today);
         let line = PlanLine {

@@ -348,6 +348,12 @@ pub fn spawn_reminders(store: Store, every: std::time::Duration) -> tokio::task:
                     Ok(_) => {}
                     Err(e) => tracing::warn!(error = ?e, "generating reminders failed"),
                 }
+                // The KAMs' update reminders (issue 17), each recorded once per interval.
+                match crate::rhythm::send_update_reminders(&store, crate::today()).await {
+                    Ok(n) if n > 0 => tracing::info!(sent = n, "update reminders"),
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!(error = ?e, "sending update reminders failed"),
+                }
             })
             .await;
         }

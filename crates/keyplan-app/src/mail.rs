@@ -79,6 +79,7 @@ fn subject(kind: &str, message: &str, t: Tr) -> String {
         | "commitment_due"
         | "commitment_overdue"
         | "review_due"
+        | "plan_update_due"
         | "comment"
         | "customer_comment"
         | "customer_answer" => t.s(&format!("mail-topic-{kind}")),

@@ -32,18 +32,29 @@ pub struct ScheduleView {
     pub due: Date,
     pub overdue: bool,
     pub last_held: Option<Date>,
+    /// The day of the plan's latest update (any change to the plan).
+    pub last_update: Date,
+    /// The last day of the organisation's update interval: the plan must be
+    /// updated or reviewed by then.
+    pub update_due: Date,
+    /// Past the update interval: no update and no held review for longer than it.
+    pub unrefreshed: bool,
 }
 
 impl ScheduleView {
     pub fn new(s: &ReviewSchedule, today: Date) -> ScheduleView {
         let status = s.status;
         let due = review::next_review_due(s.next_review_date, s.last_held, s.period_start, s.review_cadence_months);
+        let (last_update, interval) = (s.last_update(), u32::try_from(s.update_interval_days).unwrap_or(1));
         ScheduleView {
             cadence_months: s.review_cadence_months,
             next_review_date: s.next_review_date,
             due,
             overdue: review::is_overdue(due, status, today),
             last_held: s.last_held,
+            last_update,
+            update_due: review::update_due(last_update, s.last_held, interval),
+            unrefreshed: review::past_update_interval(last_update, s.last_held, interval, status, today),
         }
     }
 }
@@ -52,11 +63,21 @@ pub async fn schedule(store: &Store, org: OrgId, plan: PlanId) -> Result<Schedul
     Ok(ScheduleView::new(&store.review_schedule(org, plan).await?, today()))
 }
 
-/// Plans whose review is overdue, with their accounts, for list pages (one query for
-/// the whole organisation).
+/// Plans whose review is overdue or that went past the organisation's update
+/// interval, with their accounts, for list pages (one query for the whole
+/// organisation).
 pub async fn overdue_plans(store: &Store, org: OrgId) -> Result<Vec<(keyplan_domain::AccountId, PlanId)>> {
     let t = today();
-    Ok(store.review_schedules(org).await?.iter().filter(|s| ScheduleView::new(s, t).overdue).map(|s| (s.account_id, s.plan_id)).collect())
+    Ok(store
+        .review_schedules(org)
+        .await?
+        .iter()
+        .filter(|s| {
+            let v = ScheduleView::new(s, t);
+            v.overdue || v.unrefreshed
+        })
+        .map(|s| (s.account_id, s.plan_id))
+        .collect())
 }
 
 pub async fn set_schedule(store: &Store, auth: &Auth, plan: PlanId, version: i64, cadence: &str, next: &str) -> Result<ScheduleView> {

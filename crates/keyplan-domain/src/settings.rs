@@ -15,6 +15,8 @@
 //! | `max_text_chars` | integer 100–20000 | 20000 | characters any one text field may hold |
 //! | `api_token_days` | integer 1–3650 or null | 90 | days a new API token works unless its creator says otherwise; null: no expiry |
 //! | `committee_plans` | integer 1–50 | 10 | plans a management committee session takes by default (seed 004) |
+//! | `update_interval_days` | integer 1–3650 | 90 | the longest a plan may go without an update or a held review before it is stale (seed 002) |
+//! | `quality_scale` | object | 1–5, labelled | the scale a manager rates a plan's quality on: `{"min", "max", "labels"}` (see [`crate::quality`]) |
 //!
 //! Each kind of text field also has its own built-in ceiling (see
 //! [`crate::text::MAX_NAME`] and its neighbours); `max_text_chars` can only
@@ -30,10 +32,11 @@ use serde_json::{Map, Value};
 use crate::Message;
 use crate::portfolio::DEFAULT_SHARE_THRESHOLD;
 use crate::portfolio::limits::{DEFAULT_PER_COMPANY, DEFAULT_PER_KAM, PlanLimits};
+use crate::quality::QualityScale;
 use crate::validate::FieldError;
 
 /// Every key, in the order the object lists them.
-pub const KEYS: [&str; 11] = [
+pub const KEYS: [&str; 13] = [
     "active_plans_per_kam",
     "master_plans_per_company",
     "share_of_wallet_threshold",
@@ -45,6 +48,8 @@ pub const KEYS: [&str; 11] = [
     "max_text_chars",
     "api_token_days",
     "committee_plans",
+    "update_interval_days",
+    "quality_scale",
 ];
 
 /// Nodes a plan may hold unless the organisation says otherwise.
@@ -61,9 +66,13 @@ pub const MIN_MAX_TEXT: u32 = 100;
 pub const DEFAULT_TOKEN_DAYS: u32 = 90;
 /// The longest life an API token may be given, in days (ten years).
 pub const MAX_TOKEN_DAYS: u32 = 3650;
+/// The longest a plan may go without an update or a review unless the organisation says otherwise.
+pub const DEFAULT_UPDATE_INTERVAL_DAYS: u32 = 90;
+/// The longest update interval an organisation may set, in days (ten years).
+pub const MAX_UPDATE_INTERVAL_DAYS: u32 = 3650;
 
 /// The organisation's settings.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct OrganisationSettings {
     pub active_plans_per_kam: u32,
     pub master_plans_per_company: u32,
@@ -76,6 +85,8 @@ pub struct OrganisationSettings {
     pub max_text_chars: u32,
     pub api_token_days: Option<u32>,
     pub committee_plans: u32,
+    pub update_interval_days: u32,
+    pub quality_scale: QualityScale,
 }
 
 impl Default for OrganisationSettings {
@@ -92,6 +103,8 @@ impl Default for OrganisationSettings {
             max_text_chars: DEFAULT_MAX_TEXT,
             api_token_days: Some(DEFAULT_TOKEN_DAYS),
             committee_plans: crate::committee::DEFAULT_PLANS,
+            update_interval_days: DEFAULT_UPDATE_INTERVAL_DAYS,
+            quality_scale: QualityScale::default(),
         }
     }
 }
@@ -104,7 +117,7 @@ impl OrganisationSettings {
     /// These settings with `patch` applied: every key checked, all errors at
     /// once, nothing applied when one is wrong.
     pub fn patched(&self, patch: &Map<String, Value>) -> Result<OrganisationSettings, Vec<FieldError>> {
-        let mut next = *self;
+        let mut next = self.clone();
         let mut errors = Vec::new();
         for (key, value) in patch {
             let result = match key.as_str() {
@@ -121,6 +134,8 @@ impl OrganisationSettings {
                     if value.is_null() { Ok(None) } else { between(value, 1, MAX_TOKEN_DAYS).map(Some) }.map(|d| next.api_token_days = d)
                 }
                 "committee_plans" => between(value, 1, crate::committee::MAX_PLANS as u32).map(|n| next.committee_plans = n),
+                "update_interval_days" => between(value, 1, MAX_UPDATE_INTERVAL_DAYS).map(|d| next.update_interval_days = d),
+                "quality_scale" => QualityScale::from_json(value).map(|q| next.quality_scale = q),
                 _ => Err(Message::new("settings-err-unknown").arg("keys", KEYS.join(", "))),
             };
             if let Err(m) = result {
@@ -207,11 +222,21 @@ mod tests {
         for bad in [json!(0), json!(3651), json!("30"), json!(1.5)] {
             assert_eq!(fields(&d.patched(&patch(json!({ "api_token_days": bad }))).unwrap_err()), ["api_token_days"]);
         }
+        assert_eq!(d.update_interval_days, 90);
+        assert_eq!(d.patched(&patch(json!({"update_interval_days": 30}))).unwrap().update_interval_days, 30);
+        for bad in [json!(0), json!(3651), json!(null), json!("90"), json!(2.5)] {
+            assert_eq!(fields(&d.patched(&patch(json!({ "update_interval_days": bad }))).unwrap_err()), ["update_interval_days"]);
+        }
+        let scale = json!({"min": 0, "max": 2, "labels": ["No", "Partly", "Yes"]});
+        assert_eq!(d.patched(&patch(json!({ "quality_scale": scale }))).unwrap().quality_scale.labels, ["No", "Partly", "Yes"]);
+        for bad in [json!(null), json!({"min": 1, "max": 3, "labels": ["a"]})] {
+            assert_eq!(fields(&d.patched(&patch(json!({ "quality_scale": bad }))).unwrap_err()), ["quality_scale"]);
+        }
         assert!(d.patched(&patch(json!({"max_nodes_per_plan": 0}))).is_err(), "a plan holds at least one node");
         assert_eq!(d.patched(&patch(json!({"max_items_per_plan": 20}))).unwrap().max_items_per_plan, 20);
         assert!(within_limit("nodes", "err-limit-nodes", 499, 1, 500).is_ok());
         assert_eq!(within_limit("nodes", "err-limit-nodes", 500, 1, 500).unwrap_err().field, "nodes");
-        let keys: Vec<String> = serde_json::to_value(d).unwrap().as_object().unwrap().keys().cloned().collect();
+        let keys: Vec<String> = serde_json::to_value(&d).unwrap().as_object().unwrap().keys().cloned().collect();
         let mut documented = KEYS.map(String::from).to_vec();
         documented.sort();
         let mut keys = keys;
@@ -223,7 +248,7 @@ mod tests {
     fn a_patch_changes_only_what_it_names() {
         let d = OrganisationSettings::default();
         let next = d.patched(&patch(json!({"active_plans_per_kam": 5, "quadrant_growth_line": 250000.5}))).unwrap();
-        assert_eq!(next, OrganisationSettings { active_plans_per_kam: 5, quadrant_growth_line: Some(250000.5), ..d });
+        assert_eq!(next, OrganisationSettings { active_plans_per_kam: 5, quadrant_growth_line: Some(250000.5), ..d.clone() });
         let back = next.patched(&patch(json!({"quadrant_growth_line": null}))).unwrap();
         assert_eq!(back.quadrant_growth_line, None, "null: back to the median");
         assert_eq!(d.patched(&Map::new()).unwrap(), d);

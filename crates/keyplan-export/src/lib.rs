@@ -8,6 +8,7 @@
 #![forbid(unsafe_code)]
 
 pub mod briefing;
+pub mod budget_csv;
 pub mod committee_pdf;
 pub mod document;
 pub mod ics;

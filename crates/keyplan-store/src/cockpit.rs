@@ -21,6 +21,7 @@ use keyplan_domain::tree::Acceptance;
 use keyplan_domain::{AccountId, NodeId, OrgId, PlanId, UserId};
 use time::{Date, OffsetDateTime};
 
+use crate::reviews::UPDATE_FACTS;
 use crate::{Store, StoreResult, Ts, on_pool};
 
 /// Which accounts the cockpit counts: exact region and industry, empty for all.
@@ -43,6 +44,12 @@ pub struct CockpitPlan {
     pub review_cadence_months: i32,
     pub next_review_date: Option<Date>,
     pub last_held: Option<Date>,
+    /// When the plan's own fields last changed.
+    pub plan_updated_at: OffsetDateTime,
+    /// The latest change in the plan's history.
+    pub last_activity: Option<OffsetDateTime>,
+    /// The organisation's `update_interval_days`.
+    pub update_interval_days: i32,
     pub coach_score: Option<f64>,
     pub coach_level: Option<i32>,
     pub coach_blockers: Option<i32>,
@@ -146,10 +153,10 @@ impl Store {
     pub async fn cockpit_plans(&self, org: OrgId, filter: &CockpitFilter, today: Date) -> StoreResult<Vec<CockpitPlan>> {
         let sql = sqlx::AssertSqlSafe(format!(
             "SELECT p.id, p.title, p.status, p.account_id, a.name AS account_name, COALESCE(a.owner_id, p.created_by) AS kam_id, \
-             p.period_start, p.review_cadence_months, p.next_review_date, h.last_held, m.score AS coach_score, m.level AS coach_level, m.blockers AS coach_blockers, \
+             p.period_start, p.review_cadence_months, p.next_review_date, h.last_held, {UPDATE_FACTS}, m.score AS coach_score, m.level AS coach_level, m.blockers AS coach_blockers, \
              COALESCE(c.overdue, 0) AS overdue_commitments, COALESCE(c.unaccepted, 0) AS unaccepted_commitments, \
              COALESCE(ob.obstacles, 0) AS obstacles, COALESCE(ob.overcome, 0) AS obstacles_overcome, COALESCE(ob.blocked, 0) AS blocked_obstacles \
-             FROM plans p JOIN accounts a ON a.id = p.account_id \
+             FROM plans p JOIN accounts a ON a.id = p.account_id JOIN organisations o ON o.id = p.org_id \
              LEFT JOIN plan_coach_marks m ON m.plan_id = p.id \
              LEFT JOIN (SELECT r.plan_id, MAX(r.review_date) AS last_held FROM reviews r \
                WHERE r.org_id = $1 AND r.held_at IS NOT NULL GROUP BY r.plan_id) h ON h.plan_id = p.id \

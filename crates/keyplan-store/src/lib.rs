@@ -9,6 +9,7 @@
 
 mod account_list;
 mod accounts;
+mod budget;
 mod coach;
 mod cockpit;
 mod collab;
@@ -29,6 +30,7 @@ mod opportunities;
 mod plans;
 mod portfolio;
 mod reviews;
+mod rhythm;
 mod rows;
 mod serial;
 mod settings;
@@ -50,6 +52,7 @@ use sqlx::{PgPool, SqlitePool};
 
 pub use account_list::{AccountFilter, AccountSort, AccountSummary, Choice};
 pub use accounts::TeamMember;
+pub use budget::{BudgetAccount, BudgetFacts, BudgetGoal, BudgetPipeline, BudgetRating};
 pub use coach::{CoachFacts, CoachMark, PlanMark, RuleChange};
 pub use cockpit::{CockpitChoices, CockpitCommitment, CockpitFilter, CockpitKpi, CockpitObstacle, CockpitPlan};
 pub use collab::{Activity, Comment, DueCommitment, MessageArgs, NewNotification, Notification, ReviewDate, Unmailed};
@@ -65,7 +68,8 @@ pub use limits::{ActivePlanRow, LimitException, PlanLimitNote};
 pub use nodes::{MyCommitment, NodeWrite};
 pub use opportunities::{GoalChoice, Opportunity};
 pub use portfolio::{PortfolioAccount, PortfolioChoices, PortfolioFilter, sort_by_name};
-pub use reviews::{Participant, Review, ReviewSchedule, ReviewText, Snapshot, SnapshotInfo};
+pub use reviews::{Participant, Review, ReviewSchedule, ReviewText, Snapshot, SnapshotInfo, last_update};
+pub use rhythm::{NewRating, Rating, UpdateFacts};
 pub use rows::{Account, Contact, Organisation, Plan, PlanSummary, SessionUser, User};
 pub use share_guard::ShareLimits;
 pub use shares::{ShareLink, ShareOpening, Visibilities, VisibilityTarget};

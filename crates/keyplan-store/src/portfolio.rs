@@ -96,6 +96,9 @@ struct PlanRow {
     review_cadence_months: Option<i32>,
     next_review_date: Option<Date>,
     last_held: Option<Date>,
+    plan_updated_at: time::OffsetDateTime,
+    last_activity: Option<time::OffsetDateTime>,
+    update_interval_days: i32,
     coach_level: Option<i32>,
     coach_score: Option<f64>,
 }
@@ -108,6 +111,8 @@ impl AccountRow {
             review_cadence_months: p.review_cadence_months.unwrap_or(3),
             next_review_date: p.next_review_date,
             last_held: p.last_held,
+            last_update: crate::reviews::last_update(p.plan_updated_at, p.last_activity),
+            update_interval_days: u32::try_from(p.update_interval_days).unwrap_or(1),
         });
         PortfolioAccount {
             id: self.id,
@@ -144,16 +149,19 @@ const ACCOUNTS: &str = "SELECT a.id, a.name, a.owner_id, u.name AS owner_name, a
 
 /// The best current plan of each account that has one: active (active, in
 /// review, approved) before draft, then the newest; archived plans never;
-/// with its last held review and the coach's kept mark. The organisation's
+/// with its last held review, its last update (its own and its history's),
+/// the organisation's update interval and the coach's kept mark. The organisation's
 /// few hundred plans are ranked once; joining them to the accounts happens in
 /// memory (a join to a ranked subquery made SQLite scan the plans once per
 /// account).
 const BEST_PLANS: &str = "WITH ranked AS (SELECT q.id, q.account_id, q.status, q.period_start, q.review_cadence_months, \
-      q.next_review_date, ROW_NUMBER() OVER (PARTITION BY q.account_id ORDER BY \
+      q.next_review_date, q.updated_at, ROW_NUMBER() OVER (PARTITION BY q.account_id ORDER BY \
         CASE WHEN q.status IN ('active', 'in_review', 'approved') THEN 0 ELSE 1 END, q.id DESC) AS pos \
       FROM plans q WHERE q.org_id = $1 AND q.status <> 'archived') \
     SELECT b.account_id, b.id AS plan_id, b.status AS plan_status, b.period_start, b.review_cadence_months, b.next_review_date, \
       (SELECT MAX(r.review_date) FROM reviews r WHERE r.plan_id = b.id AND r.held_at IS NOT NULL) AS last_held, \
+      b.updated_at AS plan_updated_at, (SELECT MAX(ac.at) FROM activity ac WHERE ac.plan_id = b.id) AS last_activity, \
+      (SELECT o.update_interval_days FROM organisations o WHERE o.id = $1) AS update_interval_days, \
       m.level AS coach_level, m.score AS coach_score \
     FROM ranked b LEFT JOIN plan_coach_marks m ON m.plan_id = b.id WHERE b.pos = 1";
 

@@ -93,13 +93,38 @@ pub struct ReviewSchedule {
     pub review_cadence_months: i32,
     pub next_review_date: Option<Date>,
     pub last_held: Option<Date>,
+    /// When the plan's own fields last changed.
+    pub plan_updated_at: OffsetDateTime,
+    /// The latest change recorded in the plan's history (its tree, sections, items…).
+    pub last_activity: Option<OffsetDateTime>,
+    /// The organisation's `update_interval_days`.
+    pub update_interval_days: i32,
 }
+
+impl ReviewSchedule {
+    /// The day of the plan's latest update: its own fields or anything in its history.
+    pub fn last_update(&self) -> Date {
+        last_update(self.plan_updated_at, self.last_activity)
+    }
+}
+
+/// The day of a plan's latest update (UTC), from its own `updated_at` and its history's latest entry.
+pub fn last_update(plan_updated_at: OffsetDateTime, last_activity: Option<OffsetDateTime>) -> Date {
+    last_activity.map_or(plan_updated_at, |a| a.max(plan_updated_at)).to_offset(time::UtcOffset::UTC).date()
+}
+
+/// The columns that give a plan's last update and the organisation's update
+/// interval, for a query over `plans p JOIN organisations o ON o.id = p.org_id`.
+pub(crate) const UPDATE_FACTS: &str = "p.updated_at AS plan_updated_at, \
+    (SELECT MAX(ac.at) FROM activity ac WHERE ac.plan_id = p.id) AS last_activity, o.update_interval_days";
 
 const COLUMNS: &str = "id, plan_id, kind, review_date, notes, decisions, held_at, snapshot_id, signoff, signoff_comment, signoff_by, signoff_at, \
     coach_score, coach_level, version, created_at, created_by, updated_at";
 const SNAP_INFO: &str = "id, plan_id, label, taken_at, taken_by";
 const SCHEDULE: &str = "SELECT p.id AS plan_id, p.account_id, p.status, p.period_start, p.review_cadence_months, p.next_review_date, \
-    (SELECT MAX(r.review_date) FROM reviews r WHERE r.plan_id = p.id AND r.held_at IS NOT NULL) AS last_held FROM plans p";
+    (SELECT MAX(r.review_date) FROM reviews r WHERE r.plan_id = p.id AND r.held_at IS NOT NULL) AS last_held, \
+    p.updated_at AS plan_updated_at, (SELECT MAX(ac.at) FROM activity ac WHERE ac.plan_id = p.id) AS last_activity, \
+    o.update_interval_days FROM plans p JOIN organisations o ON o.id = p.org_id";
 
 impl Store {
     /// The plan's reviews, latest date first.

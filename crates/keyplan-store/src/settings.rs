@@ -4,13 +4,15 @@
 //! never lose one another's change (the caller reads again and retries).
 
 use keyplan_domain::OrgId;
+use keyplan_domain::quality::QualityScale;
 use keyplan_domain::settings::OrganisationSettings;
 
 use crate::error::OptionalExt;
 use crate::{Store, StoreResult, on_pool};
 
 const COLUMNS: &str = "active_plans_per_kam, master_plans_per_company, share_of_wallet_threshold, quadrant_share_line, quadrant_growth_line, \
-     max_nodes_per_plan, max_items_per_plan, max_contacts_per_account, max_text_chars, api_token_days, committee_plans, version";
+     max_nodes_per_plan, max_items_per_plan, max_contacts_per_account, max_text_chars, api_token_days, committee_plans, update_interval_days, \
+     quality_scale, version";
 
 #[derive(sqlx::FromRow)]
 struct Row {
@@ -25,6 +27,9 @@ struct Row {
     max_text_chars: i32,
     api_token_days: Option<i32>,
     committee_plans: i32,
+    update_interval_days: i32,
+    /// The scale as JSON; NULL: the default scale.
+    quality_scale: Option<String>,
     version: i64,
 }
 
@@ -43,6 +48,12 @@ impl Row {
             max_text_chars: whole(self.max_text_chars),
             api_token_days: self.api_token_days.map(whole),
             committee_plans: whole(self.committee_plans),
+            update_interval_days: whole(self.update_interval_days),
+            quality_scale: self
+                .quality_scale
+                .and_then(|json| serde_json::from_str::<QualityScale>(&json).ok())
+                .filter(|q| q.check().is_ok())
+                .unwrap_or_default(),
         };
         (s, self.version)
     }
@@ -67,14 +78,21 @@ impl Store {
         let sql = sqlx::AssertSqlSafe(format!(
             "UPDATE organisations SET active_plans_per_kam = $1, master_plans_per_company = $2, share_of_wallet_threshold = $3, \
              quadrant_share_line = $4, quadrant_growth_line = $5, max_nodes_per_plan = $8, max_items_per_plan = $9, \
-             max_contacts_per_account = $10, max_text_chars = $11, api_token_days = $12, committee_plans = $13, version = version + 1 WHERE id = $6 AND version = $7 RETURNING {COLUMNS}"
+             max_contacts_per_account = $10, max_text_chars = $11, api_token_days = $12, \
+             update_interval_days = $13, quality_scale = $14, committee_plans = $15, version = version + 1 WHERE id = $6 AND version = $7 RETURNING {COLUMNS}"
         ));
         let whole = |n: u32| i32::try_from(n).unwrap_or(i32::MAX);
+        // The default scale is kept as NULL, so that it follows the default.
+        let scale = (s.quality_scale != QualityScale::default())
+            .then(|| serde_json::to_string(&s.quality_scale))
+            .transpose()
+            .map_err(|e| crate::StoreError::Config(e.to_string()))?;
         let row: Option<Row> = on_pool!(self, p => sqlx::query_as(sql)
             .bind(whole(s.active_plans_per_kam)).bind(whole(s.master_plans_per_company)).bind(s.share_of_wallet_threshold)
             .bind(s.quadrant_share_line).bind(s.quadrant_growth_line).bind(org).bind(version)
             .bind(whole(s.max_nodes_per_plan)).bind(whole(s.max_items_per_plan)).bind(whole(s.max_contacts_per_account))
-            .bind(whole(s.max_text_chars)).bind(s.api_token_days.map(whole)).bind(whole(s.committee_plans))
+            .bind(whole(s.max_text_chars)).bind(s.api_token_days.map(whole))
+            .bind(whole(s.update_interval_days)).bind(scale.as_deref()).bind(whole(s.committee_plans))
             .fetch_optional(p).await)?;
         Ok(row.map(Row::settings))
     }

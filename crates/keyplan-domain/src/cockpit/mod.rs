@@ -8,7 +8,7 @@ use serde::Serialize;
 use time::{Date, Duration};
 
 use crate::plan::PlanStatus;
-use crate::review::{add_months, is_overdue, next_review_due};
+use crate::review::{add_months, is_overdue, next_review_due, past_update_interval};
 use crate::{Role, UserId};
 
 #[cfg(test)]
@@ -27,7 +27,8 @@ pub enum ReviewState {
     Ok,
     /// Not overdue by the date the team set, but the last review (or the plan's
     /// start, when none was held) lies more than one cadence back: the date was
-    /// pushed beyond the rhythm.
+    /// pushed beyond the rhythm; or the plan went longer than the organisation's
+    /// update interval without an update or a held review.
     Stale,
     /// The next review date has passed and no review was held on or after it.
     Overdue,
@@ -56,6 +57,10 @@ pub struct ReviewFacts {
     pub next_set: Option<Date>,
     /// The date of the latest held review.
     pub last_held: Option<Date>,
+    /// The day of the plan's latest change (the plan, its tree, sections or items).
+    pub last_update: Date,
+    /// The organisation's `update_interval_days`.
+    pub update_interval_days: u32,
 }
 
 impl ReviewFacts {
@@ -74,7 +79,8 @@ impl ReviewFacts {
             return ReviewState::Overdue;
         }
         let since = self.last_held.unwrap_or(self.period_start);
-        if add_months(since, self.cadence_months) < today {
+        let unrefreshed = past_update_interval(self.last_update, self.last_held, self.update_interval_days, self.status, today);
+        if add_months(since, self.cadence_months) < today || unrefreshed {
             return ReviewState::Stale;
         }
         if self.last_held.is_none() { ReviewState::None } else { ReviewState::Ok }

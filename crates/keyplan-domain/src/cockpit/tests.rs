@@ -5,7 +5,15 @@ use time::macros::date;
 use super::*;
 
 fn facts(status: PlanStatus, next_set: Option<Date>, last_held: Option<Date>) -> ReviewFacts {
-    ReviewFacts { status, period_start: date!(2026 - 01 - 01), cadence_months: 3, next_set, last_held }
+    ReviewFacts {
+        status,
+        period_start: date!(2026 - 01 - 01),
+        cadence_months: 3,
+        next_set,
+        last_held,
+        last_update: date!(2026 - 02 - 20),
+        update_interval_days: 90,
+    }
 }
 
 #[test]
@@ -26,6 +34,11 @@ fn reviews_are_judged_by_the_due_date_and_the_rhythm() {
     // The date was pushed out beyond the rhythm: stale, not overdue.
     let pushed = facts(PlanStatus::Active, Some(date!(2026 - 09 - 01)), Some(date!(2025 - 11 - 01)));
     assert_eq!(pushed.judge(today), ReviewState::Stale);
+    // Reviewed on time, but nothing changed and nothing held for longer than the update interval: stale.
+    // (Updated on 20 February, held on 1 February: eight days run out on 28 February, nine on 1 March.)
+    let quiet = ReviewFacts { update_interval_days: 8, ..facts(PlanStatus::Active, None, Some(date!(2026 - 02 - 01))) };
+    assert_eq!(quiet.judge(today), ReviewState::Stale);
+    assert_eq!(ReviewFacts { update_interval_days: 9, ..quiet }.judge(today), ReviewState::Ok, "the interval's last day");
     // Archived plans are never judged.
     assert_eq!(facts(PlanStatus::Archived, Some(date!(2026 - 02 - 15)), None).judge(today), ReviewState::None);
 }

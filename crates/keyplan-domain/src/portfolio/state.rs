@@ -1,5 +1,6 @@
 //! Where an account stands with its plans, as the portfolio colours it: no
-//! plan, a draft, an active plan, or an active plan whose review is overdue.
+//! plan, a draft, an active plan, or an active plan whose review is overdue
+//! or that went past the organisation's update interval (stale).
 
 use serde::Serialize;
 use time::Date;
@@ -17,7 +18,8 @@ pub enum PlanState {
     Draft,
     /// An active plan (active, in review or approved) reviewed on time.
     Active,
-    /// An active plan whose next review is past.
+    /// An active plan whose next review is past, or that went longer than the
+    /// organisation's update interval without an update or a held review.
     OverdueReview,
 }
 
@@ -29,6 +31,10 @@ pub struct CurrentPlan {
     pub review_cadence_months: i32,
     pub next_review_date: Option<Date>,
     pub last_held: Option<Date>,
+    /// The day of the plan's latest update.
+    pub last_update: Date,
+    /// The organisation's `update_interval_days`.
+    pub update_interval_days: u32,
 }
 
 impl PlanState {
@@ -62,7 +68,8 @@ impl PlanState {
             PlanStatus::Draft => PlanState::Draft,
             PlanStatus::Active | PlanStatus::InReview | PlanStatus::Approved => {
                 let due = review::next_review_due(p.next_review_date, p.last_held, p.period_start, p.review_cadence_months);
-                if review::is_overdue(due, p.status, today) { PlanState::OverdueReview } else { PlanState::Active }
+                let stale = review::past_update_interval(p.last_update, p.last_held, p.update_interval_days, p.status, today);
+                if review::is_overdue(due, p.status, today) || stale { PlanState::OverdueReview } else { PlanState::Active }
             }
         }
     }
@@ -74,7 +81,15 @@ mod tests {
     use time::macros::date;
 
     fn plan(status: PlanStatus, next: Option<Date>, last_held: Option<Date>) -> CurrentPlan {
-        CurrentPlan { status, period_start: date!(2026 - 01 - 01), review_cadence_months: 3, next_review_date: next, last_held }
+        CurrentPlan {
+            status,
+            period_start: date!(2026 - 01 - 01),
+            review_cadence_months: 3,
+            next_review_date: next,
+            last_held,
+            last_update: date!(2026 - 03 - 01),
+            update_interval_days: 90,
+        }
     }
 
     #[test]
@@ -91,6 +106,10 @@ mod tests {
             PlanState::OverdueReview,
             "three months after the last held review"
         );
+        // On time for review, but untouched for longer than the update interval: stale.
+        let quiet = CurrentPlan { update_interval_days: 10, ..plan(PlanStatus::Active, None, None) };
+        assert_eq!(PlanState::of(Some(&quiet), today), PlanState::OverdueReview);
+        assert_eq!(PlanState::of(Some(&CurrentPlan { update_interval_days: 14, ..quiet }), today), PlanState::Active);
         assert!(PlanState::OverdueReview.has_active_plan() && !PlanState::Draft.has_active_plan());
     }
 

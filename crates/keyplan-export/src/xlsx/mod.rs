@@ -17,6 +17,7 @@
 //! The sheets live one kind to a file; this module has the entry point, the
 //! table model every sheet fills and the choice of sheet per section.
 
+mod budget;
 pub mod cockpit;
 mod goals;
 mod items;
@@ -39,6 +40,7 @@ use crate::markdown::{story_gaps_in, value_discipline};
 use keyplan_app::bundle::PlanBundle;
 use keyplan_i18n::Tr;
 
+pub use budget::budget_workbook;
 use goals::goals_sheet;
 use items::{item_text, items_sheet};
 use kpi::kpi_sheet;

@@ -25,6 +25,7 @@ async fn settings_have_documented_keys_and_change_only_by_administrators() {
         [
             "active_plans_per_kam",
             "api_token_days",
+            "committee_plans",
             "master_plans_per_company",
             "max_contacts_per_account",
             "max_items_per_plan",
@@ -32,7 +33,9 @@ async fn settings_have_documented_keys_and_change_only_by_administrators() {
             "max_text_chars",
             "quadrant_growth_line",
             "quadrant_share_line",
-            "share_of_wallet_threshold"
+            "quality_scale",
+            "share_of_wallet_threshold",
+            "update_interval_days"
         ]
     );
     assert_eq!(
@@ -40,7 +43,8 @@ async fn settings_have_documented_keys_and_change_only_by_administrators() {
         json!({"active_plans_per_kam": 3, "master_plans_per_company": 15, "share_of_wallet_threshold": 0.6,
                "quadrant_share_line": null, "quadrant_growth_line": null,
                "max_nodes_per_plan": 500, "max_items_per_plan": 500, "max_contacts_per_account": 2000,
-               "max_text_chars": 20000, "api_token_days": 90}),
+               "max_text_chars": 20000, "api_token_days": 90, "update_interval_days": 90, "committee_plans": 10,
+               "quality_scale": {"min": 1, "max": 5, "labels": ["Poor", "Weak", "Adequate", "Good", "Excellent"]}}),
         "the defaults of seeds 003 and 004"
     );
 
@@ -111,7 +115,8 @@ async fn administrators_change_the_settings_on_the_organisation_page() {
         json!({"active_plans_per_kam": 5, "master_plans_per_company": 12, "share_of_wallet_threshold": 0.55,
                "quadrant_share_line": null, "quadrant_growth_line": 300000.0,
                "max_nodes_per_plan": 500, "max_items_per_plan": 500, "max_contacts_per_account": 2000,
-               "max_text_chars": 20000, "api_token_days": 90})
+               "max_text_chars": 20000, "api_token_days": 90, "update_interval_days": 90, "committee_plans": 10,
+               "quality_scale": {"min": 1, "max": 5, "labels": ["Poor", "Weak", "Adequate", "Good", "Excellent"]}})
     );
     // A wrong value is shown next to its field, and nothing changes.
     let res = s.post("/admin/organisation/settings", &[("active_plans_per_kam", "drei"), ("share_of_wallet_threshold", "150")]).await;

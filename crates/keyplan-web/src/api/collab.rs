@@ -80,7 +80,7 @@ impl From<&Activity> for ActivityDto {
 pub struct NotificationDto {
     pub id: i64,
     /// `commitment_proposed`, `commitment_answered`, `commitment_due`, `commitment_overdue`,
-    /// `review_due`, `review_overdue`, `review_scheduled`, `review_signoff` or `comment`.
+    /// `review_due`, `review_overdue`, `plan_update_due`, `review_scheduled`, `review_signoff` or `comment`.
     pub kind: String,
     pub plan_id: Option<i64>,
     pub message: String,

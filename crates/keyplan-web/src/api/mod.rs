@@ -3,6 +3,7 @@
 //! the session cookie plus an `X-CSRF-Token` header for state-changing calls.
 
 mod accounts;
+mod budget;
 mod coach;
 mod cockpit;
 mod collab;
@@ -19,6 +20,7 @@ pub mod kpis;
 mod opportunities;
 mod plans;
 mod portfolio;
+mod ratings;
 mod reviews;
 mod schema;
 mod settings;
@@ -120,6 +122,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(reviews::get_snapshot))
         .routes(routes!(reviews::diff))
         .routes(routes!(reviews::get_schedule, reviews::put_schedule))
+        .routes(routes!(ratings::list, ratings::create))
         .routes(routes!(kpis::list, kpis::create))
         .routes(routes!(kpis::update, kpis::delete))
         .routes(routes!(kpis::put_actual))
@@ -135,6 +138,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(portfolio::portfolio))
         .routes(routes!(cockpit::get_cockpit))
         .routes(routes!(cockpit::get_items))
+        .routes(routes!(budget::json))
+        .routes(routes!(budget::xlsx))
+        .routes(routes!(budget::csv))
         .routes(routes!(crm::import))
         .fallback(|| async { ApiError(AppError::NotFound) });
     OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1)

@@ -155,6 +155,13 @@ pub struct ScheduleDto {
     pub due: Date,
     pub overdue: bool,
     pub last_held: Option<Date>,
+    /// The day of the plan's latest update (any change to the plan, its tree, sections or items).
+    pub last_update: Date,
+    /// The last day of the organisation's update interval (`update_interval_days` after the later of
+    /// the last update and the last held review).
+    pub update_due: Date,
+    /// Past that day: the plan is stale.
+    pub stale: bool,
 }
 
 impl From<&ScheduleView> for ScheduleDto {
@@ -165,6 +172,9 @@ impl From<&ScheduleView> for ScheduleDto {
             due: s.due,
             overdue: s.overdue,
             last_held: s.last_held,
+            last_update: s.last_update,
+            update_due: s.update_due,
+            stale: s.unrefreshed,
         }
     }
 }

@@ -6,7 +6,7 @@ use axum::extract::State;
 use keyplan_domain::settings::OrganisationSettings;
 
 use super::JsonObject;
-use super::schema::{body, integer, nullable, number, text};
+use super::schema::{body, integer, list_of, nullable, number, object_of, text};
 use crate::auth::ApiUser;
 use crate::{ApiError, AppState};
 
@@ -37,6 +37,20 @@ body! {
         api_token_days: nullable(integer()),
         /// Plans a management committee session takes by default (1 to 50); default 10.
         committee_plans: integer(),
+        /// The longest a plan may go without an update or a held review before it is stale, in days (1 to 3650); default 90.
+        update_interval_days: integer(),
+        /// The scale a manager rates a plan's quality on; default 1 to 5, labelled.
+        quality_scale: object_of::<QualityScaleSchema>(),
+    }
+}
+
+body! {
+    /// A rating scale: whole steps from `min` to `max` (0 to 100, at most 11 steps), with one label per step.
+    QualityScaleSchema {
+        min: integer(),
+        max: integer(),
+        /// One label per step, from `min` up.
+        labels: list_of::<String>(),
     }
 }
 

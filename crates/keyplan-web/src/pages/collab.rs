@@ -270,6 +270,7 @@ fn kind_label(kind: &str) -> (&'static str, &'static str) {
         "commitment_overdue" => ("!", "commitment_overdue"),
         "review_due" => ("◷", "review_due"),
         "review_overdue" => ("!", "review_overdue"),
+        "plan_update_due" => ("◷", "plan_update_due"),
         "comment" => ("“", "comment"),
         "customer_comment" => ("“", "customer_comment"),
         "customer_answer" => ("↩", "customer_answer"),

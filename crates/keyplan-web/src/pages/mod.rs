@@ -5,6 +5,7 @@ mod account_list;
 mod accounts;
 mod admin;
 mod audience_views;
+mod budget;
 mod coach_rules;
 pub mod cockpit;
 mod collab;
@@ -103,6 +104,7 @@ pub fn router() -> Router<AppState> {
         .route("/reviews/{id}", get(reviews::show).post(reviews::update))
         .route("/reviews/{id}/hold", post(reviews::hold))
         .route("/reviews/{id}/signoff", post(reviews::signoff))
+        .route("/reviews/{id}/rating", post(reviews::rate))
         .route("/reviews/{id}/participants", post(reviews::add_participant))
         .route("/reviews/{id}/participants/{pid}/remove", post(reviews::remove_participant))
         .route("/commitments/{id}/respond", post(commitments::respond))
@@ -163,6 +165,7 @@ pub fn router() -> Router<AppState> {
         .route("/committees/{id}/pack.pdf", get(committees::pack))
         .route("/committees/{id}/outcomes/{plan_id}", post(committees::record))
         .route("/cockpit", get(cockpit::show))
+        .route("/budget-basis", get(budget::page))
         .route("/cockpit/items", get(cockpit::items))
         .route("/cockpit.xlsx", get(cockpit::export))
         .route("/static/app.css", get(|| asset(include_str!("../../static/app.css"), "text/css; charset=utf-8")))

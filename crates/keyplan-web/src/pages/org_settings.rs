@@ -36,10 +36,11 @@ fn patch_of(f: &SettingsForm) -> Result<Map<String, Value>, Vec<FieldError>> {
         ("max_contacts_per_account", &f.max_contacts_per_account, false, false),
         ("max_text_chars", &f.max_text_chars, false, false),
         ("api_token_days", &f.api_token_days, false, true),
+        ("update_interval_days", &f.update_interval_days, false, false),
         ("committee_plans", &f.committee_plans, false, false),
     ] {
         // A size limit or token life left empty (or not on the form) stays as it is.
-        if text.trim().is_empty() && (key.starts_with("max_") || key == "api_token_days" || key == "committee_plans") {
+        if text.trim().is_empty() && (key.starts_with("max_") || key.ends_with("_days") || key == "committee_plans") {
             continue;
         }
         if key == "api_token_days" && text.trim() == "never" {
@@ -67,7 +68,29 @@ fn patch_of(f: &SettingsForm) -> Result<Map<String, Value>, Vec<FieldError>> {
             None => errors.push(FieldError::new(key, Message::new("settings-err-number"))),
         }
     }
+    match scale_of(f) {
+        Ok(Some(scale)) => {
+            patch.insert("quality_scale".into(), scale);
+        }
+        Ok(None) => {}
+        Err(e) => errors.push(e),
+    }
     if errors.is_empty() { Ok(patch) } else { Err(errors) }
+}
+
+/// The quality scale as typed: its lowest and highest step and one label per
+/// line, as the setting's JSON (checked by the domain); `None` when all three
+/// are empty (unchanged).
+fn scale_of(f: &SettingsForm) -> Result<Option<Value>, FieldError> {
+    let (min, max, labels) = (f.quality_scale_min.trim(), f.quality_scale_max.trim(), f.quality_scale_labels.trim());
+    if min.is_empty() && max.is_empty() && labels.is_empty() {
+        return Ok(None);
+    }
+    let (Ok(min), Ok(max)) = (min.parse::<i64>(), max.parse::<i64>()) else {
+        return Err(FieldError::new("quality_scale", Message::new("settings-err-number")));
+    };
+    let labels: Vec<&str> = labels.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    Ok(Some(serde_json::json!({"min": min, "max": max, "labels": labels})))
 }
 
 /// `POST /admin/organisation/settings`.
@@ -116,6 +139,18 @@ mod tests {
             serde_json::json!({"active_plans_per_kam": 4, "master_plans_per_company": 12,
             "share_of_wallet_threshold": 0.555, "quadrant_share_line": null, "quadrant_growth_line": 250000.0})
         );
+        let scale = SettingsForm {
+            update_interval_days: "60".into(),
+            quality_scale_min: "0".into(),
+            quality_scale_max: "2".into(),
+            quality_scale_labels: "No\n\n Partly \nYes\n".into(),
+            ..f.clone()
+        };
+        let p = patch_of(&scale).unwrap();
+        assert_eq!(p["update_interval_days"], 60);
+        assert_eq!(p["quality_scale"], serde_json::json!({"min": 0, "max": 2, "labels": ["No", "Partly", "Yes"]}));
+        let bad_scale = SettingsForm { quality_scale_min: "one".into(), ..scale };
+        assert_eq!(patch_of(&bad_scale).unwrap_err()[0].field, "quality_scale");
         let bad = SettingsForm { active_plans_per_kam: "three".into(), ..f };
         assert_eq!(patch_of(&bad).unwrap_err()[0].field, "active_plans_per_kam");
         let shown = form_of(&OrganisationSettings::default());

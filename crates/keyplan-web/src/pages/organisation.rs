@@ -139,6 +139,13 @@ pub struct SettingsForm {
     pub api_token_days: String,
     /// Plans a committee session takes by default; empty: unchanged.
     pub committee_plans: String,
+    /// Days a plan may go without an update or a review; empty: unchanged.
+    pub update_interval_days: String,
+    /// The quality scale's lowest and highest step and one label per line;
+    /// all empty: unchanged.
+    pub quality_scale_min: String,
+    pub quality_scale_max: String,
+    pub quality_scale_labels: String,
 }
 
 /// The settings as the form shows them.
@@ -157,6 +164,10 @@ pub(super) fn form_of(s: &OrganisationSettings) -> FormView {
             max_text_chars: s.max_text_chars.to_string(),
             api_token_days: s.api_token_days.map_or_else(|| "never".to_string(), |d| d.to_string()),
             committee_plans: s.committee_plans.to_string(),
+            update_interval_days: s.update_interval_days.to_string(),
+            quality_scale_min: s.quality_scale.min.to_string(),
+            quality_scale_max: s.quality_scale.max.to_string(),
+            quality_scale_labels: s.quality_scale.labels.join("\n"),
         },
         0,
     )

@@ -165,7 +165,7 @@ pub async fn plan_page(
     // The discussion, the reviews card and the coach's settings and evidence, side by side.
     let (dx, rv, report) = tokio::try_join!(
         super::collab::discussion_in(&state.store, auth, &b, t),
-        reviews_card::card_in(state, &b, std::mem::take(&mut forms.reviews), t),
+        reviews_card::card_in(state, auth.actor(), &b, std::mem::take(&mut forms.reviews), t),
         coach_panel::load(state, &b),
     )?;
     count_comments(&mut goals, &dx);

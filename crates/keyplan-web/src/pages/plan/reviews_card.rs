@@ -36,6 +36,14 @@ impl ReviewRow {
     }
 }
 
+/// A quality rating in the card: "4 of 5: Good", the comment, who and when.
+pub struct RatingLine {
+    pub review_id: i64,
+    pub score: String,
+    pub comment: String,
+    pub by: String,
+}
+
 /// The "Reviews" card of the plan page.
 pub struct ReviewsCard {
     pub plan_id: i64,
@@ -43,7 +51,13 @@ pub struct ReviewsCard {
     /// "Reviewed quarterly."
     pub cadence_text: String,
     pub overdue: bool,
+    /// Past the organisation's update interval: "Not updated since …"; else empty.
+    pub unrefreshed: String,
+    /// "Update or review by …".
+    pub update_due: String,
     pub reviews: Vec<ReviewRow>,
+    /// The managers' quality ratings, newest first, for those who may read them.
+    pub ratings: Vec<RatingLine>,
     /// The coach's score kept with each held review, oldest first.
     pub trend: Vec<keyplan_app::coach::TrendPoint>,
     pub kinds: Vec<Opt>,
@@ -73,11 +87,25 @@ pub struct CardForms {
 
 /// The card's data for a plan already loaded (two queries: the schedule and the
 /// reviews), its texts in `t`'s language.
-pub async fn card_in(state: &AppState, b: &PlanBundle, forms: CardForms, t: Tr) -> Result<ReviewsCard, PageError> {
+pub async fn card_in(
+    state: &AppState,
+    actor: keyplan_domain::permissions::Actor,
+    b: &PlanBundle,
+    forms: CardForms,
+    t: Tr,
+) -> Result<ReviewsCard, PageError> {
     let org = b.plan.org_id;
     let (sched, reviews) = tokio::try_join!(keyplan_app::reviews::schedule(&state.store, org, b.plan.id), async {
         state.store.reviews(org, b.plan.id).await.map_err(AppError::from)
     })?;
+    // Ratings are given at held management reviews: without one there is nothing to read.
+    let kam = b.account.owner_id.or(b.plan.created_by);
+    let rated = reviews.iter().any(|r| r.kind() == ReviewKind::Management && r.is_held());
+    let ratings = if rated && keyplan_domain::quality::can_read_ratings(actor, kam == Some(actor.user_id)) {
+        state.store.ratings(org, b.plan.id).await?
+    } else {
+        Vec::new()
+    };
     let mut add = forms.add.unwrap_or_else(|| {
         let today = keyplan_domain::validate::format_date(keyplan_app::today());
         FormView::from_input(&NewReviewForm { kind: ReviewKind::Team.as_str().into(), review_date: today }, 0)
@@ -96,12 +124,26 @@ pub async fn card_in(state: &AppState, b: &PlanBundle, forms: CardForms, t: Tr) 
         cadence_text: t.s1("review-cadence", "cadence", cadence_label(sched.cadence_months, t)),
         due: t.date(sched.due),
         overdue: sched.overdue,
+        unrefreshed: if sched.unrefreshed { t.s1("review-unrefreshed", "date", t.date(sched.last_update)) } else { String::new() },
+        update_due: t.s1("review-update-due", "date", t.date(sched.update_due)),
         reviews: reviews.iter().map(|r| ReviewRow::new(r, t)).collect(),
+        ratings: ratings.iter().map(|g| rating_line(g, t)).collect(),
         trend: super::coach_panel::trend_of(&reviews),
         kinds: kinds(t),
         add,
         sched: sched_form,
     })
+}
+
+fn rating_line(g: &keyplan_store::Rating, t: Tr) -> RatingLine {
+    let score = keyplan_domain::Message::new("rating-score")
+        .arg("score", i64::from(g.score))
+        .arg("max", i64::from(g.scale_max))
+        .arg("label", &g.label);
+    let by = keyplan_domain::Message::new("rating-by")
+        .arg("name", g.rated_by_name.clone().unwrap_or_default())
+        .arg("date", t.date(g.rated_at.date()));
+    RatingLine { review_id: g.review_id.get(), score: t.msg(&score), comment: g.comment.clone(), by: t.msg(&by) }
 }
 
 #[derive(Deserialize, Serialize, Default)]

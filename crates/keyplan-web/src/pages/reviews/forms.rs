@@ -1,14 +1,16 @@
 //! The forms of reviews: planning one from the plan page, the review schedule,
-//! notes, participants, holding the review and the manager's sign-off.
+//! notes, participants, holding the review, the manager's sign-off and quality
+//! rating.
 
 use axum::Form;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use keyplan_domain::{ContactId, PlanId, ReviewId, UserId};
+use keyplan_domain::{ContactId, FieldError, Message, PlanId, ReviewId, UserId};
 use serde::Deserialize;
 
 use super::page::{ReviewForm, ReviewForms, SignoffForm, outcome, plan_again, review_page, tr};
+use super::rating::RatingForm;
 use crate::auth::PageUser;
 use crate::error::PageError;
 use crate::extract::{Id, IdAnd};
@@ -196,4 +198,40 @@ pub async fn signoff(
         Err(e) => return outcome::<()>(Err(e), &format!("/reviews/{id}#signoff"), ""),
     };
     review_page(&state, &auth, &headers, id, ReviewForms { signoff: Some(form), ..Default::default() }, status).await
+}
+
+/// `POST /reviews/{id}/rating`: rates the plan at this held management review.
+pub async fn rate(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: HeaderMap,
+    Id(id): Id<ReviewId>,
+    Form(f): Form<RatingForm>,
+) -> Result<Response, PageError> {
+    let r = state.store.review(auth.org(), id).await?;
+    let result = match f.score.trim().parse::<i64>() {
+        Ok(score) => keyplan_app::rhythm::rate(&state.store, &auth, r.plan_id, id, score, &f.comment).await,
+        Err(_) => Err(AppError::Validation(vec![FieldError::new("score", Message::new("rating-err-score-missing"))])),
+    };
+    match result {
+        Ok(_) => Ok(redirect_with(&format!("/reviews/{id}#rating"), &tr().s("rating-saved"))),
+        Err(AppError::Validation(errors)) if errors.iter().any(|e| e.field == "review_id") => {
+            let t = tr();
+            let text = errors.iter().map(|e| t.msg(&e.message)).collect::<Vec<_>>().join("; ");
+            Ok(redirect_with(&format!("/reviews/{id}#rating"), &text))
+        }
+        Err(AppError::Validation(errors)) => {
+            let form = FormView::from_input(&f, 0).with_errors(&errors);
+            review_page(
+                &state,
+                &auth,
+                &headers,
+                id,
+                ReviewForms { rating: Some(form), ..Default::default() },
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
 }

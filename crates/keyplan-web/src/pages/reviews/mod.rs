@@ -5,8 +5,9 @@
 mod changes;
 mod forms;
 mod page;
+mod rating;
 
 pub use changes::ChangeGroup;
 pub(crate) use changes::{grouped, snapshot_label};
-pub use forms::{add_participant, create, hold, remove_participant, schedule, signoff, update};
+pub use forms::{add_participant, create, hold, rate, remove_participant, schedule, signoff, update};
 pub use page::show;

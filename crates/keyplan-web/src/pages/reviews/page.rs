@@ -56,6 +56,7 @@ struct ReviewPage {
     notes_form: FormView,
     signoff_form: FormView,
     hold_error: String,
+    rating: super::rating::RatingSection,
 }
 
 /// The review page's forms coming back after a refused post.
@@ -65,6 +66,7 @@ pub struct ReviewForms {
     pub(super) signoff: Option<FormView>,
     /// Why holding was refused.
     pub(super) hold: Option<String>,
+    pub(super) rating: Option<FormView>,
 }
 
 pub async fn show(
@@ -125,6 +127,7 @@ pub(super) async fn review_page(
         Some(from) => format!("/plans/{}/compare?from={}&to={}", b.plan.id, from.as_param(), wc.to.as_param()),
         None => format!("/plans/{}/compare", b.plan.id),
     };
+    let rating = super::rating::section(state, auth, &b, &r, forms.rating, t).await?;
     let had_flash = chrome.flash.is_some();
     let mut notes_form = forms.notes.unwrap_or_else(|| FormView::from_input(&ReviewForm::of(&r), r.version));
     localise_review_errors(&mut notes_form, t);
@@ -141,6 +144,7 @@ pub(super) async fn review_page(
         notes_form,
         signoff_form,
         hold_error: forms.hold.unwrap_or_default(),
+        rating,
         chrome,
         r: ReviewRow::new(&r, t),
         plan_id: b.plan.id.get(),
