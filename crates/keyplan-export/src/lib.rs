@@ -19,6 +19,7 @@ pub mod portfolio_pdf;
 pub mod portfolio_svg;
 pub mod stakeholder_svg;
 pub mod timeline_svg;
+pub mod top_to_top;
 pub mod xlsx;
 
 use keyplan_app::PlanBundle;

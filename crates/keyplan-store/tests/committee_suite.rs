@@ -86,7 +86,10 @@ async fn outcomes_write_history_and_notification(store: &Store) {
     };
     store.record_committee_outcome(org, id, live, &data, mia.id, &history, Some(&n)).await.unwrap();
     let c = store.committee(org, id).await.unwrap();
-    assert_eq!((c.plans[0].outcome(), c.plans[0].outcome_text.as_deref()), (Some(Outcome::EndorsedWithConditions), Some("A second sponsor")));
+    assert_eq!(
+        (c.plans[0].outcome(), c.plans[0].outcome_text.as_deref()),
+        (Some(Outcome::EndorsedWithConditions), Some("A second sponsor"))
+    );
     assert_eq!((c.plans[0].decided_by, c.plans[0].decided_at.is_some()), (Some(mia.id), true));
     let log = store.activity(org, live, None).await.unwrap();
     assert_eq!(log[0].message_code, "committee-history-conditions");

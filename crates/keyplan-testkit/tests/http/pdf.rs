@@ -227,3 +227,31 @@ async fn the_pipeline_behind_a_money_goal_is_printed_for_us_and_never_for_the_cu
     let text = text(&pdf);
     assert!(text.contains(&squeeze("Grow to 2m")) && !text.contains("covered") && !text.contains("250"), "{text}");
 }
+
+#[tokio::test]
+async fn the_top_to_top_briefing_is_one_page_and_keeps_attitudes_internal() {
+    let p = planned().await;
+    let (api, plan) = (&p.api, p.plan);
+    let contact =
+        json!({"name": "Dr. Anja Richter", "title": "Chief Operating Officer", "buying_role": "decision_maker", "attitude": "sceptic"});
+    let (s, c) = api.post(&format!("/accounts/{}/contacts", p.account), contact).await;
+    assert_eq!(s, StatusCode::CREATED, "{c}");
+    let path =
+        |audience: &str| format!("/api/v1/plans/{plan}/top-to-top.pdf?meeting=Board%20meeting%20XYZ&date=2027-03-12&audience={audience}");
+    let (s, ctype, pdf) = fetch(api, &path("management")).await;
+    assert_eq!((s, ctype.as_str()), (StatusCode::OK, "application/pdf"), "{}", String::from_utf8_lossy(&pdf));
+    assert_eq!(page_sizes(&pdf).len(), 1, "one page");
+    let internal = text(&pdf);
+    assert!(internal.contains("BoardmeetingXYZ") && internal.contains("Executiverelationships"), "{internal}");
+    assert!(internal.contains("Dr.AnjaRichter") && internal.contains("Sceptic") && internal.contains("Grow"), "{internal}");
+    let (s, _, pdf) = fetch(api, &path("customer")).await;
+    assert_eq!(s, StatusCode::OK);
+    let customer = text(&pdf);
+    assert!(customer.contains("BoardmeetingXYZ") && !customer.contains("Sceptic") && !customer.contains("Attitude"), "{customer}");
+    assert!(!customer.contains("Internal"), "{customer}");
+    let (s, _, body) = fetch(api, &format!("/api/v1/plans/{plan}/top-to-top.pdf?date=12.03.2027")).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{}", String::from_utf8_lossy(&body));
+    p.app.user(OTHER_ORG, "olga@borealis.test", "Olga Other", Role::Admin).await;
+    let other = p.app.api("olga@borealis.test").await;
+    assert_eq!(fetch(&other, &format!("/api/v1/plans/{plan}/top-to-top.pdf")).await.0, StatusCode::NOT_FOUND);
+}

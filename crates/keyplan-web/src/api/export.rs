@@ -60,3 +60,66 @@ pub async fn export(
         Err(ExportError::Failed(e)) => Err(AppError::Internal(e).into()),
     }
 }
+
+#[derive(Deserialize, IntoParams)]
+pub struct TopToTopQuery {
+    /// The meeting's name, the page's title ("Top-to-top with Brightwater's board").
+    #[serde(default)]
+    pub meeting: String,
+    /// The meeting's date (`YYYY-MM-DD`), optional.
+    #[serde(default)]
+    pub date: String,
+    /// `customer` (default), `management` or `team`; attitudes and internal asks only for the internal audiences.
+    #[serde(default)]
+    pub audience: String,
+    /// `en` or `de`; by default the user's language.
+    #[serde(default)]
+    pub lang: String,
+}
+
+/// The top-to-top briefing: one landscape page for a named executive meeting
+/// with the customer's top management (their objectives, our goals for them,
+/// the executive contacts, the open joint commitments, the asks), for one
+/// audience; by default the customer's, which never shows internal attitudes.
+#[utoipa::path(get, path = "/plans/{id}/top-to-top.pdf", tag = "sharing", params(("id" = i64, Path), TopToTopQuery),
+    responses(
+        (status = 200, description = "The briefing (application/pdf)"),
+        (status = 404, body = super::dto::ErrorBody),
+        (status = 422, body = super::dto::ErrorBody)))]
+pub async fn top_to_top(
+    State(state): State<AppState>,
+    ApiUser(auth): ApiUser,
+    Id(id): Id<PlanId>,
+    Query(q): Query<TopToTopQuery>,
+) -> Result<Response, ApiError> {
+    Ok(top_to_top_response(&state, &auth, id, &q, crate::lang::current()).await?)
+}
+
+/// The briefing as a download, for the API and the plan's pages.
+pub(crate) async fn top_to_top_response(
+    state: &AppState,
+    auth: &keyplan_app::Auth,
+    id: PlanId,
+    q: &TopToTopQuery,
+    fallback: keyplan_domain::Lang,
+) -> Result<Response, AppError> {
+    let audience = if q.audience.trim().is_empty() { Audience::Customer } else { Audience::validate("audience", &q.audience)? };
+    let lang = keyplan_export::parse_lang("lang", &q.lang, fallback)?;
+    let on = keyplan_domain::validate::optional_date("date", Some(&q.date)).map_err(|e| AppError::Validation(vec![e]))?;
+    let meeting = keyplan_domain::validate::optional("meeting", Some(&q.meeting), keyplan_domain::text::MAX_NAME)
+        .map_err(|e| AppError::Validation(vec![e]))?
+        .unwrap_or_default();
+    let (b, _) = keyplan_app::audience::audience_bundle(&state.store, auth.org(), Some(auth.actor()), id, audience, lang).await?;
+    let pdf_lang = keyplan_export::pdf::pdf_lang(lang);
+    let name = keyplan_export::file_name(&format!("{} top-to-top", b.account.name), audience, "pdf");
+    let rendered = tokio::task::spawn_blocking(move || keyplan_export::top_to_top::render(&b, &meeting, on, pdf_lang))
+        .await
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("top-to-top briefing: {e}")))?
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("top-to-top briefing: {e}")))?;
+    let disposition = format!("attachment; filename=\"{name}\"");
+    Ok((
+        [(axum::http::header::CONTENT_TYPE, "application/pdf".to_string()), (axum::http::header::CONTENT_DISPOSITION, disposition)],
+        rendered.bytes,
+    )
+        .into_response())
+}

@@ -15,7 +15,7 @@ mod crm;
 mod customer;
 mod documents;
 pub mod dto;
-mod export;
+pub(crate) mod export;
 pub mod kpis;
 mod opportunities;
 mod plans;
@@ -91,6 +91,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(settings::get_settings, settings::patch_settings))
         .routes(routes!(settings::limit_exceptions))
         .routes(routes!(export::export))
+        .routes(routes!(export::top_to_top))
         .routes(routes!(shares::view))
         .routes(routes!(shares::put_visibility))
         .routes(routes!(shares::list, shares::create))

@@ -82,6 +82,7 @@ pub fn router() -> Router<AppState> {
         .route("/plans/{id}/sharing", get(share::sharing))
         .route("/plans/{id}/visibility", post(share::save_visibility))
         .route("/plans/{id}/share-links", post(share::create_link))
+        .route("/plans/{id}/top-to-top.pdf", get(share::top_to_top))
         .route("/plans/{id}/{file}", get(share::export))
         .route("/share-links/{id}/revoke", post(share::revoke_link))
         .route("/s/{token}", get(share_visit::open))

@@ -437,3 +437,15 @@ pub async fn export(
         Err(ExportError::Failed(e)) => Err(AppError::Internal(e).into()),
     }
 }
+
+/// `GET /plans/{id}/top-to-top.pdf?meeting=&date=&audience=`: the top-to-top briefing.
+pub async fn top_to_top(
+    State(state): State<AppState>,
+    PageUser(auth): PageUser,
+    headers: axum::http::HeaderMap,
+    crate::extract::Id(id): crate::extract::Id<PlanId>,
+    Query(q): Query<crate::api::export::TopToTopQuery>,
+) -> Result<Response, PageError> {
+    let lang = crate::lang::for_user(&auth, &headers).lang;
+    Ok(crate::api::export::top_to_top_response(&state, &auth, id, &q, lang).await?)
+}
