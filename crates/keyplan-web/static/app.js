@@ -21,6 +21,15 @@
   document.addEventListener("click", function (e) {
     if (!e.target.closest("details.pop, details.panel-form.right")) closeOthers(null);
   });
+  // A field holding a suggestion (a new plan's title) selects it when first
+  // focused, so that typing replaces it.
+  document.addEventListener("focusin", function (e) {
+    var f = e.target;
+    if (f.matches && f.matches("input[data-select]") && !f.dataset.selectedOnce) {
+      f.dataset.selectedOnce = "1";
+      f.select();
+    }
+  });
   // Let the confirmation message fade after a few seconds.
   var flash = document.querySelector(".flash");
   if (flash) setTimeout(function () { flash.style.transition = "opacity .6s"; flash.style.opacity = "0"; }, 6000);

@@ -100,6 +100,11 @@ async fn a_normal_constraint_plan_is_one_a4_landscape_page_with_goal_and_commitm
 
     // The page download says the same, as an attachment named after the plan.
     let session = p.app.login("kim@acme.test").await;
+    // The team's tab links its exports like the other audiences.
+    let (_, page) = session.get(&format!("/plans/{}", p.plan)).await;
+    for ext in ["pdf", "xlsx", "md", "json"] {
+        assert!(page.contains(&format!("href=\"/plans/{}/export.{ext}?audience=team\"", p.plan)), "team export link {ext}");
+    }
     let res = session.client.get(format!("{}/plans/{}/export.pdf?audience=team", session.base, p.plan)).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(res.headers()["content-type"], "application/pdf");
