@@ -68,6 +68,9 @@ async fn upload_map_dry_run_and_import_without_javascript() -> Result<()> {
         }
     }
     let index = industry.expect("an industry column");
+    // The fields are offered by their names in words; the mapping keeps the field's key.
+    let option = b.find(&format!("select[name=col_{index}] option[value=annual_revenue]")).await?;
+    assert_eq!(option.text().await?, "Customer's annual revenue");
     b.find(&format!("select[name=col_{index}]")).await?.select_by_value("ignore").await?;
 
     b.click_and_wait(&b.find("#crm-import-mapping button[value=dry_run]").await?).await?;
