@@ -51,7 +51,7 @@ fn one_page_constraint() -> TemplateDoc {
                 "constraint-tree",
                 "From goal to commitments",
                 ConstraintTree,
-                25,
+                32,
                 "Write one sales goal for the account, then the two or three critical success factors it depends on, the conditions each \
                  factor needs, and the obstacles that stop those conditions from holding today. Close every obstacle with the commitments \
                  that remove it, each with a single owner. A good tree fits on the page and every branch ends in a commitment; a tree that \
@@ -61,10 +61,10 @@ fn one_page_constraint() -> TemplateDoc {
                 "commitments",
                 "Commitments and owners",
                 ActionPlan,
-                10,
+                12,
                 "List the commitments from the tree in the order they have to happen, each with its owner, a due date and a result anyone \
                  can check. Staying close to the buyer is not a commitment; agreeing next year's frame contract with purchasing by the end \
-                 of June is. If the list grows past ten, go back to the tree and ask which obstacles really stand in the way of the goal.",
+                 of June is. If the list grows past a dozen, go back to the tree and ask which obstacles really stand in the way of the goal.",
             ),
         ],
     )

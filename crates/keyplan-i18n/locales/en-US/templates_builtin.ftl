@@ -12,7 +12,7 @@ tpl-one_page_constraint-description = An operational one-page plan that works ba
 tpl-one_page_constraint-constraint-tree-title = From goal to commitments
 tpl-one_page_constraint-constraint-tree-guidance = Write one sales goal for the account, then the two or three critical success factors it depends on, the conditions each factor needs, and the obstacles that stop those conditions from holding today. Close every obstacle with the commitments that remove it, each with a single owner. A good tree fits on the page and every branch ends in a commitment; a tree that records everything we know about the customer has turned back into a data dump.
 tpl-one_page_constraint-commitments-title = Commitments and owners
-tpl-one_page_constraint-commitments-guidance = List the commitments from the tree in the order they have to happen, each with its owner, a due date and a result anyone can check. Staying close to the buyer is not a commitment; agreeing next year's frame contract with purchasing by the end of June is. If the list grows past ten, go back to the tree and ask which obstacles really stand in the way of the goal.
+tpl-one_page_constraint-commitments-guidance = List the commitments from the tree in the order they have to happen, each with its owner, a due date and a result anyone can check. Staying close to the buyer is not a commitment; agreeing next year's frame contract with purchasing by the end of June is. If the list grows past a dozen, go back to the tree and ask which obstacles really stand in the way of the goal.
 
 ## Strategic key account plan
 tpl-strategic-name = Strategic key account plan

@@ -102,6 +102,9 @@ async fn a_normal_constraint_plan_is_one_a4_landscape_page_with_goal_and_commitm
     let session = p.app.login("kim@acme.test").await;
     // The team's tab links its exports like the other audiences.
     let (_, page) = session.get(&format!("/plans/{}", p.plan)).await;
+    // The reference plan fits the built-in template's budget, as its PDF fits one page.
+    assert!(page.contains("class=\"size-chip \""), "not flagged over budget");
+    assert!(!page.contains("size-chip over"), "not flagged over budget");
     for ext in ["pdf", "xlsx", "md", "json"] {
         assert!(page.contains(&format!("href=\"/plans/{}/export.{ext}?audience=team\"", p.plan)), "team export link {ext}");
     }
