@@ -62,11 +62,11 @@ err-id-list = muss eine Liste von IDs sein
 committee-field-date = Datum
 committee-field-participant_ids = Teilnehmende
 committee-field-plan_ids = Pläne
-# Das Top-to-Top-Briefing.
-t2t-title = Top-to-Top-Briefing
+# Das Briefing zum Spitzengespräch.
+t2t-title = Briefing zum Spitzengespräch
 t2t-lead = eine Seite für ein Treffen mit dem Top-Management des Kunden
 t2t-meeting = Treffen
-t2t-meeting-placeholder = Top-to-Top mit dem Vorstand
+t2t-meeting-placeholder = Spitzengespräch mit dem Vorstand
 t2t-date = Datum
 t2t-download = PDF herunterladen
 t2t-on = Treffen am { $date }
