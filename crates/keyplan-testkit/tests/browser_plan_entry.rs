@@ -38,3 +38,38 @@ async fn typing_replaces_the_suggested_plan_title() -> Result<()> {
     assert_eq!(b.find("h1").await?.text().await?, "Globex growth plan");
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn node_controls_show_on_hover_and_keyboard_focus_only() -> Result<()> {
+    let Some(b) = Browser::for_test().await else { return Ok(()) };
+    let app = TestApp::spawn().await;
+    app.user("Acme", KAM, "Kim Kamp", Role::Kam).await;
+    let api = app.api(KAM).await;
+    let account = api.account("Globex").await;
+    let plan = api.plan(account, "Globex plan").await;
+    api.node(plan, serde_json::json!({"kind": "goal", "title": "Become preferred supplier"})).await;
+
+    b.goto(&app.url("/login")).await?;
+    b.fill("input[name=email]", KAM).await?;
+    b.fill("input[name=password]", PASSWORD).await?;
+    b.click_and_wait(&b.find("form[action='/login'] button[type=submit]").await?).await?;
+    b.wait_for_url("to leave the sign-in page", |u| !u.contains("/login")).await?;
+    b.goto(&app.url(&format!("/plans/{plan}"))).await?;
+    // Move the pointer away from the tree.
+    b.execute("window.scrollTo(0, 0)", vec![]).await?;
+    let opacity = |script: &'static str| {
+        let b = &b;
+        async move { b.execute(script, vec![]).await.map(|v| v.as_str().unwrap_or_default().to_string()) }
+    };
+    const FIRST: &str = "return getComputedStyle(document.querySelector('section.goal .node-actions')).opacity";
+    assert_eq!(opacity(FIRST).await?, "0", "hidden until wanted");
+    let count = b.execute("return document.querySelectorAll('section.goal .node-actions button').length", vec![]).await?;
+    assert!(count.as_u64().unwrap_or(0) > 0, "the controls are in the page for keyboards and screen readers");
+    b.execute("document.querySelector('section.goal .node-actions > details > summary').focus()", vec![]).await?;
+    b.wait_for("the focused control's group to show", || async {
+        let o = opacity(FIRST).await?;
+        Ok((o == "1").then_some(()))
+    })
+    .await?;
+    Ok(())
+}
