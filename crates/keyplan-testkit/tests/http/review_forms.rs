@@ -12,8 +12,10 @@ use crate::helpers::{ORG, assert_error, enclosing, id, planned};
 
 const MANAGER: &str = "mia@acme.test";
 
-/// The `<label>` holding the input named `name`.
+/// The `<label>` holding the input named `name`, in the reviews card when the
+/// page has one (the plan's tree, above it, has fields of the same names).
 fn label_of<'a>(html: &'a str, name: &str) -> &'a str {
+    let html = html.find("id=\"reviews\"").map_or(html, |at| &html[at..]);
     enclosing(html, &format!("name=\"{name}\""), "<label", "</label>")
 }
 
