@@ -46,3 +46,15 @@ async fn account_search_finds_crm_ids_with_underscores() {
     let (_, found) = p.api.get("/accounts?q=%25").await;
     assert_eq!(found, json!([]));
 }
+
+#[tokio::test]
+async fn the_plan_comes_before_its_reviews_and_timeline() {
+    let p = planned().await;
+    let s = p.app.login("kim@acme.test").await;
+    let (status, html) = s.get(&format!("/plans/{}", p.plan)).await;
+    assert_eq!(status, StatusCode::OK);
+    let at = |marker: &str| html.find(marker).unwrap_or_else(|| panic!("{marker} on the plan page"));
+    let tree = at(&format!("id=\"node-{}\"", p.tree[0]));
+    assert!(tree < at("id=\"reviews\""), "the goal and its tree before the reviews card");
+    assert!(tree < at("id=\"timeline\""), "the goal and its tree before the timeline");
+}
