@@ -58,3 +58,20 @@ async fn the_plan_comes_before_its_reviews_and_timeline() {
     assert!(tree < at("id=\"reviews\""), "the goal and its tree before the reviews card");
     assert!(tree < at("id=\"timeline\""), "the goal and its tree before the timeline");
 }
+
+#[tokio::test]
+async fn an_empty_section_shows_its_guidance_not_a_missing_conclusion() {
+    let p = planned().await;
+    let (s, plan) = p.api.post(&format!("/accounts/{}/plans", p.account), json!({"title": "Strategic", "template": "strategic"})).await;
+    assert_eq!(s, StatusCode::CREATED, "{plan}");
+    let id = plan["id"].as_i64().unwrap();
+    let session = p.app.login("kim@acme.test").await;
+    let missing = "No conclusion yet";
+    let (_, html) = session.get(&format!("/plans/{id}")).await;
+    assert_eq!(html.matches(missing).count(), 0, "nothing to conclude from yet");
+    assert!(html.contains("class=\"guidance\" open"), "the guidance of an empty section is open");
+    let item = json!({"section": "customer-profile", "kind": "analysis", "category": "customer", "text": "Plant runs 24/7"});
+    assert_eq!(p.api.post(&format!("/plans/{id}/items"), item).await.0, StatusCode::CREATED);
+    let (_, html) = session.get(&format!("/plans/{id}")).await;
+    assert_eq!(html.matches(missing).count(), 1, "the section with a finding asks for its conclusion");
+}
