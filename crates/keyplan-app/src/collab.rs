@@ -4,7 +4,7 @@
 //! never undo or fail the write that caused them.
 
 use keyplan_domain::review::ReviewKind;
-use keyplan_domain::tree::{Acceptance, Node, NodeKind};
+use keyplan_domain::tree::{Acceptance, CommitmentStatus, Node, NodeKind};
 use keyplan_domain::{ItemId, Message, NodeId, OrgId, PlanId, UserId};
 use keyplan_store::{Comment, NewNotification, Store};
 use time::{Date, Duration};
@@ -96,6 +96,22 @@ pub async fn commitment_proposed(store: &Store, org: OrgId, actor: UserId, actor
         )
         .await;
     }
+}
+
+/// After a commitment was edited: when its status became done or missed, a
+/// history line says so (action `done` or `missed`); the scorecard dates
+/// deliveries by it.
+pub async fn commitment_completed(store: &Store, auth: &Auth, before: &Node, node: &Node) {
+    let (action, code) = match node.status() {
+        Some(CommitmentStatus::Done) => ("done", "stored-commitment-done"),
+        Some(CommitmentStatus::Missed) => ("missed", "stored-commitment-missed"),
+        _ => return,
+    };
+    if node.kind() != NodeKind::Commitment || before.status() == node.status() {
+        return;
+    }
+    let summary = Message::new(code).arg("title", short(&node.title));
+    record_activity(store, auth, node.plan_id, action, "node", Some(node.id.get()), &summary).await;
 }
 
 /// After an answer to a commitment: record it and tell the other side (the

@@ -35,6 +35,7 @@ pub mod portfolio;
 pub mod review_events;
 pub mod reviews;
 pub mod rhythm;
+pub mod scorecard;
 pub mod settings;
 pub mod sharing;
 pub mod snapshots;

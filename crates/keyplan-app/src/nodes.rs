@@ -71,6 +71,7 @@ pub async fn update_node(store: &Store, auth: &Auth, id: NodeId, version: i64, i
         w.notes = content.notes;
         let updated = store.update_node(auth.org(), id, version, &w, auth.id()).await?;
         crate::collab::node_activity(store, auth, "updated", &updated).await;
+        crate::collab::commitment_completed(store, auth, &node, &updated).await;
         return Ok(updated);
     }
     w.title = content.title.clone();
@@ -104,6 +105,7 @@ pub async fn update_node(store: &Store, auth: &Auth, id: NodeId, version: i64, i
     }
     let updated = store.update_node(auth.org(), id, version, &w, auth.id()).await?;
     crate::collab::node_activity(store, auth, "updated", &updated).await;
+    crate::collab::commitment_completed(store, auth, &node, &updated).await;
     crate::collab::commitment_written(store, auth, Some(&node), &updated).await;
     Ok(updated)
 }

@@ -29,6 +29,7 @@ pub mod portfolio;
 pub mod quality;
 pub mod review;
 pub mod role;
+pub mod scorecard;
 pub mod settings;
 pub mod snapshot;
 pub mod stakeholder;

@@ -32,6 +32,7 @@ mod portfolio;
 mod reviews;
 mod rhythm;
 mod rows;
+mod scorecard;
 mod serial;
 mod settings;
 mod share_guard;
@@ -71,6 +72,7 @@ pub use portfolio::{PortfolioAccount, PortfolioChoices, PortfolioFilter, sort_by
 pub use reviews::{Participant, Review, ReviewSchedule, ReviewText, Snapshot, SnapshotInfo, last_update};
 pub use rhythm::{NewRating, Rating, UpdateFacts};
 pub use rows::{Account, Contact, Organisation, Plan, PlanSummary, SessionUser, User};
+pub use scorecard::{ScorecardAsked, ScorecardFacts, ScorecardKpi, ScorecardOwned, ScorecardPlan, ScorecardRating, ScorecardReview};
 pub use share_guard::ShareLimits;
 pub use shares::{ShareLink, ShareOpening, Visibilities, VisibilityTarget};
 pub use templates::{ImportOutcome, Template, TemplateVersion};

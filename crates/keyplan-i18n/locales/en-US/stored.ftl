@@ -15,6 +15,8 @@ stored-written = { $verb ->
    *[edited] edited
   } { $what } “{ $title }”
 stored-commitment-accepted = accepted commitment “{ $title }”
+stored-commitment-done = marked commitment “{ $title }” done
+stored-commitment-missed = marked commitment “{ $title }” missed
 stored-commitment-declined = declined commitment “{ $title }”
 stored-commitment-declined-because = declined commitment “{ $title }”: { $reason }
 stored-commitment-answered = answered commitment “{ $title }”

@@ -55,6 +55,7 @@ mod review_forms;
 mod reviews;
 mod rhythm;
 mod roles;
+mod scorecard;
 mod server_limits;
 mod settings;
 mod sharing;

@@ -23,6 +23,8 @@ mod portfolio;
 mod ratings;
 mod reviews;
 mod schema;
+mod scorecard;
+pub use scorecard::ScorecardQuery;
 mod settings;
 mod shares;
 mod templates;
@@ -142,6 +144,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(budget::json))
         .routes(routes!(budget::xlsx))
         .routes(routes!(budget::csv))
+        .routes(routes!(scorecard::get))
         .routes(routes!(crm::import))
         .fallback(|| async { ApiError(AppError::NotFound) });
     OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1)

@@ -28,6 +28,7 @@ mod plan;
 mod plans;
 pub(crate) mod portfolio;
 mod reviews;
+mod scorecard;
 mod search_fields;
 mod sections;
 mod share;
@@ -167,6 +168,8 @@ pub fn router() -> Router<AppState> {
         .route("/committees/{id}/outcomes/{plan_id}", post(committees::record))
         .route("/cockpit", get(cockpit::show))
         .route("/budget-basis", get(budget::page))
+        .route("/users/{id}/scorecard", get(scorecard::page))
+        .route("/users/{id}/scorecard.xlsx", get(scorecard::xlsx))
         .route("/cockpit/items", get(cockpit::items))
         .route("/cockpit.xlsx", get(cockpit::export))
         .route("/static/app.css", get(|| asset(include_str!("../../static/app.css"), "text/css; charset=utf-8")))
@@ -181,6 +184,7 @@ async fn asset(body: &'static str, content_type: &'static str) -> Response {
 
 /// What every signed-in page shows around its content.
 pub struct Chrome {
+    pub user_id: i64,
     pub user_name: String,
     pub user_initials: String,
     pub org_name: String,
@@ -212,6 +216,7 @@ impl Chrome {
         let lang = crate::lang::resolve(chosen_lang, headers);
         let t = Tr::new(lang);
         Chrome {
+            user_id: auth.id().get(),
             user_name: auth.name().to_string(),
             user_initials: auth.user.user.initials(),
             org_name: auth.user.org_name.clone(),
