@@ -1,7 +1,7 @@
 # Die KAM-Scorecard (Issue 17): die Kennzahlen eines Key Account Managers über einen Zeitraum.
 scorecard-title = Scorecard
 scorecard-my = Meine Scorecard
-scorecard-intro = Jede Zahl stammt aus dem Aufgezeichneten: abgehaltene Reviews, beantwortete und erledigte Zusagen und die Qualitätsbewertungen der Manager.
+scorecard-intro = Jede Zahl stammt aus dem Aufgezeichneten: abgehaltene Überprüfungen, beantwortete und erledigte Zusagen und die Qualitätsbewertungen der Manager.
 scorecard-from = Von
 scorecard-to = Bis
 scorecard-show = Anzeigen
@@ -12,7 +12,7 @@ scorecard-plans-held = Geführte Pläne
 scorecard-plans-ratings = Abgegebene Qualitätsbewertungen
 scorecard-plans-quality = Durchschnittliche Qualität (Anteil der Skala)
 scorecard-plans-score = Durchschnittliche Bewertung
-scorecard-reviews = Im Zeitraum fällige Reviews
+scorecard-reviews = Im Zeitraum fällige Überprüfungen
 scorecard-owned = Eigene Zusagen (angenommen, im Zeitraum fällig)
 scorecard-asked = Von anderen erbetene Zusagen
 scorecard-goals = Zielfortschritt der Pläne
