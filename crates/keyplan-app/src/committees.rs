@@ -26,22 +26,18 @@ pub async fn plans_per_session(store: &Store, auth: &Auth) -> Result<usize> {
 
 /// The default choice of plans for a new session.
 pub async fn default_plans(store: &Store, auth: &Auth) -> Result<Vec<PlanId>> {
-    require(may_run(auth))?;
-    let (candidates, n) =
-        tokio::try_join!(async { store.committee_candidates(auth.org()).await.map_err(AppError::from) }, plans_per_session(store, auth))?;
-    Ok(committee::default_choice(candidates, n))
+    Ok(choices(store, auth).await?.1)
 }
 
-/// Every plan that may go before the committee, with the default choice
-/// first (in its order), then the others by potential.
+/// Every plan that may go before the committee, ranked by potential, and the
+/// default choice: the first `committee_plans` of them.
 pub async fn choices(store: &Store, auth: &Auth) -> Result<(Vec<keyplan_domain::committee::Candidate>, Vec<PlanId>)> {
     require(may_run(auth))?;
-    let (candidates, n) =
+    let (mut candidates, n) =
         tokio::try_join!(async { store.committee_candidates(auth.org()).await.map_err(AppError::from) }, plans_per_session(store, auth))?;
-    let all = committee::default_choice(candidates.clone(), usize::MAX);
-    let chosen: Vec<PlanId> = all.iter().take(n).copied().collect();
-    let ordered = all.into_iter().filter_map(|id| candidates.iter().find(|c| c.plan == id).cloned()).collect();
-    Ok((ordered, chosen))
+    committee::rank(&mut candidates);
+    let chosen = candidates.iter().take(n).map(|c| c.plan).collect();
+    Ok((candidates, chosen))
 }
 
 /// Opens a session; without plans, the default choice.

@@ -146,14 +146,19 @@ pub struct Candidate {
     pub title: String,
 }
 
-/// The default choice: the `n` plans of greatest potential, largest first
-/// (ties by title, then id, so the choice is stable).
-pub fn default_choice(mut candidates: Vec<Candidate>, n: usize) -> Vec<PlanId> {
+/// Orders candidates by potential, largest first (ties by title, then id,
+/// so the order is stable); none ranks last.
+pub fn rank(candidates: &mut [Candidate]) {
     candidates.sort_by(|a, b| {
         let pa = a.potential.unwrap_or(f64::NEG_INFINITY);
         let pb = b.potential.unwrap_or(f64::NEG_INFINITY);
         pb.total_cmp(&pa).then_with(|| a.title.to_lowercase().cmp(&b.title.to_lowercase())).then(a.plan.cmp(&b.plan))
     });
+}
+
+/// The default choice: the `n` plans of greatest potential, in [`rank`] order.
+pub fn default_choice(mut candidates: Vec<Candidate>, n: usize) -> Vec<PlanId> {
+    rank(&mut candidates);
     candidates.into_iter().take(n).map(|c| c.plan).collect()
 }
 
