@@ -28,6 +28,7 @@ pub mod jobs;
 pub mod joint;
 pub mod kpis;
 pub mod mail;
+pub mod meetings;
 pub mod nodes;
 pub mod opportunities;
 pub mod plans;

@@ -68,6 +68,8 @@ typed_id!(
     OpportunityId,
     /// A management committee session.
     CommitteeId,
+    /// A regular sales meeting.
+    MeetingId,
     /// A company's plan template.
     TemplateId,
     /// One immutable version of a template; a plan keeps the one it was made with.

@@ -21,6 +21,7 @@ pub mod document;
 pub mod ids;
 pub mod kpi;
 pub mod lang;
+pub mod meeting;
 pub mod message;
 pub mod opportunity;
 pub mod permissions;

@@ -9,11 +9,13 @@
 
 pub mod briefing;
 pub mod budget_csv;
+pub mod changes;
 pub mod committee_pdf;
 pub mod document;
 pub mod ics;
 pub mod markdown;
 mod markdown_pipeline;
+pub mod meeting_agenda;
 pub mod pdf;
 pub mod portfolio_pdf;
 pub mod portfolio_svg;

@@ -413,6 +413,11 @@ fn write_node(out: &mut String, b: &PlanBundle, tn: &TreeNode, depth: usize, t: 
 
 /// Escapes characters that Markdown would otherwise interpret.
 fn md(s: &str) -> String {
+    escape(s)
+}
+
+/// Escapes characters that Markdown would otherwise interpret; a line break becomes a space.
+pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {

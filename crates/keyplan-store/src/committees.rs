@@ -10,7 +10,6 @@ use keyplan_domain::{CommitteeId, Message, OrgId, PlanId, UserId};
 use serde::Serialize;
 use time::{Date, OffsetDateTime};
 
-use crate::collab::args_json;
 use crate::error::OptionalExt;
 use crate::{NewNotification, Store, StoreError, StoreResult, now, on_pool, on_tx};
 
@@ -191,18 +190,9 @@ impl Store {
             .bind(data.outcome.as_str()).bind(&data.text).bind(actor).bind(now()).bind(org).bind(id).bind(plan)
             .execute(c).await.map(|r| r.rows_affected()))?;
         (n == 1).then_some(()).found()?;
-        on_tx!(self, tx, c => sqlx::query(
-            "INSERT INTO activity (org_id, plan_id, actor_id, action, target_kind, target_id, summary, message_code, message_args, at) \
-             VALUES ($1, $2, $3, 'committee', 'committee', $4, '', $5, $6, $7)")
-            .bind(org).bind(plan).bind(actor).bind(id.get()).bind(&history.code).bind(args_json(history)).bind(now())
-            .execute(c).await.map(|r| r.rows_affected()))?;
+        self.history_line_tx(&mut tx, org, plan, actor, "committee", ("committee", id.get()), history).await?;
         if let Some(n) = notify {
-            on_tx!(self, tx, c => sqlx::query(
-                "INSERT INTO notifications (org_id, user_id, kind, plan_id, message, message_code, message_args, link, dedupe_key, created_at) \
-                 VALUES ($1, $2, $3, $4, '', $5, $6, $7, $8, $9) ON CONFLICT (user_id, dedupe_key) DO NOTHING")
-                .bind(n.org).bind(n.user).bind(n.kind).bind(n.plan).bind(&n.message.code).bind(args_json(n.message))
-                .bind(n.link).bind(n.dedupe_key).bind(now())
-                .execute(c).await.map(|r| r.rows_affected()))?;
+            self.notify_tx(&mut tx, n).await?;
         }
         tx.commit().await
     }

@@ -42,6 +42,7 @@ mod import_rules;
 mod kpis;
 mod limits;
 mod mail;
+mod meetings;
 mod opportunities;
 mod orgs;
 mod owner_fields;

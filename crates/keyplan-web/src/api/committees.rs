@@ -139,11 +139,11 @@ pub async fn create(
     ApiUser(auth): ApiUser,
     body: super::JsonObject,
 ) -> Result<(StatusCode, Json<CommitteeDto>), ApiError> {
-    only(&body, &["date", "participant_ids", "plan_ids"])?;
+    body.only(&["date", "participant_ids", "plan_ids"])?;
     let input = SessionInput {
         date: body.str_field("date")?.unwrap_or_default(),
-        participant_ids: id_list(&body, "participant_ids")?.unwrap_or_default(),
-        plan_ids: id_list(&body, "plan_ids")?,
+        participant_ids: body.id_list("participant_ids")?.unwrap_or_default(),
+        plan_ids: body.id_list("plan_ids")?,
     };
     let c = keyplan_app::committees::create(&state.store, &auth, &input).await?;
     Ok((StatusCode::CREATED, Json(CommitteeDto::new(&c))))
@@ -175,7 +175,7 @@ pub async fn put_outcome(
     Ids(id, plan): Ids<CommitteeId, PlanId>,
     body: super::JsonObject,
 ) -> Result<Json<CommitteeDto>, ApiError> {
-    only(&body, &["outcome", "text"])?;
+    body.only(&["outcome", "text"])?;
     let input = OutcomeInput { outcome: body.str_field("outcome")?.unwrap_or_default(), text: body.str_field("text")? };
     let c = keyplan_app::committees::record_outcome(&state.store, &auth, id, plan, &input).await?;
     Ok(Json(CommitteeDto::new(&c)))
@@ -207,25 +207,4 @@ pub(crate) async fn pack_response(
     let disposition = format!("attachment; filename=\"committee-{date}.pdf\"");
     Ok(([(header::CONTENT_TYPE, "application/pdf".to_string()), (header::CONTENT_DISPOSITION, disposition)], rendered.bytes)
         .into_response())
-}
-
-/// Refuses a key the body may not carry, naming it.
-fn only(body: &super::JsonObject, allowed: &[&str]) -> Result<(), AppError> {
-    match body.0.keys().find(|k| !allowed.contains(&k.as_str())) {
-        Some(key) => Err(AppError::field(key, keyplan_domain::Message::new("err-not-a-field").arg("allowed", allowed.join(", ")))),
-        None => Ok(()),
-    }
-}
-
-/// A list of ids; absent or `null`: none given.
-fn id_list(body: &super::JsonObject, key: &str) -> Result<Option<Vec<i64>>, AppError> {
-    match body.0.get(key) {
-        None | Some(serde_json::Value::Null) => Ok(None),
-        Some(serde_json::Value::Array(items)) => items
-            .iter()
-            .map(|v| v.as_i64().ok_or_else(|| AppError::field(key, keyplan_domain::Message::new("err-id-list"))))
-            .collect::<Result<Vec<_>, _>>()
-            .map(Some),
-        Some(_) => Err(AppError::field(key, keyplan_domain::Message::new("err-id-list"))),
-    }
 }

@@ -17,6 +17,7 @@ mod documents;
 pub mod dto;
 pub(crate) mod export;
 pub mod kpis;
+pub(crate) mod meetings;
 mod opportunities;
 mod plans;
 mod portfolio;
@@ -68,6 +69,14 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(committees::get))
         .routes(routes!(committees::pack))
         .routes(routes!(committees::put_outcome))
+        .routes(routes!(meetings::list, meetings::create))
+        .routes(routes!(meetings::proposal))
+        .routes(routes!(meetings::get))
+        .routes(routes!(meetings::decide))
+        .routes(routes!(meetings::follow_up))
+        .routes(routes!(meetings::close))
+        .routes(routes!(meetings::agenda_pdf))
+        .routes(routes!(meetings::agenda_md))
         .routes(routes!(accounts::list, accounts::create))
         .routes(routes!(accounts::get, accounts::update, accounts::delete))
         .routes(routes!(accounts::team))
@@ -276,6 +285,27 @@ impl JsonObject {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) => Ok(Some(s.clone())),
             Some(_) => Err(AppError::field(key, keyplan_domain::Message::new("templates-file-string"))),
+        }
+    }
+
+    /// Refuses a key the body may not carry, naming it.
+    pub fn only(&self, allowed: &[&str]) -> Result<(), AppError> {
+        match self.0.keys().find(|k| !allowed.contains(&k.as_str())) {
+            Some(key) => Err(AppError::field(key, keyplan_domain::Message::new("err-not-a-field").arg("allowed", allowed.join(", ")))),
+            None => Ok(()),
+        }
+    }
+
+    /// A list of ids; absent or `null`: none given.
+    pub fn id_list(&self, key: &str) -> Result<Option<Vec<i64>>, AppError> {
+        match self.0.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::Array(items)) => items
+                .iter()
+                .map(|v| v.as_i64().ok_or_else(|| AppError::field(key, keyplan_domain::Message::new("err-id-list"))))
+                .collect::<Result<Vec<_>, _>>()
+                .map(Some),
+            Some(_) => Err(AppError::field(key, keyplan_domain::Message::new("err-id-list"))),
         }
     }
 

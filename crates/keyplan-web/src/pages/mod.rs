@@ -19,6 +19,8 @@ mod customer;
 mod kpis;
 mod language;
 mod login;
+mod meeting_page;
+mod meetings;
 mod offerings;
 pub(crate) mod opportunities;
 pub(crate) mod opportunities_coverage;
@@ -166,6 +168,14 @@ pub fn router() -> Router<AppState> {
         .route("/committees/{id}", get(committees::show))
         .route("/committees/{id}/pack.pdf", get(committees::pack))
         .route("/committees/{id}/outcomes/{plan_id}", post(committees::record))
+        .route("/meetings", get(meetings::list).post(meetings::create))
+        .route("/meetings/new", get(meetings::new))
+        .route("/meetings/{id}", get(meeting_page::show))
+        .route("/meetings/{id}/decisions", post(meeting_page::decide))
+        .route("/meetings/{id}/follow-ups", post(meeting_page::follow_up))
+        .route("/meetings/{id}/close", post(meeting_page::close))
+        .route("/meetings/{id}/agenda.pdf", get(meeting_page::agenda_pdf))
+        .route("/meetings/{id}/agenda.md", get(meeting_page::agenda_md))
         .route("/cockpit", get(cockpit::show))
         .route("/budget-basis", get(budget::page))
         .route("/users/{id}/scorecard", get(scorecard::page))
