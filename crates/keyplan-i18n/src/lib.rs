@@ -141,9 +141,29 @@ impl Tr {
         id.to_string()
     }
 
-    /// The text with this id.
+    /// The text with this id. A message without arguments always reads the
+    /// same, so each thread formats it once per language and copies it after
+    /// (a page asks for hundreds of labels; Fluent's formatting showed in its
+    /// profile). Kept per thread: no lock on the hot path.
     pub fn s(&self, id: &str) -> String {
-        self.lookup(id, None)
+        thread_local! {
+            static FORMATTED: std::cell::RefCell<[HashMap<String, String>; 2]> = Default::default();
+        }
+        let slot = match self.lang {
+            Lang::En => 0,
+            Lang::De => 1,
+        };
+        if let Some(text) = FORMATTED.with(|m| m.borrow()[slot].get(id).cloned()) {
+            return text;
+        }
+        match loader().lookup_single_language::<&str>(lang_id(self.lang), id, None) {
+            Ok(text) => {
+                FORMATTED.with(|m| m.borrow_mut()[slot].insert(id.to_string(), text.clone()));
+                text
+            }
+            // Missing or in error: the slow path logs it and falls back, every time.
+            Err(_) => self.lookup(id, None),
+        }
     }
 
     /// The text with this id and its arguments.

@@ -199,6 +199,7 @@ pub const UPLOAD_PATHS: [&str; 2] = ["/api/v1/crm/imports", "/crm/import"];
 /// Tracing, body limit, timeout, caching and security headers, around every route.
 pub fn with_common_layers(router: axum::Router, max_body: usize, max_upload: usize) -> axum::Router {
     router
+        .layer(compression())
         .layer(axum::middleware::from_fn(no_store))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
@@ -215,6 +216,27 @@ pub fn with_common_layers(router: axum::Router, max_body: usize, max_upload: usi
         .layer(axum::middleware::from_fn(move |req: Request, next: Next| too_large_as_json(req, next, max_body)))
         .layer(TraceLayer::new_for_http().make_span_with(MakeSpan))
 }
+
+/// Text answers over 1 KB (HTML, JSON, CSV, SVG, Markdown, CSS, JavaScript)
+/// go out compressed, brotli or gzip as the client accepts. PDFs and
+/// workbooks are compressed already and pass as they are. A low level keeps
+/// the CPU cost per page small (`benches/compression.rs` measures it).
+pub fn compression() -> tower_http::compression::CompressionLayer<impl tower_http::compression::Predicate> {
+    use tower_http::compression::predicate::{Predicate, SizeAbove};
+    use tower_http::compression::{CompressionLayer, CompressionLevel};
+    let text = |_: StatusCode, _: axum::http::Version, headers: &axum::http::HeaderMap, _: &axum::http::Extensions| {
+        let ct = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+        COMPRESSIBLE.iter().any(|t| ct.starts_with(t))
+    };
+    CompressionLayer::new().quality(CompressionLevel::Precise(4)).compress_when(SizeAbove::new(MIN_COMPRESSED).and(text))
+}
+
+/// The smallest answer worth compressing, in bytes.
+pub const MIN_COMPRESSED: u64 = 1024;
+
+/// The content types compressed on the way out.
+const COMPRESSIBLE: [&str; 7] =
+    ["text/html", "application/json", "text/csv", "image/svg+xml", "text/markdown", "text/css", "application/javascript"];
 
 /// Pages, API answers and downloads are the signed-in user's (or a share
 /// link's) own: no browser or proxy keeps them. Static assets may be cached.

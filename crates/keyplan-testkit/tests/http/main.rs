@@ -18,6 +18,7 @@ mod coach_pages;
 mod cockpit;
 mod collab;
 mod committees;
+mod compression;
 mod content;
 mod content_pages;
 mod crm_import;
