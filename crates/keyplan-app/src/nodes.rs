@@ -48,6 +48,37 @@ pub async fn create_node(
     Ok(node)
 }
 
+/// An add form at workshop speed: several lines pasted into the title make
+/// one node per non-empty line, each with the form's other fields (owner,
+/// dates…). Every line is checked, and the plan's node limit too, before the
+/// first is written, so a bad line adds nothing.
+pub async fn create_node_lines(
+    store: &Store,
+    auth: &Auth,
+    plan: PlanId,
+    kind: NodeKind,
+    parent: Option<NodeId>,
+    input: &NodeInput,
+) -> Result<Vec<Node>> {
+    let lines: Vec<&str> = input.title.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    if lines.len() <= 1 {
+        return Ok(vec![create_node(store, auth, plan, kind, parent, input).await?]);
+    }
+    let plan_row = store.plan(auth.org(), plan).await?;
+    require_plan_editor(store, auth, plan_row.account_id).await?;
+    let one = |line: &str| NodeInput { title: line.to_string(), ..input.clone() };
+    for line in &lines {
+        one(line).validate(kind)?;
+    }
+    let ((settings, _), nodes) = tokio::try_join!(store.organisation_settings(auth.org()), store.nodes(auth.org(), plan))?;
+    settings::within_limit("nodes", "err-limit-nodes", nodes.len(), lines.len(), settings.max_nodes_per_plan)?;
+    let mut created = Vec::with_capacity(lines.len());
+    for line in lines {
+        created.push(create_node(store, auth, plan, kind, parent, &one(line)).await?);
+    }
+    Ok(created)
+}
+
 /// Edits a node. Plan editors may change everything; a commitment's owner who is
 /// not an editor may report its status and notes.
 pub async fn update_node(store: &Store, auth: &Auth, id: NodeId, version: i64, input: &NodeInput) -> Result<Node> {

@@ -1,7 +1,7 @@
 //! What compressing answers costs and saves (`cargo bench -p keyplan-web --bench compression`).
 //!
 //! Serves pages and API answers of the demo organisation through the real
-//! router, once without `Accept-Encoding` and once each with gzip and brotli,
+//! router, once without `Accept-Encoding` and once with gzip,
 //! and reports per request the median time (which includes compressing) and
 //! the bytes sent.
 
@@ -26,7 +26,7 @@ fn main() {
             ("/portfolio", "portfolio"),
         ] {
             let mut line = format!("{label:<28}");
-            for encoding in ["identity", "gzip", "br"] {
+            for encoding in ["identity", "gzip"] {
                 let (median, bytes) = measure(&f, path, encoding).await;
                 line.push_str(&format!("  {encoding:>8} {:>6.2} ms {:>7.1} kB", median.as_secs_f64() * 1000.0, bytes as f64 / 1024.0));
             }

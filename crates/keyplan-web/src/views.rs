@@ -16,6 +16,8 @@ pub struct FormView {
     pub messages: HashMap<String, keyplan_domain::Message>,
     /// Open the form (its `<details>`) when the page loads: it has something to show.
     pub open: bool,
+    /// Put the keyboard in its first field (the add form opened again after an add).
+    pub focus: bool,
     /// Set when the edit was based on an old version: what is stored now.
     pub conflict: Vec<ConflictLine>,
     /// The version the form edits.

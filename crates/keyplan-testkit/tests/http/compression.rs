@@ -1,6 +1,6 @@
-//! Text answers over 1 KB go out compressed as the client accepts (gzip or
-//! brotli), and decompress to the same page; small answers, clients that
-//! accept nothing, and PDFs pass as they are.
+//! Text answers over 1 KB go out gzip-compressed when the client accepts it,
+//! and decompress to the same answer; small answers, clients that accept
+//! nothing else, and PDFs pass as they are.
 
 use std::io::Read;
 
@@ -37,9 +37,11 @@ async fn pages_and_api_answers_are_compressed_when_the_client_accepts_it() {
     let mut unzipped = Vec::new();
     flate2::read::GzDecoder::new(&zipped[..]).read_to_end(&mut unzipped).unwrap();
     assert_eq!(unzipped, plain, "the same answer");
-    let (_, br, brotli) = get(format!("/api/v1/plans/{plan}"), Some("br;q=1.0, gzip;q=0.5")).await;
-    assert_eq!(br.as_deref(), Some("br"));
-    assert!(brotli.len() < plain.len() / 2);
+    // Brotli costs twice gzip's time for a tenth fewer bytes: gzip it is.
+    let (_, enc, _) = get(format!("/api/v1/plans/{plan}"), Some("br;q=1.0, gzip;q=0.5")).await;
+    assert_eq!(enc.as_deref(), Some("gzip"));
+    let (_, enc, _) = get(format!("/api/v1/plans/{plan}"), Some("br")).await;
+    assert_eq!(enc, None);
     let (_, _, json) = get(format!("/api/v1/plans/{plan}"), Some("identity")).await;
     assert!(serde_json::from_slice::<serde_json::Value>(&json).is_ok());
 

@@ -73,4 +73,5 @@ mod validation;
 mod versions;
 mod whitespace;
 mod whitespace_api;
+mod workshop_entry;
 mod xlsx;

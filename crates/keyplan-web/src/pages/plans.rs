@@ -118,14 +118,23 @@ pub async fn add_node(
     };
     let mut input = form.input;
     let created = match super::search_fields::resolve_node_owner(&state.store, auth.org(), form.owner.as_deref(), &mut input).await {
-        Ok(()) => keyplan_app::nodes::create_node(&state.store, &auth, plan, kind, parent, &input).await,
+        Ok(()) => keyplan_app::nodes::create_node_lines(&state.store, &auth, plan, kind, parent, &input).await,
         Err(e) => Err(e),
     };
     match created {
-        Ok(n) => Ok(redirect_with(
-            &format!("/plans/{plan}#node-{}", n.id),
-            &t.s1("tree-added", "kind", t.enum_label("node-kind", kind.as_str())),
-        )),
+        Ok(nodes) => {
+            // The same form opens again for the next sibling (workshop speed).
+            let slot = parent.map_or_else(|| "goal".to_string(), |p| p.to_string());
+            let label = t.enum_label("node-kind", kind.as_str());
+            let flash = if nodes.len() > 1 {
+                t.s2("tree-added-many", "count", nodes.len(), "kind", label)
+            } else {
+                t.s1("tree-added", "kind", label)
+            };
+            // The new node stays the anchor; the focused form brings the next one's title into view.
+            let last = nodes.last().map(|n| n.id.get()).unwrap_or_default();
+            Ok(redirect_with(&format!("/plans/{plan}?add={slot}#node-{last}"), &flash))
+        }
         Err(AppError::Validation(errors)) => {
             let mut f = FormView::from_input(&input, 0).with_errors(&errors);
             f.values.insert("owner".into(), form.owner.clone().unwrap_or_default());

@@ -122,13 +122,26 @@ struct PlanPage {
     pipeline: super::opportunities_coverage::Pipeline,
 }
 
+#[derive(serde::Deserialize, Default)]
+pub struct ShowQuery {
+    /// After an add: the parent whose add form opens again (`goal`: a new goal), focused.
+    #[serde(default)]
+    add: String,
+}
+
 pub async fn show(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
     Id(id): Id<PlanId>,
+    axum::extract::Query(q): axum::extract::Query<ShowQuery>,
 ) -> Result<Response, PageError> {
-    plan_page(&state, &auth, &headers, id, PlanForms::default(), StatusCode::OK).await
+    let again = FormView { open: true, focus: true, ..Default::default() };
+    let add = match q.add.trim() {
+        "goal" => Some((None, again)),
+        p => crate::extract::parse_id::<keyplan_domain::NodeId>(p).map(|n| (Some(n), again)),
+    };
+    plan_page(&state, &auth, &headers, id, PlanForms { add, ..Default::default() }, StatusCode::OK).await
 }
 
 pub async fn plan_page(
