@@ -65,13 +65,7 @@ impl SessionInput {
     /// Every field error at once. Ids are deduplicated in the order given.
     pub fn validate(&self) -> Result<SessionData, Vec<FieldError>> {
         let mut v = Validation::new();
-        let held_on = match self.date.trim() {
-            "" => {
-                v.push("date", Message::new("err-required"));
-                None
-            }
-            d => v.check(validate::parse_date("date", d)),
-        };
+        let held_on = v.check(validate::required_date("date", &self.date));
         let participants = ids(&mut v, "participant_ids", &self.participant_ids, MAX_PARTICIPANTS);
         let plans = match &self.plan_ids {
             None => None,
@@ -90,19 +84,7 @@ impl SessionInput {
 }
 
 fn ids(v: &mut Validation, field: &str, list: &[i64], max: usize) -> Vec<i64> {
-    if list.iter().any(|id| *id <= 0) {
-        v.push(field, Message::new("err-id"));
-    }
-    let mut seen = Vec::new();
-    for id in list {
-        if !seen.contains(id) {
-            seen.push(*id);
-        }
-    }
-    if seen.len() > max {
-        v.push(field, Message::new("err-committee-too-many").arg("max", max.to_string()));
-    }
-    seen
+    validate::unique_ids(v, field, list, max, "err-committee-too-many")
 }
 
 /// An outcome as recorded: conditions need their text.

@@ -43,13 +43,7 @@ impl MeetingInput {
     /// Every field error at once. Plan ids are deduplicated in the order given.
     pub fn validate(&self) -> Result<MeetingData, Vec<FieldError>> {
         let mut v = Validation::new();
-        let held_on = match self.date.trim() {
-            "" => {
-                v.push("date", Message::new("err-required"));
-                None
-            }
-            d => v.check(validate::parse_date("date", d)),
-        };
+        let held_on = v.check(validate::required_date("date", &self.date));
         let title = v.check(validate::optional("title", self.title.as_deref(), MAX_TITLE)).flatten();
         let plans = match &self.plan_ids {
             None => None,
@@ -57,21 +51,9 @@ impl MeetingInput {
                 v.push("plan_ids", Message::new("err-meeting-no-plans"));
                 None
             }
-            Some(list) => {
-                if list.iter().any(|id| *id <= 0) {
-                    v.push("plan_ids", Message::new("err-id"));
-                }
-                let mut seen: Vec<i64> = Vec::new();
-                for id in list {
-                    if !seen.contains(id) {
-                        seen.push(*id);
-                    }
-                }
-                if seen.len() > MAX_PLANS {
-                    v.push("plan_ids", Message::new("err-meeting-too-many").arg("max", MAX_PLANS.to_string()));
-                }
-                Some(seen.into_iter().map(PlanId::new).collect())
-            }
+            Some(list) => Some(
+                validate::unique_ids(&mut v, "plan_ids", list, MAX_PLANS, "err-meeting-too-many").into_iter().map(PlanId::new).collect(),
+            ),
         };
         v.finish(|| MeetingData { held_on: held_on.unwrap_or(Date::MIN), title, plans })
     }

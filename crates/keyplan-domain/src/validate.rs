@@ -101,6 +101,32 @@ pub fn optional_date(field: &str, value: Option<&str>) -> Result<Option<Date>, F
     }
 }
 
+/// A required calendar date written `YYYY-MM-DD`.
+pub fn required_date(field: &str, value: &str) -> Result<Date, FieldError> {
+    match value.trim() {
+        "" => Err(FieldError::new(field, Message::new("err-required"))),
+        v => parse_date(field, v),
+    }
+}
+
+/// A list of ids as given: each must be positive (else `err-id`), and at most
+/// `max` different ones (else `too_many` with `max`); deduplicated in order.
+pub fn unique_ids(v: &mut Validation, field: &str, list: &[i64], max: usize, too_many: &str) -> Vec<i64> {
+    if list.iter().any(|id| *id <= 0) {
+        v.push(field, Message::new("err-id"));
+    }
+    let mut seen = Vec::new();
+    for id in list {
+        if !seen.contains(id) {
+            seen.push(*id);
+        }
+    }
+    if seen.len() > max {
+        v.push(field, Message::new(too_many).arg("max", max.to_string()));
+    }
+    seen
+}
+
 pub fn parse_date(field: &str, v: &str) -> Result<Date, FieldError> {
     let d =
         Date::parse(v.trim(), format_description!("[year]-[month]-[day]")).map_err(|_| FieldError::new(field, Message::new("err-date")))?;

@@ -14,7 +14,7 @@ use keyplan_domain::validate::format_date;
 use keyplan_i18n::Tr;
 
 use super::{Chrome, render};
-use crate::api::ScorecardQuery;
+use crate::api::scorecard::ScorecardQuery;
 use crate::auth::PageUser;
 use crate::error::PageError;
 use crate::extract::Id;
