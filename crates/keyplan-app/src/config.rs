@@ -1,3 +1,5 @@
+//! Runtime settings: defaults, `keyplan.toml`, `KEYPLAN_*` variables and flags.
+
 use serde::{Deserialize, Serialize};
 
 /// Runtime settings. The binary fills them from defaults, then `keyplan.toml`,

@@ -1,3 +1,5 @@
+//! The roles a user may have.
+
 use serde::{Deserialize, Serialize};
 
 /// What a user may do. Enforced on the server; see [`crate::permissions`].

@@ -10,6 +10,7 @@
 mod account_list;
 mod accounts;
 mod budget;
+mod changes;
 mod coach;
 mod cockpit;
 mod collab;
@@ -56,6 +57,7 @@ use sqlx::{PgPool, SqlitePool};
 pub use account_list::{AccountFilter, AccountSort, AccountSummary, Choice};
 pub use accounts::TeamMember;
 pub use budget::{BudgetAccount, BudgetFacts, BudgetGoal, BudgetPipeline, BudgetRating};
+pub use changes::ChangeMark;
 pub use coach::{CoachFacts, CoachMark, PlanMark, RuleChange};
 pub use cockpit::{CockpitChoices, CockpitCommitment, CockpitFilter, CockpitKpi, CockpitObstacle, CockpitPlan};
 pub use collab::{Activity, Comment, DueCommitment, MessageArgs, NewNotification, Notification, ReviewDate, Unmailed};
@@ -93,7 +95,12 @@ pub(crate) enum Pool {
 pub struct Store {
     pool: Arc<Pool>,
     queries: Arc<AtomicU64>,
+    instance: u64,
 }
+
+/// Numbers each connected store, so that what is kept in memory for one
+/// database is never taken for another's (tests open many in one process).
+static INSTANCES: AtomicU64 = AtomicU64::new(1);
 
 /// Which database a store talks to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -185,7 +192,8 @@ impl Store {
         } else {
             return Err(StoreError::Config(format!("unsupported database URL {:?}: use sqlite://FILE or postgres://...", redact(url))));
         };
-        Ok(Store { pool: Arc::new(pool), queries: Arc::new(AtomicU64::new(0)) })
+        let instance = INSTANCES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(Store { pool: Arc::new(pool), queries: Arc::new(AtomicU64::new(0)), instance })
     }
 
     /// Brings the schema up to date. Safe to run on every start.
@@ -197,6 +205,11 @@ impl Store {
         self.convert_legacy_text().await?;
         self.backfill_crm_keys().await?;
         self.seed_templates().await
+    }
+
+    /// This connected store's number in the process; clones share it.
+    pub fn instance(&self) -> u64 {
+        self.instance
     }
 
     pub fn backend(&self) -> Backend {

@@ -236,6 +236,7 @@ impl Store {
         on_pool!(self, p => sqlx::query("DELETE FROM login_attempts WHERE at < $1").bind(cutoff).execute(p).await.map(|r| r.rows_affected()))?;
         self.purge_share_actions(cutoff.0).await?;
         self.purge_login_throttle(cutoff.0).await?;
+        self.purge_changes().await?;
         Ok(())
     }
 

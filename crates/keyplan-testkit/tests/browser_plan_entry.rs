@@ -1,6 +1,7 @@
 //! Entering a new plan in a real (headless) Chromium with JavaScript: the
 //! title field holds a suggestion, and clicking into it selects the
-//! suggestion, so that typing replaces it instead of adding to it.
+//! suggestion, so that typing replaces it instead of adding to it; a node's
+//! edit form is fetched into place from its own page.
 //!
 //! Skipped (with a message) when Chromium or chromedriver is missing, unless
 //! `KEYPLAN_REQUIRE_BROWSER=1`.
@@ -65,10 +66,46 @@ async fn node_controls_show_on_hover_and_keyboard_focus_only() -> Result<()> {
     assert_eq!(opacity(FIRST).await?, "0", "hidden until wanted");
     let count = b.execute("return document.querySelectorAll('section.goal .node-actions button').length", vec![]).await?;
     assert!(count.as_u64().unwrap_or(0) > 0, "the controls are in the page for keyboards and screen readers");
-    b.execute("document.querySelector('section.goal .node-actions > details > summary').focus()", vec![]).await?;
+    b.execute("document.querySelector('section.goal .node-actions a[data-inline-edit]').focus()", vec![]).await?;
     b.wait_for("the focused control's group to show", || async {
         let o = opacity(FIRST).await?;
         Ok((o == "1").then_some(()))
+    })
+    .await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_nodes_edit_form_is_fetched_into_place() -> Result<()> {
+    let Some(b) = Browser::for_test().await else { return Ok(()) };
+    let app = TestApp::spawn().await;
+    app.user("Acme", KAM, "Kim Kamp", Role::Kam).await;
+    let api = app.api(KAM).await;
+    let account = api.account("Globex").await;
+    let plan = api.plan(account, "Globex plan").await;
+    api.node(plan, serde_json::json!({"kind": "goal", "title": "Become preferred supplier"})).await;
+
+    b.goto(&app.url("/login")).await?;
+    b.fill("input[name=email]", KAM).await?;
+    b.fill("input[name=password]", PASSWORD).await?;
+    b.click_and_wait(&b.find("form[action='/login'] button[type=submit]").await?).await?;
+    b.wait_for_url("to leave the sign-in page", |u| !u.contains("/login")).await?;
+    b.goto(&app.url(&format!("/plans/{plan}"))).await?;
+    let forms = b.execute("return document.querySelectorAll('form.node-edit-form').length", vec![]).await?;
+    assert_eq!(forms.as_u64(), Some(0), "the page carries no edit form");
+    b.execute("document.querySelector('section.goal a[data-inline-edit]').click()", vec![]).await?;
+    b.wait_for("the edit form fetched into place", || async {
+        let v = b.execute("return !!document.querySelector('.inline-edit form.node-edit-form textarea[name=title]')", vec![]).await?;
+        Ok((v.as_bool() == Some(true)).then_some(()))
+    })
+    .await?;
+    let url = b.execute("return location.pathname", vec![]).await?;
+    assert_eq!(url.as_str(), Some(format!("/plans/{plan}").as_str()), "still on the plan page");
+    b.fill(".inline-edit textarea[name=title]", "Become the preferred supplier in DACH").await?;
+    b.click_and_wait(&b.find(".inline-edit button[type=submit]").await?).await?;
+    b.wait_for("the saved title on the plan page", || async {
+        let v = b.execute("return (document.querySelector('section.goal') || {}).textContent || ''", vec![]).await?;
+        Ok(v.as_str().unwrap_or_default().contains("preferred supplier in DACH").then_some(()))
     })
     .await?;
     Ok(())

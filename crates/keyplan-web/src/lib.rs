@@ -1,14 +1,17 @@
 //! keyplan's web application: server-rendered pages, the JSON API under
 //! `/api/v1`, sign-in and sessions. [`Application::build`] binds the listener
 //! first, so tests can start the real server on port 0 and ask for its port.
-#![forbid(unsafe_code)]
+// Denied, not forbidden: `memory::release` makes the one foreign call.
+#![deny(unsafe_code)]
 
 pub mod api;
 pub mod auth;
 pub mod error;
+mod etag;
 pub mod extract;
 pub mod lang;
 mod listing;
+pub mod memory;
 mod middleware;
 mod pages;
 mod pickers;
@@ -86,7 +89,9 @@ impl Application {
         let reminders = keyplan_app::collab::spawn_reminders(self.state.store.clone(), std::time::Duration::from_secs(3600));
         let every = std::time::Duration::from_secs(self.state.config.smtp.interval_seconds.max(1));
         let mailer = self.mailer.map(|m| keyplan_app::mail::spawn_mailer(self.state.store.clone(), m, every));
+        let trimmer = memory::spawn_trimmer(std::time::Duration::from_secs(1));
         let result = serve::serve(self.listener, app, limits, shutdown).await;
+        trimmer.abort();
         purger.abort();
         reminders.abort();
         if let Some(m) = mailer {

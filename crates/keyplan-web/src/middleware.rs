@@ -240,12 +240,20 @@ pub const MIN_COMPRESSED: u64 = 1024;
 const COMPRESSIBLE: [&str; 7] =
     ["text/html", "application/json", "text/csv", "image/svg+xml", "text/markdown", "text/css", "application/javascript"];
 
+/// Answers whose rendering leaves much freed memory behind (see [`crate::memory`]).
+const HEAVY: [&[u8]; 3] = [b"application/pdf", b"application/vnd.openxmlformats", b"application/zip"];
+
 /// Pages, API answers and downloads are the signed-in user's (or a share
 /// link's) own: no browser or proxy keeps them. Static assets may be cached.
+/// A PDF or workbook also marks the allocator for trimming.
 async fn no_store(req: Request, next: Next) -> Response {
     let path = req.uri().path();
     let asset = path.starts_with("/static/") || path == "/favicon.svg";
     let mut response = next.run(req).await;
+    let ct = response.headers().get(header::CONTENT_TYPE).map(|v| v.as_bytes()).unwrap_or_default();
+    if HEAVY.iter().any(|t| ct.starts_with(t)) {
+        crate::memory::after_heavy_work();
+    }
     if !asset {
         response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }

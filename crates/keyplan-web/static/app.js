@@ -19,7 +19,41 @@
     if (e.key === "Escape") closeOthers(null);
   });
   document.addEventListener("click", function (e) {
-    if (!e.target.closest("details.pop, details.panel-form.right")) closeOthers(null);
+    if (!e.target.closest("details.pop, details.panel-form.right, .inline-edit")) {
+      closeOthers(null);
+      closeInline(null);
+    }
+  });
+  // A node's ✎ links to its edit page; here the page's form is fetched into
+  // place instead (the plan page carries no edit form per node).
+  function closeInline(except) {
+    document.querySelectorAll(".pop-panel.inline-edit").forEach(function (p) { if (p !== except) p.remove(); });
+  }
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape") closeInline(null);
+  });
+  document.addEventListener("click", function (e) {
+    var a = e.target.closest && e.target.closest("a[data-inline-edit]");
+    if (!a || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    var open = a.parentNode.querySelector(".inline-edit");
+    closeOthers(null);
+    closeInline(open);
+    if (open) { open.remove(); return; }
+    fetch(a.href, { credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+      .then(function (html) {
+        var part = a.getAttribute("data-inline-edit") || "form.node-edit-form";
+        var form = new DOMParser().parseFromString(html, "text/html").querySelector(part);
+        if (!form) { location.href = a.href; return; }
+        var panel = document.createElement("div");
+        panel.className = "pop-panel inline-edit" + (part.indexOf("delete") >= 0 ? " small" : "");
+        panel.appendChild(document.importNode(form, true));
+        a.parentNode.appendChild(panel);
+        var first = panel.querySelector("textarea, input:not([type=hidden]), select, button");
+        if (first) first.focus();
+      })
+      .catch(function () { location.href = a.href; });
   });
   // A field holding a suggestion (a new plan's title) selects it when first
   // focused, so that typing replaces it.

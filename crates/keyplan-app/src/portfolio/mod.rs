@@ -13,12 +13,13 @@
 //! the candidates are the organisation's top [`CANDIDATES`].
 
 mod filter;
+mod kept;
 mod sort;
 
 pub use filter::{Area, Filter, FilterInput, encode};
 use keyplan_domain::portfolio::{self, Figures, Lines, MissingFigure, Placed, Point, Quadrant, Reconsider};
 use keyplan_domain::{AccountId, OrgId};
-use keyplan_store::{PortfolioAccount, PortfolioFilter, Store};
+use keyplan_store::{PortfolioAccount, Store};
 use serde::Serialize;
 pub use sort::{Order, SORTS};
 use time::Date;
@@ -118,20 +119,37 @@ pub async fn portfolio(store: &Store, auth: &Auth, filter: &Filter, today: Date)
     load(store, auth.org(), filter, today).await
 }
 
-/// [`portfolio`] for an organisation (the caller checked who asks). A fixed
-/// number of statements: settings, organisation, and the organisation's
-/// accounts (read once; the filters choose among them here).
+/// [`portfolio`] for an organisation (the caller checked who asks). One
+/// statement while the organisation is unchanged (its change mark; the
+/// judged portfolio is kept, see [`kept`]), else four: the mark, settings,
+/// organisation, and the organisation's accounts, read once (the filters
+/// choose among them here).
 pub async fn load(store: &Store, org: OrgId, filter: &Filter, today: Date) -> Result<Portfolio> {
-    let (settings, _) = store.organisation_settings(org).await?;
-    let currency = store.org(org).await?.currency;
-    let all = store.portfolio(org, &PortfolioFilter::default(), today).await?;
-    let shown = if filter.accounts.is_empty() { None } else { Some(all.iter().filter(|a| filter.accounts.matches(a)).cloned().collect()) };
-    let mut p =
-        build(all, shown, settings.share_of_wallet_threshold, settings.quadrant_share_line, settings.quadrant_growth_line, currency);
-    if !filter.area.is_empty() {
-        p.keep_area(&filter.area);
+    Ok(kept::whole(store, org, today).await?.shown(filter))
+}
+
+impl Portfolio {
+    /// The accounts `filter` lets through, each judged as part of the whole
+    /// organisation: the same as [`build`] given only those to show.
+    pub fn shown(&self, filter: &Filter) -> Portfolio {
+        let lets = |a: &PortfolioAccount| filter.accounts.is_empty() || filter.accounts.matches(a);
+        let entries: Vec<Entry> = self.entries.iter().filter(|e| lets(&e.account)).cloned().collect();
+        let missing = self.missing.iter().filter(|u| lets(&u.account)).cloned().collect();
+        let ids: std::collections::HashSet<AccountId> = entries.iter().map(|e| e.account.id).collect();
+        let mut p = Portfolio {
+            lines: self.lines,
+            share_of_wallet_threshold: self.share_of_wallet_threshold,
+            currency: self.currency.clone(),
+            candidates: self.candidates.iter().copied().filter(|id| ids.contains(id)).collect(),
+            reconsider: self.reconsider.iter().copied().filter(|id| ids.contains(id)).collect(),
+            entries,
+            missing,
+        };
+        if !filter.area.is_empty() {
+            p.keep_area(&filter.area);
+        }
+        p
     }
-    Ok(p)
 }
 
 impl Portfolio {
@@ -200,6 +218,7 @@ fn figures(a: &PortfolioAccount) -> Figures {
 mod tests {
     use keyplan_domain::portfolio::PlanState;
     use keyplan_domain::{PlanId, UserId};
+    use keyplan_store::PortfolioFilter;
 
     use super::*;
 
@@ -228,6 +247,25 @@ mod tests {
             account(3, Some(300.0), Some(1000.0), Some(500.0), PlanState::Draft),  // share 0.3, growth 200
             account(4, None, Some(1000.0), None, PlanState::NoPlan),
         ]
+    }
+
+    #[test]
+    fn a_filtered_view_of_the_whole_judges_like_building_only_the_shown() {
+        let mut all = sample();
+        all.extend((5..40).map(|i| account(i, Some(i as f64 * 10.0), Some(1000.0), Some(400.0 + i as f64 * 7.0), PlanState::NoPlan)));
+        let whole = build(all.clone(), None, 0.6, None, None, "EUR".into());
+        let filters = [
+            PortfolioFilter { region: Some("North".into()), ..Default::default() },
+            PortfolioFilter { owner: Some(UserId::new(2)), ..Default::default() },
+            PortfolioFilter { state: Some(PlanState::Active), ..Default::default() },
+            PortfolioFilter::default(),
+        ];
+        for accounts in filters {
+            let shown: Vec<PortfolioAccount> = all.iter().filter(|a| accounts.matches(a)).cloned().collect();
+            let filter = Filter { accounts: accounts.clone(), area: Area::default() };
+            let expected = build(all.clone(), (!accounts.is_empty()).then_some(shown), 0.6, None, None, "EUR".into());
+            assert_eq!(whole.shown(&filter), expected, "{accounts:?}");
+        }
     }
 
     #[test]

@@ -201,6 +201,9 @@ tree-add-field = { $what ->
     [obstacle] Hindernis
    *[commitment] Zusage
 }
+plan-team-offer = { $name } gehört nicht zum Account-Team von { $account }.
+plan-team-offer-add = { $name } ins Team aufnehmen
+tree-edit-back = Zurück zum Plan
 tree-field-deliverable = Was geliefert wird
 tree-field-notes = Notizen
 tree-field-metric = Kennzahl

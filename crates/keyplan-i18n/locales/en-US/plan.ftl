@@ -176,6 +176,9 @@ tree-edit-heading = Edit { $kind ->
     [obstacle] obstacle
    *[commitment] commitment
 }
+plan-team-offer = { $name } is not on the account team of { $account }.
+plan-team-offer-add = Add { $name } to the team
+tree-edit-back = Back to the plan
 tree-add = Add { $what ->
     [sales_goal] account sales goal
     [goal] goal

@@ -78,7 +78,6 @@ async fn the_one_page_constraint_plan_reads_in_german() {
             ("What will be delivered", "Was geliefert wird"),
             ("Done when…", "Erledigt, wenn …"),
             ("title=\"Move up\"", "title=\"Nach oben\""),
-            ("Edit account sales goal", "Account-Umsatzziel bearbeiten"),
             ("Customer contact involved", "Beteiligter Ansprechpartner beim Kunden"),
             (">Period starts", ">Zeitraum beginnt"),
             (">Save plan<", ">Plan speichern<"),
@@ -86,6 +85,26 @@ async fn the_one_page_constraint_plan_reads_in_german() {
             ("It cannot be undone.", "Das kann nicht rückgängig gemacht werden."),
         ],
     );
+    // A node's edit form is its own page (the goal's is linked first).
+    let goal = en.split("href=\"/nodes/").nth(1).and_then(|r| r.split('/').next()).expect("a node's edit link").to_string();
+    let edit = format!("/nodes/{goal}/edit");
+    let (en_edit, de_edit) = (page(&lena, &edit, ENGLISH).await, page(&lena, &edit, GERMAN).await);
+    translated(
+        &en_edit,
+        &de_edit,
+        "a node's edit page",
+        &[("Edit account sales goal", "Account-Umsatzziel bearbeiten"), ("Back to the plan", "Zurück zum Plan")],
+    );
+    let commitment = en
+        .split("<article class=\"commit")
+        .nth(1)
+        .and_then(|r| r.split("id=\"node-").nth(1))
+        .and_then(|r| r.split('"').next())
+        .expect("a commitment")
+        .to_string();
+    let edit = format!("/nodes/{commitment}/edit");
+    let (en_edit, de_edit) = (page(&lena, &edit, ENGLISH).await, page(&lena, &edit, GERMAN).await);
+    translated(&en_edit, &de_edit, "a commitment's edit page", &[(">In progress</option>", ">In Arbeit</option>")]);
     // Labels the handler computes: enumerations, the period, the size.
     translated(
         &en,
@@ -93,7 +112,6 @@ async fn the_one_page_constraint_plan_reads_in_german() {
         "one-page plan labels",
         &[
             (">Account sales goal · ", ">Account-Umsatzziel · "),
-            (">In progress</option>", ">In Arbeit</option>"),
             (" months)", " Monate)"),
             (">Constraint tree<", ">Ziel-Baum<"),
         ],

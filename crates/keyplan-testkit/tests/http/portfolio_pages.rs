@@ -84,6 +84,15 @@ async fn the_api_pages_the_portfolio() {
     assert_eq!(headers["x-total-count"], "234");
     assert_eq!(v["accounts"].as_array().unwrap().len(), 100, "100 by default");
     assert_eq!(v["missing_figures"].as_array().unwrap().len(), 26);
+    assert_eq!(v["missing_total"], 26);
+    // The accounts lacking figures are paged like the others.
+    let (_, _, small) = get(&api, "/portfolio?per_page=10&page=3").await;
+    assert_eq!(small["missing_figures"].as_array().unwrap().len(), 6, "26 lacking: 10, 10, then 6");
+    assert_eq!(small["missing_total"], 26);
+    let (_, headers, past) = get(&api, "/portfolio?per_page=10&page=23").await;
+    assert_eq!(past["accounts"].as_array().unwrap().len(), 10, "234 placed: page 23 still has accounts");
+    assert_eq!(past["missing_figures"], serde_json::json!([]));
+    assert!(headers["link"].to_str().unwrap().contains("rel=\"next\""), "page 24 has the last 4");
     let quadrants: i64 = ["develop", "maintain", "harvest", "selective"].iter().map(|q| v["quadrants"][q].as_i64().unwrap()).sum();
     assert_eq!(quadrants, 234, "the quadrant counts cover every page");
     let link = headers["link"].to_str().unwrap().to_string();

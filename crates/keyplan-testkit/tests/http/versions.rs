@@ -76,7 +76,7 @@ async fn stale_node_form_shows_the_conflict_and_keeps_the_typed_value() {
     let res = s.post(&format!("/nodes/{node}"), &[("version", "1"), ("title", "My typed title"), ("notes", "typed notes")]).await;
     assert_eq!(res.status(), StatusCode::CONFLICT);
     let page = res.text().await.unwrap();
-    let form = section(&page, &format!("<form method=\"post\" action=\"/nodes/{node}\" class=\"form-grid\">"), "</form>");
+    let form = section(&page, &format!("<form method=\"post\" action=\"/nodes/{node}\" class=\"form-grid node-edit-form\">"), "</form>");
     assert!(form.contains("changed this while you were editing"), "conflict box in the node's form: {form}");
     assert!(form.contains("Approved supplier (AG)"), "shows what is stored now");
     assert_eq!(textarea_value(form, "title").as_deref(), Some("My typed title"));

@@ -11,6 +11,7 @@ use time::OffsetDateTime;
 use utoipa::ToSchema;
 
 use super::JsonObject;
+use super::schema::{body, integer, nullable, text};
 use crate::auth::ApiUser;
 use crate::extract::Id;
 use crate::{ApiError, AppError, AppState};
@@ -119,7 +120,7 @@ pub struct CalendarFeedDto {
 }
 
 /// The plan's comments, oldest first.
-#[utoipa::path(get, path = "/plans/{id}/comments", tag = "collaboration", params(("id" = i64, Path)),
+#[utoipa::path(get, path = "/plans/{id}/comments", tag = "collaboration", params(("id" = i64, Path)), request_body = CommentWrite,
     responses((status = 200, body = [CommentDto]), (status = 404, body = super::dto::ErrorBody)))]
 pub async fn list_comments(
     State(state): State<AppState>,
@@ -131,9 +132,20 @@ pub async fn list_comments(
     Ok(Json(state.store.comments(auth.org(), plan).await?.iter().map(CommentDto::from).collect()))
 }
 
+body! {
+    /// A comment on the plan or on one of its items.
+    CommentWrite {
+        body: text(),
+        /// `plan` (left out: the plan), `node` or `item`.
+        target_kind: nullable(text()),
+        /// The node or item commented on.
+        target_id: nullable(integer()),
+    }
+}
+
 /// Comments on the plan (`target_kind` `plan`, the default) or on one of its
 /// items (`node` or `item` with `target_id`): `{"body": "...", "target_kind": "node", "target_id": 12}`.
-#[utoipa::path(post, path = "/plans/{id}/comments", tag = "collaboration", params(("id" = i64, Path)),
+#[utoipa::path(post, path = "/plans/{id}/comments", tag = "collaboration", params(("id" = i64, Path)), request_body = CommentWrite,
     responses((status = 201, body = CommentDto), (status = 422, body = super::dto::ErrorBody), (status = 404, body = super::dto::ErrorBody)))]
 pub async fn create_comment(
     State(state): State<AppState>,

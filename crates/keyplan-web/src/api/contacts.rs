@@ -1,3 +1,5 @@
+//! An account's contacts through the API.
+
 use axum::Json;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;

@@ -17,6 +17,7 @@ use utoipa::ToSchema;
 
 use super::JsonObject;
 use super::dto::PlanDto;
+use super::schema::{Body, body, date, integer, nullable, text};
 use crate::auth::ApiUser;
 use crate::extract::{Id, IdAnd};
 use crate::{ApiError, AppError, AppState};
@@ -191,10 +192,76 @@ impl FullPlanDto {
     }
 }
 
-const ITEM_FIELDS: &[&str] = &["kind", "category", "text", "source", "item_date", "derived_from_id", "response"];
+body! {
+    /// A section's text and "so what?"; fields left out keep their value.
+    SectionWrite {
+        /// The section's `text_version` as read (0 when nothing was written yet).
+        version: integer(),
+        body: nullable(text()),
+        /// The section's conclusion.
+        so_what: nullable(text()),
+    }
+}
+
+body! {
+    /// An item to add to a section.
+    ItemWrite {
+        /// The section's key.
+        section: text(),
+        /// `analysis`, `swot`, `opportunity` or `risk`.
+        kind: text(),
+        /// Analysis: `customer`, `market`, `competitor` or `own_position`; SWOT: `strength`, `weakness`,
+        /// `opportunity` or `threat`; none for opportunities and risks.
+        category: nullable(text()),
+        text: text(),
+        source: nullable(text()),
+        item_date: nullable(date()),
+        /// The analysis item an opportunity or risk is derived from.
+        derived_from_id: nullable(integer()),
+        /// For a risk: how the team responds.
+        response: nullable(text()),
+    }
+}
+
+body! {
+    /// An edit of an item; fields left out keep their value.
+    ItemEdit {
+        /// The item's version as read; 409 when someone changed it since.
+        version: integer(),
+        kind: nullable(text()),
+        category: nullable(text()),
+        text: nullable(text()),
+        source: nullable(text()),
+        item_date: nullable(date()),
+        derived_from_id: nullable(integer()),
+        response: nullable(text()),
+    }
+}
+
+body! {
+    /// A goal linked to its evidence.
+    LinkWrite {
+        /// A goal of the plan.
+        goal_id: integer(),
+        /// `item`, `section`, `cell` or `contact`.
+        target_kind: text(),
+        target_id: integer(),
+    }
+}
+
+body! {
+    /// The organisation's value discipline; fields left out keep their value.
+    ValueDisciplineWrite {
+        /// The settings' version as read; 409 when someone changed them since.
+        version: integer(),
+        /// `operational_excellence`, `product_leadership` or `customer_intimacy`; empty for none.
+        value_discipline: nullable(text()),
+        value_statement: nullable(text()),
+    }
+}
 
 /// Writes a section's text and "so what?". `version` is the `text_version` read (0 when nothing was written yet).
-#[utoipa::path(put, path = "/plans/{id}/sections/{key}", tag = "plan content", params(("id" = i64, Path), ("key" = String, Path)),
+#[utoipa::path(put, path = "/plans/{id}/sections/{key}", tag = "plan content", params(("id" = i64, Path), ("key" = String, Path)), request_body = SectionWrite,
     responses((status = 200, body = SectionDto), (status = 409, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn put_section(
     State(state): State<AppState>,
@@ -208,7 +275,7 @@ pub async fn put_section(
         body: current.as_ref().and_then(|s| s.body.clone()).unwrap_or_default(),
         so_what: current.as_ref().and_then(|s| s.so_what.clone()).unwrap_or_default(),
     };
-    let input: SectionTextInput = body.merge_into(&base, &["body", "so_what"], &["version"])?;
+    let input: SectionTextInput = body.merge_into(&base, &SectionWrite::fields_except(&["version"]), &["version"])?;
     keyplan_app::content::save_section(&state.store, &auth, plan, &key, version, &input).await?;
     let b = keyplan_app::bundle::plan_bundle(&state.store, &auth, plan, crate::lang::current()).await?;
     let s = b.doc.section(&key).ok_or(AppError::NotFound)?;
@@ -224,7 +291,7 @@ pub async fn list_items(State(state): State<AppState>, ApiUser(auth): ApiUser, I
 }
 
 /// Adds an item to a section: `section` (its key), `kind`, `category`, `text`, `source`, `item_date`, `derived_from_id`, `response`.
-#[utoipa::path(post, path = "/plans/{id}/items", tag = "plan content", params(("id" = i64, Path)),
+#[utoipa::path(post, path = "/plans/{id}/items", tag = "plan content", params(("id" = i64, Path)), request_body = ItemWrite,
     responses((status = 201, body = ItemDto), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn create_item(
     State(state): State<AppState>,
@@ -234,12 +301,12 @@ pub async fn create_item(
 ) -> Result<(StatusCode, Json<ItemDto>), ApiError> {
     let plan = id;
     let section = body.str_field("section")?.ok_or_else(|| AppError::field("section", keyplan_domain::Message::new("err-item-section")))?;
-    let input: ItemInput = body.merge_into(&ItemInput::default(), ITEM_FIELDS, &["section"])?;
+    let input: ItemInput = body.merge_into(&ItemInput::default(), &ItemWrite::fields_except(&["section"]), &["section"])?;
     let item = keyplan_app::content::create_item(&state.store, &auth, plan, &section, &input).await?;
     Ok((StatusCode::CREATED, Json(ItemDto::from(&item))))
 }
 
-#[utoipa::path(patch, path = "/items/{id}", tag = "plan content", params(("id" = i64, Path)),
+#[utoipa::path(patch, path = "/items/{id}", tag = "plan content", params(("id" = i64, Path)), request_body = ItemEdit,
     responses((status = 200, body = ItemDto), (status = 409, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn update_item(
     State(state): State<AppState>,
@@ -249,7 +316,8 @@ pub async fn update_item(
 ) -> Result<Json<ItemDto>, ApiError> {
     let current = state.store.item(auth.org(), id).await?;
     let version = body.version()?;
-    let input: ItemInput = body.merge_into(&keyplan_app::content::item_to_input(&current), ITEM_FIELDS, &["version", "section"])?;
+    let input: ItemInput =
+        body.merge_into(&keyplan_app::content::item_to_input(&current), &ItemEdit::fields_except(&["version"]), &["version", "section"])?;
     let item = keyplan_app::content::update_item(&state.store, &auth, id, version, &input).await?;
     Ok(Json(ItemDto::from(&item)))
 }
@@ -279,7 +347,7 @@ pub async fn move_item(
 }
 
 /// Links a goal to its evidence: `goal_id`, `target_kind` (`item`, `section`, `cell`, `contact`), `target_id`.
-#[utoipa::path(post, path = "/plans/{id}/links", tag = "plan content", params(("id" = i64, Path)),
+#[utoipa::path(post, path = "/plans/{id}/links", tag = "plan content", params(("id" = i64, Path)), request_body = LinkWrite,
     responses((status = 201, body = LinkDto), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn create_link(
     State(state): State<AppState>,
@@ -288,7 +356,7 @@ pub async fn create_link(
     body: JsonObject,
 ) -> Result<(StatusCode, Json<LinkDto>), ApiError> {
     let plan = id;
-    let input: LinkInput = body.merge_into(&LinkInput::default(), &["goal_id", "target_kind", "target_id"], &[])?;
+    let input: LinkInput = body.merge_into(&LinkInput::default(), LinkWrite::FIELDS, &[])?;
     let link = keyplan_app::content::create_link(&state.store, &auth, plan, &input).await?;
     Ok((StatusCode::CREATED, Json(LinkDto::from(&link))))
 }
@@ -313,7 +381,7 @@ pub async fn get_discipline(State(state): State<AppState>, ApiUser(auth): ApiUse
 }
 
 /// Sets the value discipline (admins): `value_discipline`, `value_statement`, `version`.
-#[utoipa::path(put, path = "/organisation/value-discipline", tag = "plan content",
+#[utoipa::path(put, path = "/organisation/value-discipline", tag = "plan content", request_body = ValueDisciplineWrite,
     responses((status = 200, body = ValueDisciplineDto), (status = 403, body = super::dto::ErrorBody), (status = 409, body = super::dto::ErrorBody)))]
 pub async fn put_discipline(
     State(state): State<AppState>,
@@ -326,7 +394,7 @@ pub async fn put_discipline(
         value_discipline: current.value_discipline.map(|d| d.as_str().into()).unwrap_or_default(),
         value_statement: current.value_statement.clone().unwrap_or_default(),
     };
-    let input: ValueDisciplineInput = body.merge_into(&base, &["value_discipline", "value_statement"], &["version"])?;
+    let input: ValueDisciplineInput = body.merge_into(&base, &ValueDisciplineWrite::fields_except(&["version"]), &["version"])?;
     let s = keyplan_app::content::update_value_discipline(&state.store, &auth, version, &input).await?;
     Ok(Json(ValueDisciplineDto::from(&s)))
 }

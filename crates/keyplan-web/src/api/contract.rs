@@ -14,8 +14,6 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 use utoipa::openapi::path::{Operation, ParameterIn, PathItem};
-use utoipa::openapi::request_body::RequestBodyBuilder;
-use utoipa::openapi::schema::{ObjectBuilder, Type};
 use utoipa::openapi::{ContentBuilder, OpenApi, Ref, RefOr, Required, ResponseBuilder};
 
 /// What a status code means, for responses declared without a description.
@@ -59,20 +57,6 @@ fn is_public(op: &Operation) -> bool {
     op.security.as_ref().is_some_and(|reqs| reqs.iter().all(|r| serde_json::to_value(r).is_ok_and(|v| v == json!({}))))
 }
 
-/// Operations that read a JSON object body but declare none in their
-/// `#[utoipa::path]`: (method, path under `/api/v1`).
-const OBJECT_BODIES: &[(&str, &str)] = &[
-    ("patch", "/items/{id}"),
-    ("patch", "/kpis/{id}"),
-    ("put", "/kpis/{id}/actuals"),
-    ("put", "/organisation/value-discipline"),
-    ("post", "/plans/{id}/comments"),
-    ("post", "/plans/{id}/items"),
-    ("post", "/plans/{id}/kpis"),
-    ("post", "/plans/{id}/links"),
-    ("put", "/plans/{id}/sections/{key}"),
-];
-
 /// Completes the document generated from the handlers' `#[utoipa::path]`s.
 pub fn complete(doc: &mut OpenApi) {
     let error =
@@ -81,7 +65,6 @@ pub fn complete(doc: &mut OpenApi) {
     for (path, item) in doc.paths.paths.iter_mut() {
         let in_template: BTreeSet<String> =
             path.split('/').filter_map(|s| s.strip_prefix('{').and_then(|s| s.strip_suffix('}'))).map(str::to_string).collect();
-        let short = path.strip_prefix("/api/v1").unwrap_or(path).to_string();
         for (method, op) in operations(item) {
             // Parameters that are not in the path template are query parameters;
             // those that may be null or absent are optional.
@@ -103,18 +86,6 @@ pub fn complete(doc: &mut OpenApi) {
                 {
                     has_query = true;
                 }
-            }
-            if op.request_body.is_none() && OBJECT_BODIES.contains(&(method, short.as_str())) {
-                let object = ObjectBuilder::new()
-                    .schema_type(Type::Object)
-                    .description(Some("The fields to set; see the object's answer for their names."));
-                op.request_body = Some(
-                    RequestBodyBuilder::new()
-                        .content("application/json", ContentBuilder::new().schema(Some(object)).build())
-                        .required(Some(Required::True))
-                        .build()
-                        .into(),
-                );
             }
             let public = is_public(op);
             let mut wanted = Vec::new();

@@ -11,6 +11,7 @@ use keyplan_domain::document;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use super::schema::{body, integer, nullable, object, objects, text};
 use crate::auth::ApiUser;
 use crate::{ApiError, AppError, AppState};
 
@@ -26,6 +27,30 @@ pub struct ImportQuery {
     /// The account the new plan belongs to.
     #[serde(default)]
     pub account_id: String,
+}
+
+body! {
+    /// A plan document, version 1. Its full JSON Schema is `/api/v1/schema/plan.json`.
+    PlanDocumentBody {
+        /// Always `keyplan-plan`.
+        format: text(),
+        /// Always 1.
+        version: integer(),
+        /// When the file was written (RFC 3339); not read on import.
+        exported_at: nullable(text()),
+        /// `team`, `management` or `customer`.
+        audience: nullable(text()),
+        account: nullable(object("`/api/v1/schema/plan.json`")),
+        /// Title, template, period and the plan's other settings.
+        plan: object("`/api/v1/schema/plan.json`"),
+        contacts: nullable(objects("`/api/v1/schema/plan.json`")),
+        /// The constraint tree: goals with their factors, conditions, obstacles and commitments.
+        goals: nullable(objects("`/api/v1/schema/plan.json`")),
+        sections: nullable(objects("`/api/v1/schema/plan.json`")),
+        items: nullable(objects("`/api/v1/schema/plan.json`")),
+        links: nullable(objects("`/api/v1/schema/plan.json`")),
+        kpis: nullable(objects("`/api/v1/schema/plan.json`")),
+    }
 }
 
 #[derive(Serialize, ToSchema)]
@@ -48,7 +73,7 @@ pub struct ImportedDto {
 /// added). An invalid document answers 422 with the path of the first error in
 /// `field` (e.g. `goals[0].children[1].due_date`), and nothing is stored.
 #[utoipa::path(post, path = "/plans/import", tag = "sharing", params(ImportQuery),
-    request_body(content = Object, description = "A plan document", content_type = "application/json"),
+    request_body(content = PlanDocumentBody, description = "A plan document", content_type = "application/json"),
     responses((status = 201, body = ImportedDto), (status = 403, body = super::dto::ErrorBody), (status = 404, body = super::dto::ErrorBody),
         (status = 422, body = super::dto::ErrorBody)))]
 pub async fn import(

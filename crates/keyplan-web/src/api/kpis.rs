@@ -12,12 +12,53 @@ use time::{Date, OffsetDateTime};
 use utoipa::ToSchema;
 
 use super::JsonObject;
+use super::schema::{Body, body, date, integer, nullable, number, text};
 use crate::auth::ApiUser;
 use crate::extract::Id;
 use crate::{ApiError, AppState};
 use keyplan_app::kpis::KpiProgress;
 
-const KPI_FIELDS: &[&str] = &["name", "unit", "baseline", "target", "target_date", "period", "goal_id"];
+body! {
+    /// A KPI to add to the plan's scorecard.
+    KpiWrite {
+        name: text(),
+        unit: nullable(text()),
+        baseline: nullable(number()),
+        target: nullable(number()),
+        target_date: nullable(date()),
+        /// `month` or `quarter`.
+        period: nullable(text()),
+        /// The goal this KPI measures (a goal of the same plan).
+        goal_id: nullable(integer()),
+    }
+}
+
+body! {
+    /// An edit of a KPI; fields left out keep their value.
+    KpiEdit {
+        /// The KPI's version as read; 409 when someone changed it since.
+        version: integer(),
+        name: nullable(text()),
+        unit: nullable(text()),
+        baseline: nullable(number()),
+        target: nullable(number()),
+        target_date: nullable(date()),
+        period: nullable(text()),
+        goal_id: nullable(integer()),
+    }
+}
+
+body! {
+    /// The value of one period.
+    ActualWrite {
+        /// Any day of the month or quarter.
+        period_start: date(),
+        value: number(),
+        note: nullable(text()),
+        /// 0 or left out when the period has no value yet; else the actual's version.
+        version: nullable(integer()),
+    }
+}
 
 #[derive(Serialize, ToSchema)]
 pub struct ActualDto {
@@ -115,7 +156,7 @@ pub async fn list(State(state): State<AppState>, ApiUser(auth): ApiUser, Id(id):
 }
 
 /// Adds a KPI: `name`, `unit`, `baseline`, `target`, `target_date`, `period` (`month` | `quarter`), `goal_id`.
-#[utoipa::path(post, path = "/plans/{id}/kpis", tag = "kpis", params(("id" = i64, Path)),
+#[utoipa::path(post, path = "/plans/{id}/kpis", tag = "kpis", params(("id" = i64, Path)), request_body = KpiWrite,
     responses((status = 201, body = KpiDto), (status = 403, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
@@ -124,13 +165,13 @@ pub async fn create(
     body: JsonObject,
 ) -> Result<(StatusCode, Json<KpiDto>), ApiError> {
     let plan = id;
-    let input: KpiInput = body.merge_into(&KpiInput::default(), KPI_FIELDS, &[])?;
+    let input: KpiInput = body.merge_into(&KpiInput::default(), KpiWrite::FIELDS, &[])?;
     let k = keyplan_app::kpis::create_kpi(&state.store, &auth, plan, &input).await?;
     Ok((StatusCode::CREATED, Json(one(&state, &auth, k.id).await?)))
 }
 
 /// Changes the fields sent; `version` is required.
-#[utoipa::path(patch, path = "/kpis/{id}", tag = "kpis", params(("id" = i64, Path)),
+#[utoipa::path(patch, path = "/kpis/{id}", tag = "kpis", params(("id" = i64, Path)), request_body = KpiEdit,
     responses((status = 200, body = KpiDto), (status = 409, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn update(
     State(state): State<AppState>,
@@ -140,7 +181,7 @@ pub async fn update(
 ) -> Result<Json<KpiDto>, ApiError> {
     let current = state.store.kpi(auth.org(), id).await?;
     let version = body.version()?;
-    let input: KpiInput = body.merge_into(&keyplan_app::kpis::kpi_to_input(&current), KPI_FIELDS, &["version"])?;
+    let input: KpiInput = body.merge_into(&keyplan_app::kpis::kpi_to_input(&current), KpiWrite::FIELDS, &["version"])?;
     keyplan_app::kpis::update_kpi(&state.store, &auth, id, version, &input).await?;
     Ok(Json(one(&state, &auth, id).await?))
 }
@@ -154,7 +195,7 @@ pub async fn delete(State(state): State<AppState>, ApiUser(auth): ApiUser, Id(id
 
 /// Records the value of one period: `period_start` (any day of the month or quarter), `value`, `note`, and `version`
 /// (0 when the period has no value yet; the actual's version to replace it).
-#[utoipa::path(put, path = "/kpis/{id}/actuals", tag = "kpis", params(("id" = i64, Path)),
+#[utoipa::path(put, path = "/kpis/{id}/actuals", tag = "kpis", params(("id" = i64, Path)), request_body = ActualWrite,
     responses((status = 200, body = ActualDto), (status = 409, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn put_actual(
     State(state): State<AppState>,
@@ -163,7 +204,7 @@ pub async fn put_actual(
     body: JsonObject,
 ) -> Result<Json<ActualDto>, ApiError> {
     let version = body.optional_version()?.unwrap_or(0);
-    let input: ActualInput = body.merge_into(&ActualInput::default(), &["period_start", "value", "note"], &["version"])?;
+    let input: ActualInput = body.merge_into(&ActualInput::default(), &ActualWrite::fields_except(&["version"]), &["version"])?;
     let a = keyplan_app::kpis::record_actual(&state.store, &auth, id, version, &input).await?;
     Ok(Json(ActualDto::from(&a)))
 }

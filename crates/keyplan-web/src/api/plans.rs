@@ -1,6 +1,9 @@
+//! Plans, their constraint tree and commitments through the API.
+
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::response::IntoResponse;
 use keyplan_domain::acceptance::Response;
 use keyplan_domain::plan::{PlanInput, TEMPLATE_ONE_PAGE};
 use keyplan_domain::tree::{NodeInput, NodeKind};
@@ -44,14 +47,24 @@ pub async fn create(
 /// The whole plan: nested tree and roll-up, the template's sections with their text and size, analysis items,
 /// SWOT, opportunities and risks, links from goals to evidence, the story, the length, the value discipline
 /// and the account's whitespace matrix.
-#[utoipa::path(get, path = "/plans/{id}", tag = "plans", params(("id" = i64, Path)), responses((status = 200, body = super::content::FullPlanDto), (status = 404, body = super::dto::ErrorBody)))]
+/// The whole plan. The answer carries an `ETag`; a request whose
+/// `If-None-Match` names it gets 304 while nothing in the organisation changed.
+#[utoipa::path(get, path = "/plans/{id}", tag = "plans", params(("id" = i64, Path), ("If-None-Match" = Option<String>, Header)),
+    responses((status = 200, body = super::content::FullPlanDto), (status = 304, description = "Not modified since the tag in If-None-Match"),
+        (status = 404, body = super::dto::ErrorBody)))]
 pub async fn get(
     State(state): State<AppState>,
     ApiUser(auth): ApiUser,
+    headers: axum::http::HeaderMap,
+    uri: axum::http::Uri,
     Id(id): Id<PlanId>,
-) -> Result<Json<super::content::FullPlanDto>, ApiError> {
+) -> Result<axum::response::Response, ApiError> {
+    let tag = crate::etag::tag(&state, &auth, &uri).await?;
+    if crate::etag::matches(&headers, &tag) {
+        return Ok(crate::etag::not_modified(tag));
+    }
     let b = keyplan_app::bundle::plan_bundle(&state.store, &auth, id, crate::lang::current()).await?;
-    Ok(Json(super::content::FullPlanDto::new(&b)))
+    Ok(crate::etag::tagged(Json(super::content::FullPlanDto::new(&b)).into_response(), tag))
 }
 
 #[utoipa::path(patch, path = "/plans/{id}", tag = "plans", params(("id" = i64, Path)), request_body = PlanWrite,

@@ -2,7 +2,7 @@
 //! accounts placed by share of wallet and growth potential with their
 //! quadrant, plan state, coach mark and marks, one page at a time (100 unless
 //! `per_page` says otherwise, at most 1,000), and the accounts lacking figures
-//! apart.
+//! apart, paged the same way.
 
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
@@ -149,8 +149,11 @@ pub struct PortfolioDto {
     pub reconsider: Vec<i64>,
     /// This page of the placed accounts, by name unless `sort` says otherwise.
     pub accounts: Vec<PortfolioAccountDto>,
-    /// The accounts lacking a figure, by name: not placed.
+    /// This page of the accounts lacking a figure, by name (the same `page`
+    /// and `per_page` as `accounts`): not placed.
     pub missing_figures: Vec<MissingFiguresDto>,
+    /// How many accounts the filters let through lack a figure (all pages).
+    pub missing_total: usize,
 }
 
 fn source(s: keyplan_app::portfolio::LineSource) -> &'static str {
@@ -207,9 +210,12 @@ impl PortfolioDto {
                     }
                 })
                 .collect(),
+            missing_total: p.missing.len(),
             missing_figures: p
                 .missing
                 .iter()
+                .skip((page - 1) * per_page)
+                .take(per_page)
                 .map(|u| MissingFiguresDto {
                     id: u.account.id.get(),
                     name: u.account.name.clone(),
@@ -269,7 +275,7 @@ pub async fn portfolio(
     }
     let link = |n: usize, rel: &str| format!("<{base}?{query}&page={n}&per_page={per_page}>; rel=\"{rel}\"");
     let mut links = Vec::new();
-    if page * per_page < total {
+    if page * per_page < total.max(p.missing.len()) {
         links.push(link(page + 1, "next"));
     }
     if page > 1 {

@@ -11,6 +11,7 @@ use time::{Date, OffsetDateTime};
 use utoipa::{IntoParams, ToSchema};
 
 use super::JsonObject;
+use super::schema::{Body, body, date, integer, nullable, text};
 use crate::auth::ApiUser;
 use crate::extract::Id;
 use crate::{ApiError, AppError, AppState};
@@ -192,6 +193,61 @@ async fn review_dto(state: &AppState, auth: &crate::auth::Auth, r: &Review) -> R
     Ok(ReviewDto::new(r, &participants))
 }
 
+body! {
+    /// A review to plan.
+    ReviewWrite {
+        /// `team`, `management` or `customer`.
+        kind: text(),
+        review_date: date(),
+    }
+}
+
+body! {
+    /// An edit of a review; fields left out keep their value.
+    ReviewEdit {
+        /// The review's version as the caller saw it; 409 when someone changed it since.
+        version: integer(),
+        review_date: nullable(date()),
+        notes: nullable(text()),
+        decisions: nullable(text()),
+        /// Adds a user as participant.
+        add_user_id: nullable(integer()),
+        /// Adds one of the account's contacts as participant.
+        add_contact_id: nullable(integer()),
+    }
+}
+
+body! {
+    /// The review as the caller saw it.
+    ReviewVersion {
+        /// The review's version; 409 when someone changed it since.
+        version: integer(),
+    }
+}
+
+body! {
+    /// A manager's sign-off of a held management review.
+    SignoffWrite {
+        /// `approved` or `changes_requested`.
+        decision: text(),
+        comment: nullable(text()),
+        /// The review's version as the caller saw it; 409 when someone changed it since.
+        version: nullable(integer()),
+    }
+}
+
+body! {
+    /// The plan's review cadence and next review date.
+    ScheduleWrite {
+        /// The plan's version as the caller saw it.
+        version: integer(),
+        /// Months between reviews (1 to 24).
+        review_cadence_months: integer(),
+        /// Null or left out: one cadence after the last review.
+        next_review_date: nullable(date()),
+    }
+}
+
 /// The plan's reviews, latest first.
 #[utoipa::path(get, path = "/plans/{id}/reviews", tag = "reviews", params(("id" = i64, Path)), responses((status = 200, body = [ReviewDto])))]
 pub async fn list(State(state): State<AppState>, ApiUser(auth): ApiUser, Id(id): Id<PlanId>) -> Result<Json<Vec<ReviewDto>>, ApiError> {
@@ -205,7 +261,7 @@ pub async fn list(State(state): State<AppState>, ApiUser(auth): ApiUser, Id(id):
 }
 
 /// Plans a review: `{"kind": "team"|"management"|"customer", "review_date": "YYYY-MM-DD"}`.
-#[utoipa::path(post, path = "/plans/{id}/reviews", tag = "reviews", params(("id" = i64, Path)), request_body = Object,
+#[utoipa::path(post, path = "/plans/{id}/reviews", tag = "reviews", params(("id" = i64, Path)), request_body = ReviewWrite,
     responses((status = 201, body = ReviewDto), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
@@ -227,7 +283,7 @@ pub async fn get(State(state): State<AppState>, ApiUser(auth): ApiUser, Id(id): 
 }
 
 /// Edits date, notes and decisions (`version` required; 409 when stale). `add_user_id` / `add_contact_id` add a participant.
-#[utoipa::path(patch, path = "/reviews/{id}", tag = "reviews", params(("id" = i64, Path)), request_body = Object,
+#[utoipa::path(patch, path = "/reviews/{id}", tag = "reviews", params(("id" = i64, Path)), request_body = ReviewEdit,
     responses((status = 200, body = ReviewDto), (status = 409, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn update(
     State(state): State<AppState>,
@@ -235,10 +291,8 @@ pub async fn update(
     Id(id): Id<ReviewId>,
     body: JsonObject,
 ) -> Result<Json<ReviewDto>, ApiError> {
-    for key in body.0.keys() {
-        if !["version", "review_date", "notes", "decisions", "add_user_id", "add_contact_id"].contains(&key.as_str()) {
-            return Err(AppError::field(key, keyplan_domain::Message::new("err-review-fields")).into());
-        }
+    if let Some(key) = body.0.keys().find(|k| !ReviewEdit::FIELDS.contains(&k.as_str())) {
+        return Err(AppError::field(key, keyplan_domain::Message::new("err-review-fields")).into());
     }
     let version = body.version()?;
     let current = state.store.review(auth.org(), id).await?;
@@ -271,7 +325,7 @@ pub async fn update(
 
 /// Holds the review: freezes a snapshot of the whole plan and moves the plan's next review date.
 /// `{"version": REVIEW_VERSION}` (required): the review as the caller saw it; 409 when someone changed it since.
-#[utoipa::path(post, path = "/reviews/{id}/hold", tag = "reviews", params(("id" = i64, Path)), request_body = Object,
+#[utoipa::path(post, path = "/reviews/{id}/hold", tag = "reviews", params(("id" = i64, Path)), request_body = ReviewVersion,
     responses((status = 200, body = ReviewDto), (status = 409, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn hold(
     State(state): State<AppState>,
@@ -286,7 +340,7 @@ pub async fn hold(
 
 /// A manager signs off a held management review: `{"decision": "approved"|"changes_requested", "comment": "…"}`.
 /// The plan becomes approved, or active again.
-#[utoipa::path(post, path = "/reviews/{id}/signoff", tag = "reviews", params(("id" = i64, Path)), request_body = Object,
+#[utoipa::path(post, path = "/reviews/{id}/signoff", tag = "reviews", params(("id" = i64, Path)), request_body = SignoffWrite,
     responses((status = 200, body = ReviewDto), (status = 403, body = super::dto::ErrorBody), (status = 409, body = super::dto::ErrorBody)))]
 pub async fn signoff(
     State(state): State<AppState>,
@@ -353,7 +407,7 @@ pub async fn get_schedule(
 }
 
 /// Sets the cadence and the next review date: `{"version": PLAN_VERSION, "review_cadence_months": 3, "next_review_date": "YYYY-MM-DD"|null}`.
-#[utoipa::path(put, path = "/plans/{id}/review-schedule", tag = "reviews", params(("id" = i64, Path)), request_body = Object,
+#[utoipa::path(put, path = "/plans/{id}/review-schedule", tag = "reviews", params(("id" = i64, Path)), request_body = ScheduleWrite,
     responses((status = 200, body = ScheduleDto), (status = 409, body = super::dto::ErrorBody), (status = 422, body = super::dto::ErrorBody)))]
 pub async fn put_schedule(
     State(state): State<AppState>,

@@ -83,6 +83,16 @@ pub fn boolean() -> Field {
     field(ObjectBuilder::new().schema_type(Type::Boolean))
 }
 
+/// An object whose fields another document describes.
+pub fn object(described_in: &str) -> Field {
+    field(ObjectBuilder::new().schema_type(Type::Object).description(Some(format!("See {described_in}."))))
+}
+
+/// A list of objects whose fields another document describes.
+pub fn objects(described_in: &str) -> Field {
+    field(ArrayBuilder::new().items(ObjectBuilder::new().schema_type(Type::Object)).description(Some(format!("See {described_in}."))))
+}
+
 /// A list of `T`.
 pub fn list_of<T: utoipa::PartialSchema>() -> Field {
     field(ArrayBuilder::new().items(T::schema()))

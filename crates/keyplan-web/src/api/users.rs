@@ -1,3 +1,5 @@
+//! The signed-in user, the organisation's users and languages through the API.
+
 use axum::Json;
 use axum::extract::{Query, State};
 

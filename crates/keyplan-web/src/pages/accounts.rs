@@ -318,6 +318,9 @@ pub struct TeamForm {
     user: Option<String>,
     #[serde(default)]
     function: String,
+    /// Where to go once added (a page of this site), else the account's team.
+    #[serde(default)]
+    back: String,
 }
 
 pub async fn add_team_member(
@@ -339,7 +342,10 @@ pub async fn add_team_member(
         Err(e) => Err(e),
     };
     match result {
-        Ok(()) => Ok(redirect_with(&format!("/accounts/{id}#team"), &crate::lang::for_user(&auth, &headers).s("account-team-updated"))),
+        Ok(()) => {
+            let back = super::local_path(form.back.trim()).map(str::to_string).unwrap_or_else(|| format!("/accounts/{id}#team"));
+            Ok(redirect_with(&back, &crate::lang::for_user(&auth, &headers).s("account-team-updated")))
+        }
         Err(AppError::Validation(errors)) => {
             let mut team = FormView::default().with_errors(&errors);
             team.values.insert("user_id".into(), form.user_id.clone());

@@ -100,6 +100,7 @@ pub fn router() -> Router<AppState> {
         .route("/items/{id}/move", post(sections::move_item))
         .route("/links/{id}/delete", post(sections::delete_link))
         .route("/nodes/{id}", post(plans::edit_node))
+        .route("/nodes/{id}/edit", get(plan::node_edit::show))
         .route("/nodes/{id}/delete", post(plans::delete_node))
         .route("/nodes/{id}/move", post(plans::move_node))
         .route("/plans/{id}/reviews", post(reviews::create))

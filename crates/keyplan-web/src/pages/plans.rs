@@ -3,7 +3,7 @@
 
 use super::plan::{PlanForms, plan_page};
 use super::{form_version, redirect_with};
-use crate::auth::PageUser;
+use crate::auth::{Auth, PageUser};
 use crate::error::PageError;
 use crate::extract::Id;
 use crate::views::FormView;
@@ -14,7 +14,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use keyplan_domain::plan::{PlanInput, TEMPLATE_ONE_PAGE};
 use keyplan_domain::tree::{NodeInput, NodeKind};
-use keyplan_domain::{AccountId, NodeId, PlanId};
+use keyplan_domain::{AccountId, NodeId, PlanId, UserId};
 use serde::Deserialize;
 
 // --- plan-level forms --------------------------------------------------------------------
@@ -133,7 +133,15 @@ pub async fn add_node(
             };
             // The new node stays the anchor; the focused form brings the next one's title into view.
             let last = nodes.last().map(|n| n.id.get()).unwrap_or_default();
-            Ok(redirect_with(&format!("/plans/{plan}?add={slot}#node-{last}"), &flash))
+            // An owner from outside the account team is offered a place on it.
+            let team = match nodes.last().and_then(|n| n.owner_id()) {
+                Some(owner) => match on_account_team(&state, &auth, plan, owner).await? {
+                    true => String::new(),
+                    false => format!("&team={owner}"),
+                },
+                None => String::new(),
+            };
+            Ok(redirect_with(&format!("/plans/{plan}?add={slot}{team}#node-{last}"), &flash))
         }
         Err(AppError::Validation(errors)) => {
             let mut f = FormView::from_input(&input, 0).with_errors(&errors);
@@ -150,6 +158,12 @@ pub async fn add_node(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// Whether `user` is the plan's account's KAM or on its team.
+async fn on_account_team(state: &AppState, auth: &Auth, plan: PlanId, user: UserId) -> Result<bool, PageError> {
+    let account = state.store.account(auth.org(), state.store.plan(auth.org(), plan).await?.account_id).await?;
+    Ok(account.owner_id == Some(user) || state.store.team(auth.org(), account.id).await?.iter().any(|m| m.user_id == user))
 }
 
 #[derive(Deserialize)]
@@ -185,29 +199,13 @@ pub async fn edit_node(
         Err(AppError::Validation(errors)) => {
             let mut f = FormView::from_input(&input, version).with_errors(&errors);
             f.values.insert("owner".into(), form.owner.clone().unwrap_or_default());
-            plan_page(
-                &state,
-                &auth,
-                &headers,
-                current.plan_id,
-                PlanForms { edit: Some((id, f)), ..Default::default() },
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+            super::plan::node_edit::edit_page(&state, &auth, &headers, id, Some(f), StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(AppError::Conflict { current_version }) => {
             let stored = state.store.node(auth.org(), id).await?;
             let mut f = FormView::conflicted(&keyplan_app::nodes::node_to_input(&stored), &input, current_version);
             f.values.insert("owner".into(), form.owner.clone().unwrap_or_default());
-            plan_page(
-                &state,
-                &auth,
-                &headers,
-                current.plan_id,
-                PlanForms { edit: Some((id, f)), ..Default::default() },
-                StatusCode::CONFLICT,
-            )
-            .await
+            super::plan::node_edit::edit_page(&state, &auth, &headers, id, Some(f), StatusCode::CONFLICT).await
         }
         Err(e) => Err(e.into()),
     }

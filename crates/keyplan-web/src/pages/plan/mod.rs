@@ -6,6 +6,7 @@
 
 pub mod coach_panel;
 pub mod customer_card;
+pub mod node_edit;
 pub mod reviews_card;
 pub mod scorecard;
 pub mod sections;
@@ -85,6 +86,8 @@ pub struct PlanForms {
     pub reviews: reviews_card::CardForms,
     /// The "offer to the customer" form, as refused.
     pub customer: Option<FormView>,
+    /// A commitment's owner just chosen: offered a place on the account team if not on it.
+    pub offer_team: Option<UserId>,
 }
 
 #[derive(Template)]
@@ -120,6 +123,8 @@ struct PlanPage {
     limit_note: Option<String>,
     /// The pipeline coverage of the money goals.
     pipeline: super::opportunities_coverage::Pipeline,
+    /// An owner not on the account team, offered a place on it: (user id, name).
+    team_offer: Option<(i64, String)>,
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -127,21 +132,33 @@ pub struct ShowQuery {
     /// After an add: the parent whose add form opens again (`goal`: a new goal), focused.
     #[serde(default)]
     add: String,
+    /// After an add: the new commitment's owner, offered a place on the account team.
+    #[serde(default)]
+    team: String,
 }
 
 pub async fn show(
     State(state): State<AppState>,
     PageUser(auth): PageUser,
     headers: HeaderMap,
+    uri: axum::http::Uri,
     Id(id): Id<PlanId>,
     axum::extract::Query(q): axum::extract::Query<ShowQuery>,
 ) -> Result<Response, PageError> {
+    // A pending one-time message is shown once: such a request always renders.
+    let flash = headers.get(axum::http::header::COOKIE).and_then(|c| c.to_str().ok()).is_some_and(|c| c.contains(super::FLASH_COOKIE));
+    let tag = crate::etag::tag(&state, &auth, &uri).await?;
+    if !flash && crate::etag::matches(&headers, &tag) {
+        return Ok(crate::etag::not_modified(tag));
+    }
     let again = FormView { open: true, focus: true, ..Default::default() };
     let add = match q.add.trim() {
         "goal" => Some((None, again)),
         p => crate::extract::parse_id::<keyplan_domain::NodeId>(p).map(|n| (Some(n), again)),
     };
-    plan_page(&state, &auth, &headers, id, PlanForms { add, ..Default::default() }, StatusCode::OK).await
+    let offer_team = crate::extract::parse_id::<UserId>(q.team.trim());
+    let page = plan_page(&state, &auth, &headers, id, PlanForms { add, offer_team, ..Default::default() }, StatusCode::OK).await?;
+    Ok(if flash { page } else { crate::etag::tagged(page, tag) })
 }
 
 pub async fn plan_page(
@@ -192,7 +209,13 @@ pub async fn plan_page(
     let cx = customer_card::card(&b, forms.customer.take(), t);
     let limit_note = b.limit_exception.as_ref().map(|e| limit_note(t, e));
     let pipeline = super::opportunities_coverage::Pipeline::of_bundle(&b, t);
+    let team_offer = forms
+        .offer_team
+        .filter(|u| b.can_edit && b.account.owner_id != Some(*u) && !b.team.iter().any(|m| m.user_id == *u))
+        .and_then(|u| b.users.iter().find(|x| x.id == u && x.active))
+        .map(|u| (u.id.get(), u.name.clone()));
     let page = PlanPage {
+        team_offer,
         pipeline,
         limit_note,
         coach,
@@ -268,13 +291,17 @@ fn collect_unaccepted(t: Tr, b: &PlanBundle) -> Vec<String> {
 /// With up to this many active users, the owner fields offer every one of them.
 const EVERYONE_UP_TO: usize = 30;
 
-/// Whom the owner fields offer without the script: every active user of a
-/// small organisation, else the plan's people (the KAM, the account team,
-/// the owners in the plan and the reader), so the page does not grow with
-/// the organisation. The script searches everyone.
+/// Whom the owner fields offer without the script, the account's team (and
+/// its KAM) first: every active user of a small organisation, else the plan's
+/// people (the KAM, the account team, the owners in the plan and the reader),
+/// so the page does not grow with the organisation. The script searches everyone.
 pub(crate) fn plan_people(b: &PlanBundle, me: UserId) -> Vec<Opt> {
-    let active = b.users.iter().filter(|u| u.active);
-    if active.clone().count() <= EVERYONE_UP_TO {
+    let on_team = |id: UserId| b.account.owner_id == Some(id) || b.team.iter().any(|m| m.user_id == id);
+    let mut active: Vec<_> = b.users.iter().filter(|u| u.active).collect();
+    // Stable: each group keeps the users' order.
+    active.sort_by_key(|u| !on_team(u.id));
+    let active = active.into_iter();
+    if active.len() <= EVERYONE_UP_TO {
         return active.map(|u| Opt::new(u.id, &u.name)).collect();
     }
     fn owners(nodes: &[TreeNode], out: &mut std::collections::HashSet<UserId>) {
