@@ -19,11 +19,7 @@ async fn typing_replaces_the_suggested_plan_title() -> Result<()> {
     app.user("Acme", KAM, "Kim Kamp", Role::Kam).await;
     let account = app.api(KAM).await.account("Globex").await;
 
-    b.goto(&app.url("/login")).await?;
-    b.fill("input[name=email]", KAM).await?;
-    b.fill("input[name=password]", PASSWORD).await?;
-    b.click_and_wait(&b.find("form[action='/login'] button[type=submit]").await?).await?;
-    b.wait_for_url("to leave the sign-in page", |u| !u.contains("/login")).await?;
+    b.sign_in(&app.url("/login"), KAM, PASSWORD).await?;
 
     b.goto(&app.url(&format!("/accounts/{account}"))).await?;
     let new_plan = b.find("details#new-plan").await?;
@@ -50,11 +46,7 @@ async fn node_controls_show_on_hover_and_keyboard_focus_only() -> Result<()> {
     let plan = api.plan(account, "Globex plan").await;
     api.node(plan, serde_json::json!({"kind": "goal", "title": "Become preferred supplier"})).await;
 
-    b.goto(&app.url("/login")).await?;
-    b.fill("input[name=email]", KAM).await?;
-    b.fill("input[name=password]", PASSWORD).await?;
-    b.click_and_wait(&b.find("form[action='/login'] button[type=submit]").await?).await?;
-    b.wait_for_url("to leave the sign-in page", |u| !u.contains("/login")).await?;
+    b.sign_in(&app.url("/login"), KAM, PASSWORD).await?;
     b.goto(&app.url(&format!("/plans/{plan}"))).await?;
     // Move the pointer away from the tree.
     b.execute("window.scrollTo(0, 0)", vec![]).await?;
@@ -85,11 +77,7 @@ async fn a_nodes_edit_form_is_fetched_into_place() -> Result<()> {
     let plan = api.plan(account, "Globex plan").await;
     api.node(plan, serde_json::json!({"kind": "goal", "title": "Become preferred supplier"})).await;
 
-    b.goto(&app.url("/login")).await?;
-    b.fill("input[name=email]", KAM).await?;
-    b.fill("input[name=password]", PASSWORD).await?;
-    b.click_and_wait(&b.find("form[action='/login'] button[type=submit]").await?).await?;
-    b.wait_for_url("to leave the sign-in page", |u| !u.contains("/login")).await?;
+    b.sign_in(&app.url("/login"), KAM, PASSWORD).await?;
     b.goto(&app.url(&format!("/plans/{plan}"))).await?;
     let forms = b.execute("return document.querySelectorAll('form.node-edit-form').length", vec![]).await?;
     assert_eq!(forms.as_u64(), Some(0), "the page carries no edit form");

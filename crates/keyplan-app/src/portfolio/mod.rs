@@ -61,10 +61,11 @@ impl ChosenLines {
     }
 }
 
-/// One placed account.
+/// One placed account. The account is shared, so that a filtered view of the
+/// kept portfolio copies no names (10,000 accounts per request).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Entry {
-    pub account: PortfolioAccount,
+    pub account: std::sync::Arc<PortfolioAccount>,
     pub point: Point,
     pub quadrant: Quadrant,
     /// One of the organisation's plan candidates.
@@ -198,7 +199,7 @@ pub fn build(
                     candidate: candidates_all.contains(&account.id),
                     reconsider,
                     point,
-                    account,
+                    account: std::sync::Arc::new(account),
                 });
             }
             Err(lacks) => missing.push(Unplaced { account, missing: lacks }),

@@ -248,6 +248,16 @@ impl Browser {
         .await
     }
 
+    /// Signs in on keyplan's sign-in page at `login_url` and waits to leave it.
+    pub async fn sign_in(&self, login_url: &str, email: &str, password: &str) -> Result<()> {
+        self.goto(login_url).await?;
+        self.fill("input[name=email]", email).await?;
+        self.fill("input[name=password]", password).await?;
+        self.click_and_wait(&self.find("form[action='/login'] button[type=submit]").await?).await?;
+        self.wait_for_url("to leave the sign-in page", |u| !u.contains("/login")).await?;
+        Ok(())
+    }
+
     /// Waits until no element matches `css`.
     pub async fn wait_gone(&self, css: &str) -> Result<()> {
         self.wait_for(&format!("no element matches {css}"), || async { Ok((!self.exists(css).await?).then_some(())) }).await

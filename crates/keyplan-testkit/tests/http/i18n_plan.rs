@@ -110,11 +110,7 @@ async fn the_one_page_constraint_plan_reads_in_german() {
         &en,
         &de,
         "one-page plan labels",
-        &[
-            (">Account sales goal · ", ">Account-Umsatzziel · "),
-            (" months)", " Monate)"),
-            (">Constraint tree<", ">Ziel-Baum<"),
-        ],
+        &[(">Account sales goal · ", ">Account-Umsatzziel · "), (" months)", " Monate)"), (">Constraint tree<", ">Ziel-Baum<")],
     );
 
     // The story view.

@@ -113,7 +113,12 @@ async fn an_owner_from_outside_the_team_is_offered_a_place_on_it() {
     assert!(page.contains("Lea Logistik is not on the account team of Northwind."), "the offer");
     assert!(page.contains(&format!("action=\"/accounts/{account}/team\"")));
     assert!(page.contains("name=\"function\" required"), "asks for the role on the team");
-    let res = web.post(&format!("/accounts/{account}/team"), &[("user_id", lea_s.as_str()), ("function", "Logistics"), ("back", &format!("/plans/{plan}"))]).await;
+    let res = web
+        .post(
+            &format!("/accounts/{account}/team"),
+            &[("user_id", lea_s.as_str()), ("function", "Logistics"), ("back", &format!("/plans/{plan}"))],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&res), format!("/plans/{plan}"), "back to the plan");
     let (_, team) = api.get(&format!("/accounts/{account}/team")).await;
@@ -122,6 +127,8 @@ async fn an_owner_from_outside_the_team_is_offered_a_place_on_it() {
     // On the team now: no more offer. A forged way back goes to the account instead.
     let to = add(lea_s.clone(), "Book the lab").await;
     assert!(!to.contains("team="), "{to}");
-    let res = web.post(&format!("/accounts/{account}/team"), &[("user_id", lea_s.as_str()), ("function", "Logistics"), ("back", "//evil.example/")]).await;
+    let res = web
+        .post(&format!("/accounts/{account}/team"), &[("user_id", lea_s.as_str()), ("function", "Logistics"), ("back", "//evil.example/")])
+        .await;
     assert_eq!(location(&res), format!("/accounts/{account}#team"));
 }
