@@ -1,31 +1,46 @@
-//! Gives memory back to the system after a large render (issue 14).
+//! Gives memory back to the system after a burst of work (issue 14).
 //!
 //! glibc's allocator keeps what a thread freed in that thread's arena, so a
 //! server that rendered the largest allowed plan as PDF stayed at its peak
-//! (278 MiB) long after the document was sent. A response that was expensive
-//! to build (a PDF or a workbook) marks the allocator for trimming; a
-//! background task then asks glibc, at most once a second and off the request
-//! path, to return the free pages of every arena (`malloc_trim(0)`).
+//! (278 MiB) long after the document was sent, and a burst of concurrent
+//! requests left it well above its idle size. Every answer is counted; a
+//! background task looks once a second, and after a second without answers
+//! following activity (or right after a PDF or workbook, the largest renders)
+//! asks glibc, off the request path, to return the free pages of every arena
+//! (`malloc_trim(0)`). Under steady load it does nothing, so pages are not
+//! given back only to be faulted in again.
 //! Hand-written because it is one foreign call: no crate offers it safely.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
 static WANTED: AtomicBool = AtomicBool::new(false);
+static ANSWERS: AtomicU64 = AtomicU64::new(0);
 
 /// Marks that a large piece of work has just freed its memory.
 pub fn after_heavy_work() {
     WANTED.store(true, Ordering::Relaxed);
 }
 
-/// Trims the allocator whenever heavy work was marked, checking every `every`.
+/// Counts an answer (the trimmer waits for a quiet moment after activity).
+pub fn answered() {
+    ANSWERS.fetch_add(1, Ordering::Relaxed);
+}
+
+/// Trims the allocator after heavy work, and once the server has been quiet
+/// for `every` after activity; looks every `every`.
 pub fn spawn_trimmer(every: Duration) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(every);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let (mut seen, mut busy) = (ANSWERS.load(Ordering::Relaxed), false);
         loop {
             tick.tick().await;
-            if WANTED.swap(false, Ordering::Relaxed) {
+            let now = ANSWERS.load(Ordering::Relaxed);
+            let quiet_after_activity = now == seen && busy;
+            busy = now != seen;
+            seen = now;
+            if WANTED.swap(false, Ordering::Relaxed) || quiet_after_activity {
                 let _ = tokio::task::spawn_blocking(release).await;
             }
         }

@@ -254,6 +254,7 @@ async fn no_store(req: Request, next: Next) -> Response {
     if HEAVY.iter().any(|t| ct.starts_with(t)) {
         crate::memory::after_heavy_work();
     }
+    crate::memory::answered();
     if !asset {
         response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
