@@ -36,17 +36,22 @@ async fn typing_replaces_the_suggested_plan_title() -> Result<()> {
     Ok(())
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn node_controls_show_on_hover_and_keyboard_focus_only() -> Result<()> {
-    let Some(b) = Browser::for_test().await else { return Ok(()) };
+/// A KAM signed in, with a plan holding one goal.
+async fn plan_with_a_goal(b: &Browser) -> Result<(TestApp, i64)> {
     let app = TestApp::spawn().await;
     app.user("Acme", KAM, "Kim Kamp", Role::Kam).await;
     let api = app.api(KAM).await;
     let account = api.account("Globex").await;
     let plan = api.plan(account, "Globex plan").await;
     api.node(plan, serde_json::json!({"kind": "goal", "title": "Become preferred supplier"})).await;
-
     b.sign_in(&app.url("/login"), KAM, PASSWORD).await?;
+    Ok((app, plan))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn node_controls_show_on_hover_and_keyboard_focus_only() -> Result<()> {
+    let Some(b) = Browser::for_test().await else { return Ok(()) };
+    let (app, plan) = plan_with_a_goal(&b).await?;
     b.goto(&app.url(&format!("/plans/{plan}"))).await?;
     // Move the pointer away from the tree.
     b.execute("window.scrollTo(0, 0)", vec![]).await?;
@@ -70,14 +75,7 @@ async fn node_controls_show_on_hover_and_keyboard_focus_only() -> Result<()> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_nodes_edit_form_is_fetched_into_place() -> Result<()> {
     let Some(b) = Browser::for_test().await else { return Ok(()) };
-    let app = TestApp::spawn().await;
-    app.user("Acme", KAM, "Kim Kamp", Role::Kam).await;
-    let api = app.api(KAM).await;
-    let account = api.account("Globex").await;
-    let plan = api.plan(account, "Globex plan").await;
-    api.node(plan, serde_json::json!({"kind": "goal", "title": "Become preferred supplier"})).await;
-
-    b.sign_in(&app.url("/login"), KAM, PASSWORD).await?;
+    let (app, plan) = plan_with_a_goal(&b).await?;
     b.goto(&app.url(&format!("/plans/{plan}"))).await?;
     let forms = b.execute("return document.querySelectorAll('form.node-edit-form').length", vec![]).await?;
     assert_eq!(forms.as_u64(), Some(0), "the page carries no edit form");
