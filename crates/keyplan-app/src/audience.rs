@@ -19,7 +19,8 @@ use crate::bundle::PlanBundle;
 pub const MANAGEMENT_ASKS_KEY: &str = "_management_asks";
 
 /// The plan as `audience` may see it: loaded, then redacted on the server;
-/// built-in template texts in `lang`.
+/// built-in template texts in `lang`. The commitments' progress notes are
+/// loaded only for an audience that sees internal notes (never the customer).
 pub async fn audience_bundle(
     store: &Store,
     org: OrgId,
@@ -28,9 +29,13 @@ pub async fn audience_bundle(
     audience: Audience,
     lang: keyplan_domain::Lang,
 ) -> Result<(PlanBundle, Visibilities)> {
-    let (b, vis) = tokio::try_join!(crate::bundle::plan_bundle_for(store, org, viewer, id, lang), async {
-        store.visibilities(org, id).await.map_err(AppError::from)
-    })?;
+    let internal = audience::shown_unmarked(audience, Content::InternalNote);
+    let (mut b, vis, progress) = tokio::try_join!(
+        crate::bundle::plan_bundle_for(store, org, viewer, id, lang),
+        async { store.visibilities(org, id).await.map_err(AppError::from) },
+        async { if internal { store.plan_progress_notes(org, id).await.map_err(AppError::from) } else { Ok(Vec::new()) } },
+    )?;
+    b.progress = progress;
     Ok((redact(b, &vis, audience), vis))
 }
 
@@ -121,6 +126,11 @@ pub fn redact(mut b: PlanBundle, vis: &Visibilities, audience: Audience) -> Plan
         b.summary = summary;
     }
     let node_ids: HashSet<i64> = b.all_nodes().iter().map(|n| n.id.get()).collect();
+    // Progress notes are internal notes: only on the commitments shown, and never for the customer.
+    if customer || !audience::shown_unmarked(audience, Content::InternalNote) {
+        b.progress.clear();
+    }
+    b.progress.retain(|p| node_ids.contains(&p.node_id.get()));
 
     // Sections the audience may not see at all drop out of the document.
     if customer {

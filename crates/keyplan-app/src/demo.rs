@@ -141,6 +141,17 @@ impl Demo<'_> {
         Ok(self.store.create_contact(self.org, account, &data, author).await?.id)
     }
 
+    /// Holds a review as on its own date (the afternoon of it), so that its
+    /// snapshot's time matches the review's date.
+    async fn hold_on_its_date(&self, r: &keyplan_store::Review, by: UserId) -> anyhow::Result<()> {
+        let held = crate::reviews::hold_as(self.store, self.org, r, None, Some(by)).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+        if held.review_date < self.today {
+            let at = held.review_date.with_hms(15, 0, 0).map_err(|e| anyhow::anyhow!("{e}"))?.assume_utc();
+            self.store.date_held_review(self.org, held.id, at).await?;
+        }
+        Ok(())
+    }
+
     async fn plan(&self, account: AccountId, title: &str, status: PlanStatus, start_offset: i64, author: &str) -> anyhow::Result<PlanId> {
         let start = self.day(start_offset);
         let data =

@@ -12,7 +12,8 @@ use keyplan_domain::plan::PlanData;
 use keyplan_domain::tree::{Acceptance, CommitmentStatus, NodeKind};
 use keyplan_domain::{AccountId, CellId, OrgId, UserId, permissions};
 use keyplan_store::{
-    ContactRef, ImportItem, ImportKpi, ImportLink, ImportNode, ImportSection, LinkTarget, NodeWrite, Plan, PlanImport, Store,
+    ContactRef, ImportItem, ImportKpi, ImportLink, ImportNode, ImportProgress, ImportSection, LinkTarget, NodeWrite, Plan, PlanImport,
+    Store,
 };
 
 use crate::AppError;
@@ -131,6 +132,7 @@ pub async fn import_as(store: &Store, org: OrgId, actor: UserId, account: Accoun
     let placed = doc.placed_nodes();
     let mut node_index: HashMap<&str, usize> = HashMap::new();
     let mut nodes = Vec::with_capacity(placed.len());
+    let mut progress = Vec::new();
     for (i, pl) in placed.iter().enumerate() {
         let n = pl.node;
         node_index.insert(n.id.as_str(), i);
@@ -145,6 +147,7 @@ pub async fn import_as(store: &Store, org: OrgId, actor: UserId, account: Accoun
             start_date: n.start_date,
             due_date: n.due_date,
             done_criterion: n.done_criterion.clone(),
+            how: n.how.clone(),
             status: state.as_ref().map(|s| s.status),
             acceptance: state.as_ref().map(|s| s.acceptance),
             decline_reason: state.as_ref().and_then(|s| s.decline_reason.clone()),
@@ -165,6 +168,17 @@ pub async fn import_as(store: &Store, org: OrgId, actor: UserId, account: Accoun
             contact: n.contact.as_deref().and_then(|c| contact_refs.get(c).copied()),
             visibility: n.visibility,
         });
+        // Notes keep their author when the organisation knows the e-mail; else the importer wrote them.
+        for p in &n.progress {
+            let author = p
+                .author
+                .as_ref()
+                .and_then(|a| a.email.as_deref())
+                .and_then(|e| users.iter().find(|u| u.email.eq_ignore_ascii_case(e.trim())))
+                .map_or(actor, |u| u.id);
+            let data = keyplan_domain::tree::ProgressData { on: p.on, text: p.text.trim().to_string() };
+            progress.push(ImportProgress { node: i, data, author });
+        }
     }
 
     let sections = doc
@@ -267,6 +281,7 @@ pub async fn import_as(store: &Store, org: OrgId, actor: UserId, account: Accoun
         items,
         links,
         kpis,
+        progress,
     };
     let contacts_added = import.new_contacts.len();
     keyplan_domain::settings::within_limit(

@@ -33,6 +33,7 @@ pub mod nodes;
 pub mod opportunities;
 pub mod plans;
 pub mod portfolio;
+pub mod progress;
 pub mod review_events;
 pub mod reviews;
 pub mod rhythm;

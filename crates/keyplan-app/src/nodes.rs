@@ -39,6 +39,7 @@ pub async fn create_node(
         w.start_date = c.start_date;
         w.due_date = c.due_date;
         w.done_criterion = c.done_criterion;
+        w.how = c.how;
         w.status = Some(c.status);
         w.acceptance = Some(acceptance);
     }
@@ -80,7 +81,7 @@ pub async fn create_node_lines(
 }
 
 /// Edits a node. Plan editors may change everything; a commitment's owner who is
-/// not an editor may report its status and notes.
+/// not an editor may report its status and notes and say how they deliver it.
 pub async fn update_node(store: &Store, auth: &Auth, id: NodeId, version: i64, input: &NodeInput) -> Result<Node> {
     let node = store.node(auth.org(), id).await?;
     let plan = store.plan(auth.org(), node.plan_id).await?;
@@ -100,6 +101,7 @@ pub async fn update_node(store: &Store, auth: &Auth, id: NodeId, version: i64, i
         acceptance::check_status_change(node.acceptance().unwrap_or(Acceptance::Proposed), c.status)?;
         w.status = Some(c.status);
         w.notes = content.notes;
+        w.how = c.how.clone();
         let updated = store.update_node(auth.org(), id, version, &w, auth.id()).await?;
         crate::collab::node_activity(store, auth, "updated", &updated).await;
         crate::collab::commitment_completed(store, auth, &node, &updated).await;
@@ -131,6 +133,9 @@ pub async fn update_node(store: &Store, auth: &Auth, id: NodeId, version: i64, i
         w.start_date = c.start_date;
         w.due_date = c.due_date;
         w.done_criterion = c.done_criterion;
+        // How it is delivered is the owner's way to the promise, not the promise:
+        // changing it does not ask the owner again.
+        w.how = c.how;
         w.status = Some(status);
         w.acceptance = Some(next);
     }
@@ -229,6 +234,7 @@ pub fn node_to_input(n: &Node) -> NodeInput {
         start_date: n.start_date().map(format_date).unwrap_or_default(),
         due_date: n.due_date().map(format_date).unwrap_or_default(),
         done_criterion: n.done_criterion().clone().unwrap_or_default(),
+        how: n.how().clone().unwrap_or_default(),
         status: n.status().map(|s| s.as_str().to_string()).unwrap_or_default(),
     }
 }

@@ -96,6 +96,7 @@ pub fn from_bundle(b: &PlanBundle, kpis: &[Kpi], actuals: &[KpiActual]) -> PlanS
                 start_date: date(n.start_date()),
                 due_date: date(n.due_date()),
                 done_criterion: text(n.done_criterion()),
+                how: text(n.how()),
                 status: n.status().map(|s| s.label().to_string()).unwrap_or_default(),
                 acceptance: n.acceptance().map(|a| a.label().to_string()).unwrap_or_default(),
             });

@@ -90,6 +90,8 @@ typed_id!(
     SnapshotId,
     /// A comment on a plan or one of its items.
     CommentId,
+    /// A dated progress note on a commitment.
+    ProgressNoteId,
     /// An in-app notification.
     NotificationId,
     /// A read-only link to a plan's customer excerpt.

@@ -46,6 +46,8 @@ pub struct SnapNode {
     pub start_date: String,
     pub due_date: String,
     pub done_criterion: String,
+    /// How the owner will deliver a commitment (empty in snapshots taken before it existed).
+    pub how: String,
     pub status: String,
     pub acceptance: String,
 }
@@ -229,6 +231,7 @@ impl Entity for SnapNode {
             ("start date", &self.start_date),
             ("due date", &self.due_date),
             ("done when", &self.done_criterion),
+            ("how", &self.how),
             ("status", &self.status),
             ("acceptance", &self.acceptance),
         ]

@@ -119,6 +119,7 @@ pub fn change_field(field: &str, t: Tr) -> String {
         ("start date", "review-field-start-date"),
         ("due date", "review-field-due-date"),
         ("done when", "review-field-done-when"),
+        ("how", "review-field-how"),
         ("acceptance", "review-field-acceptance"),
         ("text", "review-field-text"),
         ("source", "review-field-source"),
@@ -180,11 +181,9 @@ fn change_value(value: &str, t: Tr) -> String {
 }
 
 /// A snapshot's label in `t`'s language: holding a review names its snapshot
-/// `Team review 2027-01-15`; other labels are the user's own words.
+/// `Team review 2027-01-15`, written with the date in the reader's form
+/// ("Team review 15 Jan 2027"); other labels are the user's own words.
 pub fn snapshot_label(label: &str, t: Tr) -> String {
-    if t.lang == Lang::En {
-        return label.to_string();
-    }
     // Meetings name their snapshots `Sales meeting 2027-01-15` (keyplan_app::meetings).
     let meeting = label.strip_prefix("Sales meeting ").and_then(|d| keyplan_domain::validate::parse_date("label", d).ok());
     if let Some(d) = meeting {
@@ -250,7 +249,7 @@ mod i18n_tests {
         assert_eq!(change_field("actual for Mar 2027", de), "Istwert für März 2027");
         assert_eq!(change_field("actual for Q1 2027", de), "Istwert für Q1 2027");
         assert_eq!(snapshot_label("Team review 2027-01-15", de), "Team-Überprüfung vom 15. Januar 2027");
-        assert_eq!(snapshot_label("Team review 2027-01-15", en), "Team review 2027-01-15");
+        assert_eq!(snapshot_label("Team review 2027-01-15", en), "Team review of 15 Jan 2027");
         assert_eq!(snapshot_label("Before the workshop", de), "Before the workshop");
         let v = ChangeView::new(&c, en);
         assert_eq!(
@@ -262,6 +261,6 @@ mod i18n_tests {
     #[test]
     fn i18n_meeting_snapshots_read_in_german() {
         assert_eq!(snapshot_label("Sales meeting 2027-01-15", Tr::new(Lang::De)), "Vertriebsbesprechung 15. Januar 2027");
-        assert_eq!(snapshot_label("Sales meeting 2027-01-15", Tr::new(Lang::En)), "Sales meeting 2027-01-15");
+        assert_eq!(snapshot_label("Sales meeting 2027-01-15", Tr::new(Lang::En)), "Sales meeting 15 Jan 2027");
     }
 }

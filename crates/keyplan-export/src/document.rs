@@ -8,7 +8,8 @@ use keyplan_app::PlanBundle;
 use keyplan_app::audience::MANAGEMENT_ASKS_KEY;
 use keyplan_domain::analysis::LinkKind;
 use keyplan_domain::document::{
-    self, DocAccount, DocActual, DocCell, DocContact, DocItem, DocKpi, DocLink, DocNode, DocPerson, DocPlan, DocSection, PlanDocument,
+    self, DocAccount, DocActual, DocCell, DocContact, DocItem, DocKpi, DocLink, DocNode, DocPerson, DocPlan, DocProgress, DocSection,
+    PlanDocument,
 };
 use keyplan_domain::tree::{NodeKind, TreeNode};
 use keyplan_store::{Visibilities, VisibilityTarget};
@@ -170,10 +171,23 @@ fn doc_node(
         d.start_date = n.start_date();
         d.due_date = n.due_date();
         d.done_criterion = n.done_criterion().clone();
+        d.how = n.how().clone();
         d.status = n.status();
         d.acceptance = n.acceptance();
         d.decline_reason = n.decline_reason().clone();
         d.proposed_due_date = n.proposed_due_date();
+        // Loaded only for audiences that see internal notes; a customer's bundle has none.
+        d.progress = b
+            .progress_of(n.id)
+            .map(|p| DocProgress {
+                on: p.on,
+                text: p.text.clone(),
+                author: Some(DocPerson {
+                    email: Some(p.author_email.clone()).filter(|e| !e.is_empty()),
+                    name: Some(p.author_name.clone()),
+                }),
+            })
+            .collect();
     }
     d.visibility = vis.get(VisibilityTarget::Node, n.id.get());
     d.children = t.children.iter().map(|c| doc_node(b, vis, c, contacts, ids, counter)).collect();

@@ -17,6 +17,7 @@ pub mod markdown;
 mod markdown_pipeline;
 pub mod meeting_agenda;
 pub mod pdf;
+pub mod pdf_tree;
 pub mod portfolio_pdf;
 pub mod portfolio_svg;
 pub mod stakeholder_svg;

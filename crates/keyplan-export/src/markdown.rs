@@ -90,6 +90,7 @@ pub fn markdown_in(b: &PlanBundle, t: Tr) -> String {
                     };
                     let serves = t.s1("export-serves", "goal", md(&goal));
                     let _ = writeln!(out, "- {} — {}{due} ({state}); {serves}", md(&c.title), md(who));
+                    commitment_lines(&mut out, b, c, "", t);
                 }
                 out.push('\n');
             }
@@ -118,12 +119,14 @@ pub fn markdown_in(b: &PlanBundle, t: Tr) -> String {
                         c.buying_role().map(|r| t.enum_label("buying-role", r.as_str())).unwrap_or_else(|| t.s("export-role-unknown"));
                     let att = c.attitude().map(|a| t.enum_label("attitude", a.as_str())).unwrap_or_else(|| t.s("export-attitude-unknown"));
                     let owner = b.user_name(c.relationship_owner_id).map(md).unwrap_or_else(|| t.s("export-no-relationship-owner"));
+                    let objective = c.objective.as_deref().map(str::trim).filter(|o| !o.is_empty());
                     let _ = writeln!(
                         out,
-                        "- **{}**{} — {role}, {att}; {}",
+                        "- **{}**{} — {role}, {att}; {}{}",
                         md(&c.name),
                         c.title.as_deref().map(|x| format!(", {}", md(x))).unwrap_or_default(),
-                        t.s1("export-our-contact", "name", owner)
+                        t.s1("export-our-contact", "name", owner),
+                        objective.map(|o| format!("; {}", t.s1("export-contact-objective", "objective", md(o)))).unwrap_or_default()
                     );
                 }
                 out.push('\n');
@@ -392,9 +395,7 @@ fn write_node(out: &mut String, b: &PlanBundle, tn: &TreeNode, depth: usize, t: 
                 let _ = write!(line, " **{}**", t.s("export-overdue"));
             }
             let _ = writeln!(out, "{line}");
-            if let Some(c) = &n.done_criterion() {
-                let _ = writeln!(out, "{indent}  {}", t.s1("export-done-when", "criterion", md(c)));
-            }
+            commitment_lines(out, b, n, &indent, t);
         }
         kind => {
             let _ = writeln!(
@@ -408,6 +409,25 @@ fn write_node(out: &mut String, b: &PlanBundle, tn: &TreeNode, depth: usize, t: 
     }
     for c in &tn.children {
         write_node(out, b, c, depth + 1, t);
+    }
+}
+
+/// The lines under a commitment: when it is done, how it is delivered, and
+/// its progress notes, newest first (internal: only the bundle of an audience
+/// that sees internal notes has them).
+fn commitment_lines(out: &mut String, b: &PlanBundle, n: &keyplan_domain::tree::Node, indent: &str, t: Tr) {
+    if let Some(c) = &n.done_criterion() {
+        let _ = writeln!(out, "{indent}  {}", t.s1("export-done-when", "criterion", md(c)));
+    }
+    if let Some(h) = &n.how() {
+        let _ = writeln!(out, "{indent}  {}", t.s1("export-how", "how", md(h)));
+    }
+    let mut notes = b.progress_of(n.id).peekable();
+    if notes.peek().is_some() {
+        let _ = writeln!(out, "{indent}  {}", t.s("export-progress-notes"));
+        for p in notes {
+            let _ = writeln!(out, "{indent}  - {} ({}): {}", t.date(p.on), md(&p.author_name), md(&p.text));
+        }
     }
 }
 

@@ -175,20 +175,19 @@ fn one_page_blocks(b: &PlanBundle, t: Tr) -> Vec<Block> {
         blocks.push(Block::callout(t.s("export-goal"), pipeline.goal_text(&g.node, t), None));
     }
     blocks.push(Block::paragraph(t.a("export-progress", &crate::markdown::progress_args(&b.summary))));
-    let column = |title: String, kind: NodeKind| {
-        let items: Vec<String> = of_kind(b, kind).iter().map(|t| format!("{}{}", node_tone(t), t.node.title)).collect();
-        let mut col = vec![Block::heading(3, title)];
-        col.push(if items.is_empty() { Block::paragraph("—") } else { Block::bullets(items) });
-        col
+    // The tree as in the browser: factor → condition → obstacle → commitment, each beside its parent.
+    let goals: Vec<&TreeNode> = b.tree.iter().filter(|g| g.node.kind() == NodeKind::Goal).collect();
+    let note = |tn: &TreeNode| {
+        if tn.node.kind() != NodeKind::Commitment {
+            return String::new();
+        }
+        let (state, _) = commitment_state(tn, t);
+        let who = b.user_name(tn.node.owner_id()).unwrap_or("—");
+        [who.to_string(), t.opt_date(tn.node.due_date()), state].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")
     };
-    blocks.push(Block::columns(vec![
-        column(t.s("export-csf-plural"), NodeKind::Csf),
-        column(t.s("export-conditions-plural"), NodeKind::Condition),
-        column(t.s("export-obstacles-plural"), NodeKind::Obstacle),
-    ]));
-    if let Some(table) = commitments_table(b, t) {
-        blocks.push(Block::heading(3, t.s("export-commitments")));
-        blocks.push(table);
+    let grid = crate::pdf_tree::tree_grid(&goals, t, &note);
+    if grid.rows > 0 {
+        blocks.push(grid.into());
     }
     blocks
 }
@@ -208,6 +207,9 @@ fn compact_blocks(b: &PlanBundle, t: Tr) -> Vec<Block> {
                     if !lines.is_empty() {
                         blocks.push(Block::bullets(lines));
                     }
+                }
+                if b.tree.iter().any(|g| !g.children.is_empty()) {
+                    blocks.push(Block::paragraph(t.s("export-tree-legend")));
                 }
                 if let Some(table) = commitments_table(b, t) {
                     blocks.push(Block::heading(3, t.s("export-commitments")));
@@ -240,12 +242,27 @@ fn compact_blocks(b: &PlanBundle, t: Tr) -> Vec<Block> {
                     blocks.push(table.into());
                 }
                 let picture = crate::timeline_svg::plan_timeline_in(b, keyplan_app::today(), t);
-                blocks.push(Block::Svg { svg: picture.svg, width: 1.0, caption: t.s("export-timeline-caption") });
+                // Nothing dated yet: no empty picture.
+                if !picture.is_empty() {
+                    blocks.push(Block::Svg { svg: picture.svg, width: 1.0, caption: t.s("export-timeline-caption") });
+                }
             }
             SectionKind::KpiScorecard => kpi_blocks(b, &mut blocks, t),
             SectionKind::StakeholderMap if b.audience != Audience::Customer => {
                 let picture = crate::stakeholder_svg::stakeholder_picture_in(&b.contacts, &b.users, t);
                 blocks.push(Block::Svg { svg: picture.svg, width: 1.0, caption: t.s("export-buying-centre-caption") });
+                // What we want to achieve with each contact (the master action plan's "objectives per contact").
+                let with_objective: Vec<_> =
+                    b.contacts.iter().filter(|c| c.objective.as_deref().is_some_and(|o| !o.trim().is_empty())).collect();
+                if !with_objective.is_empty() {
+                    let head = ["export-contact", "export-our-contact-col", "export-objective-col"].map(|id| t.s(id));
+                    let mut table = Table::new(head).widths([2.0, 1.6, 4.4]);
+                    for c in with_objective {
+                        let owner = b.user_name(c.relationship_owner_id).unwrap_or("—").to_string();
+                        table = table.row([c.name.clone(), owner, c.objective.clone().unwrap_or_default()], None);
+                    }
+                    blocks.push(table.into());
+                }
             }
             SectionKind::Whitespace => {
                 if let Some(ws) = &b.whitespace {

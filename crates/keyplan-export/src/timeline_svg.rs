@@ -19,6 +19,15 @@ pub struct TimelinePicture {
     pub svg: String,
     pub rows: usize,
     pub overdue: usize,
+    /// The reviews on the picture's review lane.
+    pub reviews: usize,
+}
+
+impl TimelinePicture {
+    /// Nothing dated: no commitment with a date and no review (no empty timeline).
+    pub fn is_empty(&self) -> bool {
+        self.rows == 0 && self.reviews == 0
+    }
 }
 
 struct RowView {
@@ -58,7 +67,9 @@ struct ReviewView {
 
 struct HeadingView {
     y: f64,
+    /// Clipped to stay left of the chart (bold 12 px, about 7 px a letter, in 270 px).
     title: String,
+    full: String,
 }
 
 #[derive(Template)]
@@ -150,7 +161,12 @@ pub fn plan_timeline_in(b: &PlanBundle, today: Date, tr: Tr) -> TimelinePicture 
         })
         .collect();
     let t = timeline::layout(b.plan.period_start, today, goals, &reviews);
-    TimelinePicture { svg: render(&t, &b.plan.title, b.plan.period_start, tr), rows: t.rows.len(), overdue: t.overdue }
+    TimelinePicture {
+        svg: render(&t, &b.plan.title, b.plan.period_start, tr),
+        rows: t.rows.len(),
+        overdue: t.overdue,
+        reviews: reviews.len(),
+    }
 }
 
 /// The label of the month tick `i` of a timeline starting in `start`'s month:
@@ -244,7 +260,7 @@ fn render(t: &Timeline, plan_title: &str, period_start: Date, tr: Tr) -> String 
                 },
             })
             .collect(),
-        headings: t.headings.iter().map(|h| HeadingView { y: h.y, title: clip(&h.title, 70) }).collect(),
+        headings: t.headings.iter().map(|h| HeadingView { y: h.y, title: clip(&h.title, 36), full: h.title.clone() }).collect(),
         empty: t.rows.is_empty(),
         rows,
         today_x: t.today_x,

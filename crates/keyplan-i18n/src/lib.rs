@@ -189,6 +189,17 @@ impl Tr {
         self.a(id, &[(n1, v1.arg()), (n2, v2.arg()), (n3, v3.arg())])
     }
 
+    /// A field named in words for an error line ("Due date: must be a date"):
+    /// message `field-name-<key>`, else the key itself made readable
+    /// (`parent_id` → "Parent").
+    pub fn field_name(&self, key: &str) -> String {
+        let id = format!("field-name-{key}");
+        match loader().lookup_single_language::<&str>(lang_id(self.lang), &id, None) {
+            Ok(text) => text,
+            Err(_) => readable_key(key),
+        }
+    }
+
     /// The label of an enumeration's value: id `<kind>-<code>` (`health-at_risk`);
     /// empty for an empty code.
     pub fn enum_label(&self, kind: &str, code: &str) -> String {
@@ -269,7 +280,6 @@ impl Tr {
             MsgArg::Text(s) => s.clone().arg(),
             MsgArg::Int(n) => n.arg(),
             MsgArg::Date(d) => self.date(*d).arg(),
-            MsgArg::IsoDate(d) if self.lang == Lang::En => keyplan_domain::validate::format_date(*d).arg(),
             MsgArg::IsoDate(d) => self.date(*d).arg(),
             // English running text writes a kind in lower case ("added obstacle");
             // German nouns keep their capital.
@@ -277,6 +287,17 @@ impl Tr {
             MsgArg::Label { kind, code } => self.enum_label(kind, code).arg(),
             MsgArg::Msg(inner) => self.msg(inner).arg(),
         }
+    }
+}
+
+/// `parent_id` → "Parent", `expires_on` → "Expires on", `plans.2.title` → "Plans 2 title".
+fn readable_key(key: &str) -> String {
+    let key = key.strip_suffix("_id").or_else(|| key.strip_suffix("_ids")).unwrap_or(key);
+    let words = key.replace(['_', '.'], " ");
+    let mut chars = words.trim().chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 

@@ -24,7 +24,10 @@
 mod engine;
 mod model;
 
-pub use model::{Block, Document, Lang, Layout, Row, Table, Tone};
+pub use model::{Block, Document, Lang, Layout, Row, Table, Tone, TreeCell, TreeGrid};
+
+mod positions;
+pub use positions::{Placed, text_positions};
 
 use serde::Serialize;
 use typst_layout::PagedDocument;
@@ -57,6 +60,9 @@ pub enum PdfError {
     Typeset(String),
 }
 
+/// One document is typeset at a time in the whole process.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// Typesets `document` as PDF.
 ///
 /// A [`Layout::OnePage`] document is set in the largest of [`ONE_PAGE_SIZES`]
@@ -69,7 +75,6 @@ pub enum PdfError {
 /// are dropped afterwards, so the largest plan the organisation's limits allow
 /// costs its peak once and gives it back.
 pub fn render(document: &Document) -> Result<Rendered, PdfError> {
-    static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let result = render_now(document);
     engine::forget();
@@ -77,12 +82,24 @@ pub fn render(document: &Document) -> Result<Rendered, PdfError> {
 }
 
 fn render_now(document: &Document) -> Result<Rendered, PdfError> {
-    let (laid_out, size) = match document.layout {
-        Layout::Compact => (lay_out(document, COMPACT_SIZE)?, COMPACT_SIZE),
-        Layout::OnePage => fit_on_one_page(document)?,
-    };
+    let (laid_out, size) = lay_out_at_its_size(document)?;
     let bytes = engine::export(&laid_out).map_err(PdfError::Typeset)?;
     Ok(Rendered { bytes, pages: laid_out.pages().len(), base_font_pt: size })
+}
+
+fn lay_out_at_its_size(document: &Document) -> Result<(PagedDocument, f32), PdfError> {
+    match document.layout {
+        Layout::Compact => Ok((lay_out(document, COMPACT_SIZE)?, COMPACT_SIZE)),
+        Layout::OnePage => fit_on_one_page(document),
+    }
+}
+
+/// The layout [`render`] would export, under the same one-at-a-time rule.
+pub(crate) fn laid_out(document: &Document) -> Result<PagedDocument, PdfError> {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let result = lay_out_at_its_size(document).map(|(d, _)| d);
+    engine::forget();
+    result
 }
 
 /// Builds the bundled font book and the template now, so that the first
@@ -153,6 +170,23 @@ mod tests {
     fn the_too_big_message_speaks_to_a_kam() {
         let message = PdfError::TooBigForOnePage { pages_at_minimum: 3 }.to_string();
         assert!(message.contains("does not fit on one page") && message.contains("3 pages"), "{message}");
+    }
+
+    #[test]
+    fn a_tall_picture_fits_its_page_under_the_title() {
+        let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 2400" width="400" height="2400"><rect width="400" height="2400" fill="#eee"/><text x="10" y="2390" font-size="20">LEGENDLINE</text></svg>"##;
+        let mut doc = Document::new("Master plan", Lang::En, Layout::Compact);
+        doc.blocks.push(Block::heading(1, "2. Objectives per contact"));
+        doc.blocks.push(Block::Svg { svg: svg.into(), width: 1.0, caption: "CAPTIONLINE".into() });
+        let pdf = render(&doc).unwrap();
+        assert_eq!(pdf.pages, 1, "the picture is scaled to fit instead of running off the page");
+        let placed = text_positions(&doc).unwrap();
+        // The picture itself is an image (its text is not a run of the page); its caption comes after it.
+        for token in ["Master plan", "Objectives per contact", "CAPTIONLINE"] {
+            let p = placed.iter().find(|p| p.text.contains(token)).unwrap_or_else(|| panic!("{token} not typeset"));
+            assert_eq!(p.page, 0, "{token} on the first page");
+            assert!(p.y < 842.0, "{token} inside the page");
+        }
     }
 
     #[test]

@@ -116,6 +116,9 @@ pub enum Block {
     Columns {
         columns: Vec<Vec<Block>>,
     },
+    /// A tree laid out as columns, one per level: each entry spans the rows of
+    /// everything under it, so it sits beside its children and its parent.
+    Tree(TreeGrid),
     /// What follows starts on a new page (nothing when the page is fresh).
     PageBreak,
     /// A table of contents: every level-1 heading with its page number.
@@ -183,6 +186,39 @@ impl Table {
 impl From<Table> for Block {
     fn from(table: Table) -> Self {
         Block::Table(table)
+    }
+}
+
+/// The grid of a [`Block::Tree`]: a header per column and cells placed by
+/// row and column, spanning rows.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct TreeGrid {
+    pub header: Vec<String>,
+    /// Relative column widths, one per header.
+    pub widths: Vec<f32>,
+    /// The number of rows under the header.
+    pub rows: u32,
+    pub cells: Vec<TreeCell>,
+    /// A line under the grid explaining its markers. Empty for none.
+    pub legend: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TreeCell {
+    pub column: u32,
+    /// The first row (0 is the first row under the header).
+    pub row: u32,
+    /// At least 1.
+    pub rowspan: u32,
+    pub text: String,
+    /// A small line under the text, e.g. owner and date. Empty for none.
+    pub note: String,
+    pub tone: Option<Tone>,
+}
+
+impl From<TreeGrid> for Block {
+    fn from(grid: TreeGrid) -> Self {
+        Block::Tree(grid)
     }
 }
 

@@ -134,7 +134,7 @@ pub struct SideEffects<'a> {
 }
 
 const JOINT_SELECT: &str = "SELECT n.id, n.plan_id, n.parent_id, n.kind, n.position, n.title, n.notes, n.metric, n.baseline, n.target, \
-    n.unit, n.target_date, n.benefit, n.owner_id, n.contact_id, n.author_id, n.start_date, n.due_date, n.done_criterion, n.status, \
+    n.unit, n.target_date, n.benefit, n.owner_id, n.contact_id, n.author_id, n.start_date, n.due_date, n.done_criterion, n.how, n.status, \
     n.acceptance, n.decline_reason, n.proposed_due_date, n.version, \
     j.version AS j_version, j.contact_id AS j_contact_id, j.offered_by AS j_offered_by, j.offered_at AS j_offered_at, j.answer AS j_answer, \
     j.answer_reason AS j_answer_reason, j.answered_name AS j_answered_name, j.answered_at AS j_answered_at, \

@@ -74,6 +74,15 @@ pub struct ImportKpi {
     pub actuals: Vec<ActualData>,
 }
 
+/// A dated progress note on a commitment of the import.
+#[derive(Clone, Debug)]
+pub struct ImportProgress {
+    /// The index of the commitment in [`PlanImport::nodes`].
+    pub node: usize,
+    pub data: keyplan_domain::tree::ProgressData,
+    pub author: UserId,
+}
+
 /// A plan with everything in it, its references already resolved by the caller.
 #[derive(Clone, Debug)]
 pub struct PlanImport {
@@ -85,6 +94,9 @@ pub struct PlanImport {
     pub items: Vec<ImportItem>,
     pub links: Vec<ImportLink>,
     pub kpis: Vec<ImportKpi>,
+    /// Progress notes, newest first (stored oldest first, so that notes of one
+    /// day keep their order).
+    pub progress: Vec<ImportProgress>,
 }
 
 fn bad_index(what: &str) -> StoreError {
@@ -158,14 +170,21 @@ impl Store {
             let (id,): (i64,) = on_tx!(self, tx, c => sqlx::query_as(
                 "INSERT INTO nodes (org_id, plan_id, parent_id, kind, position, title, notes, metric, baseline, target, unit, target_date, \
                  owner_id, contact_id, author_id, start_date, due_date, done_criterion, status, acceptance, decline_reason, proposed_due_date, \
-                 created_at, updated_at, updated_by, benefit, visibility) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, \
-                 $15, $16, $17, $18, $19, $20, $21, $22, $23, $23, $15, $24, $25) RETURNING id")
+                 created_at, updated_at, updated_by, benefit, visibility, how) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, \
+                 $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $23, $15, $24, $25, $26) RETURNING id")
                 .bind(org).bind(plan.id).bind(parent).bind(n.kind.as_str()).bind(*pos).bind(&w.title).bind(&w.notes).bind(&w.metric)
                 .bind(w.baseline).bind(w.target).bind(&w.unit).bind(w.target_date).bind(w.owner_id).bind(contact_id).bind(actor)
                 .bind(w.start_date).bind(w.due_date).bind(&w.done_criterion).bind(w.status.map(|s| s.as_str()))
                 .bind(w.acceptance.map(|a| a.as_str())).bind(&w.decline_reason).bind(w.proposed_due_date).bind(now)
-                .bind(w.benefit.map(|b| b.as_str())).bind(n.visibility.as_str()).fetch_one(c).await)?;
+                .bind(w.benefit.map(|b| b.as_str())).bind(n.visibility.as_str()).bind(&w.how).fetch_one(c).await)?;
             nodes.push(id);
+        }
+        for p in import.progress.iter().rev() {
+            let node = *nodes.get(p.node).ok_or_else(|| bad_index("progress"))?;
+            on_tx!(self, tx, c => sqlx::query(
+                "INSERT INTO progress_notes (org_id, plan_id, node_id, author_id, note_on, body, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+                .bind(org).bind(plan.id).bind(node).bind(p.author).bind(p.data.on).bind(&p.data.text).bind(now)
+                .execute(c).await.map(|r| r.rows_affected()))?;
         }
 
         let mut sections = std::collections::HashMap::new();

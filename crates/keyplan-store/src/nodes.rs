@@ -11,7 +11,7 @@ use crate::rows::NodeRow;
 use crate::{Store, StoreError, StoreResult, now, on_pool, on_tx};
 
 const COLUMNS: &str = "id, plan_id, parent_id, kind, position, title, notes, metric, baseline, target, unit, target_date, benefit, owner_id, \
-    contact_id, author_id, start_date, due_date, done_criterion, status, acceptance, decline_reason, proposed_due_date, version";
+    contact_id, author_id, start_date, due_date, done_criterion, how, status, acceptance, decline_reason, proposed_due_date, version";
 
 /// Everything a node stores besides its identity, written as a whole.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -30,6 +30,7 @@ pub struct NodeWrite {
     pub start_date: Option<Date>,
     pub due_date: Option<Date>,
     pub done_criterion: Option<String>,
+    pub how: Option<String>,
     pub status: Option<CommitmentStatus>,
     pub acceptance: Option<Acceptance>,
     pub decline_reason: Option<String>,
@@ -64,6 +65,7 @@ impl NodeWrite {
             w.start_date = c.start_date;
             w.due_date = c.due_date;
             w.done_criterion = c.done_criterion.clone();
+            w.how = c.how.clone();
             w.status = c.status;
             w.acceptance = c.acceptance;
             w.decline_reason = c.decline_reason.clone();
@@ -90,6 +92,7 @@ impl NodeWrite {
                 start_date: self.start_date,
                 due_date: self.due_date,
                 done_criterion: self.done_criterion.clone(),
+                how: self.how.clone(),
                 status: self.status,
                 acceptance: self.acceptance,
                 decline_reason: self.decline_reason.clone(),
@@ -193,15 +196,15 @@ impl Store {
         let sql = sqlx::AssertSqlSafe(format!(
             "INSERT INTO nodes (org_id, plan_id, parent_id, kind, position, title, notes, metric, baseline, target, unit, target_date, owner_id, \
              contact_id, author_id, start_date, due_date, done_criterion, status, acceptance, decline_reason, proposed_due_date, created_at, \
-             updated_at, updated_by, benefit) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, \
-             $21, $22, $23, $23, $24, $25) RETURNING {COLUMNS}"
+             updated_at, updated_by, benefit, how) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, \
+             $21, $22, $23, $23, $24, $25, $26) RETURNING {COLUMNS}"
         ));
         let row: NodeRow = on_tx!(self, tx, c => sqlx::query_as(sql)
             .bind(org).bind(plan).bind(parent).bind(kind.as_str()).bind(next).bind(&w.title).bind(&w.notes).bind(&w.metric)
             .bind(w.baseline).bind(w.target).bind(&w.unit).bind(w.target_date).bind(w.owner_id).bind(w.contact_id).bind(w.author_id)
             .bind(w.start_date).bind(w.due_date).bind(&w.done_criterion).bind(w.status.map(|s| s.as_str()))
             .bind(w.acceptance.map(|a| a.as_str())).bind(&w.decline_reason).bind(w.proposed_due_date).bind(now()).bind(actor)
-            .bind(w.benefit.map(Benefit::as_str)).fetch_one(c).await)?;
+            .bind(w.benefit.map(Benefit::as_str)).bind(&w.how).fetch_one(c).await)?;
         tx.commit().await?;
         Ok(row.into())
     }
@@ -216,13 +219,14 @@ impl Store {
             "UPDATE nodes SET title = $1, notes = $2, metric = $3, baseline = $4, target = $5, unit = $6, target_date = $7, owner_id = $8, \
              contact_id = $9, author_id = $10, start_date = $11, due_date = $12, done_criterion = $13, status = $14, acceptance = $15, \
              decline_reason = $16, proposed_due_date = $17, version = version + 1, updated_at = $18, updated_by = $19, \
-             benefit = $23 WHERE org_id = $20 AND id = $21 AND version = $22 RETURNING {COLUMNS}"
+             benefit = $23, how = $24 WHERE org_id = $20 AND id = $21 AND version = $22 RETURNING {COLUMNS}"
         ));
         let row: Option<NodeRow> = on_pool!(self, p => sqlx::query_as(sql)
             .bind(&w.title).bind(&w.notes).bind(&w.metric).bind(w.baseline).bind(w.target).bind(&w.unit).bind(w.target_date)
             .bind(w.owner_id).bind(w.contact_id).bind(w.author_id).bind(w.start_date).bind(w.due_date).bind(&w.done_criterion)
             .bind(w.status.map(|s| s.as_str())).bind(w.acceptance.map(|a| a.as_str())).bind(&w.decline_reason).bind(w.proposed_due_date)
-            .bind(now()).bind(actor).bind(org).bind(id).bind(version).bind(w.benefit.map(Benefit::as_str)).fetch_optional(p).await)?;
+            .bind(now()).bind(actor).bind(org).bind(id).bind(version).bind(w.benefit.map(Benefit::as_str)).bind(&w.how)
+            .fetch_optional(p).await)?;
         match row {
             Some(r) => Ok(r.into()),
             None => Err(StoreError::Conflict { current: self.node(org, id).await?.version }),

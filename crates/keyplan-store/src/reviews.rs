@@ -228,6 +228,19 @@ impl Store {
         Ok(review)
     }
 
+    /// Dates a held review, and the snapshot it froze, to `at`: for the demo,
+    /// whose reviews were held weeks before the day it is loaded.
+    pub async fn date_held_review(&self, org: OrgId, id: ReviewId, at: time::OffsetDateTime) -> StoreResult<()> {
+        let mut tx = self.begin().await?;
+        on_tx!(self, tx, c => sqlx::query(
+            "UPDATE plan_snapshots SET taken_at = $1 WHERE org_id = $2 AND id = (SELECT snapshot_id FROM reviews WHERE org_id = $2 AND id = $3)")
+            .bind(at).bind(org).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+        on_tx!(self, tx, c => sqlx::query("UPDATE reviews SET held_at = $1, updated_at = $1 WHERE org_id = $2 AND id = $3 AND held_at IS NOT NULL")
+            .bind(at).bind(org).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Records a manager's sign-off and sets the plan's status to match (approved, or
     /// back to active for changes), together.
     pub async fn signoff_review(

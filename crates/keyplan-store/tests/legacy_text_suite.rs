@@ -68,6 +68,11 @@ impl Raw {
     }
 }
 
+/// How an old English line reads now: as written, with its dates in the pages' form.
+fn reads(english: &str) -> String {
+    english.replace("2027-03-31", "31 Mar 2027")
+}
+
 /// History lines as keyplan wrote them, and how a German reader has always seen them.
 const LINES: &[(&str, &str)] = &[
     ("created the plan", "hat den Plan angelegt"),
@@ -135,7 +140,7 @@ async fn old_rows_read_translated_after_migrating(store: &Store, url: &str) {
     assert_eq!(history.len(), LINES.len());
     for (a, (english, german)) in history.iter().zip(LINES) {
         let m = a.message();
-        assert_eq!(en.msg(&m), *english, "{m:?}");
+        assert_eq!(en.msg(&m), reads(english), "{m:?}");
         assert_eq!(de.msg(&m), *german, "{m:?}");
     }
     assert_eq!(history[1].message_code, "stored-written");
@@ -146,12 +151,12 @@ async fn old_rows_read_translated_after_migrating(store: &Store, url: &str) {
     assert_eq!(notes.len(), NOTES.len());
     for (n, (kind, english, german)) in notes.iter().zip(NOTES) {
         assert_eq!(n.kind, *kind);
-        assert_eq!(en.msg(&n.message()), *english);
+        assert_eq!(en.msg(&n.message()), reads(english));
         assert_eq!(de.msg(&n.message()), *german);
     }
     let hour_ago = time::OffsetDateTime::now_utc() - time::Duration::hours(1);
     let unmailed = store.unmailed_notifications(hour_ago, 10).await.unwrap();
-    assert_eq!(en.msg(&unmailed[0].message()), NOTES[0].1, "mail reads the same message");
+    assert_eq!(en.msg(&unmailed[0].message()), reads(NOTES[0].1), "mail reads the same message");
 
     // Migrating again changes nothing; rows written by code are never parsed.
     store.migrate().await.unwrap();

@@ -395,6 +395,7 @@ fn whole_plan(w: &World) -> PlanImport {
                 visibility: Visibility::Management,
             },
         ],
+        progress: vec![],
         links: vec![
             ImportLink { goal: 0, target: LinkTarget::Item(0) },
             ImportLink { goal: 0, target: LinkTarget::Section("analysis".into()) },

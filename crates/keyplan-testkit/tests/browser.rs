@@ -92,7 +92,7 @@ async fn sign_in_add_obstacle_and_commitment_then_owner_accepts() -> Result<()> 
     title.send_keys(obstacle_title).await?;
     let add = details.find("button[type=submit]").await?;
     assert_eq!(add.text().await?, "Add obstacle");
-    b.click_and_wait(&add).await?;
+    add.click().await?; // added in place (no reload with the script): the address names the new node
     let url = b.wait_for_url("the plan with the new node", |u| u.contains("#node-")).await?;
     let obstacle = node_in_url(&url);
     assert!(b.find(".flash").await?.text().await?.contains("Obstacle added"), "flash after adding");
@@ -131,7 +131,7 @@ async fn sign_in_add_obstacle_and_commitment_then_owner_accepts() -> Result<()> 
     details.find("input[name=done_criterion]").await?.send_keys("Workshop held, 5 engineers attended, minutes signed").await?;
     let add = details.find("button[type=submit]").await?;
     assert_eq!(add.text().await?, "Add commitment");
-    b.click_and_wait(&add).await?;
+    add.click().await?; // added in place (no reload with the script): the address names the new node
     let url = b.wait_for_url("the plan with the commitment", |u| u.contains("#node-") && node_in_url(u) != obstacle).await?;
     let commitment = node_in_url(&url);
     assert!(b.find(".flash").await?.text().await?.contains("Commitment added"));
@@ -453,7 +453,7 @@ async fn strategic_plan_analysis_so_what_goal_and_story() -> Result<()> {
     add_goal.open_details().await?;
     add_goal.find("textarea[name=title]").await?.send_keys("Stay a preferred supplier").await?;
     let button = add_goal.find("button[type=submit]").await?;
-    b.click_and_wait(&button).await?;
+    button.click().await?; // added in place: the address names the new node
     let url = b.wait_for_url("the plan with the goal", |u| u.contains("#node-")).await?;
     let goal = node_in_url(&url);
     let card = b.find(&format!("article#goal-{goal}")).await?;

@@ -55,14 +55,23 @@ fn message_in(e: &AppError, t: Tr) -> String {
         AppError::Unauthorized => t.s("error-unauthorized"),
         AppError::Conflict { current_version } => t.s1("error-conflict", "version", current_version.to_string()),
         AppError::Internal(_) => t.s("error-internal"),
-        AppError::Validation(errors) => errors.iter().map(|e| format!("{}: {}", e.field, t.msg(&e.message))).collect::<Vec<_>>().join("; "),
+        AppError::Validation(errors) => {
+            errors.iter().map(|e| format!("{}: {}", t.field_name(&e.field), t.msg(&e.message))).collect::<Vec<_>>().join("; ")
+        }
         AppError::Forbidden(m) | AppError::BadRequest(m) | AppError::State(m) | AppError::TooManyRequests(m) => t.msg(m),
     }
 }
 
-/// What the API says: English.
+/// What the API says: English, with each field by its key (`due_date: must be a date`),
+/// as the field is named in the request.
 fn message(e: &AppError) -> String {
-    message_in(e, Tr::new(Lang::En))
+    match e {
+        AppError::Validation(errors) => {
+            let en = Tr::new(Lang::En);
+            errors.iter().map(|e| format!("{}: {}", e.field, en.msg(&e.message))).collect::<Vec<_>>().join("; ")
+        }
+        _ => message_in(e, Tr::new(Lang::En)),
+    }
 }
 
 #[derive(Template)]

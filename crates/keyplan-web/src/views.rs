@@ -22,6 +22,8 @@ pub struct FormView {
     pub conflict: Vec<ConflictLine>,
     /// The version the form edits.
     pub version: i64,
+    /// The reader's language, once [`FormView::localise`] has run: field names in words.
+    pub lang: Option<keyplan_domain::Lang>,
 }
 
 #[derive(Clone, Debug)]
@@ -67,6 +69,7 @@ impl FormView {
     /// Shows the form's error messages in the page's language; call it where
     /// the page is built, after the form has its errors.
     pub fn localise(&mut self, t: keyplan_i18n::Tr) {
+        self.lang = Some(t.lang);
         for (field, m) in &self.messages {
             self.errors.insert(field.clone(), t.msg(m));
         }
@@ -84,11 +87,13 @@ impl FormView {
         self.errors.get(field).map(String::as_str)
     }
 
-    /// Errors for fields the form has no input for (shown at the top).
+    /// Errors for fields the form has no input for (shown at the top), each
+    /// after its field's name in words.
     pub fn other_errors(&self, shown: &str) -> Vec<String> {
-        let shown: Vec<&str> = shown.split(',').collect();
+        let shown: Vec<&str> = shown.split(',').map(str::trim).collect();
+        let t = keyplan_i18n::Tr::new(self.lang.unwrap_or(keyplan_domain::Lang::En));
         let mut v: Vec<String> =
-            self.errors.iter().filter(|(k, _)| !shown.contains(&k.as_str())).map(|(k, m)| format!("{k}: {m}")).collect();
+            self.errors.iter().filter(|(k, _)| !shown.contains(&k.as_str())).map(|(k, m)| format!("{}: {m}", t.field_name(k))).collect();
         v.sort();
         v
     }

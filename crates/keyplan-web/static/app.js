@@ -151,11 +151,71 @@
     });
     input.addEventListener("blur", function () { setTimeout(function () { if (!box.contains(document.activeElement)) close(); }, 150); });
   }
-  document.querySelectorAll(".search-field[data-search]").forEach(function (box) {
-    // The script suggests from the whole organisation: the page's short list
-    // of the plan's people is for browsers without it.
-    var typed = box.querySelector("input:not([type=hidden])");
-    if (typed) typed.removeAttribute("list");
-    enhance(box);
+  function enhanceAll(root) {
+    root.querySelectorAll(".search-field[data-search]").forEach(function (box) {
+      // The script suggests from the whole organisation: the page's short list
+      // of the plan's people is for browsers without it.
+      var typed = box.querySelector("input:not([type=hidden])");
+      if (typed) typed.removeAttribute("list");
+      enhance(box);
+    });
+  }
+  enhanceAll(document);
+  // A part of the page replaced in place (an add without reload) is enhanced again.
+  document.addEventListener("keyplan:replaced", function (e) { enhanceAll(e.detail); });
+})();
+
+// Workshop-speed entry (issue 15): an add form of the plan's tree is sent
+// without leaving the page. The server answers as it does without a script
+// (a redirect to the plan with the same add form open again); the tree's
+// section of that answer replaces the one on the page, the scroll position
+// stays, and the keyboard goes back into the reopened form's first field.
+// Any failure falls back to the plain form submission.
+(function () {
+  function sectionOf(el) { return el.closest("section.plan-section"); }
+  document.addEventListener("submit", function (e) {
+    var form = e.target;
+    if (!form.matches || !form.matches("details.add > form[action$='/nodes']") || !window.fetch || !window.DOMParser) return;
+    var section = sectionOf(form);
+    if (!section || !section.id) return;
+    e.preventDefault();
+    var button = form.querySelector("button[type=submit]");
+    if (button) button.disabled = true;
+    fetch(form.action, { method: "POST", body: new URLSearchParams(new FormData(form)), credentials: "same-origin" })
+      .then(function (r) {
+        return r.text().then(function (html) { return { ok: r.ok || r.status === 422, url: r.url, html: html }; });
+      })
+      .then(function (res) {
+        if (!res.ok) throw new Error("status");
+        var doc = new DOMParser().parseFromString(res.html, "text/html");
+        var fresh = doc.getElementById(section.id);
+        if (!fresh) throw new Error("section");
+        // The address names the newest node (#node-N), as the redirect without a script does.
+        function nodeIds(root) {
+          var ids = {};
+          root.querySelectorAll("[id^='node-'], [id^='goal-']").forEach(function (n) {
+            var m = /^(?:node|goal)-(\d+)$/.exec(n.id);
+            if (m) ids[m[1]] = true;
+          });
+          return ids;
+        }
+        var before = nodeIds(section);
+        section.replaceWith(fresh);
+        var added = null;
+        Object.keys(nodeIds(fresh)).forEach(function (id) { if (!before[id] && (added === null || +id > +added)) added = id; });
+        if (added !== null) {
+          added = "node-" + added;
+          var shown = document.getElementById(added);
+          if (shown) shown.classList.add("flash-node");
+        }
+        var flash = doc.querySelector(".flash");
+        var here = document.querySelector(".flash");
+        if (flash && here) here.replaceWith(flash); else if (flash) fresh.before(flash);
+        var again = fresh.querySelector("details.add[open] textarea[autofocus], details.add[open] [aria-invalid=true]");
+        if (again) { again.focus(); again.scrollIntoView({ block: "nearest" }); }
+        if (res.url) history.replaceState(null, "", res.url.split("#")[0] + (added ? "#" + added : ""));
+        document.dispatchEvent(new CustomEvent("keyplan:replaced", { detail: fresh }));
+      })
+      .catch(function () { if (button) button.disabled = false; form.submit(); });
   });
 })();

@@ -48,6 +48,10 @@ pub struct PlanBundle {
     /// The opportunities linked to the plan's goals (one statement), for the
     /// pipeline coverage; internal commercial figures, dropped for the customer.
     pub opportunities: Vec<keyplan_store::Opportunity>,
+    /// The commitments' dated progress notes, newest first: loaded only for
+    /// the files of an audience that sees internal notes (see
+    /// [`crate::audience::audience_bundle`]), empty otherwise.
+    pub progress: Vec<keyplan_store::ProgressNote>,
     /// Who this bundle is for; anything but the team has been through [`crate::audience::redact`].
     pub audience: keyplan_domain::audience::Audience,
 }
@@ -58,6 +62,10 @@ impl PlanBundle {
     }
     pub fn contact_name(&self, id: Option<ContactId>) -> Option<&str> {
         id.and_then(|id| self.contacts.iter().find(|c| c.id == id)).map(|c| c.name.as_str())
+    }
+    /// The progress notes on commitment `id`, newest first (none unless loaded).
+    pub fn progress_of(&self, id: keyplan_domain::NodeId) -> impl Iterator<Item = &keyplan_store::ProgressNote> {
+        self.progress.iter().filter(move |p| p.node_id == id)
     }
 }
 
@@ -136,6 +144,7 @@ pub async fn plan_bundle_for(
         joint,
         limit_exception,
         opportunities,
+        progress: Vec::new(),
         audience: keyplan_domain::audience::Audience::Team,
     })
 }

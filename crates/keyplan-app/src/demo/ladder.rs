@@ -63,7 +63,7 @@ impl Demo<'_> {
         }
         let text = ReviewText { review_date: r.review_date, notes: Some(h.notes.into()), decisions: Some(h.decisions.into()) };
         let r = self.store.update_review(self.org, r.id, r.version, &text, by).await?;
-        crate::reviews::hold_as(self.store, self.org, &r, None, Some(by)).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+        self.hold_on_its_date(&r, by).await?;
         Ok(())
     }
 

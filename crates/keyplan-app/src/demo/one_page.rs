@@ -241,7 +241,8 @@ impl Demo<'_> {
         .await?;
 
         // --- plan 3: Kestrel, a fresh draft ---
-        let p3 = d.plan(kestrel, "Kestrel Marine — retrofit programme", PlanStatus::Draft, 0, "james.carter").await?;
+        // Started a quarter ago: its first review date has passed (see `overdue_for_review`).
+        let p3 = d.plan(kestrel, "Kestrel Marine — retrofit programme", PlanStatus::Draft, -100, "james.carter").await?;
         d.goal(
             p3,
             "Win the retrofit programme for 12 vessels",

@@ -23,7 +23,7 @@ impl Demo<'_> {
             decisions: Some("Julia starts the line-integration study now; Tom proposes a date for the Bremen technician.".into()),
         };
         let r = self.store.update_review(self.org, r.id, r.version, &text, kam).await?;
-        crate::reviews::hold_as(self.store, self.org, &r, None, Some(kam)).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+        self.hold_on_its_date(&r, kam).await?;
 
         // Since then: a commitment moved on and a new one was added.
         let nodes = self.store.nodes(self.org, plan).await?;

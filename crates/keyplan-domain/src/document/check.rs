@@ -42,6 +42,9 @@ fn dates(doc: &PlanDocument) -> Result<(), DocError> {
         ] {
             all.push((format!("{p}.{f}"), d));
         }
+        for (j, note) in n.progress.iter().enumerate() {
+            all.push((format!("{p}.progress[{j}].on"), Some(note.on)));
+        }
     }
     for (i, it) in doc.items.iter().enumerate() {
         all.push((format!("items[{i}].item_date"), it.item_date));
@@ -259,10 +262,12 @@ fn check_node_fields(p: &str, n: &DocNode, contacts: &HashSet<&str>) -> Result<(
         ("start_date", n.start_date.is_some()),
         ("due_date", n.due_date.is_some()),
         ("done_criterion", n.done_criterion.is_some()),
+        ("how", n.how.is_some()),
         ("status", n.status.is_some()),
         ("acceptance", n.acceptance.is_some()),
         ("decline_reason", n.decline_reason.is_some()),
         ("proposed_due_date", n.proposed_due_date.is_some()),
+        ("progress", !n.progress.is_empty()),
     ];
     if n.kind != NodeKind::Goal
         && let Some((f, _)) = goal_fields.iter().find(|(_, set)| *set)
@@ -308,6 +313,14 @@ fn check_node_fields(p: &str, n: &DocNode, contacts: &HashSet<&str>) -> Result<(
         return Err(DocError::new(format!("{p}.due_date"), Message::new("err-before-start")));
     }
     within(&format!("{p}.done_criterion"), n.done_criterion.as_deref(), 1000)?;
+    within(&format!("{p}.how"), n.how.as_deref(), crate::tree::MAX_HOW)?;
+    for (j, note) in n.progress.iter().enumerate() {
+        let np = format!("{p}.progress[{j}]");
+        required(&format!("{np}.text"), &note.text, crate::tree::progress::MAX_TEXT)?;
+        if let Some(author) = &note.author {
+            check_person(&format!("{np}.author"), author)?;
+        }
+    }
     within(&format!("{p}.decline_reason"), n.decline_reason.as_deref(), 1000)?;
     // The state as a whole, by the rules the answers keep (a missing acceptance is proposed).
     let acceptance = n.acceptance.unwrap_or(Acceptance::Proposed);

@@ -5,7 +5,8 @@
 //! Everything in a document refers to other parts of the same document by a local
 //! `id` (`n1`, `i3`, `c2`), never by a database id, so a document imports into any
 //! account. People are named by e-mail. Reviews, comments, history and share links
-//! are not part of a plan document.
+//! are not part of a plan document; a commitment's dated progress notes are
+//! (internal: a customer's document has none).
 //!
 //! [`parse`] reads a document and reports the first error with its path
 //! (`goals[0].children[2].due_date`); [`check`] adds the rules the schema cannot

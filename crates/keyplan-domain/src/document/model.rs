@@ -139,6 +139,9 @@ pub struct DocNode {
     pub due_date: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub done_criterion: Option<String>,
+    /// How the owner will deliver it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub how: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<CommitmentStatus>,
     /// Whether the owner has accepted; a commitment without it is proposed to its owner.
@@ -148,10 +151,25 @@ pub struct DocNode {
     pub decline_reason: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub proposed_due_date: Option<Date>,
+    /// The commitment's dated progress notes, newest first (internal: never in a customer's document).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub progress: Vec<DocProgress>,
     #[serde(default)]
     pub visibility: Visibility,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub children: Vec<DocNode>,
+}
+
+/// A dated progress note on a commitment. On import its author is found by
+/// e-mail among the organisation's people; one not found there becomes the importer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocProgress {
+    /// The day the note speaks of.
+    pub on: Date,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<DocPerson>,
 }
 
 impl DocNode {
@@ -173,10 +191,12 @@ impl DocNode {
             start_date: None,
             due_date: None,
             done_criterion: None,
+            how: None,
             status: None,
             acceptance: None,
             decline_reason: None,
             proposed_due_date: None,
+            progress: Vec::new(),
             visibility: Visibility::Team,
             children: Vec::new(),
         }

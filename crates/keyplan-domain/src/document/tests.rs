@@ -172,3 +172,43 @@ fn a_contact_names_its_relationship_owner_like_a_commitment_names_its_owner() {
     assert_eq!(schema["$defs"]["contact"]["properties"]["relationship_owner"]["$ref"], "#/$defs/person");
     assert_eq!(schema["$defs"]["contact"]["additionalProperties"], false);
 }
+
+/// The sample's commitment.
+fn commitment(v: &mut serde_json::Value) -> &mut serde_json::Value {
+    &mut v["goals"][0]["children"][0]["children"][0]["children"][0]["children"][0]
+}
+
+#[test]
+fn a_commitment_carries_its_how_and_its_progress_notes() {
+    let mut v = sample();
+    commitment(&mut v)["how"] = json!("Weekly calls with the plant manager");
+    commitment(&mut v)["progress"] = json!([
+        {"on": "2027-02-10", "text": "Trial plan agreed", "author": {"email": "lena@northwind.example", "name": "Lena Vogt"}},
+        {"on": "2027-01-20", "text": "Budget found"}
+    ]);
+    let doc = parse_value(&v).unwrap();
+    let n = doc.placed_nodes()[4].node;
+    assert_eq!(n.how.as_deref(), Some("Weekly calls with the plant manager"));
+    assert_eq!(n.progress.len(), 2);
+    assert_eq!((n.progress[1].on, n.progress[1].author.as_ref()), (time::macros::date!(2027 - 01 - 20), None));
+    assert_eq!(parse(&serde_json::to_vec(&doc).unwrap()).unwrap(), doc, "written back the same");
+
+    let path = "goals[0].children[0].children[0].children[0].children[0]";
+    let refused = |f: &dyn Fn(&mut serde_json::Value)| error_of(|v| f(commitment(v))).path;
+    assert_eq!(refused(&|n| n["how"] = json!("x".repeat(1001))), format!("{path}.how"));
+    assert_eq!(refused(&|n| n["progress"] = json!([{"on": "2027-01-20", "text": " "}])), format!("{path}.progress[0].text"));
+    assert_eq!(refused(&|n| n["progress"] = json!([{"on": "2027-01-20", "text": "x".repeat(2001)}])), format!("{path}.progress[0].text"));
+    assert_eq!(refused(&|n| n["progress"] = json!([{"on": "20.01.2027", "text": "x"}])), format!("{path}.progress[0].on"));
+    assert_eq!(
+        refused(&|n| n["progress"] = json!([{"on": "2027-01-20", "text": "x", "mood": "good"}])),
+        format!("{path}.progress[0].mood")
+    );
+    // Only commitments have them.
+    assert_eq!(error_of(|v| v["goals"][0]["how"] = json!("somehow")).path, "goals[0].how");
+    assert_eq!(error_of(|v| v["goals"][0]["progress"] = json!([{"on": "2027-01-20", "text": "x"}])).path, "goals[0].progress");
+
+    let schema: serde_json::Value = serde_json::from_str(SCHEMA).unwrap();
+    assert_eq!(schema["$defs"]["node"]["properties"]["how"]["maxLength"], 1000);
+    assert_eq!(schema["$defs"]["node"]["properties"]["progress"]["items"]["$ref"], "#/$defs/progress");
+    assert_eq!(schema["$defs"]["progress"]["required"], json!(["on", "text"]));
+}

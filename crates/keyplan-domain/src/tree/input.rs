@@ -9,6 +9,9 @@ use crate::analysis::Benefit;
 use crate::validate::{self, FieldError, Validation};
 use crate::{ContactId, UserId};
 
+/// The most characters a commitment's "how" may have.
+pub const MAX_HOW: usize = 1000;
+
 /// A commitment's fields as a user writes them: unlike a stored commitment
 /// ([`super::CommitmentDetail`]) it always has an owner and a status.
 #[derive(Clone, Debug, PartialEq)]
@@ -18,6 +21,8 @@ pub struct CommitmentFields {
     pub start_date: Option<Date>,
     pub due_date: Option<Date>,
     pub done_criterion: Option<String>,
+    /// How the owner will deliver it.
+    pub how: Option<String>,
     pub status: CommitmentStatus,
 }
 
@@ -48,6 +53,8 @@ pub struct NodeInput {
     pub start_date: String,
     pub due_date: String,
     pub done_criterion: String,
+    /// How the owner will deliver it (commitments only).
+    pub how: String,
     pub status: String,
 }
 
@@ -108,6 +115,7 @@ impl NodeInput {
                     v.push("due_date", crate::Message::new("err-before-start"));
                 }
                 let done_criterion = v.check(validate::optional("done_criterion", Some(&self.done_criterion), 1000)).flatten();
+                let how = v.check(validate::optional("how", Some(&self.how), MAX_HOW)).flatten();
                 let status = match self.status.trim() {
                     "" => Some(CommitmentStatus::Open),
                     s => {
@@ -119,7 +127,8 @@ impl NodeInput {
                     }
                 };
                 if let (Some(owner_id), Some(contact_id), Some(status)) = (owner, contact, status) {
-                    commitment = Some(CommitmentFields { owner_id, contact_id, start_date: start, due_date: due, done_criterion, status });
+                    commitment =
+                        Some(CommitmentFields { owner_id, contact_id, start_date: start, due_date: due, done_criterion, how, status });
                 }
             }
             NodeKind::Csf | NodeKind::Condition | NodeKind::Obstacle => {}
@@ -155,5 +164,18 @@ mod tests {
         .unwrap_err();
         assert_eq!(errs[0].field, "due_date");
         assert_eq!(NodeInput::default().validate(NodeKind::Obstacle).unwrap_err()[0].field, "title");
+    }
+
+    #[test]
+    fn a_commitment_says_how_it_is_delivered_in_at_most_1000_characters() {
+        let input = |how: String| NodeInput { title: "Run trial".into(), owner_id: "3".into(), how, ..Default::default() };
+        let c = input("  Weekly calls with the plant manager  ".into()).validate(NodeKind::Commitment).unwrap().commitment.unwrap();
+        assert_eq!(c.how.as_deref(), Some("Weekly calls with the plant manager"));
+        assert_eq!(input(" ".into()).validate(NodeKind::Commitment).unwrap().commitment.unwrap().how, None);
+        assert!(input("x".repeat(MAX_HOW)).validate(NodeKind::Commitment).is_ok());
+        let errs = input("x".repeat(MAX_HOW + 1)).validate(NodeKind::Commitment).unwrap_err();
+        assert_eq!((errs[0].field.as_str(), errs[0].message.code.as_str()), ("how", "err-too-long"));
+        // Other kinds have no "how": it is not read.
+        assert!(NodeInput { title: "Factor".into(), how: "x".repeat(MAX_HOW + 1), ..Default::default() }.validate(NodeKind::Csf).is_ok());
     }
 }

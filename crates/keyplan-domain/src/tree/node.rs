@@ -23,7 +23,8 @@ pub struct GoalFields {
 }
 
 /// What a stored commitment carries: who owes it to whom, by when, how it is
-/// judged done, where it stands, and the owner's answer to it. The owner, status
+/// judged done and how it will be delivered, where it stands, and the owner's
+/// answer to it. The owner, status
 /// and acceptance may be empty in storage (the columns allow it), so they are
 /// optional here too; a commitment written through [`super::NodeInput`] has all three.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -34,6 +35,8 @@ pub struct CommitmentDetail {
     pub start_date: Option<Date>,
     pub due_date: Option<Date>,
     pub done_criterion: Option<String>,
+    /// How the owner will deliver it (PRODUCT.md C5).
+    pub how: Option<String>,
     pub status: Option<CommitmentStatus>,
     pub acceptance: Option<Acceptance>,
     pub decline_reason: Option<String>,
@@ -208,6 +211,11 @@ impl Node {
         self.commitment().map_or(&NO_TEXT, |c| &c.done_criterion)
     }
 
+    /// How the owner will deliver a commitment (other kinds have no "how").
+    pub fn how(&self) -> &Option<String> {
+        self.commitment().map_or(&NO_TEXT, |c| &c.how)
+    }
+
     pub fn decline_reason(&self) -> &Option<String> {
         self.commitment().map_or(&NO_TEXT, |c| &c.decline_reason)
     }
@@ -251,6 +259,7 @@ impl Serialize for Node {
             start_date: Option<Date>,
             due_date: Option<Date>,
             done_criterion: Option<&'a str>,
+            how: Option<&'a str>,
             status: Option<CommitmentStatus>,
             acceptance: Option<Acceptance>,
             decline_reason: Option<&'a str>,
@@ -279,6 +288,7 @@ impl Serialize for Node {
             start_date: c.and_then(|c| c.start_date),
             due_date: c.and_then(|c| c.due_date),
             done_criterion: c.and_then(|c| c.done_criterion.as_deref()),
+            how: c.and_then(|c| c.how.as_deref()),
             status: c.and_then(|c| c.status),
             acceptance: c.and_then(|c| c.acceptance),
             decline_reason: c.and_then(|c| c.decline_reason.as_deref()),
@@ -354,10 +364,10 @@ mod tests {
     fn a_node_serialises_flat_with_nulls_for_other_kinds() {
         let v = serde_json::to_value(goal()).unwrap();
         let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-        assert_eq!(keys.len(), 24);
+        assert_eq!(keys.len(), 25);
         assert_eq!((v["kind"].as_str(), v["target"].as_f64(), v["unit"].as_str()), (Some("goal"), Some(2.0), Some("M€")));
         assert!(v["owner_id"].is_null() && v["status"].is_null() && v["due_date"].is_null());
-        let expected = r#"{"id":5,"plan_id":2,"parent_id":4,"kind":"commitment","position":0,"title":"Run trial","notes":null,"metric":null,"baseline":null,"target":null,"unit":null,"target_date":null,"benefit":null,"owner_id":7,"contact_id":null,"author_id":null,"start_date":null,"due_date":"2026-05-01","done_criterion":null,"status":"open","acceptance":"accepted","decline_reason":null,"proposed_due_date":null,"version":1}"#;
+        let expected = r#"{"id":5,"plan_id":2,"parent_id":4,"kind":"commitment","position":0,"title":"Run trial","notes":null,"metric":null,"baseline":null,"target":null,"unit":null,"target_date":null,"benefit":null,"owner_id":7,"contact_id":null,"author_id":null,"start_date":null,"due_date":"2026-05-01","done_criterion":null,"how":null,"status":"open","acceptance":"accepted","decline_reason":null,"proposed_due_date":null,"version":1}"#;
         assert_eq!(serde_json::to_string(&commitment()).unwrap(), expected);
     }
 }

@@ -126,6 +126,7 @@ fn bundle() -> PlanBundle {
         joint: Vec::new(),
         limit_exception: None,
         opportunities: Vec::new(),
+        progress: Vec::new(),
         audience: Audience::Team,
     }
 }

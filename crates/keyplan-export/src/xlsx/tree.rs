@@ -46,6 +46,7 @@ pub(super) fn tree_sheet(b: &PlanBundle, t: Tr) -> Sheet {
         Col::new(t.s("export-status"), 22.0).optional(),
         Col::new(t.s("xlsx-col-health"), 13.0),
         Col::wrap(t.s("xlsx-col-done-when"), 40.0).optional(),
+        Col::wrap(t.s("xlsx-col-how"), 40.0).optional(),
         Col::wrap(t.s("export-metric"), 28.0).optional(),
         Col::new(t.s("export-baseline"), 12.0).optional(),
         Col::new(t.s("export-target"), 12.0).optional(),
@@ -64,6 +65,7 @@ pub(super) fn tree_sheet(b: &PlanBundle, t: Tr) -> Sheet {
             Cell::Toned(status, tone),
             Cell::Toned(t.enum_label("health", tn.health.as_str()), health_tone(tn.health)),
             Cell::text(n.done_criterion().as_deref()),
+            Cell::text(n.how().as_deref()),
             Cell::text(n.metric().as_deref()),
             Cell::Num(n.baseline()),
             Cell::Num(n.target()),
@@ -88,6 +90,7 @@ pub(super) fn action_sheet(b: &PlanBundle, t: Tr) -> Sheet {
         Col::new(t.s("export-due-col"), 13.0),
         Col::new(t.s("export-status"), 24.0),
         Col::wrap(t.s("xlsx-col-done-when"), 40.0).optional(),
+        Col::wrap(t.s("xlsx-col-how"), 40.0).optional(),
         Col::wrap(t.s("xlsx-col-serves-goal"), 40.0),
     ]);
     let today = keyplan_app::today();
@@ -102,6 +105,7 @@ pub(super) fn action_sheet(b: &PlanBundle, t: Tr) -> Sheet {
             Cell::Date(c.due_date()),
             Cell::Toned(state, tone),
             Cell::text(c.done_criterion().as_deref()),
+            Cell::text(c.how().as_deref()),
             Cell::Text(goal),
         ]);
     }

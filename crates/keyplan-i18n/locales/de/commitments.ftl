@@ -7,6 +7,7 @@ mine-nothing-to-answer = Nichts zu beantworten. Gut gemacht.
 mine-asked-by = angefragt von { $name }
 mine-due = fällig am { $date }
 mine-done-when = Erledigt, wenn: { $criterion }
+mine-how = Vorgehen: { $how }
 mine-accept = Annehmen
 mine-decline-open = Ablehnen …
 mine-decline-why = Warum können Sie das nicht übernehmen?

@@ -61,6 +61,12 @@ login-missing = Bitte geben Sie Ihre E-Mail-Adresse und Ihr Passwort ein.
 login-rate-limited = Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie { $minutes } Minuten und versuchen Sie es dann erneut, oder bitten Sie einen Administrator, Ihr Passwort zurückzusetzen.
 login-busy = Gerade melden sich zu viele gleichzeitig an. Bitte versuchen Sie es in einer Sekunde erneut.
 login-mismatch = E-Mail-Adresse und Passwort passen nicht zusammen.
+login-demo-title = Anmeldungen der Vorführung
+login-demo-password = Alle Anmeldungen der Vorführung haben das Passwort { $password }.
+login-demo-kam = Key-Account-Managerin
+login-demo-member = Teammitglied mit Zusagen zum Annehmen
+login-demo-manager = Vertriebsleiter
+login-demo-admin = Administratorin
 
 ## Fehlerseiten
 error-back = Zurück zu den Accounts
@@ -97,6 +103,7 @@ err-limit-nodes = ein Plan enthält höchstens { $max } Ziele, Faktoren, Bedingu
 err-limit-items = ein Plan enthält höchstens { $max } Analysepunkte, SWOT-Einträge, Chancen und Risiken (Grenze der Organisation)
 err-limit-contacts = ein Kunde hat höchstens { $max } Kontakte (Grenze der Organisation)
 err-date = muss ein Datum im Format JJJJ-MM-TT sein
+err-progress-future = darf nicht nach heute liegen: eine Notiz hält fest, was geschehen ist
 err-email = muss eine E-Mail-Adresse wie name@example.com sein
 err-one-to-five = muss eine ganze Zahl von 1 bis 5 sein
 err-period-end = muss nach dem Beginn des Zeitraums liegen

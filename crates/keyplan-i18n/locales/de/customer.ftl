@@ -40,6 +40,7 @@ share-joint-our-side = Unsere Seite
 share-joint-your-side = Ihre Seite
 share-joint-due = Fällig
 share-joint-done-when = Erledigt, wenn
+share-joint-how = Vorgehen
 share-joint-reason = Begründung: { $reason }
 share-joint-open = Wartet auf Ihre Antwort
 share-joint-accepted-by = Angenommen von { $name } am { $date }

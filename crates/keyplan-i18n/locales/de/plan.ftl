@@ -116,6 +116,14 @@ plan-section-saved = Abschnitt gespeichert.
 
 ## Der Maßnahmenplan
 plan-actions-empty = Noch keine Maßnahmen. Jede Maßnahme hat eine verantwortliche Person, einen Termin und ein klares Ergebnis; sie zählt erst, wenn die oder der Verantwortliche sie angenommen hat.
+plan-actions-in-tree = { $count ->
+    [one] Eine Zusage, im Baum mit Verantwortlichem und Termin
+   *[other] { $count } Zusagen, im Baum mit Verantwortlichen und Terminen
+}
+plan-actions-unaccepted = { $count } noch nicht angenommen
+plan-actions-overdue = { $count } überfällig
+plan-actions-to-tree = zum Baum
+plan-actions-next = Als Nächstes fällig:
 plan-actions-what = Was
 plan-actions-who = Wer
 plan-actions-when = Wann
@@ -220,9 +228,12 @@ tree-field-start = Beginn
 tree-field-due = Fällig am
 tree-field-done-when = Erledigt, wenn …
 tree-done-placeholder = Messbar: Was wird es geben, wer bestätigt es?
+tree-field-how = Wie es geliefert wird
+tree-how-placeholder = Der Weg der oder des Verantwortlichen: Schritte, Beteiligte, Termine
 tree-due = fällig am { $date }
 tree-with = mit { $name }
 tree-done-when = Erledigt, wenn: { $criterion }
+tree-how = Vorgehen: { $how }
 tree-declined = Abgelehnt: { $reason }
 tree-proposes = { $name } schlägt stattdessen den { $date } vor.
 tree-overdue = Überfällig

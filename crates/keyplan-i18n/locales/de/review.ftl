@@ -205,6 +205,7 @@ review-field-customer-contact = Kontakt beim Kunden
 review-field-start-date = Startdatum
 review-field-due-date = Fälligkeit
 review-field-done-when = Erledigt, wenn
+review-field-how = Vorgehen
 review-field-acceptance = Annahme
 review-field-text = Text
 review-field-source = Quelle

@@ -14,6 +14,7 @@ excerpt-done = Erledigt
 excerpt-with = mit { $name }
 excerpt-due = fällig am { $date }
 excerpt-done-when = erledigt, wenn: { $criterion }
+excerpt-how = Vorgehen: { $how }
 excerpt-so-what = Was folgt daraus?
 excerpt-kpis = Wie wir den Fortschritt messen
 excerpt-col-indicator = Kennzahl

@@ -19,6 +19,7 @@ stored-written = hat { $verb ->
 stored-commitment-accepted = hat die Zusage „{ $title }“ angenommen
 stored-commitment-done = hat die Zusage „{ $title }“ als erledigt markiert
 stored-commitment-missed = hat die Zusage „{ $title }“ als verfehlt markiert
+stored-progress-noted = hat den Fortschritt der Zusage „{ $title }“ notiert ({ $date })
 stored-commitment-declined = hat die Zusage „{ $title }“ abgelehnt
 stored-commitment-declined-because = hat die Zusage „{ $title }“ abgelehnt: { $reason }
 stored-commitment-answered = hat auf die Zusage „{ $title }“ geantwortet

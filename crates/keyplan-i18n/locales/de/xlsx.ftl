@@ -57,6 +57,7 @@ xlsx-col-level = Ebene
 xlsx-col-element = Element
 xlsx-col-health = Zustand
 xlsx-col-done-when = Erledigt, wenn
+xlsx-col-how = Vorgehen
 xlsx-col-for = Für
 xlsx-col-strategy = Strategie
 xlsx-col-based-on = Grundlage

@@ -7,6 +7,7 @@ mine-nothing-to-answer = Nothing to answer. Well done.
 mine-asked-by = asked by { $name }
 mine-due = due { $date }
 mine-done-when = Done when: { $criterion }
+mine-how = How: { $how }
 mine-accept = Accept
 mine-decline-open = Decline…
 mine-decline-why = Why can you not take this on?

@@ -42,6 +42,12 @@ login-missing = Enter your e-mail address and your password.
 login-rate-limited = Too many failed sign-in attempts. Wait { $minutes } minutes and try again, or ask an administrator to reset your password.
 login-busy = Too many sign-ins at this moment. Try again in a second.
 login-mismatch = That e-mail address and password do not match.
+login-demo-title = Demo sign-ins
+login-demo-password = Every demo sign-in uses the password { $password }.
+login-demo-kam = key account manager
+login-demo-member = team member with commitments to accept
+login-demo-manager = sales manager
+login-demo-admin = administrator
 
 ## Error pages
 error-back = Back to accounts
@@ -78,6 +84,7 @@ err-limit-nodes = a plan holds at most { $max } goals, factors, conditions, obst
 err-limit-items = a plan holds at most { $max } analysis items, SWOT entries, opportunities and risks (the organisation's limit)
 err-limit-contacts = an account holds at most { $max } contacts (the organisation's limit)
 err-date = must be a date written YYYY-MM-DD
+err-progress-future = must not be after today: a note tells what has happened
 err-email = must be an e-mail address like name@example.com
 err-one-to-five = must be a whole number from 1 to 5
 err-period-end = must be after the start of the period

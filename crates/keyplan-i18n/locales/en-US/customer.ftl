@@ -40,6 +40,7 @@ share-joint-our-side = Our side
 share-joint-your-side = Your side
 share-joint-due = Due
 share-joint-done-when = Done when
+share-joint-how = How
 share-joint-reason = Reason: { $reason }
 share-joint-open = Awaiting your answer
 share-joint-accepted-by = Accepted by { $name } on { $date }

@@ -113,6 +113,14 @@ plan-section-saved = Section saved.
 
 ## The action plan
 plan-actions-empty = No actions yet. Each action has one owner, a date and a clear result; the owner accepts it before it counts.
+plan-actions-in-tree = { $count ->
+    [one] One commitment, shown in the tree with its owner and date
+   *[other] { $count } commitments, shown in the tree with their owners and dates
+}
+plan-actions-unaccepted = { $count } awaiting acceptance
+plan-actions-overdue = { $count } overdue
+plan-actions-to-tree = to the tree
+plan-actions-next = Due next:
 plan-actions-what = What
 plan-actions-who = Who
 plan-actions-when = When
@@ -211,9 +219,12 @@ tree-field-start = Start
 tree-field-due = Due
 tree-field-done-when = Done when…
 tree-done-placeholder = Measurable: what will exist, who confirms it
+tree-field-how = How it will be delivered
+tree-how-placeholder = The owner's way there: steps, people, meetings
 tree-due = due { $date }
 tree-with = with { $name }
 tree-done-when = Done when: { $criterion }
+tree-how = How: { $how }
 tree-declined = Declined: { $reason }
 tree-proposes = { $name } proposes { $date } instead.
 tree-overdue = Overdue

@@ -199,6 +199,7 @@ review-field-customer-contact = customer contact
 review-field-start-date = start date
 review-field-due-date = due date
 review-field-done-when = done when
+review-field-how = how
 review-field-acceptance = acceptance
 review-field-text = text
 review-field-source = source

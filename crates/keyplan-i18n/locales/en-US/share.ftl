@@ -14,6 +14,7 @@ excerpt-done = Done
 excerpt-with = with { $name }
 excerpt-due = due { $date }
 excerpt-done-when = done when: { $criterion }
+excerpt-how = how: { $how }
 excerpt-so-what = So what?
 excerpt-kpis = How we measure progress
 excerpt-col-indicator = Indicator

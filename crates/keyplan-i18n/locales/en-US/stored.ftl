@@ -17,6 +17,7 @@ stored-written = { $verb ->
 stored-commitment-accepted = accepted commitment “{ $title }”
 stored-commitment-done = marked commitment “{ $title }” done
 stored-commitment-missed = marked commitment “{ $title }” missed
+stored-progress-noted = noted progress on commitment “{ $title }” ({ $date })
 stored-commitment-declined = declined commitment “{ $title }”
 stored-commitment-declined-because = declined commitment “{ $title }”: { $reason }
 stored-commitment-answered = answered commitment “{ $title }”

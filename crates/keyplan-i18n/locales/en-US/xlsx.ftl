@@ -56,6 +56,7 @@ xlsx-col-level = Level
 xlsx-col-element = Element
 xlsx-col-health = Health
 xlsx-col-done-when = Done when
+xlsx-col-how = How
 xlsx-col-for = For
 xlsx-col-strategy = Strategy
 xlsx-col-based-on = Based on

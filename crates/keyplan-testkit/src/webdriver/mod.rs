@@ -283,6 +283,37 @@ impl Browser {
         .await
     }
 
+    // --- the keyboard alone -----------------------------------------------------------
+
+    /// The element that has the keyboard focus.
+    pub async fn active(&self) -> Result<Element> {
+        let inner = self.client.active_element().await.ctx("active element")?;
+        Ok(self.element(inner))
+    }
+
+    /// Presses keys on whatever has the focus, as a keyboard would (WebDriver
+    /// key codes: `\u{E004}` Tab, `\u{E007}` Enter).
+    pub async fn press(&self, keys: &str) -> Result<()> {
+        self.active().await?.send_keys(keys).await
+    }
+
+    /// Presses Tab until the focused element matches `css` (at most `max`
+    /// times); fails naming where the focus went instead.
+    pub async fn tab_to(&self, css: &str, max: usize) -> Result<Element> {
+        let mut seen = Vec::new();
+        for _ in 0..max {
+            self.press("\u{E004}").await?;
+            let el = self.active().await?;
+            let hit = self.execute("return arguments[0].matches(arguments[1])", vec![el.json(), Value::from(css)]).await?;
+            if hit.as_bool() == Some(true) {
+                return Ok(el);
+            }
+            let what = self.execute("const e = arguments[0]; return e.tagName + (e.id ? '#' + e.id : '') + ' ' + (e.textContent || e.name || '').trim().slice(0, 40)", vec![el.json()]).await?;
+            seen.push(what.as_str().unwrap_or_default().to_string());
+        }
+        Err(Error::new("keyboard", format!("{css} not reached in {max} presses of Tab; focus went to {}", seen.join(" → ")), "tab_to"))
+    }
+
     // --- scripts, alerts, screenshots ---------------------------------------------------
 
     /// Runs `script` as a function body with `args` (use [`Element::json`] for

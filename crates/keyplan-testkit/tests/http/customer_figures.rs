@@ -3,7 +3,9 @@
 //! its figures, a goal for the customer keeps them, our revenue never shows,
 //! and customer outputs carry the title written for the customer (by default
 //! the account's name and the period), never the internal one. The sharing
-//! page previews exactly that.
+//! page previews exactly that. A customer-visible commitment shows its "how"
+//! wherever it shows its done criterion, and its progress notes never reach
+//! any customer output.
 
 use keyplan_domain::Role;
 use keyplan_testkit::{Api, Session, TestApp};
@@ -14,6 +16,9 @@ use crate::helpers::{ORG, id};
 
 const KAM: &str = "kim@acme.test";
 const INTERNAL_TITLE: &str = "INTERNAL-TITLE grow to EUR 2.6m";
+
+/// A progress note on the customer-visible commitment: internal, never for the customer.
+const PROGRESS_NOTE: &str = "PROGRESS-Q9 their buyer is about to leave";
 
 /// Our goal's figures as any output might write them.
 const OUR_FIGURES: [&str; 8] = ["1800000", "1,800,000", "1.800.000", "2600000", "2,600,000", "2.600.000", "Revenue with Globex", "7654321"];
@@ -33,7 +38,7 @@ struct World {
 
 async fn world() -> World {
     let app = TestApp::spawn().await;
-    app.user(ORG, KAM, "Kim Kamara", Role::Kam).await;
+    let kim = app.user(ORG, KAM, "Kim Kamara", Role::Kam).await;
     let api = app.api(KAM).await;
     let account = api.account("Globex Chemicals").await;
     let (s, _) = api.patch(&format!("/accounts/{account}"), json!({"current_revenue": 7654321, "version": 1})).await;
@@ -57,6 +62,16 @@ async fn world() -> World {
         .await;
     vis(&api, plan, "node", id(&ours)).await;
     vis(&api, plan, "node", id(&theirs)).await;
+    let promise = api
+        .node(
+            plan,
+            json!({"kind": "commitment", "parent_id": id(&ours), "title": "OUR-COMMITMENT-Q9", "owner_id": kim.id.get(),
+            "done_criterion": "DONE-Q9 trial report signed", "how": "HOW-Q9 weekly plant visits"}),
+        )
+        .await;
+    vis(&api, plan, "node", id(&promise)).await;
+    let (s, v) = api.post(&format!("/nodes/{}/progress", id(&promise)), json!({"text": PROGRESS_NOTE})).await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
     let session = app.login(KAM).await;
     World { app, api, session, plan }
 }
@@ -69,6 +84,8 @@ fn assert_no_figures(what: &str, body: &str, title: &str) {
     assert!(!body.contains("INTERNAL-TITLE"), "{what}: the internal title leaked");
     assert!(body.contains("OUR-GOAL-Q9") && body.contains("THEIR-GOAL-Q9"), "{what}: both goals are shown");
     assert!(body.contains(title), "{what}: the customer's title {title} is missing");
+    assert!(!body.contains("PROGRESS-Q9"), "{what}: a progress note leaked");
+    assert!(!body.contains("DONE-Q9") || body.contains("HOW-Q9"), "{what}: the commitment's how goes with its done criterion");
 }
 
 async fn workbook(s: &Session, path: &str) -> String {
@@ -110,6 +127,9 @@ async fn our_figures_and_internal_title_never_reach_the_customer() {
     // The team sees everything, so the checks below can fail.
     let (_, team) = w.session.get(&format!("/plans/{}/export.md", w.plan)).await;
     assert!(team.contains("INTERNAL-TITLE") && team.contains("Revenue with Globex"), "{team}");
+    assert!(team.contains(PROGRESS_NOTE) && team.contains("HOW-Q9"), "the team's file has the notes and the how: {team}");
+    let (_, customer) = w.session.get(&format!("/plans/{}/export.json?audience=customer", w.plan)).await;
+    assert!(customer.contains("OUR-COMMITMENT-Q9") && customer.contains("HOW-Q9"), "a customer-visible commitment keeps its how");
 
     let (_, plan) = w.api.get(&format!("/plans/{}", w.plan)).await;
     let start = time::Date::parse(plan["period_start"].as_str().unwrap(), &time::format_description::well_known::Iso8601::DATE).unwrap();
@@ -124,6 +144,7 @@ async fn our_figures_and_internal_title_never_reach_the_customer() {
     let preview = &sharing[sharing.find("customer-preview").expect("a preview")..];
     assert!(preview.contains(&default) && preview.contains("without their figures"), "the sharing page names the rule");
     assert!(preview.contains("OUR-GOAL-Q9"));
+    assert!(!preview.contains("PROGRESS-Q9"), "the preview has no progress notes");
     assert!(!preview.contains("2,600,000") && !preview.contains("2600000"), "the preview is the customer's view");
 
     // A title written for the customer replaces the default everywhere; an edit without the field keeps it.

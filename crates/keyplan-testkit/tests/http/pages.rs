@@ -50,6 +50,8 @@ async fn account_search_finds_crm_ids_with_underscores() {
 #[tokio::test]
 async fn the_plan_comes_before_its_reviews_and_timeline() {
     let p = planned().await;
+    // Something dated, so that the plan has a timeline (an empty plan shows none).
+    crate::helpers::commitment(&p.api, p.plan, p.tree[3], p.kam.id.get(), "Run the trial", "2027-03-31").await;
     let s = p.app.login("kim@acme.test").await;
     let (status, html) = s.get(&format!("/plans/{}", p.plan)).await;
     assert_eq!(status, StatusCode::OK);

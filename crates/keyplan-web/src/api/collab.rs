@@ -50,7 +50,7 @@ pub struct ActivityDto {
     pub id: i64,
     pub actor_id: Option<i64>,
     pub actor_name: Option<String>,
-    /// `created`, `updated`, `deleted`, `accepted`, `declined`, `date_proposed`, `commented`, …
+    /// `created`, `updated`, `deleted`, `accepted`, `declined`, `date_proposed`, `commented`, `progress` (a progress note), …
     pub action: String,
     pub target_kind: String,
     pub target_id: Option<i64>,

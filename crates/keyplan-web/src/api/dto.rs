@@ -372,6 +372,8 @@ pub struct CommitmentFieldsDto {
     pub start_date: Option<Date>,
     pub due_date: Option<Date>,
     pub done_criterion: Option<String>,
+    /// How the owner will deliver it.
+    pub how: Option<String>,
     /// `open`, `in_progress`, `done` or `missed`.
     pub status: Option<String>,
     /// `proposed`, `accepted`, `declined` or `date_proposed`.
@@ -402,6 +404,7 @@ impl From<&CommitmentDetail> for CommitmentFieldsDto {
             start_date: c.start_date,
             due_date: c.due_date,
             done_criterion: c.done_criterion.clone(),
+            how: c.how.clone(),
             status: c.status.map(|s| s.as_str().into()),
             acceptance: c.acceptance.map(|a| a.as_str().into()),
             decline_reason: c.decline_reason.clone(),
@@ -456,6 +459,8 @@ body! {
         start_date: nullable(date()),
         due_date: nullable(date()),
         done_criterion: nullable(text()),
+        /// Commitments: how the owner will deliver it, at most 1000 characters. The owner may change it without editing the plan.
+        how: nullable(text()),
         status: nullable(text()),
         version: nullable(integer()),
     }

@@ -21,6 +21,7 @@ pub(crate) mod meetings;
 mod opportunities;
 mod plans;
 mod portfolio;
+mod progress;
 mod ratings;
 mod reviews;
 mod schema;
@@ -112,6 +113,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(content::get_discipline, content::put_discipline))
         .routes(routes!(plans::get_node, plans::update_node, plans::delete_node))
         .routes(routes!(plans::move_node))
+        .routes(routes!(progress::list, progress::create))
         .routes(routes!(plans::accept))
         .routes(routes!(plans::decline))
         .routes(routes!(plans::propose_date))

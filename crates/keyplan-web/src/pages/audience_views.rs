@@ -78,6 +78,8 @@ pub struct JointView {
     pub contact: String,
     pub due: String,
     pub done_criterion: String,
+    /// How our side will deliver it.
+    pub how: String,
     /// `open`, `accepted` or `declined`.
     pub answer: &'static str,
     /// "Accepted by Dana Ruiz on 5 May 2026", "Awaiting your answer".
@@ -180,6 +182,7 @@ pub fn joint_views(b: &PlanBundle, joint: &[keyplan_store::JointCommitment], t: 
                 contact: b.contact_name(j.contact_id.or(j.node.contact_id())).unwrap_or_default().to_string(),
                 due: t.opt_date(j.node.due_date()),
                 done_criterion: j.node.done_criterion().clone().unwrap_or_default(),
+                how: j.node.how().clone().unwrap_or_default(),
                 answer: j.answer.as_str(),
                 answer_line,
                 reason: j.answer_reason.clone().unwrap_or_default(),
@@ -209,6 +212,9 @@ fn lines(b: &PlanBundle, node: &TreeNode, depth: usize, out: &mut Vec<Line>, t: 
         }
         if let Some(c) = &n.done_criterion() {
             parts.push(t.s1("excerpt-done-when", "criterion", c));
+        }
+        if let Some(h) = &n.how() {
+            parts.push(t.s1("excerpt-how", "how", h));
         }
         parts.join(" · ")
     } else {

@@ -1,5 +1,6 @@
 //! "My commitments": what is assigned to me across all plans, with accept,
-//! decline and propose-date; and new dates waiting for me as the author.
+//! decline and propose-date, and the progress noted on each; and new dates
+//! waiting for me as the author.
 
 use askama::Template;
 use axum::Form;
@@ -31,11 +32,23 @@ pub struct Item {
     pub due_iso: String,
     pub proposed_due: String,
     pub done_criterion: String,
+    pub how: String,
     pub status: &'static str,
     pub status_label: String,
     pub decline_reason: String,
     pub overdue: bool,
+    /// A refused answer.
     pub form: FormView,
+    /// Its progress notes, newest first, and the form to add one (as refused).
+    pub notes: Vec<super::progress_view::NoteView>,
+    pub progress_form: FormView,
+}
+
+impl Item {
+    /// Where the progress form comes back to: this commitment in my list.
+    pub fn progress_back(&self) -> String {
+        format!("/me/commitments#c-{}", self.id)
+    }
 }
 
 #[derive(Template)]
@@ -49,20 +62,24 @@ struct MinePage {
     closed: Vec<Item>,
     declined: Vec<Item>,
     statuses: Vec<views::Opt>,
+    /// Today, the progress form's default and latest day.
+    today: String,
 }
 
 pub async fn mine(State(state): State<AppState>, PageUser(auth): PageUser, headers: HeaderMap) -> Result<Response, PageError> {
     mine_page(&state, &auth, &headers, None, StatusCode::OK).await
 }
 
-async fn mine_page(
+pub(super) async fn mine_page(
     state: &AppState,
     auth: &Auth,
     headers: &HeaderMap,
     failed: Option<(i64, FormView)>,
     status: StatusCode,
 ) -> Result<Response, PageError> {
-    let list = state.store.my_commitments(auth.org(), auth.id()).await?;
+    let (list, notes) =
+        tokio::try_join!(state.store.my_commitments(auth.org(), auth.id()), state.store.my_progress_notes(auth.org(), auth.id()))
+            .map_err(AppError::from)?;
     let today = keyplan_app::today();
     let chrome = Chrome::new(auth, "mine", headers);
     let t = chrome.t;
@@ -75,6 +92,7 @@ async fn mine_page(
         closed: vec![],
         declined: vec![],
         statuses: CommitmentStatus::ALL.iter().map(|s| views::Opt::new(s.as_str(), t.enum_label("status", s.as_str()))).collect(),
+        today: super::progress_view::today_iso(),
     };
     let mut failed = failed;
     for c in list {
@@ -84,6 +102,12 @@ async fn mine_page(
             _ => FormView::default(),
         };
         form.localise(t);
+        let (form, progress_form) = if super::progress_view::is_progress_form(&form) {
+            super::progress_view::name_fields(&mut form, t);
+            (FormView::default(), form)
+        } else {
+            (form, FormView::default())
+        };
         let status = n.status().unwrap_or(CommitmentStatus::Open);
         let item = Item {
             id: n.id.get(),
@@ -98,11 +122,14 @@ async fn mine_page(
             due_iso: n.due_date().map(keyplan_domain::validate::format_date).unwrap_or_default(),
             proposed_due: t.opt_date(n.proposed_due_date()),
             done_criterion: n.done_criterion().clone().unwrap_or_default(),
+            how: n.how().clone().unwrap_or_default(),
             status: status.as_str(),
             status_label: t.enum_label("status", status.as_str()),
             decline_reason: n.decline_reason().clone().unwrap_or_default(),
             overdue: n.is_overdue(today),
             form,
+            progress_form,
+            notes: notes.iter().filter(|p| p.node_id == n.id).map(|p| super::progress_view::NoteView::new(p, t)).collect(),
         };
         let mine = n.owner_id() == Some(auth.id());
         match n.acceptance().unwrap_or(Acceptance::Proposed) {

@@ -26,7 +26,13 @@ struct LoginPage {
     email: String,
     next: String,
     error: Option<String>,
+    /// Started with `--demo`: the demo's sign-ins (address, what the person does), shown under the form.
+    demo: Vec<(&'static str, String)>,
+    demo_password: &'static str,
 }
+
+/// What each of `keyplan_app::demo::DEMO_SIGN_INS` does, as message ids (same order).
+const DEMO_ROLES: [&str; 4] = ["login-demo-kam", "login-demo-member", "login-demo-manager", "login-demo-admin"];
 
 #[derive(Deserialize)]
 pub struct NextQuery {
@@ -43,13 +49,19 @@ pub async fn show(
         return Redirect::to("/accounts").into_response();
     }
     let t = crate::lang::from_headers(&headers);
-    login_page(t, StatusCode::OK, String::new(), safe_next(q.next.as_deref()), None, state.config.cookies_secure())
+    login_page(t, StatusCode::OK, String::new(), safe_next(q.next.as_deref()), None, &state)
 }
 
-fn login_page(t: Tr, status: StatusCode, email: String, next: String, error: Option<String>, secure: bool) -> Response {
+fn login_page(t: Tr, status: StatusCode, email: String, next: String, error: Option<String>, state: &AppState) -> Response {
+    let secure = state.config.cookies_secure();
     // Double-submit token for the sign-in form: the cookie and the field must match.
     let csrf = auth::random_token();
-    let page = LoginPage { t, csrf: csrf.clone(), email, next, error };
+    let demo = if state.config.demo {
+        keyplan_app::demo::DEMO_SIGN_INS.iter().zip(DEMO_ROLES).map(|((email, _), role)| (*email, t.s(role))).collect()
+    } else {
+        Vec::new()
+    };
+    let page = LoginPage { t, csrf: csrf.clone(), email, next, error, demo, demo_password: keyplan_app::demo::DEMO_PASSWORD };
     let mut r = super::render(status, &page, false);
     // The sign-in page's own cookie: `Secure` like the session's.
     if let Ok(v) = HeaderValue::from_str(&auth::set_cookie(auth::LOGIN_CSRF_COOKIE, &csrf, 3600, secure)) {
@@ -84,9 +96,8 @@ pub async fn submit(
     let next = safe_next(Some(&form.next));
     let ip = client_ip(&state, &headers, peer);
     let t = crate::lang::from_headers(&headers);
-    let secure = state.config.cookies_secure();
     if email.is_empty() || form.password.is_empty() {
-        return Ok(login_page(t, StatusCode::UNPROCESSABLE_ENTITY, email, next, Some(t.s("login-missing")), secure));
+        return Ok(login_page(t, StatusCode::UNPROCESSABLE_ENTITY, email, next, Some(t.s("login-missing")), &state));
     }
     // Counted before the password is checked, in one statement each: of many
     // simultaneous attempts, those over the limit are refused without Argon2.
@@ -97,7 +108,7 @@ pub async fn submit(
     if by_email > MAX_FAILURES_PER_EMAIL || by_ip > MAX_FAILURES_PER_IP {
         tracing::warn!(%ip, "sign-in rate limit reached");
         let message = t.s1("login-rate-limited", "minutes", WINDOW_MINUTES);
-        return Ok(login_page(t, StatusCode::TOO_MANY_REQUESTS, email, next, Some(message), secure));
+        return Ok(login_page(t, StatusCode::TOO_MANY_REQUESTS, email, next, Some(message), &state));
     }
     let found = state.store.user_for_login(&email).await?;
     let (user, hash) = match found {
@@ -110,7 +121,7 @@ pub async fn submit(
             // Not the caller's fault: the attempt does not count.
             state.store.uncount_login_attempt(&email_key).await?;
             state.store.uncount_login_attempt(&ip_key).await?;
-            let mut r = login_page(t, StatusCode::SERVICE_UNAVAILABLE, email, next, Some(t.s("login-busy")), secure);
+            let mut r = login_page(t, StatusCode::SERVICE_UNAVAILABLE, email, next, Some(t.s("login-busy")), &state);
             r.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
             return Ok(r);
         }
@@ -122,7 +133,7 @@ pub async fn submit(
         state.store.uncount_login_attempt(&ip_key).await?;
     }
     let Some(user) = user.filter(|_| ok) else {
-        return Ok(login_page(t, StatusCode::UNAUTHORIZED, email, next, Some(t.s("login-mismatch")), secure));
+        return Ok(login_page(t, StatusCode::UNAUTHORIZED, email, next, Some(t.s("login-mismatch")), &state));
     };
     let token = auth::random_token();
     let hours = state.config.session_hours.max(1);

@@ -29,6 +29,8 @@ mod organisation;
 mod plan;
 mod plans;
 pub(crate) mod portfolio;
+mod progress;
+mod progress_view;
 mod reviews;
 mod scorecard;
 mod search_fields;
@@ -103,6 +105,7 @@ pub fn router() -> Router<AppState> {
         .route("/nodes/{id}/edit", get(plan::node_edit::show))
         .route("/nodes/{id}/delete", post(plans::delete_node))
         .route("/nodes/{id}/move", post(plans::move_node))
+        .route("/nodes/{id}/progress", post(progress::add))
         .route("/plans/{id}/reviews", post(reviews::create))
         .route("/plans/{id}/review-schedule", post(reviews::schedule))
         .route("/plans/{id}/compare", get(compare::compare))

@@ -219,15 +219,12 @@ fn vis_rows(b: &PlanBundle, vis: &Visibilities, tr: Tr) -> Vec<VisRow> {
     rows
 }
 
-/// A problem with the new-link form: "expires_on: must be within a year", in the page's language.
+/// A problem with the new-link form: "Valid until: must be within a year", in the page's language.
 fn link_problem(field: &str, message: &keyplan_domain::Message, tr: Tr) -> String {
-    if tr.lang == keyplan_domain::Lang::En {
-        return format!("{field}: {}", tr.msg(message));
-    }
     let field = match field {
         "label" => tr.s("sharing-for-whom"),
         "expires_on" => tr.s("sharing-until"),
-        other => other.to_string(),
+        other => tr.field_name(other),
     };
     format!("{field}: {}", tr.msg(message))
 }

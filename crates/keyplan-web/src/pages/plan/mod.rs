@@ -41,6 +41,8 @@ pub struct NodeView {
     pub contact: String,
     pub due: String,
     pub done_criterion: String,
+    /// How the owner will deliver a commitment (empty: not said).
+    pub how: String,
     pub status: &'static str,
     pub status_label: String,
     pub acceptance: &'static str,
@@ -241,10 +243,19 @@ pub async fn plan_page(
         users: plan_people(&b, auth.id()),
         contacts: b.contacts.iter().map(|c| Opt::new(c.id, &c.name)).collect(),
         statuses: CommitmentStatus::ALL.iter().map(|s| Opt::new(s.as_str(), t.enum_label("status", s.as_str()))).collect(),
-        plan_statuses: PlanStatus::ALL.iter().map(|s| Opt::new(s.as_str(), t.enum_label("plan-status", s.as_str()))).collect(),
+        plan_statuses: offered_statuses(b.plan.status(), keyplan_domain::permissions::can_approve_plans(auth.actor()))
+            .map(|s| Opt::new(s.as_str(), t.enum_label("plan-status", s.as_str())))
+            .collect(),
         unaccepted,
     };
     Ok(render(status, &page, had_flash))
+}
+
+/// The statuses the plan's editor may choose: only a manager approves or
+/// withdraws an approval, so others are offered neither (an approved plan
+/// keeps its one status for them).
+fn offered_statuses(current: PlanStatus, can_approve: bool) -> impl Iterator<Item = PlanStatus> {
+    PlanStatus::ALL.into_iter().filter(move |s| can_approve || *s == current || (!s.needs_manager() && !current.needs_manager()))
 }
 
 /// "Activated over the limit of active plans per KAM, allowed by … on …: reason".
@@ -350,6 +361,7 @@ fn node_view(tr: Tr, b: &PlanBundle, me: UserId, t: &TreeNode, first: bool, last
         contact: b.contact_name(n.contact_id()).unwrap_or_default().to_string(),
         due: tr.opt_date(n.due_date()),
         done_criterion: n.done_criterion().clone().unwrap_or_default(),
+        how: n.how().clone().unwrap_or_default(),
         status: n.status().map(CommitmentStatus::as_str).unwrap_or("open"),
         status_label: tr.enum_label("status", n.status().map(CommitmentStatus::as_str).unwrap_or("open")),
         acceptance: acceptance.as_str(),

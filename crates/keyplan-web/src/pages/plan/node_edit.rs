@@ -2,6 +2,7 @@
 //! page links each node's ✎ here instead of carrying an edit form per node;
 //! without JavaScript the link opens this page, with it the plan page's script
 //! fetches the form into place. A refused edit comes back here with its errors.
+//! A commitment's page also lists its progress notes, with the form to add one.
 
 use askama::Template;
 use axum::extract::State;
@@ -16,6 +17,7 @@ use crate::AppState;
 use crate::auth::{Auth, PageUser};
 use crate::error::PageError;
 use crate::extract::Id;
+use crate::pages::progress_view::{self as progress, NoteView};
 use crate::pages::{Chrome, render};
 use crate::views::{FormView, Opt};
 
@@ -31,6 +33,11 @@ struct NodeEditPage {
     users: Vec<Opt>,
     contacts: Vec<Opt>,
     statuses: Vec<Opt>,
+    /// A commitment's progress notes, newest first, and the form to add one.
+    progress: Vec<NoteView>,
+    progress_form: FormView,
+    progress_back: String,
+    today: String,
 }
 
 /// `GET /nodes/{id}/edit`.
@@ -52,6 +59,19 @@ pub async fn edit_page(
     form: Option<FormView>,
     status: StatusCode,
 ) -> Result<Response, PageError> {
+    edit_page_with(state, auth, headers, id, form, None, status).await
+}
+
+/// [`edit_page`], with the progress form as refused.
+pub async fn edit_page_with(
+    state: &AppState,
+    auth: &Auth,
+    headers: &HeaderMap,
+    id: NodeId,
+    form: Option<FormView>,
+    progress_form: Option<FormView>,
+    status: StatusCode,
+) -> Result<Response, PageError> {
     let node = state.store.node(auth.org(), id).await?;
     let b = keyplan_app::bundle::plan_bundle(&state.store, auth, node.plan_id, crate::lang::current()).await?;
     if !b.can_edit {
@@ -67,8 +87,16 @@ pub async fn edit_page(
     }
     let mut n = node_view(t, &b, auth.id(), tree_node, true, true, &mut forms);
     n.children.clear();
+    let notes = if n.is_commitment() { state.store.progress_notes(auth.org(), id).await? } else { Vec::new() };
+    let mut progress_form = progress_form.unwrap_or_default();
+    progress_form.localise(t);
+    progress::name_fields(&mut progress_form, t);
     let had_flash = chrome.flash.is_some();
     let page = NodeEditPage {
+        progress: notes.iter().map(|p| NoteView::new(p, t)).collect(),
+        progress_form,
+        progress_back: format!("/nodes/{id}/edit#progress"),
+        today: progress::today_iso(),
         chrome,
         n,
         plan_id: b.plan.id.get(),

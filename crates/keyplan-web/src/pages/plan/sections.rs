@@ -116,6 +116,17 @@ pub struct ActionRow {
     pub serves: String,
 }
 
+/// The commitments of a plan whose tree shows them, summed up.
+pub struct ActionsInTree {
+    /// The tree section's key, for the link to it.
+    pub tree_key: String,
+    pub count: usize,
+    pub unaccepted: usize,
+    pub overdue: usize,
+    /// The open commitment due first: (node id, title, owner, due date).
+    pub next: Option<(i64, String, String, String)>,
+}
+
 pub struct KpiRow {
     pub title: String,
     pub metric: String,
@@ -131,9 +142,13 @@ pub struct SectionsView {
     pub sections: Vec<SectionView>,
     pub goal_cards: Vec<GoalCard>,
     pub actions: Vec<ActionRow>,
+    /// Set when a tree section shows the commitments already: the action plan
+    /// then sums them up instead of listing them a second time.
+    pub actions_in_tree: Option<ActionsInTree>,
     pub kpis: Vec<KpiRow>,
     pub scorecard: super::scorecard::ScorecardView,
     /// The 12-month picture of commitments and reviews (SVG).
+    /// Empty when nothing in the plan is dated yet: no empty timeline.
     pub timeline_svg: String,
     pub evidence_groups: Vec<(String, Vec<(String, String)>)>,
     pub goal_opts: Vec<Opt>,
@@ -149,6 +164,8 @@ pub struct SectionsView {
     pub discipline_statement: String,
     pub stakeholder_svg: String,
     pub stakeholder_warnings: Vec<String>,
+    /// Contacts with an objective: name, our contact, what we want to achieve with them.
+    pub contact_objectives: Vec<(String, String, String)>,
     pub ws: Option<super::super::whitespace_matrix::WhitespaceView>,
     pub gaps: usize,
     /// Errors of a posted form that has no place on the page (a hand-made request).
@@ -317,7 +334,7 @@ pub fn build(t: Tr, b: &PlanBundle, forms: &mut SectionForms) -> SectionsView {
         .collect();
 
     let today = keyplan_app::today();
-    let actions = b
+    let actions: Vec<ActionRow> = b
         .goal_commitments()
         .into_iter()
         .map(|(g, c)| {
@@ -336,6 +353,20 @@ pub fn build(t: Tr, b: &PlanBundle, forms: &mut SectionForms) -> SectionsView {
             }
         })
         .collect();
+
+    let tree_key = b.doc.sections.iter().find(|s| s.kind == SectionKind::ConstraintTree).map(|s| s.key.clone());
+    let actions_in_tree = tree_key.map(|tree_key| {
+        let next = actions_in_order(b).into_iter().next();
+        ActionsInTree {
+            tree_key,
+            count: actions.len(),
+            unaccepted: actions.iter().filter(|a| !a.accepted).count(),
+            overdue: actions.iter().filter(|a| a.overdue).count(),
+            next: next
+                .map(|c| (c.id.get(), c.title.clone(), b.user_name(c.owner_id()).unwrap_or("—").to_string(), t.opt_date(c.due_date()))),
+        }
+    });
+    let actions = if actions_in_tree.is_some() { Vec::new() } else { actions };
 
     let kpis = b
         .goals()
@@ -368,9 +399,13 @@ pub fn build(t: Tr, b: &PlanBundle, forms: &mut SectionForms) -> SectionsView {
         sections,
         goal_cards,
         actions,
+        actions_in_tree,
         kpis,
         scorecard: super::scorecard::scorecard_in(b, super::scorecard::KpiForms { kpi: &mut forms.kpi, actual: &mut forms.actual }, t),
-        timeline_svg: keyplan_export::timeline_svg::plan_timeline_in(b, today, t).svg,
+        timeline_svg: Some(keyplan_export::timeline_svg::plan_timeline_in(b, today, t))
+            .filter(|p| !p.is_empty())
+            .map(|p| p.svg)
+            .unwrap_or_default(),
         evidence_groups: evidence_options(t, b),
         goal_opts: goal_titles.iter().map(|(id, t)| Opt::new(id, clip(t, 80))).collect(),
         swot_opts: b
@@ -393,6 +428,7 @@ pub fn build(t: Tr, b: &PlanBundle, forms: &mut SectionForms) -> SectionsView {
         discipline_statement: b.settings.value_statement.clone().unwrap_or_default(),
         stakeholder_warnings: picture.as_ref().map(|p| p.warnings_in(t)).unwrap_or_default(),
         stakeholder_svg: picture.map(|p| p.svg).unwrap_or_default(),
+        contact_objectives: if has_map { contact_objectives(b) } else { Vec::new() },
         ws: b
             .whitespace
             .as_ref()
@@ -520,4 +556,27 @@ fn area_class(c: &str) -> &'static str {
         "competitor" => "area-competitor",
         _ => "area-own",
     }
+}
+
+/// The contacts we have an objective for, in the map's order.
+fn contact_objectives(b: &PlanBundle) -> Vec<(String, String, String)> {
+    b.contacts
+        .iter()
+        .filter_map(|c| {
+            let objective = c.objective.as_deref().map(str::trim).filter(|o| !o.is_empty())?;
+            Some((c.name.clone(), b.user_name(c.relationship_owner_id).unwrap_or("—").to_string(), objective.to_string()))
+        })
+        .collect()
+}
+
+/// The open commitments (not done, not missed), the one due first first.
+fn actions_in_order(b: &PlanBundle) -> Vec<&keyplan_domain::tree::Node> {
+    let mut open: Vec<_> = b
+        .goal_commitments()
+        .into_iter()
+        .map(|(_, c)| c)
+        .filter(|c| !matches!(c.status(), Some(CommitmentStatus::Done | CommitmentStatus::Missed)) && c.due_date().is_some())
+        .collect();
+    open.sort_by_key(|c| c.due_date());
+    open
 }

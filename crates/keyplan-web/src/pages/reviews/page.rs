@@ -182,7 +182,7 @@ pub(super) fn problem(e: &AppError) -> Option<String> {
     let t = tr();
     match e {
         AppError::Validation(errors) => {
-            Some(errors.iter().map(|f| format!("{}: {}", f.field.replace('_', " "), t.msg(&f.message))).collect::<Vec<_>>().join("; "))
+            Some(errors.iter().map(|f| format!("{}: {}", t.field_name(&f.field), t.msg(&f.message))).collect::<Vec<_>>().join("; "))
         }
         AppError::Conflict { .. } => Some(t.s("review-conflict")),
         AppError::State(m) => Some(t.msg(m)),
