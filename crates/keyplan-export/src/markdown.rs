@@ -119,7 +119,7 @@ pub fn markdown_in(b: &PlanBundle, t: Tr) -> String {
                         c.buying_role().map(|r| t.enum_label("buying-role", r.as_str())).unwrap_or_else(|| t.s("export-role-unknown"));
                     let att = c.attitude().map(|a| t.enum_label("attitude", a.as_str())).unwrap_or_else(|| t.s("export-attitude-unknown"));
                     let owner = b.user_name(c.relationship_owner_id).map(md).unwrap_or_else(|| t.s("export-no-relationship-owner"));
-                    let objective = c.objective.as_deref().map(str::trim).filter(|o| !o.is_empty());
+                    let objective = c.stated_objective();
                     let _ = writeln!(
                         out,
                         "- **{}**{} — {role}, {att}; {}{}",

@@ -252,14 +252,13 @@ fn compact_blocks(b: &PlanBundle, t: Tr) -> Vec<Block> {
                 let picture = crate::stakeholder_svg::stakeholder_picture_in(&b.contacts, &b.users, t);
                 blocks.push(Block::Svg { svg: picture.svg, width: 1.0, caption: t.s("export-buying-centre-caption") });
                 // What we want to achieve with each contact (the master action plan's "objectives per contact").
-                let with_objective: Vec<_> =
-                    b.contacts.iter().filter(|c| c.objective.as_deref().is_some_and(|o| !o.trim().is_empty())).collect();
+                let with_objective: Vec<_> = b.contacts.iter().filter_map(|c| Some((c, c.stated_objective()?))).collect();
                 if !with_objective.is_empty() {
                     let head = ["export-contact", "export-our-contact-col", "export-objective-col"].map(|id| t.s(id));
                     let mut table = Table::new(head).widths([2.0, 1.6, 4.4]);
-                    for c in with_objective {
+                    for (c, objective) in with_objective {
                         let owner = b.user_name(c.relationship_owner_id).unwrap_or("—").to_string();
-                        table = table.row([c.name.clone(), owner, c.objective.clone().unwrap_or_default()], None);
+                        table = table.row([c.name.clone(), owner, objective.to_string()], None);
                     }
                     blocks.push(table.into());
                 }

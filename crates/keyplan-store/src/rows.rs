@@ -123,6 +123,11 @@ pub struct Contact {
 }
 
 impl Contact {
+    /// What we want to achieve with this contact, when one is written.
+    pub fn stated_objective(&self) -> Option<&str> {
+        self.objective.as_deref().map(str::trim).filter(|o| !o.is_empty())
+    }
+
     pub fn buying_role(&self) -> Option<BuyingRole> {
         self.buying_role
     }

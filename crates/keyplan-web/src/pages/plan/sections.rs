@@ -356,7 +356,7 @@ pub fn build(t: Tr, b: &PlanBundle, forms: &mut SectionForms) -> SectionsView {
 
     let tree_key = b.doc.sections.iter().find(|s| s.kind == SectionKind::ConstraintTree).map(|s| s.key.clone());
     let actions_in_tree = tree_key.map(|tree_key| {
-        let next = actions_in_order(b).into_iter().next();
+        let next = next_due(b);
         ActionsInTree {
             tree_key,
             count: actions.len(),
@@ -563,20 +563,17 @@ fn contact_objectives(b: &PlanBundle) -> Vec<(String, String, String)> {
     b.contacts
         .iter()
         .filter_map(|c| {
-            let objective = c.objective.as_deref().map(str::trim).filter(|o| !o.is_empty())?;
+            let objective = c.stated_objective()?;
             Some((c.name.clone(), b.user_name(c.relationship_owner_id).unwrap_or("—").to_string(), objective.to_string()))
         })
         .collect()
 }
 
-/// The open commitments (not done, not missed), the one due first first.
-fn actions_in_order(b: &PlanBundle) -> Vec<&keyplan_domain::tree::Node> {
-    let mut open: Vec<_> = b
-        .goal_commitments()
+/// The open commitment (not done, not missed) due first.
+fn next_due(b: &PlanBundle) -> Option<&keyplan_domain::tree::Node> {
+    b.goal_commitments()
         .into_iter()
         .map(|(_, c)| c)
         .filter(|c| !matches!(c.status(), Some(CommitmentStatus::Done | CommitmentStatus::Missed)) && c.due_date().is_some())
-        .collect();
-    open.sort_by_key(|c| c.due_date());
-    open
+        .min_by_key(|c| c.due_date())
 }
