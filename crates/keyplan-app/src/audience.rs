@@ -61,6 +61,7 @@ pub fn redact(mut b: PlanBundle, vis: &Visibilities, audience: Audience) -> Plan
     }
     let customer = audience == Audience::Customer;
     b.can_edit = false;
+    b.printed_pages = None;
     b.limit_exception = None;
 
     // The tree: a node with everything above it.

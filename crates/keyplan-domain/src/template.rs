@@ -427,25 +427,37 @@ impl SizeReport {
     }
 }
 
-/// The plan's estimated length in pages against the template's page budget.
+/// The plan's length in pages against the template's page budget: counted by
+/// the typesetter when the caller printed it (`printed`), else estimated
+/// from its words.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PageReport {
     pub words: u32,
     pub pages: f64,
     pub budget_pages: f64,
     pub over: bool,
+    /// Whether `pages` is the PDF's page count rather than an estimate.
+    pub printed: bool,
 }
 
 impl PageReport {
+    /// An estimate from the plan's words.
     pub fn new(words: u32, budget_pages: f64) -> Self {
         let pages = (words as f64 / WORDS_PER_PAGE as f64 * 10.0).round() / 10.0;
-        PageReport { words, pages, budget_pages, over: pages > budget_pages }
+        PageReport { words, pages, budget_pages, over: pages > budget_pages, printed: false }
     }
-    /// "≈ 1.4 of 1 page".
+
+    /// The PDF's page count: over exactly when the PDF takes more pages than
+    /// the budget allows (a budget of 3.5 pages allows 4).
+    pub fn printed(words: u32, pages: u32, budget_pages: f64) -> Self {
+        let pages = f64::from(pages);
+        PageReport { words, pages, budget_pages, over: pages > budget_pages.ceil(), printed: true }
+    }
+    /// "≈ 1.4 of 1 page", or "1 of 1 page" when printed.
     pub fn label(&self) -> String {
         let b = trim_number(self.budget_pages);
         let unit = if self.budget_pages == 1.0 { "page" } else { "pages" };
-        format!("≈ {:.1} of {b} {unit}", self.pages)
+        if self.printed { format!("{} of {b} {unit}", self.pages) } else { format!("≈ {:.1} of {b} {unit}", self.pages) }
     }
 }
 

@@ -256,6 +256,13 @@ impl Tr {
 
     /// "≈ 1.4 of 1 page": a plan's estimated length against its template's budget.
     pub fn length(&self, p: &keyplan_domain::template::PageReport) -> String {
+        if p.printed {
+            // Whole pages: the typesetter's count.
+            // Page counts are small whole numbers; the cast cannot overflow.
+            let pages = p.pages.max(0.0).round() as u64;
+            // The budget as a number, so that the message chooses "page" or "pages" by it.
+            return self.s2("plan-printed", "pages", pages, "budget", p.budget_pages);
+        }
         let pages = format!("{:.1}", p.pages);
         let pages = if self.lang == Lang::En { pages } else { pages.replace('.', ",") };
         let id = if p.budget_pages == 1.0 { "plan-pages-one" } else { "plan-pages" };

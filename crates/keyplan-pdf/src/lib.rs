@@ -29,6 +29,9 @@ pub use model::{Block, Document, Lang, Layout, Row, Table, Tone, TreeCell, TreeG
 mod positions;
 pub use positions::{Placed, text_positions};
 
+mod pages;
+pub use pages::{page_count, remembered_page_count};
+
 use serde::Serialize;
 use typst_layout::PagedDocument;
 
@@ -150,10 +153,22 @@ struct Words {
 }
 
 fn lay_out(document: &Document, base: f32) -> Result<PagedDocument, PdfError> {
+    engine::compile(input_json(document, base)?).map_err(PdfError::Typeset)
+}
+
+/// The template's input for `document` set at `base` points.
+fn input_json(document: &Document, base: f32) -> Result<Vec<u8>, PdfError> {
     let (page, of) = document.lang.page_words();
     let input = Input { doc: document, base, words: Words { page, of } };
-    let data = serde_json::to_vec(&input).map_err(|e| PdfError::Typeset(e.to_string()))?;
-    engine::compile(data).map_err(PdfError::Typeset)
+    serde_json::to_vec(&input).map_err(|e| PdfError::Typeset(e.to_string()))
+}
+
+/// Lays out an already prepared input, under the one-at-a-time rule.
+fn laid_out_data(data: Vec<u8>) -> Result<PagedDocument, PdfError> {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let result = engine::compile(data).map_err(PdfError::Typeset);
+    engine::forget();
+    result
 }
 
 #[cfg(test)]

@@ -12,6 +12,8 @@ use crate::{Store, StoreResult, on_pool};
 ///
 /// The count matters on PostgreSQL, where a transaction that took an earlier
 /// id may commit after a later one: the latest id stays, the count grows.
+/// SQLite commits one writer at a time, so its ids grow in commit order and
+/// the latest id alone marks the data (`kept` is 0 there).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct ChangeMark {
     pub latest: i64,
@@ -21,8 +23,13 @@ pub struct ChangeMark {
 impl Store {
     /// The organisation's change mark: one statement on an index.
     pub async fn change_mark(&self, org: OrgId) -> StoreResult<ChangeMark> {
-        const SQL: &str = "SELECT COALESCE(MAX(id), 0), COUNT(*) FROM org_changes WHERE org_id = $1";
-        let (latest, kept): (i64, i64) = on_pool!(self, p => sqlx::query_as(SQL).bind(org).fetch_one(p).await)?;
+        // The count walks the organisation's rows since the last purge (tens of
+        // thousands after a CRM import); the maximum is one seek on the index.
+        let sql = match self.backend() {
+            crate::Backend::Sqlite => "SELECT COALESCE(MAX(id), 0), 0 FROM org_changes WHERE org_id = $1",
+            crate::Backend::Postgres => "SELECT COALESCE(MAX(id), 0), COUNT(*) FROM org_changes WHERE org_id = $1",
+        };
+        let (latest, kept): (i64, i64) = on_pool!(self, p => sqlx::query_as(sql).bind(org).fetch_one(p).await)?;
         Ok(ChangeMark { latest, kept })
     }
 

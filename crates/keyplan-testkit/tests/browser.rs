@@ -146,7 +146,7 @@ async fn sign_in_add_obstacle_and_commitment_then_owner_accepts() -> Result<()> 
     assert!(card.find_all(".answer").await?.is_empty(), "the author is not asked to answer");
     assert_eq!(rollup_chip(&b, "accepted commitments").await?, "0");
     assert_eq!(rollup_chip(&b, "awaiting acceptance").await?, "1");
-    let callout = b.find("details.callout").await?;
+    let callout = b.open_details("details.callout").await?;
     assert!(callout.text().await?.contains(&format!("“{what}” waits for Mo Member")), "{}", callout.text().await?);
 
     // What the browser submitted is stored.
@@ -577,8 +577,8 @@ async fn kam_holds_a_review_and_the_next_one_shows_what_changed() -> Result<()> 
         .await;
     sign_in(&b, &app, KAM, PASSWORD, "Kim Kamp").await?;
 
-    // Plan a team review from the plan page's Reviews card.
-    b.goto(&app.url(&format!("/plans/{plan}"))).await?;
+    // Plan a team review from the plan page's Reviews tab.
+    b.goto(&app.url(&format!("/plans/{plan}#reviews"))).await?;
     b.find("#reviews select[name=kind]").await?.select_by_value("team").await?;
     let button = b.find_with_text("#reviews form#plan-review button", "Plan a review").await?;
     b.click_and_wait(&button).await?;
@@ -596,7 +596,7 @@ async fn kam_holds_a_review_and_the_next_one_shows_what_changed() -> Result<()> 
     assert_eq!(s, StatusCode::OK, "{v}");
 
     // The next review opens with what changed since the last one.
-    b.goto(&app.url(&format!("/plans/{plan}"))).await?;
+    b.goto(&app.url(&format!("/plans/{plan}#reviews"))).await?;
     assert!(b.find("#reviews").await?.text().await?.contains("Held"));
     b.find("#reviews select[name=kind]").await?.select_by_value("management").await?;
     let button = b.find_with_text("#reviews form#plan-review button", "Plan a review").await?;

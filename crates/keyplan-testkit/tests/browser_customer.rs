@@ -90,9 +90,10 @@ async fn a_signed_out_customer_comments_and_accepts_a_joint_commitment() -> Resu
     kam.goto(&account_page).await?;
     let mark = kam.find(".plan-mark").await?;
     assert_eq!(mark.attribute("data-level").await?.as_deref(), Some("3"), "level 3 before the customer took part");
-    kam.goto(&app.url(&format!("/plans/{plan}"))).await?;
+    kam.goto(&app.url(&format!("/plans/{plan}#coach"))).await?;
     let level = kam.find("#coach #h-coach").await?.text().await?;
     assert!(level.starts_with("Level 3"), "the coach panel before: {level}");
+    kam.goto(&app.url(&format!("/plans/{plan}#customer"))).await?;
     let offer = kam.open_details("#customer details.add").await?;
     offer.find("select[name=node_id]").await?.select_by_value(&pilot.to_string()).await?;
     offer.find("select[name=contact_id]").await?.select_by_text("Dana Ruiz").await?;
@@ -148,19 +149,22 @@ async fn a_signed_out_customer_comments_and_accepts_a_joint_commitment() -> Resu
         visitor.screenshot(dir.join("share-page-phone.png")).await?;
     }
 
-    // The KAM sees both, marked as from the customer.
+    // The KAM sees both, marked as from the customer (a fresh load: the
+    // address differs from the last one only by its fragment).
     kam.goto(&app.url(&format!("/plans/{plan}"))).await?;
+    kam.goto(&app.url(&format!("/plans/{plan}#discussion"))).await?;
     let comment = kam.find_with_text("#discussion li.comment", COMMENT).await?;
     assert!(comment.has_class("from-customer").await?);
     let text = comment.text().await?;
     assert!(text.contains("Dana Ruiz") && text.contains(&format!("customer, via share link “{LABEL}”")), "{text}");
+    let line = kam.find_with_text("#discussion ol.activity li", "accepted the joint commitment").await?;
+    assert!(line.has_class("from-customer").await?);
+    assert!(line.text().await?.contains(&format!("Dana Ruiz (customer, via share link “{LABEL}”)")));
+    kam.goto(&app.url(&format!("/plans/{plan}#customer"))).await?;
     let state = kam.find(&format!("#customer #joint-{pilot} .joint-state")).await?.text().await?;
     assert!(state.starts_with(&format!("Accepted by Dana Ruiz (customer, via share link “{LABEL}”) on")), "{state}");
     let badge = kam.find(&format!("#node-{pilot} .joint-badge")).await?.text().await?;
     assert_eq!(badge, "Accepted by the customer");
-    let line = kam.find_with_text("#discussion ol.activity li", "accepted the joint commitment").await?;
-    assert!(line.has_class("from-customer").await?);
-    assert!(line.text().await?.contains(&format!("Dana Ruiz (customer, via share link “{LABEL}”)")));
 
     // The customer opened the link (level 4) and accepted a joint commitment:
     // the plan now stands on the top rung, on the account page too.

@@ -15,6 +15,7 @@ pub mod memory;
 mod middleware;
 mod pages;
 mod pickers;
+mod printed;
 pub mod serve;
 mod state;
 mod views;

@@ -76,6 +76,7 @@ impl PlanBundle {
                 .collect(),
             next_review,
             value_discipline_chosen: Some(self.settings.value_discipline.is_some()),
+            printed_pages: self.printed_pages,
         }
     }
 }

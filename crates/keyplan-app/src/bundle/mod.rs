@@ -54,6 +54,9 @@ pub struct PlanBundle {
     pub progress: Vec<keyplan_store::ProgressNote>,
     /// Who this bundle is for; anything but the team has been through [`crate::audience::redact`].
     pub audience: keyplan_domain::audience::Audience,
+    /// The pages the plan's PDF takes, when a caller typeset it (the plan page
+    /// and the plan API do): the plan's length is then that count.
+    pub printed_pages: Option<u32>,
 }
 
 impl PlanBundle {
@@ -146,6 +149,7 @@ pub async fn plan_bundle_for(
         opportunities,
         progress: Vec::new(),
         audience: keyplan_domain::audience::Audience::Team,
+        printed_pages: None,
     })
 }
 

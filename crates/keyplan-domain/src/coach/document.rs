@@ -93,6 +93,7 @@ impl<'a> CoachInput<'a> {
             reviews: Vec::new(),
             next_review: None,
             value_discipline_chosen: None,
+            printed_pages: None,
         }
     }
 }

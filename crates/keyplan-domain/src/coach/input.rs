@@ -53,6 +53,11 @@ pub struct CoachInput<'a> {
     /// Whether the organisation has chosen its value discipline; `None` when
     /// unknown (a document linted without a database).
     pub value_discipline_chosen: Option<bool>,
+    /// The pages the plan's PDF takes, when the caller typeset it. The plan's
+    /// length is then that count rather than an estimate, and a section over
+    /// its own budget is flagged only while the whole plan is too long (issue
+    /// 15: the chip, the section budgets and the PDF agree).
+    pub printed_pages: Option<u32>,
 }
 
 /// A node of the constraint tree.

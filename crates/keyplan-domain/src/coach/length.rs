@@ -16,7 +16,9 @@
 //!   the nodes it shows (every other kind).
 //! * The plan counts every section's text, every item and every node once, at
 //!   [`template::WORDS_PER_PAGE`] words a page, rounded to a tenth of a page,
-//!   against the template's page budget ([`PageReport`]).
+//!   against the template's page budget ([`PageReport`]), unless the caller
+//!   typeset the plan (`CoachInput::printed_pages`): then the PDF's page count
+//!   is the length, and sections are over budget only while the plan is.
 
 use super::input::{CoachInput, CoachItem, CoachNode};
 use super::view::PlanView;
@@ -69,7 +71,18 @@ pub(super) fn section_size(v: &PlanView<'_, '_>, s: &Section) -> Option<SizeRepo
             text_words + items().map(item_words).sum::<u32>() + v.nodes().filter(shown).map(node_words).sum::<u32>()
         }
     };
-    Some(SizeReport::new(used, budget))
+    let mut size = SizeReport::new(used, budget);
+    // A printed plan within its page budget has no section to cut.
+    size.over &= !printed_within_budget(v);
+    Some(size)
+}
+
+/// Whether the caller typeset the plan and its PDF stays within the page budget.
+fn printed_within_budget(v: &PlanView<'_, '_>) -> bool {
+    match (v.input.printed_pages, v.input.template.as_deref()) {
+        (Some(p), Some(t)) => !PageReport::printed(0, p, t.budget_pages).over,
+        _ => false,
+    }
 }
 
 /// The whole plan's estimated length; `None` when the template is unknown.
@@ -78,7 +91,11 @@ pub(super) fn page_report(v: &PlanView<'_, '_>) -> Option<PageReport> {
     let text: u32 = v.input.sections.iter().map(|t| words(t.body) + words(t.so_what)).sum();
     let items: u32 = v.input.items.iter().map(item_words).sum();
     let nodes: u32 = v.nodes().map(node_words).sum();
-    Some(PageReport::new(text + items + nodes, budget))
+    let words = text + items + nodes;
+    Some(match v.input.printed_pages {
+        Some(p) => PageReport::printed(words, p, budget),
+        None => PageReport::new(words, budget),
+    })
 }
 
 /// The plan's whole length and every section's size, measured over one walk

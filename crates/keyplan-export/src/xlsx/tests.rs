@@ -128,6 +128,7 @@ fn bundle() -> PlanBundle {
         opportunities: Vec::new(),
         progress: Vec::new(),
         audience: Audience::Team,
+        printed_pages: None,
     }
 }
 

@@ -11,6 +11,11 @@ plan-months = { $count ->
 }
 plan-size-title = Geschätzte Drucklänge im Vergleich zum Umfang, den die Vorlage vorsieht
 plan-over-budget = zu lang
+plan-printed = PDF: { $pages } von { $budget } { $budget ->
+    [one] Seite
+   *[other] Seiten
+}
+plan-size-printed-title = Die Seiten, die das PDF des Plans braucht, im Vergleich zum Umfang der Vorlage
 plan-pages-one = ≈ { $pages } von { $budget } Seite
 plan-pages = ≈ { $pages } von { $budget } Seiten
 plan-size-words = { $used } / { $limit } { $limit ->
@@ -38,6 +43,8 @@ plan-over-budget-text = Ein Plan, den man liest, ist kurz: Kürzen Sie { $count 
    *[other] diese Abschnitte
 }
 plan-timeline = Zeitleiste
+plan-more-label = Überprüfungen, Coach und Diskussion
+plan-more-coach = Coach
 plan-timeline-sub = 12 Monate Zusagen und Überprüfungen
 plan-timeline-full = Volle Breite
 plan-toc-label = Abschnitte dieses Plans

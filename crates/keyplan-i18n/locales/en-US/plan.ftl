@@ -8,6 +8,11 @@ plan-template-version-title = Plans keep the template version they were created 
 plan-months = { $count } months
 plan-size-title = Estimated printed length against the template's budget
 plan-over-budget = over budget
+plan-printed = PDF: { $pages } of { $budget } { $budget ->
+    [one] page
+   *[other] pages
+}
+plan-size-printed-title = The pages the plan's PDF takes, against the template's budget
 plan-pages-one = ≈ { $pages } of { $budget } page
 plan-pages = ≈ { $pages } of { $budget } pages
 plan-size-words = { $used } / { $limit } { $limit ->
@@ -35,6 +40,8 @@ plan-over-budget-text = A plan people read is short: trim { $count ->
    *[other] these sections
 }
 plan-timeline = Timeline
+plan-more-label = Reviews, coach and discussion
+plan-more-coach = Coach
 plan-timeline-sub = 12 months of commitments and reviews
 plan-timeline-full = Full width
 plan-toc-label = Sections of this plan

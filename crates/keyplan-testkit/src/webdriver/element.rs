@@ -106,7 +106,11 @@ impl Element {
     }
 
     /// Scrolls the element into view and clicks its centre, like a user.
+    /// Brings the element to the middle of the window, as a person would
+    /// before clicking it (WebDriver alone may leave it under the page's
+    /// sticky top bar), then clicks it.
     pub async fn click(&self) -> Result<()> {
+        let _ = self.client.execute("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", vec![self.json()]).await;
         self.inner.click().await.ctx("click")
     }
 

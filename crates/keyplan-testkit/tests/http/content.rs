@@ -140,7 +140,10 @@ async fn api_creates_a_plan_from_the_strategic_template() {
     assert_eq!(plan_section(&plan, "top-goals")["size_label"], "0 / 3 items");
     assert_eq!(plan["items"], json!([]));
     assert_eq!(plan["links"], json!([]));
-    assert_eq!(plan["length_label"], "≈ 0.0 of 4 pages");
+    // The length is the PDF's page count: even empty, the strategic plan's
+    // nine sections with their headings run onto a second page.
+    assert_eq!(plan["length_label"], "2 of 4 pages");
+    assert_eq!((plan["length"]["printed"].as_bool(), plan["length"]["pages"].as_f64()), (Some(true), Some(2.0)));
     assert_eq!(plan["length"]["over"], false);
     assert_eq!(plan["value_discipline"]["value_discipline"], Value::Null);
 
@@ -389,7 +392,7 @@ async fn api_links_goals_to_evidence_and_tells_the_story() {
     assert_eq!((profile["size_label"].as_str(), profile["so_what"].as_str()), (Some("1 / 8 items"), Some("Sell uptime, not parts.")));
     assert_eq!(plan_section(&plan, "top-goals")["size_label"], "1 / 3 items");
     assert_eq!(plan_section(&plan, "action-plan")["size_label"], "1 / 12 items");
-    assert!(plan["length_label"].as_str().unwrap().starts_with("≈ "), "{}", plan["length_label"]);
+    assert_eq!(plan["length"]["printed"], true, "{}", plan["length"]);
     assert!(plan["length_label"].as_str().unwrap().ends_with(" of 4 pages"), "{}", plan["length_label"]);
     assert_eq!(plan["story"]["gaps"], story["gaps"]);
 

@@ -64,7 +64,8 @@ async fn the_one_page_constraint_plan_reads_in_german() {
         &[
             (">Plan settings<", ">Plan-Einstellungen<"),
             ("Story view", "Story-Ansicht"),
-            ("<h2>Timeline</h2>", "<h2>Zeitleiste</h2>"),
+            (">Timeline</h2>", ">Zeitleiste</h2>"),
+            ("PDF: 1 of 1 page", "PDF: 1 von 1 Seite"),
             ("12 months of commitments and reviews", "12 Monate Zusagen und Überprüfungen"),
             ("aria-label=\"Who this view is for\"", "aria-label=\"Für wen diese Ansicht ist\""),
             (">Management briefing<", ">Management-Briefing<"),

@@ -54,6 +54,7 @@ mod patch_atomic;
 mod pdf;
 mod portfolio;
 mod portfolio_pages;
+mod printed_length;
 mod progress;
 mod ratings;
 mod review_forms;

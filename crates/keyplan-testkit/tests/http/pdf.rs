@@ -11,14 +11,14 @@ use serde_json::{Value, json};
 use crate::helpers::{OTHER_ORG, Planned, assert_error, commitment, id, planned};
 
 /// Status, content type and body of a GET with the API token.
-async fn fetch(api: &Api, path: &str) -> (StatusCode, String, Vec<u8>) {
+pub(crate) async fn fetch(api: &Api, path: &str) -> (StatusCode, String, Vec<u8>) {
     let res = api.client.get(format!("{}{path}", api.base)).bearer_auth(&api.token).send().await.expect("request");
     let status = res.status();
     let ctype = res.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
     (status, ctype, res.bytes().await.expect("body").to_vec())
 }
 
-fn page_sizes(pdf: &[u8]) -> Vec<(f32, f32)> {
+pub(crate) fn page_sizes(pdf: &[u8]) -> Vec<(f32, f32)> {
     let doc = Document::load_mem(pdf).expect("a readable PDF");
     doc.get_pages()
         .values()
@@ -54,7 +54,7 @@ async fn add(api: &Api, plan: i64, kind: &str, parent: i64, title: &str) -> i64 
 }
 
 /// A constraint plan of normal size: 1 goal, 3 factors, 6 conditions, 8 obstacles, 12 commitments.
-async fn normal_plan() -> (Planned, Vec<String>) {
+pub(crate) async fn normal_plan() -> (Planned, Vec<String>) {
     let p = planned().await;
     let (api, plan, [goal, csf, cond, obst]) = (&p.api, p.plan, p.tree);
     let csfs =

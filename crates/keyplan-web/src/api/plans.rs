@@ -63,7 +63,8 @@ pub async fn get(
     if crate::etag::matches(&headers, &tag) {
         return Ok(crate::etag::not_modified(tag));
     }
-    let b = keyplan_app::bundle::plan_bundle(&state.store, &auth, id, crate::lang::current()).await?;
+    let mut b = keyplan_app::bundle::plan_bundle(&state.store, &auth, id, crate::lang::current()).await?;
+    crate::printed::count_pages(&mut b).await;
     Ok(crate::etag::tagged(Json(super::content::FullPlanDto::new(&b)).into_response(), tag))
 }
 

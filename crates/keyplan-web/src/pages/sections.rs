@@ -322,7 +322,8 @@ pub async fn story(
     headers: HeaderMap,
     Id(id): Id<PlanId>,
 ) -> Result<Response, PageError> {
-    let b = keyplan_app::bundle::plan_bundle(&state.store, &auth, id, crate::lang::current()).await?;
+    let mut b = keyplan_app::bundle::plan_bundle(&state.store, &auth, id, crate::lang::current()).await?;
+    crate::printed::count_pages(&mut b).await;
     let chrome = Chrome::new(&auth, "accounts", &headers);
     let t = chrome.t;
     let story = b.story(keyplan_i18n::Tr::new(crate::lang::current()));

@@ -71,6 +71,32 @@ fn over_length_budget_for_a_section_and_for_the_plan() {
 }
 
 #[test]
+fn a_printed_count_is_the_length_and_sections_are_over_only_with_the_plan() {
+    // Seven items in a six-item section: over its own budget by the estimate.
+    let mut d = strategic();
+    for i in 2..=8 {
+        d.items.push(item(&format!("i{i}"), "customer-objectives", ItemKind::Analysis, Some(Category::Customer), "Project"));
+    }
+    assert_eq!(of(&d, "over-length-budget").len(), 1);
+    // The PDF takes 3 of its 4 pages: nothing needs cutting, the section included.
+    let fits = with_input(&d, |i| i.printed_pages = Some(3));
+    assert!(rule(&fits, "over-length-budget").is_empty(), "{fits:?}");
+    let input = CoachInput { printed_pages: Some(3), ..CoachInput::from_document(&d, None, TODAY) };
+    let report = input.page_report().unwrap();
+    assert_eq!((report.pages, report.printed, report.over), (3.0, true, false));
+    let lengths = input.measure();
+    assert!(lengths.sections.iter().filter_map(|s| s.size.as_ref()).all(|s| !s.over), "{lengths:?}");
+    // Five pages: the plan is over, and the section over its own budget is where to cut.
+    let over = with_input(&d, |i| i.printed_pages = Some(5));
+    let f = rule(&over, "over-length-budget");
+    let kinds: Vec<TargetKind> = f.iter().map(|f| f.target.kind).collect();
+    assert_eq!(kinds, [TargetKind::Plan, TargetKind::Section], "{f:?}");
+    // A budget of 3.5 pages allows a fourth page, not a fifth.
+    assert!(!crate::template::PageReport::printed(0, 4, 3.5).over);
+    assert!(crate::template::PageReport::printed(0, 5, 3.5).over);
+}
+
+#[test]
 fn length_is_measured_as_the_plan_page_measures_it() {
     let mut d = strategic();
     d.items[0].source = Some("one two three four five six seven eight".into());

@@ -171,7 +171,8 @@ pub async fn plan_page(
     mut forms: PlanForms,
     status: StatusCode,
 ) -> Result<Response, PageError> {
-    let b = keyplan_app::bundle::plan_bundle(&state.store, auth, id, crate::lang::current()).await?;
+    let mut b = keyplan_app::bundle::plan_bundle(&state.store, auth, id, crate::lang::current()).await?;
+    crate::printed::count_pages(&mut b).await;
     let chrome = Chrome::new(auth, "accounts", headers);
     let t = chrome.t;
     if let Some(f) = forms.plan.as_mut() {

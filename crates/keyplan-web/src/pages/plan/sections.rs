@@ -158,6 +158,8 @@ pub struct SectionsView {
     pub template_version: i32,
     pub pages_label: String,
     pub pages_over: bool,
+    /// Whether the length is the PDF's page count rather than an estimate.
+    pub pages_printed: bool,
     pub over_budget: Vec<String>,
     pub discipline_label: String,
     pub discipline_meaning: String,
@@ -419,6 +421,7 @@ pub fn build(t: Tr, b: &PlanBundle, forms: &mut SectionForms) -> SectionsView {
         template_version: b.template_version,
         pages_label: t.length(&pages),
         pages_over: pages.over,
+        pages_printed: pages.printed,
         over_budget: PlanBundle::over_budget_in(&b.doc.sections, &lengths)
             .iter()
             .map(|(s, r)| format!("{}: {}", s.title, t.size(r)))
