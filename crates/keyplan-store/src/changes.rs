@@ -33,7 +33,7 @@ impl Store {
         Ok(ChangeMark { latest, kept })
     }
 
-    /// Keeps only each organisation's latest change row (the hourly purge).
+    /// Keeps only each organisation's latest change row (every minute, and in the hourly purge).
     pub async fn purge_changes(&self) -> StoreResult<u64> {
         const SQL: &str = "DELETE FROM org_changes WHERE id < (SELECT MAX(c.id) FROM org_changes c WHERE c.org_id = org_changes.org_id)";
         Ok(on_pool!(self, p => sqlx::query(SQL).execute(p).await.map(|r| r.rows_affected()))?)

@@ -87,6 +87,23 @@ impl Application {
                 .await;
             }
         });
+        // The change marks' rows are purged every minute, so that counting
+        // them (PostgreSQL's mark counts the rows kept) stays cheap after a
+        // bulk write such as a CRM import of 10,000 accounts.
+        let changes_store = self.state.store.clone();
+        let changes = tokio::spawn(async move {
+            let every = std::time::Duration::from_secs(60);
+            let mut tick = tokio::time::interval(every);
+            loop {
+                tick.tick().await;
+                keyplan_app::jobs::run_leased(&changes_store, "purge-changes", keyplan_app::jobs::lease_for(every), async {
+                    if let Err(e) = changes_store.purge_changes().await {
+                        tracing::warn!(error = %e, "purging the change marks' rows failed");
+                    }
+                })
+                .await;
+            }
+        });
         let reminders = keyplan_app::collab::spawn_reminders(self.state.store.clone(), std::time::Duration::from_secs(3600));
         let every = std::time::Duration::from_secs(self.state.config.smtp.interval_seconds.max(1));
         let mailer = self.mailer.map(|m| keyplan_app::mail::spawn_mailer(self.state.store.clone(), m, every));
@@ -94,6 +111,7 @@ impl Application {
         let result = serve::serve(self.listener, app, limits, shutdown).await;
         trimmer.abort();
         purger.abort();
+        changes.abort();
         reminders.abort();
         if let Some(m) = mailer {
             m.abort();
