@@ -325,7 +325,7 @@ fn assemble(i: Input<'_>, filters: &Filters, visible: &dyn Fn(&User) -> bool) ->
                 kam_id: kam,
                 since: line.next_review,
                 days: cockpit::days_since(line.next_review, today),
-                href: format!("/plans/{}#reviews", p.id),
+                href: format!("/plans/{}?tab=reviews#reviews", p.id),
             });
         }
         plan_of.insert(p.id, (p.title, p.account_id, p.account_name, kam));

@@ -225,7 +225,7 @@ pub async fn add_comment(store: &Store, auth: &Auth, plan: PlanId, target: Targe
     record_activity(store, auth, plan, "commented", kind, Some(id), &line).await;
     let message = message.arg("name", auth.name()).arg("plan", &plan_row.title).arg("body", short(body));
     let key = format!("comment:{}", comment.id.get());
-    let link = format!("/plans/{}#discussion", plan.get());
+    let link = format!("/plans/{}?tab=discussion#discussion", plan.get());
     let mut told = vec![auth.id()];
     for user in people {
         if told.contains(&user) {
@@ -353,25 +353,18 @@ pub async fn generate_reminders(store: &Store, today: Date) -> Result<usize> {
 
 /// Runs [`generate_reminders`] now and then every `every`.
 pub fn spawn_reminders(store: Store, every: std::time::Duration) -> tokio::task::JoinHandle<()> {
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(every);
-        loop {
-            tick.tick().await;
-            // One server at a time; the reminders themselves are kept once each too.
-            crate::jobs::run_leased(&store, "reminders", crate::jobs::lease_for(every), async {
-                match generate_reminders(&store, crate::today()).await {
-                    Ok(n) if n > 0 => tracing::info!(created = n, "reminders"),
-                    Ok(_) => {}
-                    Err(e) => tracing::warn!(error = ?e, "generating reminders failed"),
-                }
-                // The KAMs' update reminders (issue 17), each recorded once per interval.
-                match crate::rhythm::send_update_reminders(&store, crate::today()).await {
-                    Ok(n) if n > 0 => tracing::info!(sent = n, "update reminders"),
-                    Ok(_) => {}
-                    Err(e) => tracing::warn!(error = ?e, "sending update reminders failed"),
-                }
-            })
-            .await;
+    // One server at a time; the reminders themselves are kept once each too.
+    crate::jobs::spawn_leased(store, "reminders", every, |store| async move {
+        match generate_reminders(&store, crate::today()).await {
+            Ok(n) if n > 0 => tracing::info!(created = n, "reminders"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = ?e, "generating reminders failed"),
+        }
+        // The KAMs' update reminders (issue 17), each recorded once per interval.
+        match crate::rhythm::send_update_reminders(&store, crate::today()).await {
+            Ok(n) if n > 0 => tracing::info!(sent = n, "update reminders"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = ?e, "sending update reminders failed"),
         }
     })
 }

@@ -185,7 +185,7 @@ pub async fn comment(
         .arg("plan", &plan_title)
         .arg("body", shorten(&data.body, 80));
     let key = format!("customer_comment:{}:{}", link.id.get(), time::OffsetDateTime::now_utc().unix_timestamp_nanos());
-    let plan_link = format!("/plans/{}#discussion", link.plan_id.get());
+    let plan_link = format!("/plans/{}?tab=discussion#discussion", link.plan_id.get());
     let effects = SideEffects {
         action: "customer_commented",
         actor: None,
@@ -256,7 +256,7 @@ pub async fn answer(
     let (plan_title, kam) = kam_of(store, link).await?;
     let notice = Message::new("stored-notif-customer-answer").arg("line", history.clone()).arg("plan", &plan_title);
     let key = format!("customer_answer:{}:{}", node.get(), joint.version);
-    let plan_link = format!("/plans/{}#customer", link.plan_id.get());
+    let plan_link = format!("/plans/{}?tab=customer#customer", link.plan_id.get());
     let (action, answer) = match data.answer() {
         JointAnswer::Declined => ("customer_declined", JointAnswer::Declined),
         _ => ("customer_accepted", JointAnswer::Accepted),

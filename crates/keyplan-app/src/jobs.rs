@@ -33,6 +33,22 @@ pub async fn run_leased<F: Future<Output = ()>>(store: &Store, name: &str, ttl: 
     }
 }
 
+/// Runs `job` every `every` on one server at a time (a leased round, see
+/// [`run_leased`]), until the returned task is aborted.
+pub fn spawn_leased<F, Fut>(store: Store, name: &'static str, every: std::time::Duration, job: F) -> tokio::task::JoinHandle<()>
+where
+    F: Fn(Store) -> Fut + Send + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        loop {
+            tick.tick().await;
+            run_leased(&store, name, lease_for(every), job(store.clone())).await;
+        }
+    })
+}
+
 /// A lease a little shorter than the job's interval, so the next round of
 /// some server finds it lapsed.
 pub fn lease_for(every: std::time::Duration) -> std::time::Duration {

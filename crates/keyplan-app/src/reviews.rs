@@ -63,13 +63,19 @@ pub async fn schedule(store: &Store, org: OrgId, plan: PlanId) -> Result<Schedul
     Ok(ScheduleView::new(&store.review_schedule(org, plan).await?, today()))
 }
 
-/// Plans whose review is overdue or that went past the organisation's update
-/// interval, with their accounts, for list pages (one query for the whole
-/// organisation).
-pub async fn overdue_plans(store: &Store, org: OrgId) -> Result<Vec<(keyplan_domain::AccountId, PlanId)>> {
+/// Plans of `accounts` whose review is overdue or that went past the
+/// organisation's update interval, with their accounts, for list pages (one
+/// query for the accounts shown).
+pub async fn overdue_plans(
+    store: &Store,
+    org: OrgId,
+    accounts: &[keyplan_domain::AccountId],
+) -> Result<Vec<(keyplan_domain::AccountId, PlanId)>> {
     let t = today();
+    // Asked even for no accounts (it matches nothing): a page runs the same
+    // statements however many rows it shows.
     Ok(store
-        .review_schedules(org)
+        .review_schedules_of(org, accounts)
         .await?
         .iter()
         .filter(|s| {

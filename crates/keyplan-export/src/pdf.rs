@@ -35,14 +35,9 @@ pub fn render(b: &PlanBundle, lang: Lang, compact: bool) -> Result<Rendered, Pdf
     keyplan_pdf::render(&document(b, lang, compact))
 }
 
-/// The pages the plan's PDF takes in its template's layout (1 for a one-page
-/// plan that fits at the smallest readable size), remembered per content:
-/// CPU-bound like [`render`] the first time a plan is counted.
-pub fn page_count(b: &PlanBundle, lang: Lang) -> Result<u32, PdfError> {
-    page_count_of(&document(b, lang, false))
-}
-
-/// The pages an already built plan document takes (see [`page_count`]).
+/// The pages a plan document (see [`document`]) takes in its layout (1 for a
+/// one-page plan that fits at the smallest readable size), remembered per
+/// content: CPU-bound like [`render`] the first time a plan is counted.
 pub fn page_count_of(doc: &Document) -> Result<u32, PdfError> {
     keyplan_pdf::page_count(doc).map(|n| u32::try_from(n).unwrap_or(u32::MAX))
 }

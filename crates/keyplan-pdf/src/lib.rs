@@ -78,8 +78,14 @@ static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 /// are dropped afterwards, so the largest plan the organisation's limits allow
 /// costs its peak once and gives it back.
 pub fn render(document: &Document) -> Result<Rendered, PdfError> {
+    one_at_a_time(|| render_now(document))
+}
+
+/// Runs `work` as the process's only typesetting, then drops the
+/// typesetter's memoised layouts (see [`render`]).
+fn one_at_a_time<T>(work: impl FnOnce() -> T) -> T {
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    let result = render_now(document);
+    let result = work();
     engine::forget();
     result
 }
@@ -99,10 +105,7 @@ fn lay_out_at_its_size(document: &Document) -> Result<(PagedDocument, f32), PdfE
 
 /// The layout [`render`] would export, under the same one-at-a-time rule.
 pub(crate) fn laid_out(document: &Document) -> Result<PagedDocument, PdfError> {
-    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    let result = lay_out_at_its_size(document).map(|(d, _)| d);
-    engine::forget();
-    result
+    one_at_a_time(|| lay_out_at_its_size(document).map(|(d, _)| d))
 }
 
 /// Builds the bundled font book and the template now, so that the first
@@ -165,10 +168,7 @@ fn input_json(document: &Document, base: f32) -> Result<Vec<u8>, PdfError> {
 
 /// Lays out an already prepared input, under the one-at-a-time rule.
 fn laid_out_data(data: Vec<u8>) -> Result<PagedDocument, PdfError> {
-    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    let result = engine::compile(data).map_err(PdfError::Typeset);
-    engine::forget();
-    result
+    one_at_a_time(|| engine::compile(data).map_err(PdfError::Typeset))
 }
 
 #[cfg(test)]

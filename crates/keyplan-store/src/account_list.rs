@@ -19,6 +19,10 @@ pub struct AccountSummary {
     pub coach_score: Option<f64>,
     pub coach_level: Option<i32>,
     pub coach_blockers: Option<i32>,
+    /// With a search: how many accounts it finds on all pages (read in the same walk).
+    #[sqlx(default)]
+    #[serde(skip)]
+    pub matching: Option<i64>,
 }
 
 /// What the accounts list is ordered by.
@@ -57,6 +61,7 @@ impl AccountSort {
         match self {
             AccountSort::Name => "LOWER(a.name)",
             AccountSort::Potential => "a.potential",
+            // The expression of the `accounts_org_share` index (migration 0027), to the letter.
             AccountSort::Share => {
                 "CASE WHEN a.total_spend > 0 AND a.current_revenue IS NOT NULL THEN a.current_revenue / a.total_spend END"
             }
@@ -129,6 +134,25 @@ impl Store {
     /// One page of the organisation's accounts, in one statement: the page is chosen
     /// on the sort key alone, then only its rows get owners, plan counts and marks.
     pub async fn list_accounts(&self, org: OrgId, filter: &AccountFilter) -> StoreResult<Vec<AccountSummary>> {
+        self.list_accounts_in(org, filter, false).await
+    }
+
+    /// One page of accounts and how many the filter finds on all pages. A search
+    /// walks every account anyway, so its count comes from the same statement; a
+    /// list without one counts from an index, side by side with the page.
+    pub async fn list_accounts_counted(&self, org: OrgId, filter: &AccountFilter) -> StoreResult<(Vec<AccountSummary>, i64)> {
+        if like_pattern(filter.search.as_deref()).is_empty() {
+            return tokio::try_join!(self.list_accounts(org, filter), self.count_matching_accounts(org, filter));
+        }
+        let rows = self.list_accounts_in(org, filter, true).await?;
+        match rows.first().and_then(|r| r.matching) {
+            Some(n) => Ok((rows, n)),
+            // A page past the last: nothing to read the count from.
+            None => Ok((rows, self.count_matching_accounts(org, filter).await?)),
+        }
+    }
+
+    async fn list_accounts_in(&self, org: OrgId, filter: &AccountFilter, counted: bool) -> StoreResult<Vec<AccountSummary>> {
         let key = filter.sort.key();
         let dir = if filter.descending { "DESC" } else { "ASC" };
         let join = if filter.sort == AccountSort::PlanState { CURRENT_PLAN } else { "" };
@@ -140,13 +164,14 @@ impl Store {
         let inner = order(key, "LOWER(a.name)");
         let outer = order("page.k", "LOWER(a.name)");
         let search = search_sql(self.backend());
+        let (total, matching) = if counted { (", COUNT(*) OVER () AS total", ", page.total AS matching") } else { ("", "") };
         let sql = format!(
-            "WITH page AS (SELECT a.id, {key} AS k FROM accounts a {join} WHERE a.org_id = $1 AND {search} \
+            "WITH page AS (SELECT a.id, {key} AS k{total} FROM accounts a {join} WHERE a.org_id = $1 AND {search} \
              ORDER BY {inner} LIMIT $4 OFFSET $5) \
              SELECT a.id, a.org_id, a.name, a.industry, a.region, a.parent_id, a.crm_id, a.annual_revenue, a.current_revenue, a.total_spend, \
              a.potential, a.growth_trend, a.owner_id, a.version, a.created_at, a.updated_at, a.updated_by, u.name AS owner_name, \
              (SELECT COUNT(*) FROM plans p WHERE p.account_id = a.id AND p.status <> 'archived') AS plan_count, \
-             ap.id AS active_plan_id, m.score AS coach_score, m.level AS coach_level, m.blockers AS coach_blockers \
+             ap.id AS active_plan_id, m.score AS coach_score, m.level AS coach_level, m.blockers AS coach_blockers{matching} \
              FROM page JOIN accounts a ON a.id = page.id LEFT JOIN users u ON u.id = a.owner_id \
              LEFT JOIN plans ap ON ap.id = (SELECT MAX(p.id) FROM plans p WHERE p.account_id = a.id AND p.status <> 'archived') \
              LEFT JOIN plan_coach_marks m ON m.plan_id = ap.id \

@@ -274,6 +274,13 @@ pub fn redact(url: &str) -> String {
     }
 }
 
+/// A list of ids as SQL literals for `IN (…)`. Ids are integers, never text
+/// from a user; an empty list is `NULL`, which matches nothing.
+pub(crate) fn id_list(ids: impl IntoIterator<Item = i64>) -> String {
+    let list: Vec<String> = ids.into_iter().map(|i| i.to_string()).collect();
+    if list.is_empty() { "NULL".into() } else { list.join(", ") }
+}
+
 pub(crate) fn now() -> Ts {
     let now = time::OffsetDateTime::now_utc();
     // Microseconds: what PostgreSQL keeps, so both databases hand back the same value.

@@ -125,11 +125,7 @@ struct SignalRow {
 /// Plans that may go on an agenda: not archived.
 const LIVE: &str = "p.status <> 'archived'";
 
-/// A list of ids as SQL literals. Ids are integers, never text from a user.
-fn id_list(ids: impl IntoIterator<Item = i64>) -> String {
-    let list: Vec<String> = ids.into_iter().map(|i| i.to_string()).collect();
-    if list.is_empty() { "NULL".into() } else { list.join(", ") }
-}
+use crate::id_list;
 
 impl Store {
     /// Which of `plans` are live plans of the organisation (one statement).

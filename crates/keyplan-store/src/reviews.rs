@@ -4,7 +4,7 @@
 
 use keyplan_domain::plan::PlanStatus;
 use keyplan_domain::review::{ReviewKind, Signoff};
-use keyplan_domain::{ContactId, OrgId, PlanId, ReviewId, SnapshotId, UserId};
+use keyplan_domain::{AccountId, ContactId, OrgId, PlanId, ReviewId, SnapshotId, UserId};
 use serde::Serialize;
 use time::{Date, OffsetDateTime};
 
@@ -354,9 +354,17 @@ impl Store {
         on_pool!(self, p => sqlx::query_as(sql).bind(org).bind(plan).fetch_optional(p).await)?.found()
     }
 
-    /// Every plan's schedule in one query (the accounts list marks stale plans without N+1).
+    /// Every plan's schedule in one query (the meeting's proposal reads them all).
     pub async fn review_schedules(&self, org: OrgId) -> StoreResult<Vec<ReviewSchedule>> {
         let sql = sqlx::AssertSqlSafe(format!("{SCHEDULE} WHERE p.org_id = $1"));
+        Ok(on_pool!(self, p => sqlx::query_as(sql).bind(org).fetch_all(p).await)?)
+    }
+
+    /// The schedules of the plans of `accounts` in one query: a list page marks
+    /// its own rows' stale plans, without reading the whole organisation's.
+    pub async fn review_schedules_of(&self, org: OrgId, accounts: &[AccountId]) -> StoreResult<Vec<ReviewSchedule>> {
+        let ids = crate::id_list(accounts.iter().map(|a| a.get()));
+        let sql = sqlx::AssertSqlSafe(format!("{SCHEDULE} WHERE p.org_id = $1 AND p.account_id IN ({ids})"));
         Ok(on_pool!(self, p => sqlx::query_as(sql).bind(org).fetch_all(p).await)?)
     }
 

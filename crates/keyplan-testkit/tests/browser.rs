@@ -45,9 +45,12 @@ fn node_in_url(url: &str) -> i64 {
     url.rsplit_once("#node-").and_then(|(_, id)| id.parse().ok()).unwrap_or_else(|| panic!("no #node-N in {url}"))
 }
 
-/// The add form (a `<details class="add">`) for a `kind` under `parent`.
-fn add_form(kind: &str, parent: i64) -> String {
-    format!("details.add:has(> form input[name=kind][value={kind}]):has(> form input[name=parent_id][value='{parent}'])")
+/// The add form (a `<details class="add">`) for a `kind` under `parent`, opened
+/// through its link.
+async fn open_add(b: &Browser, kind: &str, parent: i64) -> Result<keyplan_testkit::webdriver::Element> {
+    let details = b.open_add(&parent.to_string()).await?;
+    details.find(&format!(":scope > form input[name=kind][value={kind}]")).await?;
+    Ok(details)
 }
 
 /// The number in the roll-up chip whose text ends in `label`.
@@ -85,7 +88,7 @@ async fn sign_in_add_obstacle_and_commitment_then_owner_accepts() -> Result<()> 
 
     // + Add obstacle under the condition.
     let obstacle_title = "Engineers only know the competitor's part";
-    let details = b.open_details(&add_form("obstacle", cond)).await?;
+    let details = open_add(&b, "obstacle", cond).await?;
     assert_eq!(details.find(":scope > summary").await?.text().await?, "+ Add obstacle");
     let title = details.find("textarea[name=title]").await?;
     assert!(title.is_displayed().await?, "the opened form's title field is visible");
@@ -103,7 +106,7 @@ async fn sign_in_add_obstacle_and_commitment_then_owner_accepts() -> Result<()> 
 
     // + Add commitment under the new obstacle, owned by the member.
     let what = "Run a design-in workshop with the customer's engineers";
-    let details = b.open_details(&add_form("commitment", obstacle)).await?;
+    let details = open_add(&b, "commitment", obstacle).await?;
     assert_eq!(details.find(":scope > summary").await?.text().await?, "+ Add commitment");
     details.find("textarea[name=title]").await?.send_keys(what).await?;
     let owner = details.find("input[name=owner]").await?;
@@ -267,7 +270,7 @@ async fn pages_work_without_javascript_basics() -> Result<()> {
     b.click_and_wait(&plan_link).await?;
     b.wait_for_url("the plan page", |u| u.ends_with(&format!("/plans/{plan}"))).await?;
 
-    let details = b.open_details(&add_form("csf", goal)).await?;
+    let details = open_add(&b, "csf", goal).await?;
     assert_eq!(details.find(":scope > summary").await?.text().await?, "+ Add critical success factor");
     details.find("textarea[name=title]").await?.send_keys("Approved supplier status").await?;
     let add = details.find("button[type=submit]").await?;
@@ -280,8 +283,12 @@ async fn pages_work_without_javascript_basics() -> Result<()> {
     // Proof that page scripts did not run: app.js would have highlighted the node.
     assert!(!node.has_class("flash-node").await?, "app.js ran although JavaScript is off");
     // The next level is offered right away.
-    let next = b.find(&add_form("condition", csf)).await?;
-    assert_eq!(next.find(":scope > summary").await?.text().await?, "+ Add necessary condition");
+    let next = b.find(&format!("a.add-link#add-{csf}")).await?;
+    assert_eq!(next.text().await?, "+ Add necessary condition");
+    // Followed without the script, the link opens the page with that form.
+    let details = b.open_add(&csf.to_string()).await?;
+    details.find(":scope > form input[name=kind][value=condition]").await?;
+    assert!(b.current_url().await?.contains(&format!("?add={csf}")), "the page with the form open");
     Ok(())
 }
 
@@ -317,7 +324,7 @@ async fn xss_is_shown_as_text() -> Result<()> {
     let plan = api.plan(account, "Plan").await;
     let [_, _, _, obstacle] = api.skeleton(plan).await;
     b.goto(&app.url(&format!("/plans/{plan}"))).await?;
-    let form = b.open_details(&add_form("commitment", obstacle)).await?;
+    let form = open_add(&b, "commitment", obstacle).await?;
     let contacts = form.find("select[name=contact_id]").await?;
     contacts.select_by_text(evil).await?;
     assert_eq!(contacts.value().await?, contact.to_string());
@@ -449,8 +456,8 @@ async fn strategic_plan_analysis_so_what_goal_and_story() -> Result<()> {
 
     // A goal in the goals section, then link it to the finding.
     let goals = b.find("section#s-top-goals").await?;
-    let add_goal = goals.find("details.add:has(> form input[name=kind][value=goal])").await?;
-    add_goal.open_details().await?;
+    goals.find("a.add-link#add-goal").await?;
+    let add_goal = b.open_add("goal").await?;
     add_goal.find("textarea[name=title]").await?.send_keys("Stay a preferred supplier").await?;
     let button = add_goal.find("button[type=submit]").await?;
     button.click().await?; // added in place: the address names the new node

@@ -102,6 +102,10 @@ async fn the_main_pages_have_no_serious_accessibility_violations() -> Result<()>
         ("story".into(), format!("/plans/{plan}/story")),
     ];
     pages.extend(plans.iter().map(|(label, id)| (label.to_string(), format!("/plans/{id}"))));
+    // The tabs under the plan: each panel as the page sends it when asked for.
+    for tab in ["reviews", "timeline", "coach", "customer", "discussion"] {
+        pages.push((format!("plan, {tab} tab"), format!("/plans/{plan}?tab={tab}#{tab}")));
+    }
     if let Some(r) = review {
         pages.push(("review".into(), format!("/reviews/{r}")));
     }
@@ -146,9 +150,10 @@ async fn the_keyboard_alone_builds_a_node_and_accepts_a_commitment() -> Result<(
     // The KAM adds a critical success factor under the goal: Tab to its add control, open it, type, submit.
     sign_in_by_keyboard(&b, &app, kam).await?;
     b.goto(&app.url(&format!("/plans/{plan}"))).await?;
-    b.tab_to(&format!("#add-{goal} > summary"), 200).await?;
+    b.tab_to(&format!("a.add-link#add-{goal}"), 200).await?;
     b.press(ENTER).await?;
-    b.press(TAB).await?;
+    // The form comes into the link's place with the keyboard in its first field.
+    b.find(&format!("details.add#add-{goal}[open] textarea[name=title]")).await?;
     b.press("Reliable deliveries").await?;
     b.tab_to(&format!("#add-{goal} button[type=submit]"), 40).await?;
     b.press(ENTER).await?;

@@ -61,7 +61,7 @@ async fn node_controls_show_on_hover_and_keyboard_focus_only() -> Result<()> {
     };
     const FIRST: &str = "return getComputedStyle(document.querySelector('section.goal .node-actions')).opacity";
     assert_eq!(opacity(FIRST).await?, "0", "hidden until wanted");
-    let count = b.execute("return document.querySelectorAll('section.goal .node-actions button').length", vec![]).await?;
+    let count = b.execute("return document.querySelectorAll('section.goal .node-actions a').length", vec![]).await?;
     assert!(count.as_u64().unwrap_or(0) > 0, "the controls are in the page for keyboards and screen readers");
     b.execute("document.querySelector('section.goal .node-actions a[data-inline-edit]').focus()", vec![]).await?;
     b.wait_for("the focused control's group to show", || async {
@@ -87,6 +87,8 @@ async fn a_nodes_edit_form_is_fetched_into_place() -> Result<()> {
     .await?;
     let url = b.execute("return location.pathname", vec![]).await?;
     assert_eq!(url.as_str(), Some(format!("/plans/{plan}").as_str()), "still on the plan page");
+    // Moving up and down comes with the form (the page carries no move form per entry).
+    b.find(".inline-edit form.moves button[value=down]").await?;
     b.fill(".inline-edit textarea[name=title]", "Become the preferred supplier in DACH").await?;
     b.click_and_wait(&b.find(".inline-edit button[type=submit]").await?).await?;
     b.wait_for("the saved title on the plan page", || async {
@@ -120,10 +122,7 @@ async fn ids_titled(api: &keyplan_testkit::Api, plan: i64, titles: &[&str]) -> V
 /// One submission of the add form under `parent` (`goal` for a new goal):
 /// the lines pasted into its title, with an owner and a due date for commitments.
 async fn add(b: &Browser, parent: &str, lines: &[&str], owner: Option<&str>, due: Option<&str>) -> Result<()> {
-    let details = b.find(&format!("details#add-{parent}")).await?;
-    // Out from under the sticky top bar, then open.
-    b.execute("arguments[0].scrollIntoView({block: 'center'})", vec![details.json()]).await?;
-    details.open_details().await?;
+    let details = b.open_add(parent).await?;
     let title = details.find("textarea[name=title]").await?;
     title.clear().await?;
     title.send_keys(&lines.join("\n")).await?;

@@ -72,36 +72,19 @@ impl Application {
     pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
         let app = router(self.state.clone());
         let limits = serve::Limits::from_config(&self.state.config);
-        let purge_store = self.state.store.clone();
-        let purger = tokio::spawn(async move {
-            let every = std::time::Duration::from_secs(3600);
-            let mut tick = tokio::time::interval(every);
-            loop {
-                tick.tick().await;
-                // One server purges per round.
-                keyplan_app::jobs::run_leased(&purge_store, "purge-expired", keyplan_app::jobs::lease_for(every), async {
-                    if let Err(e) = purge_store.purge_expired().await {
-                        tracing::warn!(error = %e, "purging expired sessions failed");
-                    }
-                })
-                .await;
+        let hour = std::time::Duration::from_secs(3600);
+        let purger = keyplan_app::jobs::spawn_leased(self.state.store.clone(), "purge-expired", hour, |store| async move {
+            if let Err(e) = store.purge_expired().await {
+                tracing::warn!(error = %e, "purging expired sessions failed");
             }
         });
         // The change marks' rows are purged every minute, so that counting
         // them (PostgreSQL's mark counts the rows kept) stays cheap after a
         // bulk write such as a CRM import of 10,000 accounts.
-        let changes_store = self.state.store.clone();
-        let changes = tokio::spawn(async move {
-            let every = std::time::Duration::from_secs(60);
-            let mut tick = tokio::time::interval(every);
-            loop {
-                tick.tick().await;
-                keyplan_app::jobs::run_leased(&changes_store, "purge-changes", keyplan_app::jobs::lease_for(every), async {
-                    if let Err(e) = changes_store.purge_changes().await {
-                        tracing::warn!(error = %e, "purging the change marks' rows failed");
-                    }
-                })
-                .await;
+        let minute = std::time::Duration::from_secs(60);
+        let changes = keyplan_app::jobs::spawn_leased(self.state.store.clone(), "purge-changes", minute, |store| async move {
+            if let Err(e) = store.purge_changes().await {
+                tracing::warn!(error = %e, "purging the change marks' rows failed");
             }
         });
         let reminders = keyplan_app::collab::spawn_reminders(self.state.store.clone(), std::time::Duration::from_secs(3600));

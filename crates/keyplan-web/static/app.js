@@ -43,7 +43,8 @@
     fetch(a.href, { credentials: "same-origin" })
       .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
       .then(function (html) {
-        var part = a.getAttribute("data-inline-edit") || "form.node-edit-form";
+        // The delete link (…/edit#delete) takes the delete form; the edit link the edit panel.
+        var part = a.getAttribute("data-inline-edit") || (a.hash === "#delete" ? "form.node-delete-form" : ".node-edit-inline");
         var form = new DOMParser().parseFromString(html, "text/html").querySelector(part);
         if (!form) { location.href = a.href; return; }
         var panel = document.createElement("div");
@@ -173,6 +174,25 @@
 // Any failure falls back to the plain form submission.
 (function () {
   function sectionOf(el) { return el.closest("section.plan-section"); }
+  // An entry's "+ Add …" is a link to the plan with that add form open (the
+  // page carries no form per entry); here the form is fetched into its place.
+  document.addEventListener("click", function (e) {
+    var a = e.target.closest && e.target.closest("a[data-add-form]");
+    if (!a || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey || !window.fetch || !window.DOMParser) return;
+    e.preventDefault();
+    fetch(a.href, { credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+      .then(function (html) {
+        var form = new DOMParser().parseFromString(html, "text/html").getElementById(a.id);
+        if (!form || !form.querySelector("form")) throw new Error("form");
+        var placed = document.importNode(form, true);
+        a.replaceWith(placed);
+        var first = placed.querySelector("textarea, input:not([type=hidden]), select");
+        if (first) first.focus();
+        document.dispatchEvent(new CustomEvent("keyplan:replaced", { detail: placed }));
+      })
+      .catch(function () { location.href = a.href; });
+  });
   document.addEventListener("submit", function (e) {
     var form = e.target;
     if (!form.matches || !form.matches("details.add > form[action$='/nodes']") || !window.fetch || !window.DOMParser) return;
@@ -218,4 +238,60 @@
       })
       .catch(function () { if (button) button.disabled = false; form.submit(); });
   });
+})();
+
+// The tabs under the plan (issue 18): the page carries only the panel asked
+// for (`?tab=…`). A tab, or an anchor inside a panel that is not in the page
+// (`#coach`, `#joint-12`, `#customer-comment-3`…), fetches its panel into
+// place and shows it; without the script, the tab's link loads the page with it.
+(function () {
+  var panels = document.querySelectorAll(".plan-panel[id^='panel-']");
+  if (!panels.length || !window.fetch || !window.DOMParser) return;
+  var tabOf = function (hash) {
+    var id = hash.replace(/^#/, "");
+    if (/^(reviews|timeline|coach|customer|discussion)$/.test(id)) return id;
+    if (/^(ratings|plan-review|review-schedule)$/.test(id)) return "reviews";
+    if (/^joint-/.test(id)) return "customer";
+    if (/^(customer-comment-|comment-|activity)/.test(id)) return "discussion";
+    return null;
+  };
+  function show(panel, anchor) {
+    panels.forEach(function (p) { if (p !== panel) p.classList.remove("shown"); });
+    panel.classList.add("shown");
+    var target = document.getElementById(anchor) || panel;
+    if (location.hash !== "#" + anchor) history.pushState(null, "", location.pathname + "#" + anchor);
+    target.scrollIntoView({ block: "start" });
+  }
+  function open(tab, anchor) {
+    var panel = document.getElementById("panel-" + tab);
+    if (!panel) return false;
+    if (panel.children.length) { show(panel, anchor); return true; }
+    fetch(location.pathname + "?tab=" + tab, { credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+      .then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, "text/html").getElementById(panel.id);
+        if (!fresh || !fresh.children.length) throw new Error("panel");
+        panel.replaceChildren.apply(panel, Array.prototype.map.call(fresh.childNodes, function (n) { return document.importNode(n, true); }));
+        document.dispatchEvent(new CustomEvent("keyplan:replaced", { detail: panel }));
+        show(panel, anchor);
+      })
+      .catch(function () { location.href = location.pathname + "?tab=" + tab + "#" + anchor; });
+    return true;
+  }
+  document.addEventListener("click", function (e) {
+    var a = e.target.closest && e.target.closest("a[href]");
+    if (!a || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    var url = new URL(a.href, location.href);
+    var tab = url.searchParams.get("tab");
+    if (url.pathname !== location.pathname || !tab || !url.hash) return;
+    if (open(tab, url.hash.slice(1))) e.preventDefault();
+  });
+  function fromHash() {
+    var id = location.hash.slice(1);
+    if (!id || document.getElementById(id)) return;
+    var tab = tabOf(location.hash);
+    if (tab) open(tab, id);
+  }
+  window.addEventListener("hashchange", fromHash);
+  fromHash();
 })();

@@ -68,6 +68,9 @@ pub fn parse_mapping(text: &str) -> Result<Mapping> {
 /// mapping that does not fit) are [`AppError::BadRequest`];
 /// a file that cannot be read, or invalid rows, give a report with
 /// `refused` set and nothing stored.
+/// From this many rows written, an import refreshes the planner's statistics.
+const BULK_ROWS: u64 = 500;
+
 pub async fn import(store: &Store, auth: &Auth, bytes: &[u8], req: &ImportRequest) -> Result<Report> {
     if !may_import(auth) {
         return Err(AppError::forbidden());
@@ -96,6 +99,12 @@ pub async fn import(store: &Store, auth: &Auth, bytes: &[u8], req: &ImportReques
     } else {
         tx.commit().await?;
         report.stored = true;
+        // A large import changes what the planner should expect (see `refresh_statistics`).
+        if report.created + report.updated >= BULK_ROWS
+            && let Err(e) = store.refresh_statistics().await
+        {
+            tracing::warn!(error = %e, "refreshing the planner's statistics after an import failed");
+        }
     }
     Ok(report)
 }

@@ -71,6 +71,7 @@ plan-move-up = Nach oben
 plan-move-down = Nach unten
 plan-move-up-named = „{ $name }“ nach oben verschieben
 plan-move-down-named = „{ $name }“ nach unten verschieben
+plan-move-label = Position
 plan-edit = Bearbeiten
 plan-edit-named = „{ $name }“ bearbeiten
 plan-delete-node = Löschen

@@ -68,6 +68,7 @@ plan-move-up = Move up
 plan-move-down = Move down
 plan-move-up-named = Move “{ $name }” up
 plan-move-down-named = Move “{ $name }” down
+plan-move-label = Position
 plan-edit = Edit
 plan-edit-named = Edit “{ $name }”
 plan-delete-node = Delete

@@ -357,6 +357,18 @@ impl Browser {
         Ok(d)
     }
 
+    /// The plan tree's add form under `parent` (an entry's id, or `goal`), open.
+    /// The page carries a link for each closed one: it is followed (with the
+    /// script, the form is fetched into its place; without, the page reloads
+    /// with it open).
+    pub async fn open_add(&self, parent: &str) -> Result<Element> {
+        let open = format!("details.add#add-{parent}[open]");
+        if self.find_all(&open).await?.is_empty() {
+            self.find(&format!("a.add-link#add-{parent}")).await?.click().await?;
+        }
+        self.find(&open).await
+    }
+
     /// Finds the form field matching `css`, clears it and types `text`.
     pub async fn fill(&self, css: &str, text: &str) -> Result<Element> {
         let el = self.find(css).await?;

@@ -45,7 +45,7 @@ async fn the_plan_page_shows_the_coach_panel_and_marks_the_nodes_its_findings_na
     let obstacle = p.tree[3];
     let blocker = esc(&message(&v, "obstacle-without-commitment"));
     let s = p.app.login("kim@acme.test").await;
-    let page = page_in(&s, &format!("/plans/{}", p.plan), "").await;
+    let page = page_in(&s, &format!("/plans/{}?tab=coach", p.plan), "").await;
 
     let panel = enclosing(&page, "id=\"coach\"", "<section", "</section>");
     assert!(panel.contains(&shown(v["score"].as_f64().unwrap())), "the score: {panel}");
@@ -71,7 +71,7 @@ async fn the_plan_page_shows_the_coach_panel_and_marks_the_nodes_its_findings_na
     assert_eq!(page.matches(&format!("id=\"node-{obstacle}\"")).count(), 1);
 
     // In German too.
-    let de = page_in(&s, &format!("/plans/{}", p.plan), GERMAN).await;
+    let de = page_in(&s, &format!("/plans/{}?tab=coach", p.plan), GERMAN).await;
     assert!(de.contains("Plan-Coach") && de.contains("Stufe 1 von 5") && de.contains("Blocker"), "German panel");
 
     // A held review keeps the score; the panel lists it.
@@ -79,7 +79,7 @@ async fn the_plan_page_shows_the_coach_panel_and_marks_the_nodes_its_findings_na
     assert_eq!(st, StatusCode::CREATED, "{r}");
     let (st, held) = p.api.post(&format!("/reviews/{}/hold", id(&r)), json!({"version": r["version"]})).await;
     assert_eq!(st, StatusCode::OK, "{held}");
-    let page = page_in(&s, &format!("/plans/{}", p.plan), "").await;
+    let page = page_in(&s, &format!("/plans/{}?tab=coach", p.plan), "").await;
     let panel = enclosing(&page, "id=\"coach\"", "<section", "</section>");
     assert!(panel.contains("Score at held reviews") && panel.contains("15 Jan 2027:"), "{panel}");
     assert!(panel.contains(&format!("<strong>{}</strong>", shown(held["coach_score"].as_f64().unwrap()))), "{panel}");

@@ -41,8 +41,8 @@ async fn comments_and_activity_are_recorded_and_scoped() {
     let target = format!("node:{}", p.tree[0]);
     let res = web.post(&format!("/plans/{plan}/comments"), &[("target", &target), ("body", "Revenue target <b>confirmed</b>")]).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    assert_eq!(location(&res), format!("/plans/{plan}#discussion"));
-    let (s, page) = web.get(&format!("/plans/{plan}")).await;
+    assert_eq!(location(&res), format!("/plans/{plan}?tab=discussion#discussion"));
+    let (s, page) = web.get(&format!("/plans/{plan}?tab=discussion")).await;
     assert_eq!(s, StatusCode::OK);
     let card = &page[page.find("id=\"discussion\"").expect("discussion card")..];
     assert!(card.contains("Are we on track?"));

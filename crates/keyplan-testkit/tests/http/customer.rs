@@ -150,7 +150,7 @@ async fn a_visitor_comments_and_the_team_sees_it_marked() {
 
     // The team: the plan page's discussion, the history, the KAM's notification.
     let kim = w.app.login(KAM).await;
-    let (s, plan_page) = kim.get(&format!("/plans/{}", w.plan)).await;
+    let (s, plan_page) = kim.get(&format!("/plans/{}?tab=discussion", w.plan)).await;
     assert_eq!(s, StatusCode::OK);
     let plan_page = named_entities(&plan_page);
     let card = &plan_page[plan_page.find("id=\"discussion\"").expect("discussion card")..];
@@ -277,7 +277,7 @@ async fn a_visitor_accepts_and_declines_joint_commitments() {
     );
     assert_eq!((side["evidence"]["joint_accepted"].as_i64(), side["evidence"]["joint_declined"].as_i64()), (Some(1), Some(1)));
     let kim = w.app.login(KAM).await;
-    let plan_page = named_entities(&kim.get(&format!("/plans/{}", w.plan)).await.1);
+    let plan_page = named_entities(&kim.get(&format!("/plans/{}?tab=customer", w.plan)).await.1);
     let card = &plan_page[plan_page.find("id=\"customer\"").expect("the customer card")..];
     assert!(card.contains("Accepted by Dana Ruiz (customer, via share link “Q3 review”) on"), "marked as from the customer");
     assert!(card.contains("Declined by Dana Ruiz (customer, via share link “Q3 review”) on"));
@@ -342,8 +342,8 @@ async fn only_plan_editors_offer_and_only_accepted_commitments() {
     let res =
         kim.post(&format!("/plans/{}/joint", w.plan), &[("node_id", &w.pilot.to_string()), ("contact_id", &w.dana.to_string())]).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    assert_eq!(location(&res), format!("/plans/{}#customer", w.plan));
-    let (_, page) = kim.get(&format!("/plans/{}", w.plan)).await;
+    assert_eq!(location(&res), format!("/plans/{}?tab=customer#customer", w.plan));
+    let (_, page) = kim.get(&format!("/plans/{}?tab=customer", w.plan)).await;
     assert!(page.contains("Waiting for the customer’s answer") && page.contains("With Dana Ruiz"));
     let (_, side) = w.api.get(&format!("/plans/{}/customer", w.plan)).await;
     let version = side["joint_commitments"][0]["version"].as_i64().unwrap().to_string();

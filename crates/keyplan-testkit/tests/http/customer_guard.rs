@@ -158,7 +158,7 @@ async fn one_links_visitors_never_see_what_anothers_wrote_unless_the_team_shares
     let res = mel.post(&format!("/customer-comments/{comment}/visibility"), &[("visible", "true")]).await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN, "plan editors only");
     let kim = w.app.login(KAM).await;
-    let (_, plan_page) = kim.get(&format!("/plans/{}", w.plan)).await;
+    let (_, plan_page) = kim.get(&format!("/plans/{}?tab=discussion", w.plan)).await;
     assert!(plan_page.contains("Shown only on the share link it came through."));
     let res = kim.post(&format!("/customer-comments/{comment}/visibility"), &[("visible", "true")]).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);

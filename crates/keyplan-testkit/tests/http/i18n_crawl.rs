@@ -314,11 +314,13 @@ async fn no_english_is_left_in_the_german_interface() {
             problems.insert(path.clone(), found);
         }
         for l in links(&body) {
-            // One page per kind of link: `?cell=1-2` and `?cell=3-4` show the same form.
+            // One page per kind of link: `?cell=1-2` and `?cell=3-4` show the same form;
+            // each tab under a plan (`?tab=coach`, `?tab=timeline`…) is a part of its own.
             let (p, q) = l.split_once('?').unwrap_or((&l, ""));
-            let keys: Vec<&str> = q.split('&').map(|kv| kv.split('=').next().unwrap_or("")).collect();
+            let keys: Vec<&str> =
+                q.split('&').map(|kv| if kv.starts_with("tab=") { kv } else { kv.split('=').next().unwrap_or("") }).collect();
             let kind = format!("{p}?{}", keys.join("&"));
-            if seen.len() < 400 && seen.insert(kind) {
+            if seen.len() < 500 && seen.insert(kind) {
                 queue.push_back(l);
             }
         }

@@ -64,7 +64,6 @@ async fn the_one_page_constraint_plan_reads_in_german() {
         &[
             (">Plan settings<", ">Plan-Einstellungen<"),
             ("Story view", "Story-Ansicht"),
-            (">Timeline</h2>", ">Zeitleiste</h2>"),
             ("PDF: 1 of 1 page", "PDF: 1 von 1 Seite"),
             ("12 months of commitments and reviews", "12 Monate Zusagen und Überprüfungen"),
             ("aria-label=\"Who this view is for\"", "aria-label=\"Für wen diese Ansicht ist\""),
@@ -76,14 +75,30 @@ async fn the_one_page_constraint_plan_reads_in_german() {
             (">Necessary conditions<", ">Voraussetzungen<"),
             ("Add critical success factor", "Erfolgsfaktor hinzufügen"),
             ("Add necessary condition", "Voraussetzung hinzufügen"),
-            ("What will be delivered", "Was geliefert wird"),
-            ("Done when…", "Erledigt, wenn …"),
-            ("title=\"Move up\"", "title=\"Nach oben\""),
-            ("Customer contact involved", "Beteiligter Ansprechpartner beim Kunden"),
             (">Period starts", ">Zeitraum beginnt"),
             (">Save plan<", ">Plan speichern<"),
             (">Delete this plan<", ">Diesen Plan löschen<"),
             ("It cannot be undone.", "Das kann nicht rückgängig gemacht werden."),
+        ],
+    );
+    // The timeline's tab and a commitment's add form, each sent when asked for.
+    let obstacle = en
+        .split("class=\"node node-obstacle")
+        .nth(1)
+        .and_then(|r| r.split("id=\"node-").nth(1))
+        .and_then(|r| r.split('"').next())
+        .expect("an obstacle")
+        .to_string();
+    let opened = format!("/plans/{plan}?tab=timeline&add={obstacle}");
+    translated(
+        &page(&lena, &opened, ENGLISH).await,
+        &page(&lena, &opened, GERMAN).await,
+        "the timeline tab and a commitment's add form",
+        &[
+            (">Timeline</h2>", ">Zeitleiste</h2>"),
+            ("What will be delivered", "Was geliefert wird"),
+            ("Done when…", "Erledigt, wenn …"),
+            ("Customer contact involved", "Beteiligter Ansprechpartner beim Kunden"),
         ],
     );
     // A node's edit form is its own page (the goal's is linked first).
@@ -94,7 +109,11 @@ async fn the_one_page_constraint_plan_reads_in_german() {
         &en_edit,
         &de_edit,
         "a node's edit page",
-        &[("Edit account sales goal", "Account-Umsatzziel bearbeiten"), ("Back to the plan", "Zurück zum Plan")],
+        &[
+            ("Edit account sales goal", "Account-Umsatzziel bearbeiten"),
+            ("Back to the plan", "Zurück zum Plan"),
+            ("title=\"Move down\"", "title=\"Nach unten\""),
+        ],
     );
     let commitment = en
         .split("<article class=\"commit")

@@ -126,7 +126,7 @@ async fn the_review_page_and_the_comparison_read_in_german() {
     );
 
     // The plan page's reviews card.
-    let plan = page_in(&kim, &format!("/plans/{}", p.plan), "").await;
+    let plan = page_in(&kim, &format!("/plans/{}?tab=reviews", p.plan), "").await;
     let card = crate::helpers::enclosing(&plan, "id=\"reviews\"", "<section", "</section>");
     has_all(
         card,
@@ -277,7 +277,7 @@ async fn the_timeline_discussion_history_and_calendar_read_in_german() {
     // Comment through the page, then read the discussion card and the history.
     let res = kim.post(&format!("/plans/{}/comments", p.plan), &[("target", "plan"), ("body", "Looks good")]).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    let plan = page_in(&kim, &format!("/plans/{}", p.plan), "").await;
+    let plan = page_in(&kim, &format!("/plans/{}?tab=discussion", p.plan), "").await;
     let card = crate::helpers::enclosing(&plan, "id=\"discussion\"", "<section", "</section>");
     has_all(
         card,

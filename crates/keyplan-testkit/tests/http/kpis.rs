@@ -217,7 +217,7 @@ async fn plan_page_draws_one_timeline_bar_per_commitment() {
         commitment(&p.api, p.plan, obstacle, p.kam.id.get(), t, &keyplan_domain::validate::format_date(due)).await;
     }
     let s = p.app.login("kim@acme.test").await;
-    let (status, html) = s.get(&format!("/plans/{}", p.plan)).await;
+    let (status, html) = s.get(&format!("/plans/{}?tab=timeline", p.plan)).await;
     assert_eq!(status, StatusCode::OK);
     let svg = crate::helpers::section(&html, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\"", "</svg>");
     assert_eq!(count(svg, "class=\"tl-bar\""), 3, "{svg}");
@@ -302,7 +302,7 @@ async fn timeline_shows_the_plans_reviews_and_today() {
     assert_eq!(s, StatusCode::CREATED);
 
     let s = p.app.login("kim@acme.test").await;
-    for path in [format!("/plans/{}", p.plan), format!("/plans/{}/timeline", p.plan)] {
+    for path in [format!("/plans/{}?tab=timeline", p.plan), format!("/plans/{}/timeline", p.plan)] {
         let (status, html) = s.get(&path).await;
         assert_eq!(status, StatusCode::OK);
         let svg = crate::helpers::section(&html, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\"", "</svg>");

@@ -52,6 +52,7 @@ mod owner_fields;
 mod pages;
 mod patch_atomic;
 mod pdf;
+mod plan_weight;
 mod portfolio;
 mod portfolio_pages;
 mod printed_length;

@@ -53,12 +53,16 @@ async fn the_plan_comes_before_its_reviews_and_timeline() {
     // Something dated, so that the plan has a timeline (an empty plan shows none).
     crate::helpers::commitment(&p.api, p.plan, p.tree[3], p.kam.id.get(), "Run the trial", "2027-03-31").await;
     let s = p.app.login("kim@acme.test").await;
-    let (status, html) = s.get(&format!("/plans/{}", p.plan)).await;
+    // The tabs under the plan link their panels; a panel asked for comes after the tree.
+    let (status, html) = s.get(&format!("/plans/{}?tab=reviews", p.plan)).await;
     assert_eq!(status, StatusCode::OK);
     let at = |marker: &str| html.find(marker).unwrap_or_else(|| panic!("{marker} on the plan page"));
     let tree = at(&format!("id=\"node-{}\"", p.tree[0]));
     assert!(tree < at("id=\"reviews\""), "the goal and its tree before the reviews card");
-    assert!(tree < at("id=\"timeline\""), "the goal and its tree before the timeline");
+    assert!(tree < at(&format!("href=\"/plans/{}?tab=timeline#timeline\"", p.plan)), "the goal and its tree before the timeline's tab");
+    let (_, html) = s.get(&format!("/plans/{}?tab=timeline", p.plan)).await;
+    let (tree, timeline) = (html.find(&format!("id=\"node-{}\"", p.tree[0])), html.find("id=\"timeline\""));
+    assert!(tree.is_some() && timeline.is_some() && tree < timeline, "the goal and its tree before the timeline");
 }
 
 #[tokio::test]

@@ -119,10 +119,10 @@ async fn the_review_page_rates_and_the_plan_shows_the_ratings_to_its_readers() {
 
     // The plan's KAM sees it on the plan page; a KAM of another plan does not, and may not rate.
     let kim = p.app.login("kim@acme.test").await;
-    let plan_page = named_entities(&kim.get(&format!("/plans/{}", p.plan)).await.1);
+    let plan_page = named_entities(&kim.get(&format!("/plans/{}?tab=reviews", p.plan)).await.1);
     assert!(plan_page.contains("3 of 5: Adequate") && plan_page.contains("Solid &lt;b&gt;plan&lt;/b&gt;"));
     let otto = p.app.login("otto@acme.test").await;
-    let plan_page = named_entities(&otto.get(&format!("/plans/{}", p.plan)).await.1);
+    let plan_page = named_entities(&otto.get(&format!("/plans/{}?tab=reviews", p.plan)).await.1);
     assert!(!plan_page.contains("Solid &lt;b&gt;plan"), "another KAM does not read the comment");
     let review_page = named_entities(&otto.get(&format!("/reviews/{held}")).await.1);
     assert!(!review_page.contains("Solid &lt;b&gt;plan") && !review_page.contains("id=\"rating-form\""));

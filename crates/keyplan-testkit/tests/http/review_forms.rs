@@ -51,7 +51,9 @@ async fn review_forms_mark_the_field_and_keep_what_was_typed() {
     assert_eq!(p.api.get(&format!("{plan}/reviews")).await.1, json!([]), "nothing was planned");
 
     // The review schedule.
-    let version = hidden_value(enclosing(&page(&kam, &plan).await, "id=\"review-schedule\"", "<form", "</form>"), "version").unwrap();
+    let version =
+        hidden_value(enclosing(&page(&kam, &format!("{plan}?tab=reviews")).await, "id=\"review-schedule\"", "<form", "</form>"), "version")
+            .unwrap();
     let fields = [("version", version.as_str()), ("review_cadence_months", "99"), ("next_review_date", "2027-03-15")];
     let (s, html) = body(kam.post(&format!("{plan}/review-schedule"), &fields).await).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);

@@ -257,7 +257,7 @@ async fn a_plan_overdue_for_review_is_marked_everywhere() {
     assert!(accounts.contains("stale-marker"), "accounts list");
     let (_, account) = kam.get(&format!("/accounts/{}", w.account)).await;
     assert!(account.contains("stale-marker"), "account page");
-    let (_, page) = kam.get(&format!("/plans/{}", w.plan)).await;
+    let (_, page) = kam.get(&format!("/plans/{}?tab=reviews", w.plan)).await;
     assert!(page.contains("stale-marker") && page.contains("Review overdue"), "plan page");
 
     // Holding a review moves the next date one cadence ahead: no longer stale.

@@ -195,7 +195,8 @@ async fn nothing_internal_reaches_the_customer() {
     let w = world().await;
     let p = w.plan;
 
-    let (s, team) = w.session.get(&format!("/plans/{p}")).await;
+    // The obstacle shows in the plan's history, on the discussion tab.
+    let (s, team) = w.session.get(&format!("/plans/{p}?tab=discussion")).await;
     assert_eq!(s, StatusCode::OK);
     for t in ["SECRET-TEAMONLY-7Q", "SECRET-WEAKNESS-7Q", "CUST-GOAL-7Q", "Management briefing"] {
         assert!(team.contains(t), "team view lacks {t}");

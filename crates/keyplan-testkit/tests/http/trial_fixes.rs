@@ -51,15 +51,15 @@ async fn an_empty_plan_shows_no_empty_timeline() {
     let account = api.account("Northwind").await;
     let plan = api.plan(account, "Northwind 2027").await;
     let web = app.login("kim@acme.test").await;
-    let (_, html) = web.get(&format!("/plans/{plan}")).await;
-    assert!(!html.contains(r#"id="timeline""#), "nothing dated: no timeline card");
+    let (_, html) = web.get(&format!("/plans/{plan}?tab=timeline")).await;
+    assert!(!html.contains(r#"id="timeline""#) && !html.contains("tab=timeline#"), "nothing dated: no timeline card, no tab");
     let [_, _, _, obstacle] = api.skeleton(plan).await;
     api.node(
         plan,
         json!({"kind": "commitment", "parent_id": obstacle, "title": "Run the trial", "owner_id": kim.id.get(), "due_date": "2027-03-31"}),
     )
     .await;
-    let (_, html) = web.get(&format!("/plans/{plan}")).await;
+    let (_, html) = web.get(&format!("/plans/{plan}?tab=timeline")).await;
     assert!(html.contains(r#"id="timeline""#), "a dated commitment: the timeline shows");
 }
 
@@ -83,9 +83,13 @@ async fn field_errors_name_the_field_in_words_and_text_areas_carry_their_limits(
     let html = if res.status().is_redirection() { web.get(&keyplan_testkit::location(&res)).await.1 } else { res.text().await.unwrap() };
     assert!(!html.contains("parent_id:"), "no field key in the page");
 
-    let (_, html) = web.get(&format!("/plans/{plan}")).await;
-    let areas: Vec<&str> = html.split("<textarea").skip(1).map(|s| &s[..s.find('>').unwrap_or(s.len())]).collect();
-    assert!(!areas.is_empty());
+    // The plan page, and with its forms that hold text areas open.
+    let mut areas = Vec::new();
+    for part in ["", "?add=goal", "?tab=discussion", "?tab=reviews", "?tab=customer"] {
+        let (_, html) = web.get(&format!("/plans/{plan}{part}")).await;
+        areas.extend(html.split("<textarea").skip(1).map(|s| s[..s.find('>').unwrap_or(s.len())].to_string()));
+    }
+    assert!(areas.len() >= 2, "the add form and the comment box at least");
     for a in areas {
         assert!(a.contains("maxlength=\""), "a text area without its limit: <textarea{a}>");
     }

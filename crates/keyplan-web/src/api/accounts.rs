@@ -38,8 +38,7 @@ pub async fn list(
     let Query(raw) = query.map_err(|e| AppError::BadRequest(keyplan_domain::Message::new("api-err-query").arg("detail", e.body_text())))?;
     let params = ListParams::parse(&raw)?;
     let filter = AccountFilter { owner: int_param("owner_id", raw.owner_id.as_deref())?.map(UserId::new), ..params.filter() };
-    let (rows, total) =
-        tokio::try_join!(state.store.list_accounts(auth.org(), &filter), state.store.count_matching_accounts(auth.org(), &filter))?;
+    let (rows, total) = state.store.list_accounts_counted(auth.org(), &filter).await?;
     let mut out = HeaderMap::new();
     out.insert("x-total-count", HeaderValue::from(total));
     let base = format!("{}/api/v1/accounts", crate::pages::base_url(&headers, state.config.cookies_secure()));

@@ -103,14 +103,13 @@ async fn accounts_page(
 ) -> Result<Response, PageError> {
     let filter = params.filter();
     let (store, o) = (&state.store, auth.org());
-    // Four statements, side by side: the organisation, the page, the count and the
-    // plans overdue for review.
-    let (org, accounts, total, overdue) = tokio::try_join!(
-        async { Ok::<_, AppError>(store.org(o).await?) },
-        async { Ok::<_, AppError>(store.list_accounts(o, &filter).await?) },
-        async { Ok::<_, AppError>(store.count_matching_accounts(o, &filter).await?) },
-        keyplan_app::reviews::overdue_plans(store, o),
-    )?;
+    // The organisation beside the page and its count, then the page's plans
+    // overdue for review.
+    let (org, (accounts, total)) = tokio::try_join!(async { Ok::<_, AppError>(store.org(o).await?) }, async {
+        Ok::<_, AppError>(store.list_accounts_counted(o, &filter).await?)
+    },)?;
+    let shown: Vec<_> = accounts.iter().map(|s| s.account.id).collect();
+    let overdue = keyplan_app::reviews::overdue_plans(store, o, &shown).await?;
     let chrome = Chrome::new(auth, "accounts", headers);
     let t = chrome.t;
     let mut form = form;

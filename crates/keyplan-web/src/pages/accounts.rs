@@ -161,7 +161,7 @@ pub async fn account_page(
         })
         .collect();
     let stakeholders = keyplan_export::stakeholder_svg::stakeholder_picture_in(&contacts, &users, t);
-    let overdue = keyplan_app::reviews::overdue_plans(&state.store, org).await?;
+    let overdue = keyplan_app::reviews::overdue_plans(&state.store, org, &[id]).await?;
     let plan_rows = plans
         .iter()
         .map(|s| PlanRow {

@@ -195,7 +195,7 @@ pub async fn add_comment(
     Form(form): Form<CommentForm>,
 ) -> Result<Response, PageError> {
     let plan = id;
-    let back = format!("/plans/{}#discussion", plan.get());
+    let back = format!("/plans/{}?tab=discussion#discussion", plan.get());
     let target = Target::from_ref(form.target.trim()).ok_or_else(|| AppError::bad_request("discussion-err-unknown-target"))?;
     match collab::add_comment(&state.store, &auth, plan, target, &form.body).await {
         Ok(_) => Ok(redirect_with(&back, &tr().s("discussion-added"))),

@@ -46,7 +46,7 @@ pub async fn offer(
     match result {
         Ok(_) => {
             let t = crate::lang::for_user(&auth, &headers);
-            Ok(redirect_with(&format!("/plans/{plan}#customer"), &t.s("joint-offered")))
+            Ok(redirect_with(&format!("/plans/{plan}?tab=customer#customer"), &t.s("joint-offered")))
         }
         Err(AppError::Validation(errors)) => {
             let typed = [("node_id", f.node_id.clone()), ("contact_id", f.contact_id.clone())];
@@ -92,7 +92,7 @@ pub async fn change(
         }
         _ => return Err(AppError::bad_request("common-err-unknown-action").into()),
     };
-    Ok(redirect_with(&format!("/plans/{plan}#customer"), &done))
+    Ok(redirect_with(&format!("/plans/{plan}?tab=customer#customer"), &done))
 }
 
 #[derive(Deserialize)]
@@ -118,5 +118,5 @@ pub async fn comment_visibility(
     let c = joint::set_comment_visible(&state.store, &auth, id, visible).await?;
     let t = crate::lang::for_user(&auth, &headers);
     let done = if visible { t.s("discussion-shared-done") } else { t.s("discussion-unshared-done") };
-    Ok(redirect_with(&format!("/plans/{}#customer-comment-{}", c.plan_id, c.id), &done))
+    Ok(redirect_with(&format!("/plans/{}?tab=discussion#customer-comment-{}", c.plan_id, c.id), &done))
 }

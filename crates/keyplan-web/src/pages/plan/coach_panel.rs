@@ -177,7 +177,7 @@ impl<'a> Places<'a> {
                 Some(NodeKind::Commitment) if self.actions => format!("{base}#action-{id}"),
                 _ => format!("{base}#contents"),
             },
-            TargetKind::Plan if f.rule == RuleId::ReviewOverdue => format!("{base}#reviews"),
+            TargetKind::Plan if f.rule == RuleId::ReviewOverdue => format!("{base}?tab=reviews#reviews"),
             TargetKind::Plan | TargetKind::Kpi => format!("{base}#contents"),
         }
     }

@@ -90,6 +90,41 @@ pub struct PlanForms {
     pub customer: Option<FormView>,
     /// A commitment's owner just chosen: offered a place on the account team if not on it.
     pub offer_team: Option<UserId>,
+    /// The tab under the plan asked for (`?tab=`): its panel is in the page.
+    pub tab: Option<Tab>,
+}
+
+/// The tabs under the plan (issue 15), each a panel of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Reviews,
+    Timeline,
+    Coach,
+    Customer,
+    Discussion,
+}
+
+impl Tab {
+    pub fn parse(raw: &str) -> Option<Tab> {
+        match raw.trim() {
+            "reviews" => Some(Tab::Reviews),
+            "timeline" => Some(Tab::Timeline),
+            "coach" => Some(Tab::Coach),
+            "customer" => Some(Tab::Customer),
+            "discussion" => Some(Tab::Discussion),
+            _ => None,
+        }
+    }
+}
+
+/// Which panels are in the page: the tab asked for, and any whose form came
+/// back refused. The others are fetched when opened (issue 18: a light page).
+pub struct Tabs {
+    pub reviews: bool,
+    pub timeline: bool,
+    pub coach: bool,
+    pub customer: bool,
+    pub discussion: bool,
 }
 
 #[derive(Template)]
@@ -127,6 +162,9 @@ struct PlanPage {
     pipeline: super::opportunities_coverage::Pipeline,
     /// An owner not on the account team, offered a place on it: (user id, name).
     team_offer: Option<(i64, String)>,
+    tabs: Tabs,
+    /// Whether the plan has a timeline to show (dated commitments).
+    has_timeline: bool,
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -137,6 +175,9 @@ pub struct ShowQuery {
     /// After an add: the new commitment's owner, offered a place on the account team.
     #[serde(default)]
     team: String,
+    /// The tab under the plan whose panel is sent with the page.
+    #[serde(default)]
+    tab: String,
 }
 
 pub async fn show(
@@ -159,7 +200,8 @@ pub async fn show(
         p => crate::extract::parse_id::<keyplan_domain::NodeId>(p).map(|n| (Some(n), again)),
     };
     let offer_team = crate::extract::parse_id::<UserId>(q.team.trim());
-    let page = plan_page(&state, &auth, &headers, id, PlanForms { add, offer_team, ..Default::default() }, StatusCode::OK).await?;
+    let tab = Tab::parse(&q.tab);
+    let page = plan_page(&state, &auth, &headers, id, PlanForms { add, offer_team, tab, ..Default::default() }, StatusCode::OK).await?;
     Ok(if flash { page } else { crate::etag::tagged(page, tag) })
 }
 
@@ -217,7 +259,17 @@ pub async fn plan_page(
         .filter(|u| b.can_edit && b.account.owner_id != Some(*u) && !b.team.iter().any(|m| m.user_id == *u))
         .and_then(|u| b.users.iter().find(|x| x.id == u && x.active))
         .map(|u| (u.id.get(), u.name.clone()));
+    let tab = forms.tab;
+    let tabs = Tabs {
+        reviews: tab == Some(Tab::Reviews) || rv.add.open || rv.sched.open,
+        timeline: tab == Some(Tab::Timeline),
+        coach: tab == Some(Tab::Coach),
+        customer: tab == Some(Tab::Customer) || cx.form.open,
+        discussion: tab == Some(Tab::Discussion),
+    };
     let page = PlanPage {
+        has_timeline: !sx.timeline_svg.is_empty(),
+        tabs,
         team_offer,
         pipeline,
         limit_note,

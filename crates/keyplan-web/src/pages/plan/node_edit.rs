@@ -77,7 +77,7 @@ pub async fn edit_page_with(
     if !b.can_edit {
         return Err(AppError::forbidden().into());
     }
-    let tree_node = find(&b.tree, id).ok_or(AppError::NotFound)?;
+    let (tree_node, first, last) = find(&b.tree, id).ok_or(AppError::NotFound)?;
     let chrome = Chrome::new(auth, "accounts", headers);
     let t = chrome.t;
     let mut forms = PlanForms::default();
@@ -85,7 +85,7 @@ pub async fn edit_page_with(
         f.localise(t);
         forms.edit = Some((id, f));
     }
-    let mut n = node_view(t, &b, auth.id(), tree_node, true, true, &mut forms);
+    let mut n = node_view(t, &b, auth.id(), tree_node, first, last, &mut forms);
     n.children.clear();
     let notes = if n.is_commitment() { state.store.progress_notes(auth.org(), id).await? } else { Vec::new() };
     let mut progress_form = progress_form.unwrap_or_default();
@@ -110,6 +110,9 @@ pub async fn edit_page_with(
     Ok(render(status, &page, had_flash))
 }
 
-fn find(nodes: &[TreeNode], id: NodeId) -> Option<&TreeNode> {
-    nodes.iter().find_map(|n| if n.node.id == id { Some(n) } else { find(&n.children, id) })
+/// The node `id` and whether it is the first and the last among its siblings
+/// (which of up and down it can move).
+fn find(nodes: &[TreeNode], id: NodeId) -> Option<(&TreeNode, bool, bool)> {
+    let count = nodes.len();
+    nodes.iter().enumerate().find_map(|(i, n)| if n.node.id == id { Some((n, i == 0, i + 1 == count)) } else { find(&n.children, id) })
 }

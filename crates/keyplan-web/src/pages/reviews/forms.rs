@@ -60,7 +60,7 @@ pub async fn schedule(
     let typed = ScheduleInput { review_cadence_months: f.review_cadence_months.clone(), next_review_date: f.next_review_date.clone() };
     let (sched, status) =
         match keyplan_app::reviews::set_schedule(&state.store, &auth, plan, version, &f.review_cadence_months, &f.next_review_date).await {
-            Ok(_) => return Ok(redirect_with(&format!("/plans/{plan}#reviews"), &tr().s("review-schedule-saved"))),
+            Ok(_) => return Ok(redirect_with(&format!("/plans/{plan}?tab=reviews#reviews"), &tr().s("review-schedule-saved"))),
             Err(AppError::Validation(errors)) => {
                 (FormView::from_input(&typed, version).with_errors(&errors), StatusCode::UNPROCESSABLE_ENTITY)
             }
