@@ -182,7 +182,7 @@ impl Store {
             let opts = if memory { opts } else { opts.journal_mode(SqliteJournalMode::Wal) };
             let pool = SqlitePoolOptions::new()
                 // An in-memory database lives in one connection.
-                .max_connections(if memory { 1 } else { 8 })
+                .max_connections(if memory { 1 } else { sqlite_pool_size() })
                 .min_connections(if memory { 1 } else { 0 })
                 .idle_timeout(if memory { None } else { Some(Duration::from_secs(600)) })
                 .max_lifetime(if memory { None } else { Some(Duration::from_secs(3600)) })
@@ -272,6 +272,12 @@ pub fn redact(url: &str) -> String {
         }
         _ => url.to_string(),
     }
+}
+
+/// How many SQLite connections a server keeps (each is a thread of the
+/// driver's): `KEYPLAN_SQLITE_POOL`, else 8.
+fn sqlite_pool_size() -> u32 {
+    std::env::var("KEYPLAN_SQLITE_POOL").ok().and_then(|v| v.parse().ok()).filter(|n| (1..=64).contains(n)).unwrap_or(8)
 }
 
 /// A list of ids as SQL literals for `IN (…)`. Ids are integers, never text
