@@ -39,6 +39,9 @@ pub struct PlanBundle {
     pub kpi_actuals: Vec<keyplan_store::KpiActual>,
     /// Review dates for the timeline.
     pub review_marks: Vec<keyplan_store::ReviewMark>,
+    /// The plan's reviews, latest date first (the reviews card and the coach's
+    /// evidence read them here; `review_marks` is drawn from them).
+    pub reviews: Vec<keyplan_store::Review>,
     /// The commitments offered to the customer, with the customer's answers
     /// (loaded with the tree, in the same query).
     pub joint: Vec<keyplan_store::JointCommitment>,
@@ -115,10 +118,16 @@ pub async fn plan_bundle_for(
         async { store.goal_links(org, id).await.map_err(AppError::from) },
         async { store.org_settings(org).await.map_err(AppError::from) },
         async { store.whitespace(org, a).await.map_err(AppError::from) },
-        async { tokio::try_join!(store.kpis(org, id), store.kpi_actuals(org, id), store.review_marks(org, id)).map_err(AppError::from) },
+        async { tokio::try_join!(store.kpis(org, id), store.kpi_actuals(org, id), store.reviews(org, id)).map_err(AppError::from) },
         async { store.plan_opportunities(org, id).await.map_err(AppError::from) },
     )?;
-    let (kpis, kpi_actuals, review_marks) = kpi;
+    let (kpis, kpi_actuals, reviews) = kpi;
+    // One read of the reviews: the marks on the timeline are the same rows, oldest first.
+    let mut review_marks: Vec<keyplan_store::ReviewMark> = reviews
+        .iter()
+        .map(|r| keyplan_store::ReviewMark { id: r.id.get(), kind: r.kind, review_date: r.review_date, held_at: r.held_at })
+        .collect();
+    review_marks.sort_by_key(|m| (m.review_date, m.id));
     let doc = keyplan_i18n::templates::localised(doc, Tr::new(lang));
     let access = AccountAccess { owner_id: account.owner_id, team: team.iter().map(|t| t.user_id).collect() };
     let (tree, summary) = tree::build_tree(nodes, today());
@@ -144,6 +153,7 @@ pub async fn plan_bundle_for(
         kpis,
         kpi_actuals,
         review_marks,
+        reviews,
         joint,
         limit_exception,
         opportunities,

@@ -117,7 +117,9 @@ fn others_in_bundle(bundle: &PlanBundle, kam: Option<UserId>) -> bool {
 pub async fn gather_evidence(store: &Store, org: OrgId, bundle: &PlanBundle, today: Date) -> Result<PlanEvidence> {
     let plan = bundle.plan.id;
     let kam = kam(bundle);
-    let (facts, reviews) = tokio::try_join!(store.coach_facts(org, plan, kam), store.reviews(org, plan)).map_err(AppError::from)?;
+    // The reviews come with the bundle (a team bundle: an audience's drops them).
+    let facts = store.coach_facts(org, plan, kam).await.map_err(AppError::from)?;
+    let reviews = &bundle.reviews;
     let held = |kind: ReviewKind| reviews.iter().filter(move |r| r.kind == kind && r.is_held());
     let filled = |t: &Option<String>| t.as_deref().is_some_and(|t| !t.trim().is_empty());
     let ladder = LadderEvidence {

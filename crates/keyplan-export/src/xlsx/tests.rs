@@ -123,6 +123,7 @@ fn bundle() -> PlanBundle {
             version: 0,
         }],
         review_marks: Vec::new(),
+        reviews: Vec::new(),
         joint: Vec::new(),
         limit_exception: None,
         opportunities: Vec::new(),

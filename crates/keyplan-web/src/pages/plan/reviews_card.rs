@@ -1,9 +1,9 @@
 //! The "Reviews" card of the plan page: held and planned reviews, the cadence,
 //! and the forms to plan the next one.
 
+use crate::AppState;
 use crate::error::PageError;
 use crate::views::{FormView, Opt};
-use crate::{AppError, AppState};
 use keyplan_app::bundle::PlanBundle;
 use keyplan_domain::review::ReviewKind;
 use keyplan_i18n::Tr;
@@ -95,9 +95,8 @@ pub async fn card_in(
     t: Tr,
 ) -> Result<ReviewsCard, PageError> {
     let org = b.plan.org_id;
-    let (sched, reviews) = tokio::try_join!(keyplan_app::reviews::schedule(&state.store, org, b.plan.id), async {
-        state.store.reviews(org, b.plan.id).await.map_err(AppError::from)
-    })?;
+    let sched = keyplan_app::reviews::schedule(&state.store, org, b.plan.id).await?;
+    let reviews = &b.reviews;
     // Ratings are given at held management reviews: without one there is nothing to read.
     let kam = b.account.owner_id.or(b.plan.created_by);
     let rated = reviews.iter().any(|r| r.kind() == ReviewKind::Management && r.is_held());
@@ -128,7 +127,7 @@ pub async fn card_in(
         update_due: t.s1("review-update-due", "date", t.date(sched.update_due)),
         reviews: reviews.iter().map(|r| ReviewRow::new(r, t)).collect(),
         ratings: ratings.iter().map(|g| rating_line(g, t)).collect(),
-        trend: super::coach_panel::trend_of(&reviews),
+        trend: super::coach_panel::trend_of(reviews),
         kinds: kinds(t),
         add,
         sched: sched_form,
