@@ -202,7 +202,6 @@ pub fn redact(mut b: PlanBundle, vis: &Visibilities, audience: Audience) -> Plan
         b.account.updated_by = None;
         b.plan.created_by = None;
         b.plan.updated_by = None;
-        b.review_marks.clear();
         b.reviews.clear();
         b.team.clear();
         // Only the people named next to what the customer sees, by name.

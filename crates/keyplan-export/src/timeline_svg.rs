@@ -149,7 +149,7 @@ pub fn plan_timeline_in(b: &PlanBundle, today: Date, tr: Tr) -> TimelinePicture 
         .filter(|g| !g.commitments.is_empty())
         .collect();
     let reviews: Vec<ReviewIn> = b
-        .review_marks
+        .review_marks()
         .iter()
         .map(|r| ReviewIn {
             date: r.review_date,

@@ -212,11 +212,4 @@ impl Store {
         let n = on_pool!(self, p => sqlx::query("DELETE FROM kpi_actuals WHERE org_id = $1 AND id = $2").bind(org).bind(id).execute(p).await.map(|r| r.rows_affected()))?;
         if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }
     }
-
-    /// The plan's review dates, for the timeline.
-    pub async fn review_marks(&self, org: OrgId, plan: PlanId) -> StoreResult<Vec<ReviewMark>> {
-        Ok(on_pool!(self, p => sqlx::query_as(
-            "SELECT id, kind, review_date, held_at FROM reviews WHERE org_id = $1 AND plan_id = $2 ORDER BY review_date, id")
-            .bind(org).bind(plan).fetch_all(p).await)?)
-    }
 }

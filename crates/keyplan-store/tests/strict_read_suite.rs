@@ -228,7 +228,6 @@ async fn reads(store: &Store, w: &World, table: &str, column: &str) -> Vec<(&'st
         ("reviews", "kind") => vec![
             ("review", store.review(org, ReviewId::new(w.review)).await.map(drop)),
             ("reviews", store.reviews(org, plan).await.map(drop)),
-            ("review_marks", store.review_marks(org, plan).await.map(drop)),
             ("reviews_of", store.reviews_of(org, ann).await.map(drop)),
             ("reviews_due_by", store.reviews_due_by(far).await.map(drop)),
         ],

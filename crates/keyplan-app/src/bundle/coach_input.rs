@@ -70,7 +70,7 @@ impl PlanBundle {
                 .collect(),
             whitespace_cells: self.whitespace.as_ref().map_or(0, |w| w.cells.len()),
             reviews: self
-                .review_marks
+                .review_marks()
                 .iter()
                 .map(|r| CoachReview { id: Cow::Owned(r.id.to_string()), date: r.review_date, held: r.held_at.is_some() })
                 .collect(),

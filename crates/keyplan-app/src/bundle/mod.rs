@@ -37,10 +37,8 @@ pub struct PlanBundle {
     pub whitespace: Option<keyplan_store::Whitespace>,
     pub kpis: Vec<keyplan_store::Kpi>,
     pub kpi_actuals: Vec<keyplan_store::KpiActual>,
-    /// Review dates for the timeline.
-    pub review_marks: Vec<keyplan_store::ReviewMark>,
-    /// The plan's reviews, latest date first (the reviews card and the coach's
-    /// evidence read them here; `review_marks` is drawn from them).
+    /// The plan's reviews, latest date first (the timeline's marks, the reviews
+    /// card and the coach's evidence all read them here).
     pub reviews: Vec<keyplan_store::Review>,
     /// The commitments offered to the customer, with the customer's answers
     /// (loaded with the tree, in the same query).
@@ -63,6 +61,18 @@ pub struct PlanBundle {
 }
 
 impl PlanBundle {
+    /// The review dates for the timeline and the coach, oldest first: the
+    /// plan's reviews as marks.
+    pub fn review_marks(&self) -> Vec<keyplan_store::ReviewMark> {
+        let mut marks: Vec<keyplan_store::ReviewMark> = self
+            .reviews
+            .iter()
+            .map(|r| keyplan_store::ReviewMark { id: r.id.get(), kind: r.kind, review_date: r.review_date, held_at: r.held_at })
+            .collect();
+        marks.sort_by_key(|m| (m.review_date, m.id));
+        marks
+    }
+
     pub fn user_name(&self, id: Option<UserId>) -> Option<&str> {
         id.and_then(|id| self.users.iter().find(|u| u.id == id)).map(|u| u.name.as_str())
     }
@@ -122,12 +132,6 @@ pub async fn plan_bundle_for(
         async { store.plan_opportunities(org, id).await.map_err(AppError::from) },
     )?;
     let (kpis, kpi_actuals, reviews) = kpi;
-    // One read of the reviews: the marks on the timeline are the same rows, oldest first.
-    let mut review_marks: Vec<keyplan_store::ReviewMark> = reviews
-        .iter()
-        .map(|r| keyplan_store::ReviewMark { id: r.id.get(), kind: r.kind, review_date: r.review_date, held_at: r.held_at })
-        .collect();
-    review_marks.sort_by_key(|m| (m.review_date, m.id));
     let doc = keyplan_i18n::templates::localised(doc, Tr::new(lang));
     let access = AccountAccess { owner_id: account.owner_id, team: team.iter().map(|t| t.user_id).collect() };
     let (tree, summary) = tree::build_tree(nodes, today());
@@ -152,7 +156,6 @@ pub async fn plan_bundle_for(
         whitespace,
         kpis,
         kpi_actuals,
-        review_marks,
         reviews,
         joint,
         limit_exception,

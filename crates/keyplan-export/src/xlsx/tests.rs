@@ -122,7 +122,6 @@ fn bundle() -> PlanBundle {
             recorded_at: now,
             version: 0,
         }],
-        review_marks: Vec::new(),
         reviews: Vec::new(),
         joint: Vec::new(),
         limit_exception: None,
