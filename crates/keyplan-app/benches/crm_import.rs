@@ -57,7 +57,15 @@ fn main() {
             .await
             .expect("user");
         let auth = Auth {
-            user: Arc::new(SessionUser { user, org_name: "Bench".into(), csrf_token: None, unread_notifications: 0, language: None }),
+            user: Arc::new(SessionUser {
+                user,
+                org_name: "Bench".into(),
+                csrf_token: None,
+                unread_notifications: 0,
+                language: None,
+                mark_latest: None,
+                mark_kept: None,
+            }),
             via: Via::Token,
         };
         let accounts = accounts_file(1_000);

@@ -41,12 +41,22 @@ where
     Fut: Future<Output = ()> + Send + 'static,
 {
     tokio::spawn(async move {
-        let mut tick = tokio::time::interval(every);
+        let mut tick = after_start(every);
         loop {
             tick.tick().await;
             run_leased(&store, name, lease_for(every), job(store.clone())).await;
         }
     })
+}
+
+/// How long a starting server answers before its periodic jobs first run
+/// (issue 18: a cold start answers its first request in under 50 ms; the jobs'
+/// first round, writing leases and walking every plan, had run alongside it).
+pub const STARTUP_GRACE: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// An interval whose first tick comes [`STARTUP_GRACE`] after now, then every `every`.
+pub fn after_start(every: std::time::Duration) -> tokio::time::Interval {
+    tokio::time::interval_at(tokio::time::Instant::now() + STARTUP_GRACE, every)
 }
 
 /// A lease a little shorter than the job's interval, so the next round of

@@ -159,7 +159,15 @@ async fn import(args: &ImportArgs, t: Tr) -> Result<Report, Failure> {
     };
     let org_name = store.org(user.org_id).await.map_err(|e| Failure::Other(e.into()))?.name;
     let auth = Auth {
-        user: Arc::new(SessionUser { user, org_name, csrf_token: None, unread_notifications: 0, language: None }),
+        user: Arc::new(SessionUser {
+            user,
+            org_name,
+            csrf_token: None,
+            unread_notifications: 0,
+            language: None,
+            mark_latest: None,
+            mark_kept: None,
+        }),
         via: keyplan_app::auth::Via::Token,
     };
     crm_import::import(&store, &auth, &bytes, &req).await.map_err(|e| match e {

@@ -210,6 +210,8 @@ enum ExportFormat {
 }
 
 fn main() -> ExitCode {
+    // Before any thread starts: the allocator's arenas are capped (issue 18).
+    keyplan_web::memory::limit_arenas();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e)
@@ -453,12 +455,12 @@ async fn serve(cfg: Config) -> anyhow::Result<()> {
 }
 
 /// Marks plans the coach has not marked today (new after an upgrade, or whose
-/// date-driven findings may have changed overnight), at start and then every
+/// date-driven findings may have changed overnight), just after start and then every
 /// hour, and keeps each organisation's cockpit totals once a day. Both are
 /// idempotent; the totals are also taken under a lease, so one server of many
 /// reads them per round.
 async fn keep_coach_marks_current(store: keyplan_store::Store) {
-    let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+    let mut tick = keyplan_app::jobs::after_start(std::time::Duration::from_secs(3600));
     loop {
         tick.tick().await;
         let marked = keyplan_app::coach::marks::refresh_stale(&store, keyplan_app::coach::marks::start_of_today()).await;

@@ -20,6 +20,24 @@ pub struct ChangeMark {
     pub kept: i64,
 }
 
+/// The change mark of user `u`'s organisation as two columns of a statement
+/// that reads the user (`mark_latest`, `mark_kept`): the same reads as
+/// [`Store::change_mark`], so a request learns it with its session.
+pub(crate) fn mark_columns(backend: crate::Backend) -> &'static str {
+    match backend {
+        crate::Backend::Sqlite => {
+            "(SELECT COALESCE(MAX(c.id), 0) FROM org_changes c WHERE c.org_id = u.org_id) AS mark_latest, 0 AS mark_kept"
+        }
+        crate::Backend::Postgres => {
+            "(SELECT COALESCE(MAX(c.id), 0) FROM org_changes c WHERE c.org_id = u.org_id) AS mark_latest, \
+             (SELECT COUNT(*) FROM org_changes c WHERE c.org_id = u.org_id) AS mark_kept"
+        }
+    }
+}
+
+/// Purged rows after which PostgreSQL vacuums the change marks' table at once.
+const VACUUM_AFTER: u64 = 1000;
+
 impl Store {
     /// The organisation's change mark: one statement on an index.
     pub async fn change_mark(&self, org: OrgId) -> StoreResult<ChangeMark> {
@@ -34,8 +52,21 @@ impl Store {
     }
 
     /// Keeps only each organisation's latest change row (every minute, and in the hourly purge).
+    ///
+    /// On PostgreSQL the deleted rows stay in the table and its index until
+    /// they are vacuumed, and counting the kept rows walks them: after a CRM
+    /// import of 10,000 accounts the mark took 7 ms instead of a tenth of one,
+    /// on every request (it is read with the session). A purge of many rows
+    /// therefore vacuums the table at once, instead of waiting for the
+    /// autovacuum daemon.
     pub async fn purge_changes(&self) -> StoreResult<u64> {
         const SQL: &str = "DELETE FROM org_changes WHERE id < (SELECT MAX(c.id) FROM org_changes c WHERE c.org_id = org_changes.org_id)";
-        Ok(on_pool!(self, p => sqlx::query(SQL).execute(p).await.map(|r| r.rows_affected()))?)
+        let purged = on_pool!(self, p => sqlx::query(SQL).execute(p).await.map(|r| r.rows_affected()))?;
+        if purged >= VACUUM_AFTER
+            && let crate::Pool::Postgres(p) = self.pool.as_ref()
+        {
+            sqlx::query("VACUUM org_changes").execute(p).await?;
+        }
+        Ok(purged)
     }
 }

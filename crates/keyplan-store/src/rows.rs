@@ -56,9 +56,19 @@ pub struct SessionUser {
     /// The language the user chose; `None` follows the browser.
     #[sqlx(default)]
     pub language: Option<Lang>,
+    /// The organisation's change mark, read with the session (issue 18: a
+    /// conditional GET costs the one statement that finds the reader).
+    #[sqlx(default)]
+    pub mark_latest: Option<i64>,
+    #[sqlx(default)]
+    pub mark_kept: Option<i64>,
 }
 
 impl SessionUser {
+    /// The organisation's change mark when the session was read, if it was read with it.
+    pub fn change_mark(&self) -> Option<crate::ChangeMark> {
+        Some(crate::ChangeMark { latest: self.mark_latest?, kept: self.mark_kept? })
+    }
     /// The language the user chose, if any.
     pub fn language(&self) -> Option<Lang> {
         self.language

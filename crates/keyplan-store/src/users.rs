@@ -212,11 +212,16 @@ impl Store {
 
     /// The active user behind a session, if the session is valid and unexpired.
     pub async fn session_user(&self, token_hash: &str) -> StoreResult<Option<SessionUser>> {
-        const SQL: &str = "SELECT u.id, u.org_id, u.email, u.name, u.role, u.active, u.version, u.created_at, u.team, o.name AS org_name, s.csrf_token, u.language, \
-            (SELECT COUNT(*) FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread_notifications \
-            FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.org_id \
-            WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active";
-        Ok(on_pool!(self, p => sqlx::query_as(SQL).bind(token_hash).bind(now()).fetch_optional(p).await)?)
+        let sql = format!(
+            "SELECT u.id, u.org_id, u.email, u.name, u.role, u.active, u.version, u.created_at, u.team, o.name AS org_name, s.csrf_token, u.language, \
+             (SELECT COUNT(*) FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread_notifications, {} \
+             FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.org_id \
+             WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active",
+            crate::changes::mark_columns(self.backend())
+        );
+        // Only fixed pieces of SQL are put together above; every value is bound.
+        let sql = sqlx::AssertSqlSafe(sql);
+        Ok(on_pool!(self, p => sqlx::query_as(sql).bind(token_hash).bind(now()).fetch_optional(p).await)?)
     }
 
     pub async fn delete_session(&self, token_hash: &str) -> StoreResult<()> {

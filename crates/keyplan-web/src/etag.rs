@@ -5,8 +5,9 @@
 //! see `keyplan_store::ChangeMark`), the reader and their session (forms
 //! carry its CSRF token), the language, the request's path and query (the
 //! audience and the open forms), and today's date (commitments fall overdue
-//! overnight). A request whose `If-None-Match` names the current tag gets 304
-//! after one cheap statement, without the plan being read or rendered.
+//! overnight). The mark is read with the session, so a request whose
+//! `If-None-Match` names the current tag gets 304 after the one statement that
+//! finds the reader, without the plan being read or rendered.
 //!
 //! The tag is weak (`W/"…"`): the same answer may go out gzip-compressed or
 //! not. Answers stay `Cache-Control: no-store` (issue 14), so browsers do not
@@ -21,7 +22,11 @@ use crate::{AppError, AppState};
 
 /// The current tag of an answer for `auth` at `uri`.
 pub async fn tag(state: &AppState, auth: &Auth, uri: &Uri) -> Result<HeaderValue, AppError> {
-    let mark = state.store.change_mark(auth.org()).await?;
+    // Read with the session, in the statement that found the reader.
+    let mark = match auth.user.change_mark() {
+        Some(mark) => mark,
+        None => state.store.change_mark(auth.org()).await?,
+    };
     let mut h = Sha256::new();
     let lang = crate::lang::current();
     let reader = format!(

@@ -62,8 +62,39 @@ pub fn release() -> bool {
     false
 }
 
+/// The most allocator arenas glibc keeps (issue 18, point 6). By default it
+/// opens up to eight per core as threads contend, and each keeps its own free
+/// pages between trims; on the 2-core machine measured, the server's
+/// anonymous memory after a mixed load fell from 53 to 43 MiB with two, at no
+/// measured cost in throughput. Hand-written for the same reason as
+/// [`release`]: one foreign call.
+const ARENAS: i32 = 2;
+
+/// Caps glibc's arenas at [`ARENAS`]; call once, as the server starts, before
+/// its threads allocate. Whether the allocator took the setting.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[allow(unsafe_code)]
+pub fn limit_arenas() -> bool {
+    // SAFETY: `mallopt` takes no pointers; glibc applies M_ARENA_MAX to the
+    // arenas it creates from now on.
+    unsafe { libc::mallopt(libc::M_ARENA_MAX, ARENAS) == 1 }
+}
+
+/// Other allocators manage their own arenas.
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+pub fn limit_arenas() -> bool {
+    false
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_arena_cap_is_taken() {
+        if cfg!(all(target_os = "linux", target_env = "gnu")) {
+            assert!(super::limit_arenas(), "glibc refused M_ARENA_MAX");
+        }
+    }
+
     #[test]
     fn a_large_freed_allocation_can_be_released() {
         // Many small blocks spread over the heap, then freed: the pattern a

@@ -164,7 +164,15 @@ impl Demo<'_> {
     async fn over_the_limit(&self, nordhafen: AccountId) -> anyhow::Result<()> {
         let user = self.store.user(self.org, self.user("martin.keller")).await?;
         let auth = Auth {
-            user: Arc::new(SessionUser { user, org_name: DEMO_ORG.into(), csrf_token: None, unread_notifications: 0, language: None }),
+            user: Arc::new(SessionUser {
+                user,
+                org_name: DEMO_ORG.into(),
+                csrf_token: None,
+                unread_notifications: 0,
+                language: None,
+                mark_latest: None,
+                mark_kept: None,
+            }),
             via: Via::Session,
         };
         let input = PlanInput {
