@@ -65,8 +65,8 @@ pub fn release() -> bool {
 /// The most allocator arenas glibc keeps (issue 18, point 6). By default it
 /// opens up to eight per core as threads contend, and each keeps its own free
 /// pages between trims; on the 2-core machine measured, the server's
-/// anonymous memory after a mixed load fell from 53 to 43 MiB with two, at no
-/// measured cost in throughput. Hand-written for the same reason as
+/// anonymous memory after a mixed load (wrk on six pages, then twenty PDFs)
+/// fell from 53 to 43 MiB with two. Hand-written for the same reason as
 /// [`release`]: one foreign call.
 const ARENAS: i32 = 2;
 
