@@ -56,18 +56,7 @@ fn main() {
             .create_user(org.id, NewUser { email: "bench@example.com", name: "Bench", role: Role::Admin, password_hash: "x" })
             .await
             .expect("user");
-        let auth = Auth {
-            user: Arc::new(SessionUser {
-                user,
-                org_name: "Bench".into(),
-                csrf_token: None,
-                unread_notifications: 0,
-                language: None,
-                mark_latest: None,
-                mark_kept: None,
-            }),
-            via: Via::Token,
-        };
+        let auth = Auth { user: Arc::new(SessionUser::acting(user, "Bench")), via: Via::Token };
         let accounts = accounts_file(1_000);
         let contacts = contacts_file(rows, 1_000);
         println!("contacts file: {rows} rows, {:.1} MB; peak memory before importing: {:.0} MB", contacts.len() as f64 / 1e6, peak_mb());

@@ -158,18 +158,7 @@ async fn import(args: &ImportArgs, t: Tr) -> Result<Report, Failure> {
         return Err(usage(format!("no active user with e-mail {}", args.as_user)));
     };
     let org_name = store.org(user.org_id).await.map_err(|e| Failure::Other(e.into()))?.name;
-    let auth = Auth {
-        user: Arc::new(SessionUser {
-            user,
-            org_name,
-            csrf_token: None,
-            unread_notifications: 0,
-            language: None,
-            mark_latest: None,
-            mark_kept: None,
-        }),
-        via: keyplan_app::auth::Via::Token,
-    };
+    let auth = Auth { user: Arc::new(SessionUser::acting(user, org_name)), via: keyplan_app::auth::Via::Token };
     crm_import::import(&store, &auth, &bytes, &req).await.map_err(|e| match e {
         AppError::BadRequest(_) | AppError::Forbidden(_) => usage(app_message(&e, t)),
         e => Failure::Other(e.into()),

@@ -117,7 +117,7 @@ mod tests {
 
     pub(super) fn check<T>(what: &'static str, all: &[T], text: fn(T) -> &'static str)
     where
-        T: Copy + Debug + PartialEq + serde::Serialize,
+        T: Copy + Debug + PartialEq + serde::Serialize + serde::de::DeserializeOwned,
         T: for<'a> TryFrom<&'a str, Error = UnknownText> + TryFrom<String, Error = UnknownText>,
     {
         for &v in all {
@@ -125,6 +125,8 @@ mod tests {
             assert_eq!(T::try_from(text(v).to_string()), Ok(v), "{what} from an owned text");
             // The API and the plan document write the same text as the database.
             assert_eq!(serde_json::to_value(v).unwrap(), text(v), "{what} serialises as stored");
+            // A row read as JSON (the plan's one-statement read) reads the same text back.
+            assert_eq!(serde_json::from_value::<T>(text(v).into()).ok(), Some(v), "{what} deserialises from the stored text");
         }
         let unknown = |s: &str| UnknownText { what, text: s.to_string() };
         for bad in ["banana", "", " ", "wizard"] {

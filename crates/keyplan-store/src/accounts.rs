@@ -12,13 +12,19 @@ use crate::{Store, StoreError, StoreResult, now, on_pool, on_tx};
 pub(crate) const COLUMNS: &str = "id, org_id, name, industry, region, parent_id, crm_id, annual_revenue, current_revenue, total_spend, potential, \
                        growth_trend, owner_id, version, created_at, updated_at, updated_by";
 
-#[derive(Clone, Debug, sqlx::FromRow, Serialize)]
+#[derive(Clone, Debug, sqlx::FromRow, Serialize, serde::Deserialize)]
 pub struct TeamMember {
     pub user_id: UserId,
     pub name: String,
     pub email: String,
     pub function: String,
 }
+
+/// An account's columns, as [`Account`] reads them.
+pub(crate) const ACCOUNT_COLUMNS: &str = "id, org_id, name, industry, region, parent_id, crm_id, annual_revenue, current_revenue, total_spend, \
+    potential, growth_trend, owner_id, version, created_at, updated_at, updated_by";
+/// A team member's columns (`t` the team row, `u` the user).
+pub(crate) const TEAM_COLUMNS: &str = "t.user_id, u.name, u.email, t.function";
 
 impl Store {
     /// The organisation an account belongs to. Unscoped: for the command line, which
@@ -43,9 +49,8 @@ impl Store {
     }
 
     pub async fn account(&self, org: OrgId, id: AccountId) -> StoreResult<Account> {
-        const SQL: &str = "SELECT id, org_id, name, industry, region, parent_id, crm_id, annual_revenue, current_revenue, total_spend, potential, \
-                       growth_trend, owner_id, version, created_at, updated_at, updated_by FROM accounts WHERE org_id = $1 AND id = $2";
-        on_pool!(self, p => sqlx::query_as(SQL).bind(org).bind(id).fetch_optional(p).await)?.found()
+        let sql = sqlx::AssertSqlSafe(format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE org_id = $1 AND id = $2"));
+        on_pool!(self, p => sqlx::query_as(sql).bind(org).bind(id).fetch_optional(p).await)?.found()
     }
 
     /// Who owns the account and who is on its team (for permission checks).
@@ -126,9 +131,10 @@ impl Store {
     }
 
     pub async fn team(&self, org: OrgId, account: AccountId) -> StoreResult<Vec<TeamMember>> {
-        const SQL: &str = "SELECT t.user_id, u.name, u.email, t.function FROM account_team t JOIN users u ON u.id = t.user_id \
-                           WHERE t.org_id = $1 AND t.account_id = $2 ORDER BY u.name";
-        Ok(on_pool!(self, p => sqlx::query_as(SQL).bind(org).bind(account).fetch_all(p).await)?)
+        let sql = sqlx::AssertSqlSafe(format!(
+            "SELECT {TEAM_COLUMNS} FROM account_team t JOIN users u ON u.id = t.user_id WHERE t.org_id = $1 AND t.account_id = $2 ORDER BY u.name"
+        ));
+        Ok(on_pool!(self, p => sqlx::query_as(sql).bind(org).bind(account).fetch_all(p).await)?)
     }
 
     /// Adds a user to the account team, or changes their function on it.

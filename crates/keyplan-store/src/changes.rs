@@ -20,20 +20,25 @@ pub struct ChangeMark {
     pub kept: i64,
 }
 
-/// The change mark of user `u`'s organisation as two columns of a statement
-/// that reads the user (`mark_latest`, `mark_kept`): the same reads as
-/// [`Store::change_mark`], so a request learns it with its session.
-pub(crate) fn mark_columns(backend: crate::Backend) -> &'static str {
-    match backend {
-        crate::Backend::Sqlite => {
-            "(SELECT COALESCE(MAX(c.id), 0) FROM org_changes c WHERE c.org_id = u.org_id) AS mark_latest, 0 AS mark_kept"
-        }
-        crate::Backend::Postgres => {
-            "(SELECT COALESCE(MAX(c.id), 0) FROM org_changes c WHERE c.org_id = u.org_id) AS mark_latest, \
-             (SELECT COUNT(*) FROM org_changes c WHERE c.org_id = u.org_id) AS mark_kept"
-        }
-    }
+/// The change mark's two columns (`mark_latest`, `mark_kept`) for the
+/// organisation given by the SQL expression `$org`: one text for
+/// [`Store::change_mark`] (`$1`) and for the statements that find a session's
+/// or a token's user (`u.org_id`), so a request learns the mark with its reader.
+macro_rules! mark_columns {
+    (sqlite, $org:literal) => {
+        concat!("(SELECT COALESCE(MAX(c.id), 0) FROM org_changes c WHERE c.org_id = ", $org, ") AS mark_latest, 0 AS mark_kept")
+    };
+    (postgres, $org:literal) => {
+        concat!(
+            "(SELECT COALESCE(MAX(c.id), 0) FROM org_changes c WHERE c.org_id = ",
+            $org,
+            ") AS mark_latest, (SELECT COUNT(*) FROM org_changes c WHERE c.org_id = ",
+            $org,
+            ") AS mark_kept"
+        )
+    };
 }
+pub(crate) use mark_columns;
 
 /// Purged rows after which PostgreSQL vacuums the change marks' table at once.
 const VACUUM_AFTER: u64 = 1000;
@@ -44,8 +49,8 @@ impl Store {
         // The count walks the organisation's rows since the last purge (tens of
         // thousands after a CRM import); the maximum is one seek on the index.
         let sql = match self.backend() {
-            crate::Backend::Sqlite => "SELECT COALESCE(MAX(id), 0), 0 FROM org_changes WHERE org_id = $1",
-            crate::Backend::Postgres => "SELECT COALESCE(MAX(id), 0), COUNT(*) FROM org_changes WHERE org_id = $1",
+            crate::Backend::Sqlite => concat!("SELECT ", mark_columns!(sqlite, "$1")),
+            crate::Backend::Postgres => concat!("SELECT ", mark_columns!(postgres, "$1")),
         };
         let (latest, kept): (i64, i64) = on_pool!(self, p => sqlx::query_as(sql).bind(org).fetch_one(p).await)?;
         Ok(ChangeMark { latest, kept })

@@ -10,19 +10,21 @@ use crate::{Store, StoreError, StoreResult, now, on_pool};
 pub(crate) const SELECT: &str = "SELECT id, org_id, account_id, name, title, business_unit, reports_to_id, buying_role, influence, attitude, \
     relationship_owner_id, objective, last_contact_date, email, phone, version, updated_at, updated_by, crm_id FROM contacts";
 
+/// A contact's columns, as [`Contact`] reads them.
+pub(crate) const CONTACT_COLUMNS: &str = "id, org_id, account_id, name, title, business_unit, reports_to_id, buying_role, influence, attitude, \
+    relationship_owner_id, objective, last_contact_date, email, phone, version, updated_at, updated_by, crm_id";
+
 impl Store {
     pub async fn contacts(&self, org: OrgId, account: AccountId) -> StoreResult<Vec<Contact>> {
-        const SQL: &str = "SELECT id, org_id, account_id, name, title, business_unit, reports_to_id, buying_role, influence, attitude, \
-            relationship_owner_id, objective, last_contact_date, email, phone, version, updated_at, updated_by, crm_id FROM contacts \
-            WHERE org_id = $1 AND account_id = $2 ORDER BY LOWER(name), id";
-        Ok(on_pool!(self, p => sqlx::query_as(SQL).bind(org).bind(account).fetch_all(p).await)?)
+        let sql = sqlx::AssertSqlSafe(format!(
+            "SELECT {CONTACT_COLUMNS} FROM contacts WHERE org_id = $1 AND account_id = $2 ORDER BY LOWER(name), id"
+        ));
+        Ok(on_pool!(self, p => sqlx::query_as(sql).bind(org).bind(account).fetch_all(p).await)?)
     }
 
     pub async fn contact(&self, org: OrgId, id: ContactId) -> StoreResult<Contact> {
-        const SQL: &str = "SELECT id, org_id, account_id, name, title, business_unit, reports_to_id, buying_role, influence, attitude, \
-            relationship_owner_id, objective, last_contact_date, email, phone, version, updated_at, updated_by, crm_id FROM contacts \
-            WHERE org_id = $1 AND id = $2";
-        on_pool!(self, p => sqlx::query_as(SQL).bind(org).bind(id).fetch_optional(p).await)?.found()
+        let sql = sqlx::AssertSqlSafe(format!("SELECT {CONTACT_COLUMNS} FROM contacts WHERE org_id = $1 AND id = $2"));
+        on_pool!(self, p => sqlx::query_as(sql).bind(org).bind(id).fetch_optional(p).await)?.found()
     }
 
     async fn check_contact_refs(&self, org: OrgId, account: AccountId, id: Option<ContactId>, data: &ContactData) -> StoreResult<()> {

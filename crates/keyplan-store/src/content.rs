@@ -11,7 +11,7 @@ use time::{Date, OffsetDateTime};
 use crate::error::OptionalExt;
 use crate::{Store, StoreError, StoreResult, now, on_pool, on_tx};
 
-#[derive(Clone, Debug, sqlx::FromRow, Serialize)]
+#[derive(Clone, Debug, sqlx::FromRow, Serialize, serde::Deserialize)]
 pub struct PlanSection {
     pub id: SectionId,
     pub plan_id: PlanId,
@@ -19,11 +19,12 @@ pub struct PlanSection {
     pub body: Option<String>,
     pub so_what: Option<String>,
     pub version: i64,
+    #[serde(deserialize_with = "crate::json_rows::ts")]
     pub updated_at: OffsetDateTime,
     pub updated_by: Option<UserId>,
 }
 
-#[derive(Clone, Debug, sqlx::FromRow, Serialize)]
+#[derive(Clone, Debug, sqlx::FromRow, Serialize, serde::Deserialize)]
 pub struct Item {
     pub id: ItemId,
     pub plan_id: PlanId,
@@ -38,7 +39,9 @@ pub struct Item {
     pub response: Option<String>,
     pub position: i32,
     pub version: i64,
+    #[serde(deserialize_with = "crate::json_rows::ts")]
     pub created_at: OffsetDateTime,
+    #[serde(deserialize_with = "crate::json_rows::ts")]
     pub updated_at: OffsetDateTime,
     pub updated_by: Option<UserId>,
 }
@@ -59,13 +62,14 @@ impl Item {
     }
 }
 
-#[derive(Clone, Debug, sqlx::FromRow, Serialize)]
+#[derive(Clone, Debug, sqlx::FromRow, Serialize, serde::Deserialize)]
 pub struct GoalLink {
     pub id: LinkId,
     pub plan_id: PlanId,
     pub goal_id: NodeId,
     pub target_kind: LinkKind,
     pub target_id: i64,
+    #[serde(deserialize_with = "crate::json_rows::ts")]
     pub created_at: OffsetDateTime,
 }
 
@@ -75,10 +79,10 @@ impl GoalLink {
     }
 }
 
-const ITEM_COLUMNS: &str = "id, plan_id, section_key, kind, category, text, source, item_date, author_id, derived_from_id, response, \
+pub(crate) const ITEM_COLUMNS: &str = "id, plan_id, section_key, kind, category, text, source, item_date, author_id, derived_from_id, response, \
     position, version, created_at, updated_at, updated_by";
-const SECTION_COLUMNS: &str = "id, plan_id, section_key, body, so_what, version, updated_at, updated_by";
-const LINK_COLUMNS: &str = "id, plan_id, goal_id, target_kind, target_id, created_at";
+pub(crate) const SECTION_COLUMNS: &str = "id, plan_id, section_key, body, so_what, version, updated_at, updated_by";
+pub(crate) const LINK_COLUMNS: &str = "id, plan_id, goal_id, target_kind, target_id, created_at";
 
 impl Store {
     // --- section text ---------------------------------------------------------------

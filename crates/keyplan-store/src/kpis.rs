@@ -10,7 +10,7 @@ use time::{Date, OffsetDateTime};
 use crate::error::OptionalExt;
 use crate::{Store, StoreError, StoreResult, now, on_pool, on_tx};
 
-#[derive(Clone, Debug, sqlx::FromRow, Serialize)]
+#[derive(Clone, Debug, sqlx::FromRow, Serialize, serde::Deserialize)]
 pub struct Kpi {
     pub id: KpiId,
     pub plan_id: PlanId,
@@ -24,11 +24,12 @@ pub struct Kpi {
     pub period: Period,
     pub position: i32,
     pub version: i64,
+    #[serde(deserialize_with = "crate::json_rows::ts")]
     pub updated_at: OffsetDateTime,
     pub updated_by: Option<UserId>,
 }
 
-#[derive(Clone, Debug, sqlx::FromRow, Serialize)]
+#[derive(Clone, Debug, sqlx::FromRow, Serialize, serde::Deserialize)]
 pub struct KpiActual {
     pub id: KpiActualId,
     pub kpi_id: KpiId,
@@ -37,6 +38,7 @@ pub struct KpiActual {
     pub value: f64,
     pub note: Option<String>,
     pub recorded_by: Option<UserId>,
+    #[serde(deserialize_with = "crate::json_rows::ts")]
     pub recorded_at: OffsetDateTime,
     pub version: i64,
 }

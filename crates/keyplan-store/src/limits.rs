@@ -5,7 +5,6 @@ use keyplan_domain::{OrgId, PlanId, UserId};
 use serde::Serialize;
 use time::OffsetDateTime;
 
-use crate::error::OptionalExt;
 use crate::{Store, StoreResult, now, on_pool};
 
 /// A plan that counts against the limits: active, in review or approved.
@@ -71,25 +70,6 @@ impl Store {
         let sql = sqlx::AssertSqlSafe(format!("{EXCEPTIONS} WHERE e.org_id = $1 AND e.plan_id = $2 ORDER BY e.allowed_at DESC, e.id DESC"));
         Ok(on_pool!(self, p => sqlx::query_as(sql).bind(org).bind(plan).fetch_all(p).await)?)
     }
-
-    /// A plan with the latest exception to the limits allowed for it, in one
-    /// statement (the plan page shows it without an extra query).
-    pub async fn plan_with_exception(&self, org: OrgId, id: PlanId) -> StoreResult<(crate::Plan, Option<PlanLimitNote>)> {
-        const SQL: &str = "SELECT p.id, p.org_id, p.account_id, p.title, p.template, p.template_version_id, p.status, p.period_start, \
-            p.period_end, p.version, p.created_by, p.created_at, p.updated_at, p.updated_by, p.customer_title, \
-            e.limits AS exception_limits, e.reason AS exception_reason, u.name AS exception_by, e.allowed_at AS exception_at \
-            FROM plans p LEFT JOIN plan_limit_exceptions e ON e.id = (SELECT MAX(x.id) FROM plan_limit_exceptions x WHERE x.plan_id = p.id) \
-            LEFT JOIN users u ON u.id = e.allowed_by WHERE p.org_id = $1 AND p.id = $2";
-        let row: Option<PlanExceptionRow> = on_pool!(self, p => sqlx::query_as(SQL).bind(org).bind(id).fetch_optional(p).await)?;
-        let row = row.found()?;
-        let note = match (row.exception_limits, row.exception_reason, row.exception_at) {
-            (Some(limits), Some(reason), Some(allowed_at)) => {
-                Some(PlanLimitNote { limits, reason, allowed_by_name: row.exception_by, allowed_at })
-            }
-            _ => None,
-        };
-        Ok((row.plan, note))
-    }
 }
 
 /// The latest exception to the limits allowed for a plan, as the plan shows it.
@@ -103,12 +83,29 @@ pub struct PlanLimitNote {
     pub allowed_at: OffsetDateTime,
 }
 
+/// A plan's latest exception as columns of the plan's read (`plan_read.rs`),
+/// joined as `e` (the exception) and `eu` (who allowed it).
 #[derive(sqlx::FromRow)]
-struct PlanExceptionRow {
-    #[sqlx(flatten)]
-    plan: crate::Plan,
+pub(crate) struct ExceptionColumns {
     exception_limits: Option<String>,
     exception_reason: Option<String>,
     exception_by: Option<String>,
     exception_at: Option<OffsetDateTime>,
+}
+
+impl ExceptionColumns {
+    pub(crate) const SELECT: &str =
+        "e.limits AS exception_limits, e.reason AS exception_reason, eu.name AS exception_by, e.allowed_at AS exception_at";
+    pub(crate) const JOIN: &str = "LEFT JOIN plan_limit_exceptions e ON e.id = (SELECT MAX(x.id) FROM plan_limit_exceptions x WHERE x.plan_id = p.id) \
+        LEFT JOIN users eu ON eu.id = e.allowed_by";
+
+    /// The note, when the plan has an exception.
+    pub(crate) fn note(self) -> Option<PlanLimitNote> {
+        match (self.exception_limits, self.exception_reason, self.exception_at) {
+            (Some(limits), Some(reason), Some(allowed_at)) => {
+                Some(PlanLimitNote { limits, reason, allowed_by_name: self.exception_by, allowed_at })
+            }
+            _ => None,
+        }
+    }
 }

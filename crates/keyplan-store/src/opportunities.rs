@@ -19,7 +19,7 @@ use crate::error::OptionalExt;
 use crate::{Store, StoreError, StoreResult, Tx, now, on_pool, on_tx};
 
 /// An opportunity as stored.
-#[derive(Clone, Debug, sqlx::FromRow, Serialize)]
+#[derive(Clone, Debug, sqlx::FromRow, Serialize, serde::Deserialize)]
 pub struct Opportunity {
     pub id: OpportunityId,
     pub org_id: OrgId,
@@ -39,7 +39,9 @@ pub struct Opportunity {
     pub goal_id: Option<NodeId>,
     pub whitespace_cell_id: Option<CellId>,
     pub version: i64,
+    #[serde(deserialize_with = "crate::json_rows::ts")]
     pub created_at: OffsetDateTime,
+    #[serde(deserialize_with = "crate::json_rows::ts")]
     pub updated_at: OffsetDateTime,
     pub updated_by: Option<UserId>,
 }
@@ -54,7 +56,7 @@ pub struct GoalChoice {
     pub unit: Option<String>,
 }
 
-const COLUMNS: &str = "o.id, o.org_id, o.account_id, o.crm_id, o.crm_key, o.name, o.stage, o.status, o.amount, o.currency, \
+pub(crate) const COLUMNS: &str = "o.id, o.org_id, o.account_id, o.crm_id, o.crm_key, o.name, o.stage, o.status, o.amount, o.currency, \
     o.probability, o.close_date, o.owner_id, o.next_step, o.goal_id, o.whitespace_cell_id, o.version, o.created_at, o.updated_at, o.updated_by";
 
 /// The columns as `RETURNING` names them (no table alias there).
@@ -62,12 +64,14 @@ fn returning() -> String {
     COLUMNS.replace("o.", "")
 }
 
-const ORDER: &str = "ORDER BY o.close_date IS NULL, o.close_date, LOWER(o.name), o.id";
+pub(crate) const ORDER_KEYS: &str = "o.close_date IS NULL, o.close_date, LOWER(o.name), o.id";
 
 impl Store {
     /// The account's opportunities, soonest close date first (undated last).
     pub async fn opportunities(&self, org: OrgId, account: AccountId) -> StoreResult<Vec<Opportunity>> {
-        let sql = sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM opportunities o WHERE o.org_id = $1 AND o.account_id = $2 {ORDER}"));
+        let sql = sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM opportunities o WHERE o.org_id = $1 AND o.account_id = $2 ORDER BY {ORDER_KEYS}"
+        ));
         Ok(on_pool!(self, p => sqlx::query_as(sql).bind(org).bind(account).fetch_all(p).await)?)
     }
 
@@ -76,7 +80,7 @@ impl Store {
     pub async fn plan_opportunities(&self, org: OrgId, plan: PlanId) -> StoreResult<Vec<Opportunity>> {
         let sql = sqlx::AssertSqlSafe(format!(
             "SELECT {COLUMNS} FROM opportunities o JOIN nodes n ON n.id = o.goal_id AND n.org_id = o.org_id \
-             WHERE o.org_id = $1 AND n.plan_id = $2 AND n.kind = 'goal' {ORDER}"
+             WHERE o.org_id = $1 AND n.plan_id = $2 AND n.kind = 'goal' ORDER BY {ORDER_KEYS}"
         ));
         Ok(on_pool!(self, p => sqlx::query_as(sql).bind(org).bind(plan).fetch_all(p).await)?)
     }

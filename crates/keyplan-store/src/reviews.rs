@@ -11,7 +11,7 @@ use time::{Date, OffsetDateTime};
 use crate::error::OptionalExt;
 use crate::{CoachMark, Store, StoreError, StoreResult, now, on_pool, on_tx};
 
-#[derive(Clone, Debug, sqlx::FromRow, Serialize)]
+#[derive(Clone, Debug, sqlx::FromRow, Serialize, serde::Deserialize)]
 pub struct Review {
     pub id: ReviewId,
     pub plan_id: PlanId,
@@ -19,19 +19,23 @@ pub struct Review {
     pub review_date: Date,
     pub notes: Option<String>,
     pub decisions: Option<String>,
+    #[serde(deserialize_with = "crate::json_rows::opt_ts", default)]
     pub held_at: Option<OffsetDateTime>,
     pub snapshot_id: Option<SnapshotId>,
     pub signoff: Option<Signoff>,
     pub signoff_comment: Option<String>,
     pub signoff_by: Option<UserId>,
+    #[serde(deserialize_with = "crate::json_rows::opt_ts", default)]
     pub signoff_at: Option<OffsetDateTime>,
     /// The coach's score (one decimal) when the review was held.
     pub coach_score: Option<f64>,
     /// The plan's excellence level (1 to 5) when the review was held.
     pub coach_level: Option<i32>,
     pub version: i64,
+    #[serde(deserialize_with = "crate::json_rows::ts")]
     pub created_at: OffsetDateTime,
     pub created_by: Option<UserId>,
+    #[serde(deserialize_with = "crate::json_rows::ts")]
     pub updated_at: OffsetDateTime,
 }
 
@@ -84,7 +88,7 @@ pub struct Snapshot {
 }
 
 /// How often a plan is reviewed, when next, and when it last was.
-#[derive(Clone, Debug, sqlx::FromRow, Serialize)]
+#[derive(Clone, Debug, sqlx::FromRow, Serialize, serde::Deserialize)]
 pub struct ReviewSchedule {
     pub plan_id: PlanId,
     pub account_id: keyplan_domain::AccountId,
@@ -94,8 +98,10 @@ pub struct ReviewSchedule {
     pub next_review_date: Option<Date>,
     pub last_held: Option<Date>,
     /// When the plan's own fields last changed.
+    #[serde(deserialize_with = "crate::json_rows::ts")]
     pub plan_updated_at: OffsetDateTime,
     /// The latest change recorded in the plan's history (its tree, sections, items…).
+    #[serde(deserialize_with = "crate::json_rows::opt_ts", default)]
     pub last_activity: Option<OffsetDateTime>,
     /// The organisation's `update_interval_days`.
     pub update_interval_days: i32,
@@ -118,13 +124,14 @@ pub fn last_update(plan_updated_at: OffsetDateTime, last_activity: Option<Offset
 pub(crate) const UPDATE_FACTS: &str = "p.updated_at AS plan_updated_at, \
     (SELECT MAX(ac.at) FROM activity ac WHERE ac.plan_id = p.id) AS last_activity, o.update_interval_days";
 
-const COLUMNS: &str = "id, plan_id, kind, review_date, notes, decisions, held_at, snapshot_id, signoff, signoff_comment, signoff_by, signoff_at, \
+pub(crate) const COLUMNS: &str = "id, plan_id, kind, review_date, notes, decisions, held_at, snapshot_id, signoff, signoff_comment, signoff_by, signoff_at, \
     coach_score, coach_level, version, created_at, created_by, updated_at";
 const SNAP_INFO: &str = "id, plan_id, label, taken_at, taken_by";
-const SCHEDULE: &str = "SELECT p.id AS plan_id, p.account_id, p.status, p.period_start, p.review_cadence_months, p.next_review_date, \
+pub(crate) const SCHEDULE_COLUMNS: &str = "p.id AS plan_id, p.account_id, p.status, p.period_start, p.review_cadence_months, p.next_review_date, \
     (SELECT MAX(r.review_date) FROM reviews r WHERE r.plan_id = p.id AND r.held_at IS NOT NULL) AS last_held, \
     p.updated_at AS plan_updated_at, (SELECT MAX(ac.at) FROM activity ac WHERE ac.plan_id = p.id) AS last_activity, \
-    o.update_interval_days FROM plans p JOIN organisations o ON o.id = p.org_id";
+    o.update_interval_days";
+const SCHEDULE_FROM: &str = "FROM plans p JOIN organisations o ON o.id = p.org_id";
 
 impl Store {
     /// The plan's reviews, latest date first.
@@ -350,13 +357,13 @@ impl Store {
     }
 
     pub async fn review_schedule(&self, org: OrgId, plan: PlanId) -> StoreResult<ReviewSchedule> {
-        let sql = sqlx::AssertSqlSafe(format!("{SCHEDULE} WHERE p.org_id = $1 AND p.id = $2"));
+        let sql = sqlx::AssertSqlSafe(format!("SELECT {SCHEDULE_COLUMNS} {SCHEDULE_FROM} WHERE p.org_id = $1 AND p.id = $2"));
         on_pool!(self, p => sqlx::query_as(sql).bind(org).bind(plan).fetch_optional(p).await)?.found()
     }
 
     /// Every plan's schedule in one query (the meeting's proposal reads them all).
     pub async fn review_schedules(&self, org: OrgId) -> StoreResult<Vec<ReviewSchedule>> {
-        let sql = sqlx::AssertSqlSafe(format!("{SCHEDULE} WHERE p.org_id = $1"));
+        let sql = sqlx::AssertSqlSafe(format!("SELECT {SCHEDULE_COLUMNS} {SCHEDULE_FROM} WHERE p.org_id = $1"));
         Ok(on_pool!(self, p => sqlx::query_as(sql).bind(org).fetch_all(p).await)?)
     }
 
@@ -364,7 +371,7 @@ impl Store {
     /// its own rows' stale plans, without reading the whole organisation's.
     pub async fn review_schedules_of(&self, org: OrgId, accounts: &[AccountId]) -> StoreResult<Vec<ReviewSchedule>> {
         let ids = crate::id_list(accounts.iter().map(|a| a.get()));
-        let sql = sqlx::AssertSqlSafe(format!("{SCHEDULE} WHERE p.org_id = $1 AND p.account_id IN ({ids})"));
+        let sql = sqlx::AssertSqlSafe(format!("SELECT {SCHEDULE_COLUMNS} {SCHEDULE_FROM} WHERE p.org_id = $1 AND p.account_id IN ({ids})"));
         Ok(on_pool!(self, p => sqlx::query_as(sql).bind(org).fetch_all(p).await)?)
     }
 

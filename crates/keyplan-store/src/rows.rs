@@ -18,15 +18,17 @@ pub struct Organisation {
     pub currency: String,
 }
 
-#[derive(Clone, Debug, sqlx::FromRow, Serialize)]
+#[derive(Clone, Debug, sqlx::FromRow, Serialize, serde::Deserialize)]
 pub struct User {
     pub id: UserId,
     pub org_id: OrgId,
     pub email: String,
     pub name: String,
     pub role: Role,
+    #[serde(deserialize_with = "crate::json_rows::flag")]
     pub active: bool,
     pub version: i64,
+    #[serde(deserialize_with = "crate::json_rows::ts")]
     pub created_at: OffsetDateTime,
     /// The sales team (free text, e.g. "DACH"); KAMs of one team see each other in the cockpit.
     #[sqlx(default)]
@@ -65,6 +67,20 @@ pub struct SessionUser {
 }
 
 impl SessionUser {
+    /// `user` acting without a browser session (the command line, the demo's
+    /// seeding, benchmarks): no form token, no badge, no chosen language and
+    /// no change mark read.
+    pub fn acting(user: User, org_name: impl Into<String>) -> SessionUser {
+        SessionUser {
+            user,
+            org_name: org_name.into(),
+            csrf_token: None,
+            unread_notifications: 0,
+            language: None,
+            mark_latest: None,
+            mark_kept: None,
+        }
+    }
     /// The organisation's change mark when the session was read, if it was read with it.
     pub fn change_mark(&self) -> Option<crate::ChangeMark> {
         Some(crate::ChangeMark { latest: self.mark_latest?, kept: self.mark_kept? })
@@ -75,7 +91,7 @@ impl SessionUser {
     }
 }
 
-#[derive(Clone, Debug, sqlx::FromRow, Serialize)]
+#[derive(Clone, Debug, sqlx::FromRow, Serialize, serde::Deserialize)]
 pub struct Account {
     pub id: AccountId,
     pub org_id: OrgId,
@@ -92,7 +108,9 @@ pub struct Account {
     pub growth_trend: Option<GrowthTrend>,
     pub owner_id: Option<UserId>,
     pub version: i64,
+    #[serde(deserialize_with = "crate::json_rows::ts")]
     pub created_at: OffsetDateTime,
+    #[serde(deserialize_with = "crate::json_rows::ts")]
     pub updated_at: OffsetDateTime,
     pub updated_by: Option<UserId>,
 }
@@ -109,7 +127,7 @@ impl Account {
     }
 }
 
-#[derive(Clone, Debug, sqlx::FromRow, Serialize)]
+#[derive(Clone, Debug, sqlx::FromRow, Serialize, serde::Deserialize)]
 pub struct Contact {
     pub id: ContactId,
     pub org_id: OrgId,
@@ -127,6 +145,7 @@ pub struct Contact {
     pub email: Option<String>,
     pub phone: Option<String>,
     pub version: i64,
+    #[serde(deserialize_with = "crate::json_rows::ts")]
     pub updated_at: OffsetDateTime,
     pub updated_by: Option<UserId>,
     pub crm_id: Option<String>,

@@ -35,7 +35,7 @@ pub struct Template {
 }
 
 /// One stored version of a template.
-#[derive(Clone, Debug, sqlx::FromRow, Serialize)]
+#[derive(Clone, Debug, sqlx::FromRow, Serialize, serde::Deserialize)]
 pub struct TemplateVersion {
     pub id: TemplateVersionId,
     pub template_id: TemplateId,
@@ -44,8 +44,9 @@ pub struct TemplateVersion {
     pub name: String,
     pub description: String,
     pub budget_pages: f64,
-    #[serde(skip)]
+    #[serde(skip_serializing)]
     pub sections: String,
+    #[serde(deserialize_with = "crate::json_rows::ts")]
     pub created_at: OffsetDateTime,
     pub created_by: Option<UserId>,
     pub author_name: Option<String>,
@@ -100,9 +101,9 @@ const TEMPLATE_SELECT: &str = "SELECT t.id, t.key, t.position, t.retired, t.curr
     (SELECT COUNT(*) FROM plans p JOIN template_versions pv ON pv.id = p.template_version_id WHERE pv.template_id = t.id) AS plans \
     FROM templates t JOIN template_versions v ON v.template_id = t.id AND v.number = t.current_version";
 
-const VERSION_SELECT: &str = "SELECT v.id, v.template_id, t.key, v.number, v.name, v.description, v.budget_pages, v.sections, \
-    v.created_at, v.created_by, u.name AS author_name \
-    FROM template_versions v JOIN templates t ON t.id = v.template_id LEFT JOIN users u ON u.id = v.created_by";
+pub(crate) const VERSION_COLUMNS: &str = "v.id, v.template_id, t.key, v.number, v.name, v.description, v.budget_pages, v.sections, \
+    v.created_at, v.created_by, u.name AS author_name";
+const VERSION_FROM: &str = "FROM template_versions v JOIN templates t ON t.id = v.template_id LEFT JOIN users u ON u.id = v.created_by";
 
 fn sections_json(doc: &TemplateDoc) -> StoreResult<String> {
     serde_json::to_string(&doc.sections).map_err(|e| StoreError::Config(format!("cannot write template sections: {e}")))
@@ -133,13 +134,15 @@ impl Store {
 
     /// One version, such as the one a plan was made with.
     pub async fn template_version(&self, org: OrgId, id: TemplateVersionId) -> StoreResult<TemplateVersion> {
-        let sql = sqlx::AssertSqlSafe(format!("{VERSION_SELECT} WHERE v.org_id = $1 AND v.id = $2"));
+        let sql = sqlx::AssertSqlSafe(format!("SELECT {VERSION_COLUMNS} {VERSION_FROM} WHERE v.org_id = $1 AND v.id = $2"));
         on_pool!(self, p => sqlx::query_as(sql).bind(org).bind(id).fetch_optional(p).await)?.found()
     }
 
     /// Every version of a template, newest first.
     pub async fn template_versions(&self, org: OrgId, id: TemplateId) -> StoreResult<Vec<TemplateVersion>> {
-        let sql = sqlx::AssertSqlSafe(format!("{VERSION_SELECT} WHERE v.org_id = $1 AND v.template_id = $2 ORDER BY v.number DESC"));
+        let sql = sqlx::AssertSqlSafe(format!(
+            "SELECT {VERSION_COLUMNS} {VERSION_FROM} WHERE v.org_id = $1 AND v.template_id = $2 ORDER BY v.number DESC"
+        ));
         Ok(on_pool!(self, p => sqlx::query_as(sql).bind(org).bind(id).fetch_all(p).await)?)
     }
 

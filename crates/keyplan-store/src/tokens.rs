@@ -41,6 +41,20 @@ const COLUMNS: &str = "t.id, t.user_id, u.org_id, u.name AS user_name, u.email A
 /// every request, and "last used" stays right to the minute.
 const LAST_USED_GRAIN: time::Duration = time::Duration::MINUTE;
 
+/// The statement that finds a token's user, with the organisation's change mark.
+macro_rules! token_sql {
+    ($db:ident) => {
+        concat!(
+            "SELECT ",
+            crate::users::user_columns!(),
+            ", o.name AS org_name, NULL AS csrf_token, u.language, ",
+            crate::changes::mark_columns!($db, "u.org_id"),
+            " FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN organisations o ON o.id = u.org_id \
+             WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2) AND u.active"
+        )
+    };
+}
+
 impl Store {
     pub async fn create_api_token(
         &self,
@@ -58,14 +72,10 @@ impl Store {
     /// The active user behind an API token, if the token is valid: not revoked,
     /// not expired. Notes the token's use (at most once a minute).
     pub async fn token_user(&self, token_hash: &str) -> StoreResult<Option<SessionUser>> {
-        let sql = format!(
-            "SELECT u.id, u.org_id, u.email, u.name, u.role, u.active, u.version, u.created_at, u.team, o.name AS org_name, NULL AS csrf_token, u.language, {} \
-             FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN organisations o ON o.id = u.org_id \
-             WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2) AND u.active",
-            crate::changes::mark_columns(self.backend())
-        );
-        // Only fixed pieces of SQL are put together above; every value is bound.
-        let sql = sqlx::AssertSqlSafe(sql);
+        let sql = match self.backend() {
+            crate::Backend::Sqlite => token_sql!(sqlite),
+            crate::Backend::Postgres => token_sql!(postgres),
+        };
         let at = now();
         let user: Option<SessionUser> = on_pool!(self, p => sqlx::query_as(sql).bind(token_hash).bind(at).fetch_optional(p).await)?;
         if user.is_some() {

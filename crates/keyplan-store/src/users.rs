@@ -8,7 +8,20 @@ use crate::error::OptionalExt;
 use crate::rows::{Organisation, SessionUser, User};
 use crate::{Store, StoreError, StoreResult, Ts, now, on_pool};
 
-#[derive(Clone, Debug, Default, sqlx::FromRow, serde::Serialize)]
+/// A user's columns, as the one-row reads and the plan's read (`plan_read.rs`) select them.
+macro_rules! user_columns {
+    () => {
+        "u.id, u.org_id, u.email, u.name, u.role, u.active, u.version, u.created_at, u.team"
+    };
+}
+pub(crate) use user_columns;
+pub(crate) const USER_COLUMNS: &str = user_columns!();
+
+/// The organisation's settings, as [`OrgSettings`] reads them.
+pub(crate) const SETTINGS_COLUMNS: &str = "value_discipline, value_statement, version, currency";
+const SETTINGS_SQL: &str = "SELECT value_discipline, value_statement, version, currency FROM organisations WHERE id = $1";
+
+#[derive(Clone, Debug, Default, sqlx::FromRow, serde::Serialize, serde::Deserialize)]
 pub struct OrgSettings {
     pub value_discipline: Option<ValueDiscipline>,
     pub value_statement: Option<String>,
@@ -27,6 +40,21 @@ pub struct NewUser<'a> {
     pub name: &'a str,
     pub role: Role,
     pub password_hash: &'a str,
+}
+
+/// The statement that finds a session's user, with the organisation's change mark.
+macro_rules! session_sql {
+    ($db:ident) => {
+        concat!(
+            "SELECT ",
+            user_columns!(),
+            ", o.name AS org_name, s.csrf_token, u.language, \
+             (SELECT COUNT(*) FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread_notifications, ",
+            crate::changes::mark_columns!($db, "u.org_id"),
+            " FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.org_id \
+             WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active"
+        )
+    };
 }
 
 impl Store {
@@ -60,7 +88,7 @@ impl Store {
 
     /// The organisation's value discipline and how it lives it (seed 003).
     pub async fn org_settings(&self, org: OrgId) -> StoreResult<OrgSettings> {
-        on_pool!(self, p => sqlx::query_as("SELECT value_discipline, value_statement, version, currency FROM organisations WHERE id = $1")
+        on_pool!(self, p => sqlx::query_as(SETTINGS_SQL)
             .bind(org).fetch_optional(p).await)?
         .found()
     }
@@ -109,12 +137,12 @@ impl Store {
     }
 
     pub async fn list_users(&self, org: OrgId) -> StoreResult<Vec<User>> {
-        const SQL: &str = "SELECT u.id, u.org_id, u.email, u.name, u.role, u.active, u.version, u.created_at, u.team FROM users u WHERE u.org_id = $1 ORDER BY u.name, u.id";
+        const SQL: &str = concat!("SELECT ", user_columns!(), " FROM users u WHERE u.org_id = $1 ORDER BY u.name, u.id");
         Ok(on_pool!(self, p => sqlx::query_as(SQL).bind(org).fetch_all(p).await)?)
     }
 
     pub async fn user(&self, org: OrgId, id: UserId) -> StoreResult<User> {
-        const SQL: &str = "SELECT u.id, u.org_id, u.email, u.name, u.role, u.active, u.version, u.created_at, u.team FROM users u WHERE u.org_id = $1 AND u.id = $2";
+        const SQL: &str = concat!("SELECT ", user_columns!(), " FROM users u WHERE u.org_id = $1 AND u.id = $2");
         on_pool!(self, p => sqlx::query_as(SQL).bind(org).bind(id).fetch_optional(p).await)?.found()
     }
 
@@ -212,15 +240,10 @@ impl Store {
 
     /// The active user behind a session, if the session is valid and unexpired.
     pub async fn session_user(&self, token_hash: &str) -> StoreResult<Option<SessionUser>> {
-        let sql = format!(
-            "SELECT u.id, u.org_id, u.email, u.name, u.role, u.active, u.version, u.created_at, u.team, o.name AS org_name, s.csrf_token, u.language, \
-             (SELECT COUNT(*) FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread_notifications, {} \
-             FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.org_id \
-             WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active",
-            crate::changes::mark_columns(self.backend())
-        );
-        // Only fixed pieces of SQL are put together above; every value is bound.
-        let sql = sqlx::AssertSqlSafe(sql);
+        let sql = match self.backend() {
+            crate::Backend::Sqlite => session_sql!(sqlite),
+            crate::Backend::Postgres => session_sql!(postgres),
+        };
         Ok(on_pool!(self, p => sqlx::query_as(sql).bind(token_hash).bind(now()).fetch_optional(p).await)?)
     }
 

@@ -13,13 +13,14 @@ use time::OffsetDateTime;
 use crate::error::OptionalExt;
 use crate::{Store, StoreError, StoreResult, now, on_pool, on_tx, swapped};
 
-const OFFERING_COLUMNS: &str = "id, org_id, name, description, position, retired, version, created_at, updated_at";
-const UNIT_COLUMNS: &str = "id, org_id, account_id, name, position, version, created_at, updated_at";
+pub(crate) const OFFERING_COLUMNS: &str = "id, org_id, name, description, position, retired, version, created_at, updated_at";
+pub(crate) const UNIT_COLUMNS: &str = "id, org_id, account_id, name, position, version, created_at, updated_at";
 // `updated_by` is INTEGER (not BIGINT) in the PostgreSQL schema; the cast keeps it an i64.
-const CELL_COLUMNS: &str = "id, org_id, account_id, offering_id, business_unit_id, status, value, note, version, updated_at, updated_by";
+pub(crate) const CELL_COLUMNS: &str =
+    "id, org_id, account_id, offering_id, business_unit_id, status, value, note, version, updated_at, updated_by";
 
 /// One of the company's offerings: a row of every account's matrix.
-#[derive(Clone, Debug, sqlx::FromRow, Serialize)]
+#[derive(Clone, Debug, sqlx::FromRow, Serialize, serde::Deserialize)]
 pub struct Offering {
     pub id: OfferingId,
     pub org_id: OrgId,
@@ -27,14 +28,17 @@ pub struct Offering {
     pub description: Option<String>,
     pub position: i32,
     /// Retired offerings get no new cells; existing cells stay visible.
+    #[serde(deserialize_with = "crate::json_rows::flag")]
     pub retired: bool,
     pub version: i64,
+    #[serde(deserialize_with = "crate::json_rows::ts")]
     pub created_at: OffsetDateTime,
+    #[serde(deserialize_with = "crate::json_rows::ts")]
     pub updated_at: OffsetDateTime,
 }
 
 /// A business unit of the customer: a column of the account's matrix.
-#[derive(Clone, Debug, sqlx::FromRow, Serialize)]
+#[derive(Clone, Debug, sqlx::FromRow, Serialize, serde::Deserialize)]
 pub struct BusinessUnit {
     pub id: BusinessUnitId,
     pub org_id: OrgId,
@@ -42,12 +46,14 @@ pub struct BusinessUnit {
     pub name: String,
     pub position: i32,
     pub version: i64,
+    #[serde(deserialize_with = "crate::json_rows::ts")]
     pub created_at: OffsetDateTime,
+    #[serde(deserialize_with = "crate::json_rows::ts")]
     pub updated_at: OffsetDateTime,
 }
 
 /// A filled cell of the matrix.
-#[derive(Clone, Debug, sqlx::FromRow, Serialize)]
+#[derive(Clone, Debug, sqlx::FromRow, Serialize, serde::Deserialize)]
 pub struct Cell {
     pub id: CellId,
     pub org_id: OrgId,
@@ -58,6 +64,7 @@ pub struct Cell {
     pub value: Option<f64>,
     pub note: Option<String>,
     pub version: i64,
+    #[serde(deserialize_with = "crate::json_rows::ts")]
     pub updated_at: OffsetDateTime,
     pub updated_by: Option<UserId>,
 }

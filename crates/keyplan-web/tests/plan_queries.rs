@@ -27,16 +27,17 @@ async fn plan_page_query_count_does_not_grow_with_the_plan() {
     assert_eq!(api_small, api_large, "API statements: {api_small} before, {api_large} after adding 120 nodes");
     assert_eq!(strategic_small, strategic_large, "strategic plan page: {strategic_small} before, {strategic_large} after");
     assert_eq!(story_small, story_large, "story page: {story_small} before, {story_large} after");
-    // Session, plan, account, team, nodes, users, contacts, template version, section
-    // texts, items, links, organisation settings, three for the whitespace matrix,
-    // three for KPIs, actuals and review dates, and the reviews, discussion and
-    // activity cards: a fixed number, run side by side where they are independent.
-    // The coach panel adds three: the organisation's rule settings and the
-    // ladder's two statements of evidence (22 before the coach); the pipeline
-    // behind the goals one (issue 16), the ETag's change mark one (issue 18).
-    // The reviews are read once, with the plan, for the timeline's marks, the
-    // reviews card and the coach's evidence (they were read three times). The
-    // change mark comes with the session, in the statement that finds the reader.
-    assert!(small <= 24, "the plan page takes {small} statements");
-    assert!(strategic_small <= 24, "the strategic plan page takes {strategic_small} statements");
+    // Issue 18: at most 10 statements for the page and the API. The page takes
+    // seven: the session (with the change mark), the plan with everything but
+    // its tree in one statement (account, team, contacts, texts, items, links,
+    // KPIs, actuals, reviews, opportunities, schedule, whitespace matrix,
+    // template version, settings and users as JSON columns), the tree with the
+    // customer's answers, the discussion, the activity, and the coach's rule
+    // settings and evidence. The API takes three: session, plan, tree.
+    for (what, n) in [("plan page", small), ("strategic plan page", strategic_small), ("plan API", api_small), ("story page", story_small)]
+    {
+        assert!(n <= 10, "the {what} takes {n} statements");
+    }
+    assert!(small <= 7, "the plan page takes {small} statements");
+    assert!(api_small <= 3, "the plan API takes {api_small} statements");
 }

@@ -7,7 +7,7 @@ use keyplan_domain::{ContactId, Lang, PlanId, UserId};
 use keyplan_i18n::Tr;
 use keyplan_store::{Account, Contact, Plan, Store, TeamMember, User};
 
-use crate::{AppError, Auth, Result, today};
+use crate::{Auth, Result, today};
 
 mod coach_input;
 mod views;
@@ -49,6 +49,9 @@ pub struct PlanBundle {
     /// The opportunities linked to the plan's goals (one statement), for the
     /// pipeline coverage; internal commercial figures, dropped for the customer.
     pub opportunities: Vec<keyplan_store::Opportunity>,
+    /// When the plan is reviewed and was last updated (read with the plan;
+    /// `None` in bundles made without the store, such as tests of files).
+    pub schedule: Option<keyplan_store::ReviewSchedule>,
     /// The commitments' dated progress notes, newest first: loaded only for
     /// the files of an audience that sees internal notes (see
     /// [`crate::audience::audience_bundle`]), empty otherwise.
@@ -99,39 +102,33 @@ pub async fn plan_bundle_for(
     id: PlanId,
     lang: Lang,
 ) -> Result<PlanBundle> {
-    let (plan, limit_exception) = store.plan_with_exception(org, id).await?;
-    let a = plan.account_id;
-    // Independent reads: run them side by side on the pool (a fixed number, however large the plan).
-    let (
+    // Two statements side by side, however large the plan (issue 18): the
+    // tree with the customer's answers, and the plan with everything else.
+    let (r, (nodes, joint)) = tokio::try_join!(store.plan_reads(org, id), store.nodes_with_offers(org, id))?;
+    let keyplan_store::PlanReads {
+        plan,
+        limit_exception,
         account,
         team,
-        (nodes, joint),
-        users,
         contacts,
-        (doc, template_version),
         sections,
         items,
         links,
-        settings,
-        whitespace,
-        kpi,
+        kpis,
+        kpi_actuals,
+        reviews,
         opportunities,
-    ) = tokio::try_join!(
-        async { store.account(org, a).await.map_err(AppError::from) },
-        async { store.team(org, a).await.map_err(AppError::from) },
-        async { store.nodes_with_offers(org, id).await.map_err(AppError::from) },
-        async { store.list_users(org).await.map_err(AppError::from) },
-        async { store.contacts(org, a).await.map_err(AppError::from) },
-        plan_template(store, org, &plan),
-        async { store.plan_sections(org, id).await.map_err(AppError::from) },
-        async { store.items(org, id).await.map_err(AppError::from) },
-        async { store.goal_links(org, id).await.map_err(AppError::from) },
-        async { store.org_settings(org).await.map_err(AppError::from) },
-        async { store.whitespace(org, a).await.map_err(AppError::from) },
-        async { tokio::try_join!(store.kpis(org, id), store.kpi_actuals(org, id), store.reviews(org, id)).map_err(AppError::from) },
-        async { store.plan_opportunities(org, id).await.map_err(AppError::from) },
-    )?;
-    let (kpis, kpi_actuals, reviews) = kpi;
+        schedule,
+        whitespace,
+        template_version,
+        settings,
+        users,
+    } = r;
+    let (doc, template_version) = match template_version {
+        Some(v) => (v.doc(), v.number),
+        // A plan from before template versions: its template's current version.
+        None => plan_template(store, org, &plan).await?,
+    };
     let doc = keyplan_i18n::templates::localised(doc, Tr::new(lang));
     let access = AccountAccess { owner_id: account.owner_id, team: team.iter().map(|t| t.user_id).collect() };
     let (tree, summary) = tree::build_tree(nodes, today());
@@ -160,6 +157,7 @@ pub async fn plan_bundle_for(
         joint,
         limit_exception,
         opportunities,
+        schedule: Some(schedule),
         progress: Vec::new(),
         audience: keyplan_domain::audience::Audience::Team,
         printed_pages: None,

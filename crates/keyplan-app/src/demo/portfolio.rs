@@ -163,18 +163,7 @@ impl Demo<'_> {
     /// three active plans, through the same service a manager's form uses.
     async fn over_the_limit(&self, nordhafen: AccountId) -> anyhow::Result<()> {
         let user = self.store.user(self.org, self.user("martin.keller")).await?;
-        let auth = Auth {
-            user: Arc::new(SessionUser {
-                user,
-                org_name: DEMO_ORG.into(),
-                csrf_token: None,
-                unread_notifications: 0,
-                language: None,
-                mark_latest: None,
-                mark_kept: None,
-            }),
-            via: Via::Session,
-        };
+        let auth = Auth { user: Arc::new(SessionUser::acting(user, DEMO_ORG)), via: Via::Session };
         let input = PlanInput {
             title: "Nordhafen Brewing — become the brewhouse standard".into(),
             status: "active".into(),

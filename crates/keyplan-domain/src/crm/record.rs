@@ -2,14 +2,14 @@
 //! empty cell, or a column the file does not carry, is `None` and must never
 //! blank a stored value.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::account::GrowthTrend;
 use crate::crm::error::CellError;
 
 /// An opportunity's state.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OppStatus {
     Open,

@@ -126,6 +126,7 @@ fn bundle() -> PlanBundle {
         joint: Vec::new(),
         limit_exception: None,
         opportunities: Vec::new(),
+        schedule: None,
         progress: Vec::new(),
         audience: Audience::Team,
         printed_pages: None,

@@ -85,8 +85,9 @@ pub struct CardForms {
     pub sched: Option<FormView>,
 }
 
-/// The card's data for a plan already loaded (two queries: the schedule and the
-/// reviews), its texts in `t`'s language.
+/// The card's data for a plan already loaded (its schedule and reviews come
+/// with the plan; ratings after a held management review take one query),
+/// its texts in `t`'s language.
 pub async fn card_in(
     state: &AppState,
     actor: keyplan_domain::permissions::Actor,
@@ -95,7 +96,11 @@ pub async fn card_in(
     t: Tr,
 ) -> Result<ReviewsCard, PageError> {
     let org = b.plan.org_id;
-    let sched = keyplan_app::reviews::schedule(&state.store, org, b.plan.id).await?;
+    // The schedule comes with the plan's read; a bundle made without it reads it.
+    let sched = match &b.schedule {
+        Some(s) => keyplan_app::reviews::ScheduleView::new(s, keyplan_app::today()),
+        None => keyplan_app::reviews::schedule(&state.store, org, b.plan.id).await?,
+    };
     let reviews = &b.reviews;
     // Ratings are given at held management reviews: without one there is nothing to read.
     let kam = b.account.owner_id.or(b.plan.created_by);
