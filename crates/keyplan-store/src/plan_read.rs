@@ -86,7 +86,6 @@ fn sql(backend: Backend) -> &'static str {
 }
 
 fn build(b: Backend) -> String {
-    let opp_columns = crate::opportunities::COLUMNS;
     let parts = [
         ("j_account", one(b, ACCOUNT_COLUMNS, "FROM accounts WHERE org_id = $1 AND id = p.account_id")),
         (
@@ -117,7 +116,7 @@ fn build(b: Backend) -> String {
             "j_opportunities",
             list(
                 b,
-                opp_columns,
+                crate::opportunities::COLUMNS,
                 "FROM opportunities o JOIN nodes n ON n.id = o.goal_id AND n.org_id = o.org_id WHERE o.org_id = $1 AND n.plan_id = $2 AND n.kind = 'goal'",
                 crate::opportunities::ORDER_KEYS,
             ),
