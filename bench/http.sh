@@ -177,6 +177,9 @@ printf '\n%-14s %10s %9s %9s %12s %8s  %s\n' page "keyplan/s" "p50 ms" "p99 ms" 
 failed=0
 while IFS='|' read -r name path how; do
   best_k=""; best_n=""
+  # A second of warm-up, not counted: the pool opens its connections and
+  # prepares its statements, and the code is paged in.
+  wrk -t2 -c16 -d1s -H "$(auth_header "$how")" "http://127.0.0.1:$KP_PORT$path" >/dev/null
   for _ in $(seq 1 "$ROUNDS"); do
     k=$(run_wrk "http://127.0.0.1:$KP_PORT$path" "$(auth_header "$how")")
     n=$(run_wrk "http://127.0.0.1:$NG_PORT/$name" "")

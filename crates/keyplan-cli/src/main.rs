@@ -366,7 +366,10 @@ async fn run(command: Command) -> anyhow::Result<()> {
         }
         Command::Token { command } => token_cmd::run(command).await,
         Command::Export { command: ExportCommand::Plan { id, format, audience, lang, layout, out, db } } => {
-            let store = open(&db).await?;
+            // One connection: the export reads, and each further SQLite connection reads the schema again.
+            let cfg = config(&db, None, false)?;
+            let store = Store::connect_single(&cfg.database_url).await?;
+            store.migrate().await?;
             let plan = PlanId::new(id);
             let org = store.plan_org(plan).await.map_err(|e| match e {
                 keyplan_store::StoreError::NotFound => anyhow::anyhow!("no plan with id {id}"),

@@ -41,13 +41,21 @@ const COLUMNS: &str = "t.id, t.user_id, u.org_id, u.name AS user_name, u.email A
 /// every request, and "last used" stays right to the minute.
 const LAST_USED_GRAIN: time::Duration = time::Duration::MINUTE;
 
+/// A token's user and when the token was last noted as used.
+#[derive(sqlx::FromRow)]
+struct TokenUser {
+    #[sqlx(flatten)]
+    user: SessionUser,
+    token_last_used_at: Option<OffsetDateTime>,
+}
+
 /// The statement that finds a token's user, with the organisation's change mark.
 macro_rules! token_sql {
     ($db:ident) => {
         concat!(
             "SELECT ",
             crate::users::user_columns!(),
-            ", o.name AS org_name, NULL AS csrf_token, u.language, ",
+            ", o.name AS org_name, NULL AS csrf_token, u.language, t.last_used_at AS token_last_used_at, ",
             crate::changes::mark_columns!($db, "u.org_id"),
             " FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN organisations o ON o.id = u.org_id \
              WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2) AND u.active"
@@ -77,14 +85,17 @@ impl Store {
             crate::Backend::Postgres => token_sql!(postgres),
         };
         let at = now();
-        let user: Option<SessionUser> = on_pool!(self, p => sqlx::query_as(sql).bind(token_hash).bind(at).fetch_optional(p).await)?;
-        if user.is_some() {
-            let stale = Ts(at.0 - LAST_USED_GRAIN);
+        let found: Option<TokenUser> = on_pool!(self, p => sqlx::query_as(sql).bind(token_hash).bind(at).fetch_optional(p).await)?;
+        let Some(TokenUser { user, token_last_used_at }) = found else { return Ok(None) };
+        // Written only when the last note is older than the grain: a busy
+        // script's requests read, and do not each take the database's write lock.
+        let stale = Ts(at.0 - LAST_USED_GRAIN);
+        if token_last_used_at.is_none_or(|t| t < stale.0) {
             on_pool!(self, p => sqlx::query(
                 "UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2 AND (last_used_at IS NULL OR last_used_at < $3)")
                 .bind(at).bind(token_hash).bind(stale).execute(p).await.map(|r| r.rows_affected()))?;
         }
-        Ok(user)
+        Ok(Some(user))
     }
 
     /// The organisation's tokens, or one user's: newest first, revoked ones too.

@@ -1,5 +1,5 @@
 //! API tokens on both databases: an expired or revoked token opens nothing,
-//! use is noted, lists and revocation stay inside the organisation.
+//! use is noted (at most once a minute), lists and revocation stay inside the organisation.
 //!
 //! Every scenario runs once on a fresh SQLite file (`sqlite_*`) and once on a
 //! fresh PostgreSQL database (`postgres_*`, needs `KEYPLAN_TEST_PG`; see `common`).
@@ -38,6 +38,12 @@ async fn token_life(store: &Store) {
     let used = mine.iter().find(|t| t.id == sync).unwrap();
     assert!(used.last_used_at.is_some_and(|at| at >= now - Duration::seconds(5)), "use is noted");
     assert_eq!(used.state(OffsetDateTime::now_utc()), "live");
+    // Used again within the minute: one statement that reads, and the noted time stays.
+    let before = store.query_count();
+    assert!(store.token_user("h-sync").await.unwrap().is_some());
+    assert_eq!(store.query_count() - before, 1, "a repeated use within the minute writes nothing");
+    let again = store.api_token(Some(org), sync).await.unwrap().unwrap();
+    assert_eq!(again.last_used_at, used.last_used_at);
     let expired = mine.iter().find(|t| t.id == old).unwrap();
     assert_eq!((expired.state(OffsetDateTime::now_utc()), expired.last_used_at), ("expired", None));
     assert_eq!((used.user_name.as_str(), used.name.as_str()), ("Ann", "CRM sync"));

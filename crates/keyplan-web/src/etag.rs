@@ -7,7 +7,9 @@
 //! audience and the open forms), and today's date (commitments fall overdue
 //! overnight). The mark is read with the session, so a request whose
 //! `If-None-Match` names the current tag gets 304 after the one statement that
-//! finds the reader, without the plan being read or rendered.
+//! finds the reader, without the plan being read or rendered. A request
+//! without it is answered from the answers kept by tag ([`crate::answers`])
+//! when the same reader asked the same before and nothing changed since.
 //!
 //! The tag is weak (`W/"…"`): the same answer may go out gzip-compressed or
 //! not. Answers stay `Cache-Control: no-store` (issue 14), so browsers do not
@@ -62,6 +64,25 @@ pub fn matches(headers: &HeaderMap, tag: &HeaderValue) -> bool {
 /// 304 with the tag.
 pub fn not_modified(tag: HeaderValue) -> Response {
     (StatusCode::NOT_MODIFIED, [(header::ETAG, tag)]).into_response()
+}
+
+/// The answer for `tag`: 304 when the request names it, else the answer
+/// kept for it (see [`crate::answers`]), else `render`'s, kept for the next
+/// request with the same tag.
+pub async fn answer<E>(
+    state: &AppState,
+    headers: &HeaderMap,
+    tag: HeaderValue,
+    render: impl Future<Output = Result<Response, E>>,
+) -> Result<Response, E> {
+    if matches(headers, &tag) {
+        return Ok(not_modified(tag));
+    }
+    if let Some(kept) = state.answers.get(&tag) {
+        return Ok(tagged(kept, tag));
+    }
+    let rendered = render.await?;
+    Ok(tagged(state.answers.keep(&tag, rendered).await, tag))
 }
 
 /// Puts the tag on a successful answer.

@@ -4,6 +4,7 @@
 // Denied, not forbidden: `memory::release` makes the one foreign call.
 #![deny(unsafe_code)]
 
+mod answers;
 pub mod api;
 pub mod auth;
 pub mod error;
@@ -108,13 +109,9 @@ impl Application {
 pub fn router(state: AppState) -> Router {
     let max_body = state.config.max_body_bytes;
     let state_upload = state.config.crm_import_max_bytes;
-    let routes = Router::new()
-        .route("/healthz", get(health))
-        .merge(pages::router())
-        .merge(api::router())
-        .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::authenticate))
-        .with_state(state);
-    middleware::with_common_layers(routes, max_body, state_upload)
+    let routes = Router::new().route("/healthz", get(health)).merge(pages::router()).merge(api::router()).with_state(state.clone());
+    let authenticate = axum::middleware::from_fn_with_state(state, middleware::authenticate);
+    middleware::with_common_layers(routes, authenticate, max_body, state_upload)
 }
 
 async fn health(axum::extract::State(state): axum::extract::State<AppState>) -> Result<&'static str, PageError> {

@@ -14,13 +14,15 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// Sign-ins' password checks, at most `login_concurrency` at once.
     pub hasher: Arc<keyplan_app::hashing::Hasher>,
+    /// Rendered plan pages and plan API answers, by their ETag.
+    pub answers: Arc<crate::answers::Answers>,
     share_form_key: Arc<OnceCell<String>>,
 }
 
 impl AppState {
     pub fn new(store: Store, config: Config) -> Self {
         let hasher = Arc::new(keyplan_app::hashing::Hasher::new(config.login_concurrency));
-        AppState { store, config: Arc::new(config), hasher, share_form_key: Arc::new(OnceCell::new()) }
+        AppState { store, config: Arc::new(config), hasher, answers: Arc::default(), share_form_key: Arc::new(OnceCell::new()) }
     }
 
     /// The key that signs share-page form tokens: shared by every server

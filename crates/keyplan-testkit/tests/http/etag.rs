@@ -100,3 +100,52 @@ async fn the_plan_page_answers_304_until_the_plan_changes() {
     let (s, _, _) = get(&web.client, &url, None, Some(&tag)).await;
     assert_eq!(s, StatusCode::OK);
 }
+
+/// The server keeps a rendered plan page and plan answer by its tag: a
+/// repeated request gets the same bytes, a write anywhere in the organisation
+/// gives the new content at once, and no reader ever gets another's page.
+#[tokio::test]
+async fn a_kept_answer_is_never_stale_and_never_another_readers() {
+    let app = TestApp::spawn().await;
+    app.user(ORG, "kim@acme.test", "Kim Kamara", Role::Kam).await;
+    app.user(ORG, "mia@acme.test", "Mia Manager", Role::Manager).await;
+    let kim = app.api("kim@acme.test").await;
+    let account = kim.account("Northwind").await;
+    let plan = kim.plan(account, "Northwind 2027").await;
+    let [goal, ..] = kim.skeleton(plan).await;
+    let kims = app.login("kim@acme.test").await;
+    let mias = app.login("mia@acme.test").await;
+    let path = format!("/plans/{plan}");
+
+    let (s, first) = kims.get(&path).await;
+    assert_eq!(s, StatusCode::OK);
+    let (_, again) = kims.get(&path).await;
+    assert_eq!(first, again, "the same reader, nothing changed: the same page");
+    assert!(first.contains(&kims.csrf), "Kim's forms carry Kim's token");
+    let (s, hers) = mias.get(&path).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(hers.contains(&mias.csrf) && !hers.contains(&kims.csrf), "Mia's page is her own");
+    assert!(hers.contains("Mia Manager"));
+    let (_, kims_again) = kims.get(&path).await;
+    assert!(kims_again.contains(&kims.csrf) && !kims_again.contains(&mias.csrf));
+
+    let (s, v) = kim.get(&format!("/plans/{plan}")).await;
+    assert_eq!(s, StatusCode::OK);
+    let (_, v2) = kim.get(&format!("/plans/{plan}")).await;
+    assert_eq!(v, v2);
+
+    // A write shows on the next request, on the page and in the API.
+    let (s, v) = kim.patch(&format!("/nodes/{goal}"), json!({"version": 1, "title": "Grow Northwind to 2.9m"})).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    let (_, page) = kims.get(&path).await;
+    assert!(page.contains("Grow Northwind to 2.9m"), "the page after the write");
+    let (_, v) = kim.get(&format!("/plans/{plan}")).await;
+    assert!(v.to_string().contains("Grow Northwind to 2.9m"), "the API after the write");
+
+    // Signed out: the kept page is not answered to the old cookie.
+    let res = kims.post("/logout", &[("_csrf", kims.csrf.as_str())]).await;
+    assert!(res.status().is_redirection() || res.status().is_success(), "{}", res.status());
+    let res = kims.client.get(format!("{}{path}", kims.base)).send().await.unwrap();
+    let body = res.text().await.unwrap();
+    assert!(!body.contains("Grow Northwind to 2.9m"), "signed out: no plan");
+}

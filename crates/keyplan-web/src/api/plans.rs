@@ -60,12 +60,12 @@ pub async fn get(
     Id(id): Id<PlanId>,
 ) -> Result<axum::response::Response, ApiError> {
     let tag = crate::etag::tag(&state, &auth, &uri).await?;
-    if crate::etag::matches(&headers, &tag) {
-        return Ok(crate::etag::not_modified(tag));
-    }
-    let mut b = keyplan_app::bundle::plan_bundle(&state.store, &auth, id, crate::lang::current()).await?;
-    crate::printed::count_pages(&mut b).await;
-    Ok(crate::etag::tagged(Json(super::content::FullPlanDto::new(&b)).into_response(), tag))
+    let render = async {
+        let mut b = keyplan_app::bundle::plan_bundle(&state.store, &auth, id, crate::lang::current()).await?;
+        crate::printed::count_pages(&mut b).await;
+        Ok::<_, ApiError>(Json(super::content::FullPlanDto::new(&b)).into_response())
+    };
+    crate::etag::answer(&state, &headers, tag, render).await
 }
 
 #[utoipa::path(patch, path = "/plans/{id}", tag = "plans", params(("id" = i64, Path)), request_body = PlanWrite,

@@ -191,9 +191,6 @@ pub async fn show(
     // A pending one-time message is shown once: such a request always renders.
     let flash = headers.get(axum::http::header::COOKIE).and_then(|c| c.to_str().ok()).is_some_and(|c| c.contains(super::FLASH_COOKIE));
     let tag = crate::etag::tag(&state, &auth, &uri).await?;
-    if !flash && crate::etag::matches(&headers, &tag) {
-        return Ok(crate::etag::not_modified(tag));
-    }
     let again = FormView { open: true, focus: true, ..Default::default() };
     let add = match q.add.trim() {
         "goal" => Some((None, again)),
@@ -201,8 +198,11 @@ pub async fn show(
     };
     let offer_team = crate::extract::parse_id::<UserId>(q.team.trim());
     let tab = Tab::parse(&q.tab);
-    let page = plan_page(&state, &auth, &headers, id, PlanForms { add, offer_team, tab, ..Default::default() }, StatusCode::OK).await?;
-    Ok(if flash { page } else { crate::etag::tagged(page, tag) })
+    let page = plan_page(&state, &auth, &headers, id, PlanForms { add, offer_team, tab, ..Default::default() }, StatusCode::OK);
+    if flash {
+        return page.await;
+    }
+    crate::etag::answer(&state, &headers, tag, page).await
 }
 
 pub async fn plan_page(
