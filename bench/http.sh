@@ -206,9 +206,15 @@ done
 pdf_median=$(printf '%s\n' "${pdf_times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
 
 # --- a cold start on the seeded database, and the memory of an idle server
-kill "$KP_PID"; wait "$KP_PID" 2>/dev/null || true
-start_keyplan
-cold_ms=$START_MS
+# Five starts, the median reported (a single start varies by tens of ms on a
+# shared machine); the last server stays up for the idle memory.
+starts=()
+for i in 1 2 3 4 5; do
+  kill "$KP_PID"; wait "$KP_PID" 2>/dev/null || true
+  start_keyplan
+  starts+=("$START_MS")
+done
+cold_ms=$(printf '%s\n' "${starts[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
 sleep 2
 idle_rss=$(rss_mib "$KP_PID")
 
@@ -223,7 +229,7 @@ head -c 4 "$WORK/plan.pdf" | grep -q '%PDF' || { echo "the export is not a PDF";
 export_median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
 
 echo
-echo "first start, seeding the demo: ${seed_ms} ms; cold start on the seeded database to the first /healthz: ${cold_ms} ms"
+echo "first start, seeding the demo: ${seed_ms} ms; cold start on the seeded database to the first /healthz: ${cold_ms} ms (median of 5: ${starts[*]})"
 echo "RSS 3 s after the runs above: ${loaded_rss} MiB; idle RSS after a cold start: ${idle_rss} MiB"
 echo "one-page PDF in the server, one at a time, median of $EXPORTS: ${pdf_median} ms"
 echo "keyplan export plan --format pdf, whole process, median of $EXPORTS: ${export_median} ms"
