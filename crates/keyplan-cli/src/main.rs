@@ -335,7 +335,17 @@ fn config(db: &DbArg, bind: Option<&String>, demo: bool) -> anyhow::Result<Confi
 
 async fn open(db: &DbArg) -> anyhow::Result<Store> {
     let cfg = config(db, None, false)?;
-    let store = Store::connect(&cfg.database_url).await?;
+    migrated(Store::connect(&cfg.database_url).await?).await
+}
+
+/// With one connection: for a command that only reads, where each further
+/// SQLite connection would read the schema again.
+async fn open_single(db: &DbArg) -> anyhow::Result<Store> {
+    let cfg = config(db, None, false)?;
+    migrated(Store::connect_single(&cfg.database_url).await?).await
+}
+
+async fn migrated(store: Store) -> anyhow::Result<Store> {
     store.migrate().await?;
     Ok(store)
 }
@@ -366,10 +376,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
         }
         Command::Token { command } => token_cmd::run(command).await,
         Command::Export { command: ExportCommand::Plan { id, format, audience, lang, layout, out, db } } => {
-            // One connection: the export reads, and each further SQLite connection reads the schema again.
-            let cfg = config(&db, None, false)?;
-            let store = Store::connect_single(&cfg.database_url).await?;
-            store.migrate().await?;
+            let store = open_single(&db).await?;
             let plan = PlanId::new(id);
             let org = store.plan_org(plan).await.map_err(|e| match e {
                 keyplan_store::StoreError::NotFound => anyhow::anyhow!("no plan with id {id}"),

@@ -90,8 +90,9 @@ impl Answers {
         Response::from_parts(parts, Body::from(body))
     }
 
-    /// The bytes held (for the tests).
-    pub fn weight(&self) -> u64 {
+    /// The bytes held.
+    #[cfg(test)]
+    fn weight(&self) -> u64 {
         self.kept.weight()
     }
 }
