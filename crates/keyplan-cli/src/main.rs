@@ -376,6 +376,10 @@ async fn run(command: Command) -> anyhow::Result<()> {
         }
         Command::Token { command } => token_cmd::run(command).await,
         Command::Export { command: ExportCommand::Plan { id, format, audience, lang, layout, out, db } } => {
+            if matches!(format, ExportFormat::Pdf) {
+                // The fonts and template are built on another core while the plan is read.
+                std::thread::spawn(keyplan_export::pdf::warm_up);
+            }
             let store = open_single(&db).await?;
             let plan = PlanId::new(id);
             let org = store.plan_org(plan).await.map_err(|e| match e {
@@ -405,7 +409,10 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 LayoutArg::Compact => Layout::Compact,
                 LayoutArg::Auto => Layout::Template,
             };
-            let bytes = match keyplan_export::render_blocking(bundle, vis, format, lang, layout).await {
+            // Typeset on this thread: a command has nothing else to serve, and
+            // the memory the reads just freed is reused rather than a new
+            // thread's arena paged in.
+            let bytes = match keyplan_export::render(&bundle, &vis, format, lang, layout) {
                 Ok(file) => file.bytes,
                 Err(e @ ExportError::TooBigForOnePage(_)) => bail!("{e} (--layout compact)"),
                 Err(ExportError::Failed(e)) => return Err(e),

@@ -30,6 +30,14 @@ pub fn ui_lang(l: Lang) -> keyplan_domain::Lang {
     }
 }
 
+/// Parses the messages and builds the typesetter's fonts and template now
+/// (together some milliseconds), so that a process which will print can do
+/// it while it reads the plan.
+pub fn warm_up() {
+    keyplan_i18n::warm_up();
+    keyplan_pdf::warm_up();
+}
+
 /// Typesets the plan: CPU-bound, so callers on an async runtime run it on a blocking thread.
 pub fn render(b: &PlanBundle, lang: Lang, compact: bool) -> Result<Rendered, PdfError> {
     keyplan_pdf::render(&document(b, lang, compact))

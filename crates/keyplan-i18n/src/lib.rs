@@ -77,6 +77,13 @@ fn loader() -> &'static StaticLoader {
     &LOCALES
 }
 
+/// Parses every language's messages now (a few milliseconds, done once per
+/// process on first use): for a command that can do it while it waits for
+/// the database.
+pub fn warm_up() {
+    let _ = loader().lookup_single_language::<&str>(&EN, "common-save", None);
+}
+
 /// A value for a message argument.
 pub trait Arg {
     fn arg(self) -> FluentValue<'static>;

@@ -9,7 +9,7 @@
 //!   software); nothing is read from the machine at run time. Characters the
 //!   font lacks, such as colour emoji, show as a box.
 //! - One layout of a normal one-page plan takes some tens of milliseconds in
-//!   an optimised build; fitting it on one page takes up to five layouts.
+//!   an optimised build; fitting it on one page takes one to three layouts, rarely more (see `fit`).
 //!
 //! ```no_run
 //! use keyplan_pdf::{Block, Document, Lang, Layout, render};
@@ -22,6 +22,7 @@
 //! ```
 
 mod engine;
+mod fit;
 mod model;
 
 pub use model::{Block, Document, Lang, Layout, Row, Table, Tone, TreeCell, TreeGrid};
@@ -99,7 +100,7 @@ fn render_now(document: &Document) -> Result<Rendered, PdfError> {
 fn lay_out_at_its_size(document: &Document) -> Result<(PagedDocument, f32), PdfError> {
     match document.layout {
         Layout::Compact => Ok((lay_out(document, COMPACT_SIZE)?, COMPACT_SIZE)),
-        Layout::OnePage => fit_on_one_page(document),
+        Layout::OnePage => fit::fit_on_one_page(document, lay_out),
     }
 }
 
@@ -112,33 +113,6 @@ pub(crate) fn laid_out(document: &Document) -> Result<PagedDocument, PdfError> {
 /// request does not pay for it.
 pub fn warm_up() {
     engine::warm_up();
-}
-
-/// Finds the largest size that fits. Fewer pages at a smaller size holds for
-/// all practical documents, so a bisection needs at most five layouts.
-fn fit_on_one_page(document: &Document) -> Result<(PagedDocument, f32), PdfError> {
-    let sizes = ONE_PAGE_SIZES;
-    let largest = lay_out(document, sizes[0])?;
-    if largest.pages().len() == 1 {
-        return Ok((largest, sizes[0]));
-    }
-    let last = sizes.len() - 1;
-    let smallest = lay_out(document, sizes[last])?;
-    if smallest.pages().len() > 1 {
-        return Err(PdfError::TooBigForOnePage { pages_at_minimum: smallest.pages().len() });
-    }
-    // Invariant: sizes[too_big] needs several pages, sizes[fits] needs one.
-    let (mut too_big, mut fits, mut best) = (0, last, smallest);
-    while fits - too_big > 1 {
-        let middle = (too_big + fits) / 2;
-        let attempt = lay_out(document, sizes[middle])?;
-        if attempt.pages().len() == 1 {
-            (fits, best) = (middle, attempt);
-        } else {
-            too_big = middle;
-        }
-    }
-    Ok((best, sizes[fits]))
 }
 
 /// The template's input: the document plus what the template cannot know.
