@@ -161,6 +161,9 @@ impl Tx {
     }
 }
 
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/postgres");
+
 impl Store {
     /// Connects to `url` (`sqlite://FILE`, `sqlite::memory:` or `postgres://...`).
     /// SQLite files are created when missing.
@@ -213,14 +216,44 @@ impl Store {
     }
 
     /// Brings the schema up to date. Safe to run on every start.
+    ///
+    /// A database already up to date, fix-ups included, costs one statement:
+    /// the migrations' own bookkeeping (several statements) and the data
+    /// fix-ups are skipped. Every other case runs them all, so a start that
+    /// crashed between migrating and fixing up finishes the work next time.
     pub async fn migrate(&self) -> StoreResult<()> {
+        let newest = match &*self.pool {
+            Pool::Sqlite(_) => SQLITE_MIGRATIONS.migrations.iter().map(|m| m.version).max(),
+            Pool::Postgres(_) => POSTGRES_MIGRATIONS.migrations.iter().map(|m| m.version).max(),
+        }
+        .unwrap_or_default();
+        if self.upkept_at().await == Some(newest) {
+            return Ok(());
+        }
         match &*self.pool {
-            Pool::Sqlite(p) => sqlx::migrate!("../../migrations/sqlite").run(p).await?,
-            Pool::Postgres(p) => sqlx::migrate!("../../migrations/postgres").run(p).await?,
+            Pool::Sqlite(p) => SQLITE_MIGRATIONS.run(p).await?,
+            Pool::Postgres(p) => POSTGRES_MIGRATIONS.run(p).await?,
         }
         self.convert_legacy_text().await?;
         self.backfill_crm_keys().await?;
-        self.seed_templates().await
+        self.seed_templates().await?;
+        on_pool!(self, p => sqlx::query(
+            "INSERT INTO schema_upkeep (name, version) VALUES ('fix-ups', $1) ON CONFLICT (name) DO UPDATE SET version = excluded.version")
+            .bind(newest).execute(p).await.map(|r| r.rows_affected()))?;
+        Ok(())
+    }
+
+    /// The newest migration, if the database has it and the fix-ups ran
+    /// after it. `None` for a new database (whose tables do not exist yet),
+    /// so any error sends [`Store::migrate`] the long way.
+    async fn upkept_at(&self) -> Option<i64> {
+        let row: Result<(Option<i64>, Option<i64>), _> = on_pool!(self, p => sqlx::query_as(
+            "SELECT (SELECT MAX(version) FROM _sqlx_migrations WHERE success = TRUE), \
+             (SELECT version FROM schema_upkeep WHERE name = 'fix-ups')").fetch_one(p).await);
+        match row {
+            Ok((Some(applied), Some(fixed))) if applied == fixed => Some(applied),
+            _ => None,
+        }
     }
 
     /// This connected store's number in the process; clones share it.

@@ -115,7 +115,10 @@ async fn migrations_and_ping(store: &Store) {
     assert_eq!((org.name.as_str(), org.currency.as_str()), ("My company", "EUR"));
     // The harness migrated once already; running again changes nothing and keeps data.
     store.migrate().await.expect("second migrate");
+    // An up-to-date database is checked with one statement (issue 18).
+    let before = store.query_count();
     store.migrate().await.expect("third migrate");
+    assert_eq!(store.query_count(), before + 1, "migrating an up-to-date database");
     assert_eq!(store.org(org.id).await.unwrap().name, "My company");
     assert_eq!(store.default_org().await.unwrap().id, org.id);
     assert_eq!(store.count_users().await.unwrap(), 0);
