@@ -38,10 +38,20 @@ const GROWTH: f64 = 1.5;
 const MIN_GROWTH: f64 = 1.0;
 const MAX_GROWTH: f64 = 2.0;
 
-/// How many sizes are laid out at once: two where there is a second core
-/// (the search's rounds are then about half as many), else one.
-pub(crate) fn sizes_at_once() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get()).min(2)
+/// Above this many bytes of input, a document is far more than a page holds
+/// at the smallest size (a full landscape page at 7 pt is about 10 KB of
+/// text; the tests' longest sample plan is 12 KB of input).
+const LONG_INPUT: usize = 48 * 1024;
+
+/// How many sizes of `document` are laid out at once: two where there is a
+/// second core (the search's rounds are then fewer: one for a plan that
+/// fits at 10 or 9.5 pt), else one. A document far too long for one page
+/// is laid out one size at a time: its layouts are large, and two at once
+/// would double the memory only to answer that it does not fit.
+pub(crate) fn sizes_at_once(document: &Document) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get()).min(2);
+    let long = serde_json::to_vec(document).map_or(true, |json| json.len() > LONG_INPUT);
+    if long { 1 } else { cores }
 }
 
 /// What is known after each round of layouts.
@@ -285,6 +295,15 @@ mod tests {
         // fits at 10 or 9.5 pt, at most three for any), for 47 layouts.
         assert!(two_rounds <= 24, "{two_rounds} rounds for 12 plans, two at a time");
         assert!(two_layouts <= 48, "{two_layouts} layouts for 12 plans, two at a time");
+    }
+
+    #[test]
+    fn a_document_far_too_long_is_laid_out_one_size_at_a_time() {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get()).min(2);
+        let longest = plan(40, 30);
+        assert!(serde_json::to_vec(&longest).unwrap().len() < LONG_INPUT / 2);
+        assert_eq!(sizes_at_once(&longest), cores);
+        assert_eq!(sizes_at_once(&plan(400, 300)), 1);
     }
 
     #[test]

@@ -100,7 +100,7 @@ fn render_now(document: &Document) -> Result<Rendered, PdfError> {
 fn lay_out_at_its_size(document: &Document) -> Result<(PagedDocument, f32), PdfError> {
     match document.layout {
         Layout::Compact => Ok((lay_out(document, COMPACT_SIZE)?, COMPACT_SIZE)),
-        Layout::OnePage => fit::fit_on_one_page(document, fit::sizes_at_once(), lay_out),
+        Layout::OnePage => fit::fit_on_one_page(document, fit::sizes_at_once(document), lay_out),
     }
 }
 

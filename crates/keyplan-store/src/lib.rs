@@ -256,6 +256,26 @@ impl Store {
         }
     }
 
+    /// Has every idle SQLite connection give back the memory it keeps
+    /// between statements, chiefly its page cache (`PRAGMA shrink_memory`);
+    /// for a quiet moment, as the pages are read again from the file when
+    /// next needed. Connections in use are left alone. Answers how many
+    /// connections were shrunk (none for PostgreSQL, whose server keeps it).
+    pub async fn release_memory(&self) -> usize {
+        let Pool::Sqlite(pool) = &*self.pool else { return 0 };
+        // Taken all at once, so that each idle connection is visited once.
+        let mut idle = Vec::new();
+        while let Some(conn) = pool.try_acquire() {
+            idle.push(conn);
+        }
+        for conn in &mut idle {
+            if let Err(e) = sqlx::query("PRAGMA shrink_memory").execute(&mut **conn).await {
+                tracing::warn!(error = %e, "shrinking an idle SQLite connection's memory failed");
+            }
+        }
+        idle.len()
+    }
+
     /// This connected store's number in the process; clones share it.
     pub fn instance(&self) -> u64 {
         self.instance

@@ -18,7 +18,7 @@ use keyplan_domain::contact::{Attitude, BuyingRole, ContactData, ContactInput};
 use keyplan_domain::plan::{PlanData, PlanStatus, TEMPLATE_ONE_PAGE};
 use keyplan_domain::tree::{Acceptance, CommitmentStatus, Node, NodeKind};
 use keyplan_domain::{Lang, NodeId, OrgId, PlanId, Role, UserId};
-use keyplan_store::{Account, AccountFilter, NewUser, NodeWrite, Plan, Store, User};
+use keyplan_store::{Account, AccountFilter, Backend, NewUser, NodeWrite, Plan, Store, User};
 use time::macros::date;
 use time::{Date, Duration, OffsetDateTime, UtcOffset};
 
@@ -126,6 +126,16 @@ async fn migrations_and_ping(store: &Store) {
     let before = store.query_count();
     store.ping().await.expect("ping");
     assert_eq!(store.query_count(), before + 1);
+
+    // A quiet server has its idle SQLite connections give back their caches;
+    // the store works on as before. PostgreSQL's server keeps its own.
+    let shrunk = store.release_memory().await;
+    match store.backend() {
+        Backend::Sqlite => assert!(shrunk >= 1, "the pool's idle connection was shrunk"),
+        Backend::Postgres => assert_eq!(shrunk, 0),
+    }
+    assert_eq!(store.org(org.id).await.unwrap().name, "My company");
+    assert_eq!(store.release_memory().await, shrunk, "every connection went back to the pool");
 }
 
 // --- 2. organisations and users ----------------------------------------------------------------

@@ -91,7 +91,7 @@ impl Application {
         let reminders = keyplan_app::collab::spawn_reminders(self.state.store.clone(), std::time::Duration::from_secs(3600));
         let every = std::time::Duration::from_secs(self.state.config.smtp.interval_seconds.max(1));
         let mailer = self.mailer.map(|m| keyplan_app::mail::spawn_mailer(self.state.store.clone(), m, every));
-        let trimmer = memory::spawn_trimmer(std::time::Duration::from_secs(1), self.state.hasher.clone());
+        let trimmer = memory::spawn_trimmer(std::time::Duration::from_secs(1), self.state.hasher.clone(), self.state.store.clone());
         let result = serve::serve(self.listener, app, limits, shutdown).await;
         trimmer.abort();
         purger.abort();
