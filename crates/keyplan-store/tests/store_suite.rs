@@ -5,6 +5,8 @@
 #[macro_use]
 #[allow(dead_code)]
 mod common;
+#[path = "store_suite/migrations.rs"]
+mod migrations;
 #[path = "store_suite/nodes.rs"]
 mod nodes;
 #[path = "store_suite/templates.rs"]
@@ -18,12 +20,11 @@ use keyplan_domain::contact::{Attitude, BuyingRole, ContactData, ContactInput};
 use keyplan_domain::plan::{PlanData, PlanStatus, TEMPLATE_ONE_PAGE};
 use keyplan_domain::tree::{Acceptance, CommitmentStatus, Node, NodeKind};
 use keyplan_domain::{Lang, NodeId, OrgId, PlanId, Role, UserId};
-use keyplan_store::{Account, AccountFilter, Backend, NewUser, NodeWrite, Plan, Store, User};
+use keyplan_store::{Account, AccountFilter, NewUser, NodeWrite, Plan, Store, User};
 use time::macros::date;
 use time::{Date, Duration, OffsetDateTime, UtcOffset};
 
 on_both_databases! {
-    migrations_and_ping => sqlite_migrations_and_ping, postgres_migrations_and_ping;
     orgs_and_users => sqlite_orgs_and_users, postgres_orgs_and_users;
     sessions_tokens_and_login_attempts => sqlite_sessions_tokens_and_login_attempts, postgres_sessions_tokens_and_login_attempts;
     user_language => sqlite_user_language, postgres_user_language;
@@ -106,51 +107,6 @@ async fn children(store: &Store, org: OrgId, plan: PlanId, parent: &Node) -> Vec
     let mut kids: Vec<Node> = store.nodes(org, plan).await.unwrap().into_iter().filter(|n| n.parent_id == Some(parent.id)).collect();
     kids.sort_by_key(|n| (n.position, n.id));
     ids(&kids)
-}
-
-// --- 1. migrations ---------------------------------------------------------------------------
-
-async fn migrations_and_ping(store: &Store) {
-    let org = store.default_org().await.unwrap();
-    assert_eq!((org.name.as_str(), org.currency.as_str()), ("My company", "EUR"));
-    // The harness migrated once already; running again changes nothing and keeps data.
-    store.migrate().await.expect("second migrate");
-    // An up-to-date database is checked with one statement (issue 18).
-    let before = store.query_count();
-    store.migrate().await.expect("third migrate");
-    assert_eq!(store.query_count(), before + 1, "migrating an up-to-date database");
-    assert_eq!(store.org(org.id).await.unwrap().name, "My company");
-    assert_eq!(store.default_org().await.unwrap().id, org.id);
-    assert_eq!(store.count_users().await.unwrap(), 0);
-
-    let before = store.query_count();
-    store.ping().await.expect("ping");
-    assert_eq!(store.query_count(), before + 1);
-
-    // A quiet server has its idle SQLite connections give back their caches;
-    // the store works on as before. PostgreSQL's server keeps its own.
-    match store.backend() {
-        Backend::Sqlite => {
-            assert!(shrunk_when_idle(store).await >= 1, "the pool's idle connection was shrunk");
-            assert_eq!(store.org(org.id).await.unwrap().name, "My company");
-            assert!(shrunk_when_idle(store).await >= 1, "the connections went back to the pool");
-        }
-        Backend::Postgres => assert_eq!(store.release_memory().await, 0),
-    }
-    assert_eq!(store.org(org.id).await.unwrap().name, "My company");
-}
-
-/// [`Store::release_memory`] once a connection is idle: the pool takes a
-/// used connection back on a task of its own, a moment after the statement.
-async fn shrunk_when_idle(store: &Store) -> usize {
-    for _ in 0..500 {
-        let n = store.release_memory().await;
-        if n > 0 {
-            return n;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
-    }
-    0
 }
 
 // --- 2. organisations and users ----------------------------------------------------------------
