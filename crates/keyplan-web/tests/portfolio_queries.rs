@@ -51,3 +51,42 @@ async fn portfolio_statement_count_does_not_grow_with_the_accounts() {
     // organisation's lines), and the filter choices on the page.
     assert!(small.iter().all(|n| *n <= 8), "statements: {small:?}");
 }
+
+/// A committed write in the organisation: the kept portfolio is out of date.
+async fn change(f: &fixture::Fixture, name: &str) {
+    let kam = f.store.user_by_email(keyplan_app::demo::DEMO_SIGN_INS[0].0).await.expect("lookup").expect("demo KAM");
+    let input = AccountInput { name: name.into(), current_revenue: "1000".into(), owner_id: kam.id.to_string(), ..Default::default() };
+    f.store.create_account(kam.org_id, &input.validate().expect("valid"), kam.id).await.expect("account");
+}
+
+/// Sixteen requests that find the kept portfolio out of date at once build it
+/// once: the others wait for that build and take its result (issue 18: each
+/// reading and ranking every account held the memory of sixteen builds).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn requests_that_miss_at_once_build_the_portfolio_once() {
+    const AT_ONCE: u64 = 16;
+    let f = fixture::Fixture::demo().await;
+    let path = "/api/v1/portfolio";
+    f.queries_for(path).await;
+    let kept = f.queries_for(path).await;
+    change(&f, "Changed once").await;
+    let built = f.queries_for(path).await;
+    assert!(built >= kept + 3, "a build reads the settings, the organisation and the accounts: {built} against {kept}");
+    change(&f, "Changed twice").await;
+    let before = f.store.query_count();
+    let mut requests = tokio::task::JoinSet::new();
+    for _ in 0..AT_ONCE {
+        let (router, cookie) = (f.router.clone(), f.cookie.clone());
+        requests.spawn(async move { fixture::get_with(&router, &cookie, path).await.0 });
+    }
+    while let Some(status) = requests.join_next().await {
+        assert_eq!(status.expect("request"), axum::http::StatusCode::OK);
+    }
+    let total = f.store.query_count() - before;
+    f.cleanup();
+    // One build; every other request at most reads the mark once more after waiting.
+    assert!(
+        total <= built + (AT_ONCE - 1) * (kept + 1),
+        "{total} statements for {AT_ONCE} requests at once (one build: {built}, kept: {kept})"
+    );
+}
