@@ -8,6 +8,13 @@
 #   bench/http.sh --smoke   the binary in $KEYPLAN_BIN (else the debug build),
 #                           1,000 accounts, 1 round of 2 s: proves the script
 #                           works and asserts no timing (about a minute)
+#   bench/http.sh --hot-code  (as root) builds and seeds as the full mode, then
+#                           restarts keyplan with its binary out of the page
+#                           cache, runs the same pages, and writes the
+#                           functions it ran to crates/keyplan-cli/hot-code.txt,
+#                           which the release build lays out first and together
+#                           (see crates/keyplan-cli/build.rs); run it again
+#                           after large changes to the code or the dependencies
 #
 # Traffic goes to 127.0.0.1 only. Everything the script starts (keyplan, nginx)
 # is stopped on exit; nginx runs in the foreground with its own configuration.
@@ -17,8 +24,9 @@ cd "$(dirname "$0")/.."
 
 MODE=full
 if [ "${1:-}" = "--smoke" ]; then MODE=smoke; fi
+if [ "${1:-}" = "--hot-code" ]; then MODE=hot; fi
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/keyplan-target}"
-if [ "$MODE" = full ]; then
+if [ "$MODE" != smoke ]; then
   ACCOUNTS=10000; ROUNDS=3; SECONDS_PER_RUN=10; EXPORTS=20
 else
   ACCOUNTS=1000; ROUNDS=1; SECONDS_PER_RUN=2; EXPORTS=3
@@ -45,14 +53,17 @@ WORK="$(mktemp -d)"
 chmod 755 "$WORK"
 KP_PID=""
 NG_PID=""
+READ_AHEAD_FILE=""
+READ_AHEAD_WAS=""
 cleanup() {
+  if [ -n "$READ_AHEAD_FILE" ]; then echo "$READ_AHEAD_WAS" >"$READ_AHEAD_FILE"; fi
   if [ -n "$KP_PID" ]; then kill "$KP_PID" 2>/dev/null || true; wait "$KP_PID" 2>/dev/null || true; fi
   if [ -n "$NG_PID" ]; then kill "$NG_PID" 2>/dev/null || true; wait "$NG_PID" 2>/dev/null || true; fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-if [ "$MODE" = full ]; then
+if [ "$MODE" != smoke ]; then
   cargo build --release -p keyplan-cli --locked
   BIN="$CARGO_TARGET_DIR/release/keyplan"
 else
@@ -124,9 +135,33 @@ portfolio|/portfolio|cookie
 cockpit|/cockpit|cookie
 one-page-pdf|/api/v1/plans/$PLAN/export?format=pdf|token"
 
+auth_header() { if [ "$1" = cookie ]; then echo "Cookie: kp_session=$SESSION"; else echo "Authorization: Bearer $TOKEN"; fi; }
+
+# --- the functions a loaded server runs, for the linker (--hot-code)
+if [ "$MODE" = hot ]; then
+  [ "$(id -u)" = 0 ] || { echo "--hot-code empties the page cache: run it as root"; exit 1; }
+  device="$(basename "$(df --output=source "$BIN" | tail -n1)")"
+  for f in "/sys/class/block/$device/queue/read_ahead_kb" "/sys/class/block/$device/../queue/read_ahead_kb"; do
+    if [ -z "$READ_AHEAD_FILE" ] && [ -w "$f" ]; then READ_AHEAD_FILE="$f"; READ_AHEAD_WAS="$(cat "$f")"; fi
+  done
+  # Without read-ahead and with the binary out of the page cache, a page of
+  # code becomes resident only when the server runs it.
+  [ -n "$READ_AHEAD_FILE" ] && echo 0 >"$READ_AHEAD_FILE"
+  kill "$KP_PID"; wait "$KP_PID" 2>/dev/null || true
+  sync; echo 1 >/proc/sys/vm/drop_caches
+  start_keyplan
+  csrf="$(curl -fsS -c "$JAR" "http://127.0.0.1:$KP_PORT/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1)"
+  curl -fsS -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "_csrf=$csrf" --data-urlencode "email=$MANAGER" \
+    --data-urlencode "password=$PASSWORD" "http://127.0.0.1:$KP_PORT/login"
+  while IFS='|' read -r name path how; do
+    wrk -t2 -c16 -d2s -H "$(auth_header "$how")" "http://127.0.0.1:$KP_PORT$path" >/dev/null
+  done <<<"$PAGES"
+  python3 bench/hot_code.py "$KP_PID" "$(readlink -f "$BIN")" crates/keyplan-cli/hot-code.txt
+  exit 0
+fi
+
 # --- the same bytes, as static files for nginx
 mkdir -p "$WORK/static" "$WORK/nginx-tmp"
-auth_header() { if [ "$1" = cookie ]; then echo "Cookie: kp_session=$SESSION"; else echo "Authorization: Bearer $TOKEN"; fi; }
 while IFS='|' read -r name path how; do
   code=$(curl -sS -o "$WORK/static/$name" -w '%{http_code}' -H "$(auth_header "$how")" "http://127.0.0.1:$KP_PORT$path")
   [ "$code" = 200 ] || { echo "$name: $path answered $code"; exit 1; }

@@ -237,8 +237,13 @@ fn main() -> ExitCode {
     // The server answers many requests at once on every core; a command does
     // one thing, and on one thread it spends nothing on waking others
     // (an export's whole run is a target, issue 18).
+    // A blocking thread (a PDF, a password hash) the server no longer needs
+    // goes after two seconds rather than tokio's ten, and its stack and
+    // allocator cache with it: a quiet server is small again (issue 18).
     let mut builder = if matches!(cli.command, Command::Serve { .. }) {
-        tokio::runtime::Builder::new_multi_thread()
+        let mut b = tokio::runtime::Builder::new_multi_thread();
+        b.thread_keep_alive(std::time::Duration::from_secs(2));
+        b
     } else {
         tokio::runtime::Builder::new_current_thread()
     };

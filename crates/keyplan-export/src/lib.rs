@@ -152,7 +152,8 @@ pub fn render(b: &PlanBundle, vis: &Visibilities, format: Format, lang: Lang, la
     Ok(ExportFile { bytes, content_type: format.content_type(), file_name: file_name(&b.plan.title, b.audience, format.as_str()) })
 }
 
-/// [`render`] on a blocking thread, for async callers (the typesetter is CPU-bound).
+/// [`render`] on a blocking thread, for async callers (the typesetter is
+/// CPU-bound); a PDF waits for its turn first (see [`typeset`]).
 pub async fn render_blocking(
     b: PlanBundle,
     vis: Visibilities,
@@ -160,7 +161,22 @@ pub async fn render_blocking(
     lang: Lang,
     layout: Layout,
 ) -> Result<ExportFile, ExportError> {
-    tokio::task::spawn_blocking(move || render(&b, &vis, format, lang, layout)).await.map_err(anyhow::Error::new)?
+    let work = move || render(&b, &vis, format, lang, layout);
+    let done = if format == Format::Pdf { typeset(work).await } else { tokio::task::spawn_blocking(work).await };
+    done.map_err(anyhow::Error::new)?
+}
+
+/// The process's turn to typeset, for async callers.
+static TYPESETTING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// Runs `work`, a typesetting (any PDF), on a blocking thread once the
+/// process's other typesetting is done. The typesetter sets one document at a
+/// time anyway; waiting here rather than on a blocking thread means sixteen
+/// PDF requests at once hold one thread, not sixteen, each with its stack
+/// and its allocator cache (issue 18, memory after load).
+pub async fn typeset<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, tokio::task::JoinError> {
+    let _turn = TYPESETTING.lock().await;
+    tokio::task::spawn_blocking(work).await
 }
 
 /// A file name for the download: the plan title in ASCII letters, digits and dashes.
@@ -206,5 +222,31 @@ mod tests {
         }
         assert!(Format::parse("format", "docx").is_err());
         assert_eq!(Format::Markdown.content_type(), "text/markdown; charset=utf-8");
+    }
+
+    /// Typesettings asked for at once run one after the other.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn typesetting_takes_turns() {
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let (running, most) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+        let mut all = tokio::task::JoinSet::new();
+        for i in 0..8 {
+            let (running, most) = (running.clone(), most.clone());
+            all.spawn(typeset(move || {
+                let now = running.fetch_add(1, Ordering::SeqCst) + 1;
+                most.fetch_max(now, Ordering::SeqCst);
+                std::thread::sleep(std::time::Duration::from_millis(5));
+                running.fetch_sub(1, Ordering::SeqCst);
+                i
+            }));
+        }
+        let mut done = Vec::new();
+        while let Some(r) = all.join_next().await {
+            done.push(r.expect("task").expect("typesetting"));
+        }
+        done.sort();
+        assert_eq!(done, (0..8).collect::<Vec<_>>());
+        assert_eq!(most.load(Ordering::SeqCst), 1, "two typesettings ran at once");
     }
 }

@@ -16,7 +16,7 @@ pub async fn count_pages(b: &mut PlanBundle) {
         b.printed_pages = Some(n);
         return;
     }
-    match tokio::task::spawn_blocking(move || keyplan_export::pdf::page_count_of(&doc)).await {
+    match keyplan_export::typeset(move || keyplan_export::pdf::page_count_of(&doc)).await {
         Ok(Ok(n)) => b.printed_pages = Some(n),
         Ok(Err(e)) => tracing::error!(plan = b.plan.id.get(), error = %e, "counting the plan's printed pages failed"),
         Err(e) => tracing::error!(plan = b.plan.id.get(), error = %e, "counting the plan's printed pages stopped"),

@@ -200,7 +200,7 @@ pub(crate) async fn pack_response(
     let (session, plans) = keyplan_app::committees::pack(&state.store, auth, id, lang).await?;
     let date = keyplan_domain::validate::format_date(session.held_on);
     let pdf_lang = keyplan_export::pdf::pdf_lang(lang);
-    let rendered = tokio::task::spawn_blocking(move || keyplan_export::committee_pdf::render(&session, &plans, pdf_lang))
+    let rendered = keyplan_export::typeset(move || keyplan_export::committee_pdf::render(&session, &plans, pdf_lang))
         .await
         .map_err(|e| AppError::Internal(anyhow::anyhow!("committee pack: {e}")))?
         .map_err(|e| AppError::Internal(anyhow::anyhow!("committee pack: {e}")))?;

@@ -112,7 +112,7 @@ pub(crate) async fn top_to_top_response(
     let (b, _) = keyplan_app::audience::audience_bundle(&state.store, auth.org(), Some(auth.actor()), id, audience, lang).await?;
     let pdf_lang = keyplan_export::pdf::pdf_lang(lang);
     let name = keyplan_export::file_name(&format!("{} top-to-top", b.account.name), audience, "pdf");
-    let rendered = tokio::task::spawn_blocking(move || keyplan_export::top_to_top::render(&b, &meeting, on, pdf_lang))
+    let rendered = keyplan_export::typeset(move || keyplan_export::top_to_top::render(&b, &meeting, on, pdf_lang))
         .await
         .map_err(|e| AppError::Internal(anyhow::anyhow!("top-to-top briefing: {e}")))?
         .map_err(|e| AppError::Internal(anyhow::anyhow!("top-to-top briefing: {e}")))?;

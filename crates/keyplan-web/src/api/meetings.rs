@@ -397,7 +397,7 @@ pub(crate) async fn agenda_response(
                 .into_response())
         }
         Format::Pdf => {
-            let rendered = tokio::task::spawn_blocking(move || keyplan_export::meeting_agenda::pdf(&view, lang))
+            let rendered = keyplan_export::typeset(move || keyplan_export::meeting_agenda::pdf(&view, lang))
                 .await
                 .map_err(|e| AppError::Internal(anyhow::anyhow!("meeting agenda: {e}")))?
                 .map_err(|e| AppError::Internal(anyhow::anyhow!("meeting agenda: {e}")))?;

@@ -75,7 +75,7 @@ pub async fn pdf(
     let (p, choices) = load_with_choices(&state, &auth, &q).await?;
     let t = crate::lang::for_user(&auth, &headers);
     let (org, filters, today) = (auth.user.org_name.clone(), filter_words(&q, Some(&choices), t), keyplan_app::today());
-    let bytes = tokio::task::spawn_blocking(move || keyplan_export::portfolio_pdf::portfolio_pdf(&p, &org, &filters, today, t))
+    let bytes = keyplan_export::typeset(move || keyplan_export::portfolio_pdf::portfolio_pdf(&p, &org, &filters, today, t))
         .await
         .map_err(|e| AppError::Internal(anyhow::anyhow!("portfolio PDF: {e}")))?
         .map_err(|e| AppError::Internal(anyhow::anyhow!("portfolio PDF: {e}")))?;
