@@ -5,7 +5,7 @@ Usage: hot_code.py PID BINARY OUT
 Reads which pages of BINARY's executable mapping process PID has resident
 (/proc/PID/pagemap, as root) and writes the names of the functions on those
 pages to OUT, one per line, in address order: the symbol ordering file that
-crates/keyplan-cli/build.rs gives the linker. Run by bench/hot-code.sh, on a
+crates/keyplan-cli/build.rs gives the linker. Run by `bench/http.sh --hot-code`, on a
 server started with the binary out of the page cache, so that only pages it
 ran are resident.
 """
