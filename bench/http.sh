@@ -191,7 +191,7 @@ CONF
 nginx -p "$WORK" -c "$WORK/nginx.conf" -e "$WORK/nginx-error.log" &
 NG_PID=$!
 for _ in $(seq 1 100); do
-  if curl -fsS -o /dev/null "http://127.0.0.1:$NG_PORT/accounts"; then break; fi
+  if curl -fsS -o /dev/null "http://127.0.0.1:$NG_PORT/accounts" 2>/dev/null; then break; fi
   sleep 0.05
 done
 

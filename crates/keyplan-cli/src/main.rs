@@ -389,9 +389,13 @@ async fn run(command: Command) -> anyhow::Result<()> {
         }
         Command::Token { command } => token_cmd::run(command).await,
         Command::Export { command: ExportCommand::Plan { id, format, audience, lang, layout, out, db } } => {
+            let lang = match lang {
+                LangArg::En => keyplan_domain::Lang::En,
+                LangArg::De => keyplan_domain::Lang::De,
+            };
             if matches!(format, ExportFormat::Pdf) {
-                // The fonts and template are built on another core while the plan is read.
-                std::thread::spawn(keyplan_export::pdf::warm_up);
+                // The texts, fonts and template are made ready on another core while the plan is read.
+                std::thread::spawn(move || keyplan_export::pdf::warm_up(lang));
             }
             let store = open_single(&db).await?;
             let plan = PlanId::new(id);
@@ -403,10 +407,6 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 AudienceArg::Team => Audience::Team,
                 AudienceArg::Management => Audience::Management,
                 AudienceArg::Customer => Audience::Customer,
-            };
-            let lang = match lang {
-                LangArg::En => keyplan_domain::Lang::En,
-                LangArg::De => keyplan_domain::Lang::De,
             };
             let (bundle, vis) = keyplan_app::audience::audience_bundle(&store, org, None, plan, audience, lang)
                 .await

@@ -30,12 +30,12 @@ pub fn ui_lang(l: Lang) -> keyplan_domain::Lang {
     }
 }
 
-/// Parses the messages and builds the typesetter's fonts and template now
-/// (together some milliseconds), so that a process which will print can do
-/// it while it reads the plan.
-pub fn warm_up() {
-    keyplan_i18n::warm_up();
-    keyplan_pdf::warm_up();
+/// Parses the messages of `lang` and builds the typesetter's fonts and
+/// template now (together some milliseconds), so that a process which will
+/// print can do it while it reads the plan.
+pub fn warm_up(lang: keyplan_domain::Lang) {
+    keyplan_i18n::warm_up(lang);
+    keyplan_pdf::warm_up(pdf_lang(lang));
 }
 
 /// Typesets the plan: CPU-bound, so callers on an async runtime run it on a blocking thread.

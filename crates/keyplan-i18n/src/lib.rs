@@ -50,38 +50,72 @@ pub mod templates;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use fluent_templates::fluent_bundle::FluentResource;
 pub use fluent_templates::fluent_bundle::FluentValue;
-use fluent_templates::{LanguageIdentifier, StaticLoader, langid};
+use fluent_templates::{FluentBundle, LanguageIdentifier, StaticLoader};
 use keyplan_domain::Lang;
+use std::sync::LazyLock;
 use time::Date;
 
-fluent_templates::static_loader! {
-    static LOCALES = {
-        locales: "./locales",
-        fallback_language: "en-US",
-        customise: |b| b.set_use_isolating(false),
-    };
+// The Fluent files of each language, in file-name order (made by `build.rs`).
+include!(concat!(env!("OUT_DIR"), "/locales.rs"));
+
+/// One language's messages, parsed when a text in that language is first
+/// asked for: a process that only ever speaks English (a command, or a
+/// server whose users all chose English) never parses the German files.
+/// Measured on the 2-core machine, parsing both languages took about 2 ms
+/// and 2.4 MB of fresh memory, on the path of `keyplan export` (issue 18).
+struct Language {
+    id: LanguageIdentifier,
+    loader: StaticLoader,
 }
 
-static EN: LanguageIdentifier = langid!("en-US");
-static DE: LanguageIdentifier = langid!("de");
+/// Parses `files` (one language's texts) into a loader that formats them.
+fn language(code: &str, files: &'static [&'static str]) -> Language {
+    let id: LanguageIdentifier = code.parse().unwrap_or_else(|e| panic!("{code} is not a language identifier: {e}"));
+    // A loader needs its resources and bundles for the life of the process,
+    // as the loader's own macro keeps them: leaked once per language.
+    let resources: &'static [FluentResource] = Vec::leak(
+        files
+            .iter()
+            .map(|text| {
+                FluentResource::try_new((*text).to_string())
+                    .unwrap_or_else(|(_, errors)| panic!("a {code} Fluent file does not parse: {errors:?}"))
+            })
+            .collect(),
+    );
+    let mut bundle: FluentBundle<&'static FluentResource> = FluentBundle::new_concurrent(vec![id.clone()]);
+    bundle.set_use_isolating(false);
+    for resource in resources {
+        bundle.add_resource(resource).unwrap_or_else(|errors| panic!("{code} defines a message twice: {errors:?}"));
+    }
+    let bundles = Box::leak(Box::new(HashMap::from([(id.clone(), bundle)])));
+    let fallbacks = Box::leak(Box::new(HashMap::new()));
+    Language { loader: StaticLoader::new(bundles, fallbacks, id.clone()), id }
+}
 
-fn lang_id(lang: Lang) -> &'static LanguageIdentifier {
+static EN: LazyLock<Language> = LazyLock::new(|| language("en-US", EN_US_FILES));
+static DE: LazyLock<Language> = LazyLock::new(|| language("de", DE_FILES));
+
+fn texts(lang: Lang) -> &'static Language {
     match lang {
         Lang::En => &EN,
         Lang::De => &DE,
     }
 }
 
-fn loader() -> &'static StaticLoader {
-    &LOCALES
+/// Looks `id` up in `lang` only (the callers fall back to English themselves).
+fn lookup_in<S: AsRef<str>>(lang: Lang, id: &str, args: Option<&HashMap<S, FluentValue<'_>>>) -> Result<String, String> {
+    let texts = texts(lang);
+    // The loader's error type is private to it: its description is kept.
+    texts.loader.lookup_single_language(&texts.id, id, args).map_err(|e| format!("{e:?}"))
 }
 
-/// Parses every language's messages now (a few milliseconds, done once per
+/// Parses the messages of `lang` now (a millisecond or two, done once per
 /// process on first use): for a command that can do it while it waits for
 /// the database.
-pub fn warm_up() {
-    let _ = loader().lookup_single_language::<&str>(&EN, "common-save", None);
+pub fn warm_up(lang: Lang) {
+    let _parsed = texts(lang);
 }
 
 /// A value for a message argument.
@@ -133,7 +167,7 @@ impl Tr {
     }
 
     fn lookup(&self, id: &str, args: Option<&HashMap<Cow<'static, str>, FluentValue<'static>>>) -> String {
-        if let Ok(text) = loader().lookup_single_language(lang_id(self.lang), id, args) {
+        if let Ok(text) = lookup_in(self.lang, id, args) {
             return text;
         }
         // Never shown silently: the tests check every id, and a gap found in
@@ -141,7 +175,7 @@ impl Tr {
         debug_assert!(false, "no {} text for {id:?}", self.lang);
         tracing::error!(id, lang = %self.lang, "missing translation");
         if self.lang != Lang::En
-            && let Ok(text) = loader().lookup_single_language(&EN, id, args)
+            && let Ok(text) = lookup_in(Lang::En, id, args)
         {
             return text;
         }
@@ -163,7 +197,7 @@ impl Tr {
         if let Some(text) = FORMATTED.with(|m| m.borrow()[slot].get(id).cloned()) {
             return text;
         }
-        match loader().lookup_single_language::<&str>(lang_id(self.lang), id, None) {
+        match lookup_in::<&str>(self.lang, id, None) {
             Ok(text) => {
                 FORMATTED.with(|m| m.borrow_mut()[slot].insert(id.to_string(), text.clone()));
                 text
@@ -201,7 +235,7 @@ impl Tr {
     /// (`parent_id` → "Parent").
     pub fn field_name(&self, key: &str) -> String {
         let id = format!("field-name-{key}");
-        match loader().lookup_single_language::<&str>(lang_id(self.lang), &id, None) {
+        match lookup_in::<&str>(self.lang, &id, None) {
             Ok(text) => text,
             Err(_) => readable_key(key),
         }
@@ -389,7 +423,7 @@ mod tests {
             for lang in Lang::ALL {
                 let args: HashMap<Cow<'static, str>, FluentValue<'static>> =
                     ["count", "name", "max", "n", "total", "other"].iter().map(|k| (Cow::Borrowed(*k), FluentValue::from(2))).collect();
-                let r = loader().lookup_single_language(lang_id(lang), id, Some(&args));
+                let r = lookup_in(lang, id, Some(&args));
                 assert!(r.is_ok() || format!("{r:?}").contains("Reference"), "{lang} {id}: {r:?}");
             }
         }

@@ -42,8 +42,8 @@ fn ms(d: Duration) -> String {
 
 fn main() {
     let start = Instant::now();
-    keyplan_pdf::warm_up();
-    println!("warm-up (font book, template): {}", ms(start.elapsed()));
+    keyplan_pdf::warm_up(keyplan_pdf::Lang::En);
+    println!("warm-up (font book, template, a few words typeset): {}", ms(start.elapsed()));
     bench("one-page plan", &common::one_page_plan(), 20);
     let compact = common::compact_plan(60);
     bench("compact plan", &compact, 10);
